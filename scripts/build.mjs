@@ -1,0 +1,79 @@
+// Bundles the extension (and, once it exists, the webview) with esbuild.
+//   node scripts/build.mjs               development build with source maps
+//   node scripts/build.mjs --production  minified, no source maps (what `npm run package` ships)
+//   node scripts/build.mjs --watch       rebuild on change
+//   node scripts/build.mjs --tests       also bundle the integration suite into out/
+import * as esbuild from 'esbuild';
+import { existsSync, rmSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const production = process.argv.includes('--production');
+const watch = process.argv.includes('--watch');
+const tests = process.argv.includes('--tests');
+
+/** @type {esbuild.BuildOptions[]} */
+const builds = [
+  {
+    entryPoints: [`${root}src/extension.ts`],
+    outfile: `${root}dist/extension.js`,
+    bundle: true,
+    platform: 'node',
+    target: 'node20',
+    format: 'cjs',
+    external: ['vscode'],
+    minify: production,
+    sourcemap: production ? false : 'linked',
+    metafile: true,
+    logLevel: 'warning',
+  },
+];
+
+if (existsSync(`${root}webview/releaseNotes/main.ts`)) {
+  builds.push({
+    entryPoints: [`${root}webview/releaseNotes/main.ts`],
+    outfile: `${root}dist/webview/releaseNotes.js`,
+    bundle: true,
+    platform: 'browser',
+    target: 'es2022',
+    format: 'iife',
+    minify: production,
+    sourcemap: production ? false : 'linked',
+    logLevel: 'warning',
+  });
+}
+
+if (tests) {
+  builds.push({
+    entryPoints: [`${root}test/integration/index.ts`],
+    outfile: `${root}out/integration/index.js`,
+    bundle: true,
+    platform: 'node',
+    target: 'node20',
+    format: 'cjs',
+    // mocha is loaded from node_modules inside the extension host; vscode is provided by it.
+    external: ['vscode', 'mocha'],
+    sourcemap: 'inline',
+    logLevel: 'warning',
+  });
+}
+
+rmSync(`${root}dist`, { recursive: true, force: true });
+if (watch) {
+  for (const options of builds) {
+    const context = await esbuild.context(options);
+    await context.watch();
+  }
+  console.log('esbuild: watching for changes');
+} else {
+  for (const options of builds) {
+    const result = await esbuild.build(options);
+    if (result.metafile) {
+      for (const [file, output] of Object.entries(result.metafile.outputs)) {
+        if (file.endsWith('.js')) {
+          console.log(`${file.replace(root, '')}: ${(output.bytes / 1024).toFixed(1)} KB`);
+        }
+      }
+    }
+  }
+}

@@ -1,0 +1,75 @@
+/**
+ * What a refresh learns from GitHub and from the environments' /version endpoints, as plain data.
+ * The github/ and live/ layers produce these; domain/deck.ts turns them into a DeckSnapshot.
+ */
+
+export interface ReleaseFact {
+  readonly id: number;
+  readonly name: string;
+  readonly tagName: string;
+  readonly draft: boolean;
+  readonly prerelease: boolean;
+  readonly body: string;
+  readonly htmlUrl: string;
+  readonly createdAt: string;
+  readonly publishedAt: string | null;
+  readonly targetCommitish: string;
+}
+
+/** A git tag of the monorepo and the commit it names. */
+export interface TagFact {
+  readonly name: string;
+  readonly sha: string;
+}
+
+export interface CommitFact {
+  readonly sha: string;
+  /** The whole commit message; its first line is the commit's title. */
+  readonly message: string;
+  readonly author: string;
+  readonly date: string;
+  readonly htmlUrl: string;
+}
+
+export type RunStatus = 'queued' | 'in_progress' | 'completed' | 'waiting' | 'requested' | 'pending';
+
+export interface WorkflowRunFact {
+  readonly id: number;
+  /** owner/name of the repository the run belongs to. */
+  readonly repo: string;
+  /** e.g. `.github/workflows/deploy-production-api.yml` */
+  readonly workflowPath: string;
+  readonly displayTitle: string;
+  readonly event: string;
+  readonly status: RunStatus;
+  readonly conclusion: string | null;
+  readonly createdAt: string;
+  readonly updatedAt: string;
+  readonly actor: string;
+  readonly htmlUrl: string;
+}
+
+/** What an environment's /version endpoint answered. */
+export type VersionFact =
+  | { readonly kind: 'answered'; readonly release: string; readonly environment: string }
+  | { readonly kind: 'unreachable'; readonly reason: string }
+  | { readonly kind: 'malformed'; readonly reason: string };
+
+export interface DeckFacts {
+  /** When the facts were gathered (ISO 8601). */
+  readonly fetchedAt: string;
+  /** The monorepo's GitHub Releases, drafts included. */
+  readonly releases: readonly ReleaseFact[];
+  /** The monorepo's git tags (as many as one listing returns). */
+  readonly tags: readonly TagFact[];
+  /** The newest commits of the monorepo's main branch, newest first. */
+  readonly mainCommits: readonly CommitFact[];
+  /** Runs of the deployment GitHub Workflows, in any order. */
+  readonly deploymentRuns: readonly WorkflowRunFact[];
+  /** /version answers, keyed by `versionKey(app, environment)`. */
+  readonly versions: Readonly<Record<string, VersionFact>>;
+}
+
+export function versionKey(appId: string, environmentId: string): string {
+  return `${appId}/${environmentId}`;
+}

@@ -1,0 +1,327 @@
+import type { Octokit } from '@octokit/rest';
+import { gitHubErrorFor, GitHubError, type ErrorContext } from './errors';
+
+/**
+ * The one way Release Deck talks to GitHub's REST API: @octokit/rest with node-fetch as its fetch (so
+ * requests go through Node's http/https agents, which VS Code configures for the user's proxy), plus:
+ * - an ETag cache: repeated GETs send If-None-Match, and a 304 is served from the cache (free against
+ *   the rate limit);
+ * - retries with backoff for GETs that meet a server error, a network error or a timeout (never for a
+ *   POST, which might have happened: a dispatch or a publish is never sent twice);
+ * - rate-limit awareness: after a primary or secondary limit, requests wait or stop until it lifts
+ *   instead of hammering GitHub;
+ * - counters of requests, 304s and rate-limit units for the log and the benchmark.
+ */
+
+export interface RateLimitState {
+  readonly limit: number;
+  readonly remaining: number;
+  readonly resetAt: Date;
+}
+
+export interface RequestStats {
+  /** Requests that reached GitHub (304s included). */
+  requests: number;
+  /** Answers served from the ETag cache after a 304. */
+  notModified: number;
+  /** Requests that counted against the rate limit (all but 304s). */
+  rateLimitUnits: number;
+  retries: number;
+  rateLimit?: RateLimitState;
+}
+
+export interface GitHubClientOptions {
+  readonly apiUrl: string;
+  readonly token: string;
+  readonly timeoutMs?: number;
+  readonly maxRetries?: number;
+  /** Longest Retry-After a GET waits for before giving up with a rate-limit error. */
+  readonly maxRetryAfterSeconds?: number;
+  readonly sleep?: (ms: number) => Promise<void>;
+  readonly now?: () => number;
+  readonly log?: (line: string) => void;
+}
+
+export interface GitHubResponse {
+  readonly status: number;
+  readonly data: unknown;
+  readonly headers: Readonly<Record<string, string | number | undefined>>;
+  /** True when GitHub answered 304 and the data came from the cache. */
+  readonly fromCache: boolean;
+}
+
+interface CachedResponse {
+  readonly etag: string;
+  readonly status: number;
+  readonly data: unknown;
+  readonly headers: Readonly<Record<string, string | number | undefined>>;
+}
+
+const CACHE_LIMIT = 500;
+const VERSION = '0.1.0';
+
+class TimeoutError extends Error {
+  override readonly name = 'TimeoutError';
+}
+
+interface RequestErrorLike {
+  status: number;
+  message: string;
+  response?: { status: number; headers: Record<string, string | number | undefined>; data: unknown };
+  cause?: unknown;
+}
+
+function isRequestErrorLike(error: unknown): error is RequestErrorLike {
+  return typeof error === 'object' && error !== null && typeof (error as { status?: unknown }).status === 'number';
+}
+
+export class GitHubClient {
+  readonly stats: RequestStats = { requests: 0, notModified: 0, rateLimitUnits: 0, retries: 0 };
+  private readonly cache = new Map<string, CachedResponse>();
+  private blockedUntil = 0;
+  private blockedReason: GitHubError | undefined;
+  private readonly sleep: (ms: number) => Promise<void>;
+  private readonly now: () => number;
+  private readonly log: (line: string) => void;
+
+  private constructor(
+    private readonly octokit: Octokit,
+    readonly apiUrl: string,
+    private readonly options: GitHubClientOptions,
+  ) {
+    this.sleep = options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms)));
+    this.now = options.now ?? Date.now;
+    this.log = options.log ?? (() => undefined);
+  }
+
+  /** Loads Octokit and node-fetch only when GitHub is first needed, keeping activation fast. */
+  static async create(options: GitHubClientOptions): Promise<GitHubClient> {
+    const [{ Octokit }, { default: nodeFetch }] = await Promise.all([import('@octokit/rest'), import('node-fetch')]);
+    const timeoutMs = options.timeoutMs ?? 15_000;
+    const fetchWithTimeout = async (url: string, init: Record<string, unknown> = {}): Promise<unknown> => {
+      const controller = new AbortController();
+      const timer = setTimeout(() => {
+        controller.abort(new TimeoutError(`no answer within ${timeoutMs / 1000} s`));
+      }, timeoutMs);
+      const outer = init.signal as AbortSignal | undefined;
+      outer?.addEventListener('abort', () => {
+        controller.abort(outer.reason);
+      });
+      try {
+        return await nodeFetch(url, { ...init, signal: controller.signal });
+      } catch (error) {
+        if (controller.signal.aborted && controller.signal.reason instanceof TimeoutError) {
+          throw controller.signal.reason;
+        }
+        throw error;
+      } finally {
+        clearTimeout(timer);
+      }
+    };
+    const apiUrl = options.apiUrl.replace(/\/+$/, '');
+    const octokit = new Octokit({
+      auth: options.token,
+      baseUrl: apiUrl,
+      userAgent: `release-deck/${VERSION}`,
+      request: { fetch: fetchWithTimeout },
+      log: { debug: () => undefined, info: () => undefined, warn: () => undefined, error: () => undefined },
+    });
+    return new GitHubClient(octokit, apiUrl, options);
+  }
+
+  /**
+   * Sends one request. GETs are conditional and retried on transient faults; other methods are sent
+   * exactly once. Every failure comes out as a GitHubError whose message uses `context`.
+   */
+  async request(route: string, params: Record<string, unknown>, context: ErrorContext): Promise<GitHubResponse> {
+    const endpoint = this.octokit.request.endpoint(route, params);
+    const method = endpoint.method.toUpperCase();
+    const accept = typeof endpoint.headers.accept === 'string' ? endpoint.headers.accept : '';
+    const cacheKey = `${method} ${endpoint.url} ${accept}`;
+    const idempotent = method === 'GET' || method === 'HEAD';
+    const maxRetries = idempotent ? (this.options.maxRetries ?? 2) : 0;
+
+    for (let attempt = 0; ; attempt += 1) {
+      this.throwIfBlocked(context);
+      const cached = idempotent ? this.cache.get(cacheKey) : undefined;
+      const headers: Record<string, string> = {};
+      if (cached !== undefined) {
+        headers['if-none-match'] = cached.etag;
+      }
+      const started = this.now();
+      try {
+        this.stats.requests += 1;
+        const response = await this.octokit.request(route, { ...params, headers: { ...(params.headers as Record<string, string> | undefined), ...headers } });
+        const responseHeaders = response.headers as Record<string, string | number | undefined>;
+        this.stats.rateLimitUnits += 1;
+        this.noteRateLimit(responseHeaders);
+        this.log(`${method} ${pathOf(endpoint.url)} → ${response.status} (${this.now() - started} ms)`);
+        const etag = responseHeaders.etag;
+        if (idempotent && typeof etag === 'string') {
+          this.remember(cacheKey, { etag, status: response.status, data: response.data, headers: responseHeaders });
+        }
+        return { status: response.status, data: response.data, headers: responseHeaders, fromCache: false };
+      } catch (error) {
+        if (!isRequestErrorLike(error)) {
+          throw error;
+        }
+        const responseHeaders = error.response?.headers ?? {};
+        this.noteRateLimit(responseHeaders);
+        if (error.status === 304 && cached !== undefined) {
+          this.stats.notModified += 1;
+          this.log(`${method} ${pathOf(endpoint.url)} → 304, served from cache (${this.now() - started} ms)`);
+          return { status: cached.status, data: cached.data, headers: { ...cached.headers, ...responseHeaders }, fromCache: true };
+        }
+        if (error.response !== undefined) {
+          this.stats.rateLimitUnits += 1;
+        }
+        this.log(`${method} ${pathOf(endpoint.url)} → ${error.response !== undefined ? String(error.status) : 'no answer'} (${this.now() - started} ms)`);
+        const failure = this.classify(error, context);
+        const waitMs = failure.waitMs;
+        if (attempt < maxRetries && failure.retry && (waitMs === undefined || waitMs <= (this.options.maxRetryAfterSeconds ?? 60) * 1000)) {
+          this.stats.retries += 1;
+          await this.sleep(waitMs ?? backoffMs(attempt));
+          continue;
+        }
+        throw failure.error;
+      }
+    }
+  }
+
+  /** Lists every page of a list endpoint (few pages: callers use per_page=100 and stop early). */
+  async requestPages(route: string, params: Record<string, unknown>, context: ErrorContext, maxPages: number): Promise<GitHubResponse[]> {
+    const pages: GitHubResponse[] = [];
+    for (let page = 1; page <= maxPages; page += 1) {
+      const response = await this.request(route, { ...params, per_page: 100, page }, context);
+      pages.push(response);
+      const link = response.headers.link;
+      if (typeof link !== 'string' || !/rel="next"/.test(link)) {
+        break;
+      }
+    }
+    return pages;
+  }
+
+  private throwIfBlocked(context: ErrorContext): void {
+    if (this.now() < this.blockedUntil) {
+      throw gitHubErrorFor('rateLimited', context, { retryAt: new Date(this.blockedUntil), ...(this.blockedReason?.status !== undefined ? { status: this.blockedReason.status } : {}) });
+    }
+  }
+
+  private classify(error: RequestErrorLike, context: ErrorContext): { error: GitHubError; retry: boolean; waitMs?: number } {
+    const response = error.response;
+    if (response === undefined) {
+      const timedOut = error.cause instanceof TimeoutError || (error as { name?: string }).name === 'TimeoutError';
+      return { error: gitHubErrorFor(timedOut ? 'timeout' : 'network', context, timedOut ? {} : { githubMessage: error.message }), retry: true };
+    }
+    const status = response.status;
+    const githubMessage = messageOf(response.data);
+    const headers = response.headers;
+    if (status === 401) {
+      return { error: gitHubErrorFor('unauthorized', context, { status, githubMessage }), retry: false };
+    }
+    if (status === 403 || status === 429) {
+      const retryAfter = Number(headers['retry-after']);
+      if (Number.isFinite(retryAfter) && retryAfter >= 0) {
+        const retryAt = new Date(this.now() + retryAfter * 1000);
+        this.block(retryAt, status);
+        return { error: gitHubErrorFor('rateLimited', context, { status, githubMessage, retryAt }), retry: true, waitMs: retryAfter * 1000 };
+      }
+      if (String(headers['x-ratelimit-remaining']) === '0') {
+        const reset = Number(headers['x-ratelimit-reset']);
+        const retryAt = new Date(Number.isFinite(reset) ? reset * 1000 : this.now() + 60_000);
+        this.block(retryAt, status);
+        return { error: gitHubErrorFor('rateLimited', context, { status, githubMessage, retryAt }), retry: false };
+      }
+      if (status === 429 || /rate limit/i.test(githubMessage)) {
+        const retryAt = new Date(this.now() + 60_000);
+        this.block(retryAt, status);
+        return { error: gitHubErrorFor('rateLimited', context, { status, githubMessage, retryAt }), retry: false };
+      }
+      return { error: gitHubErrorFor('forbidden', context, { status, githubMessage }), retry: false };
+    }
+    if (status === 404) {
+      return { error: gitHubErrorFor('notFound', context, { status, githubMessage }), retry: false };
+    }
+    if (status >= 500) {
+      return { error: gitHubErrorFor('server', context, { status }), retry: true };
+    }
+    return { error: gitHubErrorFor('validation', context, { status, githubMessage: validationMessage(response.data) }), retry: false };
+  }
+
+  private block(until: Date, status: number): void {
+    if (until.getTime() > this.blockedUntil) {
+      this.blockedUntil = until.getTime();
+      this.blockedReason = new GitHubError('rateLimited', 'rate limited', status, until);
+    }
+  }
+
+  /** When GitHub's rate limit lifts, if a request met it. */
+  get rateLimitedUntil(): Date | undefined {
+    return this.now() < this.blockedUntil ? new Date(this.blockedUntil) : undefined;
+  }
+
+  private noteRateLimit(headers: Readonly<Record<string, string | number | undefined>>): void {
+    const limit = Number(headers['x-ratelimit-limit']);
+    const remaining = Number(headers['x-ratelimit-remaining']);
+    const reset = Number(headers['x-ratelimit-reset']);
+    if (Number.isFinite(limit) && Number.isFinite(remaining) && Number.isFinite(reset)) {
+      this.stats.rateLimit = { limit, remaining, resetAt: new Date(reset * 1000) };
+    }
+  }
+
+  private remember(key: string, response: CachedResponse): void {
+    this.cache.delete(key);
+    this.cache.set(key, response);
+    if (this.cache.size > CACHE_LIMIT) {
+      const oldest = this.cache.keys().next().value;
+      if (oldest !== undefined) {
+        this.cache.delete(oldest);
+      }
+    }
+  }
+}
+
+function backoffMs(attempt: number): number {
+  return 250 * 4 ** attempt;
+}
+
+function pathOf(url: string): string {
+  try {
+    const parsed = new URL(url);
+    return parsed.pathname + parsed.search;
+  } catch {
+    return url;
+  }
+}
+
+function messageOf(data: unknown): string {
+  if (typeof data === 'object' && data !== null && typeof (data as { message?: unknown }).message === 'string') {
+    return (data as { message: string }).message;
+  }
+  if (typeof data === 'string') {
+    return /<html|<!doctype/i.test(data) ? 'an HTML page instead of JSON' : data.slice(0, 200);
+  }
+  return '';
+}
+
+/** GitHub's 422 body: a message plus, sometimes, errors with their own messages. */
+function validationMessage(data: unknown): string {
+  const message = messageOf(data);
+  const errors = (data as { errors?: unknown } | null)?.errors;
+  if (Array.isArray(errors)) {
+    const details = errors
+      .map((entry: unknown) => {
+        if (typeof entry === 'string') {
+          return entry;
+        }
+        const fields = typeof entry === 'object' && entry !== null ? (entry as { message?: unknown; code?: unknown }) : {};
+        return typeof fields.message === 'string' ? fields.message : typeof fields.code === 'string' ? fields.code : '';
+      })
+      .filter((detail) => detail !== '');
+    if (details.length > 0) {
+      return `${message}: ${details.join('; ')}`;
+    }
+  }
+  return message;
+}

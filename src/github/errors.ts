@@ -1,0 +1,104 @@
+/** What went wrong talking to GitHub, typed so the UI can decide how to show it. */
+export type GitHubErrorKind =
+  | 'unauthorized'
+  | 'forbidden'
+  | 'notFound'
+  | 'validation'
+  | 'rateLimited'
+  | 'server'
+  | 'network'
+  | 'timeout'
+  | 'malformed';
+
+/** Where in the work the error happened, so the message can say what to fix. */
+export interface ErrorContext {
+  /** What was being done, e.g. "list the GitHub Releases of WordPress/openverse". */
+  readonly action: string;
+  /** The profile field that names what was not found, e.g. "monorepo" or "apps[0].environments[1].deploy.workflow". */
+  readonly profileField?: string;
+}
+
+export class GitHubError extends Error {
+  override readonly name = 'GitHubError';
+
+  constructor(
+    readonly kind: GitHubErrorKind,
+    message: string,
+    readonly status?: number,
+    /** When a rate limit lifts, for `rateLimited`. */
+    readonly retryAt?: Date,
+  ) {
+    super(message);
+  }
+
+  /** True for faults that a later attempt may not meet (server errors, network, timeouts). */
+  get transient(): boolean {
+    return this.kind === 'server' || this.kind === 'network' || this.kind === 'timeout';
+  }
+}
+
+export function isGitHubError(error: unknown): error is GitHubError {
+  return error instanceof GitHubError;
+}
+
+/** A short, token-free description of any error, for messages and logs. */
+export function describeError(error: unknown): string {
+  if (error instanceof Error) {
+    return error.message;
+  }
+  return typeof error === 'string' ? error : 'an unknown error';
+}
+
+export function formatClock(moment: Date): string {
+  return moment.toISOString().slice(11, 19) + ' UTC';
+}
+
+interface FailureFacts {
+  readonly status?: number;
+  readonly githubMessage?: string;
+  readonly retryAt?: Date;
+  readonly missingScopes?: readonly string[];
+}
+
+/** Builds the typed error for a failed request, with a message that says what happened and what to do. */
+export function gitHubErrorFor(kind: GitHubErrorKind, context: ErrorContext, facts: FailureFacts = {}): GitHubError {
+  const said = facts.githubMessage !== undefined && facts.githubMessage !== '' ? ` (GitHub said: "${clip(facts.githubMessage)}")` : '';
+  const status = facts.status !== undefined ? `${facts.status} ` : '';
+  const trying = `while trying to ${context.action}`;
+  let message: string;
+  switch (kind) {
+    case 'unauthorized':
+      message = `GitHub refused the sign-in ${trying}${said}: the token has expired or was revoked. Sign in again.`;
+      break;
+    case 'forbidden':
+      message = `GitHub answered ${status}Forbidden ${trying}${said}: the signed-in account lacks the permission. Sign in with an account (or token) that has the repo and workflow scopes for this repository.`;
+      break;
+    case 'notFound':
+      message = `GitHub answered ${status}Not Found ${trying}${said}: it does not exist, or the signed-in account cannot see it.${context.profileField !== undefined ? ` Check "${context.profileField}" in the profile.` : ''}`;
+      break;
+    case 'validation':
+      message = `GitHub refused the request ${trying}${said}. Nothing was changed.`;
+      break;
+    case 'rateLimited':
+      message = `GitHub's rate limit was reached ${trying}${said}. ${facts.retryAt !== undefined ? `It lifts at ${formatClock(facts.retryAt)}; Release Deck waits until then.` : 'Wait a while and try again.'}`;
+      break;
+    case 'server':
+      message = `GitHub answered ${status}(a server error) ${trying}. It is usually brief: try again in a minute.`;
+      break;
+    case 'network':
+      message = `GitHub could not be reached ${trying}${said}. Check the network connection and the setting releaseDeck.github.apiUrl.`;
+      break;
+    case 'timeout':
+      message = `GitHub did not answer in time ${trying}. Try again; if it persists, check the network or GitHub's status page.`;
+      break;
+    case 'malformed':
+      message = `GitHub's answer ${trying} was not what its API returns${said}. If releaseDeck.github.apiUrl points at a proxy or a GitHub Enterprise Server, check that it is the REST API root.`;
+      break;
+  }
+  return new GitHubError(kind, message, facts.status, facts.retryAt);
+}
+
+function clip(text: string): string {
+  const oneLine = text.replace(/\s+/g, ' ').trim();
+  return oneLine.length > 200 ? `${oneLine.slice(0, 197)}...` : oneLine;
+}

@@ -1,0 +1,160 @@
+import { strict as assert } from 'node:assert';
+import { readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { openverseProfile, OPENVERSE_PROFILE_DOCUMENT } from '../../../src/domain/openverse';
+import { appOfPath, fillManualPlaceholders, jsonPathOf, parseProfileText, validateProfile } from '../../../src/domain/profile';
+
+/** A small profile that is not Openverse, as the README shows. */
+export const SHOP_PROFILE = {
+  name: 'Acme Shop',
+  monorepo: 'acme/shop',
+  infrastructureRepo: 'acme/shop-infra',
+  releaseWorkflow: 'on-release.yml',
+  apps: [
+    {
+      id: 'web',
+      label: 'Web store',
+      sourceFolders: ['apps/web'],
+      environments: [
+        { id: 'staging', label: 'Staging', versionUrl: 'https://staging.shop.example/version', deploy: { kind: 'workflow', repo: 'acme/shop-infra', workflow: 'deploy-web.yml', tagInput: 'image_tag' } },
+        { id: 'production', label: 'Production', versionUrl: 'https://shop.example/version', deployedOnPublish: true, deploy: { kind: 'workflow', repo: 'acme/shop-infra', workflow: 'deploy-web-prod.yml', tagInput: 'image_tag', reasonInput: 'reason' } },
+      ],
+    },
+  ],
+};
+
+describe('profile', () => {
+  it('the built-in Openverse profile passes validation', () => {
+    const result = validateProfile(OPENVERSE_PROFILE_DOCUMENT);
+    assert.ok(result.ok, JSON.stringify(!result.ok && result.problems));
+    const profile = openverseProfile();
+    assert.deepEqual(profile.apps.map((app) => app.id), ['api', 'frontend', 'catalog', 'ingestion_server', 'indexer_worker']);
+    const apiProduction = profile.apps[0]?.environments[1];
+    assert.equal(apiProduction?.production, true);
+    assert.equal(apiProduction?.deployedOnPublish, true);
+    assert.deepEqual(apiProduction?.deploy, { kind: 'workflow', repo: 'WordPress/openverse-infrastructure', workflow: 'deploy-production-api.yml', tagInput: 'tag', ref: 'main' });
+    assert.equal(profile.apps[4]?.usesReleases, false);
+    assert.equal(profile.apps[4]?.environments[0]?.deploy.kind, 'latest');
+  });
+
+  it('applies defaults: git tag prefix from the id, production from the id, ref main', () => {
+    const result = validateProfile(SHOP_PROFILE);
+    assert.ok(result.ok, JSON.stringify(!result.ok && result.problems));
+    const web = result.profile.apps[0];
+    assert.equal(web?.gitTagPrefix, 'web-');
+    assert.equal(web?.environments[0]?.production, false);
+    assert.equal(web?.environments[1]?.production, true);
+    assert.deepEqual(web?.sourceFolders, ['apps/web/']);
+  });
+
+  it('reports every problem of a broken profile, each with its JSON path', () => {
+    const broken = {
+      name: '',
+      monorepo: 'not a repo',
+      apps: [
+        {
+          id: 'API',
+          label: 'API',
+          envirnoments: [],
+          environments: [{ id: 'staging', label: 'Staging', deploy: { kind: 'workflow', repo: 'acme/shop', workflow: 'deploy.txt' } }],
+        },
+        { id: 'web', label: 'Web', environments: [{ id: 'production', label: 'Production', deploy: { kind: 'teleport' } }] },
+      ],
+    };
+    const result = validateProfile(broken);
+    assert.equal(result.ok, false);
+    if (result.ok) return;
+    const byPath = result.problems.map((problem) => `${problem.path}: ${problem.message}`);
+    const expectations: Array<[string, RegExp]> = [
+      ['$', /"infrastructureRepo" is required/],
+      ['$.name', /fewer than 1 characters|must NOT have fewer/],
+      ['$.monorepo', /does not match/],
+      ['$.apps[0].id', /does not match/],
+      ['$.apps[0].envirnoments', /not a profile field/],
+      ['$.apps[0].environments[0].deploy', /"tagInput" is required/],
+      ['$.apps[0].environments[0].deploy.workflow', /does not match/],
+      ['$.apps[1].environments[0].deploy.kind', /"workflow", "manual" or "latest"/],
+    ];
+    for (const [path, pattern] of expectations) {
+      assert.ok(
+        byPath.some((line) => line.startsWith(`${path}: `) && pattern.test(line)),
+        `expected a problem at ${path} matching ${pattern}; got:\n${byPath.join('\n')}`,
+      );
+    }
+  });
+
+  it('reports the problems a schema cannot see', () => {
+    const profile = structuredClone(SHOP_PROFILE) as typeof SHOP_PROFILE & { apps: unknown[] };
+    profile.apps.push(
+      { id: 'web', label: 'Again', environments: [{ id: 'staging', label: 'S', deploy: { kind: 'workflow', repo: 'evil/elsewhere', workflow: 'x.yml', tagInput: 'tag' } }] },
+      {
+        id: 'jobs',
+        label: 'Jobs',
+        sourceFolders: ['../outside'],
+        environments: [
+          { id: 'production', label: 'P', versionUrl: 'http://jobs.example/version', deploy: { kind: 'manual', tool: 'Ansible', steps: [{ title: 'Run', command: 'deploy {tag}' }] } },
+          { id: 'production', label: 'P2', deploy: { kind: 'latest' } },
+        ],
+      },
+    );
+    const result = validateProfile(profile);
+    assert.equal(result.ok, false);
+    if (result.ok) return;
+    const lines = result.problems.map((problem) => `${problem.path}: ${problem.message}`);
+    const expectations: Array<[string, RegExp]> = [
+      ['$.apps[1].id', /already used by \$\.apps\[0\]/],
+      ['$.apps[1].gitTagPrefix', /already used/],
+      ['$.apps[1].environments[0].deploy.repo', /only dispatches GitHub Workflows in the repositories the profile declares/],
+      ['$.apps[2].sourceFolders[0]', /leaves the workspace folder/],
+      ['$.apps[2].environments[0].versionUrl', /must use https/],
+      ['$.apps[2].environments[0].deploy.steps[0].command', /\{tag\} is not a known placeholder/],
+      ['$.apps[2].environments[1].id', /already used/],
+      ['$.apps[2].environments[1].deploy.kind', /usesReleases/],
+    ];
+    for (const [path, pattern] of expectations) {
+      assert.ok(lines.some((line) => line.startsWith(`${path}: `) && pattern.test(line)), `expected ${path} ${pattern}; got:\n${lines.join('\n')}`);
+    }
+  });
+
+  it('explains a file that is not JSON', () => {
+    const result = parseProfileText('{ "name": "x", }');
+    assert.equal(result.ok, false);
+    if (!result.ok) {
+      assert.equal(result.problems[0]?.path, '$');
+      assert.match(result.problems[0]?.message ?? '', /not valid JSON/);
+    }
+  });
+
+  it('allows plain http only for this machine', () => {
+    const local = structuredClone(SHOP_PROFILE);
+    local.apps[0]!.environments[0]!.versionUrl = 'http://127.0.0.1:4000/version';
+    assert.ok(validateProfile(local).ok);
+  });
+
+  it('finds the app of a file by the longest source folder', () => {
+    const profile = openverseProfile();
+    assert.equal(appOfPath(profile, 'api/api/views/media_views.py')?.id, 'api');
+    assert.equal(appOfPath(profile, 'frontend\\src\\pages\\index.vue')?.id, 'frontend');
+    assert.equal(appOfPath(profile, 'documentation/index.md'), undefined);
+    assert.equal(appOfPath(profile, 'apiary/readme.md'), undefined);
+  });
+
+  it('fills a manual procedure with the exact tag', () => {
+    assert.equal(
+      fillManualPlaceholders('Set the tag to {imageTag} for {gitTag} in {environment}', { imageTag: 'rel-2026.11.02.14.05.33', gitTag: 'catalog-2026.11.02.14.05.33', environment: 'production' }),
+      'Set the tag to rel-2026.11.02.14.05.33 for catalog-2026.11.02.14.05.33 in production',
+    );
+  });
+
+  it('turns JSON pointers into JSON paths', () => {
+    assert.equal(jsonPathOf(''), '$');
+    assert.equal(jsonPathOf('/apps/3/environments/0/id'), '$.apps[3].environments[0].id');
+  });
+
+  it('the committed validator matches the schema', () => {
+    // The generator exits non-zero when src/domain/generated is stale.
+    execFileSync(process.execPath, ['scripts/generate-profile-validator.mjs', '--check'], { stdio: 'pipe' });
+    const schema = JSON.parse(readFileSync('schemas/profile.schema.json', 'utf8')) as { required: string[] };
+    assert.deepEqual(schema.required, ['name', 'monorepo', 'infrastructureRepo', 'apps']);
+  });
+});

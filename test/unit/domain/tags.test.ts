@@ -1,0 +1,134 @@
+import { strict as assert } from 'node:assert';
+import {
+  findImageTagIn,
+  formatReleaseDate,
+  gitTagOfImageTag,
+  imageTagOfGitTag,
+  parseCommitSha,
+  parseGitTag,
+  parsePinnedImageTag,
+  parseReleaseDate,
+} from '../../../src/domain/tags';
+
+function expectRefusal<T>(result: { ok: true; value: T } | { ok: false; error: string }, pattern: RegExp): void {
+  assert.equal(result.ok, false, `expected a refusal matching ${pattern}`);
+  if (!result.ok) {
+    assert.match(result.error, pattern);
+  }
+}
+
+describe('tags', () => {
+  describe('release dates', () => {
+    it('parses a real UTC date', () => {
+      const date = parseReleaseDate('2023.07.03.17.52.00');
+      assert.ok(date.ok);
+      assert.equal(date.value.epochMs, Date.UTC(2023, 6, 3, 17, 52, 0));
+    });
+
+    it('accepts 29 February only in a leap year', () => {
+      assert.ok(parseReleaseDate('2024.02.29.00.00.00').ok);
+      expectRefusal(parseReleaseDate('2025.02.29.00.00.00'), /month 02 of 2025 has 28 days/);
+    });
+
+    it('refuses impossible months, days and times with what was wrong', () => {
+      expectRefusal(parseReleaseDate('2026.13.01.00.00.00'), /month 13/);
+      expectRefusal(parseReleaseDate('2026.04.31.00.00.00'), /has 30 days/);
+      expectRefusal(parseReleaseDate('2026.04.30.24.00.00'), /24:00:00/);
+      expectRefusal(parseReleaseDate('2026.4.30.10.00.00'), /YYYY\.MM\.DD\.HH\.MM\.SS/);
+    });
+
+    it('formats a moment in UTC whatever the local zone', () => {
+      assert.equal(formatReleaseDate(new Date(Date.UTC(2024, 8, 9, 5, 40, 20))), '2024.09.09.05.40.20');
+    });
+  });
+
+  describe('git tags', () => {
+    it('parses an app git tag and its prefix', () => {
+      const tag = parseGitTag('ingestion_server-2024.09.09.05.40.20');
+      assert.ok(tag.ok);
+      assert.equal(tag.value.prefix, 'ingestion_server-');
+      assert.equal(tag.value.date.text, '2024.09.09.05.40.20');
+    });
+
+    it('accepts only the given app when a prefix is required', () => {
+      assert.ok(parseGitTag('api-2025.04.11.13.47.14', 'api-').ok);
+      expectRefusal(parseGitTag('frontend-2025.04.11.13.47.14', 'api-'), /not a git tag of this app: expected api-/);
+    });
+
+    it('refuses a git tag with an impossible date', () => {
+      expectRefusal(parseGitTag('api-2025.02.30.10.00.00'), /has 28 days/);
+    });
+
+    it('converts between the git tag and the image tag of one release', () => {
+      const gitTag = parseGitTag('api-2025.04.11.13.47.14');
+      assert.ok(gitTag.ok);
+      const imageTag = imageTagOfGitTag(gitTag.value);
+      assert.equal(imageTag.text, 'rel-2025.04.11.13.47.14');
+      assert.equal(gitTagOfImageTag(imageTag, 'api-').text, 'api-2025.04.11.13.47.14');
+    });
+  });
+
+  describe('image tags', () => {
+    it('accepts rel- tags and full commit SHAs', () => {
+      const rel = parsePinnedImageTag('rel-2023.07.03.17.52.00');
+      assert.ok(rel.ok);
+      assert.equal(rel.value.kind, 'release');
+      const commit = parsePinnedImageTag('0123456789abcdef0123456789abcdef01234567');
+      assert.ok(commit.ok);
+      assert.equal(commit.value.kind, 'commit');
+    });
+
+    it('refuses latest where a pinned tag is required', () => {
+      expectRefusal(parsePinnedImageTag('latest'), /moves with every build/);
+    });
+
+    it('refuses an abbreviated SHA, saying images carry the full one', () => {
+      expectRefusal(parsePinnedImageTag('0123456'), /full 40-character SHA/);
+    });
+
+    it('refuses a git tag given where an image tag belongs', () => {
+      expectRefusal(parsePinnedImageTag('api-2023.07.03.17.52.00'), /expected rel-YYYY/);
+    });
+
+    const hostile: Array<[string, RegExp]> = [
+      ['', /empty/],
+      ['   ', /blank/],
+      ['rel-2023.07.03.17.52.00; rm -rf /', /white space/],
+      ['rel-2023.07.03.17.52.00;rm', /character ";"/],
+      ['$(id)', /character "\$"/],
+      ['`id`', /character "`"/],
+      ['rel-2023.07.03.17.52.00&x=1', /character "&"/],
+      ['../../etc/passwd', /path separator/],
+      ['rel%2Fx', /character "%"/],
+      ['rеl-2023.07.03.17.52.00', /non-ASCII/], // Cyrillic "е"
+      ['rel-2023.07.03.17.52.00\u0000', /control characters/],
+      ['a'.repeat(101), /101 characters long/],
+      ['rel-2023.07.03.17.52.00\n', /white space/],
+    ];
+    for (const [input, pattern] of hostile) {
+      it(`refuses hostile input ${JSON.stringify(input.slice(0, 30))}`, () => {
+        expectRefusal(parsePinnedImageTag(input), pattern);
+      });
+    }
+  });
+
+  describe('commit SHAs', () => {
+    it('accepts short SHAs only when asked', () => {
+      assert.ok(parseCommitSha('abc1234', { allowShort: true }).ok);
+      expectRefusal(parseCommitSha('abc1234', { allowShort: false }), /40 lower-case/);
+      expectRefusal(parseCommitSha('ABC1234', { allowShort: true }), /lower-case hexadecimal/);
+    });
+  });
+
+  describe('run titles', () => {
+    it('finds the image tag in a deployment run title', () => {
+      assert.equal(findImageTagIn('Deploy rel-2026.11.02.14.05.33 to production-api')?.text, 'rel-2026.11.02.14.05.33');
+    });
+    it('finds nothing in a staging run titled with a commit message', () => {
+      assert.equal(findImageTagIn('Fix the thing (#4102)'), undefined);
+    });
+    it('skips an impossible rel- date in a title', () => {
+      assert.equal(findImageTagIn('Deploy rel-2026.02.30.00.00.00'), undefined);
+    });
+  });
+});
