@@ -78,6 +78,8 @@ export interface EnvironmentDeck {
   /** Commits between the newest published release and what runs, when it runs something newer. */
   readonly aheadBy?: number;
   readonly activeDeployment?: DeploymentRecord;
+  /** A run of the release workflow for this app still under way (environments deployed on publish). */
+  readonly publishingRun?: DeploymentRecord;
   readonly lastDeployment?: DeploymentRecord;
   readonly lastSuccessfulDeployment?: DeploymentRecord;
   /** Successful deployments, newest first (each one a possible rollback target). */
@@ -230,6 +232,10 @@ function buildEnvironmentDeck(
         .map(deploymentRecord)
     : [];
   const activeDeployment = runs.find((run) => run.status !== 'completed');
+  const publishingFact = environment.deployedOnPublish
+    ? context.facts.releaseRuns.find((run) => run.status !== 'completed' && run.headBranch.startsWith(app.gitTagPrefix))
+    : undefined;
+  const publishingRun = publishingFact !== undefined ? deploymentRecord(publishingFact) : undefined;
   const lastDeployment = runs.find((run) => run.status === 'completed');
   const history = runs.filter((run) => run.status === 'completed' && run.conclusion === 'success');
   const lastSuccessfulDeployment = history[0];
@@ -243,6 +249,7 @@ function buildEnvironmentDeck(
   const optional = {
     ...(running !== undefined ? { running } : {}),
     ...(activeDeployment !== undefined ? { activeDeployment } : {}),
+    ...(publishingRun !== undefined ? { publishingRun } : {}),
     ...(lastDeployment !== undefined ? { lastDeployment } : {}),
     ...(lastSuccessfulDeployment !== undefined ? { lastSuccessfulDeployment } : {}),
   };
@@ -251,6 +258,13 @@ function buildEnvironmentDeck(
   if (activeDeployment !== undefined) {
     const target = activeDeployment.imageTag ?? activeDeployment.title;
     return { ...common, state: 'deploying', stateDetail: `A deployment of ${target} is ${activeDeployment.status === 'in_progress' ? 'in progress' : 'queued'}.` };
+  }
+  if (publishingRun !== undefined && publishingFact !== undefined) {
+    return {
+      ...common,
+      state: 'deploying',
+      stateDetail: `${publishingFact.headBranch} was published: the release workflow is tagging the image, and the deployment follows.`,
+    };
   }
   if (runningResult.problem !== undefined) {
     return { ...common, state: runningResult.problemState ?? 'unreachable', stateDetail: runningResult.problem };

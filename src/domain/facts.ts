@@ -47,6 +47,9 @@ export interface WorkflowRunFact {
   readonly updatedAt: string;
   readonly actor: string;
   readonly htmlUrl: string;
+  /** The branch, or for a run started by publishing a release, the release's git tag. */
+  readonly headBranch: string;
+  readonly headSha: string;
 }
 
 /** What an environment's /version endpoint answered. */
@@ -66,6 +69,8 @@ export interface DeckFacts {
   readonly mainCommits: readonly CommitFact[];
   /** Runs of the deployment GitHub Workflows, in any order. */
   readonly deploymentRuns: readonly WorkflowRunFact[];
+  /** Runs of the monorepo's release workflow (started by publishing a GitHub Release), in any order. */
+  readonly releaseRuns: readonly WorkflowRunFact[];
   /** /version answers, keyed by `versionKey(app, environment)`. */
   readonly versions: Readonly<Record<string, VersionFact>>;
 }

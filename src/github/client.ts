@@ -181,6 +181,10 @@ export class GitHubClient {
         if (attempt < maxRetries && failure.retry && (waitMs === undefined || waitMs <= (this.options.maxRetryAfterSeconds ?? 60) * 1000)) {
           this.stats.retries += 1;
           await this.sleep(waitMs ?? backoffMs(attempt));
+          if (waitMs !== undefined) {
+            // The wait GitHub asked for is over: this request may go again.
+            this.blockedUntil = 0;
+          }
           continue;
         }
         throw failure.error;
@@ -188,13 +192,21 @@ export class GitHubClient {
     }
   }
 
-  /** Lists every page of a list endpoint (few pages: callers use per_page=100 and stop early). */
+  /**
+   * Reads up to `maxPages` pages of 100 of a list endpoint, all at once (in parallel, so several pages
+   * cost one round trip of time); pages past the last one GitHub has are dropped.
+   */
   async requestPages(route: string, params: Record<string, unknown>, context: ErrorContext, maxPages: number): Promise<GitHubResponse[]> {
+    const first = this.request(route, { ...params, per_page: 100, page: 1 }, context);
+    const rest = Array.from({ length: Math.max(maxPages - 1, 0) }, (_, index) => this.request(route, { ...params, per_page: 100, page: index + 2 }, context));
+    const settled = await Promise.allSettled([first, ...rest]);
     const pages: GitHubResponse[] = [];
-    for (let page = 1; page <= maxPages; page += 1) {
-      const response = await this.request(route, { ...params, per_page: 100, page }, context);
-      pages.push(response);
-      const link = response.headers.link;
+    for (const result of settled) {
+      if (result.status === 'rejected') {
+        throw result.reason;
+      }
+      pages.push(result.value);
+      const link = result.value.headers.link;
       if (typeof link !== 'string' || !/rel="next"/.test(link)) {
         break;
       }

@@ -20,6 +20,8 @@ export function parseRun(value: unknown, repo: string): WorkflowRunFact {
     updatedAt: str(fields, 'updated_at'),
     actor: loginOf(fields.triggering_actor ?? fields.actor),
     htmlUrl: str(fields, 'html_url'),
+    headBranch: strOrNull(fields, 'head_branch') ?? '',
+    headSha: str(fields, 'head_sha'),
   };
 }
 

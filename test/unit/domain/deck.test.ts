@@ -171,3 +171,16 @@ describe('deck', () => {
     assert.equal(snapshot.generatedAt, facts.fetchedAt);
   });
 });
+
+describe('deck while a release is being published', () => {
+  it('shows production as deploying while the release workflow tags the image', () => {
+    const facts = openverseFacts();
+    const releaseRun = { ...run('tag_docker_image_and_trigger_deployment.yml', 'api-2026.11.20.10.00.00', null, '2026-11-26T08:58:00Z', 'in_progress'), repo: 'WordPress/openverse', event: 'release', headBranch: 'api-2026.11.20.10.00.00' };
+    const snapshot = buildDeck(openverseProfile(), { ...facts, releaseRuns: [releaseRun] });
+    const production = findEnvironment(snapshot, 'api', 'production')?.environment;
+    assert.equal(production?.state, 'deploying');
+    assert.match(production?.stateDetail ?? '', /api-2026\.11\.20\.10\.00\.00 was published/);
+    const staging = findEnvironment(snapshot, 'api', 'staging')?.environment;
+    assert.notEqual(staging?.state, 'deploying', 'publishing deploys production only');
+  });
+});

@@ -1,0 +1,84 @@
+import { versionKey, type DeckFacts, type TagFact, type VersionFact, type WorkflowRunFact } from '../domain/facts';
+import type { Profile } from '../domain/profile';
+import type { GitHubClient } from '../github/client';
+import { listCommits, listTags } from '../github/commits';
+import { listReleases } from '../github/releases';
+import { listRepositoryRuns, listWorkflowRuns } from '../github/workflows';
+import { probeVersion } from '../live/versionProbe';
+
+export interface GatherOptions {
+  readonly probe?: (url: string) => Promise<VersionFact>;
+  readonly now?: () => Date;
+}
+
+/** How many pages of runs to read per repository: about five runs per deployed environment. */
+export function runPagesFor(workflowEnvironments: number): number {
+  return Math.min(8, Math.max(1, Math.ceil((workflowEnvironments * 5) / 100)));
+}
+
+/**
+ * One refresh's worth of facts, whatever the number of apps: the monorepo's releases, its release
+ * workflow's runs (which name each published git tag's commit), the newest commits of main, one listing
+ * of runs per repository that holds deployment workflows, all in parallel; plus every /version endpoint,
+ * in parallel too. Conditional requests make an unchanged refresh free against the rate limit.
+ */
+export async function gatherFacts(client: GitHubClient, profile: Profile, options: GatherOptions = {}): Promise<DeckFacts> {
+  const probe = options.probe ?? ((url: string) => probeVersion(url));
+  const now = options.now ?? (() => new Date());
+  const deployRepos = new Map<string, number>();
+  for (const app of profile.apps) {
+    for (const environment of app.environments) {
+      if (environment.deploy.kind === 'workflow') {
+        const repo = environment.deploy.repo;
+        deployRepos.set(repo, (deployRepos.get(repo) ?? 0) + 1);
+      }
+    }
+  }
+  const anyReleases = profile.apps.some((app) => app.usesReleases);
+
+  const releasesPromise = anyReleases ? listReleases(client, profile.monorepo) : Promise.resolve([]);
+  const releaseRunsPromise: Promise<WorkflowRunFact[]> =
+    anyReleases && profile.releaseWorkflow !== undefined
+      ? listWorkflowRuns(client, profile.monorepo, profile.releaseWorkflow, { perPage: 100, profileField: 'releaseWorkflow' })
+      : Promise.resolve([]);
+  const tagsPromise: Promise<TagFact[]> = anyReleases && profile.releaseWorkflow === undefined ? listTags(client, profile.monorepo) : Promise.resolve([]);
+  const commitsPromise = listCommits(client, profile.monorepo, 'main');
+  const runsPromise = Promise.all([...deployRepos].map(([repo, environments]) => listRepositoryRuns(client, repo, runPagesFor(environments)))).then((lists) => lists.flat());
+  const versionsPromise = Promise.all(
+    profile.apps.flatMap((app) =>
+      app.environments
+        .filter((environment) => environment.versionUrl !== undefined)
+        .map(async (environment): Promise<[string, VersionFact]> => [versionKey(app.id, environment.id), await probe(environment.versionUrl ?? '')]),
+    ),
+  ).then((entries) => Object.fromEntries(entries));
+
+  // Settle everything before failing, so no rejection is left unobserved.
+  const [releases, releaseRuns, listedTags, mainCommits, deploymentRuns, versions] = await settleAll([
+    releasesPromise,
+    releaseRunsPromise,
+    tagsPromise,
+    commitsPromise,
+    runsPromise,
+    versionsPromise,
+  ] as const);
+
+  // A run of the release workflow started by publishing a release carries its git tag and commit.
+  const tags: TagFact[] = [...listedTags];
+  for (const run of releaseRuns) {
+    if (run.event === 'release' && run.headBranch !== '' && !tags.some((tag) => tag.name === run.headBranch)) {
+      tags.push({ name: run.headBranch, sha: run.headSha });
+    }
+  }
+  return { fetchedAt: now().toISOString(), releases, tags, mainCommits, deploymentRuns, releaseRuns, versions };
+}
+
+type Awaited2<T> = { -readonly [K in keyof T]: Awaited<T[K]> };
+
+async function settleAll<T extends readonly Promise<unknown>[]>(promises: T): Promise<Awaited2<T>> {
+  const results = await Promise.allSettled(promises);
+  const failure = results.find((result): result is PromiseRejectedResult => result.status === 'rejected');
+  if (failure !== undefined) {
+    throw failure.reason;
+  }
+  return results.map((result) => (result as PromiseFulfilledResult<unknown>).value) as Awaited2<T>;
+}

@@ -1,0 +1,311 @@
+import { createHash } from 'node:crypto';
+import type { World, WorldCommit, WorldRelease, WorldRun, WorldWorkflow } from './world';
+
+/**
+ * The built-in world: Openverse's monorepo and infrastructure repository as the release process
+ * leaves them, with drafts, published releases, staging ahead of production, a production history with
+ * a failed deployment in it, and a frontend whose last production deployment failed.
+ */
+
+export const MONOREPO = 'WordPress/openverse';
+export const INFRA = 'WordPress/openverse-infrastructure';
+export const DEMO_TOKEN = 'rd_demo_token_not_a_secret';
+export const DEMO_LOGIN = 'octo-maintainer';
+export const NO_WORKFLOW_SCOPE_TOKEN = 'rd_token_without_workflow_scope';
+export const FINE_GRAINED_TOKEN = 'rd_fine_grained_token_two_repos';
+export const OTHER_REPOS_TOKEN = 'rd_token_for_other_repos_only';
+export const START_TIME = '2026-11-26T09:00:00Z';
+export const TAG_AND_DEPLOY_PATH = '.github/workflows/tag_docker_image_and_trigger_deployment.yml';
+
+export function fakeSha(label: string): string {
+  return createHash('sha1').update(`openverse-world:${label}`).digest('hex');
+}
+
+type AppSlug = 'api' | 'frontend' | 'catalog' | 'ingestion_server' | 'indexer_worker';
+
+interface CommitPlan {
+  readonly app: AppSlug;
+  readonly title: string;
+  readonly author: string;
+  readonly date: string;
+  readonly label: 'feature' | 'improvement' | 'internal' | 'fix';
+  readonly env?: { file: string; patch: string };
+}
+
+const AUTHORS = ['obulat', 'dhruvkb', 'krysal', 'sarayourfriend', 'zackkrida', 'AetherUnbound', 'stacimc'];
+
+/** A readable history of main: what each commit did, to which app, when. Oldest first. */
+function plannedCommits(): CommitPlan[] {
+  const plans: Array<[string, AppSlug, CommitPlan['label'], string]> = [
+    ['2024-09-05T10:00:00Z', 'ingestion_server', 'fix', 'Retry failed Elasticsearch bulk uploads'],
+    ['2024-09-08T16:00:00Z', 'ingestion_server', 'improvement', 'Log the duration of each indexing batch'],
+    ['2026-09-01T09:12:00Z', 'catalog', 'feature', 'Add a DAG for the Smithsonian audio provider'],
+    ['2026-09-07T13:40:00Z', 'catalog', 'fix', 'Skip records without a license URL'],
+    ['2026-09-25T11:00:00Z', 'api', 'improvement', 'Cache the list of sources for ten minutes'],
+    ['2026-09-28T15:30:00Z', 'frontend', 'fix', 'Keep the search type when paginating'],
+    ['2026-09-30T08:45:00Z', 'api', 'fix', 'Return 400 for an invalid page size'],
+    ['2026-10-03T10:20:00Z', 'frontend', 'feature', 'Show the audio waveform on result cards'],
+    ['2026-10-08T14:10:00Z', 'frontend', 'internal', 'Upgrade Nuxt to the latest patch release'],
+    ['2026-10-12T09:00:00Z', 'api', 'feature', 'Add the sensitive-content filter to related media'],
+    ['2026-10-14T17:25:00Z', 'api', 'internal', 'Move thumbnail settings into their own module'],
+    ['2026-10-20T12:00:00Z', 'indexer_worker', 'improvement', 'Batch document updates by 500'],
+    ['2026-10-24T10:30:00Z', 'api', 'fix', 'Fix the cursor of the image search results'],
+    ['2026-10-27T16:00:00Z', 'api', 'improvement', 'Compress JSON answers larger than 1 KB'],
+    ['2026-11-02T09:15:00Z', 'frontend', 'improvement', 'Lazy-load the collection header'],
+    ['2026-11-04T11:45:00Z', 'frontend', 'fix', 'Announce filter changes to screen readers'],
+    ['2026-11-07T10:05:00Z', 'catalog', 'internal', 'Pin the Airflow constraints file'],
+    ['2026-11-10T13:00:00Z', 'api', 'feature', 'Expose the audio genre facet'],
+    ['2026-11-12T08:30:00Z', 'api', 'fix', 'Handle deleted providers in the stats endpoint'],
+    ['2026-11-14T15:20:00Z', 'frontend', 'feature', 'Add the licence explanation popover'],
+    ['2026-11-17T09:40:00Z', 'api', 'improvement', 'Read the Elasticsearch timeout from the environment'],
+    ['2026-11-18T12:10:00Z', 'indexer_worker', 'fix', 'Retry a batch once on a timeout'],
+    ['2026-11-19T10:00:00Z', 'api', 'fix', 'Escape quotes in the OpenAPI examples'],
+    ['2026-11-20T14:30:00Z', 'frontend', 'internal', 'Split the search store into two modules'],
+    ['2026-11-21T11:15:00Z', 'catalog', 'fix', 'Back off on 429 from the Flickr API'],
+    ['2026-11-23T09:05:00Z', 'api', 'feature', 'Add the dead-link mask to the audio endpoint'],
+    ['2026-11-24T16:45:00Z', 'frontend', 'fix', 'Restore the focus ring on the home page search'],
+    ['2026-11-25T10:20:00Z', 'api', 'internal', 'Bump Django to the latest security release'],
+  ];
+  return plans.map(([date, app, label, title], index) => {
+    const plan: CommitPlan = { app, title: `${title} (#${5100 + index})`, author: AUTHORS[index % AUTHORS.length] ?? 'obulat', date, label };
+    if (title.startsWith('Read the Elasticsearch timeout')) {
+      return { ...plan, env: { file: 'api/env.template', patch: '@@ -12,3 +12,4 @@\n ELASTICSEARCH_URL=es:9200\n+ELASTICSEARCH_TIMEOUT=30\n DJANGO_DEBUG_ENABLED=True' } };
+    }
+    return plan;
+  });
+}
+
+const CATEGORY_TITLES: Record<CommitPlan['label'], string> = {
+  feature: 'New Features',
+  improvement: 'Improvements',
+  internal: 'Internal Improvements',
+  fix: 'Bug Fixes',
+};
+
+function releaseNotes(plans: readonly CommitPlan[]): string {
+  const sections: string[] = [];
+  for (const label of ['feature', 'improvement', 'internal', 'fix'] as const) {
+    const entries = plans.filter((plan) => plan.label === label);
+    if (entries.length > 0) {
+      const lines = entries.map((plan) => {
+        const number = /#(\d+)/.exec(plan.title)?.[1] ?? '0';
+        const title = plan.title.replace(/ \(#\d+\)$/, '');
+        return `- ${title} ([#${number}](https://github.com/WordPress/openverse/pull/${number})) by @${plan.author}`;
+      });
+      sections.push(`## ${CATEGORY_TITLES[label]}\n\n${lines.join('\n')}`);
+    }
+  }
+  return sections.join('\n\n');
+}
+
+export function openverseWorld(): World {
+  const plans = plannedCommits();
+  const commits: WorldCommit[] = plans.map((plan, index) => ({
+    sha: fakeSha(`monorepo-${index}`),
+    message: `${plan.title}\n\nCo-authored-by: ${plan.author} <${plan.author}@users.noreply.github.com>`,
+    author: plan.author,
+    date: plan.date,
+    files: [{ filename: `${plan.app}/${plan.label === 'fix' ? 'fixes' : 'src'}/change_${index}.py` }, ...(plan.env !== undefined ? [{ filename: plan.env.file, patch: plan.env.patch }] : [])],
+  }));
+
+  let releaseId = 180_000_000;
+  const releases: WorldRelease[] = [];
+  const tags: { name: string; sha: string }[] = [];
+  const images: Record<string, Record<string, string>> = {};
+  const tagRuns: WorldRun[] = [];
+  let runId = 11_000_000_000;
+
+  /** The last commit touching `app` at or before `date`. */
+  const lastCommitOf = (app: AppSlug, date: string): WorldCommit => {
+    const index = plans.reduce((found, plan, current) => (plan.app === app && plan.date <= date ? current : found), -1);
+    const commit = commits[index];
+    if (commit === undefined) {
+      throw new Error(`no ${app} commit before ${date}`);
+    }
+    return commit;
+  };
+  const plansBetween = (app: AppSlug, after: string, until: string): CommitPlan[] => plans.filter((plan) => plan.app === app && plan.date > after && plan.date <= until);
+
+  const publish = (app: AppSlug, date: string, previous: string): void => {
+    const stamp = date.replace(/[-T:]/g, '.').replace(/Z$/, '').replace(/\.\d+$/, (seconds) => seconds);
+    const gitTag = `${app}-${stamp.slice(0, 19)}`;
+    const commit = lastCommitOf(app, date);
+    releases.push({
+      id: releaseId++,
+      tagName: gitTag,
+      name: gitTag,
+      draft: false,
+      prerelease: false,
+      body: releaseNotes(plansBetween(app, previous, date)),
+      targetCommitish: 'main',
+      createdAt: date,
+      publishedAt: new Date(Date.parse(date) + 3600_000).toISOString().replace(/\.\d{3}Z$/, 'Z'),
+      author: 'openverse-bot',
+    });
+    tags.push({ name: gitTag, sha: commit.sha });
+    (images[app] ??= {})[`rel-${gitTag.slice(app.length + 1)}`] = commit.sha;
+    tagRuns.push({
+      id: runId++,
+      workflowPath: TAG_AND_DEPLOY_PATH,
+      event: 'release',
+      displayTitle: gitTag,
+      createdAt: new Date(Date.parse(date) + 3600_000).toISOString().replace(/\.\d{3}Z$/, 'Z'),
+      actor: 'zackkrida',
+      headBranch: gitTag,
+      headSha: commit.sha,
+      outcome: 'success',
+      queuedSeconds: 5,
+      runningSeconds: 120,
+      effectsApplied: true,
+    });
+  };
+  const draft = (app: AppSlug, date: string, previous: string): void => {
+    const gitTag = `${app}-${date.replace(/[-T:]/g, '.').slice(0, 19)}`;
+    releases.push({
+      id: releaseId++,
+      tagName: gitTag,
+      name: gitTag,
+      draft: true,
+      prerelease: false,
+      body: releaseNotes(plansBetween(app, previous, START_TIME)),
+      targetCommitish: 'main',
+      createdAt: date,
+      publishedAt: null,
+      author: 'openverse-bot',
+    });
+  };
+
+  publish('ingestion_server', '2024-09-09T05:40:20Z', '2024-01-01T00:00:00Z');
+  publish('catalog', '2026-09-09T23:00:57Z', '2026-01-01T00:00:00Z');
+  publish('api', '2026-10-01T12:00:00Z', '2026-09-01T00:00:00Z');
+  publish('frontend', '2026-10-10T11:00:00Z', '2026-09-01T00:00:00Z');
+  publish('api', '2026-10-15T09:30:00Z', '2026-10-01T12:00:00Z');
+  publish('api', '2026-10-28T08:00:00Z', '2026-10-15T09:30:00Z');
+  publish('frontend', '2026-11-05T16:20:00Z', '2026-10-10T11:00:00Z');
+  publish('api', '2026-11-12T14:05:33Z', '2026-10-28T08:00:00Z');
+  draft('api', '2026-11-25T18:00:00Z', '2026-11-12T14:05:33Z');
+  draft('frontend', '2026-11-25T18:00:00Z', '2026-11-05T16:20:00Z');
+  draft('catalog', '2026-11-25T18:00:00Z', '2026-09-09T23:00:57Z');
+  draft('ingestion_server', '2026-11-25T18:00:00Z', '2024-09-09T05:40:20Z');
+
+  const deployWorkflow = (id: number, app: 'api' | 'frontend', environment: 'staging' | 'production'): WorldWorkflow => {
+    const service = `${environment}-${app === 'frontend' ? 'nuxt' : app}`;
+    return {
+      id,
+      name: `Deployment - ${service}`,
+      path: `.github/workflows/deploy-${environment}-${app}.yml`,
+      runName:
+        environment === 'production'
+          ? `Deploy \${{ inputs.tag || github.event.client_payload.tag }} to ${service}`
+          : `\${{ github.event.client_payload.run_name || 'Manual deployment' }} (\${{ inputs.tag || github.event.client_payload.tag }})`,
+      on: {
+        workflowDispatch: {
+          tag: { description: 'Image tag to deploy.', required: true },
+          actor: { description: 'The actual GitHub user that triggered this dispatch. Leave blank to use workflow dispatcher.', required: false, default: '' },
+        },
+        repositoryDispatch: [`deploy_${environment}_${app === 'frontend' ? 'nuxt' : app}`],
+      },
+      role: { kind: 'deploy', app, environment },
+      durations: { queuedSeconds: 3, runningSeconds: 20 },
+    };
+  };
+  const infraWorkflows = [
+    deployWorkflow(71_000_001, 'api', 'staging'),
+    deployWorkflow(71_000_002, 'api', 'production'),
+    deployWorkflow(71_000_003, 'frontend', 'staging'),
+    deployWorkflow(71_000_004, 'frontend', 'production'),
+  ];
+
+  const infraRuns: WorldRun[] = [];
+  const deployRun = (workflow: WorldWorkflow, tag: string, at: string, outcome: WorldRun['outcome'], runName?: string): void => {
+    const production = workflow.path.includes('production');
+    infraRuns.push({
+      id: runId++,
+      workflowPath: workflow.path,
+      event: production ? 'repository_dispatch' : 'repository_dispatch',
+      displayTitle: production ? `Deploy ${tag} to ${workflow.name.replace('Deployment - ', '')}` : `${runName ?? 'Manual deployment'} (${tag})`,
+      createdAt: at,
+      actor: 'openverse-bot',
+      headBranch: 'main',
+      headSha: fakeSha('infra-head'),
+      clientPayload: { actor: 'zackkrida', tag },
+      outcome,
+      queuedSeconds: 3,
+      runningSeconds: 300,
+      effectsApplied: true,
+    });
+  };
+  const [stagingApi, productionApi, stagingFrontend, productionFrontend] = infraWorkflows as [WorldWorkflow, WorldWorkflow, WorldWorkflow, WorldWorkflow];
+  deployRun(productionApi, 'rel-2026.10.01.12.00.00', '2026-10-01T13:05:00Z', 'success');
+  deployRun(productionApi, 'rel-2026.10.15.09.30.00', '2026-10-15T10:35:00Z', 'success');
+  deployRun(productionApi, 'rel-2026.10.28.08.00.00', '2026-10-28T09:05:00Z', 'failure');
+  deployRun(productionApi, 'rel-2026.11.12.14.05.33', '2026-11-12T15:10:00Z', 'success');
+  deployRun(productionFrontend, 'rel-2026.10.10.11.00.00', '2026-10-10T12:05:00Z', 'success');
+  deployRun(productionFrontend, 'rel-2026.11.05.16.20.00', '2026-11-05T17:25:00Z', 'failure');
+  for (const [index, plan] of plans.entries()) {
+    const commit = commits[index];
+    if (commit === undefined || plan.date < '2026-10-01') {
+      continue;
+    }
+    const at = new Date(Date.parse(plan.date) + 20 * 60_000).toISOString().replace(/\.\d{3}Z$/, 'Z');
+    if (plan.app === 'api') {
+      deployRun(stagingApi, commit.sha, at, 'success', plan.title);
+    } else if (plan.app === 'frontend') {
+      deployRun(stagingFrontend, commit.sha, at, 'success', plan.title);
+    }
+  }
+
+  const infraCommits: WorldCommit[] = [
+    { sha: fakeSha('infra-root'), message: 'Terraform the ECS services', author: 'zackkrida', date: '2026-01-10T10:00:00Z' },
+    { sha: fakeSha('infra-head'), message: 'Bump the catalog to rel-2026.09.09.23.00.57', author: 'AetherUnbound', date: '2026-09-10T09:00:00Z' },
+  ];
+
+  const monorepoWorkflows: WorldWorkflow[] = [
+    { id: 61_000_001, name: 'Draft releases', path: '.github/workflows/draft_releases.yml', on: {} },
+    { id: 61_000_002, name: 'CI + CD', path: '.github/workflows/ci_cd.yml', on: {} },
+    {
+      id: 61_000_003,
+      name: 'Tag Docker image and trigger deployment',
+      path: TAG_AND_DEPLOY_PATH,
+      on: { release: ['released'] },
+      role: { kind: 'tagAndDeploy', deployEvents: { 'api-': 'deploy_production_api', 'frontend-': 'deploy_production_nuxt' }, dispatchRepo: INFRA, changelogBranch: 'changelog/{gitTag}' },
+      durations: { queuedSeconds: 3, runningSeconds: 15 },
+    },
+  ];
+
+  const last = <T>(items: readonly T[]): T => {
+    const item = items[items.length - 1];
+    if (item === undefined) {
+      throw new Error('empty');
+    }
+    return item;
+  };
+  const apiStaging = last(plans.map((plan, index) => ({ plan, commit: commits[index] })).filter(({ plan }) => plan.app === 'api')).commit;
+  const frontendStaging = last(plans.map((plan, index) => ({ plan, commit: commits[index] })).filter(({ plan }) => plan.app === 'frontend')).commit;
+  if (apiStaging === undefined || frontendStaging === undefined) {
+    throw new Error('world without api or frontend commits');
+  }
+
+  return {
+    startTime: START_TIME,
+    rateLimit: 5000,
+    tokens: [
+      { token: DEMO_TOKEN, login: DEMO_LOGIN, scopes: ['repo', 'workflow', 'read:org'] },
+      { token: NO_WORKFLOW_SCOPE_TOKEN, login: 'read-only-maintainer', scopes: ['repo'] },
+      { token: FINE_GRAINED_TOKEN, login: 'fine-grained-maintainer', scopes: null, repos: [MONOREPO, INFRA] },
+      { token: OTHER_REPOS_TOKEN, login: 'outsider', scopes: null, repos: ['someone/else'] },
+    ],
+    repos: [
+      { fullName: MONOREPO, defaultBranch: 'main', private: false, commits, tags, releases, workflows: monorepoWorkflows, runs: tagRuns, pulls: [] },
+      { fullName: INFRA, defaultBranch: 'main', private: true, commits: infraCommits, tags: [], releases: [], workflows: infraWorkflows, runs: infraRuns, pulls: [] },
+    ],
+    environments: [
+      { app: 'api', environment: 'staging', path: '/live/api/staging/version', release: apiStaging.sha, environmentName: 'staging' },
+      { app: 'api', environment: 'production', path: '/live/api/production/version', release: tags.find((tag) => tag.name === 'api-2026.11.12.14.05.33')?.sha ?? '', environmentName: 'production' },
+      { app: 'frontend', environment: 'staging', path: '/live/frontend/staging/version', release: frontendStaging.sha, environmentName: 'staging' },
+      { app: 'frontend', environment: 'production', path: '/live/frontend/production/version', release: tags.find((tag) => tag.name === 'frontend-2026.10.10.11.00.00')?.sha ?? '', environmentName: 'production' },
+    ],
+    images,
+    failNextRuns: {},
+  };
+}

@@ -1,0 +1,166 @@
+import { strict as assert } from 'node:assert';
+import { buildDeck, findEnvironment } from '../../../src/domain/deck';
+import { validateProfile, type Profile } from '../../../src/domain/profile';
+import { OPENVERSE_PROFILE_DOCUMENT } from '../../../src/domain/openverse';
+import { GitHubError } from '../../../src/github/errors';
+import { compareCommits } from '../../../src/github/commits';
+import { listPullRequests } from '../../../src/github/pulls';
+import { listReleases, publishRelease } from '../../../src/github/releases';
+import { dispatchWorkflow, findDispatchedRun, getRun, listWorkflowRuns } from '../../../src/github/workflows';
+import { gatherFacts } from '../../../src/state/gatherFacts';
+import { DEMO_LOGIN, INFRA, MONOREPO, TAG_AND_DEPLOY_PATH } from '../../simulator/openverseWorld';
+import type { RunningSimulator } from '../../simulator/server';
+import { addFault, startHarness, type Harness } from './helpers';
+
+/** The Openverse profile with its /version endpoints served by the simulator. */
+export function simulatedProfile(simulator: RunningSimulator): Profile {
+  const document = structuredClone(OPENVERSE_PROFILE_DOCUMENT) as { apps: Array<{ id: string; environments: Array<{ id: string; versionUrl?: string }> }> };
+  for (const app of document.apps) {
+    for (const environment of app.environments) {
+      if (environment.versionUrl !== undefined) {
+        environment.versionUrl = `${simulator.url}/live/${app.id}/${environment.id}/version`;
+      }
+    }
+  }
+  const validation = validateProfile(document);
+  assert.ok(validation.ok);
+  return validation.profile;
+}
+
+describe('the release process against the simulator', () => {
+  let harness: Harness;
+  beforeEach(async () => {
+    harness = await startHarness();
+  });
+  afterEach(async () => {
+    await harness.simulator.close();
+  });
+
+  it('refreshes the whole deck with 4 GitHub requests, and for free when nothing changed', async () => {
+    const profile = simulatedProfile(harness.simulator);
+    const facts = await gatherFacts(harness.client, profile);
+    assert.equal(harness.simulator.stats.requests, 4);
+    assert.equal(harness.simulator.stats.versionRequests, 4);
+    const snapshot = buildDeck(profile, facts);
+
+    const apiProduction = findEnvironment(snapshot, 'api', 'production')?.environment;
+    assert.equal(apiProduction?.state, 'inSync');
+    assert.equal(apiProduction?.running?.imageTag, 'rel-2026.11.12.14.05.33');
+    assert.ok(apiProduction?.rollback.ok);
+    assert.equal(apiProduction?.rollback.ok && apiProduction.rollback.imageTag, 'rel-2026.10.15.09.30.00');
+    const apiStaging = findEnvironment(snapshot, 'api', 'staging')?.environment;
+    assert.equal(apiStaging?.state, 'inSync');
+    assert.ok((apiStaging?.aheadBy ?? 0) > 0, 'staging runs newer commits than production');
+    const frontendProduction = findEnvironment(snapshot, 'frontend', 'production')?.environment;
+    assert.equal(frontendProduction?.state, 'failed');
+    assert.equal(findEnvironment(snapshot, 'catalog', 'production')?.environment.state, 'unknown');
+    assert.equal(findEnvironment(snapshot, 'indexer_worker', 'production')?.environment.state, 'alwaysLatest');
+    assert.equal(snapshot.apps.find((app) => app.app.id === 'api')?.draft?.gitTag, 'api-2026.11.25.18.00.00');
+
+    harness.simulator.resetStats();
+    await gatherFacts(harness.client, profile);
+    assert.equal(harness.simulator.stats.requests, 4);
+    assert.equal(harness.simulator.stats.notModified, 4, 'every request answered 304');
+    assert.equal(harness.simulator.stats.rateLimitUnits, 0);
+  });
+
+  it('sees an unreachable /version as unreachable and recovers when it answers again', async () => {
+    const profile = simulatedProfile(harness.simulator);
+    await addFault(harness.simulator, { path: '/live/api/staging/version', kind: 'status', status: 503, count: 1 });
+    let snapshot = buildDeck(profile, await gatherFacts(harness.client, profile));
+    assert.equal(findEnvironment(snapshot, 'api', 'staging')?.environment.state, 'unreachable');
+    assert.match(findEnvironment(snapshot, 'api', 'staging')?.environment.stateDetail ?? '', /answered HTTP 503/);
+    snapshot = buildDeck(profile, await gatherFacts(harness.client, profile));
+    assert.equal(findEnvironment(snapshot, 'api', 'staging')?.environment.state, 'inSync');
+  });
+
+  it('publishing the API draft runs the whole chain to production', async () => {
+    const profile = simulatedProfile(harness.simulator);
+    const draft = (await listReleases(harness.client, MONOREPO)).find((release) => release.draft && release.tagName.startsWith('api-'));
+    assert.ok(draft);
+    const published = await publishRelease(harness.client, MONOREPO, draft.id, draft.tagName);
+    assert.equal(published.draft, false);
+    assert.ok(published.publishedAt);
+
+    const tagRuns = await listWorkflowRuns(harness.client, MONOREPO, 'tag_docker_image_and_trigger_deployment.yml', { event: 'release' });
+    const tagRun = tagRuns[0];
+    assert.equal(tagRun?.headBranch, draft.tagName);
+    assert.equal(tagRun?.status, 'queued');
+    assert.equal(tagRun?.workflowPath, TAG_AND_DEPLOY_PATH);
+
+    harness.simulator.advance(20);
+    assert.equal((await getRun(harness.client, MONOREPO, tagRun.id)).conclusion, 'success');
+    const deployRuns = await listWorkflowRuns(harness.client, INFRA, 'deploy-production-api.yml', { event: 'repository_dispatch' });
+    const imageTag = `rel-${draft.tagName.slice('api-'.length)}`;
+    assert.equal(deployRuns[0]?.displayTitle, `Deploy ${imageTag} to production-api`);
+    assert.notEqual(deployRuns[0]?.status, 'completed');
+
+    const pulls = await listPullRequests(harness.client, MONOREPO, `changelog/${draft.tagName}`);
+    assert.equal(pulls[0]?.title, `Publish changelog for ${draft.tagName}`);
+
+    harness.simulator.advance(30);
+    assert.equal((await getRun(harness.client, INFRA, deployRuns[0].id)).conclusion, 'success');
+    const snapshot = buildDeck(profile, await gatherFacts(harness.client, profile));
+    const production = findEnvironment(snapshot, 'api', 'production')?.environment;
+    assert.equal(production?.state, 'inSync');
+    assert.equal(production?.running?.imageTag, imageTag);
+    assert.equal(production?.running?.release?.gitTag, draft.tagName);
+  });
+
+  it('dispatches a deployment, gets its run id, and the environment follows', async () => {
+    const staging = (await compareCommits(harness.client, MONOREPO, 'api-2026.10.01.12.00.00', 'main'));
+    assert.ok(staging.aheadBy > 0);
+    const sha = staging.commits[0]!.sha;
+    const runId = await dispatchWorkflow(harness.client, { repo: INFRA, workflow: 'deploy-staging-api.yml', ref: 'main', inputs: { tag: sha }, profileField: 'apps[0].environments[0].deploy.workflow' });
+    assert.ok(runId !== undefined);
+    const run = await getRun(harness.client, INFRA, runId);
+    assert.equal(run.actor, DEMO_LOGIN);
+    assert.match(run.displayTitle, new RegExp(sha));
+    harness.simulator.advance(30);
+    assert.equal((await getRun(harness.client, INFRA, runId)).conclusion, 'success');
+    const version = await (await fetch(`${harness.simulator.url}/live/api/staging/version`)).json() as { release: string };
+    assert.equal(version.release, sha);
+  });
+
+  it('finds the dispatched run by actor and time when GitHub returns no run id', async () => {
+    const dispatchedAt = harness.simulator.now();
+    const response = await fetch(`${harness.simulator.url}/repos/${INFRA}/actions/workflows/deploy-production-api.yml/dispatches`, {
+      method: 'POST',
+      headers: { authorization: 'token rd_demo_token_not_a_secret', 'content-type': 'application/json' },
+      body: JSON.stringify({ ref: 'main', inputs: { tag: 'rel-2026.10.15.09.30.00' } }),
+    });
+    assert.equal(response.status, 204);
+    const run = await findDispatchedRun(harness.client, { repo: INFRA, workflow: 'deploy-production-api.yml', actor: DEMO_LOGIN, dispatchedAt, profileField: 'x' }, { sleep: () => Promise.resolve() });
+    assert.equal(run.displayTitle, 'Deploy rel-2026.10.15.09.30.00 to production-api');
+    assert.equal(run.event, 'workflow_dispatch');
+  });
+
+  it('reports GitHub\'s reason for a 422 on a dispatch with a wrong input', async () => {
+    try {
+      await dispatchWorkflow(harness.client, { repo: INFRA, workflow: 'deploy-staging-api.yml', ref: 'main', inputs: { image_tag: 'rel-2026.10.15.09.30.00' }, profileField: 'apps[0].environments[0].deploy.tagInput' });
+      assert.fail('expected a 422');
+    } catch (error) {
+      assert.ok(error instanceof GitHubError);
+      assert.equal(error.kind, 'validation');
+      assert.match(error.message, /Unexpected inputs provided: \["image_tag"\]/);
+      assert.match(error.message, /Nothing was changed/);
+    }
+  });
+
+  it('fails a deployment of an image tag that does not exist, and the environment keeps its version', async () => {
+    const before = await (await fetch(`${harness.simulator.url}/live/api/production/version`)).json() as { release: string };
+    const runId = await dispatchWorkflow(harness.client, { repo: INFRA, workflow: 'deploy-production-api.yml', ref: 'main', inputs: { tag: 'rel-2020.01.01.00.00.00' }, profileField: 'x' });
+    harness.simulator.advance(60);
+    assert.equal((await getRun(harness.client, INFRA, runId!)).conclusion, 'failure');
+    const after = await (await fetch(`${harness.simulator.url}/live/api/production/version`)).json() as { release: string };
+    assert.equal(after.release, before.release);
+  });
+
+  it('never retries a POST: a 502 on a dispatch is reported once', async () => {
+    await addFault(harness.simulator, { path: '/dispatches$', method: 'POST', kind: 'status', status: 502, count: 1 });
+    const runsBefore = harness.simulator.world.repos[1]!.runs.length;
+    await assert.rejects(dispatchWorkflow(harness.client, { repo: INFRA, workflow: 'deploy-staging-api.yml', ref: 'main', inputs: { tag: 'rel-2026.10.15.09.30.00' }, profileField: 'x' }), (error: unknown) => error instanceof GitHubError && error.kind === 'server');
+    assert.equal(harness.client.stats.retries, 0);
+    assert.equal(harness.simulator.world.repos[1]!.runs.length, runsBefore);
+  });
+});
