@@ -1,0 +1,26 @@
+/** Every command id, declared once. package.json declares the same set (a test holds both to it). */
+export const COMMANDS = {
+  refresh: 'releaseDeck.refresh',
+  signIn: 'releaseDeck.signIn',
+  signInWithToken: 'releaseDeck.signInWithToken',
+  signOut: 'releaseDeck.signOut',
+  openProfile: 'releaseDeck.openProfile',
+  showLog: 'releaseDeck.showLog',
+  copyImageTag: 'releaseDeck.copyImageTag',
+  copyCommitSha: 'releaseDeck.copyCommitSha',
+  openRun: 'releaseDeck.openRun',
+  openRelease: 'releaseDeck.openRelease',
+  openVersionEndpoint: 'releaseDeck.openVersionEndpoint',
+  openConsoleLink: 'releaseDeck.openConsoleLink',
+  showAppActions: 'releaseDeck.showAppActions',
+} as const;
+
+export type CommandId = (typeof COMMANDS)[keyof typeof COMMANDS];
+
+/** Context keys that drive the welcome view and menus. */
+export const CONTEXT_KEYS = {
+  signedIn: 'releaseDeck.signedIn',
+  profileState: 'releaseDeck.profileState',
+} as const;
+
+export const VIEW_ID = 'releaseDeck.deck';

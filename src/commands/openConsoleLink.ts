@@ -1,0 +1,24 @@
+import * as vscode from 'vscode';
+import { COMMANDS } from '../commandIds';
+import type { Services } from '../services';
+import { openLink } from '../ui/links';
+import { nodeArgument } from './itemArgument';
+
+/** Opens one of the environment's console links (e.g. the ECS service's events) to debug a deployment. */
+export function registerOpenConsoleLink(services: Services): vscode.Disposable {
+  return vscode.commands.registerCommand(COMMANDS.openConsoleLink, async (argument: unknown) => {
+    const node = nodeArgument(argument, 'Open Console');
+    if (node?.kind !== 'environment') {
+      return;
+    }
+    const links = node.environment.environment.consoleLinks;
+    if (links.length === 0) {
+      void vscode.window.showInformationMessage('The profile lists no console links for this environment.');
+      return;
+    }
+    const picked = links.length === 1 ? links[0] : (await vscode.window.showQuickPick(links.map((link) => ({ label: link.label, detail: link.url, link })), { title: 'Open a console link' }))?.link;
+    if (picked !== undefined) {
+      await openLink(picked.url, services.log);
+    }
+  });
+}

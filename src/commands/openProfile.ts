@@ -1,0 +1,35 @@
+import * as vscode from 'vscode';
+import { COMMANDS } from '../commandIds';
+import { OPENVERSE_PROFILE_DOCUMENT } from '../domain/openverse';
+import type { Services } from '../services';
+
+/** Opens the workspace's profile file, offering to create it from the built-in profile when absent. */
+export function registerOpenProfile(services: Services): vscode.Disposable {
+  return vscode.commands.registerCommand(COMMANDS.openProfile, async () => {
+    const uri = services.profiles.profileUri();
+    if (uri === undefined) {
+      void vscode.window.showErrorMessage('Release Deck keeps its profile in the workspace: open a folder first, then run "Release Deck: Open Profile" again.');
+      return;
+    }
+    let exists = true;
+    try {
+      await vscode.workspace.fs.stat(uri);
+    } catch {
+      exists = false;
+    }
+    if (!exists) {
+      const create = 'Create from the Openverse Profile';
+      const choice = await vscode.window.showInformationMessage(
+        `There is no profile at ${vscode.workspace.asRelativePath(uri)}; the built-in Openverse profile is in use. Create the file from it, to describe your own apps and environments?`,
+        create,
+      );
+      if (choice !== create) {
+        return;
+      }
+      await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(`${JSON.stringify(OPENVERSE_PROFILE_DOCUMENT, null, 2)}\n`));
+      services.log.info(`Created ${uri.fsPath} from the built-in Openverse profile.`);
+    }
+    const document = await vscode.workspace.openTextDocument(uri);
+    await vscode.window.showTextDocument(document);
+  });
+}

@@ -1,0 +1,50 @@
+import * as vscode from 'vscode';
+import { COMMANDS } from '../commandIds';
+import { GitHubClient } from '../github/client';
+import { describeError } from '../github/errors';
+import { checkToken } from '../github/users';
+import type { Services } from '../services';
+
+/** Signs in with a token typed into a password box, checked against GitHub before it is kept. */
+export function registerSignInWithToken(services: Services): vscode.Disposable {
+  return vscode.commands.registerCommand(COMMANDS.signInWithToken, async () => {
+    const profile = services.profiles.profile;
+    const repos = profile !== undefined ? `${profile.monorepo} and ${profile.infrastructureRepo}` : 'the monorepo and the infrastructure repository';
+    const token = await vscode.window.showInputBox({
+      title: 'Release Deck: Sign In with Token',
+      prompt: `A classic token with the repo and workflow scopes, or a fine-grained token with access to ${repos} (contents, actions, pull requests). It is kept in the editor's secret storage.`,
+      placeHolder: 'ghp_… or github_pat_…',
+      password: true,
+      ignoreFocusOut: true,
+      validateInput: (value) => {
+        const trimmed = value.trim();
+        if (trimmed === '') {
+          return 'Paste a token.';
+        }
+        return /\s/.test(trimmed) ? 'A token has no spaces.' : undefined;
+      },
+    });
+    if (token === undefined) {
+      return;
+    }
+    const trimmed = token.trim();
+    services.log.addSecret(trimmed);
+    const apiUrl = services.store.apiUrl();
+    try {
+      const user = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `Checking the token with ${apiUrl}…` }, async () => {
+        const client = await GitHubClient.create({ apiUrl, token: trimmed });
+        return checkToken(client);
+      });
+      await services.credentials.storeToken(trimmed, user.login);
+      services.log.info(`Signed in with a token as ${user.login}${user.scopes !== undefined ? ` (scopes: ${user.scopes.join(', ')})` : ' (fine-grained token)'}.`);
+      void vscode.window.showInformationMessage(`Release Deck is signed in to GitHub as ${user.login}.`);
+    } catch (error) {
+      const message = services.log.redact(describeError(error));
+      services.log.error(`The token was not accepted: ${message}`);
+      const choice = await vscode.window.showErrorMessage(`The token was not kept: ${message}`, 'Try Another Token');
+      if (choice !== undefined) {
+        await vscode.commands.executeCommand(COMMANDS.signInWithToken);
+      }
+    }
+  });
+}

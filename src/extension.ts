@@ -1,0 +1,96 @@
+import * as vscode from 'vscode';
+import { CredentialStore } from './auth/credentials';
+import { CONTEXT_KEYS, VIEW_ID } from './commandIds';
+import { registerCopyCommitSha } from './commands/copyCommitSha';
+import { registerCopyImageTag } from './commands/copyImageTag';
+import { registerOpenConsoleLink } from './commands/openConsoleLink';
+import { registerOpenProfile } from './commands/openProfile';
+import { registerOpenRelease } from './commands/openRelease';
+import { registerOpenRun } from './commands/openRun';
+import { registerOpenVersionEndpoint } from './commands/openVersionEndpoint';
+import { registerRefresh } from './commands/refresh';
+import { registerShowAppActions } from './commands/showAppActions';
+import { registerShowLog } from './commands/showLog';
+import { registerSignIn } from './commands/signIn';
+import { registerSignInWithToken } from './commands/signInWithToken';
+import { registerSignOut } from './commands/signOut';
+import { DEFAULT_API_URL, affectsReleaseDeck } from './config';
+import { Log } from './log';
+import type { Services } from './services';
+import { DeckStore, type DeckState } from './state/deckStore';
+import { ProfileSource } from './state/profileSource';
+import { StatusBar } from './ui/statusBar';
+import { DeckTreeProvider } from './ui/tree/deckTreeProvider';
+
+/** What the extension offers other extensions (and its own integration tests): read-only state. */
+export interface ReleaseDeckApi {
+  readonly state: () => DeckState;
+  readonly refresh: () => Promise<void>;
+}
+
+/** Composition root: builds the services, registers views and commands, nothing else. */
+export async function activate(context: vscode.ExtensionContext): Promise<ReleaseDeckApi> {
+  const started = Date.now();
+  const log = new Log();
+  const profiles = new ProfileSource(log);
+  // The provider depends on the API root, which the store knows once it exists.
+  const late: { store?: DeckStore } = {};
+  const credentials = new CredentialStore(context, log, () => ((late.store?.apiUrl() ?? DEFAULT_API_URL) === DEFAULT_API_URL ? 'github' : 'github-enterprise'));
+  const store = new DeckStore(profiles, credentials, log);
+  late.store = store;
+  const services: Services = { context, log, profiles, credentials, store };
+  context.subscriptions.push(log, profiles, credentials, store);
+
+  const tree = new DeckTreeProvider(store);
+  const view = vscode.window.createTreeView(VIEW_ID, { treeDataProvider: tree, showCollapseAll: true });
+  context.subscriptions.push(tree, view, new StatusBar(profiles, store));
+  const deckStore = store;
+  deckStore.setVisible('tree', view.visible);
+  context.subscriptions.push(
+    view.onDidChangeVisibility((event) => {
+      deckStore.setVisible('tree', event.visible);
+    }),
+    deckStore.onDidChange((state) => {
+      reflectState(state, view);
+    }),
+    vscode.workspace.onDidChangeConfiguration((event) => {
+      if (affectsReleaseDeck(event)) {
+        profiles.settingsChanged();
+        void deckStore.refresh('the settings changed');
+      }
+    }),
+  );
+
+  context.subscriptions.push(
+    registerRefresh(services),
+    registerSignIn(services),
+    registerSignInWithToken(services),
+    registerSignOut(services),
+    registerOpenProfile(services),
+    registerShowLog(services),
+    registerCopyImageTag(services),
+    registerCopyCommitSha(services),
+    registerOpenRun(services),
+    registerOpenRelease(services),
+    registerOpenVersionEndpoint(services),
+    registerOpenConsoleLink(services),
+    registerShowAppActions(services),
+  );
+
+  await profiles.reload();
+  reflectState(deckStore.state, view);
+  void deckStore.refresh('activation');
+  log.info(`Release Deck activated in ${Date.now() - started} ms.`);
+  return { state: () => deckStore.state, refresh: () => deckStore.refresh('requested through the API') };
+}
+
+function reflectState(state: DeckState, view: vscode.TreeView<unknown>): void {
+  void vscode.commands.executeCommand('setContext', CONTEXT_KEYS.signedIn, state.credential !== undefined);
+  void vscode.commands.executeCommand('setContext', CONTEXT_KEYS.profileState, state.profile.kind);
+  const profileName = state.profile.kind === 'broken' ? 'profile has problems' : state.profile.profile.name;
+  view.description = state.refreshing ? `${profileName} · refreshing…` : profileName;
+}
+
+export function deactivate(): void {
+  // Everything is disposed through context.subscriptions.
+}

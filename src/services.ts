@@ -1,0 +1,14 @@
+import type * as vscode from 'vscode';
+import type { CredentialStore } from './auth/credentials';
+import type { Log } from './log';
+import type { DeckStore } from './state/deckStore';
+import type { ProfileSource } from './state/profileSource';
+
+/** The services the composition root builds once and hands to views and commands. */
+export interface Services {
+  readonly context: vscode.ExtensionContext;
+  readonly log: Log;
+  readonly profiles: ProfileSource;
+  readonly credentials: CredentialStore;
+  readonly store: DeckStore;
+}

@@ -1,0 +1,238 @@
+import * as vscode from 'vscode';
+import { buildDeck, type DeckSnapshot } from '../domain/deck';
+import type { Profile } from '../domain/profile';
+import type { Credential, CredentialStore } from '../auth/credentials';
+import { DEFAULT_API_URL, readSettings } from '../config';
+import { GitHubClient } from '../github/client';
+import { describeError, formatClock, isGitHubError } from '../github/errors';
+import type { Log } from '../log';
+import { gatherFacts } from './gatherFacts';
+import type { ProfileSource, ProfileStatus } from './profileSource';
+
+export interface RefreshCost {
+  readonly requests: number;
+  readonly notModified: number;
+  readonly rateLimitUnits: number;
+  readonly durationMs: number;
+}
+
+export interface DeckState {
+  readonly profile: ProfileStatus;
+  readonly credential?: Credential | undefined;
+  readonly snapshot?: DeckSnapshot | undefined;
+  readonly refreshing: boolean;
+  /** The last refresh's failure; the snapshot (if any) is then stale. */
+  readonly error?: { readonly message: string; readonly at: Date } | undefined;
+  readonly lastSuccessAt?: Date | undefined;
+  readonly lastCost?: RefreshCost | undefined;
+}
+
+const FAST_POLL_SECONDS = 5;
+
+/**
+ * The one store: it owns the GitHub client, refreshes the deck (never two refreshes at once), polls
+ * while someone looks, and tells every view when the state changes. Views only read `state`.
+ */
+export class DeckStore implements vscode.Disposable {
+  private readonly emitter = new vscode.EventEmitter<DeckState>();
+  readonly onDidChange = this.emitter.event;
+  private readonly disposables: vscode.Disposable[] = [this.emitter];
+  private current: DeckState;
+  private client: GitHubClient | undefined;
+  private clientKey: string | undefined;
+  private inFlight: Promise<void> | undefined;
+  private again = false;
+  private timer: NodeJS.Timeout | undefined;
+  private readonly visible = new Set<string>();
+  private watchers = 0;
+  private disposed = false;
+
+  constructor(
+    private readonly profiles: ProfileSource,
+    private readonly credentials: CredentialStore,
+    private readonly log: Log,
+  ) {
+    this.current = { profile: profiles.status, refreshing: false };
+    this.disposables.push(
+      profiles.onDidChange((profile) => {
+        this.update({ profile, snapshot: undefined, error: undefined });
+        void this.refresh('the profile changed');
+      }),
+      credentials.onDidChange((credential) => {
+        this.client = undefined;
+        this.update({ credential, snapshot: undefined, error: undefined });
+        void this.refresh(credential !== undefined ? 'signed in' : 'signed out');
+      }),
+      vscode.window.onDidChangeWindowState(() => {
+        this.schedule();
+      }),
+    );
+  }
+
+  get state(): DeckState {
+    return this.current;
+  }
+
+  /** The API root in force: the setting when the user set it, else the profile's, else github.com. */
+  apiUrl(profile: Profile | undefined = this.profiles.profile): string {
+    return readSettings().apiUrlOverride ?? profile?.github.apiUrl ?? DEFAULT_API_URL;
+  }
+
+  /** The web root for links: the profile's, else derived from the API root. */
+  webUrl(): string {
+    const profile = this.profiles.profile;
+    if (profile?.github.webUrl !== undefined) {
+      return profile.github.webUrl.replace(/\/+$/, '');
+    }
+    const api = this.apiUrl();
+    return api === DEFAULT_API_URL ? 'https://github.com' : api.replace(/\/api\/v3\/?$/, '');
+  }
+
+  /** The client for the current credential and API root (kept, so its ETag cache lasts). */
+  async gitHub(): Promise<GitHubClient | undefined> {
+    const credential = this.current.credential ?? (await this.credentials.current());
+    if (credential === undefined) {
+      return undefined;
+    }
+    const apiUrl = this.apiUrl();
+    const key = `${apiUrl} ${credential.token}`;
+    if (this.client === undefined || this.clientKey !== key) {
+      this.client = await GitHubClient.create({ apiUrl, token: credential.token, log: (line) => { this.log.debug(line); } });
+      this.clientKey = key;
+    }
+    return this.client;
+  }
+
+  /** Refreshes the deck. Triggers during a refresh coalesce into one more refresh after it. */
+  refresh(reason: string): Promise<void> {
+    if (this.inFlight !== undefined) {
+      this.again = true;
+      return this.inFlight;
+    }
+    this.inFlight = this.runRefreshes(reason).finally(() => {
+      this.inFlight = undefined;
+      this.schedule();
+    });
+    return this.inFlight;
+  }
+
+  private async runRefreshes(reason: string): Promise<void> {
+    let why = reason;
+    do {
+      this.again = false;
+      await this.refreshOnce(why);
+      why = 'a refresh was asked for while one ran';
+    } while (this.shouldRunAgain());
+  }
+
+  private shouldRunAgain(): boolean {
+    return this.again && !this.disposed;
+  }
+
+  private async refreshOnce(reason: string): Promise<void> {
+    const profile = this.profiles.profile;
+    const credential = await this.credentials.current();
+    if (profile === undefined || credential === undefined) {
+      this.update({ profile: this.profiles.status, credential, refreshing: false });
+      return;
+    }
+    const client = await this.gitHub();
+    if (client === undefined) {
+      return;
+    }
+    this.update({ profile: this.profiles.status, credential, refreshing: true });
+    const before = { ...client.stats };
+    const started = Date.now();
+    try {
+      const facts = await gatherFacts(client, profile);
+      const snapshot = buildDeck(profile, facts);
+      const cost: RefreshCost = {
+        requests: client.stats.requests - before.requests,
+        notModified: client.stats.notModified - before.notModified,
+        rateLimitUnits: client.stats.rateLimitUnits - before.rateLimitUnits,
+        durationMs: Date.now() - started,
+      };
+      this.log.info(
+        `Refreshed (${reason}): ${profile.apps.length} apps, ${facts.releases.length} releases, ${facts.deploymentRuns.length} deployment runs, ${Object.keys(facts.versions).length} /version answers; ${cost.requests} GitHub requests (${cost.notModified} unchanged, ${cost.rateLimitUnits} counted against the rate limit) in ${cost.durationMs} ms.`,
+      );
+      this.update({ snapshot, refreshing: false, error: undefined, lastSuccessAt: new Date(), lastCost: cost });
+    } catch (error) {
+      const message = describeError(error);
+      this.log.error(`Refresh failed (${reason}): ${message}`);
+      if (isGitHubError(error) && error.kind === 'unauthorized') {
+        await this.credentials.dropRejected(credential.token);
+        void vscode.window.showWarningMessage(`Release Deck: ${message}`, 'Sign In with GitHub', 'Sign In with Token…').then((choice) => {
+          if (choice === 'Sign In with GitHub') {
+            void vscode.commands.executeCommand('releaseDeck.signIn');
+          } else if (choice !== undefined) {
+            void vscode.commands.executeCommand('releaseDeck.signInWithToken');
+          }
+        });
+      }
+      this.update({ refreshing: false, error: { message, at: new Date() } });
+    }
+  }
+
+  /** Views report whether a person can see them; polling runs only while one can. */
+  setVisible(viewer: string, visible: boolean): void {
+    if (visible) {
+      this.visible.add(viewer);
+    } else {
+      this.visible.delete(viewer);
+    }
+    this.schedule();
+  }
+
+  /** While something follows a deployment, the deck polls faster. Returns the way to stop. */
+  watchClosely(): vscode.Disposable {
+    this.watchers += 1;
+    this.schedule();
+    return new vscode.Disposable(() => {
+      this.watchers -= 1;
+      this.schedule();
+    });
+  }
+
+  private deploying(): boolean {
+    return this.current.snapshot?.apps.some((app) => app.environments.some((environment) => environment.state === 'deploying')) === true;
+  }
+
+  private schedule(): void {
+    if (this.timer !== undefined) {
+      clearTimeout(this.timer);
+      this.timer = undefined;
+    }
+    if (this.disposed || this.inFlight !== undefined || this.current.credential === undefined) {
+      return;
+    }
+    const seconds = readSettings().refreshSeconds;
+    const fast = this.watchers > 0 || this.deploying();
+    if ((seconds === 0 && !fast) || !vscode.window.state.focused || (this.visible.size === 0 && this.watchers === 0)) {
+      return;
+    }
+    let delayMs = (fast ? Math.min(FAST_POLL_SECONDS, seconds || FAST_POLL_SECONDS) : seconds) * 1000;
+    const limitedUntil = this.client?.rateLimitedUntil;
+    if (limitedUntil !== undefined) {
+      delayMs = Math.max(delayMs, limitedUntil.getTime() - Date.now() + 1000);
+      this.log.info(`Polling pauses until GitHub's rate limit lifts at ${formatClock(limitedUntil)}.`);
+    }
+    this.timer = setTimeout(() => {
+      void this.refresh('polling');
+    }, delayMs);
+  }
+
+  private update(change: Partial<DeckState>): void {
+    this.current = { ...this.current, ...change };
+    this.emitter.fire(this.current);
+  }
+
+  dispose(): void {
+    this.disposed = true;
+    if (this.timer !== undefined) {
+      clearTimeout(this.timer);
+    }
+    for (const disposable of this.disposables) {
+      disposable.dispose();
+    }
+  }
+}

@@ -1,0 +1,206 @@
+import * as vscode from 'vscode';
+import { findNodeAtLocation, parseTree, type Node } from 'jsonc-parser';
+import { openverseProfile } from '../domain/openverse';
+import { parseProfileText, type Profile, type ProfileProblem } from '../domain/profile';
+import { readSettings } from '../config';
+import type { Log } from '../log';
+
+export type ProfileStatus =
+  | { readonly kind: 'builtIn'; readonly profile: Profile; readonly ignoredFile?: vscode.Uri }
+  | { readonly kind: 'workspace'; readonly profile: Profile; readonly uri: vscode.Uri }
+  | { readonly kind: 'broken'; readonly uri: vscode.Uri; readonly problems: readonly ProfileProblem[] };
+
+/**
+ * Which profile is in force: the workspace's profile file when there is one and the workspace is
+ * trusted, otherwise the built-in Openverse profile. A broken file is reported in the Problems panel
+ * with every problem at its place; it never silently falls back to another profile.
+ */
+export class ProfileSource implements vscode.Disposable {
+  private readonly emitter = new vscode.EventEmitter<ProfileStatus>();
+  readonly onDidChange = this.emitter.event;
+  private readonly diagnostics = vscode.languages.createDiagnosticCollection('release-deck-profile');
+  private readonly disposables: vscode.Disposable[] = [this.emitter, this.diagnostics];
+  private watcher: vscode.FileSystemWatcher | undefined;
+  private current: ProfileStatus = { kind: 'builtIn', profile: openverseProfile() };
+  private toldAboutTrust = false;
+
+  constructor(private readonly log: Log) {
+    this.disposables.push(
+      vscode.workspace.onDidGrantWorkspaceTrust(() => {
+        this.log.info('The workspace is now trusted: reading its profile file.');
+        void this.reload();
+      }),
+      vscode.workspace.onDidChangeWorkspaceFolders(() => {
+        this.watch();
+        void this.reload();
+      }),
+    );
+    this.watch();
+  }
+
+  get status(): ProfileStatus {
+    return this.current;
+  }
+
+  /** The profile in force, or undefined while the profile file is broken. */
+  get profile(): Profile | undefined {
+    return this.current.kind === 'broken' ? undefined : this.current.profile;
+  }
+
+  /** The profile file's location for the current settings and workspace, if one can be named. */
+  profileUri(): vscode.Uri | undefined {
+    const path = readSettings().profilePath;
+    const folder = vscode.workspace.workspaceFolders?.[0];
+    if (path.startsWith('/') || /^[A-Za-z]:[\\/]/.test(path)) {
+      return vscode.Uri.file(path);
+    }
+    return folder !== undefined ? vscode.Uri.joinPath(folder.uri, path) : undefined;
+  }
+
+  /** Re-reads the profile file (on start, on a change of the file, the settings or workspace trust). */
+  async reload(): Promise<ProfileStatus> {
+    const next = await this.read();
+    this.publishDiagnostics(next);
+    const changed = JSON.stringify(describe(next)) !== JSON.stringify(describe(this.current));
+    this.current = next;
+    if (changed) {
+      this.log.info(`Profile: ${summary(next)}`);
+      this.emitter.fire(next);
+    }
+    return next;
+  }
+
+  private async read(): Promise<ProfileStatus> {
+    const uri = this.profileUri();
+    if (uri === undefined) {
+      return { kind: 'builtIn', profile: openverseProfile() };
+    }
+    let bytes: Uint8Array;
+    try {
+      bytes = await vscode.workspace.fs.readFile(uri);
+    } catch {
+      return { kind: 'builtIn', profile: openverseProfile() };
+    }
+    if (!vscode.workspace.isTrusted) {
+      this.tellAboutTrust(uri);
+      return { kind: 'builtIn', profile: openverseProfile(), ignoredFile: uri };
+    }
+    const text = new TextDecoder().decode(bytes);
+    const validation = parseProfileText(text);
+    if (!validation.ok) {
+      return { kind: 'broken', uri, problems: validation.problems.map((problem) => ({ ...problem })) };
+    }
+    return { kind: 'workspace', profile: validation.profile, uri };
+  }
+
+  private tellAboutTrust(uri: vscode.Uri): void {
+    const message = `This workspace is not trusted, so Release Deck ignores its profile ${vscode.workspace.asRelativePath(uri)} (it could point deployments at another repository) and uses the built-in Openverse profile.`;
+    this.log.warn(message);
+    if (!this.toldAboutTrust) {
+      this.toldAboutTrust = true;
+      void vscode.window.showWarningMessage(message, 'Manage Workspace Trust').then((choice) => {
+        if (choice !== undefined) {
+          void vscode.commands.executeCommand('workbench.trust.manage');
+        }
+      });
+    }
+  }
+
+  private publishDiagnostics(status: ProfileStatus): void {
+    this.diagnostics.clear();
+    if (status.kind !== 'broken') {
+      return;
+    }
+    void vscode.workspace.fs.readFile(status.uri).then(
+      (bytes) => {
+        const text = new TextDecoder().decode(bytes);
+        const tree = parseTree(text);
+        const document = { positionAt: (offset: number) => positionAt(text, offset) };
+        const diagnostics = status.problems.map((problem) => {
+          const node = tree !== undefined ? nodeForPath(tree, problem.path) : undefined;
+          const start = document.positionAt(node?.offset ?? 0);
+          const end = document.positionAt((node?.offset ?? 0) + (node?.length ?? 1));
+          const diagnostic = new vscode.Diagnostic(new vscode.Range(start, end), `${problem.path}: ${problem.message}`, vscode.DiagnosticSeverity.Error);
+          diagnostic.source = 'Release Deck';
+          return diagnostic;
+        });
+        this.diagnostics.set(status.uri, diagnostics);
+      },
+      () => undefined,
+    );
+  }
+
+  private watch(): void {
+    this.watcher?.dispose();
+    const folder = vscode.workspace.workspaceFolders?.[0];
+    if (folder === undefined) {
+      return;
+    }
+    const path = readSettings().profilePath;
+    const pattern = path.startsWith('/') ? path : new vscode.RelativePattern(folder, path);
+    this.watcher = vscode.workspace.createFileSystemWatcher(pattern);
+    const reload = (): void => {
+      void this.reload();
+    };
+    this.watcher.onDidChange(reload);
+    this.watcher.onDidCreate(reload);
+    this.watcher.onDidDelete(reload);
+  }
+
+  /** Called when settings change: the profile path may have moved. */
+  settingsChanged(): void {
+    this.watch();
+    void this.reload();
+  }
+
+  dispose(): void {
+    this.watcher?.dispose();
+    for (const disposable of this.disposables) {
+      disposable.dispose();
+    }
+  }
+}
+
+function describe(status: ProfileStatus): unknown {
+  switch (status.kind) {
+    case 'builtIn':
+      return { kind: status.kind, ignored: status.ignoredFile?.toString() };
+    case 'workspace':
+      return { kind: status.kind, profile: status.profile };
+    case 'broken':
+      return { kind: status.kind, problems: status.problems };
+  }
+}
+
+function summary(status: ProfileStatus): string {
+  switch (status.kind) {
+    case 'builtIn':
+      return `built-in Openverse profile${status.ignoredFile !== undefined ? ` (workspace profile ignored: the workspace is not trusted)` : ''}`;
+    case 'workspace':
+      return `"${status.profile.name}" from ${status.uri.fsPath}, ${status.profile.apps.length} apps`;
+    case 'broken':
+      return `${status.uri.fsPath} has ${status.problems.length} problem${status.problems.length === 1 ? '' : 's'}: ${status.problems.map((problem) => `${problem.path} ${problem.message}`).join('; ')}`;
+  }
+}
+
+function nodeForPath(tree: Node, path: string): Node | undefined {
+  const segments: Array<string | number> = [];
+  for (const match of path.matchAll(/\.([^.[\]]+)|\[(\d+)\]/g)) {
+    segments.push(match[2] !== undefined ? Number(match[2]) : (match[1] ?? ''));
+  }
+  // The deepest existing node: a missing field is shown on its parent.
+  for (let length = segments.length; length >= 0; length -= 1) {
+    const node = findNodeAtLocation(tree, segments.slice(0, length));
+    if (node !== undefined) {
+      return node.parent?.type === 'property' && length === segments.length ? node.parent : node;
+    }
+  }
+  return undefined;
+}
+
+function positionAt(text: string, offset: number): vscode.Position {
+  const before = text.slice(0, offset);
+  const line = before.split('\n').length - 1;
+  const column = offset - (before.lastIndexOf('\n') + 1);
+  return new vscode.Position(line, column);
+}

@@ -1,0 +1,90 @@
+import * as vscode from 'vscode';
+import type { EnvironmentDeck, EnvironmentState } from '../domain/deck';
+import { plural } from '../domain/deck';
+import { shortSha } from '../domain/tags';
+
+/** How each environment state looks, in the tree and the status bar. */
+export const STATE_LOOK: Record<EnvironmentState, { readonly icon: string; readonly color: string; readonly words: string }> = {
+  inSync: { icon: 'pass-filled', color: 'testing.iconPassed', words: 'in sync' },
+  behind: { icon: 'arrow-circle-down', color: 'list.warningForeground', words: 'behind' },
+  deploying: { icon: 'sync~spin', color: 'charts.blue', words: 'deploying' },
+  failed: { icon: 'error', color: 'testing.iconFailed', words: 'last deployment failed' },
+  unreachable: { icon: 'debug-disconnect', color: 'list.warningForeground', words: 'unreachable' },
+  unknown: { icon: 'question', color: 'descriptionForeground', words: 'unknown' },
+  alwaysLatest: { icon: 'package', color: 'descriptionForeground', words: 'always runs latest' },
+};
+
+export function stateIcon(state: EnvironmentState): vscode.ThemeIcon {
+  const look = STATE_LOOK[state];
+  return new vscode.ThemeIcon(look.icon, new vscode.ThemeColor(look.color));
+}
+
+/** What runs there, as short as it can be said: the image tag of its release, else the short SHA. */
+export function runningLabel(environment: EnvironmentDeck): string | undefined {
+  const running = environment.running;
+  if (running === undefined) {
+    return undefined;
+  }
+  if (running.release !== undefined) {
+    return running.release.imageTag;
+  }
+  if (running.sha !== undefined) {
+    return running.commitTitle !== undefined ? `${shortSha(running.sha)} ${running.commitTitle}` : shortSha(running.sha);
+  }
+  return running.imageTag;
+}
+
+/** The state in a few words, with the count when there is one. */
+export function stateWords(environment: EnvironmentDeck): string {
+  switch (environment.state) {
+    case 'behind':
+      return environment.behindBy !== undefined ? `${plural(environment.behindBy, 'commit')} behind` : 'behind the newest release';
+    case 'inSync':
+      return environment.aheadBy !== undefined && environment.aheadBy > 0 ? `${environment.aheadBy} ahead of the newest release` : 'in sync';
+    default:
+      return STATE_LOOK[environment.state].words;
+  }
+}
+
+/** Relative time such as "3 days ago", from an ISO moment. */
+export function ago(iso: string, now: Date = new Date()): string {
+  const seconds = Math.round((now.getTime() - Date.parse(iso)) / 1000);
+  if (!Number.isFinite(seconds)) {
+    return 'at an unknown time';
+  }
+  if (seconds < 60) {
+    return 'just now';
+  }
+  const units: Array<[number, string]> = [
+    [60 * 60 * 24 * 365, 'year'],
+    [60 * 60 * 24 * 30, 'month'],
+    [60 * 60 * 24 * 7, 'week'],
+    [60 * 60 * 24, 'day'],
+    [60 * 60, 'hour'],
+    [60, 'minute'],
+  ];
+  for (const [size, unit] of units) {
+    if (seconds >= size) {
+      return `${plural(Math.floor(seconds / size), unit)} ago`;
+    }
+  }
+  return 'just now';
+}
+
+/** A link target is opened only when it is https, or http on this machine (a local simulator). */
+export function isSafeLink(url: string): boolean {
+  try {
+    const parsed = new URL(url);
+    if (parsed.protocol === 'https:') {
+      return true;
+    }
+    return parsed.protocol === 'http:' && (parsed.hostname === 'localhost' || parsed.hostname === '[::1]' || /^127\.\d+\.\d+\.\d+$/.test(parsed.hostname));
+  } catch {
+    return false;
+  }
+}
+
+/** Escapes text for a Markdown tooltip. */
+export function md(text: string): string {
+  return text.replace(/[\\`*_{}[\]()#+\-.!|<>]/g, (character) => `\\${character}`);
+}

@@ -1,0 +1,82 @@
+import * as vscode from 'vscode';
+import { COMMANDS } from '../commandIds';
+import { productionOf, type AppDeck } from '../domain/deck';
+import { appOfPath } from '../domain/profile';
+import { readSettings } from '../config';
+import type { DeckStore } from '../state/deckStore';
+import type { ProfileSource } from '../state/profileSource';
+import { md, runningLabel, stateWords } from './presentation';
+
+/** The app that owns the file in the active editor, by the profile's source folders. */
+export function appOfActiveEditor(profiles: ProfileSource, store: DeckStore): AppDeck | undefined {
+  const profile = profiles.profile;
+  const editor = vscode.window.activeTextEditor;
+  const snapshot = store.state.snapshot;
+  if (profile === undefined || editor === undefined || snapshot === undefined) {
+    return undefined;
+  }
+  const folder = vscode.workspace.getWorkspaceFolder(editor.document.uri);
+  if (folder === undefined) {
+    return undefined;
+  }
+  const relative = vscode.workspace.asRelativePath(editor.document.uri, false);
+  const app = appOfPath(profile, relative);
+  return app !== undefined ? snapshot.apps.find((candidate) => candidate.app.id === app.id) : undefined;
+}
+
+/** Shows the production image tag of the app of the file being edited. */
+export class StatusBar implements vscode.Disposable {
+  private readonly item = vscode.window.createStatusBarItem('releaseDeck.production', vscode.StatusBarAlignment.Left, 20);
+  private readonly disposables: vscode.Disposable[] = [this.item];
+
+  constructor(
+    private readonly profiles: ProfileSource,
+    private readonly store: DeckStore,
+  ) {
+    this.item.name = 'Release Deck: production version';
+    this.disposables.push(
+      store.onDidChange(() => {
+        this.update();
+      }),
+      vscode.window.onDidChangeActiveTextEditor(() => {
+        this.update();
+      }),
+      vscode.workspace.onDidChangeConfiguration((event) => {
+        if (event.affectsConfiguration('releaseDeck.statusBar.enabled')) {
+          this.update();
+        }
+      }),
+    );
+    this.update();
+  }
+
+  update(): void {
+    const app = readSettings().statusBarEnabled ? appOfActiveEditor(this.profiles, this.store) : undefined;
+    const production = app !== undefined ? (productionOf(app) ?? app.environments[0]) : undefined;
+    if (app === undefined || production === undefined) {
+      this.item.hide();
+      this.store.setVisible('statusBar', false);
+      return;
+    }
+    const running = production.state === 'alwaysLatest' ? 'latest' : (runningLabel(production)?.split(' ')[0] ?? 'unknown');
+    const attention = production.state === 'behind' || production.state === 'failed';
+    this.item.text = `$(${production.state === 'deploying' ? 'sync~spin' : attention ? 'warning' : 'server-environment'}) ${app.app.label}: ${running}`;
+    this.item.backgroundColor = attention ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined;
+    const tooltip = new vscode.MarkdownString(`**${md(app.app.label)}** — what runs where\n\n`);
+    for (const environment of app.environments) {
+      tooltip.appendMarkdown(`- ${md(environment.environment.label)}: ${md(runningLabel(environment) ?? 'unknown')} (${md(stateWords(environment))})\n`);
+    }
+    tooltip.appendMarkdown('\nClick for this app\'s actions.');
+    this.item.tooltip = tooltip;
+    this.item.accessibilityInformation = { label: `${app.app.label} production runs ${running}, ${stateWords(production)}` };
+    this.item.command = { command: COMMANDS.showAppActions, title: 'Release Deck actions', arguments: [app.app.id] };
+    this.item.show();
+    this.store.setVisible('statusBar', true);
+  }
+
+  dispose(): void {
+    for (const disposable of this.disposables) {
+      disposable.dispose();
+    }
+  }
+}

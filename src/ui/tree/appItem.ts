@@ -1,0 +1,35 @@
+import * as vscode from 'vscode';
+import { productionOf } from '../../domain/deck';
+import { GLOSSARY } from '../../domain/glossary';
+import { md, runningLabel, stateIcon, stateWords } from '../presentation';
+import type { NodeOf } from './nodes';
+
+/** An app: its production version at a glance; expands into environments, draft and history. */
+export function appItem(node: NodeOf<'app'>): vscode.TreeItem {
+  const { app } = node;
+  const item = new vscode.TreeItem(app.app.label, vscode.TreeItemCollapsibleState.Expanded);
+  item.id = `app:${app.app.id}`;
+  const production = productionOf(app) ?? app.environments[0];
+  if (production !== undefined) {
+    item.iconPath = stateIcon(production.state);
+    const running = runningLabel(production);
+    item.description = production.state === 'alwaysLatest' ? 'always runs latest' : [running?.split(' ')[0], production.state !== 'inSync' ? stateWords(production) : undefined].filter((part) => part !== undefined).join(' · ');
+  }
+  const tooltip = new vscode.MarkdownString(`**${md(app.app.label)}**\n\n`);
+  if (app.app.usesReleases) {
+    tooltip.appendMarkdown(`Git tags: \`${app.app.gitTagPrefix}YYYY.MM.DD.HH.MM.SS\` · image tags: \`rel-YYYY.MM.DD.HH.MM.SS\`\n\n`);
+    tooltip.appendMarkdown(md(GLOSSARY.releaseTag));
+  } else {
+    tooltip.appendMarkdown(md('No GitHub Releases: it always runs the image tagged latest.'));
+  }
+  item.tooltip = tooltip;
+  const tokens = ['app', `app-${app.app.id}`];
+  if (app.draft !== undefined) {
+    tokens.push('hasDraft');
+  }
+  if (app.app.usesReleases) {
+    tokens.push('usesReleases');
+  }
+  item.contextValue = tokens.join(' ');
+  return item;
+}

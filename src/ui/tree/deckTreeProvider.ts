@@ -1,0 +1,124 @@
+import * as vscode from 'vscode';
+import { COMMANDS } from '../../commandIds';
+import { productionOf } from '../../domain/deck';
+import type { DeckState, DeckStore } from '../../state/deckStore';
+import { ago } from '../presentation';
+import { appItem } from './appItem';
+import { deploymentItem } from './deploymentItem';
+import { draftItem } from './draftItem';
+import { environmentItem } from './environmentItem';
+import { historyItem } from './historyItem';
+import { manualItem } from './manualItem';
+import { messageItem } from './messageItem';
+import type { DeckNode } from './nodes';
+
+const HISTORY_SHOWN = 15;
+
+/** Renders the store's state as the deck tree; never calls GitHub itself. */
+export class DeckTreeProvider implements vscode.TreeDataProvider<DeckNode>, vscode.Disposable {
+  private readonly emitter = new vscode.EventEmitter<DeckNode | undefined>();
+  readonly onDidChangeTreeData = this.emitter.event;
+  private readonly subscription: vscode.Disposable;
+
+  constructor(private readonly store: DeckStore) {
+    this.subscription = store.onDidChange(() => {
+      this.emitter.fire(undefined);
+    });
+  }
+
+  getTreeItem(node: DeckNode): vscode.TreeItem {
+    switch (node.kind) {
+      case 'message':
+        return messageItem(node);
+      case 'app':
+        return appItem(node);
+      case 'environment':
+        return environmentItem(node);
+      case 'draft':
+        return draftItem(node);
+      case 'history':
+        return historyItem(node);
+      case 'deployment':
+        return deploymentItem(node);
+      case 'manual':
+        return manualItem(node);
+    }
+  }
+
+  getChildren(node?: DeckNode): DeckNode[] {
+    const state = this.store.state;
+    if (node === undefined) {
+      return rootNodes(state);
+    }
+    switch (node.kind) {
+      case 'app': {
+        const children: DeckNode[] = node.app.environments.map((environment) => ({ kind: 'environment', app: node.app, environment }));
+        if (node.app.draft !== undefined) {
+          children.push({ kind: 'draft', app: node.app, draft: node.app.draft });
+        }
+        const production = productionOf(node.app);
+        if (production !== undefined && production.environment.deploy.kind === 'workflow' && production.history.length > 0) {
+          children.push({ kind: 'history', app: node.app, environment: production });
+        }
+        return children;
+      }
+      case 'environment':
+        return node.environment.environment.deploy.kind === 'manual' ? [{ kind: 'manual', app: node.app, environment: node.environment }] : [];
+      case 'history':
+        return node.environment.history.slice(0, HISTORY_SHOWN).map((record) => ({ kind: 'deployment', app: node.app, environment: node.environment, record }));
+      default:
+        return [];
+    }
+  }
+
+  getParent(node: DeckNode): DeckNode | undefined {
+    switch (node.kind) {
+      case 'environment':
+      case 'draft':
+      case 'history':
+        return { kind: 'app', app: node.app };
+      case 'deployment':
+        return { kind: 'history', app: node.app, environment: node.environment };
+      case 'manual':
+        return { kind: 'environment', app: node.app, environment: node.environment };
+      default:
+        return undefined;
+    }
+  }
+
+  dispose(): void {
+    this.subscription.dispose();
+    this.emitter.dispose();
+  }
+}
+
+function rootNodes(state: DeckState): DeckNode[] {
+  // Signed out or a broken profile: the welcome view says what to do.
+  if (state.profile.kind === 'broken' || state.credential === undefined) {
+    return [];
+  }
+  const nodes: DeckNode[] = [];
+  if (state.snapshot === undefined) {
+    if (state.error !== undefined) {
+      nodes.push({ kind: 'message', id: 'error', text: `Could not load the deck: ${state.error.message}`, detail: state.error.message, icon: 'error', command: { id: COMMANDS.refresh, title: 'Retry' } });
+    } else {
+      nodes.push({ kind: 'message', id: 'loading', text: 'Loading the deck…', icon: 'loading~spin' });
+    }
+    return nodes;
+  }
+  if (state.error !== undefined) {
+    const age = state.lastSuccessAt !== undefined ? ago(state.lastSuccessAt.toISOString()) : 'earlier';
+    nodes.push({
+      kind: 'message',
+      id: 'stale',
+      text: `Stale: data from ${age}. ${state.error.message}`,
+      detail: `The last refresh failed at ${state.error.at.toLocaleTimeString()}: ${state.error.message}`,
+      icon: 'warning',
+      command: { id: COMMANDS.refresh, title: 'Retry' },
+    });
+  }
+  for (const app of state.snapshot.apps) {
+    nodes.push({ kind: 'app', app });
+  }
+  return nodes;
+}

@@ -1,0 +1,111 @@
+import * as vscode from 'vscode';
+import { GLOSSARY } from '../../domain/glossary';
+import { ago, isSafeLink, md, runningLabel, stateIcon, stateWords, STATE_LOOK } from '../presentation';
+import type { NodeOf } from './nodes';
+
+/** An environment: the version running there now and its state. */
+export function environmentItem(node: NodeOf<'environment'>): vscode.TreeItem {
+  const { app, environment } = node;
+  const profile = environment.environment;
+  const manual = profile.deploy.kind === 'manual';
+  const item = new vscode.TreeItem(profile.label, manual ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
+  item.id = `environment:${app.app.id}/${profile.id}`;
+  item.iconPath = stateIcon(environment.state);
+  const running = runningLabel(environment);
+  const words = stateWords(environment);
+  if (environment.state === 'alwaysLatest') {
+    item.description = 'always runs latest';
+  } else if (running !== undefined) {
+    item.description = environment.state === 'inSync' && environment.aheadBy === undefined ? running : `${running} · ${words}`;
+  } else {
+    item.description = profile.deploy.kind === 'manual' ? `deployed by hand with ${profile.deploy.tool} · version not reported` : words;
+  }
+  item.tooltip = environmentTooltip(node);
+  item.contextValue = contextTokens(node).join(' ');
+  return item;
+}
+
+export function contextTokens(node: NodeOf<'environment'>): string[] {
+  const { environment } = node;
+  const profile = environment.environment;
+  const tokens = ['environment', `env-${profile.id}`, `state-${environment.state}`];
+  tokens.push(profile.production ? 'production' : 'nonProduction');
+  tokens.push(profile.deploy.kind === 'workflow' ? 'workflowDeploy' : profile.deploy.kind === 'manual' ? 'manualDeploy' : 'alwaysLatest');
+  if (profile.versionUrl !== undefined) {
+    tokens.push('hasVersionUrl');
+  }
+  if (environment.running?.imageTag !== undefined) {
+    tokens.push('hasTag');
+  }
+  if (environment.running?.sha !== undefined) {
+    tokens.push('hasSha');
+  }
+  if (environment.running?.release !== undefined) {
+    tokens.push('hasRelease');
+  }
+  if ((environment.activeDeployment ?? environment.lastDeployment) !== undefined) {
+    tokens.push('hasRun');
+  }
+  if (environment.state === 'failed') {
+    tokens.push('failed');
+  }
+  if (profile.consoleLinks.length > 0) {
+    tokens.push('hasConsole');
+  }
+  if (profile.production && environment.rollback.ok) {
+    tokens.push('canRollBack');
+  }
+  return tokens;
+}
+
+function environmentTooltip(node: NodeOf<'environment'>): vscode.MarkdownString {
+  const { app, environment } = node;
+  const profile = environment.environment;
+  const tooltip = new vscode.MarkdownString('', true);
+  tooltip.appendMarkdown(`**${md(app.app.label)} · ${md(profile.label)}** — $(${STATE_LOOK[environment.state].icon.replace('~spin', '')}) ${md(stateWords(environment))}\n\n`);
+  tooltip.appendMarkdown(`${md(environment.stateDetail)}\n\n`);
+  const running = environment.running;
+  if (running !== undefined) {
+    const lines: string[] = [];
+    if (running.imageTag !== undefined) {
+      lines.push(`Image tag: \`${running.imageTag}\``);
+    }
+    if (running.release !== undefined) {
+      lines.push(`GitHub Release: [${md(running.release.gitTag)}](${running.release.htmlUrl}) (git tag \`${running.release.gitTag}\`)`);
+    }
+    if (running.sha !== undefined) {
+      lines.push(`Commit: \`${running.sha}\`${running.commitTitle !== undefined ? ` — ${md(running.commitTitle)}` : ''}`);
+    }
+    lines.push(`Learned from: ${running.source === 'version endpoint' ? 'its /version endpoint' : 'its last successful deployment'}`);
+    tooltip.appendMarkdown(lines.join('  \n') + '\n\n');
+  }
+  const deployed = environment.lastSuccessfulDeployment;
+  if (deployed !== undefined) {
+    tooltip.appendMarkdown(`Deployed ${md(ago(deployed.updatedAt))} by ${md(deployed.actor)}: [${md(deployed.title)}](${deployed.runUrl})\n\n`);
+  }
+  const active = environment.activeDeployment ?? environment.publishingRun;
+  if (active !== undefined) {
+    tooltip.appendMarkdown(`In progress: [${md(active.title)}](${active.runUrl})\n\n`);
+  }
+  if (environment.state === 'failed' && environment.lastDeployment !== undefined) {
+    tooltip.appendMarkdown(`Failed run: [${md(environment.lastDeployment.title)}](${environment.lastDeployment.runUrl})\n\n`);
+  }
+  const links: string[] = [];
+  if (profile.versionUrl !== undefined && isSafeLink(profile.versionUrl)) {
+    links.push(`[/version](${profile.versionUrl})`);
+  }
+  for (const link of profile.consoleLinks) {
+    if (isSafeLink(link.url)) {
+      links.push(`[${md(link.label)}](${link.url})`);
+    }
+  }
+  if (links.length > 0) {
+    tooltip.appendMarkdown(links.join(' · ') + '\n\n');
+  }
+  if (profile.deploy.kind === 'latest') {
+    tooltip.appendMarkdown(md(GLOSSARY.imageTag));
+  } else {
+    tooltip.appendMarkdown(md(GLOSSARY.deploy));
+  }
+  return tooltip;
+}

@@ -1,0 +1,13 @@
+import type { AppDeck, DeploymentRecord, DraftRelease, EnvironmentDeck } from '../../domain/deck';
+
+/** The things the deck shows. Each kind has its own TreeItem file; commands receive these nodes. */
+export type DeckNode =
+  | { readonly kind: 'message'; readonly id: string; readonly text: string; readonly detail?: string; readonly icon: string; readonly command?: { readonly id: string; readonly title: string } }
+  | { readonly kind: 'app'; readonly app: AppDeck }
+  | { readonly kind: 'environment'; readonly app: AppDeck; readonly environment: EnvironmentDeck }
+  | { readonly kind: 'draft'; readonly app: AppDeck; readonly draft: DraftRelease }
+  | { readonly kind: 'history'; readonly app: AppDeck; readonly environment: EnvironmentDeck }
+  | { readonly kind: 'deployment'; readonly app: AppDeck; readonly environment: EnvironmentDeck; readonly record: DeploymentRecord }
+  | { readonly kind: 'manual'; readonly app: AppDeck; readonly environment: EnvironmentDeck };
+
+export type NodeOf<K extends DeckNode['kind']> = Extract<DeckNode, { kind: K }>;
