@@ -22,6 +22,8 @@ const builds = [
     target: 'node20',
     format: 'cjs',
     external: ['vscode'],
+    // ESM entry points first: jsonc-parser's UMD build requires its modules at run time.
+    mainFields: ['module', 'main'],
     minify: production,
     sourcemap: production ? false : 'linked',
     metafile: true,
@@ -44,21 +46,27 @@ if (existsSync(`${root}webview/releaseNotes/main.ts`)) {
 }
 
 if (tests) {
+  const { readdirSync } = await import('node:fs');
+  const suite = readdirSync(`${root}test/integration`).filter((name) => name === 'index.ts' || name.endsWith('.test.ts'));
   builds.push({
-    entryPoints: [`${root}test/integration/index.ts`],
-    outfile: `${root}out/integration/index.js`,
+    entryPoints: suite.map((name) => `${root}test/integration/${name}`),
+    outdir: `${root}out/integration`,
     bundle: true,
     platform: 'node',
     target: 'node20',
     format: 'cjs',
     // mocha is loaded from node_modules inside the extension host; vscode is provided by it.
     external: ['vscode', 'mocha'],
+    mainFields: ['module', 'main'],
     sourcemap: 'inline',
     logLevel: 'warning',
   });
 }
 
 rmSync(`${root}dist`, { recursive: true, force: true });
+if (tests) {
+  rmSync(`${root}out/integration`, { recursive: true, force: true });
+}
 if (watch) {
   for (const options of builds) {
     const context = await esbuild.context(options);

@@ -21,11 +21,25 @@ import { DeckStore, type DeckState } from './state/deckStore';
 import { ProfileSource } from './state/profileSource';
 import { StatusBar } from './ui/statusBar';
 import { DeckTreeProvider } from './ui/tree/deckTreeProvider';
+import type { DeckNode } from './ui/tree/nodes';
 
-/** What the extension offers other extensions (and its own integration tests): read-only state. */
+/** One item of the deck as a person sees it (label, description, icon, tooltip), with its children. */
+export interface DeckItemView {
+  readonly label: string;
+  readonly description?: string;
+  readonly tooltip?: string;
+  readonly contextValue?: string;
+  readonly icon?: string;
+  readonly iconColor?: string;
+  readonly children: readonly DeckItemView[];
+}
+
+/** What the extension offers other extensions (and its own integration tests): read-only views of it. */
 export interface ReleaseDeckApi {
   readonly state: () => DeckState;
   readonly refresh: () => Promise<void>;
+  readonly describeDeck: () => DeckItemView[];
+  readonly statusBarText: () => string | undefined;
 }
 
 /** Composition root: builds the services, registers views and commands, nothing else. */
@@ -43,7 +57,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<Releas
 
   const tree = new DeckTreeProvider(store);
   const view = vscode.window.createTreeView(VIEW_ID, { treeDataProvider: tree, showCollapseAll: true });
-  context.subscriptions.push(tree, view, new StatusBar(profiles, store));
+  const statusBar = new StatusBar(profiles, store);
+  context.subscriptions.push(tree, view, statusBar);
   const deckStore = store;
   deckStore.setVisible('tree', view.visible);
   context.subscriptions.push(
@@ -81,7 +96,32 @@ export async function activate(context: vscode.ExtensionContext): Promise<Releas
   reflectState(deckStore.state, view);
   void deckStore.refresh('activation');
   log.info(`Release Deck activated in ${Date.now() - started} ms.`);
-  return { state: () => deckStore.state, refresh: () => deckStore.refresh('requested through the API') };
+  return {
+    state: () => deckStore.state,
+    refresh: () => deckStore.refresh('requested through the API'),
+    describeDeck: () => describeDeck(tree),
+    statusBarText: () => statusBar.text,
+  };
+}
+
+function describeDeck(tree: DeckTreeProvider): DeckItemView[] {
+  const walk = (node?: DeckNode): DeckItemView[] =>
+    tree.getChildren(node).map((child) => {
+      const item = tree.getTreeItem(child);
+      const label = typeof item.label === 'string' ? item.label : (item.label?.label ?? '');
+      const tooltip = item.tooltip instanceof vscode.MarkdownString ? item.tooltip.value : item.tooltip;
+      const icon = item.iconPath instanceof vscode.ThemeIcon ? item.iconPath : undefined;
+      return {
+        label,
+        ...(typeof item.description === 'string' ? { description: item.description } : {}),
+        ...(tooltip !== undefined ? { tooltip } : {}),
+        ...(item.contextValue !== undefined ? { contextValue: item.contextValue } : {}),
+        ...(icon !== undefined ? { icon: icon.id } : {}),
+        ...(icon?.color !== undefined ? { iconColor: icon.color.id } : {}),
+        children: walk(child),
+      };
+    });
+  return walk();
 }
 
 function reflectState(state: DeckState, view: vscode.TreeView<unknown>): void {

@@ -4,7 +4,7 @@ import type { Log } from '../log';
 /** A way to act on GitHub: a token, and where it came from. The token itself is never shown or logged. */
 export interface Credential {
   readonly token: string;
-  readonly source: 'token' | 'session';
+  readonly source: 'token' | 'session' | 'environment';
   /** The account, when known. */
   readonly login?: string;
 }
@@ -12,6 +12,8 @@ export interface Credential {
 export const SCOPES = ['repo', 'workflow'];
 const SECRET_KEY = 'releaseDeck.token';
 const METHOD_KEY = 'releaseDeck.signInMethod';
+/** A token handed to the editor's process (CI, dev containers, the demo); used until the user signs out. */
+export const TOKEN_VARIABLE = 'RELEASE_DECK_GITHUB_TOKEN';
 
 /**
  * Where the credential comes from: VS Code's GitHub (or GitHub Enterprise) authentication provider, or
@@ -44,8 +46,8 @@ export class CredentialStore implements vscode.Disposable {
     );
   }
 
-  private get method(): 'token' | 'session' | undefined {
-    return this.context.globalState.get<'token' | 'session'>(METHOD_KEY);
+  private get method(): 'token' | 'session' | 'signedOut' | undefined {
+    return this.context.globalState.get<'token' | 'session' | 'signedOut'>(METHOD_KEY);
   }
 
   /** The credential in force, read silently (never prompts). */
@@ -78,9 +80,13 @@ export class CredentialStore implements vscode.Disposable {
         return undefined;
       }
     }
+    if (this.method === 'signedOut') {
+      return undefined;
+    }
     const stored = await this.context.secrets.get(SECRET_KEY);
     if (stored === undefined || stored === '') {
-      return undefined;
+      const fromEnvironment = process.env[TOKEN_VARIABLE]?.trim();
+      return fromEnvironment !== undefined && fromEnvironment !== '' ? { token: fromEnvironment, source: 'environment' } : undefined;
     }
     try {
       const parsed = JSON.parse(stored) as { token?: unknown; login?: unknown };
@@ -118,10 +124,13 @@ export class CredentialStore implements vscode.Disposable {
     await this.reload();
   }
 
-  /** Forgets the credential: the stored token is deleted; a provider session is no longer used. */
+  /**
+   * Forgets the credential: the stored token is deleted, a provider session and a token from the
+   * environment are no longer used (until the user signs in again).
+   */
   async signOut(): Promise<void> {
     await this.context.secrets.delete(SECRET_KEY);
-    await this.context.globalState.update(METHOD_KEY, undefined);
+    await this.context.globalState.update(METHOD_KEY, 'signedOut');
     await this.reload();
   }
 

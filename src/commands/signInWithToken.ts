@@ -5,25 +5,13 @@ import { describeError } from '../github/errors';
 import { checkToken } from '../github/users';
 import type { Services } from '../services';
 
-/** Signs in with a token typed into a password box, checked against GitHub before it is kept. */
+/**
+ * Signs in with a token typed into a password box (or, for automation, passed as the argument),
+ * checked against GitHub before it is kept.
+ */
 export function registerSignInWithToken(services: Services): vscode.Disposable {
-  return vscode.commands.registerCommand(COMMANDS.signInWithToken, async () => {
-    const profile = services.profiles.profile;
-    const repos = profile !== undefined ? `${profile.monorepo} and ${profile.infrastructureRepo}` : 'the monorepo and the infrastructure repository';
-    const token = await vscode.window.showInputBox({
-      title: 'Release Deck: Sign In with Token',
-      prompt: `A classic token with the repo and workflow scopes, or a fine-grained token with access to ${repos} (contents, actions, pull requests). It is kept in the editor's secret storage.`,
-      placeHolder: 'ghp_… or github_pat_…',
-      password: true,
-      ignoreFocusOut: true,
-      validateInput: (value) => {
-        const trimmed = value.trim();
-        if (trimmed === '') {
-          return 'Paste a token.';
-        }
-        return /\s/.test(trimmed) ? 'A token has no spaces.' : undefined;
-      },
-    });
+  return vscode.commands.registerCommand(COMMANDS.signInWithToken, async (given?: unknown) => {
+    const token = typeof given === 'string' && given.trim() !== '' ? given : await askForToken(services);
     if (token === undefined) {
       return;
     }
@@ -41,10 +29,30 @@ export function registerSignInWithToken(services: Services): vscode.Disposable {
     } catch (error) {
       const message = services.log.redact(describeError(error));
       services.log.error(`The token was not accepted: ${message}`);
-      const choice = await vscode.window.showErrorMessage(`The token was not kept: ${message}`, 'Try Another Token');
-      if (choice !== undefined) {
-        await vscode.commands.executeCommand(COMMANDS.signInWithToken);
-      }
+      void vscode.window.showErrorMessage(`The token was not kept: ${message}`, 'Try Another Token').then((choice) => {
+        if (choice !== undefined) {
+          void vscode.commands.executeCommand(COMMANDS.signInWithToken);
+        }
+      });
     }
+  });
+}
+
+function askForToken(services: Services): Thenable<string | undefined> {
+  const profile = services.profiles.profile;
+  const repos = profile !== undefined ? `${profile.monorepo} and ${profile.infrastructureRepo}` : 'the monorepo and the infrastructure repository';
+  return vscode.window.showInputBox({
+    title: 'Release Deck: Sign In with Token',
+    prompt: `A classic token with the repo and workflow scopes, or a fine-grained token with access to ${repos} (contents, actions, pull requests). It is kept in the editor's secret storage.`,
+    placeHolder: 'ghp_… or github_pat_…',
+    password: true,
+    ignoreFocusOut: true,
+    validateInput: (value) => {
+      const trimmed = value.trim();
+      if (trimmed === '') {
+        return 'Paste a token.';
+      }
+      return /\s/.test(trimmed) ? 'A token has no spaces.' : undefined;
+    },
   });
 }

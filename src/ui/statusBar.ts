@@ -50,11 +50,19 @@ export class StatusBar implements vscode.Disposable {
     this.update();
   }
 
+  /** What the item shows, or undefined while it is hidden. */
+  get text(): string | undefined {
+    return this.shown ? this.item.text : undefined;
+  }
+
+  private shown = false;
+
   update(): void {
     const app = readSettings().statusBarEnabled ? appOfActiveEditor(this.profiles, this.store) : undefined;
     const production = app !== undefined ? (productionOf(app) ?? app.environments[0]) : undefined;
     if (app === undefined || production === undefined) {
       this.item.hide();
+      this.shown = false;
       this.store.setVisible('statusBar', false);
       return;
     }
@@ -71,6 +79,7 @@ export class StatusBar implements vscode.Disposable {
     this.item.accessibilityInformation = { label: `${app.app.label} production runs ${running}, ${stateWords(production)}` };
     this.item.command = { command: COMMANDS.showAppActions, title: 'Release Deck actions', arguments: [app.app.id] };
     this.item.show();
+    this.shown = true;
     this.store.setVisible('statusBar', true);
   }
 

@@ -1,7 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { buildDeck, findEnvironment } from '../../../src/domain/deck';
 import { validateProfile, type Profile } from '../../../src/domain/profile';
-import { OPENVERSE_PROFILE_DOCUMENT } from '../../../src/domain/openverse';
 import { GitHubError } from '../../../src/github/errors';
 import { compareCommits } from '../../../src/github/commits';
 import { listPullRequests } from '../../../src/github/pulls';
@@ -10,19 +9,12 @@ import { dispatchWorkflow, findDispatchedRun, getRun, listWorkflowRuns } from '.
 import { gatherFacts } from '../../../src/state/gatherFacts';
 import { DEMO_LOGIN, INFRA, MONOREPO, TAG_AND_DEPLOY_PATH } from '../../simulator/openverseWorld';
 import type { RunningSimulator } from '../../simulator/server';
+import { simulatedProfileDocument } from '../../simulator/simulatedProfile';
 import { addFault, startHarness, type Harness } from './helpers';
 
 /** The Openverse profile with its /version endpoints served by the simulator. */
 export function simulatedProfile(simulator: RunningSimulator): Profile {
-  const document = structuredClone(OPENVERSE_PROFILE_DOCUMENT) as { apps: Array<{ id: string; environments: Array<{ id: string; versionUrl?: string }> }> };
-  for (const app of document.apps) {
-    for (const environment of app.environments) {
-      if (environment.versionUrl !== undefined) {
-        environment.versionUrl = `${simulator.url}/live/${app.id}/${environment.id}/version`;
-      }
-    }
-  }
-  const validation = validateProfile(document);
+  const validation = validateProfile(simulatedProfileDocument(simulator.url));
   assert.ok(validation.ok);
   return validation.profile;
 }

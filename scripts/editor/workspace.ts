@@ -1,0 +1,40 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { simulatedProfileDocument } from '../../test/simulator/simulatedProfile';
+
+/**
+ * A small Openverse-shaped workspace for the editor: source folders of each app (so the status bar
+ * finds the app of an open file) and a profile file pointing at the simulator.
+ */
+export function createWorkspace(options: { simulatorUrl?: string; profile?: 'simulated' | 'broken' | 'none'; extraSettings?: Record<string, unknown> } = {}): { path: string; remove(): void } {
+  const root = mkdtempSync(join(tmpdir(), 'release-deck-workspace-'));
+  const path = join(root, 'openverse');
+  const files: Record<string, string> = {
+    'README.md': '# Openverse (demo workspace for Release Deck)\n\nOpen a file under api/ or frontend/ and look at the status bar.\n',
+    'api/api/views/media_views.py': '"""Media views of the Openverse API (demo file)."""\n\n\ndef search(request):\n    return []\n',
+    'api/env.template': 'ELASTICSEARCH_URL=es:9200\nDJANGO_DEBUG_ENABLED=True\n',
+    'frontend/src/pages/index.vue': '<template>\n  <main>Openverse</main>\n</template>\n',
+    'catalog/dags/providers/smithsonian.py': '# Catalog DAG (demo file)\n',
+    'ingestion_server/ingestion_server/indexer.py': '# Ingestion server (demo file)\n',
+    'indexer_worker/indexer_worker/worker.py': '# Indexer worker (demo file)\n',
+    'documentation/index.md': '# Documentation (no app owns this folder)\n',
+  };
+  if (options.profile !== 'none' && options.simulatorUrl !== undefined) {
+    files['.vscode/release-deck.json'] =
+      options.profile === 'broken'
+        ? JSON.stringify({ name: 'Broken', monorepo: 'not a repo', apps: [{ id: 'API', label: 'API', environments: [] }] }, null, 2)
+        : JSON.stringify(simulatedProfileDocument(options.simulatorUrl), null, 2);
+  }
+  files['.vscode/settings.json'] = JSON.stringify({ 'files.exclude': { '**/.git': true }, ...options.extraSettings }, null, 2);
+  for (const [file, content] of Object.entries(files)) {
+    mkdirSync(dirname(join(path, file)), { recursive: true });
+    writeFileSync(join(path, file), content);
+  }
+  return {
+    path,
+    remove() {
+      rmSync(root, { recursive: true, force: true });
+    },
+  };
+}

@@ -1,0 +1,65 @@
+import { strict as assert } from 'node:assert';
+import * as vscode from 'vscode';
+import type { DeckItemView, ReleaseDeckApi } from '../../src/extension';
+
+export const EXTENSION_ID = 'release-deck.release-deck';
+export const DEMO_TOKEN = 'rd_demo_token_not_a_secret';
+
+export function simulatorUrl(): string {
+  const url = process.env.RELEASE_DECK_SIMULATOR_URL;
+  assert.ok(url !== undefined && url !== '', 'RELEASE_DECK_SIMULATOR_URL is set by the harness');
+  return url;
+}
+
+export async function api(): Promise<ReleaseDeckApi> {
+  const extension = vscode.extensions.getExtension<ReleaseDeckApi>(EXTENSION_ID);
+  assert.ok(extension, `${EXTENSION_ID} is installed`);
+  return extension.isActive ? extension.exports : await extension.activate();
+}
+
+export async function waitFor<T>(what: string, probe: () => T | undefined | Promise<T | undefined>, timeoutMs = 20_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  let last: unknown;
+  for (;;) {
+    try {
+      const value = await probe();
+      if (value !== undefined && value !== false) {
+        return value;
+      }
+    } catch (error) {
+      last = error;
+    }
+    if (Date.now() > deadline) {
+      throw new Error(`Timed out waiting for ${what}${last instanceof Error ? `: ${last.message}` : ''}`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+export async function admin(path: string, body?: unknown, method = 'POST'): Promise<unknown> {
+  const response = await fetch(`${simulatorUrl()}/_admin/${path}`, {
+    method,
+    headers: { 'content-type': 'application/json' },
+    ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
+  });
+  const text = await response.text();
+  return text === '' ? undefined : JSON.parse(text);
+}
+
+export function find(items: readonly DeckItemView[], ...labels: string[]): DeckItemView {
+  let current: DeckItemView | undefined;
+  let level = items;
+  for (const label of labels) {
+    current = level.find((item) => item.label === label);
+    assert.ok(current, `the deck shows "${labels.join(' › ')}" (found ${level.map((item) => item.label).join(', ')})`);
+    level = current.children;
+  }
+  assert.ok(current);
+  return current;
+}
+
+/** Signs in with the demo token through the command, and waits for the deck to load. */
+export async function signInAndLoad(deck: ReleaseDeckApi): Promise<void> {
+  await vscode.commands.executeCommand('releaseDeck.signInWithToken', DEMO_TOKEN);
+  await waitFor('the deck to load', () => deck.state().snapshot);
+}
