@@ -105,6 +105,8 @@ export interface EditorOptions {
   readonly trustWorkspaces?: boolean;
   readonly port?: number;
   readonly log?: (line: string) => void;
+  /** A .vsix to install first, to run the packaged extension rather than the development folder. */
+  readonly installVsix?: string;
 }
 
 export interface RunningEditor {
@@ -145,6 +147,12 @@ export async function startEditor(options: EditorOptions): Promise<RunningEditor
       2,
     ),
   );
+  if (options.installVsix !== undefined) {
+    const install = spawnSync(binary, ['--user-data-dir', userDir, '--extensions-dir', join(dataDir, 'extensions'), '--install-extension', options.installVsix], { encoding: 'utf8' });
+    if (install.status !== 0) {
+      throw new Error(`code-server could not install ${options.installVsix}: ${install.stderr}${install.stdout}`);
+    }
+  }
   const args = [
     '--auth', 'none',
     '--bind-addr', `127.0.0.1:${port}`,
@@ -197,7 +205,8 @@ export async function startEditor(options: EditorOptions): Promise<RunningEditor
       if (extensionTestsPath !== undefined) {
         payload.push(['extensionTestsPath', `vscode-remote://localhost:${port}${extensionTestsPath}`]);
       }
-      return `${url}/?folder=${encodeURIComponent(options.workspace)}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
+      const folder = `${url}/?folder=${encodeURIComponent(options.workspace)}`;
+      return payload.length > 0 ? `${folder}&payload=${encodeURIComponent(JSON.stringify(payload))}` : folder;
     },
     async stop(keepLogsIn?: string) {
       killTree(child);

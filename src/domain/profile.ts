@@ -412,3 +412,24 @@ export function appOfPath(profile: Profile, relativePath: string): AppProfile | 
 export function fillManualPlaceholders(command: string, values: { imageTag: string; gitTag: string; environment: string }): string {
   return command.replace(/\{(imageTag|gitTag|environment)\}/g, (_, key: 'imageTag' | 'gitTag' | 'environment') => values[key]);
 }
+
+/** Which profile is in force, from what the workspace holds and whether it is trusted. */
+export type ProfileChoice =
+  | { readonly kind: 'builtIn'; readonly ignoredBecauseUntrusted: boolean }
+  | { readonly kind: 'workspace'; readonly profile: Profile }
+  | { readonly kind: 'broken'; readonly problems: readonly ProfileProblem[] };
+
+/**
+ * The workspace's profile file wins when there is one, but only in a trusted workspace: an untrusted
+ * one could point deployments at another repository, so its file is ignored (and the user told).
+ */
+export function chooseProfile(input: { readonly fileText: string | undefined; readonly trusted: boolean }): ProfileChoice {
+  if (input.fileText === undefined) {
+    return { kind: 'builtIn', ignoredBecauseUntrusted: false };
+  }
+  if (!input.trusted) {
+    return { kind: 'builtIn', ignoredBecauseUntrusted: true };
+  }
+  const validation = parseProfileText(input.fileText);
+  return validation.ok ? { kind: 'workspace', profile: validation.profile } : { kind: 'broken', problems: validation.problems };
+}

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { findNodeAtLocation, parseTree, type Node } from 'jsonc-parser';
 import { openverseProfile } from '../domain/openverse';
-import { parseProfileText, type Profile, type ProfileProblem } from '../domain/profile';
+import { chooseProfile, type Profile, type ProfileProblem } from '../domain/profile';
 import { readSettings } from '../config';
 import type { Log } from '../log';
 
@@ -75,22 +75,25 @@ export class ProfileSource implements vscode.Disposable {
     if (uri === undefined) {
       return { kind: 'builtIn', profile: openverseProfile() };
     }
-    let bytes: Uint8Array;
+    let fileText: string | undefined;
     try {
-      bytes = await vscode.workspace.fs.readFile(uri);
+      fileText = new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
     } catch {
-      return { kind: 'builtIn', profile: openverseProfile() };
+      fileText = undefined;
     }
-    if (!vscode.workspace.isTrusted) {
-      this.tellAboutTrust(uri);
-      return { kind: 'builtIn', profile: openverseProfile(), ignoredFile: uri };
+    const choice = chooseProfile({ fileText, trusted: vscode.workspace.isTrusted });
+    switch (choice.kind) {
+      case 'builtIn':
+        if (choice.ignoredBecauseUntrusted) {
+          this.tellAboutTrust(uri);
+          return { kind: 'builtIn', profile: openverseProfile(), ignoredFile: uri };
+        }
+        return { kind: 'builtIn', profile: openverseProfile() };
+      case 'workspace':
+        return { kind: 'workspace', profile: choice.profile, uri };
+      case 'broken':
+        return { kind: 'broken', uri, problems: choice.problems };
     }
-    const text = new TextDecoder().decode(bytes);
-    const validation = parseProfileText(text);
-    if (!validation.ok) {
-      return { kind: 'broken', uri, problems: validation.problems.map((problem) => ({ ...problem })) };
-    }
-    return { kind: 'workspace', profile: validation.profile, uri };
   }
 
   private tellAboutTrust(uri: vscode.Uri): void {

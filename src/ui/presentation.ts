@@ -84,7 +84,7 @@ export function isSafeLink(url: string): boolean {
   }
 }
 
-/** Escapes text for a Markdown tooltip. */
+/** Escapes the characters that would turn text into Markdown or HTML in a tooltip. */
 export function md(text: string): string {
-  return text.replace(/[\\`*_{}[\]()#+\-.!|<>]/g, (character) => `\\${character}`);
+  return text.replace(/[\\`*_[\]<>|]/g, (character) => `\\${character}`);
 }

@@ -96,11 +96,12 @@ type Handler = (context: Context, match: RegExpMatchArray) => Reply;
 export async function startSimulator(options: SimulatorOptions): Promise<RunningSimulator> {
   const world = options.world;
   const startMs = Date.parse(world.startTime);
-  const realStart = Date.now();
   let advancedMs = 0;
   let latencyMs = options.latencyMs ?? 0;
   const mode = options.clock ?? 'manual';
-  const nowMs = (): number => (mode === 'real' ? startMs + (Date.now() - realStart) + advancedMs : startMs + advancedMs);
+  // A real clock is the wall clock (so rate-limit resets and run times agree with the client's); a
+  // manual clock starts at the world's startTime and moves only when told.
+  const nowMs = (): number => (mode === 'real' ? Date.now() + advancedMs : startMs + advancedMs);
   const iso = (ms: number = nowMs()): string => new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
   const faults: Fault[] = [];
   const stats: SimulatorStats = { requests: 0, notModified: 0, rateLimitUnits: 0, versionRequests: 0, log: [] };

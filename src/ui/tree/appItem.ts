@@ -13,7 +13,14 @@ export function appItem(node: NodeOf<'app'>): vscode.TreeItem {
   if (production !== undefined) {
     item.iconPath = stateIcon(production.state);
     const running = runningLabel(production);
-    item.description = production.state === 'alwaysLatest' ? 'always runs latest' : [running?.split(' ')[0], production.state !== 'inSync' ? stateWords(production) : undefined].filter((part) => part !== undefined).join(' · ');
+    const deploy = production.environment.deploy;
+    if (production.state === 'alwaysLatest') {
+      item.description = 'always runs latest';
+    } else if (deploy.kind === 'manual' && running === undefined) {
+      item.description = `deployed by hand with ${deploy.tool}`;
+    } else {
+      item.description = [running?.split(' ')[0], production.state !== 'inSync' ? stateWords(production) : undefined].filter((part) => part !== undefined).join(' · ');
+    }
   }
   const tooltip = new vscode.MarkdownString(`**${md(app.app.label)}**\n\n`);
   if (app.app.usesReleases) {

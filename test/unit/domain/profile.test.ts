@@ -2,7 +2,7 @@ import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { openverseProfile, OPENVERSE_PROFILE_DOCUMENT } from '../../../src/domain/openverse';
-import { appOfPath, fillManualPlaceholders, jsonPathOf, parseProfileText, validateProfile } from '../../../src/domain/profile';
+import { appOfPath, chooseProfile, fillManualPlaceholders, jsonPathOf, parseProfileText, validateProfile } from '../../../src/domain/profile';
 
 /** A small profile that is not Openverse, as the README shows. */
 export const SHOP_PROFILE = {
@@ -156,5 +156,28 @@ describe('profile', () => {
     execFileSync(process.execPath, ['scripts/generate-profile-validator.mjs', '--check'], { stdio: 'pipe' });
     const schema = JSON.parse(readFileSync('schemas/profile.schema.json', 'utf8')) as { required: string[] };
     assert.deepEqual(schema.required, ['name', 'monorepo', 'infrastructureRepo', 'apps']);
+  });
+});
+
+describe('which profile is in force', () => {
+  const shopText = JSON.stringify(SHOP_PROFILE);
+
+  it('uses the built-in profile when the workspace has no profile file', () => {
+    assert.deepEqual(chooseProfile({ fileText: undefined, trusted: true }), { kind: 'builtIn', ignoredBecauseUntrusted: false });
+  });
+
+  it('uses the workspace profile file in a trusted workspace', () => {
+    const choice = chooseProfile({ fileText: shopText, trusted: true });
+    assert.equal(choice.kind, 'workspace');
+    assert.equal(choice.kind === 'workspace' ? choice.profile.monorepo : '', 'acme/shop');
+  });
+
+  it('ignores the workspace profile file in an untrusted workspace, whatever it says', () => {
+    assert.deepEqual(chooseProfile({ fileText: shopText, trusted: false }), { kind: 'builtIn', ignoredBecauseUntrusted: true });
+    assert.deepEqual(chooseProfile({ fileText: '{ broken', trusted: false }), { kind: 'builtIn', ignoredBecauseUntrusted: true });
+  });
+
+  it('reports a broken file of a trusted workspace instead of falling back silently', () => {
+    assert.equal(chooseProfile({ fileText: '{ broken', trusted: true }).kind, 'broken');
   });
 });

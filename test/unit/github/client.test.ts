@@ -144,7 +144,7 @@ describe('GitHub client against the simulator', () => {
 
   it('honours Retry-After of a secondary rate limit, then succeeds', async () => {
     await addFault(harness.simulator, { path: '/releases$', kind: 'secondaryRateLimit', status: 429, retryAfterSeconds: 2, count: 1 });
-    harness = { ...harness, client: await GitHubClient.create({ apiUrl: harness.simulator.url, token: 'rd_demo_token_not_a_secret', sleep: (ms) => { harness.sleeps.push(ms); return Promise.resolve(); }, now: () => 0 }) };
+    harness = { ...harness, client: await GitHubClient.create({ apiUrl: harness.simulator.url, token: 'rd_demo_token_not_a_secret', sleep: (ms) => { harness.sleeps.push(ms); return Promise.resolve(); }, now: () => harness.simulator.now().getTime() }) };
     const releases = await listReleases(harness.client, MONOREPO);
     assert.ok(releases.length > 0);
     assert.deepEqual(harness.sleeps, [2000]);

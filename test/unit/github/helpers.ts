@@ -17,6 +17,7 @@ export async function startHarness(options: { world?: World; client?: Partial<Gi
     apiUrl: simulator.url,
     token: DEMO_TOKEN,
     timeoutMs: 2000,
+    now: () => simulator.now().getTime(),
     sleep: (ms) => {
       sleeps.push(ms);
       return Promise.resolve();

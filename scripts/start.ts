@@ -1,0 +1,46 @@
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { ROOT, freePort, startEditor } from './editor/codeServer';
+import { createWorkspace } from './editor/workspace';
+import { DEMO_TOKEN, openverseWorld } from '../test/simulator/openverseWorld';
+import { startSimulator } from '../test/simulator/server';
+
+/**
+ * `npm start`: the product's front door. Builds the extension, starts the GitHub simulator with its
+ * Openverse world on a real clock, and a real VS Code (code-server) with Release Deck loaded and signed in
+ * with the demo token; prints the URL and runs until Ctrl+C.
+ */
+async function main(): Promise<void> {
+  const build = spawnSync(process.execPath, [join(ROOT, 'scripts', 'build.mjs')], { stdio: 'inherit' });
+  if (build.status !== 0) {
+    process.exit(1);
+  }
+  const simulator = await startSimulator({ world: openverseWorld(), clock: 'real', port: Number(process.env.SIMULATOR_PORT ?? 0) });
+  const workspace = createWorkspace({ simulatorUrl: simulator.url });
+  const port = Number(process.env.PORT ?? (await freePort()));
+  const editor = await startEditor({ workspace: workspace.path, port, env: { RELEASE_DECK_GITHUB_TOKEN: DEMO_TOKEN } });
+  const url = editor.workbenchUrl({ extensionDevelopmentPaths: [ROOT] });
+  let stopping = false;
+  const stop = async (): Promise<void> => {
+    if (stopping) {
+      return;
+    }
+    stopping = true;
+    console.log('\nStopping the editor and the simulator…');
+    await editor.stop();
+    await simulator.close();
+    workspace.remove();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void stop());
+  process.on('SIGTERM', () => void stop());
+  console.log('');
+  console.log('Release Deck is running in VS Code, against the built-in GitHub simulator (Openverse world).');
+  console.log(`Open ${url}`);
+  console.log(`(the simulator answers on ${simulator.url}; Ctrl+C stops everything)`);
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});

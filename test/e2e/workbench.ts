@@ -1,0 +1,81 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { openBrowser, type OpenBrowser } from '../../scripts/editor/browser';
+import { ROOT, startEditor, type RunningEditor } from '../../scripts/editor/codeServer';
+import { createWorkspace } from '../../scripts/editor/workspace';
+import { openverseWorld } from '../simulator/openverseWorld';
+import { startSimulator, type RunningSimulator } from '../simulator/server';
+
+export const SCREENSHOTS = join(ROOT, 'test-results', 'e2e');
+
+export interface Workbench {
+  readonly page: Page;
+  readonly simulator: RunningSimulator;
+  readonly editor: RunningEditor;
+  close(): Promise<void>;
+}
+
+/** Opens VS Code (code-server) in Chromium with Release Deck loaded, against a fresh simulator. */
+export async function openWorkbench(options: { colorScheme?: 'light' | 'dark'; userSettings?: Record<string, unknown>; env?: Record<string, string>; vsix?: string } = {}): Promise<Workbench> {
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  const simulator = await startSimulator({ world: openverseWorld(), clock: 'real' });
+  const workspace = createWorkspace({ simulatorUrl: simulator.url });
+  let editor: RunningEditor | undefined;
+  let browser: OpenBrowser | undefined;
+  try {
+    editor = await startEditor({
+      workspace: workspace.path,
+      userSettings: { 'workbench.colorTheme': options.colorScheme === 'light' ? 'Default Light Modern' : 'Default Dark Modern', ...options.userSettings },
+      ...(options.env !== undefined ? { env: options.env } : {}),
+      ...(options.vsix !== undefined ? { installVsix: options.vsix } : {}),
+    });
+    browser = await openBrowser({ colorScheme: options.colorScheme ?? 'dark' });
+    const page = browser.page;
+    await page.goto(editor.workbenchUrl({ extensionDevelopmentPaths: options.vsix !== undefined ? [] : [ROOT] }));
+    await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
+    await page.locator('.activitybar').waitFor({ timeout: 60_000 });
+    const openedEditor = editor;
+    const openedBrowser = browser;
+    return {
+      page,
+      simulator,
+      editor,
+      async close() {
+        await openedBrowser.close();
+        await openedEditor.stop();
+        await simulator.close();
+        workspace.remove();
+      },
+    };
+  } catch (error) {
+    await browser?.close();
+    await editor?.stop();
+    await simulator.close();
+    workspace.remove();
+    throw error;
+  }
+}
+
+export async function screenshot(page: Page, name: string): Promise<void> {
+  await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`) });
+}
+
+/** Runs a command from the command palette, as a person would. */
+export async function runCommand(page: Page, title: string): Promise<void> {
+  await page.keyboard.press('F1');
+  const input = page.locator('.quick-input-widget input[type="text"]');
+  await input.waitFor({ state: 'visible' });
+  await input.fill(`>${title}`);
+  const row = page.locator('.quick-input-widget .monaco-list-row', { hasText: title }).first();
+  await row.waitFor({ state: 'visible' });
+  await input.press('Enter');
+}
+
+export async function openReleaseDeck(page: Page): Promise<void> {
+  const tab = page.getByRole('tab', { name: /^Release Deck/ });
+  if ((await tab.getAttribute('aria-selected')) !== 'true') {
+    await tab.click();
+  }
+  await page.locator('.sidebar .composite.title', { hasText: /release deck/i }).waitFor({ state: 'visible' });
+}
