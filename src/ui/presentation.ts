@@ -29,7 +29,8 @@ export function runningLabel(environment: EnvironmentDeck): string | undefined {
     return running.release.imageTag;
   }
   if (running.sha !== undefined) {
-    return running.commitTitle !== undefined ? `${shortSha(running.sha)} ${running.commitTitle}` : shortSha(running.sha);
+    const ahead = environment.state === 'inSync' && environment.aheadBy !== undefined && environment.aheadBy > 0 ? ` (${environment.aheadBy} ahead)` : '';
+    return `${shortSha(running.sha)}${ahead}${running.commitTitle !== undefined ? ` ${running.commitTitle}` : ''}`;
   }
   return running.imageTag;
 }

@@ -2,7 +2,7 @@ import { strict as assert } from 'node:assert';
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { ROOT } from '../../scripts/editor/codeServer';
-import { openReleaseDeck, openWorkbench, runCommand, screenshot, type Workbench } from './workbench';
+import { openReleaseDeck, openWorkbench, runCommand, screenshot, widenSideBar, type Workbench } from './workbench';
 
 const DEMO_TOKEN = 'rd_demo_token_not_a_secret';
 
@@ -45,6 +45,7 @@ describe('Release Deck in the browser, as a maintainer uses it', () => {
     assert.match(text, /Production/);
     assert.match(text, /rel-2026\.10\.10\.11\.00\.00 · last deployment failed/);
     assert.doesNotMatch(await page.content(), new RegExp(DEMO_TOKEN), 'the token is nowhere in the page');
+    await widenSideBar(page);
     await screenshot(page, '02-deck-dark');
   });
 
@@ -79,6 +80,7 @@ describe('Release Deck in the light theme', () => {
     await openReleaseDeck(page);
     await page.getByRole('treeitem', { name: /^API/ }).waitFor({ state: 'visible', timeout: 30_000 });
     assert.equal(await page.locator('.monaco-workbench.vs').count(), 1, 'the light theme is in force');
+    await widenSideBar(page);
     await screenshot(page, '04-deck-light');
   });
 });

@@ -78,4 +78,20 @@ export async function openReleaseDeck(page: Page): Promise<void> {
     await tab.click();
   }
   await page.locator('.sidebar .composite.title', { hasText: /release deck/i }).waitFor({ state: 'visible' });
+  // Move the pointer off the activity bar so its hover label does not cover the deck.
+  await page.mouse.move(900, 600);
+}
+
+/** Drags the side bar wider, as a maintainer does to read the deck's descriptions. */
+export async function widenSideBar(page: Page, width = 520): Promise<void> {
+  const box = await page.locator('.part.sidebar').boundingBox();
+  if (box === null) {
+    return;
+  }
+  const edge = box.x + box.width;
+  await page.mouse.move(edge - 1, box.y + box.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(box.x + width, box.y + box.height / 2, { steps: 8 });
+  await page.mouse.up();
+  await page.mouse.move(900, 600);
 }

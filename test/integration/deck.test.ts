@@ -51,7 +51,7 @@ describe('the deck against the simulated Openverse world', () => {
 
   it('shows API staging ahead of production, on a commit of main', () => {
     const staging = find(deck.describeDeck(), 'API', 'Staging');
-    assert.match(staging.description ?? '', /^[0-9a-f]{7} Bump Django to the latest security release \(#\d+\) · \d+ ahead of the newest release$/);
+    assert.match(staging.description ?? '', /^[0-9a-f]{7} \(\d+ ahead\) Bump Django to the latest security release \(#\d+\)$/);
     assert.equal(staging.icon, 'pass-filled');
     assert.doesNotMatch(staging.contextValue ?? '', /\bproduction\b/);
   });

@@ -16,7 +16,8 @@ export function environmentItem(node: NodeOf<'environment'>): vscode.TreeItem {
   if (environment.state === 'alwaysLatest') {
     item.description = 'always runs latest';
   } else if (running !== undefined) {
-    item.description = environment.state === 'inSync' && environment.aheadBy === undefined ? running : `${running} · ${words}`;
+    // In sync needs no words; "ahead" is already in the running label.
+    item.description = environment.state === 'inSync' ? running : `${running} · ${words}`;
   } else {
     item.description = profile.deploy.kind === 'manual' ? `deployed by hand with ${profile.deploy.tool} · version not reported` : words;
   }

@@ -8,7 +8,7 @@ export function historyItem(node: NodeOf<'history'>): vscode.TreeItem {
   const { environment, app } = node;
   const item = new vscode.TreeItem(`${environment.environment.label} history`, vscode.TreeItemCollapsibleState.Collapsed);
   item.id = `history:${app.app.id}/${environment.environment.id}`;
-  item.description = `${environment.history.length} successful deployment${environment.history.length === 1 ? '' : 's'}`;
+  item.description = `${environment.history.length} deployment${environment.history.length === 1 ? '' : 's'}`;
   item.iconPath = new vscode.ThemeIcon('history');
   item.tooltip = new vscode.MarkdownString(`Successful deployments of ${md(app.app.label)} ${md(environment.environment.label.toLowerCase())}, newest first, read from the titles of its deployment workflow runs.\n\n${md(GLOSSARY.lastKnownWorkingTag)}`);
   item.contextValue = 'history';
