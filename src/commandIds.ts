@@ -13,6 +13,7 @@ export const COMMANDS = {
   openVersionEndpoint: 'releaseDeck.openVersionEndpoint',
   openConsoleLink: 'releaseDeck.openConsoleLink',
   showAppActions: 'releaseDeck.showAppActions',
+  publishRelease: 'releaseDeck.publishRelease',
 } as const;
 
 export type CommandId = (typeof COMMANDS)[keyof typeof COMMANDS];

@@ -8,6 +8,7 @@ import { registerOpenProfile } from './commands/openProfile';
 import { registerOpenRelease } from './commands/openRelease';
 import { registerOpenRun } from './commands/openRun';
 import { registerOpenVersionEndpoint } from './commands/openVersionEndpoint';
+import { registerPublishRelease } from './commands/publishRelease';
 import { registerRefresh } from './commands/refresh';
 import { registerShowAppActions } from './commands/showAppActions';
 import { registerShowLog } from './commands/showLog';
@@ -16,9 +17,11 @@ import { registerSignInWithToken } from './commands/signInWithToken';
 import { registerSignOut } from './commands/signOut';
 import { DEFAULT_API_URL, affectsReleaseDeck } from './config';
 import { Log } from './log';
+import { InFlight } from './operations/inFlight';
 import type { Services } from './services';
 import { DeckStore, type DeckState } from './state/deckStore';
 import { ProfileSource } from './state/profileSource';
+import { Confirmer, type ConfirmRequest } from './ui/confirm';
 import { StatusBar } from './ui/statusBar';
 import { DeckTreeProvider } from './ui/tree/deckTreeProvider';
 import type { DeckNode } from './ui/tree/nodes';
@@ -40,6 +43,11 @@ export interface ReleaseDeckApi {
   readonly refresh: () => Promise<void>;
   readonly describeDeck: () => DeckItemView[];
   readonly statusBarText: () => string | undefined;
+  /** Present only under the extension's own tests (ExtensionMode.Test). */
+  readonly testing?: {
+    readonly answerConfirmations: (answer: boolean | undefined) => void;
+    readonly confirmations: () => readonly ConfirmRequest[];
+  };
 }
 
 /** Composition root: builds the services, registers views and commands, nothing else. */
@@ -52,7 +60,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<Releas
   const credentials = new CredentialStore(context, log, () => ((late.store?.apiUrl() ?? DEFAULT_API_URL) === DEFAULT_API_URL ? 'github' : 'github-enterprise'));
   const store = new DeckStore(profiles, credentials, log);
   late.store = store;
-  const services: Services = { context, log, profiles, credentials, store };
+  const confirmer = new Confirmer(context.extensionMode);
+  const services: Services = { context, log, profiles, credentials, store, confirmer, inFlight: new InFlight() };
   context.subscriptions.push(log, profiles, credentials, store);
 
   const tree = new DeckTreeProvider(store);
@@ -90,6 +99,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Releas
     registerOpenVersionEndpoint(services),
     registerOpenConsoleLink(services),
     registerShowAppActions(services),
+    registerPublishRelease(services),
   );
 
   await profiles.reload();
@@ -101,6 +111,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<Releas
     refresh: () => deckStore.refresh('requested through the API'),
     describeDeck: () => describeDeck(tree),
     statusBarText: () => statusBar.text,
+    ...(context.extensionMode === vscode.ExtensionMode.Test
+      ? { testing: { answerConfirmations: (answer: boolean | undefined) => { confirmer.answerForTests(answer); }, confirmations: () => [...confirmer.asked] } }
+      : {}),
   };
 }
 

@@ -1,7 +1,9 @@
 import type * as vscode from 'vscode';
 import type { CredentialStore } from './auth/credentials';
 import type { Log } from './log';
+import type { InFlight } from './operations/inFlight';
 import type { DeckStore } from './state/deckStore';
+import type { Confirmer } from './ui/confirm';
 import type { ProfileSource } from './state/profileSource';
 
 /** The services the composition root builds once and hands to views and commands. */
@@ -11,4 +13,7 @@ export interface Services {
   readonly profiles: ProfileSource;
   readonly credentials: CredentialStore;
   readonly store: DeckStore;
+  readonly confirmer: Confirmer;
+  /** Publishes and deployments under way, by app (publish) or app × environment (deploy). */
+  readonly inFlight: InFlight<{ readonly what: string; readonly runUrl?: string }>;
 }

@@ -1,0 +1,208 @@
+import * as vscode from 'vscode';
+import { COMMANDS } from '../commandIds';
+import type { AppDeck, DraftRelease } from '../domain/deck';
+import { plural } from '../domain/deck';
+import { describeError, isGitHubError } from '../github/errors';
+import { publishAndFollow, type PublishResult } from '../operations/publish';
+import type { Services } from '../services';
+import { openLink } from '../ui/links';
+import type { DeckNode } from '../ui/tree/nodes';
+
+/** What the command may be given: a draft node of the deck, or `{ appId, releaseId }` (webview, status bar). */
+export interface PublishTarget {
+  readonly appId: string;
+  readonly releaseId?: number;
+}
+
+function targetOf(argument: unknown): PublishTarget | undefined {
+  if (typeof argument !== 'object' || argument === null) {
+    return undefined;
+  }
+  const node = argument as Partial<DeckNode> & Partial<PublishTarget>;
+  if (node.kind === 'draft') {
+    const draftNode = argument as Extract<DeckNode, { kind: 'draft' }>;
+    return { appId: draftNode.app.app.id, releaseId: draftNode.draft.id };
+  }
+  if (node.kind === 'app') {
+    return { appId: (argument as Extract<DeckNode, { kind: 'app' }>).app.app.id };
+  }
+  if (typeof node.appId === 'string') {
+    return { appId: node.appId, ...(typeof node.releaseId === 'number' ? { releaseId: node.releaseId } : {}) };
+  }
+  return undefined;
+}
+
+/**
+ * Publishes an app's drafted GitHub Release after a modal confirmation, then follows what publishing
+ * sets off until production runs the new image tag (or says plainly where it stopped).
+ */
+export function registerPublishRelease(services: Services): vscode.Disposable {
+  return vscode.commands.registerCommand(COMMANDS.publishRelease, async (argument?: unknown) => {
+    const snapshot = services.store.state.snapshot;
+    const profile = services.profiles.profile;
+    if (snapshot === undefined || profile === undefined) {
+      void vscode.window.showInformationMessage('The deck has not loaded yet: sign in and wait for it, then publish.');
+      return;
+    }
+    let target = targetOf(argument);
+    if (target === undefined) {
+      const withDrafts = snapshot.apps.filter((app) => app.draft !== undefined);
+      const picked = await vscode.window.showQuickPick(
+        withDrafts.map((app) => ({ label: app.app.label, description: app.draft?.gitTag ?? '', detail: app.draft !== undefined ? plural(app.draft.changeCount, 'change') : '', app })),
+        { title: 'Publish GitHub Release: which app?', placeHolder: 'Apps with a drafted GitHub Release' },
+      );
+      if (picked === undefined) {
+        return;
+      }
+      target = { appId: picked.app.app.id };
+    }
+
+    // The caller's view may be old: re-check the target against the latest snapshot.
+    const app = snapshot.apps.find((candidate) => candidate.app.id === target.appId);
+    const draft = target.releaseId !== undefined ? app?.drafts.find((candidate) => candidate.id === target.releaseId) : app?.draft;
+    if (app === undefined || draft === undefined) {
+      void vscode.window.showWarningMessage('That draft is no longer among the drafted GitHub Releases (it was replaced or already published). Refresh the deck and look again.');
+      services.log.warn(`Publish refused: no draft ${String(target.releaseId)} for ${target.appId} in the current deck.`);
+      return;
+    }
+    if (!(await acceptWarnings(services, app, draft))) {
+      return;
+    }
+    const claim = services.inFlight.claim(`publish:${app.app.id}`, { what: `publishing ${draft.gitTag}` });
+    if (!claim.ok) {
+      void vscode.window.showInformationMessage(`Release Deck is already ${claim.running.what}: follow it in its progress notification.`);
+      return;
+    }
+    try {
+      await publish(services, app, draft);
+    } finally {
+      claim.release();
+    }
+  });
+}
+
+async function acceptWarnings(services: Services, app: AppDeck, draft: DraftRelease): Promise<boolean> {
+  const warnings: string[] = [];
+  if (app.draft !== undefined && app.draft.id !== draft.id) {
+    warnings.push(`${draft.gitTag} is not ${app.app.label}'s newest draft (${app.draft.gitTag} is).`);
+  }
+  if (draft.changeCount === 0) {
+    warnings.push(`${draft.gitTag} lists no changes: publishing it releases nothing new.`);
+  }
+  if (warnings.length === 0) {
+    return true;
+  }
+  return services.confirmer.ask({
+    message: `Publish ${draft.gitTag} anyway?`,
+    detail: warnings.join('\n'),
+    confirmLabel: 'Continue',
+  });
+}
+
+async function publish(services: Services, app: AppDeck, draft: DraftRelease): Promise<void> {
+  const profile = services.profiles.profile;
+  const client = await services.store.gitHub();
+  if (profile === undefined || client === undefined) {
+    void vscode.window.showWarningMessage('Sign in to GitHub first.');
+    return;
+  }
+  const deployedEnvironment = app.environments.find((environment) => environment.environment.deployedOnPublish);
+  const manual = app.environments.filter((environment) => environment.environment.deploy.kind === 'manual');
+  const next: string[] = [];
+  if (profile.releaseWorkflow !== undefined) {
+    next.push(`${profile.releaseWorkflow} tags ${app.app.label}'s latest image ${draft.imageTag}.`);
+  }
+  if (deployedEnvironment !== undefined) {
+    next.push(`Then ${app.app.label} ${deployedEnvironment.environment.label.toLowerCase()} is deployed automatically: ${deployedEnvironment.running?.imageTag ?? 'what runs now'} → ${draft.imageTag}.`);
+  }
+  for (const environment of manual) {
+    next.push(`${app.app.label} ${environment.environment.label.toLowerCase()} is then deployed by hand (${environment.environment.deploy.kind === 'manual' ? environment.environment.deploy.tool : 'manual'}); the steps are in the deck.`);
+  }
+  next.push('A changelog pull request is opened for you to review.');
+  const confirmed = await services.confirmer.ask({
+    message: `Publish the GitHub Release ${draft.gitTag}?`,
+    detail: [
+      `App: ${app.app.label}`,
+      `Git tag: ${draft.gitTag} (created on the commit main points to now)`,
+      `Image tag: ${draft.imageTag}`,
+      `Changes: ${plural(draft.changeCount, 'change')}`,
+      '',
+      'What happens next:',
+      ...next.map((line) => `• ${line}`),
+    ].join('\n'),
+    confirmLabel: 'Publish GitHub Release',
+  });
+  if (!confirmed) {
+    services.log.info(`Publishing ${draft.gitTag} was not confirmed; nothing was changed.`);
+    return;
+  }
+  const who = services.store.state.credential?.login ?? 'the signed-in account';
+  services.log.info(`${who} publishes the GitHub Release ${draft.gitTag} of ${profile.monorepo} at ${new Date().toISOString()}.`);
+  const watching = services.store.watchClosely();
+  let result: PublishResult | undefined;
+  try {
+    result = await vscode.window.withProgress(
+      { location: vscode.ProgressLocation.Notification, title: `Release Deck · ${app.app.label}`, cancellable: true },
+      async (progress, token) => {
+        token.onCancellationRequested(() => {
+          services.log.info(`Stopped watching ${draft.gitTag} (the release process goes on).`);
+        });
+        return publishAndFollow(
+          client,
+          { profile, app: app.app, draft, ...(deployedEnvironment !== undefined ? { deployedEnvironment } : {}) },
+          (step) => {
+            progress.report({ message: step });
+            void services.store.refresh('a publish moved on');
+          },
+          { isStopped: () => token.isCancellationRequested },
+        );
+      },
+    );
+  } catch (error) {
+    const message = describeError(error);
+    services.log.error(`Publishing ${draft.gitTag} failed: ${message}`);
+    const nothing = isGitHubError(error) ? ' The draft was not published.' : '';
+    void vscode.window.showErrorMessage(`Publishing ${draft.gitTag} failed: ${message}${nothing}`);
+    return;
+  } finally {
+    watching.dispose();
+    void services.store.refresh('a publish ended');
+  }
+  report(services, app, draft, result);
+}
+
+function report(services: Services, app: AppDeck, draft: DraftRelease, result: PublishResult): void {
+  const links: Array<{ label: string; url: string }> = [];
+  if (result.deployRun !== undefined) {
+    links.push({ label: 'Open Deployment Run', url: result.deployRun.htmlUrl });
+  } else if (result.tagRun !== undefined) {
+    links.push({ label: 'Open Release Workflow Run', url: result.tagRun.htmlUrl });
+  }
+  if (result.changelogPull !== undefined) {
+    links.push({ label: 'Review Changelog Pull Request', url: result.changelogPull.htmlUrl });
+  }
+  const show = (message: string, severity: 'info' | 'warning' | 'error'): void => {
+    const labels = links.map((link) => link.label);
+    const shown = severity === 'error' ? vscode.window.showErrorMessage(message, ...labels) : severity === 'warning' ? vscode.window.showWarningMessage(message, ...labels) : vscode.window.showInformationMessage(message, ...labels);
+    void shown.then((choice) => {
+      const link = links.find((candidate) => candidate.label === choice);
+      if (link !== undefined) {
+        void openLink(link.url, services.log);
+      }
+    });
+  };
+  if (result.problem !== undefined) {
+    services.log.error(`Publish of ${draft.gitTag}: ${result.problem}`);
+    show(result.problem, 'error');
+    return;
+  }
+  if (result.stoppedWatching) {
+    show(`${draft.gitTag} is published. Release Deck stopped watching; the release process goes on and the deck keeps showing where it is.`, 'info');
+    return;
+  }
+  const deployed = app.environments.find((environment) => environment.environment.deployedOnPublish);
+  const outcome = deployed !== undefined ? `${app.app.label} ${deployed.environment.label.toLowerCase()} now runs ${draft.imageTag}.` : `The image is tagged ${draft.imageTag}; deploy it with the manual procedure in the deck.`;
+  const changelog = result.changelogPull !== undefined ? ` Review the changelog pull request #${result.changelogPull.number}.` : ' No changelog pull request was found yet.';
+  services.log.info(`Published ${draft.gitTag}: ${outcome}${changelog}`);
+  show(`Published ${draft.gitTag}. ${outcome}${changelog}`, 'info');
+}

@@ -1,0 +1,126 @@
+import type { DraftRelease, EnvironmentDeck } from '../domain/deck';
+import type { ReleaseFact, WorkflowRunFact } from '../domain/facts';
+import type { AppProfile, Profile } from '../domain/profile';
+import type { GitHubClient } from '../github/client';
+import { describeError } from '../github/errors';
+import { listPullRequests, type PullRequestFact } from '../github/pulls';
+import { publishRelease } from '../github/releases';
+import { followRun, verifyVersion, waitForRun, type FollowOptions, type VersionCheck } from './follow';
+
+export interface PublishPlan {
+  readonly profile: Profile;
+  readonly app: AppProfile;
+  readonly draft: DraftRelease;
+  /** The environment that publishing deploys by itself, if any (API and frontend production). */
+  readonly deployedEnvironment?: EnvironmentDeck;
+}
+
+export interface PublishResult {
+  readonly published: ReleaseFact;
+  readonly tagRun?: WorkflowRunFact;
+  readonly deployRun?: WorkflowRunFact;
+  readonly version?: VersionCheck;
+  readonly changelogPull?: PullRequestFact;
+  /** True when the person stopped watching (the release process itself goes on). */
+  readonly stoppedWatching: boolean;
+  /** What went wrong after publishing, said in terms of what production runs now. */
+  readonly problem?: string;
+}
+
+/**
+ * Publishes a drafted GitHub Release, then follows what it sets off: the monorepo's release workflow
+ * (which tags the image), the production deployment it dispatches, the environment's /version, and the
+ * changelog pull request. `report` receives each step in words.
+ */
+export async function publishAndFollow(client: GitHubClient, plan: PublishPlan, report: (step: string) => void, options: FollowOptions = {}): Promise<PublishResult> {
+  const { profile, app, draft, deployedEnvironment } = plan;
+  report(`Publishing ${draft.gitTag}…`);
+  const published = await publishRelease(client, profile.monorepo, draft.id, draft.gitTag);
+  const since = new Date(published.publishedAt ?? published.createdAt);
+  const runningBefore = deployedEnvironment?.running?.imageTag ?? 'the version it ran before';
+  const stillRuns = deployedEnvironment !== undefined ? ` ${app.label} ${deployedEnvironment.environment.label.toLowerCase()} still runs ${runningBefore}.` : '';
+
+  let tagRun: WorkflowRunFact | undefined;
+  let deployRun: WorkflowRunFact | undefined;
+  let version: VersionCheck | undefined;
+  const result = (extra: { problem?: string; stoppedWatching?: boolean }): PublishResult => ({
+    published,
+    ...(tagRun !== undefined ? { tagRun } : {}),
+    ...(deployRun !== undefined ? { deployRun } : {}),
+    ...(version !== undefined ? { version } : {}),
+    stoppedWatching: extra.stoppedWatching ?? false,
+    ...(extra.problem !== undefined ? { problem: extra.problem } : {}),
+  });
+
+  try {
+    if (profile.releaseWorkflow !== undefined) {
+      report(`Published. Waiting for ${profile.releaseWorkflow} to start…`);
+      tagRun = await waitForRun(client, { repo: profile.monorepo, workflow: profile.releaseWorkflow, since, matches: (run) => run.event === 'release' && run.headBranch === draft.gitTag, profileField: 'releaseWorkflow' }, options);
+      if (tagRun === undefined) {
+        return options.isStopped?.() === true
+          ? result({ stoppedWatching: true })
+          : result({ problem: `${draft.gitTag} is published, but its release workflow (${profile.releaseWorkflow}) did not start, so the image was not tagged ${draft.imageTag}.${stillRuns}` });
+      }
+      const tagged = await followRun(client, profile.monorepo, tagRun, { ...options, onUpdate: (run) => { tagRun = run; report(`Tagging the image ${draft.imageTag}: ${words(run)}`); } });
+      tagRun = tagged.run;
+      if (tagged.kind === 'stopped') {
+        return result({ stoppedWatching: true });
+      }
+      if (tagged.run.conclusion !== 'success') {
+        return result({ problem: `${draft.gitTag} is published, but its release workflow ended in ${tagged.run.conclusion ?? 'an unknown state'}: the image may not be tagged ${draft.imageTag}.${stillRuns} Do not re-run the release workflow (it would create duplicate tags); open its run to see why.` });
+      }
+    }
+
+    if (deployedEnvironment !== undefined && deployedEnvironment.environment.deploy.kind === 'workflow') {
+      const deploy = deployedEnvironment.environment.deploy;
+      const label = `${app.label} ${deployedEnvironment.environment.label.toLowerCase()}`;
+      report(`Image tagged. Waiting for the deployment of ${draft.imageTag} to ${label}…`);
+      const deploySince = tagRun !== undefined ? new Date(tagRun.createdAt) : since;
+      deployRun = await waitForRun(client, { repo: deploy.repo, workflow: deploy.workflow, since: deploySince, matches: (run) => run.displayTitle.includes(draft.imageTag), profileField: 'deploy.workflow' }, options);
+      if (deployRun === undefined) {
+        return options.isStopped?.() === true
+          ? result({ stoppedWatching: true })
+          : result({ problem: `${draft.gitTag} is published and its image tagged ${draft.imageTag}, but no deployment of it to ${label} appeared in ${deploy.workflow}.${stillRuns}` });
+      }
+      const deployed = await followRun(client, deploy.repo, deployRun, { ...options, onUpdate: (run) => { deployRun = run; report(`Deploying ${draft.imageTag} to ${label}: ${words(run)}`); } });
+      deployRun = deployed.run;
+      if (deployed.kind === 'stopped') {
+        return result({ stoppedWatching: true });
+      }
+      if (deployed.run.conclusion !== 'success') {
+        return result({ problem: `The deployment of ${draft.imageTag} to ${label} ended in ${deployed.run.conclusion ?? 'an unknown state'}.${stillRuns} Open the run and the console to see why; roll back or redeploy from the deck.` });
+      }
+      const versionUrl = deployedEnvironment.environment.versionUrl;
+      const expected = tagRun?.headSha;
+      if (versionUrl !== undefined && expected !== undefined) {
+        report(`Deployed. Checking that ${label} reports the new commit…`);
+        version = await verifyVersion(versionUrl, expected, { ...options, timeoutMs: options.timeoutMs ?? 3 * 60_000 });
+        if (version.kind === 'mismatch') {
+          return result({ problem: `The deployment of ${draft.imageTag} succeeded, but ${versionUrl} still reports ${version.seen.slice(0, 12)} instead of ${expected.slice(0, 12)}.` });
+        }
+        if (version.kind === 'unreachable') {
+          return result({ problem: `The deployment of ${draft.imageTag} succeeded, but ${versionUrl} could not confirm it (${version.reason}).` });
+        }
+      }
+    }
+  } catch (error) {
+    return result({ problem: `${draft.gitTag} is published, but following what it set off failed: ${describeError(error)}${stillRuns ? ` When last seen,${stillRuns.replace(/^ /, ' ')}` : ''} Check the runs on GitHub.` });
+  }
+
+  report('Looking for the changelog pull request…');
+  const branch = profile.changelogBranch.replace('{gitTag}', draft.gitTag).replace('{app}', app.id).replace('{date}', draft.date.text);
+  let changelogPull: PullRequestFact | undefined;
+  try {
+    changelogPull = (await listPullRequests(client, profile.monorepo, branch))[0];
+  } catch {
+    // The pull request is a convenience: its absence is said in the final message, not an error.
+  }
+  return { ...result({}), ...(changelogPull !== undefined ? { changelogPull } : {}) };
+}
+
+export function words(run: WorkflowRunFact): string {
+  if (run.status === 'completed') {
+    return run.conclusion ?? 'completed';
+  }
+  return run.status === 'in_progress' ? 'in progress' : run.status;
+}

@@ -1,0 +1,36 @@
+import * as vscode from 'vscode';
+
+export interface ConfirmRequest {
+  readonly message: string;
+  readonly detail: string;
+  readonly confirmLabel: string;
+}
+
+/**
+ * Modal confirmations. Every action on production goes through `ask`, which shows a modal dialog. Only
+ * when the extension runs under its own integration tests (ExtensionMode.Test) can the tests answer in
+ * the person's place; an installed extension always asks the person.
+ */
+export class Confirmer {
+  private scripted: boolean | undefined;
+  readonly asked: ConfirmRequest[] = [];
+
+  constructor(private readonly mode: vscode.ExtensionMode) {}
+
+  async ask(request: ConfirmRequest): Promise<boolean> {
+    this.asked.push(request);
+    if (this.mode === vscode.ExtensionMode.Test && this.scripted !== undefined) {
+      return this.scripted;
+    }
+    const choice = await vscode.window.showWarningMessage(request.message, { modal: true, detail: request.detail }, request.confirmLabel);
+    return choice === request.confirmLabel;
+  }
+
+  /** Tests only: answer every confirmation with `answer` (undefined: show the real dialog again). */
+  answerForTests(answer: boolean | undefined): void {
+    if (this.mode !== vscode.ExtensionMode.Test) {
+      throw new Error('Confirmations can only be scripted under the extension\'s own tests.');
+    }
+    this.scripted = answer;
+  }
+}
