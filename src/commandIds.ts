@@ -14,6 +14,7 @@ export const COMMANDS = {
   openConsoleLink: 'releaseDeck.openConsoleLink',
   showAppActions: 'releaseDeck.showAppActions',
   publishRelease: 'releaseDeck.publishRelease',
+  openReleaseNotes: 'releaseDeck.openReleaseNotes',
 } as const;
 
 export type CommandId = (typeof COMMANDS)[keyof typeof COMMANDS];

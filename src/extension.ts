@@ -8,6 +8,7 @@ import { registerOpenProfile } from './commands/openProfile';
 import { registerOpenRelease } from './commands/openRelease';
 import { registerOpenRun } from './commands/openRun';
 import { registerOpenVersionEndpoint } from './commands/openVersionEndpoint';
+import { registerOpenReleaseNotes } from './commands/openReleaseNotes';
 import { registerPublishRelease } from './commands/publishRelease';
 import { registerRefresh } from './commands/refresh';
 import { registerShowAppActions } from './commands/showAppActions';
@@ -22,6 +23,8 @@ import type { Services } from './services';
 import { DeckStore, type DeckState } from './state/deckStore';
 import { ProfileSource } from './state/profileSource';
 import { Confirmer, type ConfirmRequest } from './ui/confirm';
+import type { NotesView } from './ui/releaseNotes/messages';
+import { ReleaseNotesPanels } from './ui/releaseNotes/panel';
 import { StatusBar } from './ui/statusBar';
 import { DeckTreeProvider } from './ui/tree/deckTreeProvider';
 import type { DeckNode } from './ui/tree/nodes';
@@ -47,6 +50,7 @@ export interface ReleaseDeckApi {
   readonly testing?: {
     readonly answerConfirmations: (answer: boolean | undefined) => void;
     readonly confirmations: () => readonly ConfirmRequest[];
+    readonly releaseNotesView: (appId: string) => NotesView | undefined;
   };
 }
 
@@ -67,7 +71,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<Releas
   const tree = new DeckTreeProvider(store);
   const view = vscode.window.createTreeView(VIEW_ID, { treeDataProvider: tree, showCollapseAll: true });
   const statusBar = new StatusBar(profiles, store);
-  context.subscriptions.push(tree, view, statusBar);
+  const releaseNotes = new ReleaseNotesPanels(services);
+  context.subscriptions.push(tree, view, statusBar, releaseNotes);
   const deckStore = store;
   deckStore.setVisible('tree', view.visible);
   context.subscriptions.push(
@@ -100,6 +105,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Releas
     registerOpenConsoleLink(services),
     registerShowAppActions(services),
     registerPublishRelease(services),
+    registerOpenReleaseNotes(services, releaseNotes),
   );
 
   await profiles.reload();
@@ -112,7 +118,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Releas
     describeDeck: () => describeDeck(tree),
     statusBarText: () => statusBar.text,
     ...(context.extensionMode === vscode.ExtensionMode.Test
-      ? { testing: { answerConfirmations: (answer: boolean | undefined) => { confirmer.answerForTests(answer); }, confirmations: () => [...confirmer.asked] } }
+      ? { testing: { answerConfirmations: (answer: boolean | undefined) => { confirmer.answerForTests(answer); }, confirmations: () => [...confirmer.asked], releaseNotesView: (appId: string) => releaseNotes.viewOf(appId) } }
       : {}),
   };
 }

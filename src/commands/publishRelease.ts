@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { COMMANDS } from '../commandIds';
 import type { AppDeck, DraftRelease } from '../domain/deck';
 import { plural } from '../domain/deck';
+import { publishEffects } from '../domain/process';
 import { describeError, isGitHubError } from '../github/errors';
 import { publishAndFollow, type PublishResult } from '../operations/publish';
 import type { Services } from '../services';
@@ -107,18 +108,7 @@ async function publish(services: Services, app: AppDeck, draft: DraftRelease): P
     return;
   }
   const deployedEnvironment = app.environments.find((environment) => environment.environment.deployedOnPublish);
-  const manual = app.environments.filter((environment) => environment.environment.deploy.kind === 'manual');
-  const next: string[] = [];
-  if (profile.releaseWorkflow !== undefined) {
-    next.push(`${profile.releaseWorkflow} tags ${app.app.label}'s latest image ${draft.imageTag}.`);
-  }
-  if (deployedEnvironment !== undefined) {
-    next.push(`Then ${app.app.label} ${deployedEnvironment.environment.label.toLowerCase()} is deployed automatically: ${deployedEnvironment.running?.imageTag ?? 'what runs now'} → ${draft.imageTag}.`);
-  }
-  for (const environment of manual) {
-    next.push(`${app.app.label} ${environment.environment.label.toLowerCase()} is then deployed by hand (${environment.environment.deploy.kind === 'manual' ? environment.environment.deploy.tool : 'manual'}); the steps are in the deck.`);
-  }
-  next.push('A changelog pull request is opened for you to review.');
+  const next = publishEffects(profile, app, draft);
   const confirmed = await services.confirmer.ask({
     message: `Publish the GitHub Release ${draft.gitTag}?`,
     detail: [

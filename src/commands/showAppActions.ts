@@ -25,6 +25,13 @@ export function registerShowAppActions(services: Services): vscode.Disposable {
       return;
     }
     const items: ActionItem[] = [];
+    const id = app.app.id;
+    if (app.app.usesReleases) {
+      items.push({ label: '$(book) Open Release Notes', description: app.draft?.gitTag ?? app.releases[0]?.gitTag ?? '', run: () => vscode.commands.executeCommand(COMMANDS.openReleaseNotes, id) });
+    }
+    if (app.draft !== undefined) {
+      items.push({ label: '$(rocket) Publish GitHub Release…', description: app.draft.gitTag, run: () => vscode.commands.executeCommand(COMMANDS.publishRelease, { appId: id }) });
+    }
     for (const environment of app.environments) {
       const node: DeckNode = { kind: 'environment', app, environment };
       const label = environment.environment.label;

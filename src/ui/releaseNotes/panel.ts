@@ -1,0 +1,212 @@
+import { randomBytes } from 'node:crypto';
+import * as vscode from 'vscode';
+import { COMMANDS } from '../../commandIds';
+import { describeError } from '../../github/errors';
+import type { Services } from '../../services';
+import { loadReleaseNotes } from '../../state/releaseNotes';
+import { openLink } from '../links';
+import { parsePageMessage, type HostMessage, type NotesView } from './messages';
+
+export const RELEASE_NOTES_VIEW_TYPE = 'releaseDeck.releaseNotes';
+
+interface PanelEntry {
+  readonly panel: vscode.WebviewPanel;
+  readonly appId: string;
+  releaseId: number | undefined;
+  view: NotesView | undefined;
+  readonly disposables: vscode.Disposable[];
+}
+
+/**
+ * Release notes panels, one per app, reused when opened again and restored after a window reload. The
+ * page gets plain data by message and sends back intents, which are checked here before anything runs.
+ */
+export class ReleaseNotesPanels implements vscode.Disposable {
+  private readonly entries = new Map<string, PanelEntry>();
+  private readonly disposables: vscode.Disposable[] = [];
+
+  constructor(private readonly services: Services) {
+    this.disposables.push(
+      vscode.window.registerWebviewPanelSerializer(RELEASE_NOTES_VIEW_TYPE, {
+        deserializeWebviewPanel: async (panel, state: unknown) => {
+          const appId = typeof state === 'object' && state !== null && typeof (state as { appId?: unknown }).appId === 'string' ? (state as { appId: string }).appId : undefined;
+          if (appId === undefined) {
+            panel.dispose();
+            return;
+          }
+          const releaseId = (state as { releaseId?: unknown }).releaseId;
+          this.attach(panel, appId, typeof releaseId === 'number' ? releaseId : undefined);
+          await this.load(appId);
+        },
+      }),
+      services.store.onDidChange(() => {
+        for (const entry of this.entries.values()) {
+          if (entry.view?.draft === true && !this.stillADraft(entry)) {
+            // The draft was published (here or elsewhere): show the app's newest state.
+            entry.releaseId = undefined;
+            void this.load(entry.appId);
+          }
+        }
+      }),
+    );
+  }
+
+  /** Opens (or reveals) the panel of an app, showing a release (its draft by default). */
+  async open(appId: string, releaseId?: number): Promise<void> {
+    const existing = this.entries.get(appId);
+    if (existing !== undefined) {
+      existing.releaseId = releaseId ?? existing.releaseId;
+      existing.panel.reveal(undefined, false);
+      await this.load(appId);
+      return;
+    }
+    const label = this.services.store.state.snapshot?.apps.find((app) => app.app.id === appId)?.app.label ?? appId;
+    const panel = vscode.window.createWebviewPanel(RELEASE_NOTES_VIEW_TYPE, `Release Notes · ${label}`, vscode.ViewColumn.Active, this.options());
+    this.attach(panel, appId, releaseId);
+    await this.load(appId);
+  }
+
+  /** The data the panel of an app shows now (for the integration tests and the status bar). */
+  viewOf(appId: string): NotesView | undefined {
+    return this.entries.get(appId)?.view;
+  }
+
+  private options(): vscode.WebviewPanelOptions & vscode.WebviewOptions {
+    const extensionUri = this.services.context.extensionUri;
+    return {
+      enableScripts: true,
+      enableForms: false,
+      retainContextWhenHidden: false,
+      enableFindWidget: true,
+      localResourceRoots: [vscode.Uri.joinPath(extensionUri, 'dist', 'webview'), vscode.Uri.joinPath(extensionUri, 'media')],
+    };
+  }
+
+  private attach(panel: vscode.WebviewPanel, appId: string, releaseId: number | undefined): void {
+    panel.webview.options = this.options();
+    panel.iconPath = vscode.Uri.joinPath(this.services.context.extensionUri, 'media', 'release-deck.svg');
+    panel.webview.html = this.html(panel.webview);
+    const entry: PanelEntry = { panel, appId, releaseId, view: undefined, disposables: [] };
+    this.entries.set(appId, entry);
+    entry.disposables.push(
+      panel.webview.onDidReceiveMessage((message: unknown) => {
+        void this.receive(entry, message);
+      }),
+      panel.onDidDispose(() => {
+        this.entries.delete(appId);
+        for (const disposable of entry.disposables) {
+          disposable.dispose();
+        }
+      }),
+    );
+  }
+
+  private stillADraft(entry: PanelEntry): boolean {
+    const app = this.services.store.state.snapshot?.apps.find((candidate) => candidate.app.id === entry.appId);
+    return app?.drafts.some((draft) => draft.id === entry.view?.releaseId) ?? true;
+  }
+
+  private async load(appId: string): Promise<void> {
+    const entry = this.entries.get(appId);
+    if (entry === undefined) {
+      return;
+    }
+    const snapshot = this.services.store.state.snapshot;
+    const profile = this.services.profiles.profile;
+    const app = snapshot?.apps.find((candidate) => candidate.app.id === appId);
+    const client = await this.services.store.gitHub();
+    if (app === undefined || profile === undefined || client === undefined) {
+      await this.post(entry, { type: 'error', message: 'The deck has not loaded yet (sign in, or wait for the refresh), so there are no release notes to show.' });
+      return;
+    }
+    entry.panel.title = `Release Notes · ${app.app.label}`;
+    await this.post(entry, { type: 'loading', appLabel: app.app.label });
+    try {
+      const publishing = this.services.inFlight.get(`publish:${appId}`) !== undefined;
+      const view = await loadReleaseNotes(client, profile, app, entry.releaseId, publishing);
+      entry.view = view;
+      await this.post(entry, { type: 'notes', view });
+    } catch (error) {
+      const message = describeError(error);
+      this.services.log.error(`Release notes of ${app.app.label}: ${message}`);
+      await this.post(entry, { type: 'error', message });
+    }
+  }
+
+  private async receive(entry: PanelEntry, raw: unknown): Promise<void> {
+    const message = parsePageMessage(raw);
+    if (message === undefined) {
+      this.services.log.warn(`Ignored an unknown message from the release notes of ${entry.appId}: ${JSON.stringify(raw).slice(0, 200)}`);
+      return;
+    }
+    switch (message.type) {
+      case 'ready':
+        if (entry.view !== undefined) {
+          await this.post(entry, { type: 'notes', view: entry.view });
+        }
+        return;
+      case 'refresh':
+        await this.services.store.refresh('the release notes asked');
+        await this.load(entry.appId);
+        return;
+      case 'select':
+        entry.releaseId = message.releaseId;
+        await this.load(entry.appId);
+        return;
+      case 'openExternal':
+        await openLink(message.url, this.services.log);
+        return;
+      case 'publish': {
+        // The page may only publish the draft it shows; the command re-checks it against the deck.
+        if (entry.view === undefined || !entry.view.draft || entry.view.releaseId !== message.releaseId) {
+          this.services.log.warn(`Refused a publish request from the release notes of ${entry.appId} for release ${message.releaseId}, which the panel does not show as a draft.`);
+          return;
+        }
+        await vscode.commands.executeCommand(COMMANDS.publishRelease, { appId: entry.appId, releaseId: message.releaseId });
+        await this.load(entry.appId);
+        return;
+      }
+    }
+  }
+
+  private async post(entry: PanelEntry, message: HostMessage): Promise<void> {
+    await entry.panel.webview.postMessage(message);
+  }
+
+  private html(webview: vscode.Webview): string {
+    const nonce = randomBytes(16).toString('base64');
+    const extensionUri = this.services.context.extensionUri;
+    const script = webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'dist', 'webview', 'releaseNotes.js'));
+    const style = webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'media', 'releaseNotes.css'));
+    const csp = [
+      "default-src 'none'",
+      `img-src ${webview.cspSource} https:`,
+      `style-src ${webview.cspSource}`,
+      `font-src ${webview.cspSource}`,
+      `script-src 'nonce-${nonce}'`,
+    ].join('; ');
+    return `<!DOCTYPE html>
+<html lang="en">
+<head>
+  <meta charset="UTF-8">
+  <meta http-equiv="Content-Security-Policy" content="${csp}">
+  <meta name="viewport" content="width=device-width, initial-scale=1.0">
+  <link rel="stylesheet" href="${style.toString()}">
+  <title>Release Notes</title>
+</head>
+<body>
+  <main id="app" aria-live="polite"><p class="muted">Loading the release notes…</p></main>
+  <script nonce="${nonce}" src="${script.toString()}"></script>
+</body>
+</html>`;
+  }
+
+  dispose(): void {
+    for (const entry of this.entries.values()) {
+      entry.panel.dispose();
+    }
+    for (const disposable of this.disposables) {
+      disposable.dispose();
+    }
+  }
+}

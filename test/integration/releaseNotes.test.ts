@@ -1,0 +1,49 @@
+import { strict as assert } from 'node:assert';
+import * as vscode from 'vscode';
+import type { ReleaseDeckApi } from '../../src/extension';
+import { api, signInAndLoad, waitFor } from './support';
+
+describe('the release notes panel', () => {
+  let deck: ReleaseDeckApi;
+
+  before(async () => {
+    deck = await api();
+    if (deck.state().snapshot === undefined) {
+      await signInAndLoad(deck);
+    }
+  });
+
+  it('shows the frontend draft: its tags, rendered notes, commits since production and what publishing sets off', async () => {
+    await vscode.commands.executeCommand('releaseDeck.openReleaseNotes', 'frontend');
+    const view = await waitFor('the frontend notes to load', () => deck.testing?.releaseNotesView('frontend'));
+    assert.equal(view.gitTag, 'frontend-2026.11.25.18.00.00');
+    assert.equal(view.imageTag, 'rel-2026.11.25.18.00.00');
+    assert.equal(view.draft, true);
+    assert.equal(view.target, 'main');
+    assert.match(view.bodyHtml, /<h2>Bug Fixes<\/h2>/);
+    assert.match(view.bodyHtml, /Restore the focus ring on the home page search/);
+    assert.ok(view.commits.length > 0, 'commits since what production runs');
+    assert.match(view.compareNote, /since what Frontend production runs \(rel-2026\.10\.10\.11\.00\.00\)/);
+    assert.ok(view.effects.some((effect) => /Frontend production is deployed automatically: rel-2026\.10\.10\.11\.00\.00 → rel-2026\.11\.25\.18\.00\.00/.test(effect)));
+    assert.ok(view.releases.some((release) => release.gitTag === 'frontend-2026.11.05.16.20.00' && !release.draft), 'published releases can be browsed');
+    const tab = vscode.window.tabGroups.all.flatMap((group) => group.tabs).find((candidate) => candidate.label === 'Release Notes · Frontend');
+    assert.ok(tab, 'a panel titled for the app is open');
+  });
+
+  it('reuses the app\'s panel when opened again', async () => {
+    await vscode.commands.executeCommand('releaseDeck.openReleaseNotes', 'frontend');
+    const tabs = vscode.window.tabGroups.all.flatMap((group) => group.tabs).filter((candidate) => candidate.label === 'Release Notes · Frontend');
+    assert.equal(tabs.length, 1);
+  });
+
+  it('says the catalog is deployed by hand after publishing', async () => {
+    await vscode.commands.executeCommand('releaseDeck.openReleaseNotes', 'catalog');
+    const view = await waitFor('the catalog notes to load', () => deck.testing?.releaseNotesView('catalog'));
+    assert.ok(view.effects.some((effect) => /Catalog production is then deployed by hand with Ansible/.test(effect)));
+  });
+
+  it('refuses the indexer worker, which has no releases', async () => {
+    await vscode.commands.executeCommand('releaseDeck.openReleaseNotes', 'indexer_worker');
+    assert.equal(deck.testing?.releaseNotesView('indexer_worker'), undefined);
+  });
+});

@@ -1,0 +1,179 @@
+import '@vscode-elements/elements/dist/vscode-button/index.js';
+import '@vscode-elements/elements/dist/vscode-single-select/index.js';
+import '@vscode-elements/elements/dist/vscode-option/index.js';
+import '@vscode-elements/elements/dist/vscode-divider/index.js';
+import '@vscode-elements/elements/dist/vscode-badge/index.js';
+import '@vscode-elements/elements/dist/vscode-progress-ring/index.js';
+import type { HostMessage, NotesView, PageMessage } from '../../src/ui/releaseNotes/messages';
+import { sanitizeNotes } from './sanitize';
+
+interface VsCodeApi {
+  postMessage(message: PageMessage): void;
+  setState(state: unknown): void;
+  getState(): unknown;
+}
+declare function acquireVsCodeApi(): VsCodeApi;
+
+const vscode = acquireVsCodeApi();
+const root = document.getElementById('app') as HTMLElement;
+
+function element<K extends keyof HTMLElementTagNameMap>(tag: K, options: { text?: string; className?: string } = {}, ...children: Node[]): HTMLElementTagNameMap[K] {
+  const node = document.createElement(tag);
+  if (options.text !== undefined) {
+    node.textContent = options.text;
+  }
+  if (options.className !== undefined) {
+    node.className = options.className;
+  }
+  node.append(...children);
+  return node;
+}
+
+function custom(tag: string, attributes: Record<string, string> = {}, text?: string): HTMLElement {
+  const node = document.createElement(tag);
+  for (const [name, value] of Object.entries(attributes)) {
+    node.setAttribute(name, value);
+  }
+  if (text !== undefined) {
+    node.textContent = text;
+  }
+  return node;
+}
+
+function link(text: string, url: string): HTMLElement {
+  const anchor = element('a', { text });
+  anchor.setAttribute('data-href', url);
+  anchor.setAttribute('role', 'link');
+  anchor.setAttribute('tabindex', '0');
+  anchor.title = url;
+  return anchor;
+}
+
+function openLinkFrom(event: Event): void {
+  const target = (event.target as HTMLElement | null)?.closest('[data-href]');
+  const url = target?.getAttribute('data-href');
+  if (url !== null && url !== undefined) {
+    event.preventDefault();
+    vscode.postMessage({ type: 'openExternal', url });
+  }
+}
+
+document.addEventListener('click', openLinkFrom);
+document.addEventListener('keydown', (event) => {
+  if (event.key === 'Enter') {
+    openLinkFrom(event);
+  }
+});
+
+function render(view: NotesView): void {
+  vscode.setState({ appId: view.appId, releaseId: view.releaseId });
+  const header = element('header', { className: 'header' });
+  const title = element('h1', { text: view.name });
+  const badge = custom('vscode-badge', { variant: view.draft ? 'counter' : 'default' }, view.draft ? 'Draft' : 'Published');
+  title.append(' ', badge);
+  const facts = element('dl', { className: 'facts' });
+  const fact = (term: string, value: string | Node): void => {
+    facts.append(element('dt', { text: term }), element('dd', {}, typeof value === 'string' ? document.createTextNode(value) : value));
+  };
+  fact('App', view.appLabel);
+  fact('Git tag', view.gitTag);
+  fact(view.draft ? 'Image tag once published' : 'Image tag', view.imageTag);
+  fact(view.draft ? 'Git tag created on' : 'Commit', view.target);
+  if (view.publishedAt !== undefined) {
+    fact('Published', view.publishedAt.replace('T', ' ').replace('Z', ' UTC'));
+  }
+  if (view.draft) {
+    fact('Changes', `${view.changeCount}`);
+  }
+
+  const actions = element('div', { className: 'actions' });
+  if (view.draft) {
+    const publish = custom('vscode-button', view.publishing ? { disabled: '' } : {}, view.publishing ? 'Publishing…' : 'Publish GitHub Release');
+    publish.id = 'publish';
+    publish.addEventListener('click', () => {
+      if (!publish.hasAttribute('disabled')) {
+        publish.setAttribute('disabled', '');
+        publish.textContent = 'Publishing…';
+        vscode.postMessage({ type: 'publish', releaseId: view.releaseId });
+      }
+    });
+    actions.append(publish);
+  }
+  const openOnGitHub = custom('vscode-button', { secondary: '' }, 'Open on GitHub');
+  openOnGitHub.addEventListener('click', () => {
+    vscode.postMessage({ type: 'openExternal', url: view.htmlUrl });
+  });
+  const refresh = custom('vscode-button', { secondary: '' }, 'Refresh');
+  refresh.addEventListener('click', () => {
+    vscode.postMessage({ type: 'refresh' });
+  });
+  actions.append(openOnGitHub, refresh);
+
+  const select = custom('vscode-single-select', { 'aria-label': 'Show another GitHub Release of this app' });
+  for (const release of view.releases) {
+    const option = custom('vscode-option', { value: String(release.id), ...(release.id === view.releaseId ? { selected: '' } : {}) }, `${release.gitTag}${release.draft ? ' (draft)' : ''}`);
+    select.append(option);
+  }
+  select.addEventListener('change', () => {
+    const value = Number((select as HTMLElement & { value: string }).value);
+    if (Number.isSafeInteger(value) && value !== view.releaseId) {
+      vscode.postMessage({ type: 'select', releaseId: value });
+    }
+  });
+  const picker = element('label', { className: 'picker', text: 'Release ' }, select);
+  header.append(title, facts, actions, picker);
+
+  const sections: Node[] = [header];
+  if (view.draft && view.effects.length > 0) {
+    sections.push(element('section', { className: 'effects' }, element('h2', { text: 'Publishing sets off' }), element('ul', {}, ...view.effects.map((effect) => element('li', { text: effect })))));
+  }
+  const notes = element('section', { className: 'notes' }, element('h2', { text: 'Release notes' }));
+  const body = element('div', { className: 'markdown-body' });
+  if (view.bodyHtml.trim() === '') {
+    body.append(element('p', { className: 'muted', text: 'This release has no notes.' }));
+  } else {
+    body.append(sanitizeNotes(view.bodyHtml));
+  }
+  notes.append(body);
+  sections.push(notes);
+
+  const commits = element('section', { className: 'commits' }, element('h2', { text: 'Commits' }), element('p', { className: 'muted', text: view.compareNote }));
+  if (view.commits.length > 0) {
+    const list = element('ol', { className: 'commit-list' });
+    for (const commit of view.commits) {
+      list.append(element('li', {}, link(commit.sha.slice(0, 7), commit.url), document.createTextNode(` ${commit.title} `), element('span', { className: 'muted', text: `· ${commit.author}` })));
+    }
+    commits.append(list);
+  }
+  if (view.compareUrl !== undefined) {
+    commits.append(element('p', {}, link('See the full comparison on GitHub', view.compareUrl)));
+  }
+  sections.push(commits);
+  root.replaceChildren(...sections);
+}
+
+window.addEventListener('message', (event: MessageEvent<unknown>) => {
+  const message = event.data as Partial<HostMessage> | null;
+  if (message === null || typeof message !== 'object') {
+    return;
+  }
+  switch (message.type) {
+    case 'notes':
+      if (typeof message.view === 'object') {
+        render(message.view);
+      }
+      break;
+    case 'loading':
+      if (root.querySelector('header') === null) {
+        root.replaceChildren(element('p', { className: 'muted' }, custom('vscode-progress-ring'), document.createTextNode(` Loading the release notes of ${String(message.appLabel)}…`)));
+      }
+      break;
+    case 'error':
+      root.replaceChildren(element('p', { className: 'error', text: String(message.message) }));
+      break;
+    default:
+      break;
+  }
+});
+
+vscode.postMessage({ type: 'ready' });
