@@ -1,0 +1,115 @@
+import { strict as assert } from 'node:assert';
+import type { Frame, Page } from 'playwright-core';
+import { INFRA, MONOREPO } from '../simulator/openverseWorld';
+import { openReleaseDeck, openWorkbench, runCommand, screenshot, type Workbench } from './workbench';
+
+const DEMO_TOKEN = 'rd_demo_token_not_a_secret';
+
+/** Notes a hostile contributor could get into a release: every trick must render inert. */
+const HOSTILE_NOTES = [
+  '## Bug Fixes',
+  '',
+  '- Fix the thing (#1) by @someone',
+  '<script>window.__pwned = "script"</script>',
+  '<img src="x" onerror="window.__pwned = \'onerror\'">',
+  '<a href="javascript:window.__pwned=\'javascript\'">javascript link</a>',
+  '<a href="data:text/html,<script>alert(1)</script>">data link</a>',
+  '<iframe src="https://example.com"></iframe>',
+  '<form action="https://example.com"><input name="token"><button>Send</button></form>',
+  '<svg><script>window.__pwned = "svg"</script><circle onload="window.__pwned=\'svg-onload\'"/></svg>',
+  '<div style="position:fixed;inset:0;background:red">overlay</div>',
+  '<a href="https://github.com/WordPress/openverse/pull/1">a real link</a>',
+].join('\n');
+
+async function notesFrame(page: Page): Promise<Frame> {
+  for (let attempt = 0; attempt < 100; attempt += 1) {
+    for (const frame of page.frames()) {
+      if ((await frame.locator('#app header h1').count().catch(() => 0)) > 0) {
+        return frame;
+      }
+    }
+    await page.waitForTimeout(200);
+  }
+  throw new Error('the release notes webview did not render');
+}
+
+async function hostileDraft(workbench: Workbench): Promise<void> {
+  const releases = (await (await fetch(`${workbench.simulator.url}/repos/${MONOREPO}/releases?per_page=100`, { headers: { authorization: `token ${DEMO_TOKEN}` } })).json()) as Array<{ id: number; tag_name: string; draft: boolean }>;
+  const draft = releases.find((release) => release.draft && release.tag_name.startsWith('frontend-'));
+  assert.ok(draft);
+  const response = await fetch(`${workbench.simulator.url}/repos/${MONOREPO}/releases/${draft.id}`, {
+    method: 'PATCH',
+    headers: { authorization: `token ${DEMO_TOKEN}`, 'content-type': 'application/json' },
+    body: JSON.stringify({ body: HOSTILE_NOTES }),
+  });
+  assert.equal(response.status, 200);
+}
+
+for (const colorScheme of ['dark', 'light'] as const) {
+  describe(`the release notes panel (${colorScheme} theme)`, () => {
+    let workbench: Workbench;
+
+    before(async () => {
+      workbench = await openWorkbench({ colorScheme, env: { RELEASE_DECK_GITHUB_TOKEN: DEMO_TOKEN } });
+      await hostileDraft(workbench);
+    });
+
+    afterEach(async function () {
+      if (this.currentTest?.state === 'failed') {
+        await screenshot(workbench.page, `failed-release-notes-${colorScheme}`);
+      }
+    });
+
+    after(async () => {
+      await workbench.close();
+    });
+
+    it('renders the frontend draft with hostile notes made inert', async () => {
+      const { page } = workbench;
+      await openReleaseDeck(page);
+      await page.getByRole('treeitem', { name: /^Frontend/ }).waitFor({ state: 'visible', timeout: 30_000 });
+      await runCommand(page, 'Release Deck: Open Release Notes');
+      const input = page.locator('.quick-input-widget input[type="text"]');
+      await input.fill('Frontend');
+      await page.locator('.quick-input-widget .monaco-list-row', { hasText: 'Frontend' }).first().waitFor({ state: 'visible' });
+      await input.press('Enter');
+      const frame = await notesFrame(page);
+      await frame.locator('h1', { hasText: 'frontend-2026.11.25.18.00.00' }).waitFor();
+      await frame.getByText('a real link').waitFor();
+      assert.equal(await frame.evaluate(() => (window as unknown as { __pwned?: string }).__pwned), undefined, 'no hostile code ran');
+      const body = frame.locator('.markdown-body');
+      assert.equal(await body.locator('script, iframe, form, input, svg, style, object, embed').count(), 0, 'no active elements');
+      const attributes = await body.evaluate((node: Element) => [...node.querySelectorAll('*')].flatMap((child: Element) => [...child.attributes].map((attribute: Attr) => `${attribute.name}=${attribute.value}`)));
+      assert.deepEqual(attributes.filter((attribute) => /^on|^style=|javascript:|data:text/i.test(attribute)), []);
+      const realLink = body.locator('[data-href]', { hasText: 'a real link' });
+      assert.equal(await realLink.getAttribute('data-href'), 'https://github.com/WordPress/openverse/pull/1', 'the https link survives, opened through the extension');
+      assert.equal(await body.locator('[href]').count(), 0, 'no link navigates inside the webview');
+      assert.match(await frame.locator('.effects').innerText(), /Frontend production is deployed automatically: rel-2026\.10\.10\.11\.00\.00 → rel-2026\.11\.25\.18\.00\.00/);
+      assert.ok((await frame.locator('.commit-list li').count()) > 0, 'the commits since production are listed');
+      await page.mouse.move(10, 890);
+      await screenshot(page, `06-release-notes-${colorScheme}`);
+    });
+
+    if (colorScheme === 'dark') {
+      it('publishes from the panel through the modal confirmation, and reports the completed chain', async () => {
+        const { page } = workbench;
+        const frame = await notesFrame(page);
+        await frame.locator('#publish').click();
+        const dialog = page.locator('.monaco-dialog-box');
+        await dialog.waitFor({ state: 'visible', timeout: 15_000 });
+        const text = await dialog.innerText();
+        assert.match(text, /Publish the GitHub Release frontend-2026\.11\.25\.18\.00\.00\?/);
+        assert.match(text, /Image tag: rel-2026\.11\.25\.18\.00\.00/);
+        await screenshot(page, '07-publish-confirmation');
+        await dialog.getByRole('button', { name: 'Publish GitHub Release' }).click();
+        const done = page.locator('.notifications-toasts .notification-toast', { hasText: 'Published frontend-2026.11.25.18.00.00' });
+        await done.waitFor({ state: 'visible', timeout: 120_000 });
+        assert.match(await done.innerText(), /Frontend production now runs rel-2026\.11\.25\.18\.00\.00/);
+        assert.match(await done.innerText(), /changelog pull request #\d+/);
+        await screenshot(page, '08-publish-completed');
+        const runs = (await (await fetch(`${workbench.simulator.url}/repos/${INFRA}/actions/runs?per_page=100`, { headers: { authorization: `token ${DEMO_TOKEN}` } })).json()) as { workflow_runs: Array<{ display_title: string; conclusion: string | null }> };
+        assert.equal(runs.workflow_runs.filter((run) => run.display_title === 'Deploy rel-2026.11.25.18.00.00 to production-nuxt').length, 1, 'one production deployment');
+      });
+    }
+  });
+}
