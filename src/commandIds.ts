@@ -15,6 +15,10 @@ export const COMMANDS = {
   showAppActions: 'releaseDeck.showAppActions',
   publishRelease: 'releaseDeck.publishRelease',
   openReleaseNotes: 'releaseDeck.openReleaseNotes',
+  deploy: 'releaseDeck.deploy',
+  redeploy: 'releaseDeck.redeploy',
+  rollBack: 'releaseDeck.rollBack',
+  showManualProcedure: 'releaseDeck.showManualProcedure',
 } as const;
 
 export type CommandId = (typeof COMMANDS)[keyof typeof COMMANDS];

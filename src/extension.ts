@@ -3,6 +3,7 @@ import { CredentialStore } from './auth/credentials';
 import { CONTEXT_KEYS, VIEW_ID } from './commandIds';
 import { registerCopyCommitSha } from './commands/copyCommitSha';
 import { registerCopyImageTag } from './commands/copyImageTag';
+import { registerDeploy } from './commands/deploy';
 import { registerOpenConsoleLink } from './commands/openConsoleLink';
 import { registerOpenProfile } from './commands/openProfile';
 import { registerOpenRelease } from './commands/openRelease';
@@ -10,9 +11,12 @@ import { registerOpenRun } from './commands/openRun';
 import { registerOpenVersionEndpoint } from './commands/openVersionEndpoint';
 import { registerOpenReleaseNotes } from './commands/openReleaseNotes';
 import { registerPublishRelease } from './commands/publishRelease';
+import { registerRedeploy } from './commands/redeploy';
 import { registerRefresh } from './commands/refresh';
+import { registerRollBack } from './commands/rollBack';
 import { registerShowAppActions } from './commands/showAppActions';
 import { registerShowLog } from './commands/showLog';
+import { registerShowManualProcedure } from './commands/showManualProcedure';
 import { registerSignIn } from './commands/signIn';
 import { registerSignInWithToken } from './commands/signInWithToken';
 import { registerSignOut } from './commands/signOut';
@@ -106,6 +110,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<Releas
     registerShowAppActions(services),
     registerPublishRelease(services),
     registerOpenReleaseNotes(services, releaseNotes),
+    registerDeploy(services),
+    registerRedeploy(services),
+    registerRollBack(services),
+    registerShowManualProcedure(services),
   );
 
   await profiles.reload();

@@ -23,8 +23,9 @@ describe('the release notes panel', () => {
     assert.match(view.bodyHtml, /<h2>Bug Fixes<\/h2>/);
     assert.match(view.bodyHtml, /Restore the focus ring on the home page search/);
     assert.ok(view.commits.length > 0, 'commits since what production runs');
-    assert.match(view.compareNote, /since what Frontend production runs \(rel-2026\.10\.10\.11\.00\.00\)/);
-    assert.ok(view.effects.some((effect) => /Frontend production is deployed automatically: rel-2026\.10\.10\.11\.00\.00 → rel-2026\.11\.25\.18\.00\.00/.test(effect)));
+    const production = deck.state().snapshot?.apps.find((app) => app.app.id === 'frontend')?.environments.find((environment) => environment.environment.id === 'production')?.running?.imageTag ?? '';
+    assert.ok(view.compareNote.includes(`since what Frontend production runs (${production})`), view.compareNote);
+    assert.ok(view.effects.some((effect) => effect.includes(`Frontend production is deployed automatically: ${production} → rel-2026.11.25.18.00.00`)), view.effects.join('\n'));
     assert.ok(view.releases.some((release) => release.gitTag === 'frontend-2026.11.05.16.20.00' && !release.draft), 'published releases can be browsed');
     const tab = vscode.window.tabGroups.all.flatMap((group) => group.tabs).find((candidate) => candidate.label === 'Release Notes · Frontend');
     assert.ok(tab, 'a panel titled for the app is open');

@@ -178,7 +178,8 @@ export function openverseWorld(): World {
   publish('ingestion_server', '2024-09-09T05:40:20Z', '2024-01-01T00:00:00Z');
   publish('catalog', '2026-09-09T23:00:57Z', '2026-01-01T00:00:00Z');
   publish('api', '2026-10-01T12:00:00Z', '2026-09-01T00:00:00Z');
-  publish('frontend', '2026-10-10T11:00:00Z', '2026-09-01T00:00:00Z');
+  publish('frontend', '2026-09-29T10:00:00Z', '2026-09-01T00:00:00Z');
+  publish('frontend', '2026-10-10T11:00:00Z', '2026-09-29T10:00:00Z');
   publish('api', '2026-10-15T09:30:00Z', '2026-10-01T12:00:00Z');
   publish('api', '2026-10-28T08:00:00Z', '2026-10-15T09:30:00Z');
   publish('frontend', '2026-11-05T16:20:00Z', '2026-10-10T11:00:00Z');
@@ -240,6 +241,7 @@ export function openverseWorld(): World {
   deployRun(productionApi, 'rel-2026.10.15.09.30.00', '2026-10-15T10:35:00Z', 'success');
   deployRun(productionApi, 'rel-2026.10.28.08.00.00', '2026-10-28T09:05:00Z', 'failure');
   deployRun(productionApi, 'rel-2026.11.12.14.05.33', '2026-11-12T15:10:00Z', 'success');
+  deployRun(productionFrontend, 'rel-2026.09.29.10.00.00', '2026-09-29T11:05:00Z', 'success');
   deployRun(productionFrontend, 'rel-2026.10.10.11.00.00', '2026-10-10T12:05:00Z', 'success');
   deployRun(productionFrontend, 'rel-2026.11.05.16.20.00', '2026-11-05T17:25:00Z', 'failure');
   for (const [index, plan] of plans.entries()) {

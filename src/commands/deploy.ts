@@ -1,0 +1,88 @@
+import * as vscode from 'vscode';
+import { COMMANDS } from '../commandIds';
+import type { AppDeck, EnvironmentDeck } from '../domain/deck';
+import { resolveDeployTarget, type DeployTarget } from '../domain/deployPlan';
+import { deployCandidates } from '../domain/rollback';
+import type { Services } from '../services';
+import { deploymentArgs, locate, pickApp, pickEnvironment, refuseUndeployable, runDeployment } from './deploymentFlow';
+
+const TYPE_A_TAG = 'Enter an image tag or commit SHA…';
+
+/**
+ * Release Deck: Deploy… — app → environment → version, then the one deployment path (confirmation
+ * naming app, environment, current → target; dispatch; follow; verify /version).
+ */
+export function registerDeploy(services: Services): vscode.Disposable {
+  return vscode.commands.registerCommand(COMMANDS.deploy, async (argument?: unknown) => {
+    if (services.store.state.snapshot === undefined) {
+      void vscode.window.showInformationMessage('The deck has not loaded yet: sign in and wait for it, then deploy.');
+      return;
+    }
+    const args = deploymentArgs(argument);
+    const located = args !== undefined ? locate(services, args) : undefined;
+    if (args !== undefined && located === undefined) {
+      void vscode.window.showWarningMessage(`There is no app "${args.appId}" in the deck.`);
+      return;
+    }
+    const app = located?.app ?? (await pickApp(services, 'Deploy: which app?', (candidate) => candidate.environments.some((environment) => environment.environment.deploy.kind !== 'latest')));
+    if (app === undefined) {
+      return;
+    }
+    const environment = located?.environment ?? (await pickEnvironment(app, `Deploy ${app.app.label}: which environment?`));
+    if (environment === undefined || refuseUndeployable(services, app, environment)) {
+      return;
+    }
+    let target: DeployTarget | undefined;
+    if (args?.imageTag !== undefined) {
+      const resolved = resolveDeployTarget(app, args.imageTag);
+      if (!resolved.ok) {
+        void vscode.window.showErrorMessage(`Nothing was deployed: ${resolved.error}`);
+        services.log.warn(`Deploy refused before any request: ${resolved.error}`);
+        return;
+      }
+      target = resolved.value;
+    } else {
+      target = await pickVersion(services, app, environment);
+    }
+    if (target === undefined) {
+      return;
+    }
+    return runDeployment(services, 'deploy', app, environment, target, args?.reason);
+  });
+}
+
+async function pickVersion(services: Services, app: AppDeck, environment: EnvironmentDeck): Promise<DeployTarget | undefined> {
+  const candidates = deployCandidates(app, environment, services.store.state.snapshot?.mainCommits ?? []);
+  const icons = { release: '$(tag)', deployment: '$(history)', commit: '$(git-commit)' } as const;
+  const items: Array<vscode.QuickPickItem & { imageTag?: string }> = [
+    { label: `$(edit) ${TYPE_A_TAG}`, alwaysShow: true },
+    ...candidates.map((candidate) => ({ label: `${icons[candidate.kind]} ${candidate.label}`, description: candidate.kind === 'commit' ? candidate.imageTag : '', detail: candidate.detail, imageTag: candidate.imageTag })),
+  ];
+  const picked = await vscode.window.showQuickPick(items, {
+    title: `Deploy to ${app.app.label} ${environment.environment.label.toLowerCase()} (runs ${environment.running?.imageTag ?? 'unknown'})`,
+    placeHolder: 'Choose the image tag to deploy',
+    matchOnDescription: true,
+    matchOnDetail: true,
+  });
+  if (picked === undefined) {
+    return undefined;
+  }
+  const text = picked.imageTag ?? (await vscode.window.showInputBox({
+    title: `Deploy to ${app.app.label} ${environment.environment.label.toLowerCase()}`,
+    prompt: 'An image tag: rel-YYYY.MM.DD.HH.MM.SS, or the full 40-character commit SHA the image was built from.',
+    ignoreFocusOut: true,
+    validateInput: (value) => {
+      const resolved = resolveDeployTarget(app, value);
+      return resolved.ok ? undefined : resolved.error;
+    },
+  }));
+  if (text === undefined) {
+    return undefined;
+  }
+  const resolved = resolveDeployTarget(app, text);
+  if (!resolved.ok) {
+    void vscode.window.showErrorMessage(`Nothing was deployed: ${resolved.error}`);
+    return undefined;
+  }
+  return resolved.value;
+}

@@ -1,0 +1,250 @@
+import * as vscode from 'vscode';
+import { COMMANDS } from '../commandIds';
+import type { AppDeck, EnvironmentDeck } from '../domain/deck';
+import { deployableProblem, describeTag, environmentVariableChanges, type DeployTarget } from '../domain/deployPlan';
+import type { WorkflowRunFact } from '../domain/facts';
+import { compareCommits, type Comparison } from '../github/commits';
+import { describeError } from '../github/errors';
+import { deployAndFollow, type DeployResult } from '../operations/deploy';
+import type { Services } from '../services';
+import { openLink } from '../ui/links';
+import type { DeckNode } from '../ui/tree/nodes';
+
+export type DeploymentKind = 'deploy' | 'redeploy' | 'rollBack';
+
+/** Where a deployment command was run: a deck item, or `{ appId, environmentId, imageTag?, reason? }`. */
+export interface DeploymentArgs {
+  readonly appId: string;
+  readonly environmentId?: string;
+  readonly imageTag?: string;
+  readonly reason?: string;
+}
+
+export function deploymentArgs(argument: unknown): DeploymentArgs | undefined {
+  if (typeof argument !== 'object' || argument === null) {
+    return undefined;
+  }
+  const node = argument as Partial<DeckNode> & Partial<DeploymentArgs>;
+  if (node.kind === 'environment' || node.kind === 'history' || node.kind === 'manual') {
+    const typed = argument as Extract<DeckNode, { kind: 'environment' }>;
+    return { appId: typed.app.app.id, environmentId: typed.environment.environment.id };
+  }
+  if (node.kind === 'deployment') {
+    const typed = argument as Extract<DeckNode, { kind: 'deployment' }>;
+    return { appId: typed.app.app.id, environmentId: typed.environment.environment.id, ...(typed.record.imageTag !== undefined ? { imageTag: typed.record.imageTag } : {}) };
+  }
+  if (node.kind === 'app') {
+    return { appId: (argument as Extract<DeckNode, { kind: 'app' }>).app.app.id };
+  }
+  if (typeof node.appId === 'string') {
+    return {
+      appId: node.appId,
+      ...(typeof node.environmentId === 'string' ? { environmentId: node.environmentId } : {}),
+      ...(typeof node.imageTag === 'string' ? { imageTag: node.imageTag } : {}),
+      ...(typeof node.reason === 'string' ? { reason: node.reason } : {}),
+    };
+  }
+  return undefined;
+}
+
+/** Finds the app and environment in the latest snapshot (never trusting the caller's copy). */
+export function locate(services: Services, args: DeploymentArgs): { app: AppDeck; environment: EnvironmentDeck | undefined } | undefined {
+  const app = services.store.state.snapshot?.apps.find((candidate) => candidate.app.id === args.appId);
+  if (app === undefined) {
+    return undefined;
+  }
+  const environment = args.environmentId !== undefined ? app.environments.find((candidate) => candidate.environment.id === args.environmentId) : undefined;
+  return { app, environment };
+}
+
+export async function pickApp(services: Services, title: string, filter: (app: AppDeck) => boolean): Promise<AppDeck | undefined> {
+  const apps = services.store.state.snapshot?.apps.filter(filter) ?? [];
+  const picked = await vscode.window.showQuickPick(apps.map((app) => ({ label: app.app.label, app })), { title });
+  return picked?.app;
+}
+
+export async function pickEnvironment(app: AppDeck, title: string): Promise<EnvironmentDeck | undefined> {
+  if (app.environments.length === 1) {
+    return app.environments[0];
+  }
+  const picked = await vscode.window.showQuickPick(
+    app.environments.map((environment) => ({ label: environment.environment.label, description: environment.running?.imageTag ?? environment.stateDetail, environment })),
+    { title },
+  );
+  return picked?.environment;
+}
+
+/** Explains why an environment cannot be deployed here, offering the manual procedure when there is one. */
+export function refuseUndeployable(services: Services, app: AppDeck, environment: EnvironmentDeck): boolean {
+  const problem = deployableProblem(app, environment);
+  if (problem === undefined) {
+    return false;
+  }
+  services.log.info(`Not deployable from the editor: ${problem}`);
+  if (environment.environment.deploy.kind === 'manual') {
+    void vscode.window.showInformationMessage(problem, 'Show Manual Procedure').then((choice) => {
+      if (choice !== undefined) {
+        void vscode.commands.executeCommand(COMMANDS.showManualProcedure, { kind: 'environment', app, environment });
+      }
+    });
+  } else {
+    void vscode.window.showInformationMessage(problem);
+  }
+  return true;
+}
+
+const VERBS: Record<DeploymentKind, { question: string; button: string; doing: string; done: string }> = {
+  deploy: { question: 'Deploy', button: 'Deploy', doing: 'deploying', done: 'deployed' },
+  redeploy: { question: 'Redeploy', button: 'Redeploy', doing: 'redeploying', done: 'redeployed' },
+  rollBack: { question: 'Roll back', button: 'Roll Back', doing: 'rolling back', done: 'rolled back' },
+};
+
+/**
+ * The one path every deployment takes: one at a time per app × environment, what would change,
+ * a modal confirmation naming app, environment, current and target tag, then dispatch, follow, verify.
+ */
+export async function runDeployment(services: Services, kind: DeploymentKind, app: AppDeck, environment: EnvironmentDeck, target: DeployTarget, reasonGiven?: string): Promise<DeployResult | undefined> {
+  const key = `deploy:${app.app.id}/${environment.environment.id}`;
+  const label = `${app.app.label} ${environment.environment.label.toLowerCase()}`;
+  const claim = services.inFlight.claim(key, { what: `${VERBS[kind].doing} ${label}` });
+  if (!claim.ok) {
+    const runUrl = claim.running.runUrl;
+    services.log.warn(`Refused a second deployment of ${label}: ${claim.running.what} is under way.`);
+    void vscode.window.showWarningMessage(`A deployment of ${label} is already under way (${claim.running.what}); wait for it to finish.`, ...(runUrl !== undefined ? ['Open Run'] : [])).then((choice) => {
+      if (choice !== undefined && runUrl !== undefined) {
+        void openLink(runUrl, services.log);
+      }
+    });
+    return undefined;
+  }
+  try {
+    return await confirmAndDeploy(services, kind, app, environment, target, reasonGiven, (run) => {
+      services.inFlight.update(key, { what: `${VERBS[kind].doing} ${label} to ${target.imageTag}`, runUrl: run.htmlUrl });
+    });
+  } finally {
+    claim.release();
+  }
+}
+
+async function confirmAndDeploy(
+  services: Services,
+  kind: DeploymentKind,
+  app: AppDeck,
+  environment: EnvironmentDeck,
+  target: DeployTarget,
+  reasonGiven: string | undefined,
+  onRun: (run: WorkflowRunFact) => void,
+): Promise<DeployResult | undefined> {
+  const profile = services.profiles.profile;
+  const client = await services.store.gitHub();
+  if (profile === undefined || client === undefined) {
+    void vscode.window.showWarningMessage('Sign in to GitHub first.');
+    return undefined;
+  }
+  const label = `${app.app.label} ${environment.environment.label.toLowerCase()}`;
+  const current = environment.running?.imageTag ?? 'unknown';
+
+  let comparison: Comparison | undefined;
+  let changeLines: string[] = [];
+  const base = environment.running?.sha;
+  if (base !== undefined && target.sha !== undefined && base !== target.sha) {
+    try {
+      comparison = await compareCommits(client, profile.monorepo, base, target.sha);
+      const forward = comparison.aheadBy > 0;
+      // Going back, list what is taken away: the commits the running version has and the target lacks.
+      const listed = forward ? comparison.commits : (await compareCommits(client, profile.monorepo, target.sha, base)).commits;
+      const count = forward ? comparison.aheadBy : comparison.behindBy;
+      changeLines = [
+        `${count} commit${count === 1 ? '' : 's'} ${forward ? 'added' : 'taken away'} (all apps of the monorepo):`,
+        ...listed.slice(0, 8).map((commit) => `  ${commit.sha.slice(0, 7)} ${commit.message.split(/\r?\n/, 1)[0] ?? ''}`),
+        ...(listed.length > 8 ? [`  … and ${listed.length - 8} more: ${comparison.htmlUrl}`] : []),
+      ];
+    } catch (error) {
+      changeLines = [`The commits between them could not be listed: ${describeError(error)}`];
+    }
+  } else if (base !== undefined && base === target.sha) {
+    changeLines = ['The same commit runs there now: nothing changes in the code.'];
+  } else {
+    changeLines = ['The commits between them cannot be listed (one of the two commits is unknown).'];
+  }
+
+  const envChanges = comparison !== undefined && comparison.aheadBy > 0 ? environmentVariableChanges(app.app.envFiles, comparison.files, comparison.patches) : [];
+  const envLines = envChanges.length > 0
+    ? [
+        '',
+        '⚠ Environment variables: new or changed variables must be in the infrastructure configuration before this deployment.',
+        ...envChanges.map((change) => `  ${change.file}${change.variables.length > 0 ? `: ${change.variables.join(', ')}` : ''}`),
+      ]
+    : [];
+
+  const deploy = environment.environment.deploy;
+  const reason = reasonGiven ?? `${VERBS[kind].question} ${target.imageTag} from Release Deck`;
+  const production = environment.environment.production;
+  const confirmed = await services.confirmer.ask({
+    message: `${VERBS[kind].question} ${production ? 'PRODUCTION: ' : ''}${label} to ${describeTag(target.imageTag)}?`,
+    detail: [
+      `App: ${app.app.label}`,
+      `Environment: ${environment.environment.label}${production ? ' (production)' : ''}`,
+      `Runs now: ${current}`,
+      `Target: ${target.imageTag}${target.gitTag !== undefined ? ` (GitHub Release ${target.gitTag})` : ''}`,
+      `How: ${deploy.kind === 'workflow' ? `${deploy.workflow} in ${deploy.repo}` : 'manual'}`,
+      '',
+      ...changeLines,
+      ...envLines,
+    ].join('\n'),
+    confirmLabel: VERBS[kind].button,
+  });
+  if (!confirmed) {
+    services.log.info(`${VERBS[kind].question} ${label} to ${target.imageTag} was not confirmed; nothing was sent.`);
+    return undefined;
+  }
+
+  const who = services.store.state.credential?.login ?? 'unknown';
+  services.log.info(`${who} ${VERBS[kind].doing} ${label}: ${current} → ${target.imageTag} (${reason}) at ${new Date().toISOString()}.`);
+  const watching = services.store.watchClosely();
+  let result: DeployResult;
+  try {
+    result = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `Release Deck · ${label}`, cancellable: true }, (progress, token) =>
+      deployAndFollow(
+        client,
+        {
+          app,
+          environment,
+          target,
+          reason,
+          actor: who,
+          profilePath: `apps[${String(profile.apps.findIndex((candidate) => candidate.id === app.app.id))}].environments[${String(app.environments.indexOf(environment))}]`,
+        },
+        (step) => {
+          progress.report({ message: step });
+          void services.store.refresh('a deployment moved on');
+        },
+        onRun,
+        { isStopped: () => token.isCancellationRequested },
+      ),
+    );
+  } finally {
+    watching.dispose();
+    void services.store.refresh('a deployment ended');
+  }
+
+  const outcome = result.problem ?? (result.stoppedWatching ? `Stopped watching; the deployment of ${target.imageTag} to ${label} goes on (see the deck).` : `${label} ${VERBS[kind].done}: it now runs ${target.imageTag}.`);
+  services.log[result.problem !== undefined ? 'error' : 'info'](`${who} ${VERBS[kind].doing} ${label} to ${target.imageTag}: ${outcome}${result.run !== undefined ? ` Run: ${result.run.htmlUrl}` : ''}`);
+  const buttons: Array<{ label: string; url: string }> = [];
+  if (result.run !== undefined) {
+    buttons.push({ label: 'Open Run', url: result.run.htmlUrl });
+  }
+  if (result.problem !== undefined && !result.nothingStarted) {
+    for (const link of environment.environment.consoleLinks) {
+      buttons.push({ label: `Open ${link.label}`, url: link.url });
+    }
+  }
+  const show = result.problem !== undefined ? vscode.window.showErrorMessage : vscode.window.showInformationMessage;
+  void show(outcome, ...buttons.map((button) => button.label)).then((choice) => {
+    const button = buttons.find((candidate) => candidate.label === choice);
+    if (button !== undefined) {
+      void openLink(button.url, services.log);
+    }
+  });
+  return result;
+}

@@ -1,0 +1,82 @@
+import * as vscode from 'vscode';
+import { COMMANDS } from '../commandIds';
+import { productionOf, type AppDeck, type EnvironmentDeck } from '../domain/deck';
+import { resolveDeployTarget } from '../domain/deployPlan';
+import type { Services } from '../services';
+import { openLink } from '../ui/links';
+import { deploymentArgs, locate, pickApp, refuseUndeployable, runDeployment } from './deploymentFlow';
+
+/**
+ * Release Deck: Roll Back — deploys the last known working production tag (or another entry of the
+ * history). For staging it recommends reverting on main, and still lets the person force a tag.
+ */
+export function registerRollBack(services: Services): vscode.Disposable {
+  return vscode.commands.registerCommand(COMMANDS.rollBack, async (argument?: unknown) => {
+    if (services.store.state.snapshot === undefined) {
+      void vscode.window.showInformationMessage('The deck has not loaded yet: sign in and wait for it, then roll back.');
+      return;
+    }
+    const args = deploymentArgs(argument);
+    const located = args !== undefined ? locate(services, args) : undefined;
+    const app = located?.app ?? (await pickApp(services, 'Roll back: which app?', (candidate) => productionOf(candidate)?.environment.deploy.kind === 'workflow'));
+    if (app === undefined) {
+      return;
+    }
+    const environment = located?.environment ?? productionOf(app);
+    if (environment === undefined || refuseUndeployable(services, app, environment)) {
+      return;
+    }
+    if (!environment.environment.production && args?.imageTag === undefined) {
+      await explainStagingRollback(services, app, environment);
+      return;
+    }
+    let imageTag = args?.imageTag;
+    if (imageTag === undefined) {
+      imageTag = await pickRollbackTarget(app, environment);
+    }
+    if (imageTag === undefined) {
+      return;
+    }
+    const target = resolveDeployTarget(app, imageTag);
+    if (!target.ok) {
+      void vscode.window.showErrorMessage(`Nothing was rolled back: ${target.error}`);
+      return;
+    }
+    return runDeployment(services, 'rollBack', app, environment, target.value, args?.reason ?? `Roll back to ${target.value.imageTag} from Release Deck`);
+  });
+}
+
+async function pickRollbackTarget(app: AppDeck, environment: EnvironmentDeck): Promise<string | undefined> {
+  if (!environment.rollback.ok) {
+    void vscode.window.showErrorMessage(environment.rollback.reason);
+    return undefined;
+  }
+  const recommended = environment.rollback.imageTag;
+  const running = environment.running?.imageTag;
+  const items = [
+    { label: `$(discard) ${recommended}`, description: 'last known working', detail: `Deployed successfully ${environment.rollback.deployment.updatedAt.slice(0, 16).replace('T', ' ')} UTC by ${environment.rollback.deployment.actor}`, imageTag: recommended },
+    ...environment.history
+      .filter((record) => record.imageTag !== undefined && record.imageTag !== recommended && record.imageTag !== running)
+      .filter((record, index, all) => all.findIndex((other) => other.imageTag === record.imageTag) === index)
+      .map((record) => ({ label: `$(history) ${record.imageTag ?? ''}`, description: '', detail: `Deployed successfully ${record.updatedAt.slice(0, 16).replace('T', ' ')} UTC by ${record.actor}`, imageTag: record.imageTag ?? '' })),
+  ];
+  const picked = await vscode.window.showQuickPick(items, { title: `Roll back ${app.app.label} ${environment.environment.label.toLowerCase()} (runs ${running ?? 'unknown'}) to…`, placeHolder: 'The last known working tag comes first' });
+  return picked?.imageTag;
+}
+
+async function explainStagingRollback(services: Services, app: AppDeck, environment: EnvironmentDeck): Promise<void> {
+  const commit = environment.running?.sha !== undefined ? services.store.state.snapshot?.mainCommits.find((candidate) => candidate.sha === environment.running?.sha) : undefined;
+  const force = 'Force an Earlier Tag…';
+  const open = 'Open the Running Commit';
+  const choice = await vscode.window.showInformationMessage(
+    `The recommended way to roll back ${app.app.label} ${environment.environment.label.toLowerCase()} is to revert the breaking change on main: staging then follows main by itself, and main stays healthy for the next production release.`,
+    { modal: true, detail: commit !== undefined ? `It runs ${commit.sha.slice(0, 7)} "${commit.message.split(/\r?\n/, 1)[0] ?? ''}".` : '' },
+    ...(commit !== undefined ? [open] : []),
+    force,
+  );
+  if (choice === open && commit !== undefined) {
+    await openLink(commit.htmlUrl, services.log);
+  } else if (choice === force) {
+    await vscode.commands.executeCommand(COMMANDS.deploy, { appId: app.app.id, environmentId: environment.environment.id });
+  }
+}

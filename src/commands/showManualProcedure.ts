@@ -1,0 +1,134 @@
+import { existsSync } from 'node:fs';
+import * as vscode from 'vscode';
+import { COMMANDS } from '../commandIds';
+import type { AppDeck, EnvironmentDeck } from '../domain/deck';
+import { fillManualPlaceholders, type ManualDeploy } from '../domain/profile';
+import { deployCandidates } from '../domain/rollback';
+import { gitTagOfImageTag, parsePinnedImageTag } from '../domain/tags';
+import type { Services } from '../services';
+import { openLink } from '../ui/links';
+import { deploymentArgs, locate, pickApp, pickEnvironment } from './deploymentFlow';
+
+interface StepItem extends vscode.QuickPickItem {
+  readonly index?: number;
+  readonly command?: string;
+  readonly url?: string;
+}
+
+const COPY = { iconPath: new vscode.ThemeIcon('copy'), tooltip: 'Copy the command' };
+const RUN = { iconPath: new vscode.ThemeIcon('terminal'), tooltip: 'Run it in a terminal in the infrastructure repository' };
+
+/**
+ * The manual procedure of an environment deployed by hand, as a checklist with the exact tag filled in:
+ * copy each command, or run it in a terminal when the infrastructure repository is checked out.
+ */
+export function registerShowManualProcedure(services: Services): vscode.Disposable {
+  return vscode.commands.registerCommand(COMMANDS.showManualProcedure, async (argument?: unknown) => {
+    const args = deploymentArgs(argument);
+    const located = args !== undefined ? locate(services, args) : undefined;
+    const app = located?.app ?? (await pickApp(services, 'Manual deployment: which app?', (candidate) => candidate.environments.some((environment) => environment.environment.deploy.kind !== 'workflow')));
+    if (app === undefined) {
+      return;
+    }
+    const environment = located?.environment ?? (await pickEnvironment(app, `Manual deployment of ${app.app.label}: which environment?`));
+    if (environment === undefined) {
+      return;
+    }
+    const deploy = environment.environment.deploy;
+    if (deploy.kind === 'latest') {
+      void vscode.window.showInformationMessage(deploy.explanation ?? `${app.app.label} always runs the image tagged latest: there is no deployment to perform.`);
+      return;
+    }
+    if (deploy.kind === 'workflow') {
+      void vscode.window.showInformationMessage(`${app.app.label} ${environment.environment.label.toLowerCase()} is deployed by ${deploy.workflow}: use "Deploy…", "Redeploy" or "Roll Back".`);
+      return;
+    }
+    const imageTag = args?.imageTag ?? (await pickTag(app, environment));
+    if (imageTag === undefined) {
+      return;
+    }
+    const parsed = parsePinnedImageTag(imageTag);
+    if (!parsed.ok) {
+      void vscode.window.showErrorMessage(parsed.error);
+      return;
+    }
+    const gitTag = parsed.value.kind === 'release' ? gitTagOfImageTag(parsed.value, app.app.gitTagPrefix).text : imageTag;
+    services.log.info(`Showing the manual procedure of ${app.app.label} ${environment.environment.label.toLowerCase()} for ${imageTag}.`);
+    showChecklist(services, app, environment, deploy, { imageTag, gitTag, environment: environment.environment.id });
+  });
+}
+
+async function pickTag(app: AppDeck, environment: EnvironmentDeck): Promise<string | undefined> {
+  const candidates = deployCandidates(app, environment, []);
+  if (candidates.length === 0) {
+    return vscode.window.showInputBox({ title: `Image tag to deploy to ${app.app.label} ${environment.environment.label.toLowerCase()}`, prompt: 'rel-YYYY.MM.DD.HH.MM.SS', validateInput: (value) => { const parsed = parsePinnedImageTag(value.trim()); return parsed.ok ? undefined : parsed.error; } });
+  }
+  const picked = await vscode.window.showQuickPick(candidates.map((candidate) => ({ label: candidate.label, detail: candidate.detail, imageTag: candidate.imageTag })), {
+    title: `Deploy ${app.app.label} ${environment.environment.label.toLowerCase()} by hand: which image tag?`,
+    placeHolder: 'The newest published release comes first',
+  });
+  return picked?.imageTag;
+}
+
+function showChecklist(services: Services, app: AppDeck, environment: EnvironmentDeck, deploy: ManualDeploy, values: { imageTag: string; gitTag: string; environment: string }): void {
+  const repoPath = vscode.workspace.getConfiguration('releaseDeck').get<string>('infrastructureRepoPath', '').trim();
+  const checkedOut = repoPath !== '' && existsSync(repoPath);
+  const done = new Set<number>();
+  const quickPick = vscode.window.createQuickPick<StepItem>();
+  quickPick.title = `${app.app.label} ${environment.environment.label.toLowerCase()}: deploy ${values.imageTag} by hand with ${deploy.tool}`;
+  quickPick.placeholder = checkedOut ? 'Pick a step to tick it off; the buttons copy or run its command' : 'Pick a step to tick it off; the copy button copies its command (set releaseDeck.infrastructureRepoPath to run them here)';
+  quickPick.ignoreFocusOut = true;
+  quickPick.matchOnDetail = true;
+  const render = (): void => {
+    quickPick.items = [
+      ...deploy.steps.map((step, index): StepItem => {
+        const command = step.command !== undefined ? fillManualPlaceholders(step.command, values) : undefined;
+        return {
+          label: `${done.has(index) ? '$(pass-filled)' : '$(circle-large-outline)'} ${index + 1}. ${fillManualPlaceholders(step.title, values)}`,
+          ...(command !== undefined ? { detail: `$(terminal) ${command}`, command, buttons: checkedOut ? [COPY, RUN] : [COPY] } : {}),
+          index,
+        };
+      }),
+      { label: '', kind: vscode.QuickPickItemKind.Separator },
+      ...deploy.links.map((link): StepItem => ({ label: `$(link-external) ${link.label}`, detail: link.url, url: link.url })),
+    ];
+  };
+  render();
+  const disposables: vscode.Disposable[] = [
+    quickPick.onDidAccept(() => {
+      const item = quickPick.selectedItems[0];
+      if (item?.url !== undefined) {
+        void openLink(item.url, services.log);
+      } else if (item?.index !== undefined) {
+        if (done.has(item.index)) {
+          done.delete(item.index);
+        } else {
+          done.add(item.index);
+        }
+        render();
+      }
+    }),
+    quickPick.onDidTriggerItemButton(async (event) => {
+      const command = event.item.command;
+      if (command === undefined) {
+        return;
+      }
+      if (event.button === COPY) {
+        await vscode.env.clipboard.writeText(command);
+        vscode.window.setStatusBarMessage(`$(copy) Copied: ${command}`, 3000);
+      } else if (event.button === RUN && checkedOut) {
+        const terminal = vscode.window.createTerminal({ name: `Release Deck · ${app.app.label} ${environment.environment.label}`, cwd: repoPath });
+        terminal.show();
+        terminal.sendText(command, false);
+        services.log.info(`Typed "${command}" into a terminal in ${repoPath} (not run: press Enter there to run it).`);
+      }
+    }),
+    quickPick.onDidHide(() => {
+      for (const disposable of disposables) {
+        disposable.dispose();
+      }
+      quickPick.dispose();
+    }),
+  ];
+  quickPick.show();
+}

@@ -1,0 +1,84 @@
+import type { AppDeck, EnvironmentDeck } from './deck';
+import { findImageTagIn, isFullSha, parsePinnedImageTag, shortSha } from './tags';
+import { ok, refuse, type Result } from './result';
+
+/** What a deployment would put where, checked before anything is sent to GitHub. */
+export interface DeployTarget {
+  readonly imageTag: string;
+  /** The commit the image was built from, when known (a SHA tag, or a release whose tag commit is known). */
+  readonly sha?: string;
+  /** The release the image tag belongs to, if any. */
+  readonly gitTag?: string;
+}
+
+/** Checks a typed or chosen image tag for an environment and says which commit it is. */
+export function resolveDeployTarget(app: AppDeck, text: string): Result<DeployTarget> {
+  const parsed = parsePinnedImageTag(text.trim());
+  if (!parsed.ok) {
+    return refuse(parsed.error);
+  }
+  if (parsed.value.kind === 'commit') {
+    return ok({ imageTag: parsed.value.text, sha: parsed.value.sha });
+  }
+  const release = app.releases.find((candidate) => candidate.imageTag === parsed.value.text);
+  if (release === undefined && app.releases.length > 0) {
+    const newest = app.releases[0];
+    const known = app.environments.some((environment) => environment.history.some((record) => record.imageTag === parsed.value.text));
+    if (!known && newest !== undefined && parsed.value.date.epochMs > newest.date.epochMs) {
+      return refuse(`${parsed.value.text} is newer than ${app.app.label}'s newest published release (${newest.imageTag}): no image carries that tag yet. Publish the GitHub Release first.`);
+    }
+  }
+  return ok({
+    imageTag: parsed.value.text,
+    ...(release?.commitSha !== undefined ? { sha: release.commitSha } : {}),
+    ...(release !== undefined ? { gitTag: release.gitTag } : {}),
+  });
+}
+
+/** Refuses a deployment the environment cannot take, with the reason and what to do instead. */
+export function deployableProblem(app: AppDeck, environment: EnvironmentDeck): string | undefined {
+  const deploy = environment.environment.deploy;
+  if (deploy.kind === 'latest') {
+    return `${app.app.label} always runs the image tagged latest: there is nothing to deploy. To change what runs, merge (or revert) on main.`;
+  }
+  if (deploy.kind === 'manual') {
+    return `${app.app.label} ${environment.environment.label.toLowerCase()} is deployed by hand with ${deploy.tool}: follow its manual procedure.`;
+  }
+  return undefined;
+}
+
+/** How a run title or tag reads in messages: the image tag, with the short SHA when it is a commit. */
+export function describeTag(imageTag: string): string {
+  return isFullSha(imageTag) ? `commit ${shortSha(imageTag)}` : imageTag;
+}
+
+/** The image tag that runs in an environment now, for a redeploy. */
+export function runningImageTag(environment: EnvironmentDeck): string | undefined {
+  const running = environment.running;
+  if (running?.release !== undefined) {
+    return running.release.imageTag;
+  }
+  if (running?.imageTag !== undefined && parsePinnedImageTag(running.imageTag).ok) {
+    return running.imageTag;
+  }
+  return environment.lastSuccessfulDeployment?.imageTag ?? (environment.lastSuccessfulDeployment !== undefined ? findImageTagIn(environment.lastSuccessfulDeployment.title)?.text : undefined);
+}
+
+/**
+ * Environment-variable files of the app changed between two versions, with the variable names the
+ * patches add or change (lines such as `+NAME=value`).
+ */
+export function environmentVariableChanges(envFiles: readonly string[], changedFiles: readonly string[], patches: Readonly<Record<string, string>>): Array<{ file: string; variables: string[] }> {
+  return envFiles
+    .filter((file) => changedFiles.includes(file))
+    .map((file) => {
+      const variables = new Set<string>();
+      for (const line of (patches[file] ?? '').split('\n')) {
+        const match = /^\+\s*(?:export\s+)?([A-Za-z_][A-Za-z0-9_]*)\s*=/.exec(line);
+        if (match?.[1] !== undefined) {
+          variables.add(match[1]);
+        }
+      }
+      return { file, variables: [...variables] };
+    });
+}

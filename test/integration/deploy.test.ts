@@ -1,0 +1,145 @@
+import { strict as assert } from 'node:assert';
+import { readFileSync, writeFileSync } from 'node:fs';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import type { ReleaseDeckApi } from '../../src/extension';
+import { admin, api, find, signInAndLoad, simulatorUrl, waitFor } from './support';
+
+interface WorldView {
+  repos: Array<{ fullName: string; commits: Array<{ sha: string }>; runs: Array<{ workflowPath: string; displayTitle: string; inputs?: Record<string, string> }> }>;
+  environments: Array<{ app: string; environment: string; release: string }>;
+}
+
+async function world(): Promise<WorldView> {
+  return (await admin('world', undefined, 'GET')) as WorldView;
+}
+
+async function withClockMoving<T>(work: Thenable<T>): Promise<T> {
+  let done = false;
+  const moving = (async () => {
+    while (!done) {
+      await admin('clock', { advanceSeconds: 5 });
+      await new Promise((resolve) => setTimeout(resolve, 300));
+    }
+  })();
+  try {
+    return await work;
+  } finally {
+    done = true;
+    await moving;
+  }
+}
+
+async function version(app: string, environment: string): Promise<string> {
+  const answer = (await (await fetch(`${simulatorUrl()}/live/${app}/${environment}/version`)).json()) as { release: string };
+  return answer.release;
+}
+
+describe('deploying, redeploying and rolling back', () => {
+  let deck: ReleaseDeckApi;
+
+  before(async () => {
+    deck = await api();
+    if (deck.state().snapshot === undefined) {
+      await signInAndLoad(deck);
+    }
+    await deck.refresh();
+    deck.testing?.answerConfirmations(true);
+  });
+
+  after(() => {
+    deck.testing?.answerConfirmations(undefined);
+  });
+
+  it('deploys a commit of main to staging API and /version follows', async () => {
+    const monorepo = (await world()).repos[0];
+    const target = monorepo?.commits[monorepo.commits.length - 3]?.sha;
+    assert.ok(target);
+    const before = deck.testing?.confirmations().length ?? 0;
+    await withClockMoving(vscode.commands.executeCommand('releaseDeck.deploy', { appId: 'api', environmentId: 'staging', imageTag: target, reason: 'integration test' }));
+    const asked = deck.testing?.confirmations().slice(before)[0];
+    assert.match(asked?.message ?? '', /^Deploy API staging to commit [0-9a-f]{7}\?$/);
+    assert.match(asked?.detail ?? '', /Runs now: [0-9a-f]{40}/);
+    assert.match(asked?.detail ?? '', /commits? taken away/);
+    assert.equal(await version('api', 'staging'), target);
+  });
+
+  it('rolls production frontend back to the last known working tag, and /version follows', async () => {
+    await deck.refresh();
+    const production = find(deck.describeDeck(), 'Frontend', 'Production');
+    assert.match(production.contextValue ?? '', /\bcanRollBack\b/);
+    const before = deck.testing?.confirmations().length ?? 0;
+    await withClockMoving(vscode.commands.executeCommand('releaseDeck.rollBack', { appId: 'frontend', environmentId: 'production', imageTag: 'rel-2026.09.29.10.00.00' }));
+    const asked = deck.testing?.confirmations().slice(before)[0];
+    assert.equal(asked?.message, 'Roll back PRODUCTION: Frontend production to rel-2026.09.29.10.00.00?');
+    assert.match(asked?.detail ?? '', /App: Frontend\nEnvironment: Production \(production\)\nRuns now: rel-2026\.10\.10\.11\.00\.00\nTarget: rel-2026\.09\.29\.10\.00\.00 \(GitHub Release frontend-2026\.09\.29\.10\.00\.00\)/);
+    const runs = (await world()).repos[1]?.runs.filter((run) => run.workflowPath.endsWith('deploy-production-frontend.yml') && run.inputs?.tag === 'rel-2026.09.29.10.00.00');
+    assert.equal(runs?.length, 1, 'dispatched once with the tag input');
+    await deck.refresh();
+    assert.match(find(deck.describeDeck(), 'Frontend', 'Production').description ?? '', /^rel-2026\.09\.29\.10\.00\.00 · \d+ commits behind$/);
+  });
+
+  it('uses the last known working tag when none is given', () => {
+    const environment = deck.state().snapshot?.apps.find((app) => app.app.id === 'api')?.environments.find((candidate) => candidate.environment.id === 'production');
+    assert.ok(environment?.rollback.ok);
+  });
+
+  it('shows a scripted failure as failed, with the old version still running', async () => {
+    await admin('fail-next-run', { workflowPath: '.github/workflows/deploy-staging-frontend.yml' });
+    const runningBefore = await version('frontend', 'staging');
+    const monorepo = (await world()).repos[0];
+    const target = monorepo?.commits[monorepo.commits.length - 5]?.sha;
+    const result = await withClockMoving(vscode.commands.executeCommand<{ problem?: string; run?: { htmlUrl: string } } | undefined>('releaseDeck.deploy', { appId: 'frontend', environmentId: 'staging', imageTag: target }));
+    assert.match(result?.problem ?? '', /ended in failure\. Frontend staging still runs/);
+    assert.match(result?.run?.htmlUrl ?? '', /^https:\/\/github\.com\/WordPress\/openverse-infrastructure\/actions\/runs\/\d+$/);
+    assert.equal(await version('frontend', 'staging'), runningBefore);
+    await deck.refresh();
+    const staging = find(deck.describeDeck(), 'Frontend', 'Staging');
+    assert.equal(staging.icon, 'error');
+    assert.match(staging.description ?? '', /last deployment failed/);
+    assert.match(staging.contextValue ?? '', /\bfailed\b.*\bhasConsole\b|\bhasConsole\b.*\bfailed\b/);
+  });
+
+  it('refuses a second deployment of the same environment while one runs', async () => {
+    await admin('stats/reset');
+    const first = vscode.commands.executeCommand('releaseDeck.redeploy', { appId: 'api', environmentId: 'production' });
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    await vscode.commands.executeCommand('releaseDeck.redeploy', { appId: 'api', environmentId: 'production' });
+    await withClockMoving(first);
+    const stats = (await admin('stats', undefined, 'GET')) as { log: Array<{ method: string; path: string }> };
+    assert.equal(stats.log.filter((entry) => entry.method === 'POST' && entry.path.includes('/dispatches')).length, 1, 'one dispatch');
+  });
+
+  it('refuses invalid tags before any request', async () => {
+    await admin('stats/reset');
+    for (const tag of ['latest', 'rel-2026.13.01.00.00.00', 'rel-2026.10.15.09.30.00; curl evil', '../etc/passwd']) {
+      await vscode.commands.executeCommand('releaseDeck.deploy', { appId: 'api', environmentId: 'production', imageTag: tag });
+    }
+    const stats = (await admin('stats', undefined, 'GET')) as { log: Array<{ method: string }> };
+    assert.equal(stats.log.filter((entry) => entry.method === 'POST').length, 0);
+  });
+
+  it('reports GitHub\'s reason when a dispatch is refused with 422, and nothing starts', async () => {
+    const folder = vscode.workspace.workspaceFolders?.[0];
+    assert.ok(folder);
+    const file = path.join(folder.uri.fsPath, '.vscode', 'release-deck.json');
+    const original = readFileSync(file, 'utf8');
+    const profile = JSON.parse(original) as { apps: Array<{ environments: Array<{ deploy: { tagInput?: string } }> }> };
+    const deployment = profile.apps[0]?.environments[0]?.deploy;
+    assert.ok(deployment);
+    deployment.tagInput = 'image_tag';
+    writeFileSync(file, JSON.stringify(profile, null, 2));
+    try {
+      await waitFor('the changed profile to load', () => deck.state().profile.kind === 'workspace' && (deck.state().profile as unknown as { profile: { apps: Array<{ environments: Array<{ deploy: { tagInput?: string } }> }> } }).profile.apps[0]?.environments[0]?.deploy.tagInput === 'image_tag');
+      await waitFor('the deck to load', () => deck.state().snapshot);
+      const runsBefore = (await world()).repos[1]?.runs.length;
+      const result = await vscode.commands.executeCommand<{ problem?: string; nothingStarted: boolean } | undefined>('releaseDeck.redeploy', { appId: 'api', environmentId: 'staging' });
+      assert.equal(result?.nothingStarted, true);
+      assert.match(result?.problem ?? '', /GitHub refused the request while trying to dispatch deploy-staging-api\.yml in WordPress\/openverse-infrastructure \(GitHub said: "Unexpected inputs provided: \["image_tag"\]"\)\. Nothing was changed\. API staging still runs/);
+      assert.equal((await world()).repos[1]?.runs.length, runsBefore, 'no run started');
+    } finally {
+      writeFileSync(file, original);
+      await waitFor('the profile to be restored', () => (deck.state().profile as unknown as { profile?: { apps: Array<{ environments: Array<{ deploy: { tagInput?: string } }> }> } }).profile?.apps[0]?.environments[0]?.deploy.tagInput === 'tag');
+    }
+  });
+});
