@@ -1,0 +1,35 @@
+import { strict as assert } from 'node:assert';
+import { InFlight } from '../../../src/operations/inFlight';
+
+describe('one operation at a time', () => {
+  it('refuses a second claim while the first runs, naming the first', () => {
+    const inFlight = new InFlight<{ what: string }>();
+    const first = inFlight.claim('deploy:api/production', { what: 'deploying API production' });
+    assert.ok(first.ok);
+    const second = inFlight.claim('deploy:api/production', { what: 'again' });
+    assert.deepEqual(second, { ok: false, running: { what: 'deploying API production' } });
+    assert.ok(inFlight.claim('deploy:api/staging', { what: 'other environment' }).ok, 'other targets are free');
+  });
+
+  it('frees the key when the first ends, even after its details were updated', () => {
+    const inFlight = new InFlight<{ what: string; runUrl?: string }>();
+    const first = inFlight.claim('deploy:api/staging', { what: 'deploying' });
+    assert.ok(first.ok);
+    inFlight.update('deploy:api/staging', { what: 'deploying', runUrl: 'https://github.com/o/r/actions/runs/1' });
+    assert.equal(inFlight.get('deploy:api/staging')?.runUrl, 'https://github.com/o/r/actions/runs/1');
+    first.release();
+    assert.equal(inFlight.get('deploy:api/staging'), undefined);
+    assert.ok(inFlight.claim('deploy:api/staging', { what: 'next' }).ok);
+  });
+
+  it('a stale release does not free a newer claim', () => {
+    const inFlight = new InFlight<string>();
+    const first = inFlight.claim('publish:api', 'first');
+    assert.ok(first.ok);
+    first.release();
+    const second = inFlight.claim('publish:api', 'second');
+    assert.ok(second.ok);
+    first.release();
+    assert.equal(inFlight.get('publish:api'), 'second');
+  });
+});
