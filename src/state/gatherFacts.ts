@@ -11,9 +11,17 @@ export interface GatherOptions {
   readonly now?: () => Date;
 }
 
-/** How many pages of runs to read per repository: about five runs per deployed environment. */
+/**
+ * How many pages of 100 runs to read per repository: enough for a few runs of each deployed environment,
+ * at most 7 (a 100-app × 3-environment monorepo then costs 12 requests per refresh, all in parallel).
+ */
 export function runPagesFor(workflowEnvironments: number): number {
-  return Math.min(8, Math.max(1, Math.ceil((workflowEnvironments * 5) / 100)));
+  return Math.min(7, Math.max(1, Math.ceil((workflowEnvironments * 2.5) / 100)));
+}
+
+/** How many pages of 100 GitHub Releases to read: a draft and a couple of releases per app, at most 3. */
+export function releasePagesFor(apps: number): number {
+  return Math.min(3, Math.max(1, Math.ceil((apps * 2.5) / 100)));
 }
 
 /**
@@ -36,7 +44,8 @@ export async function gatherFacts(client: GitHubClient, profile: Profile, option
   }
   const anyReleases = profile.apps.some((app) => app.usesReleases);
 
-  const releasesPromise = anyReleases ? listReleases(client, profile.monorepo) : Promise.resolve([]);
+  const releaseApps = profile.apps.filter((app) => app.usesReleases).length;
+  const releasesPromise = anyReleases ? listReleases(client, profile.monorepo, releasePagesFor(releaseApps)) : Promise.resolve([]);
   const releaseRunsPromise: Promise<WorkflowRunFact[]> =
     anyReleases && profile.releaseWorkflow !== undefined
       ? listWorkflowRuns(client, profile.monorepo, profile.releaseWorkflow, { perPage: 100, profileField: 'releaseWorkflow' })

@@ -1,0 +1,242 @@
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { buildDeck } from '../src/domain/deck';
+import { validateProfile, type Profile } from '../src/domain/profile';
+import { GitHubClient } from '../src/github/client';
+import { listReleases } from '../src/github/releases';
+import { listWorkflowRuns } from '../src/github/workflows';
+import { probeVersion } from '../src/live/versionProbe';
+import { gatherFacts } from '../src/state/gatherFacts';
+import { DEMO_TOKEN, openverseWorld } from '../test/simulator/openverseWorld';
+import { startSimulator } from '../test/simulator/server';
+import { simulatedProfileDocument } from '../test/simulator/simulatedProfile';
+import { SYNTHETIC_TOKEN, syntheticProfileDocument, syntheticWorld } from '../test/simulator/syntheticWorld';
+import type { World } from '../test/simulator/world';
+import { openBrowser } from './editor/browser';
+import { ROOT, startEditor } from './editor/codeServer';
+import { createWorkspace } from './editor/workspace';
+
+/**
+ * `npm run bench`: refresh cost and time against the simulator with injected latency, for worlds of
+ * 5 × 2 (Openverse), 20 × 3 and 100 × 3, beside a naive baseline; bundle sizes; activation time and time
+ * to a loaded deck in the real editor. Prints a table with pass/fail per budget and writes bench/results.json.
+ */
+
+const RTT_MS = 50;
+
+interface WorldResult {
+  world: string;
+  githubRequests: number;
+  versionRequests: number;
+  wallOverRtt: number;
+  unchangedRequests: number;
+  unchangedWallOverRtt: number;
+  unchangedRateLimitUnits: number;
+  naiveRequests: number;
+  naiveWallOverRtt: number;
+  environmentsShown: number;
+}
+
+function profileOf(document: unknown): Profile {
+  const validation = validateProfile(document);
+  if (!validation.ok) {
+    throw new Error(`bench profile invalid: ${JSON.stringify(validation.problems)}`);
+  }
+  return validation.profile;
+}
+
+/** The simulator in a process of its own, as GitHub is remote: its work does not slow the client's. */
+async function startRemoteSimulator(world: World): Promise<{ url: string; stats: () => Promise<{ requests: number; versionRequests: number; rateLimitUnits: number }>; resetStats: () => Promise<void>; close: () => Promise<void> }> {
+  const file = join(tmpdir(), `release-deck-bench-world-${process.pid}-${Date.now()}.json`);
+  writeFileSync(file, JSON.stringify(world));
+  const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'test', 'simulator', 'cli.ts'), '--world', file, '--clock', 'manual', '--latency', String(RTT_MS)], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const url = await new Promise<string>((resolve, reject) => {
+    let output = '';
+    child.stdout.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+      const match = /on (http:\/\/127\.0\.0\.1:\d+)/.exec(output);
+      if (match?.[1] !== undefined) {
+        resolve(match[1]);
+      }
+    });
+    child.once('exit', (code) => {
+      reject(new Error(`the simulator exited with ${String(code)}`));
+    });
+  });
+  const admin = async (path: string, method = 'GET'): Promise<unknown> => {
+    const response = await fetch(`${url}/_admin/${path}`, { method });
+    const text = await response.text();
+    return text === '' ? undefined : JSON.parse(text);
+  };
+  return {
+    url,
+    stats: async () => (await admin('stats')) as { requests: number; versionRequests: number; rateLimitUnits: number },
+    resetStats: async () => {
+      await admin('stats/reset', 'POST');
+    },
+    close: async () => {
+      child.kill('SIGTERM');
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      rmSync(file, { force: true });
+    },
+  };
+}
+
+async function measureWorld(name: string, world: World, token: string, profileFor: (url: string) => unknown): Promise<WorldResult> {
+  const simulator = await startRemoteSimulator(world);
+  try {
+    const profile = profileOf(profileFor(simulator.url));
+    const client = await GitHubClient.create({ apiUrl: simulator.url, token });
+    await simulator.resetStats();
+    let started = performance.now();
+    const facts = await gatherFacts(client, profile);
+    const wall = performance.now() - started;
+    const snapshot = buildDeck(profile, facts);
+    const firstStats = await simulator.stats();
+    const first = { requests: firstStats.requests, version: firstStats.versionRequests };
+    const environmentsShown = snapshot.apps.flatMap((app) => app.environments).filter((environment) => environment.running !== undefined).length;
+
+    await simulator.resetStats();
+    started = performance.now();
+    await gatherFacts(client, profile);
+    const unchangedWall = performance.now() - started;
+    const unchangedStats = await simulator.stats();
+    const unchanged = { requests: unchangedStats.requests, units: unchangedStats.rateLimitUnits };
+
+    // The naive way: one request per app and per environment, one after the other, nothing cached.
+    const naiveClient = await GitHubClient.create({ apiUrl: simulator.url, token });
+    await simulator.resetStats();
+    started = performance.now();
+    for (const app of profile.apps) {
+      await listReleases(naiveClient, profile.monorepo).catch(() => []);
+      for (const environment of app.environments) {
+        if (environment.deploy.kind === 'workflow') {
+          await listWorkflowRuns(naiveClient, environment.deploy.repo, environment.deploy.workflow, { perPage: 10 });
+        }
+        if (environment.versionUrl !== undefined) {
+          await probeVersion(environment.versionUrl);
+        }
+      }
+    }
+    const naiveWall = performance.now() - started;
+    const naiveStats = await simulator.stats();
+    return {
+      world: name,
+      githubRequests: first.requests,
+      versionRequests: first.version,
+      wallOverRtt: wall / RTT_MS,
+      unchangedRequests: unchanged.requests,
+      unchangedWallOverRtt: unchangedWall / RTT_MS,
+      unchangedRateLimitUnits: unchanged.units,
+      naiveRequests: naiveStats.requests + naiveStats.versionRequests,
+      naiveWallOverRtt: naiveWall / RTT_MS,
+      environmentsShown,
+    };
+  } finally {
+    await simulator.close();
+  }
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
+}
+
+async function measureEditor(runs: number): Promise<{ activationMs: number; deckMs: number; samples: Array<{ activationMs: number; deckMs: number }> }> {
+  const samples: Array<{ activationMs: number; deckMs: number }> = [];
+  for (let run = 0; run < runs; run += 1) {
+    const simulator = await startSimulator({ world: openverseWorld(), clock: 'manual' });
+    const workspace = createWorkspace({ simulatorUrl: simulator.url });
+    const editor = await startEditor({ workspace: workspace.path, env: { RELEASE_DECK_GITHUB_TOKEN: DEMO_TOKEN } });
+    const browser = await openBrowser();
+    const logs = join(ROOT, 'test-results', 'bench-editor-logs');
+    try {
+      const started = performance.now();
+      await browser.page.goto(editor.workbenchUrl({ extensionDevelopmentPaths: [ROOT] }));
+      await browser.page.getByRole('tab', { name: /^Release Deck/ }).click();
+      await browser.page.getByRole('treeitem', { name: /Production.*rel-2026\.11\.12\.14\.05\.33/ }).first().waitFor({ state: 'visible', timeout: 60_000 });
+      const deckMs = performance.now() - started;
+      await editor.stop(logs);
+      const logFile = findFile(logs, 'Release Deck.log');
+      const activated = /activated in (\d+) ms/.exec(logFile !== undefined ? readFileSync(logFile, 'utf8') : '');
+      samples.push({ activationMs: Number(activated?.[1] ?? Number.NaN), deckMs });
+    } finally {
+      await browser.close();
+      await editor.stop();
+      await simulator.close();
+      workspace.remove();
+    }
+  }
+  return { activationMs: median(samples.map((sample) => sample.activationMs)), deckMs: median(samples.map((sample) => sample.deckMs)), samples };
+}
+
+function findFile(dir: string, name: string): string | undefined {
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) {
+      const found = findFile(path, name);
+      if (found !== undefined) {
+        return found;
+      }
+    } else if (entry.name === name) {
+      return path;
+    }
+  }
+  return undefined;
+}
+
+async function main(): Promise<void> {
+  const worlds: WorldResult[] = [];
+  worlds.push(await measureWorld('Openverse 5 × 2', openverseWorld(), DEMO_TOKEN, (url) => simulatedProfileDocument(url)));
+  worlds.push(await measureWorld('20 × 3', syntheticWorld(20, 3), SYNTHETIC_TOKEN, (url) => syntheticProfileDocument(20, 3, url)));
+  worlds.push(await measureWorld('100 × 3', syntheticWorld(100, 3), SYNTHETIC_TOKEN, (url) => syntheticProfileDocument(100, 3, url)));
+
+  const build = spawnSync(process.execPath, [join(ROOT, 'scripts', 'build.mjs'), '--production'], { encoding: 'utf8' });
+  if (build.status !== 0) {
+    throw new Error(`production build failed: ${build.stderr}`);
+  }
+  const bundleKb = statSync(join(ROOT, 'dist', 'extension.js')).size / 1024;
+  const webviewKb = statSync(join(ROOT, 'dist', 'webview', 'releaseNotes.js')).size / 1024;
+  const editor = await measureEditor(3);
+  spawnSync(process.execPath, [join(ROOT, 'scripts', 'build.mjs')], { encoding: 'utf8' });
+
+  const budgets: Array<{ budget: string; measured: string; pass: boolean }> = [];
+  const openverse = worlds[0];
+  const large = worlds[2];
+  if (openverse === undefined || large === undefined) {
+    throw new Error('missing world results');
+  }
+  budgets.push({ budget: 'GitHub requests per refresh, Openverse ≤ 4', measured: String(openverse.githubRequests), pass: openverse.githubRequests <= 4 });
+  budgets.push({ budget: 'GitHub requests per refresh, 100 × 3 ≤ 12', measured: String(large.githubRequests), pass: large.githubRequests <= 12 });
+  for (const world of worlds) {
+    budgets.push({ budget: `refresh wall time ≤ 2 × RTT (${world.world})`, measured: `${world.wallOverRtt.toFixed(2)} × RTT`, pass: world.wallOverRtt <= 2 });
+    budgets.push({ budget: `unchanged refresh costs 0 rate-limit units (${world.world})`, measured: String(world.unchangedRateLimitUnits), pass: world.unchangedRateLimitUnits === 0 });
+  }
+  budgets.push({ budget: 'dist/extension.js ≤ 400 KB minified', measured: `${bundleKb.toFixed(1)} KB`, pass: bundleKb <= 400 });
+  budgets.push({ budget: 'activation ≤ 50 ms (median of 3)', measured: `${editor.activationMs} ms`, pass: editor.activationMs <= 50 });
+
+  console.log(`\nRefresh against the simulator, ${RTT_MS} ms injected per request\n`);
+  console.log('| world | GitHub requests | /version requests | wall / RTT | unchanged: requests | unchanged: wall / RTT | unchanged: rate-limit units | naive: requests | naive: wall / RTT | speed-up |');
+  console.log('|---|---|---|---|---|---|---|---|---|---|');
+  for (const world of worlds) {
+    console.log(`| ${world.world} | ${world.githubRequests} | ${world.versionRequests} | ${world.wallOverRtt.toFixed(2)} | ${world.unchangedRequests} | ${world.unchangedWallOverRtt.toFixed(2)} | ${world.unchangedRateLimitUnits} | ${world.naiveRequests} | ${world.naiveWallOverRtt.toFixed(1)} | ${(world.naiveWallOverRtt / world.wallOverRtt).toFixed(0)}× |`);
+  }
+  console.log(`\nBundles: dist/extension.js ${bundleKb.toFixed(1)} KB, dist/webview/releaseNotes.js ${webviewKb.toFixed(1)} KB (minified)`);
+  console.log(`Real editor (code-server + Chromium), median of ${editor.samples.length}: activation ${editor.activationMs} ms; workbench opened → deck showing running versions ${(editor.deckMs / 1000).toFixed(2)} s`);
+  console.log('\n| budget | measured | result |\n|---|---|---|');
+  for (const budget of budgets) {
+    console.log(`| ${budget.budget} | ${budget.measured} | ${budget.pass ? 'pass' : 'FAIL'} |`);
+  }
+  mkdirSync(join(ROOT, 'bench'), { recursive: true });
+  writeFileSync(join(ROOT, 'bench', 'results.json'), JSON.stringify({ rttMs: RTT_MS, worlds, bundleKb, webviewKb, editor, budgets, at: new Date().toISOString() }, null, 2));
+  const failed = budgets.filter((budget) => !budget.pass).length;
+  console.log(`\n${budgets.length - failed} budgets passed, ${failed} failed (bench/results.json)`);
+  process.exit(failed > 0 ? 1 : 0);
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.stack : error);
+  process.exit(1);
+});
