@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { openBrowser, type OpenBrowser } from './editor/browser';
 import { ROOT, startEditor, type RunningEditor } from './editor/codeServer';
@@ -20,6 +20,44 @@ interface Report {
 }
 
 const TIMEOUT_MS = 10 * 60_000;
+
+/** Every token the suite signs in with (the demo token, and the ones it is refused with). */
+const TOKENS = ['rd_demo_token_not_a_secret', 'rd_token_without_workflow_scope'];
+
+/**
+ * After the suite ran every command with known tokens, no token may appear in the editor's logs (the
+ * Release Deck channel included), settings, the workspace, or anything the extension stored — except
+ * the editor's own secret storage database, where SecretStorage keeps it.
+ */
+function scanForTokens(dataDir: string, workspace: string): Report['results'][number] {
+  const started = Date.now();
+  const leaks: string[] = [];
+  let scanned = 0;
+  const walk = (path: string): void => {
+    for (const entry of readdirSync(path, { withFileTypes: true })) {
+      const child = join(path, entry.name);
+      if (entry.isDirectory()) {
+        if (entry.name !== 'extensions' && entry.name !== 'CachedProfilesData') {
+          walk(child);
+        }
+      } else if (entry.isFile() && !/^state\.vscdb/.test(entry.name) && statSync(child).size < 20_000_000) {
+        scanned += 1;
+        const text = readFileSync(child, 'latin1');
+        for (const token of TOKENS) {
+          if (text.includes(token)) {
+            leaks.push(`${child.replace(dataDir, '<user-data>')} contains ${token.slice(0, 6)}…`);
+          }
+        }
+      }
+    }
+  };
+  walk(dataDir);
+  walk(workspace);
+  const title = `no token in the logs, settings, workspace or extension storage (${scanned} files scanned)`;
+  return leaks.length === 0 || scanned === 0
+    ? { title, state: scanned > 0 ? 'passed' : 'failed', durationMs: Date.now() - started, ...(scanned === 0 ? { error: 'nothing was scanned' } : {}) }
+    : { title, state: 'failed', durationMs: Date.now() - started, error: leaks.join('\n') };
+}
 
 async function main(): Promise<number> {
   const started = Date.now();
@@ -55,6 +93,9 @@ async function main(): Promise<number> {
       await new Promise((resolve) => setTimeout(resolve, 500));
     }
     const report = JSON.parse(readFileSync(reportPath, 'utf8')) as Report;
+    report.results.push(scanForTokens(editor.dataDir, workspace.path));
+    report.passed = report.results.filter((result) => result.state === 'passed').length;
+    report.failed = report.results.filter((result) => result.state === 'failed').length;
     console.log('\n  Integration suite (code-server, real extension host)\n');
     for (const result of report.results) {
       console.log(`    ${result.state === 'passed' ? '✔' : '✘'} ${result.title} (${result.durationMs} ms)`);

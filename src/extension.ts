@@ -59,7 +59,7 @@ export interface ReleaseDeckApi {
 }
 
 /** Composition root: builds the services, registers views and commands, nothing else. */
-export async function activate(context: vscode.ExtensionContext): Promise<ReleaseDeckApi> {
+export function activate(context: vscode.ExtensionContext): ReleaseDeckApi {
   const started = Date.now();
   const log = new Log();
   const profiles = new ProfileSource(log);
@@ -116,9 +116,12 @@ export async function activate(context: vscode.ExtensionContext): Promise<Releas
     registerShowManualProcedure(services),
   );
 
-  await profiles.reload();
+  // Reading the profile file and GitHub happen after activation returns: the editor is never held up.
   reflectState(deckStore.state, view);
-  void deckStore.refresh('activation');
+  void profiles.reload().then(() => {
+    reflectState(deckStore.state, view);
+    return deckStore.refresh('activation');
+  });
   log.info(`Release Deck activated in ${Date.now() - started} ms.`);
   return {
     state: () => deckStore.state,

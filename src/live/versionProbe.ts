@@ -72,7 +72,31 @@ function networkReason(error: unknown): string {
   return error instanceof Error ? error.message : 'a network error';
 }
 
+/**
+ * A plain GET through Node's http/https modules (the ones VS Code configures for the user's proxy),
+ * lighter than a full fetch: a refresh of a large monorepo asks hundreds of /version endpoints at once.
+ */
 async function defaultFetch(): Promise<NonNullable<VersionProbeOptions['fetchImpl']>> {
-  const { default: nodeFetch } = await import('node-fetch');
-  return (url, init) => nodeFetch(url, init);
+  const [http, https] = await Promise.all([import('node:http'), import('node:https')]);
+  return (url, init) =>
+    new Promise((resolve, reject) => {
+      const parsed = new URL(url);
+      const request = (parsed.protocol === 'https:' ? https : http).get(parsed, { headers: init.headers, signal: init.signal }, (response) => {
+        const chunks: Buffer[] = [];
+        let size = 0;
+        response.on('data', (chunk: Buffer) => {
+          size += chunk.length;
+          if (size <= MAX_BODY * 2) {
+            chunks.push(chunk);
+          }
+        });
+        response.on('end', () => {
+          const status = response.statusCode ?? 0;
+          const text = Buffer.concat(chunks).toString('utf8');
+          resolve({ ok: status >= 200 && status < 300, status, text: () => Promise.resolve(text) });
+        });
+        response.on('error', reject);
+      });
+      request.on('error', reject);
+    });
 }

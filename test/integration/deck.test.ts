@@ -134,6 +134,19 @@ describe('the deck against the simulated Openverse world', () => {
     await waitFor('the status bar to hide', () => deck.statusBarText() === undefined);
   });
 
+  it('drops a token GitHub stops accepting and asks to sign in again', async () => {
+    await admin('tokens/revoke', { token: DEMO_TOKEN });
+    try {
+      await deck.refresh();
+      await waitFor('the revoked token to be dropped', () => deck.state().credential === undefined);
+      assert.deepEqual(deck.describeDeck(), [], 'back to the welcome content');
+    } finally {
+      await admin('tokens/restore', { token: DEMO_TOKEN });
+    }
+    await vscode.commands.executeCommand('releaseDeck.signInWithToken', DEMO_TOKEN);
+    await waitFor('the deck to load again', () => deck.describeDeck().length === 5);
+  });
+
   it('signs out and back in', async () => {
     await vscode.commands.executeCommand('releaseDeck.signOut');
     await waitFor('signed out', () => deck.state().credential === undefined);

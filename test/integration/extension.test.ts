@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import * as vscode from 'vscode';
-import { EXTENSION_ID, api } from './support';
+import { EXTENSION_ID, api, waitFor } from './support';
 
 interface Manifest {
   contributes: {
@@ -50,7 +50,7 @@ describe('Release Deck in a real editor', () => {
   it('uses the profile file of a trusted workspace', async () => {
     const deck = await api();
     assert.equal(vscode.workspace.isTrusted, true);
-    const profile = deck.state().profile;
+    const profile = await waitFor('the workspace profile to load', () => (deck.state().profile.kind === 'workspace' ? deck.state().profile : undefined));
     assert.equal(profile.kind, 'workspace');
     assert.equal(profile.kind === 'workspace' ? profile.profile.name : '', 'Openverse (simulated)');
   });

@@ -106,6 +106,7 @@ export async function startSimulator(options: SimulatorOptions): Promise<Running
   const faults: Fault[] = [];
   const stats: SimulatorStats = { requests: 0, notModified: 0, rateLimitUnits: 0, versionRequests: 0, log: [] };
   const rateUsed = new Map<string, number>();
+  const revoked = new Map<string, WorldToken>();
   let nextRunId = Math.max(9000, ...world.repos.flatMap((repo) => repo.runs.map((run) => run.id))) + 1;
   let nextPullNumber = Math.max(5000, ...world.repos.flatMap((repo) => repo.pulls.map((pull) => pull.number))) + 1;
 
@@ -891,6 +892,25 @@ export async function startSimulator(options: SimulatorOptions): Promise<Running
       const workflowPath = typeof fields.workflowPath === 'string' ? fields.workflowPath : '';
       world.failNextRuns[workflowPath] = (world.failNextRuns[workflowPath] ?? 0) + (Number(fields.count) || 1);
       return { status: 200, body: world.failNextRuns };
+    }
+    if (method === 'POST' && (path === '/_admin/tokens/revoke' || path === '/_admin/tokens/restore')) {
+      const token = typeof fields.token === 'string' ? fields.token : '';
+      if (path.endsWith('revoke')) {
+        const known = world.tokens.find((candidate) => candidate.token === token);
+        if (known === undefined) {
+          throw new HttpError(404, 'no such token');
+        }
+        revoked.set(token, known);
+        (world.tokens as WorldToken[]).splice(world.tokens.indexOf(known), 1);
+      } else {
+        const saved = revoked.get(token);
+        if (saved === undefined) {
+          throw new HttpError(404, 'that token was not revoked');
+        }
+        (world.tokens as WorldToken[]).push(saved);
+        revoked.delete(token);
+      }
+      return { status: 204 };
     }
     if (method === 'POST' && path === '/_admin/latency') {
       latencyMs = Number(fields.ms) || 0;
