@@ -209,6 +209,7 @@ export async function startSimulator(options: SimulatorOptions): Promise<Running
       runningSeconds: workflow.durations?.runningSeconds ?? 30,
     };
     repo.runs.push(run);
+    nextDueMs = 0;
     return run;
   }
 
@@ -235,8 +236,19 @@ export async function startSimulator(options: SimulatorOptions): Promise<Running
     return { status: 'completed', conclusion: run.outcome, updatedMs: ended, startedMs: started };
   }
 
+  /** When the next unsettled run completes: settle() has nothing to do before then. */
+  let nextDueMs = 0;
+
   /** Applies the effects of every run that has completed by now, in the order they completed. */
   function settle(): void {
+    if (nowMs() < nextDueMs) {
+      return;
+    }
+    settleDue();
+    nextDueMs = Math.min(Number.POSITIVE_INFINITY, ...world.repos.flatMap((repo) => repo.runs.filter((run) => run.effectsApplied !== true).map(runEndMs)));
+  }
+
+  function settleDue(): void {
     for (;;) {
       const due = world.repos
         .flatMap((repo) => repo.runs.map((run) => ({ repo, run })))
@@ -328,10 +340,24 @@ export async function startSimulator(options: SimulatorOptions): Promise<Running
     };
   }
 
-  function repoJson(repo: WorldRepo, base: string): Record<string, unknown> {
+  function repoJson(repo: WorldRepo, base: string, full = false): Record<string, unknown> {
     const [owner = ''] = repo.fullName.split('/');
     const url = `${base}/repos/${repo.fullName}`;
-    return {
+    const templates = Object.fromEntries(
+      (
+        [
+          ['archive_url', '/{archive_format}{/ref}'], ['assignees_url', '/assignees{/user}'], ['blobs_url', '/git/blobs{/sha}'], ['branches_url', '/branches{/branch}'],
+          ['collaborators_url', '/collaborators{/collaborator}'], ['comments_url', '/comments{/number}'], ['commits_url', '/commits{/sha}'], ['compare_url', '/compare/{base}...{head}'],
+          ['contents_url', '/contents/{+path}'], ['contributors_url', '/contributors'], ['deployments_url', '/deployments'], ['downloads_url', '/downloads'], ['events_url', '/events'],
+          ['forks_url', '/forks'], ['git_commits_url', '/git/commits{/sha}'], ['git_refs_url', '/git/refs{/sha}'], ['git_tags_url', '/git/tags{/sha}'], ['hooks_url', '/hooks'],
+          ['issue_comment_url', '/issues/comments{/number}'], ['issue_events_url', '/issues/events{/number}'], ['issues_url', '/issues{/number}'], ['keys_url', '/keys{/key_id}'],
+          ['labels_url', '/labels{/name}'], ['languages_url', '/languages'], ['merges_url', '/merges'], ['milestones_url', '/milestones{/number}'],
+          ['notifications_url', '/notifications{?since,all,participating}'], ['pulls_url', '/pulls{/number}'], ['releases_url', '/releases{/id}'], ['stargazers_url', '/stargazers'],
+          ['statuses_url', '/statuses/{sha}'], ['subscribers_url', '/subscribers'], ['subscription_url', '/subscription'], ['tags_url', '/tags'], ['teams_url', '/teams'], ['trees_url', '/git/trees{/sha}'],
+        ] as const
+      ).map(([key, suffix]) => [key, `${url}${suffix}`]),
+    );
+    const minimal = {
       id: parseInt(createHash('sha1').update(repo.fullName).digest('hex').slice(0, 7), 16),
       node_id: Buffer.from(`R_${repo.fullName}`).toString('base64'),
       name: repo.fullName.split('/')[1],
@@ -342,10 +368,45 @@ export async function startSimulator(options: SimulatorOptions): Promise<Running
       description: null,
       fork: false,
       url,
+      ...templates,
       default_branch: repo.defaultBranch,
       visibility: repo.private ? 'private' : 'public',
       archived: false,
       disabled: false,
+    };
+    if (!full) {
+      return minimal;
+    }
+    const head = repo.commits[repo.commits.length - 1];
+    return {
+      ...minimal,
+      clone_url: `https://github.com/${repo.fullName}.git`,
+      git_url: `git://github.com/${repo.fullName}.git`,
+      ssh_url: `git@github.com:${repo.fullName}.git`,
+      svn_url: `https://github.com/${repo.fullName}`,
+      mirror_url: null,
+      homepage: null,
+      language: 'Python',
+      forks: 0,
+      forks_count: 0,
+      stargazers_count: 0,
+      watchers: 0,
+      watchers_count: 0,
+      size: 1024,
+      open_issues: 0,
+      open_issues_count: 0,
+      has_issues: true,
+      has_projects: true,
+      has_wiki: false,
+      has_pages: false,
+      has_discussions: false,
+      has_downloads: true,
+      license: null,
+      pushed_at: head?.date ?? '2026-01-01T00:00:00Z',
+      created_at: '2020-01-01T00:00:00Z',
+      updated_at: head?.date ?? '2026-01-01T00:00:00Z',
+      network_count: 0,
+      subscribers_count: 0,
     };
   }
 
@@ -597,9 +658,31 @@ export async function startSimulator(options: SimulatorOptions): Promise<Running
 
   route('GET', '/user', (context) => ({
     status: 200,
-    body: { ...userJson(context.token.login), name: context.token.login, public_repos: 0, followers: 0, following: 0, created_at: '2020-01-01T00:00:00Z', updated_at: '2026-01-01T00:00:00Z' },
+    body: {
+      ...userJson(context.token.login),
+      user_view_type: 'private',
+      name: context.token.login,
+      company: null,
+      blog: '',
+      location: null,
+      email: null,
+      hireable: null,
+      bio: null,
+      public_repos: 0,
+      public_gists: 0,
+      followers: 0,
+      following: 0,
+      created_at: '2020-01-01T00:00:00Z',
+      updated_at: '2026-01-01T00:00:00Z',
+      private_gists: 0,
+      total_private_repos: 0,
+      owned_private_repos: 0,
+      disk_usage: 0,
+      collaborators: 0,
+      two_factor_authentication: true,
+    },
   }));
-  repoRoute('GET', '', (context, repo) => ({ status: 200, body: repoJson(repo, context.baseUrl) }));
+  repoRoute('GET', '', (context, repo) => ({ status: 200, body: repoJson(repo, context.baseUrl, true) }));
 
   repoRoute('GET', '/releases', (context, repo) => {
     const sorted = [...repo.releases].sort((a, b) => Date.parse(b.createdAt) - Date.parse(a.createdAt) || b.id - a.id);

@@ -1,0 +1,149 @@
+import { strict as assert } from 'node:assert';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import Ajv from 'ajv';
+import { DEMO_TOKEN, INFRA, MONOREPO, openverseWorld } from '../../simulator/openverseWorld';
+import { startSimulator, type RunningSimulator } from '../../simulator/server';
+
+/**
+ * Every answer the simulator gives is checked against GitHub's official OpenAPI description (the
+ * extract in test/simulator/conformance/, taken from @octokit/openapi), so the simulator cannot drift
+ * into a dialect of its own that the extension would then be tested against.
+ */
+interface Subset {
+  source: string;
+  operations: Array<{ method: string; path: string; status: number; schema?: unknown }>;
+  schemas: Record<string, unknown>;
+}
+
+const subset = JSON.parse(readFileSync(join(__dirname, '..', '..', 'simulator', 'conformance', 'github-rest-subset.json'), 'utf8')) as Subset;
+
+/** OpenAPI 3.0's `nullable: true` said in JSON Schema, which Ajv validates. */
+function toJsonSchema(node: unknown): unknown {
+  if (Array.isArray(node)) {
+    return node.map(toJsonSchema);
+  }
+  if (node === null || typeof node !== 'object') {
+    return node;
+  }
+  const { nullable, ...rest } = node as Record<string, unknown>;
+  const converted = Object.fromEntries(Object.entries(rest).map(([key, value]) => [key, key === 'properties' ? Object.fromEntries(Object.entries(value as Record<string, unknown>).map(([name, property]) => [name, toJsonSchema(property)])) : toJsonSchema(value)]));
+  if (nullable !== true) {
+    return converted;
+  }
+  if (typeof converted.type === 'string') {
+    return { ...converted, type: [converted.type, 'null'] };
+  }
+  return { anyOf: [converted, { type: 'null' }] };
+}
+subset.schemas = toJsonSchema(subset.schemas) as Record<string, unknown>;
+for (const operation of subset.operations) {
+  operation.schema = toJsonSchema(operation.schema);
+}
+// OpenAPI 3.0 keywords (nullable, discriminator, example) are understood or ignored; formats are not checked.
+const ajv = new Ajv({ strict: false, allErrors: true, validateFormats: false, discriminator: false });
+
+function validatorFor(schema: unknown) {
+  return ajv.compile({ ...(schema as object), components: { schemas: subset.schemas } });
+}
+
+function check(method: string, path: string, status: number, body: unknown): void {
+  const operation = subset.operations.find((candidate) => candidate.method === method && candidate.path === path && candidate.status === status);
+  assert.ok(operation, `GitHub documents ${method.toUpperCase()} ${path} answering ${status} (${subset.source})`);
+  if (operation.schema === undefined) {
+    assert.equal(body, undefined, `${method.toUpperCase()} ${path} ${status} has no body`);
+    return;
+  }
+  const validate = validatorFor(operation.schema);
+  assert.ok(validate(body), `${method.toUpperCase()} ${path} ${status}: ${ajv.errorsText(validate.errors, { separator: '\n' })}`);
+}
+
+describe(`the simulator conforms to GitHub's REST description`, () => {
+  let simulator: RunningSimulator;
+  const call = async (method: string, url: string, body?: unknown, accept = 'application/vnd.github+json'): Promise<{ status: number; body: unknown }> => {
+    const response = await fetch(`${simulator.url}${url}`, {
+      method: method.toUpperCase(),
+      headers: { authorization: `token ${DEMO_TOKEN}`, accept, ...(body !== undefined ? { 'content-type': 'application/json' } : {}) },
+      ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
+    });
+    const text = await response.text();
+    return { status: response.status, body: text === '' ? undefined : JSON.parse(text) };
+  };
+
+  before(async () => {
+    simulator = await startSimulator({ world: openverseWorld() });
+  });
+  after(async () => {
+    await simulator.close();
+  });
+
+  it('covers every route the extension uses', () => {
+    assert.equal(new Set(subset.operations.map((operation) => `${operation.method} ${operation.path}`)).size, 20);
+  });
+
+  const releaseId = (): number => openverseWorld().repos[0]!.releases.find((release) => release.draft && release.tagName.startsWith('catalog-'))!.id;
+  const cases: Array<[string, string, () => string, unknown?]> = [
+    ['get', '/user', () => '/user'],
+    ['get', '/repos/{owner}/{repo}', () => `/repos/${MONOREPO}`],
+    ['get', '/repos/{owner}/{repo}/releases', () => `/repos/${MONOREPO}/releases?per_page=5`],
+    ['get', '/repos/{owner}/{repo}/releases/{release_id}', () => `/repos/${MONOREPO}/releases/${releaseId()}`],
+    ['get', '/repos/{owner}/{repo}/releases/tags/{tag}', () => `/repos/${MONOREPO}/releases/tags/api-2026.10.15.09.30.00`],
+    ['get', '/repos/{owner}/{repo}/tags', () => `/repos/${MONOREPO}/tags`],
+    ['get', '/repos/{owner}/{repo}/git/matching-refs/{ref}', () => `/repos/${MONOREPO}/git/matching-refs/tags/api-`],
+    ['get', '/repos/{owner}/{repo}/git/ref/{ref}', () => `/repos/${MONOREPO}/git/ref/heads/main`],
+    ['get', '/repos/{owner}/{repo}/commits', () => `/repos/${MONOREPO}/commits?sha=main&per_page=10`],
+    ['get', '/repos/{owner}/{repo}/commits/{ref}', () => `/repos/${MONOREPO}/commits/main`],
+    ['get', '/repos/{owner}/{repo}/compare/{basehead}', () => `/repos/${MONOREPO}/compare/api-2026.10.01.12.00.00...main`],
+    ['get', '/repos/{owner}/{repo}/actions/workflows', () => `/repos/${INFRA}/actions/workflows`],
+    ['get', '/repos/{owner}/{repo}/actions/workflows/{workflow_id}', () => `/repos/${INFRA}/actions/workflows/deploy-production-api.yml`],
+    ['get', '/repos/{owner}/{repo}/actions/workflows/{workflow_id}/runs', () => `/repos/${INFRA}/actions/workflows/deploy-production-api.yml/runs?per_page=5`],
+    ['get', '/repos/{owner}/{repo}/actions/runs', () => `/repos/${INFRA}/actions/runs?per_page=5`],
+    ['get', '/repos/{owner}/{repo}/actions/runs/{run_id}', () => `/repos/${INFRA}/actions/runs/${openverseWorld().repos[1]!.runs[0]!.id}`],
+    ['get', '/repos/{owner}/{repo}/pulls', () => `/repos/${MONOREPO}/pulls?state=all`],
+  ];
+  for (const [method, path, url] of cases) {
+    it(`${method.toUpperCase()} ${path}`, async () => {
+      const answer = await call(method, url());
+      assert.equal(answer.status, 200);
+      check(method, path, 200, answer.body);
+    });
+  }
+
+  it('GET a release with HTML media types carries body_html and still conforms', async () => {
+    const answer = await call('get', `/repos/${MONOREPO}/releases/${releaseId()}`, undefined, 'application/vnd.github.html+json');
+    assert.equal(typeof (answer.body as { body_html?: unknown }).body_html, 'string');
+    check('get', '/repos/{owner}/{repo}/releases/{release_id}', 200, answer.body);
+  });
+
+  it('PATCH /repos/{owner}/{repo}/releases/{release_id} (publishing a draft)', async () => {
+    const answer = await call('patch', `/repos/${MONOREPO}/releases/${releaseId()}`, { draft: false });
+    assert.equal(answer.status, 200);
+    check('patch', '/repos/{owner}/{repo}/releases/{release_id}', 200, answer.body);
+  });
+
+  it('POST …/dispatches of a workflow, with and without the run details', async () => {
+    const withDetails = await call('post', `/repos/${INFRA}/actions/workflows/deploy-staging-api.yml/dispatches`, { ref: 'main', inputs: { tag: 'rel-2026.10.15.09.30.00' }, return_run_details: true });
+    assert.equal(withDetails.status, 200);
+    check('post', '/repos/{owner}/{repo}/actions/workflows/{workflow_id}/dispatches', 200, withDetails.body);
+    const without = await call('post', `/repos/${INFRA}/actions/workflows/deploy-staging-api.yml/dispatches`, { ref: 'main', inputs: { tag: 'rel-2026.10.15.09.30.00' } });
+    assert.equal(without.status, 204);
+    check('post', '/repos/{owner}/{repo}/actions/workflows/{workflow_id}/dispatches', 204, without.body);
+  });
+
+  it('POST /repos/{owner}/{repo}/dispatches (repository_dispatch)', async () => {
+    const answer = await call('post', `/repos/${INFRA}/dispatches`, { event_type: 'deploy_staging_api', client_payload: { tag: 'rel-2026.10.15.09.30.00', actor: 'octo-maintainer' } });
+    assert.equal(answer.status, 204);
+    check('post', '/repos/{owner}/{repo}/dispatches', 204, answer.body);
+  });
+
+  it('errors have GitHub\'s error shapes', async () => {
+    const missing = await call('get', `/repos/${MONOREPO}/releases/tags/api-1999.01.01.00.00.00`);
+    assert.equal(missing.status, 404);
+    const basic = validatorFor({ $ref: '#/components/schemas/basic-error' });
+    assert.ok(basic(missing.body), ajv.errorsText(basic.errors));
+    const invalid = await call('post', `/repos/${INFRA}/actions/workflows/deploy-staging-api.yml/dispatches`, { ref: 'main', inputs: { image_tag: 'x' } });
+    assert.equal(invalid.status, 422);
+    const validation = validatorFor({ $ref: '#/components/schemas/validation-error' });
+    assert.ok(validation(invalid.body), ajv.errorsText(validation.errors));
+  });
+});
