@@ -30,7 +30,8 @@ async function notesFrame(page: Page): Promise<Frame> {
     }
     await page.waitForTimeout(200);
   }
-  throw new Error('the release notes webview did not render');
+  const texts = await Promise.all(page.frames().map((frame) => frame.locator('#app').innerText({ timeout: 500 }).catch(() => '')));
+  throw new Error(`the release notes webview did not render (webview text: ${JSON.stringify(texts.filter((text) => text !== ''))})`);
 }
 
 async function hostileDraft(workbench: Workbench): Promise<void> {

@@ -14,6 +14,7 @@ interface PanelEntry {
   readonly appId: string;
   releaseId: number | undefined;
   view: NotesView | undefined;
+  loading: boolean;
   readonly disposables: vscode.Disposable[];
 }
 
@@ -39,9 +40,12 @@ export class ReleaseNotesPanels implements vscode.Disposable {
           await this.load(appId);
         },
       }),
-      services.store.onDidChange(() => {
+      services.store.onDidChange((state) => {
         for (const entry of this.entries.values()) {
-          if (entry.view?.draft === true && !this.stillADraft(entry)) {
+          if (entry.view === undefined && !entry.loading && state.snapshot !== undefined) {
+            // Restored before the deck had loaded (e.g. after a window reload): load it now.
+            void this.load(entry.appId);
+          } else if (entry.view?.draft === true && !this.stillADraft(entry)) {
             // The draft was published (here or elsewhere): show the app's newest state.
             entry.releaseId = undefined;
             void this.load(entry.appId);
@@ -86,7 +90,7 @@ export class ReleaseNotesPanels implements vscode.Disposable {
     panel.webview.options = this.options();
     panel.iconPath = vscode.Uri.joinPath(this.services.context.extensionUri, 'media', 'release-deck.svg');
     panel.webview.html = this.html(panel.webview);
-    const entry: PanelEntry = { panel, appId, releaseId, view: undefined, disposables: [] };
+    const entry: PanelEntry = { panel, appId, releaseId, view: undefined, loading: false, disposables: [] };
     this.entries.set(appId, entry);
     entry.disposables.push(
       panel.webview.onDidReceiveMessage((message: unknown) => {
@@ -114,13 +118,18 @@ export class ReleaseNotesPanels implements vscode.Disposable {
     const snapshot = this.services.store.state.snapshot;
     const profile = this.services.profiles.profile;
     const app = snapshot?.apps.find((candidate) => candidate.app.id === appId);
+    if (snapshot === undefined) {
+      await this.post(entry, { type: 'loading', appLabel: appId });
+      return;
+    }
     const client = await this.services.store.gitHub();
     if (app === undefined || profile === undefined || client === undefined) {
-      await this.post(entry, { type: 'error', message: 'The deck has not loaded yet (sign in, or wait for the refresh), so there are no release notes to show.' });
+      await this.post(entry, { type: 'error', message: `There are no release notes to show for "${appId}": sign in, or check that the profile still has this app.` });
       return;
     }
     entry.panel.title = `Release Notes · ${app.app.label}`;
     await this.post(entry, { type: 'loading', appLabel: app.app.label });
+    entry.loading = true;
     try {
       const publishing = this.services.inFlight.get(`publish:${appId}`) !== undefined;
       const view = await loadReleaseNotes(client, profile, app, entry.releaseId, publishing);
@@ -130,6 +139,8 @@ export class ReleaseNotesPanels implements vscode.Disposable {
       const message = describeError(error);
       this.services.log.error(`Release notes of ${app.app.label}: ${message}`);
       await this.post(entry, { type: 'error', message });
+    } finally {
+      entry.loading = false;
     }
   }
 
