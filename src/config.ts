@@ -15,7 +15,7 @@ export interface Settings {
 
 /** Reads Release Deck's settings, applying their documented rules (minimum interval, 0 = off). */
 export function readSettings(): Settings {
-  const configuration = vscode.workspace.getConfiguration('releaseDeck');
+  const configuration = vscode.workspace.getConfiguration('releaseDeck', vscode.workspace.workspaceFolders?.[0]?.uri ?? null);
   const interval = configuration.get<number>('refresh.intervalSeconds', 60);
   const apiUrl = configuration.inspect<string>('github.apiUrl');
   const explicit = apiUrl?.workspaceFolderValue ?? apiUrl?.workspaceValue ?? apiUrl?.globalValue;

@@ -91,6 +91,19 @@ for (const colorScheme of ['dark', 'light'] as const) {
       await screenshot(page, `06-release-notes-${colorScheme}`);
     });
 
+    if (colorScheme === 'light') {
+      it('comes back after the window reloads', async () => {
+        const { page } = workbench;
+        // The workbench records its open editors shortly after they change, as a person's reload would find them.
+        await page.waitForTimeout(3000);
+        await page.reload();
+        await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
+        const frame = await notesFrame(page);
+        await frame.locator('h1', { hasText: 'frontend-2026.11.25.18.00.00' }).waitFor({ timeout: 30_000 });
+        await frame.getByText('a real link').waitFor();
+      });
+    }
+
     if (colorScheme === 'dark') {
       it('publishes from the panel through the modal confirmation, and reports the completed chain', async () => {
         const { page } = workbench;

@@ -29,15 +29,22 @@ export class ReleaseNotesPanels implements vscode.Disposable {
   constructor(private readonly services: Services) {
     this.disposables.push(
       vscode.window.registerWebviewPanelSerializer(RELEASE_NOTES_VIEW_TYPE, {
-        deserializeWebviewPanel: async (panel, state: unknown) => {
-          const appId = typeof state === 'object' && state !== null && typeof (state as { appId?: unknown }).appId === 'string' ? (state as { appId: string }).appId : undefined;
+        deserializeWebviewPanel: (panel, state: unknown) => {
+          const fromState = typeof state === 'object' && state !== null && typeof (state as { appId?: unknown }).appId === 'string' ? (state as { appId: string }).appId : undefined;
+          // The page saves its app as it renders; a reload right after opening may come first, and the
+          // panel's title ("Release Notes · API") still names the app.
+          const fromTitle = this.services.profiles.profile?.apps.find((app) => panel.title === `Release Notes · ${app.label}`)?.id;
+          const appId = fromState ?? fromTitle;
           if (appId === undefined) {
             panel.dispose();
-            return;
+            return Promise.resolve();
           }
           const releaseId = (state as { releaseId?: unknown }).releaseId;
+          this.services.log.info(`Restoring the release notes of ${appId} after a reload.`);
           this.attach(panel, appId, typeof releaseId === 'number' ? releaseId : undefined);
-          await this.load(appId);
+          // Not awaited: the panel must be handed back to the editor before it can receive messages.
+          void this.load(appId);
+          return Promise.resolve();
         },
       }),
       services.store.onDidChange((state) => {
