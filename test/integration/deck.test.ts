@@ -102,6 +102,15 @@ describe('the deck against the simulated Openverse world', () => {
     assert.equal(cost.rateLimitUnits, 0);
   });
 
+  it('coalesces a burst of 1,000 refresh triggers into at most two refreshes', async () => {
+    await deck.refresh();
+    await admin('stats/reset');
+    await Promise.all(Array.from({ length: 1000 }, () => deck.refresh()));
+    const stats = (await admin('stats', undefined, 'GET')) as { requests: number };
+    assert.ok(stats.requests <= 8, `${stats.requests} GitHub requests for 1,000 triggers (4 per refresh)`);
+    assert.ok(stats.requests >= 4, 'the burst did refresh');
+  });
+
   it('marks an unreachable /version and recovers once it answers', async () => {
     await admin('faults', { path: '^/live/api/staging/version$', kind: 'status', status: 503, count: 2 });
     await deck.refresh();
