@@ -3,32 +3,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { ReleaseDeckApi } from '../../src/extension';
-import { admin, api, find, signInAndLoad, simulatorUrl, waitFor } from './support';
-
-interface WorldView {
-  repos: Array<{ fullName: string; commits: Array<{ sha: string }>; runs: Array<{ workflowPath: string; displayTitle: string; inputs?: Record<string, string> }> }>;
-  environments: Array<{ app: string; environment: string; release: string }>;
-}
-
-async function world(): Promise<WorldView> {
-  return (await admin('world', undefined, 'GET')) as WorldView;
-}
-
-async function withClockMoving<T>(work: Thenable<T>): Promise<T> {
-  let done = false;
-  const moving = (async () => {
-    while (!done) {
-      await admin('clock', { advanceSeconds: 5 });
-      await new Promise((resolve) => setTimeout(resolve, 300));
-    }
-  })();
-  try {
-    return await work;
-  } finally {
-    done = true;
-    await moving;
-  }
-}
+import { admin, api, find, signInAndLoad, simulatorUrl, waitFor, withClockMoving, world } from './support';
 
 async function version(app: string, environment: string): Promise<string> {
   const answer = (await (await fetch(`${simulatorUrl()}/live/${app}/${environment}/version`)).json()) as { release: string };

@@ -1,33 +1,7 @@
 import { strict as assert } from 'node:assert';
 import * as vscode from 'vscode';
 import type { ReleaseDeckApi } from '../../src/extension';
-import { admin, api, find, signInAndLoad, waitFor } from './support';
-
-interface WorldView {
-  repos: Array<{ fullName: string; releases: Array<{ tagName: string; draft: boolean }>; runs: Array<{ workflowPath: string; displayTitle: string; headBranch: string }>; pulls: Array<{ head: string; title: string }> }>;
-  environments: Array<{ app: string; environment: string; release: string }>;
-}
-
-async function world(): Promise<WorldView> {
-  return (await admin('world', undefined, 'GET')) as WorldView;
-}
-
-/** Runs a command while the simulator's clock moves on, as GitHub's runs would in real time. */
-async function withClockMoving<T>(work: Promise<T>): Promise<T> {
-  let done = false;
-  const moving = (async () => {
-    while (!done) {
-      await admin('clock', { advanceSeconds: 5 });
-      await new Promise((resolve) => setTimeout(resolve, 300));
-    }
-  })();
-  try {
-    return await work;
-  } finally {
-    done = true;
-    await moving;
-  }
-}
+import { admin, api, find, signInAndLoad, waitFor, withClockMoving, world } from './support';
 
 describe('publishing a GitHub Release', () => {
   let deck: ReleaseDeckApi;
@@ -74,7 +48,7 @@ describe('publishing a GitHub Release', () => {
     // A second click while the first publish runs does nothing but say so.
     await new Promise((resolve) => setTimeout(resolve, 50));
     await vscode.commands.executeCommand('releaseDeck.publishRelease', { appId: 'api' });
-    await withClockMoving(Promise.resolve(first));
+    await withClockMoving(first);
 
     const stats = (await admin('stats', undefined, 'GET')) as { log: Array<{ method: string; path: string }> };
     assert.equal(stats.log.filter((entry) => entry.method === 'PATCH').length, 1, 'one publish request');

@@ -63,3 +63,36 @@ export async function signInAndLoad(deck: ReleaseDeckApi): Promise<void> {
   await vscode.commands.executeCommand('releaseDeck.signInWithToken', DEMO_TOKEN);
   await waitFor('the deck to load', () => deck.state().snapshot);
 }
+
+/** The simulator's world as the tests read it (the parts they look at). */
+export interface WorldView {
+  repos: Array<{
+    fullName: string;
+    commits: Array<{ sha: string }>;
+    releases: Array<{ tagName: string; draft: boolean }>;
+    runs: Array<{ workflowPath: string; displayTitle: string; headBranch: string; inputs?: Record<string, string> }>;
+    pulls: Array<{ head: string; title: string }>;
+  }>;
+  environments: Array<{ app: string; environment: string; release: string }>;
+}
+
+export async function world(): Promise<WorldView> {
+  return (await admin('world', undefined, 'GET')) as WorldView;
+}
+
+/** Waits for work (a command) while the simulator's clock moves on, as GitHub's runs would in real time. */
+export async function withClockMoving<T>(work: Thenable<T>): Promise<T> {
+  let done = false;
+  const moving = (async () => {
+    while (!done) {
+      await admin('clock', { advanceSeconds: 5 });
+      await new Promise((resolve) => setTimeout(resolve, 300));
+    }
+  })();
+  try {
+    return await work;
+  } finally {
+    done = true;
+    await moving;
+  }
+}
