@@ -72,18 +72,7 @@ export function ago(iso: string, now: Date = new Date()): string {
   return 'just now';
 }
 
-/** A link target is opened only when it is https, or http on this machine (a local simulator). */
-export function isSafeLink(url: string): boolean {
-  try {
-    const parsed = new URL(url);
-    if (parsed.protocol === 'https:') {
-      return true;
-    }
-    return parsed.protocol === 'http:' && (parsed.hostname === 'localhost' || parsed.hostname === '[::1]' || /^127\.\d+\.\d+\.\d+$/.test(parsed.hostname));
-  } catch {
-    return false;
-  }
-}
+export { isSafeLink } from '../domain/links';
 
 /** Escapes the characters that would turn text into Markdown or HTML in a tooltip. */
 export function md(text: string): string {

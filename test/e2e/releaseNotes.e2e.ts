@@ -78,6 +78,10 @@ for (const colorScheme of ['dark', 'light'] as const) {
       await frame.locator('h1', { hasText: 'frontend-2026.11.25.18.00.00' }).waitFor();
       await frame.getByText('a real link').waitFor();
       assert.equal(await frame.evaluate(() => (window as unknown as { __pwned?: string }).__pwned), undefined, 'no hostile code ran');
+      const csp = (await frame.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content')) ?? '';
+      assert.match(csp, /default-src 'none'/);
+      assert.match(csp, /script-src 'nonce-[A-Za-z0-9+/=]{16,}'(;|$)/, 'scripts only with the nonce');
+      assert.doesNotMatch(csp, /unsafe-inline|unsafe-eval/);
       const body = frame.locator('.markdown-body');
       assert.equal(await body.locator('script, iframe, form, input, svg, style, object, embed').count(), 0, 'no active elements');
       const attributes = await body.evaluate((node: Element) => [...node.querySelectorAll('*')].flatMap((child: Element) => [...child.attributes].map((attribute: Attr) => `${attribute.name}=${attribute.value}`)));
