@@ -1,0 +1,113 @@
+import { strict as assert } from 'node:assert';
+import * as vscode from 'vscode';
+import type { ReleaseDeckApi } from '../../src/extension';
+import { admin, api, find, signInAndLoad, waitFor, withClockMoving, world } from './support';
+
+/**
+ * GitHub and the environments misbehave; the deck says what happened, keeps what it knew on screen,
+ * and recovers on the next refresh once the fault clears.
+ */
+describe('faults while refreshing the deck', () => {
+  let deck: ReleaseDeckApi;
+
+  before(async () => {
+    deck = await api();
+    if (deck.state().snapshot === undefined) {
+      await signInAndLoad(deck);
+    }
+    await deck.refresh();
+  });
+
+  afterEach(async () => {
+    await admin('faults', undefined, 'DELETE');
+  });
+
+  const githubFaults: Array<[string, Record<string, unknown>, RegExp]> = [
+    ['500 on every try', { path: '/releases$', kind: 'status', status: 500, count: 3 }, /GitHub answered 500 \(a server error\) while trying to list the GitHub Releases of WordPress\/openverse/],
+    ['502 on every try', { path: '/actions/runs$', kind: 'status', status: 502, count: 3 }, /GitHub answered 502 \(a server error\) while trying to list the workflow runs of WordPress\/openverse-infrastructure/],
+    ['503 on every try', { path: '/commits$', kind: 'status', status: 503, count: 3 }, /GitHub answered 503 \(a server error\) while trying to list the commits of WordPress\/openverse@main/],
+    ['a repository that is not found', { path: '/releases$', kind: 'status', status: 404, count: 1 }, /Not Found while trying to list the GitHub Releases of WordPress\/openverse.*Check "monorepo" in the profile/],
+    ['connection resets', { path: '/releases$', kind: 'reset', count: 3 }, /GitHub could not be reached while trying to list the GitHub Releases/],
+    ['malformed JSON', { path: '/releases$', kind: 'malformed', count: 3 }, /GitHub's answer while trying to list the GitHub Releases of WordPress\/openverse was not what its API returns/],
+    ['an HTML error page', { path: '/actions/runs$', kind: 'html', status: 502, count: 3 }, /GitHub answered 502 \(a server error\)/],
+  ];
+  for (const [name, fault, message] of githubFaults) {
+    it(`${name}: says so, keeps the deck on screen, and recovers`, async () => {
+      await admin('faults', fault);
+      await deck.refresh();
+      const error = deck.state().error?.message ?? '';
+      assert.match(error, message);
+      const items = deck.describeDeck();
+      assert.match(items[0]?.label ?? '', /^Stale: data from /);
+      assert.ok(items.some((item) => item.label === 'API'), 'the apps stay on screen');
+      await admin('faults', undefined, 'DELETE');
+      await deck.refresh();
+      assert.equal(deck.state().error, undefined);
+      assert.equal(deck.describeDeck()[0]?.label, 'API');
+    });
+  }
+
+  const versionFaults: Array<[string, Record<string, unknown>, string, RegExp]> = [
+    ['unreachable', { path: '^/live/api/production/version$', kind: 'reset', count: 1 }, 'debug-disconnect', /could not be reached \(the connection was reset\)/],
+    ['answering 502', { path: '^/live/api/production/version$', kind: 'status', status: 502, count: 1 }, 'debug-disconnect', /could not be reached \(it answered HTTP 502\)/],
+    ['malformed', { path: '^/live/api/production/version$', kind: 'malformed', count: 1 }, 'question', /answered something that is not a version: the answer is not JSON/],
+    ['an HTML page', { path: '^/live/api/production/version$', kind: 'html', status: 200, count: 1 }, 'question', /an HTML page came back instead of JSON/],
+    ['too slow', { path: '^/live/api/production/version$', kind: 'delay', delayMs: 7000, count: 1 }, 'debug-disconnect', /no answer within 5 s/],
+  ];
+  for (const [name, fault, icon, detail] of versionFaults) {
+    it(`a /version ${name}: the environment says so, and recovers`, async () => {
+      await admin('faults', fault);
+      await deck.refresh();
+      const production = find(deck.describeDeck(), 'API', 'Production');
+      assert.equal(production.icon, icon);
+      assert.match(production.tooltip ?? '', detail);
+      assert.equal(deck.state().error, undefined, 'a /version fault is not a GitHub failure');
+      await admin('faults', undefined, 'DELETE');
+      await deck.refresh();
+      const recovered = find(deck.describeDeck(), 'API', 'Production');
+      assert.notEqual(recovered.icon, icon);
+      assert.doesNotMatch(recovered.tooltip ?? '', detail);
+    });
+  }
+});
+
+describe('faults in the middle of a deployment', () => {
+  let deck: ReleaseDeckApi;
+
+  before(async () => {
+    deck = await api();
+    if (deck.state().snapshot === undefined) {
+      await signInAndLoad(deck);
+    }
+    await deck.refresh();
+    deck.testing?.answerConfirmations(true);
+  });
+
+  after(async () => {
+    deck.testing?.answerConfirmations(undefined);
+    await admin('faults', undefined, 'DELETE');
+  });
+
+  it('a 502 on the dispatch: nothing starts, and it is not sent twice', async () => {
+    const runsBefore = (await world()).repos[1]?.runs.length ?? 0;
+    await admin('faults', { path: '/dispatches$', method: 'POST', kind: 'status', status: 502, count: 1 });
+    const result = await vscode.commands.executeCommand<{ problem?: string; nothingStarted: boolean } | undefined>('releaseDeck.redeploy', { appId: 'api', environmentId: 'staging' });
+    assert.equal(result?.nothingStarted, true);
+    assert.match(result?.problem ?? '', /GitHub answered 502 .*API staging still runs/);
+    assert.equal((await world()).repos[1]?.runs.length, runsBefore, 'no run, and no second dispatch');
+  });
+
+  it('GitHub failing while the run is followed: says what was dispatched and what ran when last seen', async () => {
+    await admin('faults', { path: '/actions/runs/\\d+$', method: 'GET', kind: 'status', status: 503, count: 6 });
+    const runsBefore = (await world()).repos[1]?.runs.length ?? 0;
+    const result = await withClockMoving(vscode.commands.executeCommand<{ problem?: string; nothingStarted: boolean } | undefined>('releaseDeck.redeploy', { appId: 'api', environmentId: 'staging' }));
+    assert.equal(result?.nothingStarted, false);
+    assert.match(result?.problem ?? '', /was dispatched, but following it failed: .*When last seen, API staging ran /);
+    assert.equal((await world()).repos[1]?.runs.length, runsBefore + 1, 'exactly one run was started');
+    await admin('faults', undefined, 'DELETE');
+    await waitFor('the deck to show the run', async () => {
+      await deck.refresh();
+      return deck.state().error === undefined ? true : undefined;
+    });
+  });
+});
