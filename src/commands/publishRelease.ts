@@ -75,7 +75,7 @@ export function registerPublishRelease(services: Services): vscode.Disposable {
       return;
     }
     try {
-      await publish(services, app, draft);
+      return await publish(services, app, draft);
     } finally {
       claim.release();
     }
@@ -100,12 +100,13 @@ async function acceptWarnings(services: Services, app: AppDeck, draft: DraftRele
   });
 }
 
-async function publish(services: Services, app: AppDeck, draft: DraftRelease): Promise<void> {
+/** Publishes after the confirmation; the result (also for automation) says how far the chain got. */
+async function publish(services: Services, app: AppDeck, draft: DraftRelease): Promise<PublishResult | undefined> {
   const profile = services.profiles.profile;
   const client = await services.store.gitHub();
   if (profile === undefined || client === undefined) {
     void vscode.window.showWarningMessage('Sign in to GitHub first.');
-    return;
+    return undefined;
   }
   const deployedEnvironment = app.environments.find((environment) => environment.environment.deployedOnPublish);
   const next = publishEffects(profile, app, draft);
@@ -124,7 +125,7 @@ async function publish(services: Services, app: AppDeck, draft: DraftRelease): P
   });
   if (!confirmed) {
     services.log.info(`Publishing ${draft.gitTag} was not confirmed; nothing was changed.`);
-    return;
+    return undefined;
   }
   const who = services.store.state.credential?.login ?? 'the signed-in account';
   services.log.info(`${who} publishes the GitHub Release ${draft.gitTag} of ${profile.monorepo} at ${new Date().toISOString()}.`);
@@ -153,12 +154,13 @@ async function publish(services: Services, app: AppDeck, draft: DraftRelease): P
     services.log.error(`Publishing ${draft.gitTag} failed: ${message}`);
     const nothing = isGitHubError(error) ? ' The draft was not published.' : '';
     void vscode.window.showErrorMessage(`Publishing ${draft.gitTag} failed: ${message}${nothing}`);
-    return;
+    return undefined;
   } finally {
     watching.dispose();
     void services.store.refresh('a publish ended');
   }
   report(services, app, draft, result);
+  return result;
 }
 
 function report(services: Services, app: AppDeck, draft: DraftRelease, result: PublishResult): void {

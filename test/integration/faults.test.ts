@@ -47,6 +47,31 @@ describe('faults while refreshing the deck', () => {
     });
   }
 
+  it('a primary rate limit: says when it lifts, asks GitHub nothing until then, then recovers', async () => {
+    await admin('faults', { path: '/releases$', kind: 'rateLimit', resetInSeconds: 3, count: 1 });
+    await deck.refresh();
+    assert.match(deck.state().error?.message ?? '', /GitHub's rate limit was reached while trying to list the GitHub Releases of WordPress\/openverse.* It lifts at \d\d:\d\d:\d\d UTC; Release Deck waits until then\./);
+    await admin('stats/reset');
+    await deck.refresh();
+    const stats = (await admin('stats', undefined, 'GET')) as { requests: number };
+    assert.equal(stats.requests, 0, 'no request while the limit holds');
+    assert.match(deck.state().error?.message ?? '', /rate limit/);
+    await new Promise((resolve) => setTimeout(resolve, 3500));
+    await deck.refresh();
+    assert.equal(deck.state().error, undefined);
+  });
+
+  it('a secondary rate limit with Retry-After: waits as asked, then succeeds', async () => {
+    await admin('faults', { path: '/commits$', kind: 'secondaryRateLimit', status: 429, retryAfterSeconds: 1, count: 1 });
+    await admin('stats/reset');
+    const started = Date.now();
+    await deck.refresh();
+    assert.equal(deck.state().error, undefined);
+    assert.ok(Date.now() - started >= 1000, 'waited for Retry-After');
+    const stats = (await admin('stats', undefined, 'GET')) as { log: Array<{ path: string; status: number }> };
+    assert.deepEqual(stats.log.filter((entry) => entry.path.startsWith('/repos/WordPress/openverse/commits')).map((entry) => entry.status), [429, 304], 'the retry after the wait is answered from the cache (304)');
+  });
+
   const versionFaults: Array<[string, Record<string, unknown>, string, RegExp]> = [
     ['unreachable', { path: '^/live/api/production/version$', kind: 'reset', count: 1 }, 'debug-disconnect', /could not be reached \(the connection was reset\)/],
     ['answering 502', { path: '^/live/api/production/version$', kind: 'status', status: 502, count: 1 }, 'debug-disconnect', /could not be reached \(it answered HTTP 502\)/],

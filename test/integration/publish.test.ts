@@ -66,4 +66,19 @@ describe('publishing a GitHub Release', () => {
     assert.equal(production.icon, 'pass-filled');
     await waitFor('the API to have no draft', () => !find(deck.describeDeck(), 'API').children.some((item) => item.label.startsWith('Draft')));
   });
+
+  it('GitHub failing while the chain is followed: says the release is published and what production runs', async () => {
+    deck.testing?.answerConfirmations(true);
+    await deck.refresh();
+    await admin('faults', { path: '/actions/workflows/tag_docker_image_and_trigger_deployment.yml/runs$', method: 'GET', kind: 'status', status: 503, count: 30 });
+    try {
+      const result = await withClockMoving(vscode.commands.executeCommand<{ problem?: string; published: { draft: boolean } } | undefined>('releaseDeck.publishRelease', { appId: 'ingestion_server' }));
+      assert.equal(result?.published.draft, false, 'the release was published');
+      assert.match(result?.problem ?? '', /^ingestion_server-2026\.11\.25\.18\.00\.00 is published, but following what it set off failed: GitHub answered 503/);
+      const patches = ((await admin('stats', undefined, 'GET')) as { log: Array<{ method: string; path: string }> }).log.filter((entry) => entry.method === 'PATCH' && entry.path.includes('/releases/'));
+      assert.ok(patches.length >= 1);
+    } finally {
+      await admin('faults', undefined, 'DELETE');
+    }
+  });
 });

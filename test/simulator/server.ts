@@ -32,6 +32,7 @@ export interface Fault {
   readonly status?: number;
   readonly delayMs?: number;
   readonly retryAfterSeconds?: number;
+  readonly resetInSeconds?: number;
 }
 
 export interface RequestRecord {
@@ -1036,6 +1037,7 @@ export async function startSimulator(options: SimulatorOptions): Promise<Running
       ...(typeof fields.status === 'number' ? { status: fields.status } : {}),
       ...(typeof fields.delayMs === 'number' ? { delayMs: fields.delayMs } : {}),
       ...(typeof fields.retryAfterSeconds === 'number' ? { retryAfterSeconds: fields.retryAfterSeconds } : {}),
+      ...(typeof fields.resetInSeconds === 'number' ? { resetInSeconds: fields.resetInSeconds } : {}),
     };
   }
 
@@ -1137,7 +1139,9 @@ export async function startSimulator(options: SimulatorOptions): Promise<Running
           response.end('<!DOCTYPE html><html><head><title>Unicorn! · GitHub</title></head><body><h1>No server is currently available to service your request.</h1></body></html>');
           return;
         case 'rateLimit': {
-          const headers = { ...rateHeaders(token), 'x-ratelimit-remaining': '0', 'x-ratelimit-used': String(world.rateLimit) };
+          // A reset on the wall clock when asked (`resetInSeconds`), so a client's own clock can wait for it.
+          const reset = fault.resetInSeconds !== undefined ? { 'x-ratelimit-reset': String(Math.floor(Date.now() / 1000) + fault.resetInSeconds) } : {};
+          const headers = { ...rateHeaders(token), 'x-ratelimit-remaining': '0', 'x-ratelimit-used': String(world.rateLimit), ...reset };
           send(response, { status: fault.status ?? 403, body: { message: `API rate limit exceeded for user ID 1.`, documentation_url: `${DOCS}/overview/rate-limits-for-the-rest-api` } }, headers);
           return;
         }
