@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
 import type { Frame, Page } from 'playwright-core';
 import { INFRA, MONOREPO } from '../simulator/openverseWorld';
-import { openReleaseDeck, openWorkbench, runCommand, screenshot, type Workbench } from './workbench';
+import { assertNowhereOnScreen, openReleaseDeck, openWorkbench, runCommand, screenshot, type Workbench } from './workbench';
 
 const DEMO_TOKEN = 'rd_demo_token_not_a_secret';
 
@@ -125,6 +125,7 @@ for (const colorScheme of ['dark', 'light'] as const) {
         assert.match(await done.innerText(), /Frontend production now runs rel-2026\.11\.25\.18\.00\.00/);
         assert.match(await done.innerText(), /changelog pull request #\d+/);
         await screenshot(page, '08-publish-completed');
+        await assertNowhereOnScreen(page, DEMO_TOKEN);
         const runs = (await (await fetch(`${workbench.simulator.url}/repos/${INFRA}/actions/runs?per_page=100`, { headers: { authorization: `token ${DEMO_TOKEN}` } })).json()) as { workflow_runs: Array<{ display_title: string; conclusion: string | null }> };
         assert.equal(runs.workflow_runs.filter((run) => run.display_title === 'Deploy rel-2026.11.25.18.00.00 to production-nuxt').length, 1, 'one production deployment');
       });

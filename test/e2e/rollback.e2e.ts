@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { openReleaseDeck, openWorkbench, runCommand, screenshot, widenSideBar, type Workbench } from './workbench';
+import { assertNowhereOnScreen, openReleaseDeck, openWorkbench, runCommand, screenshot, widenSideBar, type Workbench } from './workbench';
 
 const DEMO_TOKEN = 'rd_demo_token_not_a_secret';
 
@@ -48,6 +48,7 @@ describe('rolling production back from the command palette', () => {
     assert.match(await done.innerText(), /it now runs rel-2026\.10\.15\.09\.30\.00/);
     await page.getByRole('treeitem', { name: /Production.*rel-2026\.10\.15\.09\.30\.00/ }).first().waitFor({ state: 'visible', timeout: 30_000 });
     await screenshot(page, '11-rollback-completed');
+    await assertNowhereOnScreen(page, DEMO_TOKEN);
   });
 
   it('shows the catalog\'s manual procedure with the tag filled in', async () => {

@@ -95,3 +95,13 @@ export async function widenSideBar(page: Page, width = 520): Promise<void> {
   await page.mouse.up();
   await page.mouse.move(900, 600);
 }
+
+/** Asserts a secret appears nowhere a person could see it: the workbench, its notifications, every webview. */
+export async function assertNowhereOnScreen(page: Page, secret: string): Promise<void> {
+  for (const frame of page.frames()) {
+    const html = await frame.content().catch(() => '');
+    if (html.includes(secret)) {
+      throw new Error(`a secret is in the page (frame ${frame.url().slice(0, 80)})`);
+    }
+  }
+}
