@@ -155,4 +155,15 @@ describe('the release process against the simulator', () => {
     assert.equal(harness.client.stats.retries, 0);
     assert.equal(harness.simulator.world.repos[1]!.runs.length, runsBefore);
   });
+
+  it('names the profile field when a deployment workflow does not exist', async () => {
+    try {
+      await dispatchWorkflow(harness.client, { repo: INFRA, workflow: 'deploy-staging-apii.yml', ref: 'main', inputs: { tag: 'rel-2026.10.15.09.30.00' }, profileField: 'apps[0].environments[0].deploy.workflow' });
+      assert.fail('expected a 404');
+    } catch (error) {
+      assert.ok(error instanceof GitHubError);
+      assert.equal(error.kind, 'notFound');
+      assert.match(error.message, /while trying to dispatch deploy-staging-apii\.yml in WordPress\/openverse-infrastructure.*Check "apps\[0\]\.environments\[0\]\.deploy\.workflow" in the profile/);
+    }
+  });
 });
