@@ -110,7 +110,18 @@ export interface DeckSnapshot {
 export function buildDeck(profile: Profile, facts: DeckFacts): DeckSnapshot {
   const tagCommits = new Map(facts.tags.map((tag) => [tag.name, tag.sha]));
   const commitIndex = new Map(facts.mainCommits.map((commit, index) => [commit.sha, index]));
-  const context: BuildContext = { facts, tagCommits, commitIndex };
+  // Runs grouped by repository and workflow file once, instead of scanning every run for every environment.
+  const runsByWorkflow = new Map<string, WorkflowRunFact[]>();
+  for (const run of facts.deploymentRuns) {
+    const key = workflowKey(run.repo, run.workflowPath.slice(run.workflowPath.lastIndexOf('/') + 1));
+    const list = runsByWorkflow.get(key);
+    if (list === undefined) {
+      runsByWorkflow.set(key, [run]);
+    } else {
+      list.push(run);
+    }
+  }
+  const context: BuildContext = { facts, tagCommits, commitIndex, runsByWorkflow };
   return {
     profileName: profile.name,
     generatedAt: facts.fetchedAt,
@@ -123,6 +134,11 @@ interface BuildContext {
   readonly facts: DeckFacts;
   readonly tagCommits: ReadonlyMap<string, string>;
   readonly commitIndex: ReadonlyMap<string, number>;
+  readonly runsByWorkflow: ReadonlyMap<string, readonly WorkflowRunFact[]>;
+}
+
+function workflowKey(repo: string, workflowFile: string): string {
+  return `${repo.toLowerCase()} ${workflowFile}`;
 }
 
 function buildAppDeck(app: AppProfile, context: BuildContext): AppDeck {
@@ -226,7 +242,7 @@ function buildEnvironmentDeck(
   }
 
   const runs = deploy.kind === 'workflow'
-    ? context.facts.deploymentRuns
+    ? [...(context.runsByWorkflow.get(workflowKey(deploy.repo, deploy.workflow)) ?? [])]
         .filter((run) => isRunOfWorkflow(run, deploy))
         .sort((a, b) => Date.parse(b.createdAt) - Date.parse(a.createdAt) || b.id - a.id)
         .map(deploymentRecord)
