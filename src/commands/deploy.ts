@@ -4,7 +4,7 @@ import type { AppDeck, EnvironmentDeck } from '../domain/deck';
 import { resolveDeployTarget, type DeployTarget } from '../domain/deployPlan';
 import { deployCandidates } from '../domain/rollback';
 import type { Services } from '../services';
-import { deploymentArgs, locate, pickApp, pickEnvironment, refuseUndeployable, runDeployment } from './deploymentFlow';
+import { chooseDeployment, runDeployment } from './deploymentFlow';
 
 const TYPE_A_TAG = 'Enter an image tag or commit SHA…';
 
@@ -14,24 +14,13 @@ const TYPE_A_TAG = 'Enter an image tag or commit SHA…';
  */
 export function registerDeploy(services: Services): vscode.Disposable {
   return vscode.commands.registerCommand(COMMANDS.deploy, async (argument?: unknown) => {
-    if (services.store.state.snapshot === undefined) {
-      void vscode.window.showInformationMessage('The deck has not loaded yet: sign in and wait for it, then deploy.');
-      return;
+    const chosen = await chooseDeployment(services, argument, { infinitive: 'deploy', title: 'Deploy' }, {
+      appFilter: (candidate) => candidate.environments.some((environment) => environment.environment.deploy.kind !== 'latest'),
+    });
+    if (chosen === undefined) {
+      return undefined;
     }
-    const args = deploymentArgs(argument);
-    const located = args !== undefined ? locate(services, args) : undefined;
-    if (args !== undefined && located === undefined) {
-      void vscode.window.showWarningMessage(`There is no app "${args.appId}" in the deck.`);
-      return;
-    }
-    const app = located?.app ?? (await pickApp(services, 'Deploy: which app?', (candidate) => candidate.environments.some((environment) => environment.environment.deploy.kind !== 'latest')));
-    if (app === undefined) {
-      return;
-    }
-    const environment = located?.environment ?? (await pickEnvironment(app, `Deploy ${app.app.label}: which environment?`));
-    if (environment === undefined || refuseUndeployable(services, app, environment)) {
-      return;
-    }
+    const { app, environment, args } = chosen;
     let target: DeployTarget | undefined;
     if (args?.imageTag !== undefined) {
       const resolved = resolveDeployTarget(app, args.imageTag);

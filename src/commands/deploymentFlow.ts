@@ -93,6 +93,38 @@ export function refuseUndeployable(services: Services, app: AppDeck, environment
   return true;
 }
 
+/**
+ * The start every deployment command shares: the deck must be loaded, the app and environment come from
+ * the item or arguments it was run with (else a pick), and an environment the editor cannot deploy is
+ * explained instead. Returns undefined when there is nothing (more) to do.
+ */
+export async function chooseDeployment(
+  services: Services,
+  argument: unknown,
+  verb: { readonly infinitive: string; readonly title: string },
+  options: { readonly appFilter: (app: AppDeck) => boolean; readonly environmentOf?: (app: AppDeck) => EnvironmentDeck | undefined },
+): Promise<{ app: AppDeck; environment: EnvironmentDeck; args: DeploymentArgs | undefined } | undefined> {
+  if (services.store.state.snapshot === undefined) {
+    void vscode.window.showInformationMessage(`The deck has not loaded yet: sign in and wait for it, then ${verb.infinitive}.`);
+    return undefined;
+  }
+  const args = deploymentArgs(argument);
+  const located = args !== undefined ? locate(services, args) : undefined;
+  if (args !== undefined && located === undefined) {
+    void vscode.window.showWarningMessage(`There is no app "${args.appId}" in the deck.`);
+    return undefined;
+  }
+  const app = located?.app ?? (await pickApp(services, `${verb.title}: which app?`, options.appFilter));
+  if (app === undefined) {
+    return undefined;
+  }
+  const environment = located?.environment ?? (options.environmentOf !== undefined ? options.environmentOf(app) : await pickEnvironment(app, `${verb.title} ${app.app.label}: which environment?`));
+  if (environment === undefined || refuseUndeployable(services, app, environment)) {
+    return undefined;
+  }
+  return { app, environment, args };
+}
+
 const VERBS: Record<DeploymentKind, { question: string; button: string; doing: string; done: string }> = {
   deploy: { question: 'Deploy', button: 'Deploy', doing: 'deploying', done: 'deployed' },
   redeploy: { question: 'Redeploy', button: 'Redeploy', doing: 'redeploying', done: 'redeployed' },

@@ -4,7 +4,7 @@ import { productionOf, type AppDeck, type EnvironmentDeck } from '../domain/deck
 import { resolveDeployTarget } from '../domain/deployPlan';
 import type { Services } from '../services';
 import { openLink } from '../ui/links';
-import { deploymentArgs, locate, pickApp, refuseUndeployable, runDeployment } from './deploymentFlow';
+import { chooseDeployment, runDeployment } from './deploymentFlow';
 
 /**
  * Release Deck: Roll Back — deploys the last known working production tag (or another entry of the
@@ -12,20 +12,14 @@ import { deploymentArgs, locate, pickApp, refuseUndeployable, runDeployment } fr
  */
 export function registerRollBack(services: Services): vscode.Disposable {
   return vscode.commands.registerCommand(COMMANDS.rollBack, async (argument?: unknown) => {
-    if (services.store.state.snapshot === undefined) {
-      void vscode.window.showInformationMessage('The deck has not loaded yet: sign in and wait for it, then roll back.');
-      return;
+    const chosen = await chooseDeployment(services, argument, { infinitive: 'roll back', title: 'Roll back' }, {
+      appFilter: (candidate) => productionOf(candidate)?.environment.deploy.kind === 'workflow',
+      environmentOf: productionOf,
+    });
+    if (chosen === undefined) {
+      return undefined;
     }
-    const args = deploymentArgs(argument);
-    const located = args !== undefined ? locate(services, args) : undefined;
-    const app = located?.app ?? (await pickApp(services, 'Roll back: which app?', (candidate) => productionOf(candidate)?.environment.deploy.kind === 'workflow'));
-    if (app === undefined) {
-      return;
-    }
-    const environment = located?.environment ?? productionOf(app);
-    if (environment === undefined || refuseUndeployable(services, app, environment)) {
-      return;
-    }
+    const { app, environment, args } = chosen;
     if (!environment.environment.production && args?.imageTag === undefined) {
       await explainStagingRollback(services, app, environment);
       return;

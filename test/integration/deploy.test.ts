@@ -3,7 +3,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { ReleaseDeckApi } from '../../src/extension';
-import { admin, api, find, signInAndLoad, simulatorUrl, waitFor, withClockMoving, world } from './support';
+import { admin, find, loadedDeck, simulatorUrl, waitFor, withClockMoving, world } from './support';
 
 async function version(app: string, environment: string): Promise<string> {
   const answer = (await (await fetch(`${simulatorUrl()}/live/${app}/${environment}/version`)).json()) as { release: string };
@@ -14,11 +14,7 @@ describe('deploying, redeploying and rolling back', () => {
   let deck: ReleaseDeckApi;
 
   before(async () => {
-    deck = await api();
-    if (deck.state().snapshot === undefined) {
-      await signInAndLoad(deck);
-    }
-    await deck.refresh();
+    deck = await loadedDeck();
     deck.testing?.answerConfirmations(true);
   });
 

@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
 import * as vscode from 'vscode';
 import type { ReleaseDeckApi } from '../../src/extension';
-import { admin, api, find, signInAndLoad, waitFor, withClockMoving, world } from './support';
+import { admin, find, loadedDeck, waitFor, withClockMoving, world } from './support';
 
 /**
  * GitHub and the environments misbehave; the deck says what happened, keeps what it knew on screen,
@@ -11,11 +11,7 @@ describe('faults while refreshing the deck', () => {
   let deck: ReleaseDeckApi;
 
   before(async () => {
-    deck = await api();
-    if (deck.state().snapshot === undefined) {
-      await signInAndLoad(deck);
-    }
-    await deck.refresh();
+    deck = await loadedDeck();
   });
 
   afterEach(async () => {
@@ -100,11 +96,7 @@ describe('faults in the middle of a deployment', () => {
   let deck: ReleaseDeckApi;
 
   before(async () => {
-    deck = await api();
-    if (deck.state().snapshot === undefined) {
-      await signInAndLoad(deck);
-    }
-    await deck.refresh();
+    deck = await loadedDeck();
     deck.testing?.answerConfirmations(true);
   });
 

@@ -1,16 +1,13 @@
 import { strict as assert } from 'node:assert';
 import * as vscode from 'vscode';
 import type { ReleaseDeckApi } from '../../src/extension';
-import { admin, api, find, signInAndLoad, waitFor, withClockMoving, world } from './support';
+import { admin, find, loadedDeck, waitFor, withClockMoving, world } from './support';
 
 describe('publishing a GitHub Release', () => {
   let deck: ReleaseDeckApi;
 
   before(async () => {
-    deck = await api();
-    if (deck.state().snapshot === undefined) {
-      await signInAndLoad(deck);
-    }
+    deck = await loadedDeck();
     assert.ok(deck.testing, 'the test hooks exist under ExtensionMode.Test');
   });
 

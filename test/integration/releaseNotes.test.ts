@@ -1,16 +1,13 @@
 import { strict as assert } from 'node:assert';
 import * as vscode from 'vscode';
 import type { ReleaseDeckApi } from '../../src/extension';
-import { api, signInAndLoad, waitFor } from './support';
+import { loadedDeck, waitFor } from './support';
 
 describe('the release notes panel', () => {
   let deck: ReleaseDeckApi;
 
   before(async () => {
-    deck = await api();
-    if (deck.state().snapshot === undefined) {
-      await signInAndLoad(deck);
-    }
+    deck = await loadedDeck();
   });
 
   it('shows the frontend draft: its tags, rendered notes, commits since production and what publishing sets off', async () => {

@@ -58,6 +58,16 @@ export function find(items: readonly DeckItemView[], ...labels: string[]): DeckI
   return current;
 }
 
+/** The extension's API with the deck loaded (signing in with the demo token if needed) and fresh. */
+export async function loadedDeck(): Promise<ReleaseDeckApi> {
+  const deck = await api();
+  if (deck.state().snapshot === undefined) {
+    await signInAndLoad(deck);
+  }
+  await deck.refresh();
+  return deck;
+}
+
 /** Signs in with the demo token through the command, and waits for the deck to load. */
 export async function signInAndLoad(deck: ReleaseDeckApi): Promise<void> {
   await vscode.commands.executeCommand('releaseDeck.signInWithToken', DEMO_TOKEN);
