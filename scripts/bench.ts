@@ -199,7 +199,7 @@ async function main(): Promise<void> {
   }
   const bundleKb = statSync(join(ROOT, 'dist', 'extension.js')).size / 1024;
   const webviewKb = statSync(join(ROOT, 'dist', 'webview', 'releaseNotes.js')).size / 1024;
-  const editor = await measureEditor(3);
+  const editor = process.env.BENCH_SKIP_EDITOR ? { activationMs: 0, deckMs: 0, samples: [] } : await measureEditor(3);
   spawnSync(process.execPath, [join(ROOT, 'scripts', 'build.mjs')], { encoding: 'utf8' });
 
   const budgets: Array<{ budget: string; measured: string; pass: boolean }> = [];

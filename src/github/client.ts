@@ -151,16 +151,23 @@ export class GitHubClient {
       const started = this.now();
       try {
         this.stats.requests += 1;
-        const response = await this.octokit.request(route, { ...params, headers: { ...(params.headers as Record<string, string> | undefined), ...headers } });
+        // Octokit hands back the raw body of a success: it is parsed below with the engine's JSON.parse,
+        // several times faster than Octokit's BigInt-aware parser on a page of 100 workflow runs.
+        const response = await this.octokit.request(route, {
+          ...params,
+          headers: { ...(params.headers as Record<string, string> | undefined), ...headers },
+          request: { parseSuccessResponseBody: false },
+        });
         const responseHeaders = response.headers as Record<string, string | number | undefined>;
+        const data = await bodyOf(response.data, responseHeaders['content-type']);
         this.stats.rateLimitUnits += 1;
         this.noteRateLimit(responseHeaders);
         this.log(`${method} ${pathOf(endpoint.url)} → ${response.status} (${this.now() - started} ms)`);
         const etag = responseHeaders.etag;
         if (idempotent && typeof etag === 'string') {
-          this.remember(cacheKey, { etag, status: response.status, data: response.data, headers: responseHeaders });
+          this.remember(cacheKey, { etag, status: response.status, data, headers: responseHeaders });
         }
-        return { status: response.status, data: response.data, headers: responseHeaders, fromCache: false };
+        return { status: response.status, data, headers: responseHeaders, fromCache: false };
       } catch (error) {
         if (!isRequestErrorLike(error)) {
           throw error;
@@ -292,6 +299,29 @@ export class GitHubClient {
       }
     }
   }
+}
+
+/**
+ * A success's body, as Octokit would have given it: JSON parsed (text kept when it does not parse, so the
+ * caller's shape checks report it), other text as text. Empty answers (204) come through as undefined.
+ */
+async function bodyOf(raw: unknown, contentType: string | number | undefined): Promise<unknown> {
+  if (raw === null || raw === undefined || typeof raw === 'string') {
+    return raw ?? undefined;
+  }
+  const chunks: Buffer[] = [];
+  for await (const chunk of raw as AsyncIterable<Buffer | string>) {
+    chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : chunk);
+  }
+  const text = Buffer.concat(chunks).toString('utf8');
+  if (typeof contentType === 'string' && /^application\/(?:[\w.+-]+\+)?json\b/i.test(contentType)) {
+    try {
+      return JSON.parse(text) as unknown;
+    } catch {
+      return text;
+    }
+  }
+  return text;
 }
 
 function backoffMs(attempt: number): number {

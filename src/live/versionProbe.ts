@@ -76,7 +76,14 @@ function networkReason(error: unknown): string {
  * A plain GET through Node's http/https modules (the ones VS Code configures for the user's proxy),
  * lighter than a full fetch: a refresh of a large monorepo asks hundreds of /version endpoints at once.
  */
-async function defaultFetch(): Promise<NonNullable<VersionProbeOptions['fetchImpl']>> {
+let plainGet: Promise<NonNullable<VersionProbeOptions['fetchImpl']>> | undefined;
+
+function defaultFetch(): Promise<NonNullable<VersionProbeOptions['fetchImpl']>> {
+  plainGet ??= loadPlainGet();
+  return plainGet;
+}
+
+async function loadPlainGet(): Promise<NonNullable<VersionProbeOptions['fetchImpl']>> {
   const [http, https] = await Promise.all([import('node:http'), import('node:https')]);
   return (url, init) =>
     new Promise((resolve, reject) => {

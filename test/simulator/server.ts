@@ -79,6 +79,8 @@ class HttpError extends Error {
 interface Reply {
   readonly status: number;
   readonly body?: unknown;
+  /** The body already serialised (when its ETag was computed), so it is not serialised twice. */
+  readonly text?: string;
   readonly headers?: Record<string, string>;
 }
 
@@ -316,7 +318,21 @@ export async function startSimulator(options: SimulatorOptions): Promise<Running
 
   // ---------------------------------------------------------------- GitHub's JSON shapes
 
+  // Pure functions of their arguments, asked for hundreds of times by a page of runs: computed once each.
+  const userJsonMemo = new Map<string, Record<string, unknown>>();
+  const repoJsonMemo = new Map<string, Record<string, unknown>>();
+
   function userJson(login: string): Record<string, unknown> {
+    const known = userJsonMemo.get(login);
+    if (known !== undefined) {
+      return known;
+    }
+    const json = userJsonUncached(login);
+    userJsonMemo.set(login, json);
+    return json;
+  }
+
+  function userJsonUncached(login: string): Record<string, unknown> {
     const id = parseInt(createHash('sha1').update(login).digest('hex').slice(0, 7), 16);
     const url = `https://api.github.com/users/${login}`;
     return {
@@ -342,6 +358,20 @@ export async function startSimulator(options: SimulatorOptions): Promise<Running
   }
 
   function repoJson(repo: WorldRepo, base: string, full = false): Record<string, unknown> {
+    if (full) {
+      return repoJsonUncached(repo, base, true);
+    }
+    const key = `${repo.fullName}|${String(repo.private)}|${repo.defaultBranch}|${base}`;
+    const known = repoJsonMemo.get(key);
+    if (known !== undefined) {
+      return known;
+    }
+    const json = repoJsonUncached(repo, base, false);
+    repoJsonMemo.set(key, json);
+    return json;
+  }
+
+  function repoJsonUncached(repo: WorldRepo, base: string, full: boolean): Record<string, unknown> {
     const [owner = ''] = repo.fullName.split('/');
     const url = `${base}/repos/${repo.fullName}`;
     const templates = Object.fromEntries(
@@ -477,12 +507,46 @@ export async function startSimulator(options: SimulatorOptions): Promise<Running
     };
   }
 
+  /** Each run's number within its workflow (runs are only ever appended, so a count tells when to recompute). */
+  const runNumbers = new WeakMap<WorldRepo, { count: number; numbers: Map<number, number> }>();
+  function runNumbersOf(repo: WorldRepo): Map<number, number> {
+    const known = runNumbers.get(repo);
+    if (known !== undefined && known.count === repo.runs.length) {
+      return known.numbers;
+    }
+    const perWorkflow = new Map<string, number>();
+    const numbers = new Map<number, number>();
+    for (const candidate of [...repo.runs].sort((a, b) => a.id - b.id)) {
+      const next = (perWorkflow.get(candidate.workflowPath) ?? 0) + 1;
+      perWorkflow.set(candidate.workflowPath, next);
+      numbers.set(candidate.id, next);
+    }
+    runNumbers.set(repo, { count: repo.runs.length, numbers });
+    return numbers;
+  }
+
+  const commitsBySha = new WeakMap<WorldRepo, { count: number; bySha: Map<string, WorldCommit> }>();
+  function commitsByShaOf(repo: WorldRepo): Map<string, WorldCommit> {
+    const known = commitsBySha.get(repo);
+    if (known !== undefined && known.count === repo.commits.length) {
+      return known.bySha;
+    }
+    const bySha = new Map<string, WorldCommit>();
+    for (const commit of repo.commits) {
+      if (!bySha.has(commit.sha)) {
+        bySha.set(commit.sha, commit);
+      }
+    }
+    commitsBySha.set(repo, { count: repo.commits.length, bySha });
+    return bySha;
+  }
+
   function runJson(repo: WorldRepo, run: WorldRun, base: string): Record<string, unknown> {
     const workflow = repo.workflows.find((candidate) => candidate.path === run.workflowPath);
     const state = runStatus(run);
     const url = `${base}/repos/${repo.fullName}/actions/runs/${run.id}`;
-    const sameWorkflow = repo.runs.filter((candidate) => candidate.workflowPath === run.workflowPath && candidate.id <= run.id).length;
-    const head = repo.commits.find((commit) => commit.sha === run.headSha);
+    const sameWorkflow = runNumbersOf(repo).get(run.id) ?? 0;
+    const head = commitsByShaOf(repo).get(run.headSha);
     return {
       id: run.id,
       name: workflow?.name ?? run.workflowPath,
@@ -1071,15 +1135,29 @@ export async function startSimulator(options: SimulatorOptions): Promise<Running
       response.end();
       return;
     }
-    const text = JSON.stringify(reply.body);
+    const text = reply.text ?? JSON.stringify(reply.body);
     response.writeHead(reply.status, { 'content-type': 'application/json; charset=utf-8', 'content-length': String(Buffer.byteLength(text)), ...headers });
     response.end(text);
   }
 
   const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
+  /**
+   * Answers to GETs already given, serialised with their ETags. A request other than a GET (admin ones
+   * included) may change the world, so it starts a new revision; answers also depend on the clock, so
+   * its reading is part of the key. GitHub does the same kind of caching on its side: it keeps the
+   * simulator's own work from slowing the client it serves.
+   */
+  let revision = 0;
+  const answers = new Map<string, Reply & { readonly text: string; readonly etag: string }>();
+  const MAX_ANSWERS = 2000;
+
   async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
     const method = (request.method ?? 'GET').toUpperCase();
+    if (method !== 'GET') {
+      revision += 1;
+      answers.clear();
+    }
     const url = new URL(request.url ?? '/', 'http://simulator.invalid');
     const path = url.pathname;
     const raw = await readBody(request);
@@ -1181,22 +1259,35 @@ export async function startSimulator(options: SimulatorOptions): Promise<Running
       return;
     }
     const context: Context = { method, path, query: url.searchParams, headers: request.headers, body, token, baseUrl: `http://${request.headers.host ?? 'localhost'}` };
+    const answerKey = method === 'GET' ? `${revision}|${nowMs()}|${request.url ?? ''}|${request.headers.accept ?? ''}|${context.baseUrl}|${token.token}` : '';
+    const known = answers.get(answerKey);
     let reply: Reply;
-    try {
-      const found = routes.find(([routeMethod, regex]) => routeMethod === method && regex.test(path));
-      if (found === undefined) {
-        throw new HttpError(404, 'Not Found');
+    if (known !== undefined) {
+      reply = known;
+    } else {
+      try {
+        const found = routes.find(([routeMethod, regex]) => routeMethod === method && regex.test(path));
+        if (found === undefined) {
+          throw new HttpError(404, 'Not Found');
+        }
+        reply = found[2](context, path.match(found[1]) ?? ([] as unknown as RegExpMatchArray));
+      } catch (error) {
+        if (!(error instanceof HttpError)) {
+          throw error;
+        }
+        reply = { status: error.status, body: { message: error.message, documentation_url: DOCS, ...error.extra, status: String(error.status) } };
       }
-      reply = found[2](context, path.match(found[1]) ?? ([] as unknown as RegExpMatchArray));
-    } catch (error) {
-      if (!(error instanceof HttpError)) {
-        throw error;
-      }
-      reply = { status: error.status, body: { message: error.message, documentation_url: DOCS, ...error.extra, status: String(error.status) } };
     }
 
     if (method === 'GET' && reply.status === 200 && reply.body !== undefined) {
-      const etag = `W/"${createHash('sha256').update(JSON.stringify(reply.body)).digest('hex').slice(0, 40)}"`;
+      const text = reply.text ?? JSON.stringify(reply.body);
+      const etag = known?.etag ?? `W/"${createHash('sha256').update(text).digest('hex').slice(0, 40)}"`;
+      if (known === undefined) {
+        if (answers.size >= MAX_ANSWERS) {
+          answers.clear();
+        }
+        answers.set(answerKey, { ...reply, text, etag });
+      }
       const ifNoneMatch = request.headers['if-none-match'];
       if (ifNoneMatch !== undefined && ifNoneMatch.split(',').map((value) => value.trim()).includes(etag)) {
         stats.notModified += 1;
@@ -1204,7 +1295,7 @@ export async function startSimulator(options: SimulatorOptions): Promise<Running
         send(response, { status: 304 }, { etag, ...rateHeaders(token) });
         return;
       }
-      reply = { ...reply, headers: { ...reply.headers, etag, 'cache-control': 'private, max-age=60, s-maxage=60' } };
+      reply = { ...reply, text, headers: { ...reply.headers, etag, 'cache-control': 'private, max-age=60, s-maxage=60' } };
     }
     rateUsed.set(token.token, used + 1);
     stats.rateLimitUnits += 1;
