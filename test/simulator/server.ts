@@ -1013,7 +1013,7 @@ export async function startSimulator(options: SimulatorOptions): Promise<Running
 
   // ---------------------------------------------------------------- admin
 
-  function admin(method: string, path: string, body: unknown): Reply {
+  function admin(method: string, path: string, query: URLSearchParams, body: unknown): Reply {
     const fields = body === undefined ? {} : asRecord(body);
     if (method === 'POST' && path === '/_admin/clock') {
       const seconds = Number(fields.advanceSeconds);
@@ -1065,7 +1065,7 @@ export async function startSimulator(options: SimulatorOptions): Promise<Running
       return { status: 200, body: { latencyMs } };
     }
     if (method === 'GET' && path === '/_admin/stats') {
-      return { status: 200, body: { ...stats, log: stats.log.slice(-200) } };
+      return { status: 200, body: { ...stats, log: query.get('log') === 'all' ? stats.log : stats.log.slice(-200) } };
     }
     if (method === 'POST' && path === '/_admin/stats/reset') {
       resetStats();
@@ -1154,12 +1154,12 @@ export async function startSimulator(options: SimulatorOptions): Promise<Running
 
   async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
     const method = (request.method ?? 'GET').toUpperCase();
-    if (method !== 'GET') {
+    const url = new URL(request.url ?? '/', 'http://simulator.invalid');
+    const path = url.pathname;
+    if (method !== 'GET' && !/^\/_admin\/(?:stats|latency)/.test(path)) {
       revision += 1;
       answers.clear();
     }
-    const url = new URL(request.url ?? '/', 'http://simulator.invalid');
-    const path = url.pathname;
     const raw = await readBody(request);
     let body: unknown;
     try {
@@ -1170,7 +1170,7 @@ export async function startSimulator(options: SimulatorOptions): Promise<Running
     }
     if (path.startsWith('/_admin/')) {
       try {
-        send(response, admin(method, path, body));
+        send(response, admin(method, path, url.searchParams, body));
       } catch (error) {
         const status = error instanceof HttpError ? error.status : 500;
         send(response, { status, body: { message: error instanceof Error ? error.message : String(error) } });
