@@ -8,34 +8,29 @@ import type { VersionFact } from '../domain/facts';
 
 export interface VersionProbeOptions {
   readonly timeoutMs?: number;
-  readonly fetchImpl?: (url: string, init: { signal: AbortSignal; headers: Record<string, string> }) => Promise<{ ok: boolean; status: number; text(): Promise<string> }>;
 }
 
 const MAX_BODY = 4096;
 
 export async function probeVersion(url: string, options: VersionProbeOptions = {}): Promise<VersionFact> {
   const timeoutMs = options.timeoutMs ?? 5000;
-  const fetchImpl = options.fetchImpl ?? (await defaultFetch());
-  const controller = new AbortController();
-  const timer = setTimeout(() => {
-    controller.abort();
-  }, timeoutMs);
-  let text: string;
+  const get = await plainGetter();
+  let answer: PlainAnswer;
   try {
-    const response = await fetchImpl(url, { signal: controller.signal, headers: { accept: 'application/json' } });
-    if (!response.ok) {
-      return { kind: 'unreachable', reason: `it answered HTTP ${response.status}` };
-    }
-    text = await response.text();
+    answer = await get(url, timeoutMs);
   } catch (error) {
-    if (controller.signal.aborted) {
+    if (error instanceof ProbeTimeout) {
       return { kind: 'unreachable', reason: `no answer within ${timeoutMs / 1000} s` };
     }
     return { kind: 'unreachable', reason: networkReason(error) };
-  } finally {
-    clearTimeout(timer);
   }
-  return parseVersionAnswer(text);
+  if (answer.status < 200 || answer.status >= 300) {
+    return { kind: 'unreachable', reason: `it answered HTTP ${answer.status}` };
+  }
+  if (answer.cutShort) {
+    return { kind: 'malformed', reason: `the answer is more than ${MAX_BODY * 2} bytes long, far more than a version` };
+  }
+  return parseVersionAnswer(answer.text);
 }
 
 export function parseVersionAnswer(text: string): VersionFact {
@@ -72,38 +67,73 @@ function networkReason(error: unknown): string {
   return error instanceof Error ? error.message : 'a network error';
 }
 
-/**
- * A plain GET through Node's http/https modules (the ones VS Code configures for the user's proxy),
- * lighter than a full fetch: a refresh of a large monorepo asks hundreds of /version endpoints at once.
- */
-let plainGet: Promise<NonNullable<VersionProbeOptions['fetchImpl']>> | undefined;
+class ProbeTimeout extends Error {
+  override readonly name = 'ProbeTimeout';
+}
 
-function defaultFetch(): Promise<NonNullable<VersionProbeOptions['fetchImpl']>> {
+interface PlainAnswer {
+  readonly status: number;
+  readonly text: string;
+  /** The body went on past twice the longest version answer and was not read to its end. */
+  readonly cutShort: boolean;
+}
+
+type PlainGet = (url: string, timeoutMs: number) => Promise<PlainAnswer>;
+
+let plainGet: Promise<PlainGet> | undefined;
+
+function plainGetter(): Promise<PlainGet> {
   plainGet ??= loadPlainGet();
   return plainGet;
 }
 
-async function loadPlainGet(): Promise<NonNullable<VersionProbeOptions['fetchImpl']>> {
+/**
+ * A plain GET through Node's http/https modules (the ones VS Code configures for the user's proxy),
+ * lighter than a full fetch: a refresh of a large monorepo asks hundreds of /version endpoints at once.
+ * One timer per request bounds it as a whole (connection, answer and body); an answer far longer than a
+ * version is cut short.
+ */
+async function loadPlainGet(): Promise<PlainGet> {
   const [http, https] = await Promise.all([import('node:http'), import('node:https')]);
-  return (url, init) =>
+  return (url, timeoutMs) =>
     new Promise((resolve, reject) => {
       const parsed = new URL(url);
-      const request = (parsed.protocol === 'https:' ? https : http).get(parsed, { headers: init.headers, signal: init.signal }, (response) => {
+      const request = (parsed.protocol === 'https:' ? https : http).get(parsed, { headers: { accept: 'application/json' } }, (response) => {
         const chunks: Buffer[] = [];
         let size = 0;
         response.on('data', (chunk: Buffer) => {
           size += chunk.length;
           if (size <= MAX_BODY * 2) {
             chunks.push(chunk);
+          } else {
+            finish({ status: response.statusCode ?? 0, text: '', cutShort: true });
+            request.destroy();
           }
         });
         response.on('end', () => {
-          const status = response.statusCode ?? 0;
-          const text = Buffer.concat(chunks).toString('utf8');
-          resolve({ ok: status >= 200 && status < 300, status, text: () => Promise.resolve(text) });
+          finish({ status: response.statusCode ?? 0, text: Buffer.concat(chunks).toString('utf8'), cutShort: false });
         });
-        response.on('error', reject);
+        response.on('error', fail);
       });
-      request.on('error', reject);
+      let settled = false;
+      const timer = setTimeout(() => {
+        fail(new ProbeTimeout());
+        request.destroy();
+      }, timeoutMs);
+      function finish(answer: PlainAnswer): void {
+        if (!settled) {
+          settled = true;
+          clearTimeout(timer);
+          resolve(answer);
+        }
+      }
+      function fail(error: Error): void {
+        if (!settled) {
+          settled = true;
+          clearTimeout(timer);
+          reject(error);
+        }
+      }
+      request.on('error', fail);
     });
 }
