@@ -79,8 +79,8 @@ class HttpError extends Error {
 interface Reply {
   readonly status: number;
   readonly body?: unknown;
-  /** The body already serialised (when its ETag was computed), so it is not serialised twice. */
-  readonly text?: string;
+  /** The body already serialised and encoded (when its ETag was computed), so it is not done twice. */
+  readonly bytes?: Buffer;
   readonly headers?: Record<string, string>;
 }
 
@@ -1065,7 +1065,8 @@ export async function startSimulator(options: SimulatorOptions): Promise<Running
       return { status: 200, body: { latencyMs } };
     }
     if (method === 'GET' && path === '/_admin/stats') {
-      return { status: 200, body: { ...stats, log: query.get('log') === 'all' ? stats.log : stats.log.slice(-200) } };
+      const cpu = process.cpuUsage();
+      return { status: 200, body: { ...stats, cpuMs: (cpu.user + cpu.system) / 1000, log: query.get('log') === 'all' ? stats.log : stats.log.slice(-200) } };
     }
     if (method === 'POST' && path === '/_admin/stats/reset') {
       resetStats();
@@ -1135,9 +1136,9 @@ export async function startSimulator(options: SimulatorOptions): Promise<Running
       response.end();
       return;
     }
-    const text = reply.text ?? JSON.stringify(reply.body);
-    response.writeHead(reply.status, { 'content-type': 'application/json; charset=utf-8', 'content-length': String(Buffer.byteLength(text)), ...headers });
-    response.end(text);
+    const bytes = reply.bytes ?? Buffer.from(JSON.stringify(reply.body));
+    response.writeHead(reply.status, { 'content-type': 'application/json; charset=utf-8', 'content-length': String(bytes.length), ...headers });
+    response.end(bytes);
   }
 
   const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
@@ -1149,7 +1150,7 @@ export async function startSimulator(options: SimulatorOptions): Promise<Running
    * simulator's own work from slowing the client it serves.
    */
   let revision = 0;
-  const answers = new Map<string, Reply & { readonly text: string; readonly etag: string }>();
+  const answers = new Map<string, Reply & { readonly bytes: Buffer; readonly etag: string }>();
   const MAX_ANSWERS = 2000;
 
   async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
@@ -1234,7 +1235,7 @@ export async function startSimulator(options: SimulatorOptions): Promise<Running
 
     if (path.startsWith('/live/')) {
       stats.versionRequests += 1;
-      const environment = world.environments.find((candidate) => candidate.path === path);
+      const environment = environmentAt(path);
       if (environment === undefined || method !== 'GET') {
         record(404);
         response.writeHead(404, { 'content-type': 'text/html' });
@@ -1280,13 +1281,13 @@ export async function startSimulator(options: SimulatorOptions): Promise<Running
     }
 
     if (method === 'GET' && reply.status === 200 && reply.body !== undefined) {
-      const text = reply.text ?? JSON.stringify(reply.body);
-      const etag = known?.etag ?? `W/"${createHash('sha256').update(text).digest('hex').slice(0, 40)}"`;
+      const bytes = reply.bytes ?? Buffer.from(JSON.stringify(reply.body));
+      const etag = known?.etag ?? `W/"${createHash('sha256').update(bytes).digest('hex').slice(0, 40)}"`;
       if (known === undefined) {
         if (answers.size >= MAX_ANSWERS) {
           answers.clear();
         }
-        answers.set(answerKey, { ...reply, text, etag });
+        answers.set(answerKey, { ...reply, bytes, etag });
       }
       const ifNoneMatch = request.headers['if-none-match'];
       if (ifNoneMatch !== undefined && ifNoneMatch.split(',').map((value) => value.trim()).includes(etag)) {
@@ -1295,13 +1296,24 @@ export async function startSimulator(options: SimulatorOptions): Promise<Running
         send(response, { status: 304 }, { etag, ...rateHeaders(token) });
         return;
       }
-      reply = { ...reply, text, headers: { ...reply.headers, etag, 'cache-control': 'private, max-age=60, s-maxage=60' } };
+      reply = { ...reply, bytes, headers: { ...reply.headers, etag, 'cache-control': 'private, max-age=60, s-maxage=60' } };
     }
     rateUsed.set(token.token, used + 1);
     stats.rateLimitUnits += 1;
     record(reply.status);
     const scopeHeaders: Record<string, string> = token.scopes !== null ? { 'x-oauth-scopes': token.scopes.join(', '), 'x-accepted-oauth-scopes': '' } : {};
     send(response, reply, { ...rateHeaders(token), ...scopeHeaders });
+  }
+
+  /** Environments by their /version path (the list is replaced, never edited in place, when the world is). */
+  const environmentsByPath = new WeakMap<readonly WorldEnvironment[], Map<string, WorldEnvironment>>();
+  function environmentAt(path: string): WorldEnvironment | undefined {
+    let byPath = environmentsByPath.get(world.environments);
+    if (byPath === undefined || byPath.size !== world.environments.length) {
+      byPath = new Map(world.environments.map((environment) => [environment.path, environment]));
+      environmentsByPath.set(world.environments, byPath);
+    }
+    return byPath.get(path);
   }
 
   function versionAnswer(environment: WorldEnvironment): Record<string, string> {
