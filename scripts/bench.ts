@@ -48,6 +48,7 @@ interface WorldResult {
   naiveRequests: number;
   naiveWallOverRtt: number;
   environmentsShown: number;
+  longerRoundTrips: Array<{ rttMs: number; wallOverRtt: number; beyondRttMs: number }>;
   samples: { first: Sample[]; unchanged: Sample[]; floor: Sample[] };
 }
 
@@ -59,7 +60,6 @@ function profileOf(document: unknown): Profile {
   return validation.profile;
 }
 
-/** The simulator in a process of its own, as GitHub is remote: its work does not slow the client's. */
 interface SimulatorStats {
   requests: number;
   versionRequests: number;
@@ -69,7 +69,16 @@ interface SimulatorStats {
   log: Array<{ method: string; path: string; status: number }>;
 }
 
-async function startRemoteSimulator(world: World): Promise<{ url: string; stats: (withLog?: boolean) => Promise<SimulatorStats>; resetStats: () => Promise<void>; close: () => Promise<void> }> {
+interface RemoteSimulator {
+  url: string;
+  stats: (withLog?: boolean) => Promise<SimulatorStats>;
+  resetStats: () => Promise<void>;
+  setLatency: (ms: number) => Promise<void>;
+  close: () => Promise<void>;
+}
+
+/** The simulator in a process of its own, as GitHub is remote: its work is not done on the client's thread. */
+async function startRemoteSimulator(world: World): Promise<RemoteSimulator> {
   const file = join(tmpdir(), `release-deck-bench-world-${process.pid}-${Date.now()}.json`);
   writeFileSync(file, JSON.stringify(world));
   const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'test', 'simulator', 'cli.ts'), '--world', file, '--clock', 'manual', '--latency', String(RTT_MS)], { stdio: ['ignore', 'pipe', 'inherit'] });
@@ -86,8 +95,8 @@ async function startRemoteSimulator(world: World): Promise<{ url: string; stats:
       reject(new Error(`the simulator exited with ${String(code)}`));
     });
   });
-  const admin = async (path: string, method = 'GET'): Promise<unknown> => {
-    const response = await fetch(`${url}/_admin/${path}`, { method });
+  const admin = async (path: string, method = 'GET', body?: unknown): Promise<unknown> => {
+    const response = await fetch(`${url}/_admin/${path}`, { method, ...(body !== undefined ? { body: JSON.stringify(body) } : {}) });
     const text = await response.text();
     return text === '' ? undefined : JSON.parse(text);
   };
@@ -96,6 +105,9 @@ async function startRemoteSimulator(world: World): Promise<{ url: string; stats:
     stats: async (withLog = false) => (await admin(withLog ? 'stats?log=all' : 'stats')) as SimulatorStats,
     resetStats: async () => {
       await admin('stats/reset', 'POST');
+    },
+    setLatency: async (ms: number) => {
+      await admin('latency', 'POST', { ms });
     },
     close: async () => {
       child.kill('SIGTERM');
@@ -129,7 +141,7 @@ async function warmRefresh(url: string, token: string, profileFile: string): Pro
   await gatherFacts(client, profile);
 }
 
-async function measureWorld(name: string, world: World, token: string, profileFor: (url: string) => unknown): Promise<WorldResult> {
+async function measureWorld(name: string, world: World, token: string, profileFor: (url: string) => unknown, sweep: readonly number[] = []): Promise<WorldResult> {
   const simulator = await startRemoteSimulator(world);
   try {
     const profileDocument = profileFor(simulator.url);
@@ -187,6 +199,22 @@ async function measureWorld(name: string, world: World, token: string, profileFo
       floor.push((await timed(() => Promise.all(firstRequests.map((entry) => bareGet(`${simulator.url}${entry.path}`, token))))).sample);
     }
 
+    // The same first refresh at longer round trips: what it costs beyond one round trip stays about the
+    // same (the requests are in parallel; what is left is CPU time), so its ratio to the RTT falls.
+    const longerRoundTrips: Array<{ rttMs: number; wallOverRtt: number; beyondRttMs: number }> = [];
+    for (const rttMs of sweep) {
+      await simulator.setLatency(rttMs);
+      const walls: number[] = [];
+      for (let sample = 0; sample < SAMPLES; sample += 1) {
+        closeIdleConnections();
+        const client = await GitHubClient.create({ apiUrl: simulator.url, token });
+        collectGarbage();
+        walls.push((await timed(() => gatherFacts(client, profile))).sample.wallMs);
+      }
+      longerRoundTrips.push({ rttMs, wallOverRtt: median(walls) / rttMs, beyondRttMs: median(walls) - rttMs });
+    }
+    await simulator.setLatency(RTT_MS);
+
     // The naive way: one request per app and per environment, one after the other, nothing cached.
     closeIdleConnections();
     const naiveClient = await GitHubClient.create({ apiUrl: simulator.url, token });
@@ -221,6 +249,7 @@ async function measureWorld(name: string, world: World, token: string, profileFo
       naiveRequests: naiveStats.requests + naiveStats.versionRequests,
       naiveWallOverRtt: naive.sample.wallMs / RTT_MS,
       environmentsShown: counts.environmentsShown,
+      longerRoundTrips,
       samples: { first, unchanged, floor },
     };
   } finally {
@@ -322,7 +351,7 @@ async function main(): Promise<void> {
   const worlds: WorldResult[] = [];
   worlds.push(await measureWorld('Openverse 5 × 2', openverseWorld(), DEMO_TOKEN, (url) => simulatedProfileDocument(url)));
   worlds.push(await measureWorld('20 × 3', syntheticWorld(20, 3), SYNTHETIC_TOKEN, (url) => syntheticProfileDocument(20, 3, url)));
-  worlds.push(await measureWorld('100 × 3', syntheticWorld(100, 3), SYNTHETIC_TOKEN, (url) => syntheticProfileDocument(100, 3, url)));
+  worlds.push(await measureWorld('100 × 3', syntheticWorld(100, 3), SYNTHETIC_TOKEN, (url) => syntheticProfileDocument(100, 3, url), [100, 200]));
 
   const build = spawnSync(process.execPath, [join(ROOT, 'scripts', 'build.mjs'), '--production'], { encoding: 'utf8' });
   if (build.status !== 0) {
@@ -342,7 +371,7 @@ async function main(): Promise<void> {
   budgets.push({ budget: 'GitHub requests per refresh, Openverse ≤ 4', measured: String(openverse.githubRequests), pass: openverse.githubRequests <= 4 });
   budgets.push({ budget: 'GitHub requests per refresh, 100 × 3 ≤ 12', measured: String(large.githubRequests), pass: large.githubRequests <= 12 });
   for (const world of worlds) {
-    budgets.push({ budget: `refresh wall time ≤ 2 × RTT (${world.world})`, measured: `${world.wallOverRtt.toFixed(2)} × RTT`, pass: world.wallOverRtt <= 2 });
+    budgets.push({ budget: `refresh wall time ≤ 2 × RTT (${world.world})`, measured: `${world.wallOverRtt.toFixed(2)} × RTT (floor ${world.floorWallOverRtt.toFixed(2)})`, pass: world.wallOverRtt <= 2 });
     budgets.push({ budget: `unchanged refresh costs 0 rate-limit units (${world.world})`, measured: String(world.unchangedRateLimitUnits), pass: world.unchangedRateLimitUnits === 0 });
   }
   budgets.push({ budget: 'dist/extension.js ≤ 400 KB minified', measured: `${bundleKb.toFixed(1)} KB`, pass: bundleKb <= 400 });
@@ -357,6 +386,14 @@ async function main(): Promise<void> {
     );
   }
   console.log('floor: the same GETs as the first refresh, all at once through Node\'s http module and JSON.parse, nothing else (no client does less).');
+  for (const world of worlds) {
+    for (const longer of world.longerRoundTrips) {
+      console.log(`${world.world} at ${longer.rttMs} ms RTT: first refresh ${longer.wallOverRtt.toFixed(2)} × RTT (${longer.beyondRttMs.toFixed(0)} ms beyond one round trip)`);
+    }
+  }
+  for (const world of worlds) {
+    console.log(`${world.world} at ${RTT_MS} ms RTT: first refresh ${(world.wallOverRtt * RTT_MS - RTT_MS).toFixed(0)} ms beyond one round trip`);
+  }
   console.log(`\nBundles: dist/extension.js ${bundleKb.toFixed(1)} KB, dist/webview/releaseNotes.js ${webviewKb.toFixed(1)} KB (minified)`);
   console.log(`Real editor (code-server + Chromium), median of ${editor.samples.length}: activation ${editor.activationMs} ms; workbench opened → deck showing running versions ${(editor.deckMs / 1000).toFixed(2)} s`);
   console.log('\n| budget | measured | result |\n|---|---|---|');
@@ -365,6 +402,11 @@ async function main(): Promise<void> {
   }
   mkdirSync(join(ROOT, 'bench'), { recursive: true });
   writeFileSync(join(ROOT, 'bench', 'results.json'), JSON.stringify({ rttMs: RTT_MS, worlds, bundleKb, webviewKb, editor, budgets, at: new Date().toISOString() }, null, 2));
+  for (const world of worlds) {
+    if (world.wallOverRtt > 2 && world.floorWallOverRtt > 2) {
+      console.log(`\n${world.world}: even the floor (bare GETs + JSON.parse) takes ${world.floorWallOverRtt.toFixed(2)} × RTT here, so no client can refresh this world within 2 × RTT on this machine.`);
+    }
+  }
   const failed = budgets.filter((budget) => !budget.pass).length;
   console.log(`\n${budgets.length - failed} budgets passed, ${failed} failed (bench/results.json)`);
   process.exit(failed > 0 ? 1 : 0);
