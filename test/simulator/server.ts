@@ -507,46 +507,51 @@ export async function startSimulator(options: SimulatorOptions): Promise<Running
     };
   }
 
-  /** Each run's number within its workflow (runs are only ever appended, so a count tells when to recompute). */
-  const runNumbers = new WeakMap<WorldRepo, { count: number; numbers: Map<number, number> }>();
-  function runNumbersOf(repo: WorldRepo): Map<number, number> {
-    const known = runNumbers.get(repo);
-    if (known !== undefined && known.count === repo.runs.length) {
-      return known.numbers;
-    }
+  /**
+   * An index over one of a repository's lists, rebuilt when the list grows (runs and commits are only
+   * ever appended, so their length tells when an index is out of date).
+   */
+  function indexedBy<T, I>(build: (items: readonly T[]) => I): (items: readonly T[]) => I {
+    const indexes = new WeakMap<readonly T[], { count: number; index: I }>();
+    return (items) => {
+      const known = indexes.get(items);
+      if (known !== undefined && known.count === items.length) {
+        return known.index;
+      }
+      const index = build(items);
+      indexes.set(items, { count: items.length, index });
+      return index;
+    };
+  }
+
+  /** Each run's number within its workflow. */
+  const runNumbersOf = indexedBy((runs: readonly WorldRun[]) => {
     const perWorkflow = new Map<string, number>();
     const numbers = new Map<number, number>();
-    for (const candidate of [...repo.runs].sort((a, b) => a.id - b.id)) {
+    for (const candidate of [...runs].sort((a, b) => a.id - b.id)) {
       const next = (perWorkflow.get(candidate.workflowPath) ?? 0) + 1;
       perWorkflow.set(candidate.workflowPath, next);
       numbers.set(candidate.id, next);
     }
-    runNumbers.set(repo, { count: repo.runs.length, numbers });
     return numbers;
-  }
+  });
 
-  const commitsBySha = new WeakMap<WorldRepo, { count: number; bySha: Map<string, WorldCommit> }>();
-  function commitsByShaOf(repo: WorldRepo): Map<string, WorldCommit> {
-    const known = commitsBySha.get(repo);
-    if (known !== undefined && known.count === repo.commits.length) {
-      return known.bySha;
-    }
+  const commitsByShaOf = indexedBy((commits: readonly WorldCommit[]) => {
     const bySha = new Map<string, WorldCommit>();
-    for (const commit of repo.commits) {
+    for (const commit of commits) {
       if (!bySha.has(commit.sha)) {
         bySha.set(commit.sha, commit);
       }
     }
-    commitsBySha.set(repo, { count: repo.commits.length, bySha });
     return bySha;
-  }
+  });
 
   function runJson(repo: WorldRepo, run: WorldRun, base: string): Record<string, unknown> {
     const workflow = repo.workflows.find((candidate) => candidate.path === run.workflowPath);
     const state = runStatus(run);
     const url = `${base}/repos/${repo.fullName}/actions/runs/${run.id}`;
-    const sameWorkflow = runNumbersOf(repo).get(run.id) ?? 0;
-    const head = commitsByShaOf(repo).get(run.headSha);
+    const sameWorkflow = runNumbersOf(repo.runs).get(run.id) ?? 0;
+    const head = commitsByShaOf(repo.commits).get(run.headSha);
     return {
       id: run.id,
       name: workflow?.name ?? run.workflowPath,
