@@ -15,10 +15,18 @@ function parseCommit(value: unknown): CommitFact {
   };
 }
 
-/** The newest commits of a branch, newest first. */
-export async function listCommits(client: GitHubClient, repo: string, branch: string, perPage = 100): Promise<CommitFact[]> {
-  const context = { action: `list the commits of ${repo}@${branch}`, profileField: 'monorepo' };
-  const response = await client.request('GET /repos/{owner}/{repo}/commits', { ...splitRepo(repo), sha: branch, per_page: perPage }, context);
+export interface CommitListOptions {
+  readonly perPage?: number;
+  /** Only the commits that change this file or something under this folder. */
+  readonly path?: string;
+}
+
+/** The newest commits of a branch or commit (up to 100), newest first. */
+export async function listCommits(client: GitHubClient, repo: string, ref: string, options: CommitListOptions = {}): Promise<CommitFact[]> {
+  const path = options.path?.replace(/\/+$/, '');
+  const where = `${repo}@${/^[0-9a-f]{40}$/.test(ref) ? ref.slice(0, 7) : ref}`;
+  const context = { action: path !== undefined ? `list the commits of ${where} that change ${path}` : `list the commits of ${where}`, profileField: 'monorepo' };
+  const response = await client.request('GET /repos/{owner}/{repo}/commits', { ...splitRepo(repo), sha: ref, per_page: options.perPage ?? 100, ...(path !== undefined ? { path } : {}) }, context);
   return parseOrThrow(response.data, context, (data) => asArray(data, 'commits').map(parseCommit));
 }
 

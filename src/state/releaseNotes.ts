@@ -1,13 +1,29 @@
-import { productionOf, type AppDeck } from '../domain/deck';
+import { plural, productionOf, type AppDeck } from '../domain/deck';
 import { publishEffects } from '../domain/process';
 import type { Profile } from '../domain/profile';
 import type { GitHubClient } from '../github/client';
-import { compareCommits } from '../github/commits';
+import { compareCommits, listCommits } from '../github/commits';
 import { describeError } from '../github/errors';
 import { getReleaseWithHtml } from '../github/releases';
 import type { NotesView } from '../ui/releaseNotes/messages';
 
 const MAX_COMMITS = 100;
+
+/**
+ * The commits reachable from `head` that change one of the app's source folders (the newest 100 per
+ * folder, enough for any comparison that lists 100), or the error that kept GitHub from saying.
+ */
+async function appCommitShas(client: GitHubClient, repo: string, head: string, folders: readonly string[]): Promise<Set<string> | Error> {
+  if (folders.length === 0) {
+    return new Set();
+  }
+  try {
+    const lists = await Promise.all(folders.map((folder) => listCommits(client, repo, head, { path: folder })));
+    return new Set(lists.flat().map((commit) => commit.sha));
+  } catch (error) {
+    return error instanceof Error ? error : new Error(String(error));
+  }
+}
 
 /**
  * What the release notes panel shows for one release of an app (its draft by default): GitHub's
@@ -43,10 +59,24 @@ export async function loadReleaseNotes(client: GitHubClient, profile: Profile, a
   let compareNote: string;
   if (base !== undefined && head !== undefined) {
     try {
-      const comparison = await compareCommits(client, profile.monorepo, base, head);
-      commits = comparison.commits.slice(0, MAX_COMMITS).map((commit) => ({ sha: commit.sha, title: commit.message.split(/\r?\n/, 1)[0] ?? '', author: commit.author, url: commit.htmlUrl }));
+      const folders = app.app.sourceFolders;
+      const [comparison, ownShas] = await Promise.all([compareCommits(client, profile.monorepo, base, head), appCommitShas(client, profile.monorepo, head, folders)]);
+      const ofMain = `${plural(comparison.aheadBy, 'commit')} of main since ${baseLabel}`;
+      let listed = comparison.commits;
+      if (folders.length === 0) {
+        compareNote = `${ofMain} (the profile names no source folders for ${app.app.label}, so every app's are listed).`;
+      } else if (ownShas instanceof Error) {
+        compareNote = `${ofMain}, every app's: which of them change ${folders.join(' or ')} could not be found out (${describeError(ownShas)}).`;
+      } else {
+        listed = comparison.commits.filter((commit) => ownShas.has(commit.sha));
+        const others = comparison.commits.length - listed.length;
+        compareNote = `${listed.length === 0 ? 'None' : String(listed.length)} of the ${ofMain} change${listed.length === 1 ? 's' : ''} ${folders.join(' or ')}${others > 0 ? `; the other ${plural(others, 'commit')} only touch other parts of the monorepo` : ''}.`;
+      }
+      if (listed.length > MAX_COMMITS) {
+        compareNote += ` The newest ${MAX_COMMITS} are listed.`;
+      }
+      commits = listed.slice(0, MAX_COMMITS).map((commit) => ({ sha: commit.sha, title: commit.message.split(/\r?\n/, 1)[0] ?? '', author: commit.author, url: commit.htmlUrl }));
       compareUrl = comparison.htmlUrl;
-      compareNote = `${comparison.aheadBy} commit${comparison.aheadBy === 1 ? '' : 's'} of main since ${baseLabel} (every app's)${comparison.aheadBy > MAX_COMMITS ? `; the first ${MAX_COMMITS} are listed` : ''}.`;
     } catch (error) {
       compareNote = `The commits since ${baseLabel} could not be listed: ${describeError(error)}`;
     }

@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
 import * as vscode from 'vscode';
 import type { ReleaseDeckApi } from '../../src/extension';
-import { loadedDeck, waitFor } from './support';
+import { loadedDeck, waitFor, world } from './support';
 
 describe('the release notes panel', () => {
   let deck: ReleaseDeckApi;
@@ -22,6 +22,13 @@ describe('the release notes panel', () => {
     assert.ok(view.commits.length > 0, 'commits since what production runs');
     const production = deck.state().snapshot?.apps.find((app) => app.app.id === 'frontend')?.environments.find((environment) => environment.environment.id === 'production')?.running?.imageTag ?? '';
     assert.ok(view.compareNote.includes(`since what Frontend production runs (${production})`), view.compareNote);
+    // Only the frontend's own commits are listed; the note counts the other apps' ones left out.
+    const monorepo = (await world()).repos.find((repo) => repo.fullName === 'WordPress/openverse');
+    const changesFrontend = new Set(monorepo?.commits.filter((commit) => (commit.files ?? []).some((file) => file.filename.startsWith('frontend/'))).map((commit) => commit.sha));
+    for (const commit of view.commits) {
+      assert.ok(changesFrontend.has(commit.sha), `${commit.title} does not change frontend/`);
+    }
+    assert.match(view.compareNote, new RegExp(`^${view.commits.length} of the \\d+ commits of main since .* change frontend/; the other \\d+ commits? only touch other parts of the monorepo\\.$`));
     assert.ok(view.effects.some((effect) => effect.includes(`Frontend production is deployed automatically: ${production} → rel-2026.11.25.18.00.00`)), view.effects.join('\n'));
     assert.ok(view.releases.some((release) => release.gitTag === 'frontend-2026.11.05.16.20.00' && !release.draft), 'published releases can be browsed');
     const tab = vscode.window.tabGroups.all.flatMap((group) => group.tabs).find((candidate) => candidate.label === 'Release Notes · Frontend');

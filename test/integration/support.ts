@@ -78,7 +78,7 @@ export async function signInAndLoad(deck: ReleaseDeckApi): Promise<void> {
 export interface WorldView {
   repos: Array<{
     fullName: string;
-    commits: Array<{ sha: string }>;
+    commits: Array<{ sha: string; files?: Array<{ filename: string }> }>;
     releases: Array<{ tagName: string; draft: boolean }>;
     runs: Array<{ workflowPath: string; displayTitle: string; headBranch: string; inputs?: Record<string, string> }>;
     pulls: Array<{ head: string; title: string }>;

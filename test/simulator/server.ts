@@ -844,7 +844,10 @@ export async function startSimulator(options: SimulatorOptions): Promise<Running
     if (start === undefined) {
       throw new HttpError(404, `No commit found for SHA: ${context.query.get('sha') ?? ''}`);
     }
-    const history = repo.commits.slice(0, start + 1).reverse();
+    // `path`: only the commits that changed that file, or a file under that folder.
+    const path = context.query.get('path')?.replace(/\/+$/, '');
+    const touches = (commit: WorldCommit): boolean => path === undefined || path === '' || (commit.files ?? []).some((file) => file.filename === path || file.filename.startsWith(`${path}/`));
+    const history = repo.commits.slice(0, start + 1).reverse().filter(touches);
     const { page, headers } = paginate(history, context);
     return { status: 200, headers, body: page.map((commit) => commitJson(repo, commit, repo.commits[repo.commits.indexOf(commit) - 1], context.baseUrl)) };
   });

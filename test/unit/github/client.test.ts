@@ -1,6 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { GitHubClient } from '../../../src/github/client';
 import { GitHubError } from '../../../src/github/errors';
+import { listCommits } from '../../../src/github/commits';
 import { listReleases } from '../../../src/github/releases';
 import { checkToken, getSignedInUser } from '../../../src/github/users';
 import { listRepositoryRuns } from '../../../src/github/workflows';
@@ -24,6 +25,21 @@ describe('GitHub client against the simulator', () => {
   });
   afterEach(async () => {
     await harness.simulator.close();
+  });
+
+  it('lists only the commits that change a folder', async () => {
+    const all = await listCommits(harness.client, MONOREPO, 'main');
+    const api = await listCommits(harness.client, MONOREPO, 'main', { path: 'api/' });
+    const monorepo = harness.simulator.world.repos.find((repo) => repo.fullName === MONOREPO);
+    const changesApi = (sha: string): boolean => monorepo?.commits.find((commit) => commit.sha === sha)?.files?.some((file) => file.filename.startsWith('api/')) === true;
+    assert.ok(api.length > 0 && api.length < all.length, `${api.length} of ${all.length}`);
+    assert.ok(api.every((commit) => changesApi(commit.sha)));
+    assert.deepEqual(
+      api.map((commit) => commit.sha),
+      all.filter((commit) => changesApi(commit.sha)).map((commit) => commit.sha),
+      'the same commits, newest first',
+    );
+    assert.deepEqual(await listCommits(harness.client, MONOREPO, 'main', { path: 'no_such_app/' }), []);
   });
 
   it('reads who is signed in and the scopes of a classic token', async () => {
