@@ -120,7 +120,7 @@ export function activate(context: vscode.ExtensionContext): ReleaseDeckApi {
   reflectState(deckStore.state, view);
   void profiles.reload().then(() => {
     reflectState(deckStore.state, view);
-    return deckStore.refresh('activation');
+    return deckStore.refreshUnlessRunning('activation');
   });
   log.info(`Release Deck activated in ${Date.now() - started} ms.`);
   return {

@@ -116,6 +116,14 @@ export class DeckStore implements vscode.Disposable {
     return this.inFlight;
   }
 
+  /**
+   * Refreshes the deck unless a refresh is already running, which then serves (at start-up, loading the
+   * profile has already set one off; asking again would only repeat it).
+   */
+  refreshUnlessRunning(reason: string): Promise<void> {
+    return this.inFlight ?? this.refresh(reason);
+  }
+
   private async runRefreshes(reason: string): Promise<void> {
     let why = reason;
     do {
