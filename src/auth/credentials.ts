@@ -53,19 +53,24 @@ export class CredentialStore implements vscode.Disposable {
   /** The credential in force, read silently (never prompts). */
   async current(): Promise<Credential | undefined> {
     if (!this.loaded) {
-      await this.reload();
+      await this.reload(false);
     }
     return this.cached;
   }
 
-  private async reload(): Promise<void> {
+  /**
+   * Reads the credential again; listeners hear of it when it changed. The first read, made for a caller
+   * of current(), is what that caller asked for, not a change to announce (it would only repeat the
+   * caller's refresh); a change seen by the secret or session watchers is always announced.
+   */
+  private async reload(announce = true): Promise<void> {
     const before = this.cached?.token;
     this.cached = await this.readSilently();
     this.loaded = true;
     if (this.cached !== undefined) {
       this.log.addSecret(this.cached.token);
     }
-    if (before !== this.cached?.token) {
+    if (announce && before !== this.cached?.token) {
       this.emitter.fire(this.cached);
     }
   }

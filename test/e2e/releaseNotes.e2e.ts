@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
 import type { Frame, Page } from 'playwright-core';
 import { INFRA, MONOREPO } from '../simulator/openverseWorld';
-import { assertNowhereOnScreen, openReleaseDeck, openWorkbench, runCommand, screenshot, type Workbench } from './workbench';
+import { assertNowhereOnScreen, openReleaseDeck, openWorkbench, runCommand, screenshot, waitForSavedEditors, type Workbench } from './workbench';
 
 const DEMO_TOKEN = 'rd_demo_token_not_a_secret';
 
@@ -98,8 +98,9 @@ for (const colorScheme of ['dark', 'light'] as const) {
     if (colorScheme === 'light') {
       it('comes back after the window reloads', async () => {
         const { page } = workbench;
-        // The workbench records its open editors shortly after they change, as a person's reload would find them.
-        await page.waitForTimeout(3000);
+        // The workbench saves its open editors (with the panel's state) a moment after they change.
+        await waitForSavedEditors(page, 'releaseDeck.releaseNotes');
+        await waitForSavedEditors(page, 'appId');
         await page.reload();
         await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
         const frame = await notesFrame(page);

@@ -105,3 +105,55 @@ export async function assertNowhereOnScreen(page: Page, secret: string): Promise
     }
   }
 }
+
+/**
+ * Waits until the workbench has saved its open editors (in the browser's IndexedDB) and the saved state
+ * mentions `text`: a reload before that would find an older layout, whatever the extension does.
+ */
+export async function waitForSavedEditors(page: Page, text: string, timeoutMs = 30_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const saved = await page.evaluate(async () => {
+      const values: string[] = [];
+      for (const info of await indexedDB.databases()) {
+        if (info.name === undefined || !info.name.startsWith('vscode-web-state-db')) {
+          continue;
+        }
+        const name = info.name;
+        const database = await new Promise<IDBDatabase>((resolve, reject) => {
+          const request = indexedDB.open(name);
+          request.onsuccess = () => {
+            resolve(request.result);
+          };
+          request.onerror = () => {
+            reject(new Error(String(request.error)));
+          };
+        });
+        try {
+          if (database.objectStoreNames.contains('ItemTable')) {
+            const value = await new Promise<unknown>((resolve) => {
+              const request = database.transaction('ItemTable').objectStore('ItemTable').get('memento/workbench.parts.editor');
+              request.onsuccess = () => {
+                resolve(request.result);
+              };
+              request.onerror = () => {
+                resolve(undefined);
+              };
+            });
+            values.push(typeof value === 'string' ? value : JSON.stringify(value ?? null));
+          }
+        } finally {
+          database.close();
+        }
+      }
+      return values.join('\n');
+    });
+    if (saved.includes(text)) {
+      return;
+    }
+    if (Date.now() > deadline) {
+      throw new Error(`the workbench did not save its editors with "${text}" within ${timeoutMs / 1000} s`);
+    }
+    await page.waitForTimeout(200);
+  }
+}
