@@ -64,7 +64,7 @@ export async function loadReleaseNotes(client: GitHubClient, profile: Profile, a
       const ofMain = `${plural(comparison.aheadBy, 'commit')} of main since ${baseLabel}`;
       let listed = comparison.commits;
       if (folders.length === 0) {
-        compareNote = `${ofMain} (the profile names no source folders for ${app.app.label}, so every app's are listed).`;
+        compareNote = `${ofMain}, every app's: the profile names no source folders for ${app.app.label}.`;
       } else if (ownShas instanceof Error) {
         compareNote = `${ofMain}, every app's: which of them change ${folders.join(' or ')} could not be found out (${describeError(ownShas)}).`;
       } else {
