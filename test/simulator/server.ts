@@ -1268,7 +1268,8 @@ export async function startSimulator(options: SimulatorOptions): Promise<Running
       return;
     }
     const context: Context = { method, path, query: url.searchParams, headers: request.headers, body, token, baseUrl: `http://${request.headers.host ?? 'localhost'}` };
-    const answerKey = method === 'GET' ? `${revision}|${nowMs()}|${request.url ?? ''}|${request.headers.accept ?? ''}|${context.baseUrl}|${token.token}` : '';
+    // On the real clock every answer may differ from the last (runs move on), so nothing is kept.
+    const answerKey = method === 'GET' && mode === 'manual' ? `${revision}|${nowMs()}|${request.url ?? ''}|${request.headers.accept ?? ''}|${context.baseUrl}|${token.token}` : '';
     const known = answers.get(answerKey);
     let reply: Reply;
     if (known !== undefined) {
@@ -1291,7 +1292,7 @@ export async function startSimulator(options: SimulatorOptions): Promise<Running
     if (method === 'GET' && reply.status === 200 && reply.body !== undefined) {
       const bytes = reply.bytes ?? Buffer.from(JSON.stringify(reply.body));
       const etag = known?.etag ?? `W/"${createHash('sha256').update(bytes).digest('hex').slice(0, 40)}"`;
-      if (known === undefined) {
+      if (known === undefined && answerKey !== '') {
         if (answers.size >= MAX_ANSWERS) {
           answers.clear();
         }
