@@ -108,14 +108,22 @@ export class GitHubClient {
         controller.abort(outer.reason);
       });
       try {
-        return await nodeFetch(url, { ...init, signal: controller.signal });
+        const response = await nodeFetch(url, { ...init, signal: controller.signal });
+        // The time limit holds until the whole body has come: a body that stalls is aborted too.
+        if (response.body === null || response.status === 204 || response.status === 205) {
+          clearTimeout(timer);
+        } else {
+          response.body.once('close', () => {
+            clearTimeout(timer);
+          });
+        }
+        return response;
       } catch (error) {
+        clearTimeout(timer);
         if (controller.signal.aborted && controller.signal.reason instanceof TimeoutError) {
           throw controller.signal.reason;
         }
         throw error;
-      } finally {
-        clearTimeout(timer);
       }
     };
     const apiUrl = options.apiUrl.replace(/\/+$/, '');
@@ -159,7 +167,11 @@ export class GitHubClient {
           request: { parseSuccessResponseBody: false },
         });
         const responseHeaders = response.headers as Record<string, string | number | undefined>;
-        const data = await bodyOf(response.data, responseHeaders['content-type']);
+        const data = await bodyOf(response.data, responseHeaders['content-type']).catch((cause: unknown) => {
+          // The answer began but did not finish: as if it never came (so a GET is tried again).
+          const timedOut = (cause as { name?: unknown } | null)?.name === 'AbortError';
+          throw Object.assign(new Error(timedOut ? `no answer within ${(this.options.timeoutMs ?? 15_000) / 1000} s` : 'the answer was cut short'), { status: 500, name: timedOut ? 'TimeoutError' : 'Error', cause });
+        });
         this.stats.rateLimitUnits += 1;
         this.noteRateLimit(responseHeaders);
         this.log(`${method} ${pathOf(endpoint.url)} → ${response.status} (${this.now() - started} ms)`);

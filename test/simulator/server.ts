@@ -28,7 +28,7 @@ export interface Fault {
   readonly path: string;
   /** How many matching requests it affects. */
   remaining: number;
-  readonly kind: 'status' | 'reset' | 'malformed' | 'html' | 'delay' | 'rateLimit' | 'secondaryRateLimit';
+  readonly kind: 'status' | 'reset' | 'malformed' | 'html' | 'delay' | 'stall' | 'rateLimit' | 'secondaryRateLimit';
   readonly status?: number;
   readonly delayMs?: number;
   readonly retryAfterSeconds?: number;
@@ -1098,7 +1098,7 @@ export async function startSimulator(options: SimulatorOptions): Promise<Running
   }
 
   function parseFault(fields: Record<string, unknown>): Fault {
-    const kinds = ['status', 'reset', 'malformed', 'html', 'delay', 'rateLimit', 'secondaryRateLimit'];
+    const kinds = ['status', 'reset', 'malformed', 'html', 'delay', 'stall', 'rateLimit', 'secondaryRateLimit'];
     if (typeof fields.path !== 'string' || !kinds.includes(String(fields.kind))) {
       throw new HttpError(422, `a fault needs "path" (a regular expression) and "kind" (${kinds.join(', ')})`);
     }
@@ -1217,6 +1217,11 @@ export async function startSimulator(options: SimulatorOptions): Promise<Running
         case 'delay':
           await sleep(fault.delayMs ?? 30_000);
           break;
+        case 'stall':
+          // Headers and the start of a body, then nothing more: the connection stays open.
+          response.writeHead(200, { 'content-type': 'application/json; charset=utf-8', ...rateHeaders(token) });
+          response.write('[{"url": ');
+          return;
         case 'malformed':
           response.writeHead(fault.status ?? 200, { 'content-type': 'application/json; charset=utf-8', ...rateHeaders(token) });
           response.end('{"truncated": [1, 2');

@@ -133,6 +133,25 @@ describe('GitHub client against the simulator', () => {
     assert.match(error.message, /did not answer in time/);
   });
 
+  it('times out an answer whose body stops coming, then tries again and gets it', async () => {
+    await harness.simulator.close();
+    harness = await startHarness({ client: { timeoutMs: 300, maxRetries: 1 } });
+    await addFault(harness.simulator, { path: '/releases$', kind: 'stall', count: 1 });
+    const started = Date.now();
+    assert.ok((await listReleases(harness.client, MONOREPO)).length > 0, 'the retry brings the releases');
+    assert.equal(harness.client.stats.retries, 1);
+    assert.ok(Date.now() - started < 3000, 'the stalled body was given up after its time limit');
+  });
+
+  it('says so when every attempt stalls in the middle of the body', async () => {
+    await harness.simulator.close();
+    harness = await startHarness({ client: { timeoutMs: 300, maxRetries: 1 } });
+    await addFault(harness.simulator, { path: '/releases$', kind: 'stall', count: 2 });
+    const error = await rejection(listReleases(harness.client, MONOREPO));
+    assert.equal(error.kind, 'timeout');
+    assert.match(error.message, /did not answer in time/);
+  });
+
   it('turns malformed JSON into a clear error', async () => {
     await addFault(harness.simulator, { path: '/releases$', kind: 'malformed', count: 3 });
     const error = await rejection(listReleases(harness.client, MONOREPO));
