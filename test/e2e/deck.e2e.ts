@@ -80,6 +80,10 @@ describe('Release Deck in the light theme', () => {
     await openReleaseDeck(page);
     await page.getByRole('treeitem', { name: /^API/ }).waitFor({ state: 'visible', timeout: 30_000 });
     assert.equal(await page.locator('.monaco-workbench.vs').count(), 1, 'the light theme is in force');
+    // Starting up costs one refresh: a moment later, GitHub has still been asked for the releases once.
+    await page.waitForTimeout(1500);
+    const releaseListings = workbench.simulator.stats.log.filter((entry) => entry.method === 'GET' && entry.path.startsWith('/repos/WordPress/openverse/releases?'));
+    assert.equal(releaseListings.length, 1, `the releases were listed ${releaseListings.length} times at start-up`);
     await widenSideBar(page);
     await screenshot(page, '04-deck-light');
   });
