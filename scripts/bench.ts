@@ -22,8 +22,11 @@ import { createWorkspace } from './editor/workspace';
 
 /**
  * `npm run bench`: refresh cost and time against the simulator with injected latency, for worlds of
- * 5 × 2 (Openverse), 20 × 3 and 100 × 3, beside a naive baseline; bundle sizes; activation time and time
- * to a loaded deck in the real editor. Prints a table with pass/fail per budget and writes bench/results.json.
+ * 5 × 2 (Openverse), 20 × 3 and 100 × 3, beside a naive baseline and the floor (the same GETs with bare
+ * http + JSON.parse); bundle sizes; activation time and time to a loaded deck in the real editor. Each
+ * figure is a median of several samples taken against a warmed simulator in its own process. Prints a
+ * table with pass/fail per budget, writes bench/results.json, and exits 1 when a budget fails.
+ * BENCH_TRACE=1 prints every first refresh request by request; BENCH_SKIP_EDITOR=1 leaves the editor out.
  */
 
 const RTT_MS = 50;
