@@ -362,7 +362,7 @@ async function main(): Promise<void> {
   }
   const bundleKb = statSync(join(ROOT, 'dist', 'extension.js')).size / 1024;
   const webviewKb = statSync(join(ROOT, 'dist', 'webview', 'releaseNotes.js')).size / 1024;
-  const editor = process.env.BENCH_SKIP_EDITOR ? { activationMs: 0, deckMs: 0, samples: [] } : await measureEditor(3);
+  const editor = process.env.BENCH_SKIP_EDITOR !== undefined ? undefined : await measureEditor(3);
   spawnSync(process.execPath, [join(ROOT, 'scripts', 'build.mjs')], { encoding: 'utf8' });
 
   const budgets: Array<{ budget: string; measured: string; pass: boolean }> = [];
@@ -378,7 +378,9 @@ async function main(): Promise<void> {
     budgets.push({ budget: `unchanged refresh costs 0 rate-limit units (${world.world})`, measured: String(world.unchangedRateLimitUnits), pass: world.unchangedRateLimitUnits === 0 });
   }
   budgets.push({ budget: 'dist/extension.js ≤ 400 KB minified', measured: `${bundleKb.toFixed(1)} KB`, pass: bundleKb <= 400 });
-  budgets.push({ budget: 'activation ≤ 50 ms (median of 3)', measured: `${editor.activationMs} ms`, pass: editor.activationMs <= 50 });
+  if (editor !== undefined) {
+    budgets.push({ budget: 'activation ≤ 50 ms (median of 3)', measured: `${editor.activationMs} ms`, pass: editor.activationMs <= 50 });
+  }
 
   console.log(`\nRefresh against the simulator, ${RTT_MS} ms injected per request; medians of ${SAMPLES} samples, each a new client with no cache and no open connection\n`);
   console.log('| world | GitHub requests | /version requests | wall / RTT | CPU ms | simulator CPU ms | unchanged: requests | unchanged: wall / RTT | unchanged: CPU ms | unchanged: rate-limit units | floor: wall / RTT | floor: CPU ms | naive: requests | naive: wall / RTT | speed-up |');
@@ -398,7 +400,11 @@ async function main(): Promise<void> {
     console.log(`${world.world} at ${RTT_MS} ms RTT: first refresh ${(world.wallOverRtt * RTT_MS - RTT_MS).toFixed(0)} ms beyond one round trip`);
   }
   console.log(`\nBundles: dist/extension.js ${bundleKb.toFixed(1)} KB, dist/webview/releaseNotes.js ${webviewKb.toFixed(1)} KB (minified)`);
-  console.log(`Real editor (code-server + Chromium), median of ${editor.samples.length}: activation ${editor.activationMs} ms; workbench opened → deck showing running versions ${(editor.deckMs / 1000).toFixed(2)} s`);
+  console.log(
+    editor !== undefined
+      ? `Real editor (code-server + Chromium), median of ${editor.samples.length}: activation ${editor.activationMs} ms; workbench opened → deck showing running versions ${(editor.deckMs / 1000).toFixed(2)} s`
+      : 'Real editor: not measured (BENCH_SKIP_EDITOR), so the activation budget is left out',
+  );
   console.log('\n| budget | measured | result |\n|---|---|---|');
   for (const budget of budgets) {
     console.log(`| ${budget.budget} | ${budget.measured} | ${budget.pass ? 'pass' : 'FAIL'} |`);
