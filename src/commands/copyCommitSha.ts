@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { COMMANDS } from '../commandIds';
 import type { Services } from '../services';
+import { copyForItem } from './clipboard';
 import { nodeArgument } from './itemArgument';
 
 /** Copies the full commit SHA an environment runs. */
@@ -8,14 +9,6 @@ export function registerCopyCommitSha(services: Services): vscode.Disposable {
   return vscode.commands.registerCommand(COMMANDS.copyCommitSha, async (argument: unknown) => {
     const node = nodeArgument(argument, 'Copy Commit SHA');
     const sha = node?.kind === 'environment' ? node.environment.running?.sha : undefined;
-    if (sha === undefined) {
-      if (node !== undefined) {
-        void vscode.window.showInformationMessage('The commit running there is not known.');
-      }
-      return;
-    }
-    await vscode.env.clipboard.writeText(sha);
-    services.log.info(`Copied the commit SHA ${sha}.`);
-    vscode.window.setStatusBarMessage(`$(copy) Copied ${sha.slice(0, 7)}`, 3000);
+    await copyForItem(services, sha, node !== undefined, { what: 'the commit SHA', shown: (text) => text.slice(0, 7), missing: 'The commit running there is not known.' });
   });
 }
