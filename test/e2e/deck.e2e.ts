@@ -2,7 +2,7 @@ import { strict as assert } from 'node:assert';
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { ROOT } from '../../scripts/editor/codeServer';
-import { openReleaseDeck, openWorkbench, runCommand, screenshot, widenSideBar, type Workbench } from './workbench';
+import { openLoadedDeck, openReleaseDeck, openWorkbench, runCommand, screenshot, widenSideBar, type Workbench } from './workbench';
 
 const DEMO_TOKEN = 'rd_demo_token_not_a_secret';
 
@@ -77,8 +77,7 @@ describe('Release Deck in the light theme', () => {
 
   it('shows the expanded deck readably', async () => {
     const { page } = workbench;
-    await openReleaseDeck(page);
-    await page.getByRole('treeitem', { name: /^API/ }).waitFor({ state: 'visible', timeout: 30_000 });
+    await openLoadedDeck(page);
     assert.equal(await page.locator('.monaco-workbench.vs').count(), 1, 'the light theme is in force');
     // Starting up costs one refresh: a moment later, GitHub has still been asked for the releases once.
     await page.waitForTimeout(1500);
@@ -105,8 +104,7 @@ describe('Release Deck installed from its .vsix', () => {
   it('installs into the editor and loads the deck from the bundle alone', async () => {
     assert.ok(workbench);
     const { page } = workbench;
-    await openReleaseDeck(page);
-    await page.getByRole('treeitem', { name: /^API/ }).waitFor({ state: 'visible', timeout: 30_000 });
+    await openLoadedDeck(page);
     assert.equal(await page.getByText('[Extension Development Host]').count(), 0, 'not the development folder');
     await screenshot(page, '05-installed-from-vsix');
   });

@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
 import type { Frame, Page } from 'playwright-core';
 import { INFRA, MONOREPO } from '../simulator/openverseWorld';
-import { assertNowhereOnScreen, openReleaseDeck, openWorkbench, runCommand, screenshot, waitForSavedEditors, type Workbench } from './workbench';
+import { assertNowhereOnScreen, openLoadedDeck, openWorkbench, runCommand, screenshot, waitForSavedEditors, type Workbench } from './workbench';
 
 const DEMO_TOKEN = 'rd_demo_token_not_a_secret';
 
@@ -67,8 +67,7 @@ for (const colorScheme of ['dark', 'light'] as const) {
 
     it('renders the frontend draft with hostile notes made inert', async () => {
       const { page } = workbench;
-      await openReleaseDeck(page);
-      await page.getByRole('treeitem', { name: /^Frontend/ }).waitFor({ state: 'visible', timeout: 30_000 });
+      await openLoadedDeck(page, 'Frontend');
       await runCommand(page, 'Release Deck: Open Release Notes');
       const input = page.locator('.quick-input-widget input[type="text"]');
       await input.fill('Frontend');

@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { assertNowhereOnScreen, openReleaseDeck, openWorkbench, runCommand, screenshot, widenSideBar, type Workbench } from './workbench';
+import { assertNowhereOnScreen, openLoadedDeck, openWorkbench, runCommand, screenshot, widenSideBar, type Workbench } from './workbench';
 
 const DEMO_TOKEN = 'rd_demo_token_not_a_secret';
 
@@ -22,8 +22,7 @@ describe('rolling production back from the command palette', () => {
 
   it('picks the app, offers the last known working tag first, confirms in a modal and reports the result', async () => {
     const { page } = workbench;
-    await openReleaseDeck(page);
-    await page.getByRole('treeitem', { name: /^API/ }).waitFor({ state: 'visible', timeout: 30_000 });
+    await openLoadedDeck(page);
     await widenSideBar(page);
     await runCommand(page, 'Release Deck: Roll Back…');
     const input = page.locator('.quick-input-widget input[type="text"]');
