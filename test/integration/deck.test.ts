@@ -56,6 +56,18 @@ describe('the deck against the simulated Openverse world', () => {
     assert.doesNotMatch(staging.contextValue ?? '', /\bproduction\b/);
   });
 
+  it('copies the image tag and the full commit SHA API production runs', async () => {
+    const app = deck.state().snapshot?.apps.find((candidate) => candidate.app.id === 'api');
+    const environment = app?.environments.find((candidate) => candidate.environment.id === 'production');
+    const running = environment?.running;
+    assert.ok(app && environment && running);
+    await vscode.commands.executeCommand('releaseDeck.copyImageTag', { kind: 'environment', app, environment });
+    assert.equal(await vscode.env.clipboard.readText(), 'rel-2026.11.12.14.05.33');
+    await vscode.commands.executeCommand('releaseDeck.copyCommitSha', { kind: 'environment', app, environment });
+    assert.equal(await vscode.env.clipboard.readText(), running.sha);
+    assert.match(running.sha ?? '', /^[0-9a-f]{40}$/);
+  });
+
   it('shows the API draft with its number of changes, and the production history', () => {
     const api = find(deck.describeDeck(), 'API');
     const draft = find(api.children, 'Draft api-2026.11.25.18.00.00');
