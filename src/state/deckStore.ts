@@ -7,6 +7,7 @@ import { GitHubClient } from '../github/client';
 import { describeError, formatClock, isGitHubError } from '../github/errors';
 import type { Log } from '../log';
 import { gatherFacts } from './gatherFacts';
+import { pollDelayMs } from './pollDelay';
 import type { ProfileSource, ProfileStatus } from './profileSource';
 
 export interface RefreshCost {
@@ -218,12 +219,12 @@ export class DeckStore implements vscode.Disposable {
     if ((seconds === 0 && !fast) || !vscode.window.state.focused || (this.visible.size === 0 && this.watchers === 0)) {
       return;
     }
-    let delayMs = (fast ? Math.min(FAST_POLL_SECONDS, seconds || FAST_POLL_SECONDS) : seconds) * 1000;
+    const intervalMs = (fast ? Math.min(FAST_POLL_SECONDS, seconds || FAST_POLL_SECONDS) : seconds) * 1000;
     const limitedUntil = this.client?.rateLimitedUntil;
     if (limitedUntil !== undefined) {
-      delayMs = Math.max(delayMs, limitedUntil.getTime() - Date.now() + 1000);
       this.log.info(`Polling pauses until GitHub's rate limit lifts at ${formatClock(limitedUntil)}.`);
     }
+    const delayMs = pollDelayMs(intervalMs, limitedUntil, Date.now());
     this.timer = setTimeout(() => {
       void this.refresh('polling');
     }, delayMs);
