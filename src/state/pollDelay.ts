@@ -1,10 +1,11 @@
+import { clampTimerMs } from '../timers';
+
 /**
  * How long the deck waits before its next poll: the polling interval, or longer while GitHub's rate
- * limit holds (until a second after it lifts).
+ * limit holds (until a second after it lifts). Never a delay a timer cannot hold, which would fire at
+ * once and poll in a loop.
  */
 export function pollDelayMs(intervalMs: number, rateLimitedUntil: Date | undefined, nowMs: number): number {
-  if (rateLimitedUntil === undefined) {
-    return intervalMs;
-  }
-  return Math.max(intervalMs, rateLimitedUntil.getTime() - nowMs + 1000);
+  const liftsInMs = rateLimitedUntil !== undefined ? rateLimitedUntil.getTime() - nowMs + 1000 : Number.NaN;
+  return clampTimerMs(Number.isNaN(liftsInMs) ? intervalMs : Math.max(intervalMs, liftsInMs));
 }
