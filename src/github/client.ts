@@ -1,5 +1,7 @@
 import type { Octokit } from '@octokit/rest';
-import { gitHubErrorFor, GitHubError, type ErrorContext } from './errors';
+import { clampTimerMs, sleep } from '../timers';
+import { gitHubErrorFor, type GitHubError, type ErrorContext } from './errors';
+import { cappedWait, DEFAULT_RATE_LIMIT_WAIT_MS, resetUntil, retryAfterUntil, type RateLimitWait } from './rateLimit';
 
 /**
  * The one way Release Deck talks to GitHub's REST API: @octokit/rest with node-fetch as its fetch (so
@@ -9,7 +11,8 @@ import { gitHubErrorFor, GitHubError, type ErrorContext } from './errors';
  * - retries with backoff for GETs that meet a server error, a network error or a timeout (never for a
  *   POST, which might have happened: a dispatch or a publish is never sent twice);
  * - rate-limit awareness: after a primary or secondary limit, requests wait or stop until it lifts
- *   instead of hammering GitHub;
+ *   instead of hammering GitHub (never longer than an hour: see rateLimit.ts); the two limits are
+ *   kept apart, so the end of a secondary limit's wait does not lift a primary one;
  * - counters of requests, 304s and rate-limit units for the log and the benchmark.
  */
 
@@ -71,6 +74,12 @@ interface RequestErrorLike {
   cause?: unknown;
 }
 
+/** A rate limit in force: until when, and what GitHub answered. */
+interface Block {
+  readonly wait: RateLimitWait;
+  readonly status: number;
+}
+
 function isRequestErrorLike(error: unknown): error is RequestErrorLike {
   return typeof error === 'object' && error !== null && typeof (error as { status?: unknown }).status === 'number';
 }
@@ -78,8 +87,9 @@ function isRequestErrorLike(error: unknown): error is RequestErrorLike {
 export class GitHubClient {
   readonly stats: RequestStats = { requests: 0, notModified: 0, rateLimitUnits: 0, retries: 0 };
   private readonly cache = new Map<string, CachedResponse>();
-  private blockedUntil = 0;
-  private blockedReason: GitHubError | undefined;
+  /** The primary limit (x-ratelimit-remaining: 0) and a secondary one (retry-after), kept apart. */
+  private primaryBlock: Block | undefined;
+  private secondaryBlock: Block | undefined;
   private readonly sleep: (ms: number) => Promise<void>;
   private readonly now: () => number;
   private readonly log: (line: string) => void;
@@ -89,7 +99,7 @@ export class GitHubClient {
     readonly apiUrl: string,
     private readonly options: GitHubClientOptions,
   ) {
-    this.sleep = options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms)));
+    this.sleep = options.sleep ?? sleep;
     this.now = options.now ?? Date.now;
     this.log = options.log ?? (() => undefined);
   }
@@ -102,7 +112,7 @@ export class GitHubClient {
       const controller = new AbortController();
       const timer = setTimeout(() => {
         controller.abort(new TimeoutError(`no answer within ${timeoutMs / 1000} s`));
-      }, timeoutMs);
+      }, clampTimerMs(timeoutMs));
       const outer = init.signal as AbortSignal | undefined;
       outer?.addEventListener('abort', () => {
         controller.abort(outer.reason);
@@ -196,13 +206,13 @@ export class GitHubClient {
         }
         this.log(`${method} ${pathOf(endpoint.url)} → ${error.response !== undefined ? String(error.status) : 'no answer'} (${this.now() - started} ms)`);
         const failure = this.classify(error, context);
-        const waitMs = failure.waitMs;
+        const waitMs = failure.block !== undefined ? Math.max(failure.block.wait.until.getTime() - this.now(), 0) : undefined;
         if (attempt < maxRetries && failure.retry && (waitMs === undefined || waitMs <= (this.options.maxRetryAfterSeconds ?? 60) * 1000)) {
           this.stats.retries += 1;
           await this.sleep(waitMs ?? backoffMs(attempt));
-          if (waitMs !== undefined) {
-            // The wait GitHub asked for is over: this request may go again.
-            this.blockedUntil = 0;
+          if (failure.block !== undefined && this.secondaryBlock === failure.block) {
+            // The wait this secondary limit asked for is over; a primary limit, if any, still holds.
+            this.secondaryBlock = undefined;
           }
           continue;
         }
@@ -234,12 +244,25 @@ export class GitHubClient {
   }
 
   private throwIfBlocked(context: ErrorContext): void {
-    if (this.now() < this.blockedUntil) {
-      throw gitHubErrorFor('rateLimited', context, { retryAt: new Date(this.blockedUntil), ...(this.blockedReason?.status !== undefined ? { status: this.blockedReason.status } : {}) });
+    const block = this.activeBlock();
+    if (block !== undefined) {
+      throw rateLimitedError(context, block, '');
     }
   }
 
-  private classify(error: RequestErrorLike, context: ErrorContext): { error: GitHubError; retry: boolean; waitMs?: number } {
+  /** The rate limit in force that lifts last, if any. */
+  private activeBlock(): Block | undefined {
+    const now = this.now();
+    let latest: Block | undefined;
+    for (const block of [this.primaryBlock, this.secondaryBlock]) {
+      if (block !== undefined && now < block.wait.until.getTime() && (latest === undefined || block.wait.until > latest.wait.until)) {
+        latest = block;
+      }
+    }
+    return latest;
+  }
+
+  private classify(error: RequestErrorLike, context: ErrorContext): { error: GitHubError; retry: boolean; block?: Block } {
     const response = error.response;
     if (response === undefined) {
       const timedOut = error.cause instanceof TimeoutError || (error as { name?: string }).name === 'TimeoutError';
@@ -252,22 +275,19 @@ export class GitHubClient {
       return { error: gitHubErrorFor('unauthorized', context, { status, githubMessage }), retry: false };
     }
     if (status === 403 || status === 429) {
-      const retryAfter = Number(headers['retry-after']);
-      if (Number.isFinite(retryAfter) && retryAfter >= 0) {
-        const retryAt = new Date(this.now() + retryAfter * 1000);
-        this.block(retryAt, status);
-        return { error: gitHubErrorFor('rateLimited', context, { status, githubMessage, retryAt }), retry: true, waitMs: retryAfter * 1000 };
+      const now = this.now();
+      const retryAfter = retryAfterUntil(headers['retry-after'], now);
+      if (retryAfter !== undefined) {
+        const block = this.block('secondary', { wait: cappedWait(retryAfter, now), status });
+        return { error: rateLimitedError(context, block, githubMessage), retry: !block.wait.capped, block };
       }
       if (String(headers['x-ratelimit-remaining']) === '0') {
-        const reset = Number(headers['x-ratelimit-reset']);
-        const retryAt = new Date(Number.isFinite(reset) ? reset * 1000 : this.now() + 60_000);
-        this.block(retryAt, status);
-        return { error: gitHubErrorFor('rateLimited', context, { status, githubMessage, retryAt }), retry: false };
+        const block = this.block('primary', { wait: cappedWait(resetUntil(headers['x-ratelimit-reset'], now), now), status });
+        return { error: rateLimitedError(context, block, githubMessage), retry: false };
       }
       if (status === 429 || /rate limit/i.test(githubMessage)) {
-        const retryAt = new Date(this.now() + 60_000);
-        this.block(retryAt, status);
-        return { error: gitHubErrorFor('rateLimited', context, { status, githubMessage, retryAt }), retry: false };
+        const block = this.block('secondary', { wait: cappedWait(now + DEFAULT_RATE_LIMIT_WAIT_MS, now), status });
+        return { error: rateLimitedError(context, block, githubMessage), retry: false };
       }
       return { error: gitHubErrorFor('forbidden', context, { status, githubMessage }), retry: false };
     }
@@ -280,16 +300,23 @@ export class GitHubClient {
     return { error: gitHubErrorFor('validation', context, { status, githubMessage: validationMessage(response.data) }), retry: false };
   }
 
-  private block(until: Date, status: number): void {
-    if (until.getTime() > this.blockedUntil) {
-      this.blockedUntil = until.getTime();
-      this.blockedReason = new GitHubError('rateLimited', 'rate limited', status, until);
+  /** Records a limit of one kind; of two of the same kind, the one that lifts later holds. Returns the one that holds. */
+  private block(kind: 'primary' | 'secondary', block: Block): Block {
+    const current = kind === 'primary' ? this.primaryBlock : this.secondaryBlock;
+    if (current !== undefined && current.wait.until >= block.wait.until && this.now() < current.wait.until.getTime()) {
+      return current;
     }
+    if (kind === 'primary') {
+      this.primaryBlock = block;
+    } else {
+      this.secondaryBlock = block;
+    }
+    return block;
   }
 
-  /** When GitHub's rate limit lifts, if a request met it. */
+  /** When GitHub's rate limit lifts (at most an hour away), if a request met it. */
   get rateLimitedUntil(): Date | undefined {
-    return this.now() < this.blockedUntil ? new Date(this.blockedUntil) : undefined;
+    return this.activeBlock()?.wait.until;
   }
 
   private noteRateLimit(headers: Readonly<Record<string, string | number | undefined>>): void {
@@ -334,6 +361,16 @@ async function bodyOf(raw: unknown, contentType: string | number | undefined): P
     }
   }
   return text;
+}
+
+function rateLimitedError(context: ErrorContext, block: Block, githubMessage: string): GitHubError {
+  const { wait, status } = block;
+  return gitHubErrorFor('rateLimited', context, {
+    status,
+    githubMessage,
+    retryAt: wait.until,
+    ...(wait.capped ? { waitCapped: wait.askedUntil !== undefined ? { askedUntil: wait.askedUntil } : {} } : {}),
+  });
 }
 
 function backoffMs(attempt: number): number {

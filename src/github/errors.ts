@@ -57,6 +57,8 @@ interface FailureFacts {
   readonly status?: number;
   readonly githubMessage?: string;
   readonly retryAt?: Date;
+  /** For `rateLimited`: GitHub asked for a longer wait than Release Deck keeps (and until when, if it could be read). */
+  readonly waitCapped?: { readonly askedUntil?: Date };
   readonly missingScopes?: readonly string[];
 }
 
@@ -80,7 +82,7 @@ export function gitHubErrorFor(kind: GitHubErrorKind, context: ErrorContext, fac
       message = `GitHub refused the request ${trying}${said}. Nothing was changed.`;
       break;
     case 'rateLimited':
-      message = `GitHub's rate limit was reached ${trying}${said}. ${facts.retryAt !== undefined ? `It lifts at ${formatClock(facts.retryAt)}; Release Deck waits until then.` : 'Wait a while and try again.'}`;
+      message = `GitHub's rate limit was reached ${trying}${said}. ${rateLimitAdvice(facts)}`;
       break;
     case 'server':
       message = `GitHub answered ${status}(a server error) ${trying}. It is usually brief: try again in a minute.`;
@@ -96,6 +98,14 @@ export function gitHubErrorFor(kind: GitHubErrorKind, context: ErrorContext, fac
       break;
   }
   return new GitHubError(kind, message, facts.status, facts.retryAt);
+}
+
+function rateLimitAdvice(facts: FailureFacts): string {
+  if (facts.waitCapped !== undefined) {
+    const asked = facts.waitCapped.askedUntil !== undefined ? `until ${facts.waitCapped.askedUntil.toISOString().slice(0, 16).replace('T', ' ')} UTC` : 'longer than an hour';
+    return `GitHub asks to wait ${asked}; Release Deck will not wait longer than an hour: try again later.`;
+  }
+  return facts.retryAt !== undefined ? `It lifts at ${formatClock(facts.retryAt)}; Release Deck waits until then.` : 'Wait a while and try again.';
 }
 
 function clip(text: string): string {
