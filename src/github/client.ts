@@ -1,5 +1,6 @@
 import type { Octokit } from '@octokit/rest';
 import { clampTimerMs, sleep } from '../timers';
+import { AnswerTooLargeError, bodyOf, readCapped } from './answerBody';
 import { gitHubErrorFor, type GitHubError, type ErrorContext } from './errors';
 import { cappedWait, DEFAULT_RATE_LIMIT_WAIT_MS, resetUntil, retryAfterUntil, type RateLimitWait } from './rateLimit';
 
@@ -13,6 +14,7 @@ import { cappedWait, DEFAULT_RATE_LIMIT_WAIT_MS, resetUntil, retryAfterUntil, ty
  * - rate-limit awareness: after a primary or secondary limit, requests wait or stop until it lifts
  *   instead of hammering GitHub (never longer than an hour: see rateLimit.ts); the two limits are
  *   kept apart, so the end of a secondary limit's wait does not lift a primary one;
+ * - a size cap on every answer, counted after decompression (answerBody.ts);
  * - counters of requests, 304s and rate-limit units for the log and the benchmark.
  */
 
@@ -106,7 +108,7 @@ export class GitHubClient {
 
   /** Loads Octokit and node-fetch only when GitHub is first needed, keeping activation fast. */
   static async create(options: GitHubClientOptions): Promise<GitHubClient> {
-    const [{ Octokit }, { default: nodeFetch }] = await Promise.all([import('@octokit/rest'), import('node-fetch')]);
+    const [{ Octokit }, { default: nodeFetch, Response }] = await Promise.all([import('@octokit/rest'), import('node-fetch')]);
     const timeoutMs = options.timeoutMs ?? 15_000;
     const fetchWithTimeout = async (url: string, init: Record<string, unknown> = {}): Promise<unknown> => {
       const controller = new AbortController();
@@ -118,7 +120,13 @@ export class GitHubClient {
         controller.abort(outer.reason);
       });
       try {
-        const response = await nodeFetch(url, { ...init, signal: controller.signal });
+        let response = await nodeFetch(url, { ...init, signal: controller.signal });
+        if (response.status >= 300 && response.body !== null) {
+          // Octokit reads an error's body itself, without a cap: it gets the body read here, capped.
+          const body = await readCapped(response.body);
+          // node-fetch's Response keeps `url` from its init, which its types leave out.
+          response = new Response(body, Object.assign({ status: response.status, statusText: response.statusText, headers: response.headers }, { url: response.url }));
+        }
         // The time limit holds until the whole body has come: a body that stalls is aborted too.
         if (response.body === null || response.status === 204 || response.status === 205) {
           clearTimeout(timer);
@@ -179,6 +187,9 @@ export class GitHubClient {
         const responseHeaders = response.headers as Record<string, string | number | undefined>;
         const data = await bodyOf(response.data, responseHeaders['content-type']).catch((cause: unknown) => {
           // The answer began but did not finish: as if it never came (so a GET is tried again).
+          if (cause instanceof AnswerTooLargeError) {
+            throw Object.assign(new Error(cause.message), { status: 500, cause });
+          }
           const timedOut = (cause as { name?: unknown } | null)?.name === 'AbortError';
           throw Object.assign(new Error(timedOut ? `no answer within ${(this.options.timeoutMs ?? 15_000) / 1000} s` : 'the answer was cut short'), { status: 500, name: timedOut ? 'TimeoutError' : 'Error', cause });
         });
@@ -265,6 +276,10 @@ export class GitHubClient {
   private classify(error: RequestErrorLike, context: ErrorContext): { error: GitHubError; retry: boolean; block?: Block } {
     const response = error.response;
     if (response === undefined) {
+      if (error.cause instanceof AnswerTooLargeError) {
+        // Not tried again: the next answer would be as large.
+        return { error: gitHubErrorFor('tooLarge', context, { limitBytes: error.cause.limitBytes }), retry: false };
+      }
       const timedOut = error.cause instanceof TimeoutError || (error as { name?: string }).name === 'TimeoutError';
       return { error: gitHubErrorFor(timedOut ? 'timeout' : 'network', context, timedOut ? {} : { githubMessage: error.message }), retry: true };
     }
@@ -338,29 +353,6 @@ export class GitHubClient {
       }
     }
   }
-}
-
-/**
- * A success's body, as Octokit would have given it: JSON parsed (text kept when it does not parse, so the
- * caller's shape checks report it), other text as text. Empty answers (204) come through as undefined.
- */
-async function bodyOf(raw: unknown, contentType: string | number | undefined): Promise<unknown> {
-  if (raw === null || raw === undefined || typeof raw === 'string') {
-    return raw ?? undefined;
-  }
-  const chunks: Buffer[] = [];
-  for await (const chunk of raw as AsyncIterable<Buffer | string>) {
-    chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : chunk);
-  }
-  const text = Buffer.concat(chunks).toString('utf8');
-  if (typeof contentType === 'string' && /^application\/(?:[\w.+-]+\+)?json\b/i.test(contentType)) {
-    try {
-      return JSON.parse(text) as unknown;
-    } catch {
-      return text;
-    }
-  }
-  return text;
 }
 
 function rateLimitedError(context: ErrorContext, block: Block, githubMessage: string): GitHubError {

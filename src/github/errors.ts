@@ -8,7 +8,8 @@ export type GitHubErrorKind =
   | 'server'
   | 'network'
   | 'timeout'
-  | 'malformed';
+  | 'malformed'
+  | 'tooLarge';
 
 /** Where in the work the error happened, so the message can say what to fix. */
 export interface ErrorContext {
@@ -59,6 +60,8 @@ interface FailureFacts {
   readonly retryAt?: Date;
   /** For `rateLimited`: GitHub asked for a longer wait than Release Deck keeps (and until when, if it could be read). */
   readonly waitCapped?: { readonly askedUntil?: Date };
+  /** For `tooLarge`: the cap the answer passed. */
+  readonly limitBytes?: number;
   readonly missingScopes?: readonly string[];
 }
 
@@ -95,6 +98,9 @@ export function gitHubErrorFor(kind: GitHubErrorKind, context: ErrorContext, fac
       break;
     case 'malformed':
       message = `GitHub's answer ${trying} was not what its API returns${said}. If releaseDeck.github.apiUrl points at a proxy or a GitHub Enterprise Server, check that it is the REST API root.`;
+      break;
+    case 'tooLarge':
+      message = `GitHub's answer ${trying} was larger than ${Math.round((facts.limitBytes ?? 0) / (1024 * 1024))} MB, far larger than any answer of its REST API, so Release Deck stopped reading it. If releaseDeck.github.apiUrl points at a proxy or a GitHub Enterprise Server, check that it is the REST API root; otherwise try again later.`;
       break;
   }
   return new GitHubError(kind, message, facts.status, facts.retryAt);
