@@ -130,5 +130,16 @@ describe('tags', () => {
     it('skips an impossible rel- date in a title', () => {
       assert.equal(findImageTagIn('Deploy rel-2026.02.30.00.00.00'), undefined);
     });
+    it('reads the tag at the run name\'s place when a title names two: "{run_name} ({tag})" and "Deploy {tag} to {service}"', () => {
+      const sha = 'c0ffee0000000000000000000000000000c0ffee';
+      assert.equal(findImageTagIn('Hotfix after rel-2026.11.01.09.00.00 broke search (rel-2026.11.02.14.05.33)')?.text, 'rel-2026.11.02.14.05.33');
+      assert.equal(findImageTagIn(`Revert ${sha} (rel-2026.11.02.14.05.33)`)?.text, 'rel-2026.11.02.14.05.33');
+      assert.equal(findImageTagIn('Deploy rel-2026.11.02.14.05.33 to production-api (after rel-2026.11.01.09.00.00)')?.text, 'rel-2026.11.02.14.05.33');
+      assert.equal(findImageTagIn('Deploy rel-2026.11.02.14.05.33 again (rel-2026.11.02.14.05.33)')?.text, 'rel-2026.11.02.14.05.33', 'one tag named twice');
+    });
+    it('treats a title naming two tags elsewhere as ambiguous, never the first match', () => {
+      assert.equal(findImageTagIn('Roll back rel-2026.11.02.14.05.33 to rel-2026.11.01.09.00.00'), undefined);
+      assert.equal(findImageTagIn('rel-2026.11.01.09.00.00 and rel-2026.11.02.14.05.33 (manual)'), undefined);
+    });
   });
 });
