@@ -3,6 +3,7 @@ import * as vscode from 'vscode';
 import { COMMANDS } from '../commandIds';
 import type { AppDeck, EnvironmentDeck } from '../domain/deck';
 import { fillManualPlaceholders, type ManualDeploy } from '../domain/profile';
+import { controlCharacterProblem } from '../domain/profileHazards';
 import { deployCandidates } from '../domain/rollback';
 import { gitTagOfImageTag, parsePinnedImageTag } from '../domain/tags';
 import type { Services } from '../services';
@@ -111,6 +112,12 @@ function showChecklist(services: Services, app: AppDeck, environment: Environmen
     quickPick.onDidTriggerItemButton(async (event) => {
       const command = event.item.command;
       if (command === undefined) {
+        return;
+      }
+      // The profile's check already refuses these; a terminal must never receive one whatever the source.
+      const problem = controlCharacterProblem(command);
+      if (problem !== undefined) {
+        void vscode.window.showErrorMessage(`Release Deck will not copy or run step ${(event.item.index ?? 0) + 1}: its command ${problem} Fix it in the profile.`);
         return;
       }
       if (event.button === COPY) {

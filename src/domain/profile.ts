@@ -1,5 +1,7 @@
 import validateAgainstSchema from './generated/profileSchemaValidator';
 import type { SchemaError } from './generated/profileSchemaValidator';
+import { controlCharacterProblem, hazardProblems, NO_CONTROL_CHARACTERS_PATTERN } from './profileHazards';
+import { depthProblem, duplicateKeyProblems } from './profileText';
 import { gitTagPrefixProblem } from './tags';
 
 /**
@@ -99,7 +101,17 @@ export function parseProfileText(text: string): ProfileValidation {
     const reason = error instanceof Error ? error.message : String(error);
     return { ok: false, problems: [{ path: '$', message: `The file is not valid JSON: ${reason}` }] };
   }
-  return validateProfile(data);
+  // Past the depth limit, what the schema says of the nesting is noise, and recursive readers overflow.
+  const tooDeep = depthProblem(text);
+  if (tooDeep !== undefined) {
+    return { ok: false, problems: [tooDeep] };
+  }
+  const duplicates = duplicateKeyProblems(text);
+  const validation = validateProfile(data);
+  if (duplicates.length === 0) {
+    return validation;
+  }
+  return { ok: false, problems: [...duplicates, ...(validation.ok ? [] : validation.problems)] };
 }
 
 /** Validates a profile against the JSON schema, then with the checks a schema cannot express. */
@@ -109,7 +121,7 @@ export function validateProfile(data: unknown): ProfileValidation {
   }
   // The schema has vouched for the shape; from here on the raw types hold.
   const profile = applyDefaults(data as RawProfile);
-  const problems = semanticProblems(profile);
+  const problems = [...semanticProblems(profile), ...hazardProblems(profile)];
   return problems.length > 0 ? { ok: false, problems } : { ok: true, profile };
 }
 
@@ -159,6 +171,9 @@ function describeSchemaError(error: SchemaError): ProfileProblem {
         message: `"${String(params.additionalProperty)}" is not a profile field here (check its spelling).`,
       };
     case 'pattern':
+      if (params.pattern === NO_CONTROL_CHARACTERS_PATTERN) {
+        return { path, message: `The command ${controlCharacterProblem('\n') ?? ''}` };
+      }
       return { path, message: `does not match the expected form ${String(params.pattern)}.` };
     case 'enum':
       return { path, message: `must be one of ${(params.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(', ')}.` };

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
-import { findNodeAtLocation, parseTree, type Node } from 'jsonc-parser';
 import { openverseProfile } from '../domain/openverse';
 import { chooseProfile, type Profile, type ProfileProblem } from '../domain/profile';
+import { locateProblems } from '../domain/profileText';
 import { readSettings } from '../config';
 import type { Log } from '../log';
 
@@ -117,12 +117,11 @@ export class ProfileSource implements vscode.Disposable {
     void vscode.workspace.fs.readFile(status.uri).then(
       (bytes) => {
         const text = new TextDecoder().decode(bytes);
-        const tree = parseTree(text);
-        const document = { positionAt: (offset: number) => positionAt(text, offset) };
-        const diagnostics = status.problems.map((problem) => {
-          const node = tree !== undefined ? nodeForPath(tree, problem.path) : undefined;
-          const start = document.positionAt(node?.offset ?? 0);
-          const end = document.positionAt((node?.offset ?? 0) + (node?.length ?? 1));
+        const locations = locateProblems(text, status.problems);
+        const diagnostics = status.problems.map((problem, index) => {
+          const location = locations[index] ?? { offset: 0, length: 1 };
+          const start = positionAt(text, location.offset);
+          const end = positionAt(text, location.offset + location.length);
           const diagnostic = new vscode.Diagnostic(new vscode.Range(start, end), `${problem.path}: ${problem.message}`, vscode.DiagnosticSeverity.Error);
           diagnostic.source = 'Release Deck';
           return diagnostic;
@@ -184,21 +183,6 @@ function summary(status: ProfileStatus): string {
     case 'broken':
       return `${status.uri.fsPath} has ${status.problems.length} problem${status.problems.length === 1 ? '' : 's'}: ${status.problems.map((problem) => `${problem.path} ${problem.message}`).join('; ')}`;
   }
-}
-
-function nodeForPath(tree: Node, path: string): Node | undefined {
-  const segments: Array<string | number> = [];
-  for (const match of path.matchAll(/\.([^.[\]]+)|\[(\d+)\]/g)) {
-    segments.push(match[2] !== undefined ? Number(match[2]) : (match[1] ?? ''));
-  }
-  // The deepest existing node: a missing field is shown on its parent.
-  for (let length = segments.length; length >= 0; length -= 1) {
-    const node = findNodeAtLocation(tree, segments.slice(0, length));
-    if (node !== undefined) {
-      return node.parent?.type === 'property' && length === segments.length ? node.parent : node;
-    }
-  }
-  return undefined;
 }
 
 function positionAt(text: string, offset: number): vscode.Position {

@@ -2,7 +2,7 @@
 "use strict";
 module.exports = validate10;
 module.exports.default = validate10;
-const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://release-deck.invalid/schemas/profile.schema.json","title":"Release Deck profile","description":"Describes a monorepo's apps, their environments, and how a release is published and deployed to each environment. Adding an app or an environment is a change to this file, never to the extension.","type":"object","additionalProperties":false,"required":["name","monorepo","infrastructureRepo","apps"],"properties":{"$schema":{"type":"string"},"name":{"type":"string","minLength":1,"maxLength":80,"description":"A short name for this profile, shown in the deck's tooltips."},"github":{"type":"object","additionalProperties":false,"description":"The GitHub host the repositories live on. The setting releaseDeck.github.apiUrl, when set, wins over apiUrl here.","properties":{"apiUrl":{"type":"string","pattern":"^https?://","description":"REST API root: https://api.github.com, or https://HOST/api/v3 for GitHub Enterprise Server."},"webUrl":{"type":"string","pattern":"^https?://","description":"Web root used for links: https://github.com, or https://HOST for GitHub Enterprise Server."}}},"monorepo":{"$ref":"#/definitions/repository","description":"The repository (owner/name) holding the apps' code, their drafted GitHub Releases and git tags."},"infrastructureRepo":{"$ref":"#/definitions/repository","description":"The repository (owner/name) holding the deployment GitHub Workflows."},"releaseWorkflow":{"$ref":"#/definitions/workflowFile","description":"File name of the monorepo's GitHub Workflow that runs when a GitHub Release is published (it tags the Docker image and, for some apps, triggers the production deployment)."},"changelogBranch":{"type":"string","minLength":1,"description":"Branch of the changelog pull request opened after a GitHub Release is published. Placeholders: {gitTag}, {app}, {date}."},"apps":{"type":"array","minItems":1,"maxItems":500,"items":{"$ref":"#/definitions/app"}}},"definitions":{"repository":{"type":"string","pattern":"^[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+$","description":"owner/name"},"workflowFile":{"type":"string","pattern":"^[A-Za-z0-9_.-]+\\.ya?ml$","description":"A workflow file name in .github/workflows, e.g. deploy-production-api.yml"},"relativePath":{"type":"string","minLength":1,"pattern":"^[^/\\\\]","description":"A path relative to the workspace folder, with forward slashes."},"link":{"type":"object","additionalProperties":false,"required":["label","url"],"properties":{"label":{"type":"string","minLength":1},"url":{"type":"string","pattern":"^https?://"}}},"app":{"type":"object","additionalProperties":false,"required":["id","label","environments"],"properties":{"id":{"type":"string","pattern":"^[a-z][a-z0-9_]*$","maxLength":60,"description":"The app's slug, as used in its git tags (api, frontend, ingestion_server…)."},"label":{"type":"string","minLength":1,"maxLength":60},"usesReleases":{"type":"boolean","default":true,"description":"False for an app that always runs the image tagged latest and has no GitHub Releases."},"gitTagPrefix":{"type":"string","pattern":"^[a-z][a-z0-9_]*-$","description":"Prefix of the app's git tags and release names; defaults to the id followed by \"-\"."},"images":{"type":"array","items":{"type":"string","minLength":1},"description":"Docker images (without tag) that a release of this app tags."},"sourceFolders":{"type":"array","items":{"$ref":"#/definitions/relativePath"},"description":"Folders of the monorepo that belong to this app: the status bar shows the app of the file being edited, and the release notes list the commits that change these folders."},"envFiles":{"type":"array","items":{"$ref":"#/definitions/relativePath"},"description":"Environment-variable files whose changes must reach the infrastructure configuration before a deployment."},"environments":{"type":"array","minItems":1,"items":{"$ref":"#/definitions/environment"}}}},"environment":{"type":"object","additionalProperties":false,"required":["id","label","deploy"],"properties":{"id":{"type":"string","pattern":"^[a-z][a-z0-9_-]*$","maxLength":40},"label":{"type":"string","minLength":1,"maxLength":40},"production":{"type":"boolean","description":"True for a production environment: every action on it needs a modal confirmation. Defaults to true when the id is \"production\"."},"versionUrl":{"type":"string","pattern":"^https?://","description":"URL answering {\"release\": \"<commit sha>\", \"environment\": \"…\"} for the version running there."},"deployedOnPublish":{"type":"boolean","default":false,"description":"True when publishing a GitHub Release of the app deploys this environment by itself."},"consoleLinks":{"type":"array","items":{"$ref":"#/definitions/link"},"description":"Where to debug a failed deployment, e.g. the ECS service's events page."},"deploy":{"description":"How a deployment to this environment happens.","type":"object","required":["kind"],"properties":{"kind":{"enum":["workflow","manual","latest"]}},"discriminator":{"propertyName":"kind"},"oneOf":[{"$ref":"#/definitions/workflowDeploy"},{"$ref":"#/definitions/manualDeploy"},{"$ref":"#/definitions/latestDeploy"}]}}},"workflowDeploy":{"type":"object","additionalProperties":false,"required":["kind","repo","workflow","tagInput"],"properties":{"kind":{"const":"workflow"},"repo":{"$ref":"#/definitions/repository","description":"Must be the monorepo or the infrastructure repository."},"workflow":{"$ref":"#/definitions/workflowFile"},"ref":{"type":"string","minLength":1,"default":"main","description":"Branch the workflow is dispatched on."},"tagInput":{"type":"string","pattern":"^[A-Za-z_][A-Za-z0-9_-]*$","description":"The workflow_dispatch input that takes the image tag."},"reasonInput":{"type":"string","pattern":"^[A-Za-z_][A-Za-z0-9_-]*$","description":"The workflow_dispatch input that takes the run name or reason, if the workflow has one."}}},"manualDeploy":{"type":"object","additionalProperties":false,"required":["kind","tool","steps"],"properties":{"kind":{"const":"manual"},"tool":{"type":"string","minLength":1,"description":"What the procedure uses, e.g. Ansible or Terraform."},"steps":{"type":"array","minItems":1,"items":{"type":"object","additionalProperties":false,"required":["title"],"properties":{"title":{"type":"string","minLength":1},"command":{"type":"string","minLength":1,"description":"Shell command run in the infrastructure repository. Placeholders: {imageTag}, {gitTag}, {environment}."}}}},"links":{"type":"array","items":{"$ref":"#/definitions/link"}}}},"latestDeploy":{"type":"object","additionalProperties":false,"required":["kind"],"properties":{"kind":{"const":"latest"},"explanation":{"type":"string","minLength":1}}}}};
+const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://release-deck.invalid/schemas/profile.schema.json","title":"Release Deck profile","description":"Describes a monorepo's apps, their environments, and how a release is published and deployed to each environment. Adding an app or an environment is a change to this file, never to the extension.","type":"object","additionalProperties":false,"required":["name","monorepo","infrastructureRepo","apps"],"properties":{"$schema":{"type":"string"},"name":{"type":"string","minLength":1,"maxLength":80,"description":"A short name for this profile, shown in the deck's tooltips."},"github":{"type":"object","additionalProperties":false,"description":"The GitHub host the repositories live on. The setting releaseDeck.github.apiUrl, when set, wins over apiUrl here.","properties":{"apiUrl":{"type":"string","pattern":"^https?://","description":"REST API root: https://api.github.com, or https://HOST/api/v3 for GitHub Enterprise Server."},"webUrl":{"type":"string","pattern":"^https?://","description":"Web root used for links: https://github.com, or https://HOST for GitHub Enterprise Server."}}},"monorepo":{"$ref":"#/definitions/repository","description":"The repository (owner/name) holding the apps' code, their drafted GitHub Releases and git tags."},"infrastructureRepo":{"$ref":"#/definitions/repository","description":"The repository (owner/name) holding the deployment GitHub Workflows."},"releaseWorkflow":{"$ref":"#/definitions/workflowFile","description":"File name of the monorepo's GitHub Workflow that runs when a GitHub Release is published (it tags the Docker image and, for some apps, triggers the production deployment)."},"changelogBranch":{"type":"string","minLength":1,"description":"Branch of the changelog pull request opened after a GitHub Release is published. Placeholders: {gitTag}, {app}, {date}."},"apps":{"type":"array","minItems":1,"maxItems":500,"items":{"$ref":"#/definitions/app"}}},"definitions":{"repository":{"type":"string","pattern":"^[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+$","description":"owner/name"},"workflowFile":{"type":"string","pattern":"^[A-Za-z0-9_.-]+\\.ya?ml$","description":"A workflow file name in .github/workflows, e.g. deploy-production-api.yml"},"relativePath":{"type":"string","minLength":1,"pattern":"^[^/\\\\]","description":"A path relative to the workspace folder, with forward slashes."},"link":{"type":"object","additionalProperties":false,"required":["label","url"],"properties":{"label":{"type":"string","minLength":1},"url":{"type":"string","pattern":"^https?://"}}},"app":{"type":"object","additionalProperties":false,"required":["id","label","environments"],"properties":{"id":{"type":"string","pattern":"^[a-z][a-z0-9_]*$","maxLength":60,"description":"The app's slug, as used in its git tags (api, frontend, ingestion_server…)."},"label":{"type":"string","minLength":1,"maxLength":60},"usesReleases":{"type":"boolean","default":true,"description":"False for an app that always runs the image tagged latest and has no GitHub Releases."},"gitTagPrefix":{"type":"string","pattern":"^[a-z][a-z0-9_]*-$","description":"Prefix of the app's git tags and release names; defaults to the id followed by \"-\"."},"images":{"type":"array","items":{"type":"string","minLength":1},"description":"Docker images (without tag) that a release of this app tags."},"sourceFolders":{"type":"array","items":{"$ref":"#/definitions/relativePath"},"description":"Folders of the monorepo that belong to this app: the status bar shows the app of the file being edited, and the release notes list the commits that change these folders."},"envFiles":{"type":"array","items":{"$ref":"#/definitions/relativePath"},"description":"Environment-variable files whose changes must reach the infrastructure configuration before a deployment."},"environments":{"type":"array","minItems":1,"items":{"$ref":"#/definitions/environment"}}}},"environment":{"type":"object","additionalProperties":false,"required":["id","label","deploy"],"properties":{"id":{"type":"string","pattern":"^[a-z][a-z0-9_-]*$","maxLength":40},"label":{"type":"string","minLength":1,"maxLength":40},"production":{"type":"boolean","description":"True for a production environment: every action on it needs a modal confirmation. Defaults to true when the id is \"production\"."},"versionUrl":{"type":"string","pattern":"^https?://","description":"URL answering {\"release\": \"<commit sha>\", \"environment\": \"…\"} for the version running there."},"deployedOnPublish":{"type":"boolean","default":false,"description":"True when publishing a GitHub Release of the app deploys this environment by itself."},"consoleLinks":{"type":"array","items":{"$ref":"#/definitions/link"},"description":"Where to debug a failed deployment, e.g. the ECS service's events page."},"deploy":{"description":"How a deployment to this environment happens.","type":"object","required":["kind"],"properties":{"kind":{"enum":["workflow","manual","latest"]}},"discriminator":{"propertyName":"kind"},"oneOf":[{"$ref":"#/definitions/workflowDeploy"},{"$ref":"#/definitions/manualDeploy"},{"$ref":"#/definitions/latestDeploy"}]}}},"workflowDeploy":{"type":"object","additionalProperties":false,"required":["kind","repo","workflow","tagInput"],"properties":{"kind":{"const":"workflow"},"repo":{"$ref":"#/definitions/repository","description":"Must be the monorepo or the infrastructure repository."},"workflow":{"$ref":"#/definitions/workflowFile"},"ref":{"type":"string","minLength":1,"default":"main","description":"Branch the workflow is dispatched on."},"tagInput":{"type":"string","pattern":"^[A-Za-z_][A-Za-z0-9_-]*$","description":"The workflow_dispatch input that takes the image tag."},"reasonInput":{"type":"string","pattern":"^[A-Za-z_][A-Za-z0-9_-]*$","description":"The workflow_dispatch input that takes the run name or reason, if the workflow has one."}}},"manualDeploy":{"type":"object","additionalProperties":false,"required":["kind","tool","steps"],"properties":{"kind":{"const":"manual"},"tool":{"type":"string","minLength":1,"description":"What the procedure uses, e.g. Ansible or Terraform."},"steps":{"type":"array","minItems":1,"items":{"type":"object","additionalProperties":false,"required":["title"],"properties":{"title":{"type":"string","minLength":1},"command":{"type":"string","minLength":1,"pattern":"^[^\\u0000-\\u001f\\u007f-\\u009f\\u2028\\u2029]+$","description":"Shell command run in the infrastructure repository, on one line (no control characters). Placeholders: {imageTag}, {gitTag}, {environment}."}}}},"links":{"type":"array","items":{"$ref":"#/definitions/link"}}}},"latestDeploy":{"type":"object","additionalProperties":false,"required":["kind"],"properties":{"kind":{"const":"latest"},"explanation":{"type":"string","minLength":1}}}}};
 const schema12 = {"type":"string","pattern":"^[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+$","description":"owner/name"};
 const schema14 = {"type":"string","pattern":"^[A-Za-z0-9_.-]+\\.ya?ml$","description":"A workflow file name in .github/workflows, e.g. deploy-production-api.yml"};
 const func2 = require("ajv/dist/runtime/ucs2length").default;
@@ -229,7 +229,8 @@ validate13.errors = vErrors;
 return errors === 0;
 }
 
-const schema23 = {"type":"object","additionalProperties":false,"required":["kind","tool","steps"],"properties":{"kind":{"const":"manual"},"tool":{"type":"string","minLength":1,"description":"What the procedure uses, e.g. Ansible or Terraform."},"steps":{"type":"array","minItems":1,"items":{"type":"object","additionalProperties":false,"required":["title"],"properties":{"title":{"type":"string","minLength":1},"command":{"type":"string","minLength":1,"description":"Shell command run in the infrastructure repository. Placeholders: {imageTag}, {gitTag}, {environment}."}}}},"links":{"type":"array","items":{"$ref":"#/definitions/link"}}}};
+const schema23 = {"type":"object","additionalProperties":false,"required":["kind","tool","steps"],"properties":{"kind":{"const":"manual"},"tool":{"type":"string","minLength":1,"description":"What the procedure uses, e.g. Ansible or Terraform."},"steps":{"type":"array","minItems":1,"items":{"type":"object","additionalProperties":false,"required":["title"],"properties":{"title":{"type":"string","minLength":1},"command":{"type":"string","minLength":1,"pattern":"^[^\\u0000-\\u001f\\u007f-\\u009f\\u2028\\u2029]+$","description":"Shell command run in the infrastructure repository, on one line (no control characters). Placeholders: {imageTag}, {gitTag}, {environment}."}}}},"links":{"type":"array","items":{"$ref":"#/definitions/link"}}}};
+const pattern16 = new RegExp("^[^\\u0000-\\u001f\\u007f-\\u009f\\u2028\\u2029]+$", "u");
 
 function validate14(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
@@ -391,9 +392,8 @@ vErrors.push(err12);
 }
 errors++;
 }
-}
-else {
-const err13 = {instancePath:instancePath+"/steps/" + i0+"/command",schemaPath:"#/properties/steps/items/properties/command/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(!pattern16.test(data5)){
+const err13 = {instancePath:instancePath+"/steps/" + i0+"/command",schemaPath:"#/properties/steps/items/properties/command/pattern",keyword:"pattern",params:{pattern: "^[^\\u0000-\\u001f\\u007f-\\u009f\\u2028\\u2029]+$"},message:"must match pattern \""+"^[^\\u0000-\\u001f\\u007f-\\u009f\\u2028\\u2029]+$"+"\""};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -403,9 +403,8 @@ vErrors.push(err13);
 errors++;
 }
 }
-}
 else {
-const err14 = {instancePath:instancePath+"/steps/" + i0,schemaPath:"#/properties/steps/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err14 = {instancePath:instancePath+"/steps/" + i0+"/command",schemaPath:"#/properties/steps/items/properties/command/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -417,12 +416,24 @@ errors++;
 }
 }
 else {
-const err15 = {instancePath:instancePath+"/steps",schemaPath:"#/properties/steps/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err15 = {instancePath:instancePath+"/steps/" + i0,schemaPath:"#/properties/steps/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err15];
 }
 else {
 vErrors.push(err15);
+}
+errors++;
+}
+}
+}
+else {
+const err16 = {instancePath:instancePath+"/steps",schemaPath:"#/properties/steps/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
 }
 errors++;
 }
@@ -435,17 +446,7 @@ for(let i1=0; i1<len1; i1++){
 let data7 = data6[i1];
 if(data7 && typeof data7 == "object" && !Array.isArray(data7)){
 if(data7.label === undefined){
-const err16 = {instancePath:instancePath+"/links/" + i1,schemaPath:"#/definitions/link/required",keyword:"required",params:{missingProperty: "label"},message:"must have required property '"+"label"+"'"};
-if(vErrors === null){
-vErrors = [err16];
-}
-else {
-vErrors.push(err16);
-}
-errors++;
-}
-if(data7.url === undefined){
-const err17 = {instancePath:instancePath+"/links/" + i1,schemaPath:"#/definitions/link/required",keyword:"required",params:{missingProperty: "url"},message:"must have required property '"+"url"+"'"};
+const err17 = {instancePath:instancePath+"/links/" + i1,schemaPath:"#/definitions/link/required",keyword:"required",params:{missingProperty: "label"},message:"must have required property '"+"label"+"'"};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -454,9 +455,8 @@ vErrors.push(err17);
 }
 errors++;
 }
-for(const key2 in data7){
-if(!((key2 === "label") || (key2 === "url"))){
-const err18 = {instancePath:instancePath+"/links/" + i1,schemaPath:"#/definitions/link/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"};
+if(data7.url === undefined){
+const err18 = {instancePath:instancePath+"/links/" + i1,schemaPath:"#/definitions/link/required",keyword:"required",params:{missingProperty: "url"},message:"must have required property '"+"url"+"'"};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -465,12 +465,9 @@ vErrors.push(err18);
 }
 errors++;
 }
-}
-if(data7.label !== undefined){
-let data8 = data7.label;
-if(typeof data8 === "string"){
-if(func2(data8) < 1){
-const err19 = {instancePath:instancePath+"/links/" + i1+"/label",schemaPath:"#/definitions/link/properties/label/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+for(const key2 in data7){
+if(!((key2 === "label") || (key2 === "url"))){
+const err19 = {instancePath:instancePath+"/links/" + i1,schemaPath:"#/definitions/link/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -480,8 +477,11 @@ vErrors.push(err19);
 errors++;
 }
 }
-else {
-const err20 = {instancePath:instancePath+"/links/" + i1+"/label",schemaPath:"#/definitions/link/properties/label/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data7.label !== undefined){
+let data8 = data7.label;
+if(typeof data8 === "string"){
+if(func2(data8) < 1){
+const err20 = {instancePath:instancePath+"/links/" + i1+"/label",schemaPath:"#/definitions/link/properties/label/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -491,11 +491,8 @@ vErrors.push(err20);
 errors++;
 }
 }
-if(data7.url !== undefined){
-let data9 = data7.url;
-if(typeof data9 === "string"){
-if(!pattern0.test(data9)){
-const err21 = {instancePath:instancePath+"/links/" + i1+"/url",schemaPath:"#/definitions/link/properties/url/pattern",keyword:"pattern",params:{pattern: "^https?://"},message:"must match pattern \""+"^https?://"+"\""};
+else {
+const err21 = {instancePath:instancePath+"/links/" + i1+"/label",schemaPath:"#/definitions/link/properties/label/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -505,8 +502,11 @@ vErrors.push(err21);
 errors++;
 }
 }
-else {
-const err22 = {instancePath:instancePath+"/links/" + i1+"/url",schemaPath:"#/definitions/link/properties/url/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data7.url !== undefined){
+let data9 = data7.url;
+if(typeof data9 === "string"){
+if(!pattern0.test(data9)){
+const err22 = {instancePath:instancePath+"/links/" + i1+"/url",schemaPath:"#/definitions/link/properties/url/pattern",keyword:"pattern",params:{pattern: "^https?://"},message:"must match pattern \""+"^https?://"+"\""};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -516,9 +516,8 @@ vErrors.push(err22);
 errors++;
 }
 }
-}
 else {
-const err23 = {instancePath:instancePath+"/links/" + i1,schemaPath:"#/definitions/link/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err23 = {instancePath:instancePath+"/links/" + i1+"/url",schemaPath:"#/definitions/link/properties/url/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -530,7 +529,7 @@ errors++;
 }
 }
 else {
-const err24 = {instancePath:instancePath+"/links",schemaPath:"#/properties/links/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err24 = {instancePath:instancePath+"/links/" + i1,schemaPath:"#/definitions/link/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -542,12 +541,24 @@ errors++;
 }
 }
 else {
-const err25 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err25 = {instancePath:instancePath+"/links",schemaPath:"#/properties/links/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err25];
 }
 else {
 vErrors.push(err25);
+}
+errors++;
+}
+}
+}
+else {
+const err26 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err26];
+}
+else {
+vErrors.push(err26);
 }
 errors++;
 }

@@ -1,0 +1,81 @@
+import type { Profile, ProfileProblem } from './profile';
+
+/**
+ * Checks of a profile against input that is hostile or careless rather than merely misspelt: each would
+ * otherwise reach a terminal, a dispatch or an API address in a form nobody meant.
+ */
+
+/** Caps what one refresh reads: every environment costs a /version probe and a share of the run listings. */
+export const MAX_ENVIRONMENTS = 500;
+
+/**
+ * Control characters (C0, DEL, C1) and the Unicode line and paragraph separators, as a JSON schema
+ * pattern a command must match: schemas/profile.schema.json uses this very string.
+ */
+export const NO_CONTROL_CHARACTERS_PATTERN = String.raw`^[^\u0000-\u001f\u007f-\u009f\u2028\u2029]+$`;
+// Finding control characters is this expression's purpose.
+// eslint-disable-next-line no-control-regex
+const CONTROL_CHARACTER = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/u;
+
+/** Names a plain JavaScript object treats specially: an input by such a name would be lost or change the object. */
+const RESERVED_NAMES = new Set(['__proto__', 'constructor', 'prototype']);
+
+/** Why a command must not be typed into a terminal, if it must not. */
+export function controlCharacterProblem(command: string): string | undefined {
+  return CONTROL_CHARACTER.test(command)
+    ? 'contains a control character (a line break, tab, escape…): typed into a terminal, what follows it would run unseen. Put each command in its own step, on one line.'
+    : undefined;
+}
+
+export function hazardProblems(profile: Profile): ProfileProblem[] {
+  const problems: ProfileProblem[] = [];
+  const add = (path: string, message: string): void => {
+    problems.push({ path, message });
+  };
+  for (const [field, repo] of [['monorepo', profile.monorepo], ['infrastructureRepo', profile.infrastructureRepo]] as const) {
+    if (repo.split('/').some((segment) => segment === '.' || segment === '..')) {
+      add(`$.${field}`, `"${repo}" has a "." or ".." segment: no GitHub repository is named so, and it would change the API address requests go to. Write owner/name.`);
+    }
+  }
+
+  const workflows = new Map<string, string>();
+  let environments = 0;
+  profile.apps.forEach((app, appIndex) => {
+    app.environments.forEach((environment, environmentIndex) => {
+      const path = `$.apps[${appIndex}].environments[${environmentIndex}]`;
+      environments += 1;
+      if (environments === MAX_ENVIRONMENTS + 1) {
+        const total = profile.apps.reduce((sum, each) => sum + each.environments.length, 0);
+        add(path, `The profile declares ${total} environments; Release Deck follows at most ${MAX_ENVIRONMENTS} environments (a refresh reads every one). Remove environments, or split the monorepo's apps across profiles.`);
+      }
+      const deploy = environment.deploy;
+      if (deploy.kind === 'workflow') {
+        const key = `${deploy.repo.toLowerCase()} ${deploy.workflow}`;
+        const first = workflows.get(key);
+        if (first !== undefined) {
+          add(`${path}.deploy.workflow`, `${deploy.workflow} in ${deploy.repo} already deploys ${first}; each environment needs its own workflow, or Release Deck cannot tell their deployments apart.`);
+        } else {
+          workflows.set(key, path);
+        }
+        for (const field of ['tagInput', 'reasonInput'] as const) {
+          const name = deploy[field];
+          if (name !== undefined && RESERVED_NAMES.has(name)) {
+            add(`${path}.deploy.${field}`, `"${name}" is a name JavaScript objects reserve, so Release Deck cannot send an input by that name. Rename the workflow's input.`);
+          }
+        }
+        if (deploy.reasonInput !== undefined && deploy.reasonInput === deploy.tagInput) {
+          add(`${path}.deploy.reasonInput`, `"${deploy.reasonInput}" is the same input as "tagInput": the reason would replace the image tag in the dispatch. Name the workflow's reason input, or leave "reasonInput" out.`);
+        }
+      }
+      if (deploy.kind === 'manual') {
+        deploy.steps.forEach((step, index) => {
+          const problem = step.command !== undefined ? controlCharacterProblem(step.command) : undefined;
+          if (problem !== undefined) {
+            add(`${path}.deploy.steps[${index}].command`, `The command ${problem}`);
+          }
+        });
+      }
+    });
+  });
+  return problems;
+}

@@ -1,0 +1,121 @@
+import { findNodeAtLocation, parseTree, visit, type JSONPath, type Node } from 'jsonc-parser';
+import type { ProfileProblem } from './profile';
+
+/**
+ * Checks of a profile file's text that its parsed value can no longer show, and the place of a problem
+ * in the text. A profile nests 8 levels at most (root › apps › app › environments › environment ›
+ * deploy › steps › step); a file nested far deeper is refused before any recursive reader (the JSON
+ * tree for diagnostics, the duplicate-key visitor) meets it and overflows the stack.
+ */
+export const MAX_PROFILE_DEPTH = 16;
+
+interface Frame {
+  readonly kind: 'object' | 'array';
+  key: string | undefined;
+  index: number;
+  expectKey: boolean;
+}
+
+/** Where the text first nests deeper than MAX_PROFILE_DEPTH, found without recursion; undefined if it does not. */
+export function tooDeep(text: string): { readonly path: string; readonly offset: number } | undefined {
+  const stack: Frame[] = [];
+  for (let offset = 0; offset < text.length; offset += 1) {
+    const char = text[offset];
+    const top = stack[stack.length - 1];
+    if (char === '"') {
+      let end = offset + 1;
+      while (end < text.length && text[end] !== '"') {
+        end += text[end] === '\\' ? 2 : 1;
+      }
+      if (top?.kind === 'object' && top.expectKey) {
+        top.key = keyOf(text.slice(offset, end + 1));
+        top.expectKey = false;
+      }
+      offset = end;
+    } else if (char === '{' || char === '[') {
+      if (stack.length >= MAX_PROFILE_DEPTH) {
+        return { path: pathOf(stack), offset };
+      }
+      stack.push({ kind: char === '{' ? 'object' : 'array', key: undefined, index: 0, expectKey: char === '{' });
+    } else if (char === '}' || char === ']') {
+      stack.pop();
+    } else if (char === ',' && top !== undefined) {
+      top.index += 1;
+      top.expectKey = top.kind === 'object';
+    }
+  }
+  return undefined;
+}
+
+function keyOf(literal: string): string {
+  try {
+    return String(JSON.parse(literal));
+  } catch {
+    return literal.slice(1, -1);
+  }
+}
+
+function pathOf(stack: readonly Frame[]): string {
+  return formatPath(stack.map((frame) => (frame.kind === 'object' ? (frame.key ?? '') : frame.index)));
+}
+
+/** `['apps', 0, 'id']` → `$.apps[0].id`. */
+export function formatPath(segments: JSONPath): string {
+  return '$' + segments.map((segment) => (typeof segment === 'number' ? `[${segment}]` : `.${segment}`)).join('');
+}
+
+/** Nesting past the limit, at the place it passes it. */
+export function depthProblem(text: string): ProfileProblem | undefined {
+  const deep = tooDeep(text);
+  return deep !== undefined ? { path: deep.path, message: `The file is nested more than ${MAX_PROFILE_DEPTH} levels deep here; a profile needs 8 at most. Remove the extra nesting.` } : undefined;
+}
+
+/** Keys written twice in one object (JSON.parse keeps the last silently). Call only on text depthProblem accepts. */
+export function duplicateKeyProblems(text: string): ProfileProblem[] {
+  const problems: ProfileProblem[] = [];
+  const keys: Array<Set<string>> = [];
+  visit(text, {
+    onObjectBegin: () => {
+      keys.push(new Set());
+    },
+    onObjectEnd: () => {
+      keys.pop();
+    },
+    onObjectProperty: (property, _offset, _length, _line, _character, pathSupplier) => {
+      const seen = keys[keys.length - 1];
+      if (seen?.has(property)) {
+        problems.push({ path: formatPath([...pathSupplier(), property]), message: `"${property}" is written twice in this object; JSON keeps only the last one, so remove the other.` });
+      }
+      seen?.add(property);
+    },
+  });
+  return problems;
+}
+
+/** Where each problem sits in the text (its field, or the nearest existing parent), for diagnostics. */
+export function locateProblems(text: string, problems: readonly ProfileProblem[]): Array<{ readonly offset: number; readonly length: number }> {
+  const deep = tooDeep(text);
+  const tree = deep === undefined ? parseTree(text) : undefined;
+  return problems.map((problem) => {
+    if (deep !== undefined) {
+      return problem.path === deep.path ? { offset: deep.offset, length: 1 } : { offset: 0, length: 1 };
+    }
+    const node = tree !== undefined ? nodeForPath(tree, problem.path) : undefined;
+    return { offset: node?.offset ?? 0, length: node?.length ?? 1 };
+  });
+}
+
+function nodeForPath(tree: Node, path: string): Node | undefined {
+  const segments: Array<string | number> = [];
+  for (const match of path.matchAll(/\.([^.[\]]+)|\[(\d+)\]/g)) {
+    segments.push(match[2] !== undefined ? Number(match[2]) : (match[1] ?? ''));
+  }
+  // The deepest existing node: a missing field is shown on its parent.
+  for (let length = segments.length; length >= 0; length -= 1) {
+    const node = findNodeAtLocation(tree, segments.slice(0, length));
+    if (node !== undefined) {
+      return node.parent?.type === 'property' && length === segments.length ? node.parent : node;
+    }
+  }
+  return undefined;
+}
