@@ -6,6 +6,9 @@ import { listReleases } from '../github/releases';
 import { listRepositoryRuns, listWorkflowRuns } from '../github/workflows';
 import { probeVersion } from '../live/versionProbe';
 
+/** The /version endpoints asked at once: all of the 100 × 3 world of the benchmark (one round trip), bounded beyond. */
+export const MAX_CONCURRENT_PROBES = 300;
+
 export interface GatherOptions {
   readonly probe?: (url: string) => Promise<VersionFact>;
   readonly now?: () => Date;
@@ -28,7 +31,7 @@ export function releasePagesFor(apps: number): number {
  * One refresh's worth of facts, whatever the number of apps: the monorepo's releases, its release
  * workflow's runs (which name each published git tag's commit), the newest commits of main, one listing
  * of runs per repository that holds deployment workflows, all in parallel; plus every /version endpoint,
- * in parallel too. Conditional requests make an unchanged refresh free against the rate limit.
+ * in parallel too (at most MAX_CONCURRENT_PROBES at a time). Conditional requests make an unchanged refresh free against the rate limit.
  */
 export async function gatherFacts(client: GitHubClient, profile: Profile, options: GatherOptions = {}): Promise<DeckFacts> {
   const probe = options.probe ?? ((url: string) => probeVersion(url));
@@ -53,13 +56,10 @@ export async function gatherFacts(client: GitHubClient, profile: Profile, option
   const tagsPromise: Promise<TagFact[]> = anyReleases && profile.releaseWorkflow === undefined ? listTags(client, profile.monorepo) : Promise.resolve([]);
   const commitsPromise = listCommits(client, profile.monorepo, 'main');
   const runsPromise = Promise.all([...deployRepos].map(([repo, environments]) => listRepositoryRuns(client, repo, runPagesFor(environments)))).then((lists) => lists.flat());
-  const versionsPromise = Promise.all(
-    profile.apps.flatMap((app) =>
-      app.environments
-        .filter((environment) => environment.versionUrl !== undefined)
-        .map(async (environment): Promise<[string, VersionFact]> => [versionKey(app.id, environment.id), await probe(environment.versionUrl ?? '')]),
-    ),
-  ).then((entries) => Object.fromEntries(entries));
+  const endpoints = profile.apps.flatMap((app) =>
+    app.environments.flatMap((environment) => (environment.versionUrl !== undefined ? [{ key: versionKey(app.id, environment.id), url: environment.versionUrl }] : [])),
+  );
+  const versionsPromise = mapLimited(endpoints, MAX_CONCURRENT_PROBES, async ({ key, url }): Promise<[string, VersionFact]> => [key, await probe(url)]).then((entries) => Object.fromEntries(entries));
 
   // Settle everything before failing, so no rejection is left unobserved.
   const [releases, releaseRuns, listedTags, mainCommits, deploymentRuns, versions] = await settleAll([
@@ -79,6 +79,21 @@ export async function gatherFacts(client: GitHubClient, profile: Profile, option
     }
   }
   return { fetchedAt: now().toISOString(), releases, tags, mainCommits, deploymentRuns, releaseRuns, versions };
+}
+
+/** `work` over every item, at most `limit` at a time, results in the items' order. */
+async function mapLimited<T, R>(items: readonly T[], limit: number, work: (item: T) => Promise<R>): Promise<R[]> {
+  const results: R[] = new Array<R>(items.length);
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < items.length) {
+      const index = next;
+      next += 1;
+      results[index] = await work(items[index] as T);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return results;
 }
 
 type Awaited2<T> = { -readonly [K in keyof T]: Awaited<T[K]> };

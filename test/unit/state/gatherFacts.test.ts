@@ -1,0 +1,36 @@
+import { strict as assert } from 'node:assert';
+import type { VersionFact } from '../../../src/domain/facts';
+import { validateProfile } from '../../../src/domain/profile';
+import { gatherFacts, MAX_CONCURRENT_PROBES } from '../../../src/state/gatherFacts';
+import { SYNTHETIC_TOKEN, syntheticProfileDocument, syntheticWorld } from '../../simulator/syntheticWorld';
+import { startHarness, type Harness } from '../github/helpers';
+
+describe('gathering the facts of a large profile', () => {
+  let harness: Harness | undefined;
+  afterEach(async () => {
+    await harness?.simulator.close();
+  });
+
+  it(`asks at most ${MAX_CONCURRENT_PROBES} /version endpoints at once, and every one of them`, async () => {
+    const apps = 150;
+    harness = await startHarness({ world: syntheticWorld(apps, 3), client: { token: SYNTHETIC_TOKEN } });
+    const validation = validateProfile(syntheticProfileDocument(apps, 3, harness.simulator.url));
+    assert.ok(validation.ok, JSON.stringify(!validation.ok && validation.problems.slice(0, 3)));
+    let inFlight = 0;
+    let most = 0;
+    const asked = new Set<string>();
+    const probe = async (url: string): Promise<VersionFact> => {
+      asked.add(url);
+      inFlight += 1;
+      most = Math.max(most, inFlight);
+      await new Promise((resolve) => setTimeout(resolve, 5));
+      inFlight -= 1;
+      return { kind: 'unreachable', reason: 'not asked in this test' };
+    };
+    const facts = await gatherFacts(harness.client, validation.profile, { probe });
+    assert.equal(asked.size, apps * 3);
+    assert.equal(Object.keys(facts.versions).length, apps * 3);
+    assert.ok(most <= MAX_CONCURRENT_PROBES, `${most} at once`);
+    assert.ok(most >= Math.min(MAX_CONCURRENT_PROBES, apps * 3) / 2, `still in parallel: ${most} at once`);
+  });
+});
