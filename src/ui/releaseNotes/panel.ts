@@ -6,6 +6,7 @@ import type { Services } from '../../services';
 import { loadReleaseNotes } from '../../state/releaseNotes';
 import { openLink } from '../links';
 import { parsePageMessage, type HostMessage, type NotesView } from './messages';
+import { releaseNotesCsp, restoredPanel } from './panelState';
 
 export const RELEASE_NOTES_VIEW_TYPE = 'releaseDeck.releaseNotes';
 
@@ -30,18 +31,14 @@ export class ReleaseNotesPanels implements vscode.Disposable {
     this.disposables.push(
       vscode.window.registerWebviewPanelSerializer(RELEASE_NOTES_VIEW_TYPE, {
         deserializeWebviewPanel: (panel, state: unknown) => {
-          const fromState = typeof state === 'object' && state !== null && typeof (state as { appId?: unknown }).appId === 'string' ? (state as { appId: string }).appId : undefined;
-          // The page saves its app as it renders; a reload right after opening may come first, and the
-          // panel's title ("Release Notes · API") still names the app.
-          const fromTitle = this.services.profiles.profile?.apps.find((app) => panel.title === `Release Notes · ${app.label}`)?.id;
-          const appId = fromState ?? fromTitle;
-          if (appId === undefined) {
+          const restored = restoredPanel(state, panel.title, this.services.profiles.profile?.apps ?? []);
+          if (restored === undefined) {
             panel.dispose();
             return Promise.resolve();
           }
-          const releaseId = (state as { releaseId?: unknown }).releaseId;
+          const { appId, releaseId } = restored;
           this.services.log.info(`Restoring the release notes of ${appId} after a reload.`);
-          this.attach(panel, appId, typeof releaseId === 'number' ? releaseId : undefined);
+          this.attach(panel, appId, releaseId);
           // Not awaited: the panel must be handed back to the editor before it can receive messages.
           void this.load(appId);
           return Promise.resolve();
@@ -196,13 +193,7 @@ export class ReleaseNotesPanels implements vscode.Disposable {
     const extensionUri = this.services.context.extensionUri;
     const script = webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'dist', 'webview', 'releaseNotes.js'));
     const style = webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'media', 'releaseNotes.css'));
-    const csp = [
-      "default-src 'none'",
-      `img-src ${webview.cspSource} https:`,
-      `style-src ${webview.cspSource}`,
-      `font-src ${webview.cspSource}`,
-      `script-src 'nonce-${nonce}'`,
-    ].join('; ');
+    const csp = releaseNotesCsp(webview.cspSource, nonce);
     return `<!DOCTYPE html>
 <html lang="en">
 <head>
