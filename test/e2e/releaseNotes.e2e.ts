@@ -81,6 +81,8 @@ for (const colorScheme of ['dark', 'light'] as const) {
       assert.match(csp, /default-src 'none'/);
       assert.match(csp, /script-src 'nonce-[A-Za-z0-9+/=]{16,}'(;|$)/, 'scripts only with the nonce');
       assert.doesNotMatch(csp, /unsafe-inline|unsafe-eval/);
+      assert.match(csp, /img-src [^;]*https:\/\/camo\.githubusercontent\.com/, 'images through GitHub\'s image proxy');
+      assert.doesNotMatch(csp, /img-src [^;]*https:(;|\s|$)/, 'not from any https host');
       const body = frame.locator('.markdown-body');
       assert.equal(await body.locator('script, iframe, form, input, svg, style, object, embed').count(), 0, 'no active elements');
       const attributes = await body.evaluate((node: Element) => [...node.querySelectorAll('*')].flatMap((child: Element) => [...child.attributes].map((attribute: Attr) => `${attribute.name}=${attribute.value}`)));

@@ -3,21 +3,35 @@
  * a reload came before the page saved anything, the app its title names ("Release Notes · API").
  */
 export function restoredPanel(state: unknown, title: string, apps: ReadonlyArray<{ readonly id: string; readonly label: string }>): { readonly appId: string; readonly releaseId: number | undefined } | undefined {
-  const fromState = typeof state === 'object' && state !== null && typeof (state as { appId?: unknown }).appId === 'string' ? (state as { appId: string }).appId : undefined;
+  const saved = typeof state === 'object' && state !== null ? (state as { appId?: unknown; releaseId?: unknown }) : {};
+  const fromState = typeof saved.appId === 'string' ? saved.appId : undefined;
   const fromTitle = apps.find((app) => title === `Release Notes · ${app.label}`)?.id;
   const appId = fromState ?? fromTitle;
   if (appId === undefined) {
     return undefined;
   }
-  const releaseId = (state as { releaseId?: unknown }).releaseId;
-  return { appId, releaseId: typeof releaseId === 'number' ? releaseId : undefined };
+  return { appId, releaseId: typeof saved.releaseId === 'number' ? saved.releaseId : undefined };
 }
 
-/** The page's Content-Security-Policy: scripts only with the nonce, styles and fonts from the extension. */
+/**
+ * Where images of GitHub's rendered notes (body_html) come from: its image proxy (camo) for outside
+ * images, its hosts for uploaded attachments, avatars and emoji. Any other host could learn who reads
+ * the notes, and when, from an image request.
+ */
+export const GITHUB_IMAGE_SOURCES = [
+  'https://camo.githubusercontent.com',
+  'https://private-user-images.githubusercontent.com',
+  'https://user-images.githubusercontent.com',
+  'https://avatars.githubusercontent.com',
+  'https://github.githubassets.com',
+  'https://github.com/user-attachments/',
+] as const;
+
+/** The page's Content-Security-Policy: scripts only with the nonce, styles and fonts from the extension, images from GitHub. */
 export function releaseNotesCsp(cspSource: string, nonce: string): string {
   return [
     "default-src 'none'",
-    `img-src ${cspSource} https:`,
+    `img-src ${cspSource} ${GITHUB_IMAGE_SOURCES.join(' ')}`,
     `style-src ${cspSource}`,
     `font-src ${cspSource}`,
     `script-src 'nonce-${nonce}'`,
