@@ -72,7 +72,8 @@ async function pickTag(app: AppDeck, environment: EnvironmentDeck): Promise<stri
 }
 
 function showChecklist(services: Services, app: AppDeck, environment: EnvironmentDeck, deploy: ManualDeploy, values: { imageTag: string; gitTag: string; environment: string }): void {
-  const repoPath = vscode.workspace.getConfiguration('releaseDeck').get<string>('infrastructureRepoPath', '').trim();
+  // The user's own value only: a workspace must not choose the folder commands are typed into.
+  const repoPath = (vscode.workspace.getConfiguration('releaseDeck').inspect<string>('infrastructureRepoPath')?.globalValue ?? '').trim();
   const checkedOut = repoPath !== '' && existsSync(repoPath);
   const done = new Set<number>();
   const quickPick = vscode.window.createQuickPick<StepItem>();
