@@ -5,7 +5,9 @@ import { deployableProblem, describeTag, environmentVariableChanges, type Deploy
 import type { WorkflowRunFact } from '../domain/facts';
 import { compareCommits, type Comparison } from '../github/commits';
 import { describeError } from '../github/errors';
+import { activeRunInDeck, busyMessage } from '../domain/busyEnvironment';
 import { deployAndFollow, type DeployResult } from '../operations/deploy';
+import { environmentKey } from '../operations/inFlight';
 import type { Services } from '../services';
 import { openLink } from '../ui/links';
 import type { DeckNode } from '../ui/tree/nodes';
@@ -136,7 +138,7 @@ const VERBS: Record<DeploymentKind, { question: string; button: string; doing: s
  * a modal confirmation naming app, environment, current and target tag, then dispatch, follow, verify.
  */
 export async function runDeployment(services: Services, kind: DeploymentKind, app: AppDeck, environment: EnvironmentDeck, target: DeployTarget, reasonGiven?: string): Promise<DeployResult | undefined> {
-  const key = `deploy:${app.app.id}/${environment.environment.id}`;
+  const key = environmentKey(app.app.id, environment.environment.id);
   const label = `${app.app.label} ${environment.environment.label.toLowerCase()}`;
   const claim = services.inFlight.claim(key, { what: `${VERBS[kind].doing} ${label}` });
   if (!claim.ok) {
@@ -149,13 +151,42 @@ export async function runDeployment(services: Services, kind: DeploymentKind, ap
     });
     return undefined;
   }
+  let result: DeployResult | undefined;
   try {
-    return await confirmAndDeploy(services, kind, app, environment, target, reasonGiven, (run) => {
+    result = await confirmAndDeploy(services, kind, app, environment, target, reasonGiven, (run) => {
       services.inFlight.update(key, { what: `${VERBS[kind].doing} ${label} to ${target.imageTag}`, runUrl: run.htmlUrl });
     });
+    return result;
   } finally {
-    claim.release();
+    const unknown = result?.unknownOutcome;
+    if (unknown !== undefined) {
+      // Whether a run started is not known: no other deployment of this environment from this window
+      // until someone has had time to look (the refresh then shows any run that did start).
+      services.inFlight.update(key, { what: `checking whether the last dispatch to ${label} started a run`, runUrl: unknown.checkUrl });
+      setTimeout(claim.release, UNKNOWN_OUTCOME_HOLD_MS);
+    } else {
+      claim.release();
+    }
   }
+}
+
+/** How long the environment stays guarded after a dispatch whose outcome could not be told. */
+export const UNKNOWN_OUTCOME_HOLD_MS = 5 * 60_000;
+
+/** Refuses (says why, returns it) before anything is asked or sent, when the deck shows a run acting on the environment. */
+export function refuseBusy(services: Services, label: string, action: string, environment: EnvironmentDeck): string | undefined {
+  const active = activeRunInDeck(environment);
+  if (active === undefined) {
+    return undefined;
+  }
+  const message = busyMessage(label, action, active);
+  services.log.warn(message);
+  void vscode.window.showWarningMessage(message, 'Open Run').then((choice) => {
+    if (choice !== undefined) {
+      void openLink(active.url, services.log);
+    }
+  });
+  return message;
 }
 
 async function confirmAndDeploy(
@@ -174,6 +205,10 @@ async function confirmAndDeploy(
     return undefined;
   }
   const label = `${app.app.label} ${environment.environment.label.toLowerCase()}`;
+  const busy = refuseBusy(services, label, VERBS[kind].question.toLowerCase(), environment);
+  if (busy !== undefined) {
+    return { stoppedWatching: false, nothingStarted: true, problem: busy };
+  }
   const current = environment.running?.imageTag ?? 'unknown';
 
   let comparison: Comparison | undefined;
@@ -244,7 +279,6 @@ async function confirmAndDeploy(
           environment,
           target,
           reason,
-          actor: who,
           profilePath: `apps[${String(profile.apps.findIndex((candidate) => candidate.id === app.app.id))}].environments[${String(app.environments.indexOf(environment))}]`,
         },
         (step) => {
@@ -265,6 +299,9 @@ async function confirmAndDeploy(
   const buttons: Array<{ label: string; url: string }> = [];
   if (result.run !== undefined) {
     buttons.push({ label: 'Open Run', url: result.run.htmlUrl });
+  }
+  if (result.unknownOutcome !== undefined) {
+    buttons.push({ label: 'Open Workflow Runs', url: result.unknownOutcome.checkUrl });
   }
   if (result.problem !== undefined && !result.nothingStarted) {
     for (const link of environment.environment.consoleLinks) {

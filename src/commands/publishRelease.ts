@@ -4,9 +4,15 @@ import type { AppDeck, DraftRelease } from '../domain/deck';
 import { plural } from '../domain/deck';
 import { publishEffects } from '../domain/process';
 import { describeError, isGitHubError } from '../github/errors';
-import { publishAndFollow, type PublishResult } from '../operations/publish';
+import type { ReleaseFact } from '../domain/facts';
+import { draftChanges, tagPlacement } from '../domain/reviewedDraft';
+import type { GitHubClient } from '../github/client';
+import { getBranchHead, getRelease } from '../github/releases';
+import { environmentKey, publishKey } from '../operations/inFlight';
+import { publishAndFollow, PublishNotDone, type PublishResult } from '../operations/publish';
 import type { Services } from '../services';
 import { openLink } from '../ui/links';
+import { refuseBusy, UNKNOWN_OUTCOME_HOLD_MS } from './deploymentFlow';
 import type { DeckNode } from '../ui/tree/nodes';
 
 /** What the command may be given: a draft node of the deck, or `{ appId, releaseId }` (webview, status bar). */
@@ -69,15 +75,30 @@ export function registerPublishRelease(services: Services): vscode.Disposable {
     if (!(await acceptWarnings(services, app, draft))) {
       return;
     }
-    const claim = services.inFlight.claim(`publish:${app.app.id}`, { what: `publishing ${draft.gitTag}` });
+    // Publishing deploys the environment deployed on publish: it takes that environment's key too.
+    const deployedEnvironment = app.environments.find((environment) => environment.environment.deployedOnPublish);
+    const keys = [publishKey(app.app.id), ...(deployedEnvironment !== undefined ? [environmentKey(app.app.id, deployedEnvironment.environment.id)] : [])];
+    const claim = services.inFlight.claimAll(keys, { what: `publishing ${draft.gitTag}` });
     if (!claim.ok) {
       void vscode.window.showInformationMessage(`Release Deck is already ${claim.running.what}: follow it in its progress notification.`);
       return;
     }
+    let unknownOutcome = false;
     try {
-      return await publish(services, app, draft);
+      const label = deployedEnvironment !== undefined ? `${app.app.label} ${deployedEnvironment.environment.label.toLowerCase()}` : '';
+      if (deployedEnvironment !== undefined && refuseBusy(services, label, 'publish', deployedEnvironment) !== undefined) {
+        return undefined;
+      }
+      const outcome = await publish(services, app, draft);
+      unknownOutcome = outcome === 'unknown';
+      return outcome === 'unknown' ? undefined : outcome;
     } finally {
-      claim.release();
+      if (unknownOutcome) {
+        // Whether it was published is not known: no second publish from this window while someone looks.
+        setTimeout(claim.release, UNKNOWN_OUTCOME_HOLD_MS);
+      } else {
+        claim.release();
+      }
     }
   });
 }
@@ -101,11 +122,15 @@ async function acceptWarnings(services: Services, app: AppDeck, draft: DraftRele
 }
 
 /** Publishes after the confirmation; the result (also for automation) says how far the chain got. */
-async function publish(services: Services, app: AppDeck, draft: DraftRelease): Promise<PublishResult | undefined> {
+async function publish(services: Services, app: AppDeck, draft: DraftRelease): Promise<PublishResult | 'unknown' | undefined> {
   const profile = services.profiles.profile;
   const client = await services.store.gitHub();
   if (profile === undefined || client === undefined) {
     void vscode.window.showWarningMessage('Sign in to GitHub first.');
+    return undefined;
+  }
+  const reviewed = await readReviewed(services, client, profile.monorepo, app, draft);
+  if (reviewed === undefined) {
     return undefined;
   }
   const deployedEnvironment = app.environments.find((environment) => environment.environment.deployedOnPublish);
@@ -114,7 +139,7 @@ async function publish(services: Services, app: AppDeck, draft: DraftRelease): P
     message: `Publish the GitHub Release ${draft.gitTag}?`,
     detail: [
       `App: ${app.app.label}`,
-      `Git tag: ${draft.gitTag} (created on the commit main points to now)`,
+      `Git tag: ${reviewed.placement}`,
       `Image tag: ${draft.imageTag}`,
       `Changes: ${plural(draft.changeCount, 'change')}`,
       '',
@@ -152,6 +177,16 @@ async function publish(services: Services, app: AppDeck, draft: DraftRelease): P
   } catch (error) {
     const message = describeError(error);
     services.log.error(`Publishing ${draft.gitTag} failed: ${message}`);
+    if (error instanceof PublishNotDone) {
+      const link = error.link;
+      void vscode.window.showErrorMessage(`${draft.gitTag}: ${message}`, ...(link !== undefined ? [link.label] : [])).then((choice) => {
+        if (choice !== undefined && link !== undefined) {
+          void openLink(link.url, services.log);
+        }
+      });
+      return link?.label === 'Open Release' ? 'unknown' : undefined;
+    }
+    // A GitHubError that escapes here is a clear refusal (401, 403, 404, 422): GitHub did nothing.
     const nothing = isGitHubError(error) ? ' The draft was not published.' : '';
     void vscode.window.showErrorMessage(`Publishing ${draft.gitTag} failed: ${message}${nothing}`);
     return undefined;
@@ -161,6 +196,39 @@ async function publish(services: Services, app: AppDeck, draft: DraftRelease): P
   }
   report(services, app, draft, result);
   return result;
+}
+
+/**
+ * Reads the draft fresh from GitHub before the confirmation: it must still be what the deck showed
+ * (git tag, target, notes), else nothing is asked and the notes are shown again. Also reads the commit
+ * the target branch points to, so that the confirmation says where the tag goes with what was read.
+ */
+async function readReviewed(services: Services, client: GitHubClient, monorepo: string, app: AppDeck, draft: DraftRelease): Promise<{ placement: string } | undefined> {
+  let now: ReleaseFact;
+  try {
+    now = await getRelease(client, monorepo, draft.id);
+  } catch (error) {
+    void vscode.window.showErrorMessage(`Nothing was published: ${draft.gitTag} could not be read again before publishing. ${describeError(error)}`);
+    return undefined;
+  }
+  const changes = draftChanges(draft, now);
+  if (changes.length > 0) {
+    const message = `Nothing was published: ${draft.gitTag} changed on GitHub since the deck showed it (${changes.join('; ')}). Review it again, then publish.`;
+    services.log.warn(message);
+    void vscode.window.showWarningMessage(message);
+    await services.store.refresh('the draft changed before publishing');
+    if (now.draft) {
+      await vscode.commands.executeCommand(COMMANDS.openReleaseNotes, app.app.id);
+    }
+    return undefined;
+  }
+  let head: { sha: string } | { problem: string };
+  try {
+    head = /^[0-9a-f]{40}$/i.test(draft.targetCommitish) ? { sha: draft.targetCommitish } : { sha: await getBranchHead(client, monorepo, draft.targetCommitish) };
+  } catch (error) {
+    head = { problem: describeError(error) };
+  }
+  return { placement: tagPlacement(draft.gitTag, draft.targetCommitish, head) };
 }
 
 function report(services: Services, app: AppDeck, draft: DraftRelease, result: PublishResult): void {

@@ -26,6 +26,8 @@ export interface DraftRelease {
   readonly imageTag: string;
   readonly date: ReleaseDate;
   readonly body: string;
+  /** The branch or commit GitHub creates the git tag on when the draft is published. */
+  readonly targetCommitish: string;
   readonly htmlUrl: string;
   readonly changeCount: number;
 }
@@ -172,6 +174,7 @@ function releasesOf(app: AppProfile, context: BuildContext): { releases: Publish
         imageTag,
         date: gitTag.value.date,
         body: fact.body,
+        targetCommitish: fact.targetCommitish,
         htmlUrl: fact.htmlUrl,
         changeCount: countChanges(fact.body),
       });

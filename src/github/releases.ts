@@ -1,5 +1,6 @@
 import type { ReleaseFact } from '../domain/facts';
 import type { GitHubClient } from './client';
+import { gitHubErrorFor } from './errors';
 import { asArray, asObject, bool, num, parseOrThrow, splitRepo, str, strOrNull, type Fields } from './parse';
 
 export function parseRelease(value: unknown): ReleaseFact {
@@ -39,14 +40,50 @@ export async function getReleaseWithHtml(client: GitHubClient, monorepo: string,
   return parseOrThrow(response.data, context, (data) => ({ ...parseRelease(data), bodyHtml: strOrNull(asObject(data, 'release'), 'body_html') ?? '' }));
 }
 
-/** Publishes a drafted GitHub Release. Sent once, never retried: GitHub may have done it already. */
-export async function publishRelease(client: GitHubClient, monorepo: string, releaseId: number, gitTag: string): Promise<ReleaseFact> {
-  const context = { action: `publish the GitHub Release ${gitTag} of ${monorepo}`, profileField: 'monorepo' };
+/** One release as GitHub has it now (drafts included; a GET, so retried on transient faults). */
+export async function getRelease(client: GitHubClient, monorepo: string, releaseId: number): Promise<ReleaseFact> {
+  const context = { action: `read GitHub Release ${releaseId} of ${monorepo}`, profileField: 'monorepo' };
+  const response = await client.request('GET /repos/{owner}/{repo}/releases/{release_id}', { ...splitRepo(monorepo), release_id: releaseId }, context);
+  return parseOrThrow(response.data, context, parseRelease);
+}
+
+/** What the person confirmed: the release is published with exactly this git tag and target. */
+export interface ReviewedRelease {
+  readonly id: number;
+  readonly tagName: string;
+  readonly targetCommitish: string;
+}
+
+/**
+ * Publishes a drafted GitHub Release. Sent once, never retried: GitHub may have done it already. The
+ * tag and target shown in the confirmation are sent with it, so that a draft edited in the meantime is
+ * not published with another tag or on another branch; GitHub's answer is checked against them.
+ */
+export async function publishRelease(client: GitHubClient, monorepo: string, reviewed: ReviewedRelease): Promise<ReleaseFact> {
+  const context = { action: `publish the GitHub Release ${reviewed.tagName} of ${monorepo}`, profileField: 'monorepo' };
   const response = await client.request('PATCH /repos/{owner}/{repo}/releases/{release_id}', {
     ...splitRepo(monorepo),
-    release_id: releaseId,
+    release_id: reviewed.id,
+    tag_name: reviewed.tagName,
+    target_commitish: reviewed.targetCommitish,
     draft: false,
     make_latest: 'true',
   }, context);
-  return parseOrThrow(response.data, context, parseRelease);
+  const published = parseOrThrow(response.data, context, parseRelease);
+  const differences = [
+    ...(published.draft ? ['it is still a draft'] : []),
+    ...(published.tagName !== reviewed.tagName ? [`its tag is ${published.tagName}`] : []),
+    ...(published.targetCommitish !== reviewed.targetCommitish ? [`its target is ${published.targetCommitish}`] : []),
+  ];
+  if (differences.length > 0) {
+    throw gitHubErrorFor('malformed', context, { githubMessage: `GitHub accepted the request, but ${differences.join(' and ')}` });
+  }
+  return published;
+}
+
+/** The commit a branch points to now (`GET /git/ref/heads/{branch}`). */
+export async function getBranchHead(client: GitHubClient, repo: string, branch: string): Promise<string> {
+  const context = { action: `read the branch ${branch} of ${repo}` };
+  const response = await client.request('GET /repos/{owner}/{repo}/git/ref/{ref}', { ...splitRepo(repo), ref: `heads/${branch}` }, context);
+  return parseOrThrow(response.data, context, (data) => str(asObject(asObject(data, 'ref').object, 'ref.object'), 'sha'));
 }

@@ -1,6 +1,7 @@
 import type { RunStatus, WorkflowRunFact } from '../domain/facts';
 import type { GitHubClient } from './client';
-import { gitHubErrorFor, type ErrorContext } from './errors';
+import { matchDispatchedRun, type DispatchedRunMatch, type RunBaseline } from '../domain/dispatchedRun';
+import type { ErrorContext } from './errors';
 import { asArray, asObject, loginOf, num, parseOrThrow, splitRepo, str, strOrNull, type Fields } from './parse';
 
 const RUN_STATUSES = new Set<RunStatus>(['queued', 'in_progress', 'completed', 'waiting', 'requested', 'pending']);
@@ -94,29 +95,28 @@ export async function dispatchWorkflow(client: GitHubClient, request: DispatchRe
 }
 
 /**
- * The run a dispatch created when GitHub did not return its id: the newest workflow_dispatch run of the
- * workflow created at or after the dispatch by the same actor. Polls a few times while GitHub queues it.
+ * The run a dispatch created, when GitHub did not return its id (an older GitHub Enterprise Server
+ * answers 204) or the dispatch's answer was lost: a workflow_dispatch run on the dispatched branch, not
+ * among the runs listed before the dispatch, whose title names the image tag (see matchDispatchedRun).
+ * Polls a bounded while: GitHub may take a few seconds to create the run.
  */
 export async function findDispatchedRun(
   client: GitHubClient,
-  request: { repo: string; workflow: string; actor: string; dispatchedAt: Date; profileField: string },
+  request: { repo: string; workflow: string; ref: string; imageTag: string; baseline: RunBaseline; profileField: string },
   options: { attempts?: number; intervalMs?: number; sleep?: (ms: number) => Promise<void> } = {},
-): Promise<WorkflowRunFact> {
-  const attempts = options.attempts ?? 10;
+): Promise<DispatchedRunMatch> {
+  const attempts = options.attempts ?? 8;
   const sleep = options.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
-  // GitHub's clock and ours may differ slightly: look a little before the dispatch.
-  const since = new Date(request.dispatchedAt.getTime() - 5_000);
+  let match: DispatchedRunMatch = { kind: 'none' };
   for (let attempt = 0; attempt < attempts; attempt += 1) {
-    const runs = await listWorkflowRuns(client, request.repo, request.workflow, { createdAfter: since.toISOString().replace(/\.\d{3}Z$/, 'Z'), event: 'workflow_dispatch', profileField: request.profileField });
-    const mine = runs
-      .filter((run) => run.actor.toLowerCase() === request.actor.toLowerCase() && Date.parse(run.createdAt) >= since.getTime())
-      .sort((a, b) => Date.parse(b.createdAt) - Date.parse(a.createdAt) || b.id - a.id);
-    if (mine[0] !== undefined) {
-      return mine[0];
+    if (attempt > 0) {
+      await sleep(options.intervalMs ?? 2_000);
     }
-    await sleep(options.intervalMs ?? 2_000);
+    const runs = await listWorkflowRuns(client, request.repo, request.workflow, { event: 'workflow_dispatch', perPage: 30, profileField: request.profileField });
+    match = matchDispatchedRun(runs, request, request.baseline);
+    if (match.kind === 'found') {
+      return match;
+    }
   }
-  throw gitHubErrorFor('notFound', { action: `find the run of ${request.workflow} that was just dispatched in ${request.repo}` }, {
-    githubMessage: 'the dispatch was accepted but no run appeared; open the workflow on GitHub to see whether it started',
-  });
+  return match;
 }

@@ -1,9 +1,12 @@
 import type { AppDeck, EnvironmentDeck } from '../domain/deck';
+import { activeRunAmong, busyMessage } from '../domain/busyEnvironment';
 import type { DeployTarget } from '../domain/deployPlan';
+import { baselineOf, webOriginOf, workflowRunsPage } from '../domain/dispatchedRun';
 import type { WorkflowRunFact } from '../domain/facts';
 import type { GitHubClient } from '../github/client';
 import { describeError } from '../github/errors';
-import { dispatchWorkflow, findDispatchedRun, getRun } from '../github/workflows';
+import { dispatchWorkflow, getRun, listWorkflowRuns } from '../github/workflows';
+import { lookForDispatchedRun, lostAnswer, outcomeUnclear } from './outcome';
 import { followRun, verifyVersion, type FollowOptions, type VersionCheck } from './follow';
 import { words } from './publish';
 
@@ -13,8 +16,6 @@ export interface DeployPlan {
   readonly target: DeployTarget;
   /** The run name or reason, sent when the workflow takes one. */
   readonly reason: string;
-  /** Who dispatches, to find the run when GitHub does not return its id. */
-  readonly actor: string;
   /** Index of the app and environment in the profile, for error messages naming the field. */
   readonly profilePath: string;
 }
@@ -25,13 +26,17 @@ export interface DeployResult {
   readonly stoppedWatching: boolean;
   /** What went wrong, said in terms of what the environment runs now. */
   readonly problem?: string;
-  /** True when GitHub never accepted the dispatch: nothing was started. */
+  /** True when it is known that nothing was started (GitHub refused, or Release Deck looked and saw no run). */
   readonly nothingStarted: boolean;
+  /** Set when it cannot be told whether a run started: the page to check before trying again. */
+  readonly unknownOutcome?: { readonly checkUrl: string };
 }
 
 /**
- * Dispatches the environment's deployment workflow with the image tag (once: never retried), follows
- * the run to its end, then polls /version until it reports the target commit.
+ * Reads the workflow's newest runs, refuses while one of them is unfinished (someone else's deployment,
+ * or the one a publish set off), then dispatches the environment's deployment workflow with the image
+ * tag (once: never retried), follows the run to its end, and polls /version until it reports the target
+ * commit. When the dispatch's answer is lost, looks for the run before saying anything.
  */
 export async function deployAndFollow(client: GitHubClient, plan: DeployPlan, report: (step: string) => void, onRun: (run: WorkflowRunFact) => void, options: FollowOptions = {}): Promise<DeployResult> {
   const { app, environment, target } = plan;
@@ -41,24 +46,59 @@ export async function deployAndFollow(client: GitHubClient, plan: DeployPlan, re
   }
   const label = `${app.app.label} ${environment.environment.label.toLowerCase()}`;
   const before = environment.running?.imageTag ?? 'what it ran before';
+  const profileField = `${plan.profilePath}.deploy.workflow`;
   const inputs: Record<string, string> = { [deploy.tagInput]: target.imageTag };
   if (deploy.reasonInput !== undefined && plan.reason.trim() !== '') {
     inputs[deploy.reasonInput] = plan.reason.trim().slice(0, 200);
   }
-  report(`Dispatching ${deploy.workflow} with ${target.imageTag}…`);
-  const dispatchedAt = new Date();
-  let runId: number | undefined;
+
+  report(`Checking that no run of ${deploy.workflow} is under way…`);
+  let recent: WorkflowRunFact[];
   try {
-    runId = await dispatchWorkflow(client, { repo: deploy.repo, workflow: deploy.workflow, ref: deploy.ref, inputs, profileField: `${plan.profilePath}.deploy.workflow` });
+    recent = await listWorkflowRuns(client, deploy.repo, deploy.workflow, { perPage: 30, profileField });
   } catch (error) {
-    return { stoppedWatching: false, nothingStarted: true, problem: `${describeError(error)} ${label} still runs ${before}.` };
+    return { stoppedWatching: false, nothingStarted: true, problem: `${describeError(error)} Nothing was sent: without its runs, Release Deck cannot tell whether a deployment of ${label} is already under way. ${label} still runs ${before}.` };
+  }
+  const active = activeRunAmong(recent);
+  if (active !== undefined) {
+    return { stoppedWatching: false, nothingStarted: true, problem: busyMessage(label, 'deploy', active) };
+  }
+  const runsPage = workflowRunsPage(webOriginOf(recent[0]?.htmlUrl, client.apiUrl), deploy.repo, deploy.workflow);
+  const look = { repo: deploy.repo, workflow: deploy.workflow, ref: deploy.ref, imageTag: target.imageTag, baseline: baselineOf(recent), askedAt: new Date(), runsPage, profileField };
+
+  report(`Dispatching ${deploy.workflow} with ${target.imageTag}…`);
+  let runId: number | undefined;
+  let found: WorkflowRunFact | undefined;
+  try {
+    runId = await dispatchWorkflow(client, { repo: deploy.repo, workflow: deploy.workflow, ref: deploy.ref, inputs, profileField });
+  } catch (error) {
+    if (!outcomeUnclear(error)) {
+      return { stoppedWatching: false, nothingStarted: true, problem: `${describeError(error)} ${label} still runs ${before}.` };
+    }
+    const lost = `${lostAnswer(error)} while trying to dispatch ${deploy.workflow} in ${deploy.repo}`;
+    report(`${lost}. Looking for the run it may have started…`);
+    const outcome = await lookForDispatchedRun(client, look, lookOptions(options));
+    if (outcome.kind === 'notDone') {
+      return { stoppedWatching: false, nothingStarted: true, problem: `${lost}. Release Deck looked: ${outcome.evidence}, so nothing was started. ${label} still runs ${before}; you can try again.` };
+    }
+    if (outcome.kind === 'unknown') {
+      return unknown(`${lost}, and whether it started a deployment of ${target.imageTag} cannot be told: ${outcome.why}.`, outcome.checkUrl, label, before);
+    }
+    found = outcome.value;
+    report(`${lost}, but GitHub started the run: following it.`);
+  }
+  if (found === undefined && runId === undefined) {
+    // GitHub accepted the dispatch without naming the run (an older GitHub Enterprise Server answers 204).
+    const outcome = await lookForDispatchedRun(client, look, lookOptions(options));
+    if (outcome.kind !== 'done') {
+      return unknown(`GitHub accepted the dispatch of ${deploy.workflow} with ${target.imageTag}, but its run could not be found: ${outcome.kind === 'unknown' ? outcome.why : outcome.evidence}.`, runsPage, label, before);
+    }
+    found = outcome.value;
   }
 
   let run: WorkflowRunFact | undefined;
   try {
-    run = runId !== undefined
-      ? await getRun(client, deploy.repo, runId)
-      : await findDispatchedRun(client, { repo: deploy.repo, workflow: deploy.workflow, actor: plan.actor, dispatchedAt, profileField: `${plan.profilePath}.deploy.workflow` });
+    run = found ?? (await getRun(client, deploy.repo, runId ?? 0));
     onRun(run);
     const followed = await followRun(client, deploy.repo, run, {
       ...options,
@@ -95,4 +135,18 @@ export async function deployAndFollow(client: GitHubClient, plan: DeployPlan, re
     return { run, version, stoppedWatching: false, nothingStarted: false, problem: `The deployment of ${target.imageTag} to ${label} succeeded, but ${versionUrl} could not confirm it (${version.reason}).` };
   }
   return { run, version, stoppedWatching: version.kind === 'stopped', nothingStarted: false };
+}
+
+function unknown(what: string, checkUrl: string, label: string, before: string): DeployResult {
+  return {
+    stoppedWatching: false,
+    nothingStarted: false,
+    unknownOutcome: { checkUrl },
+    problem: `${what} Check the workflow's runs on GitHub before deploying ${label} again (${checkUrl}). When last seen, ${label} ran ${before}.`,
+  };
+}
+
+/** The look after a lost answer polls at the follow's pace (tests make it fast). */
+function lookOptions(options: FollowOptions): { intervalMs?: number; sleep?: (ms: number) => Promise<void> } {
+  return { ...(options.intervalMs !== undefined ? { intervalMs: options.intervalMs } : {}), ...(options.sleep !== undefined ? { sleep: options.sleep } : {}) };
 }

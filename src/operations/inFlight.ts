@@ -1,7 +1,20 @@
 /**
  * One operation at a time per target: a second publish of the same app, or a second deployment to the
  * same app × environment, is refused while the first runs (a double click never dispatches twice).
+ * Publishing an app whose production is deployed on publish takes that environment's key too, so a
+ * publish and a deployment of the same environment exclude each other.
  */
+
+/** The key every action that deploys an environment claims (deploy, redeploy, roll back, publish). */
+export function environmentKey(appId: string, environmentId: string): string {
+  return `environment:${appId}/${environmentId}`;
+}
+
+/** The key of a publish of an app (the release notes panel shows it as under way). */
+export function publishKey(appId: string): string {
+  return `publish:${appId}`;
+}
+
 export class InFlight<T> {
   private readonly running = new Map<string, { readonly token: object; details: T }>();
 
@@ -19,6 +32,29 @@ export class InFlight<T> {
         // Only the claim that took the key frees it, however often its details were updated.
         if (this.running.get(key)?.token === token) {
           this.running.delete(key);
+        }
+      },
+    };
+  }
+
+  /** Claims every key or none: the first taken one's details come back when one is taken. */
+  claimAll(keys: readonly string[], details: T): { ok: true; release: () => void } | { ok: false; running: T } {
+    const releases: Array<() => void> = [];
+    for (const key of keys) {
+      const claim = this.claim(key, details);
+      if (!claim.ok) {
+        for (const release of releases) {
+          release();
+        }
+        return claim;
+      }
+      releases.push(claim.release);
+    }
+    return {
+      ok: true,
+      release: () => {
+        for (const release of releases) {
+          release();
         }
       },
     };

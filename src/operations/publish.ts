@@ -4,7 +4,10 @@ import type { AppProfile, Profile } from '../domain/profile';
 import type { GitHubClient } from '../github/client';
 import { describeError } from '../github/errors';
 import { listPullRequests, type PullRequestFact } from '../github/pulls';
+import { activeRunAmong, busyMessage } from '../domain/busyEnvironment';
 import { publishRelease } from '../github/releases';
+import { listWorkflowRuns } from '../github/workflows';
+import { lookForPublishedRelease, lostAnswer, outcomeUnclear } from './outcome';
 import { followRun, verifyVersion, waitForRun, type FollowOptions, type VersionCheck } from './follow';
 
 export interface PublishPlan {
@@ -34,8 +37,27 @@ export interface PublishResult {
  */
 export async function publishAndFollow(client: GitHubClient, plan: PublishPlan, report: (step: string) => void, options: FollowOptions = {}): Promise<PublishResult> {
   const { profile, app, draft, deployedEnvironment } = plan;
+  await refuseWhileDeploying(client, app, deployedEnvironment, report);
   report(`Publishing ${draft.gitTag}…`);
-  const published = await publishRelease(client, profile.monorepo, draft.id, draft.gitTag);
+  let published: ReleaseFact;
+  try {
+    published = await publishRelease(client, profile.monorepo, { id: draft.id, tagName: draft.gitTag, targetCommitish: draft.targetCommitish });
+  } catch (error) {
+    if (!outcomeUnclear(error)) {
+      throw error;
+    }
+    const lost = `${lostAnswer(error)} while trying to publish ${draft.gitTag}`;
+    report(`${lost}. Reading the release again…`);
+    const outcome = await lookForPublishedRelease(client, profile.monorepo, draft.id, { tagName: draft.gitTag, targetCommitish: draft.targetCommitish, releasePage: draft.htmlUrl });
+    if (outcome.kind === 'notDone') {
+      throw new PublishNotDone(`${lost}. Release Deck read it again: ${outcome.evidence}, so it was not published. You can publish it again.`);
+    }
+    if (outcome.kind === 'unknown') {
+      throw new PublishNotDone(`${lost}, and whether it was published cannot be told: ${outcome.why}. Check the release on GitHub before publishing again (${outcome.checkUrl}).`, { label: 'Open Release', url: outcome.checkUrl });
+    }
+    published = outcome.value;
+    report(`${lost}, but GitHub published it: following what it set off.`);
+  }
   const since = new Date(published.publishedAt ?? published.createdAt);
   const runningBefore = deployedEnvironment?.running?.imageTag ?? 'the version it ran before';
   const stillRuns = deployedEnvironment !== undefined ? ` ${app.label} ${deployedEnvironment.environment.label.toLowerCase()} still runs ${runningBefore}.` : '';
@@ -116,6 +138,42 @@ export async function publishAndFollow(client: GitHubClient, plan: PublishPlan, 
     // The pull request is a convenience: its absence is said in the final message, not an error.
   }
   return { ...result({}), ...(changelogPull !== undefined ? { changelogPull } : {}) };
+}
+
+/** A publish that did not happen (with the evidence), or whose outcome cannot be told (with where to look). */
+export class PublishNotDone extends Error {
+  override readonly name = 'PublishNotDone';
+
+  constructor(
+    message: string,
+    /** The page to look at: the release when the outcome is unknown, the run that keeps the environment busy. */
+    readonly link?: { readonly label: string; readonly url: string },
+  ) {
+    super(message);
+  }
+}
+
+/**
+ * Publishing deploys the environment: refuse while a run of its deployment workflow is unfinished on
+ * GitHub (a colleague's deployment, another window's), read right before publishing.
+ */
+async function refuseWhileDeploying(client: GitHubClient, app: AppProfile, environment: EnvironmentDeck | undefined, report: (step: string) => void): Promise<void> {
+  const deploy = environment?.environment.deploy;
+  if (environment === undefined || deploy?.kind !== 'workflow') {
+    return;
+  }
+  const label = `${app.label} ${environment.environment.label.toLowerCase()}`;
+  report(`Checking that no run of ${deploy.workflow} is under way…`);
+  let runs: WorkflowRunFact[];
+  try {
+    runs = await listWorkflowRuns(client, deploy.repo, deploy.workflow, { perPage: 30, profileField: 'deploy.workflow' });
+  } catch (error) {
+    throw new PublishNotDone(`${describeError(error)} Nothing was published: without the runs of ${deploy.workflow}, Release Deck cannot tell whether a deployment of ${label} is under way.`);
+  }
+  const active = activeRunAmong(runs);
+  if (active !== undefined) {
+    throw new PublishNotDone(busyMessage(label, 'publish', active), { label: 'Open Run', url: active.url });
+  }
 }
 
 export function words(run: WorkflowRunFact): string {

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { World, WorldCommit, WorldEnvironment, WorldPull, WorldRelease, WorldRepo, WorldRun, WorldToken, WorldWorkflow } from './world';
+import { isLostAnswerKind, LOST_ANSWER_KINDS, loseAnswer, type LostAnswerKind } from './lostAnswers';
 import { renderMarkdown } from './markdown';
 
 /**
@@ -28,7 +29,7 @@ export interface Fault {
   readonly path: string;
   /** How many matching requests it affects. */
   remaining: number;
-  readonly kind: 'status' | 'reset' | 'malformed' | 'html' | 'delay' | 'stall' | 'rateLimit' | 'secondaryRateLimit';
+  readonly kind: 'status' | 'reset' | 'malformed' | 'html' | 'delay' | 'stall' | 'rateLimit' | 'secondaryRateLimit' | LostAnswerKind;
   readonly status?: number;
   readonly delayMs?: number;
   readonly retryAfterSeconds?: number;
@@ -777,6 +778,13 @@ export async function startSimulator(options: SimulatorOptions): Promise<Running
     if (typeof body.name === 'string') {
       release.name = body.name;
     }
+    // "Update a release" takes tag_name and target_commitish too, applied before the draft is published.
+    if (typeof body.tag_name === 'string' && body.tag_name !== '') {
+      release.tagName = body.tag_name;
+    }
+    if (typeof body.target_commitish === 'string' && body.target_commitish !== '') {
+      release.targetCommitish = body.target_commitish;
+    }
     if (body.draft === false && release.draft) {
       const target = resolveRef(repo, release.targetCommitish);
       if (target === undefined) {
@@ -1098,7 +1106,7 @@ export async function startSimulator(options: SimulatorOptions): Promise<Running
   }
 
   function parseFault(fields: Record<string, unknown>): Fault {
-    const kinds = ['status', 'reset', 'malformed', 'html', 'delay', 'stall', 'rateLimit', 'secondaryRateLimit'];
+    const kinds: string[] = ['status', 'reset', 'malformed', 'html', 'delay', 'stall', 'rateLimit', 'secondaryRateLimit', ...LOST_ANSWER_KINDS];
     if (typeof fields.path !== 'string' || !kinds.includes(String(fields.kind))) {
       throw new HttpError(422, `a fault needs "path" (a regular expression) and "kind" (${kinds.join(', ')})`);
     }
@@ -1202,7 +1210,9 @@ export async function startSimulator(options: SimulatorOptions): Promise<Running
       }
     };
 
-    if (fault !== undefined) {
+    // A lost answer applies the request first (below) and loses its answer afterwards.
+    const lost = fault !== undefined && isLostAnswerKind(fault.kind) ? fault : undefined;
+    if (fault !== undefined && lost === undefined) {
       fault.remaining -= 1;
       if (!path.startsWith('/live/')) {
         stats.requests += 1;
@@ -1242,6 +1252,8 @@ export async function startSimulator(options: SimulatorOptions): Promise<Running
           return;
         case 'status':
           send(response, { status: fault.status ?? 500, body: { message: fault.status === 404 ? 'Not Found' : 'Server Error', documentation_url: DOCS } }, rateHeaders(token));
+          return;
+        default:
           return;
       }
     }
@@ -1314,6 +1326,12 @@ export async function startSimulator(options: SimulatorOptions): Promise<Running
     }
     rateUsed.set(token.token, used + 1);
     stats.rateLimitUnits += 1;
+    if (lost !== undefined && isLostAnswerKind(lost.kind)) {
+      lost.remaining -= 1;
+      record(0);
+      await loseAnswer(lost.kind, request, response, lost.delayMs);
+      return;
+    }
     record(reply.status);
     const scopeHeaders: Record<string, string> = token.scopes !== null ? { 'x-oauth-scopes': token.scopes.join(', '), 'x-accepted-oauth-scopes': '' } : {};
     send(response, reply, { ...rateHeaders(token), ...scopeHeaders });

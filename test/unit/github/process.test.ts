@@ -1,5 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { buildDeck, findEnvironment } from '../../../src/domain/deck';
+import { baselineOf } from '../../../src/domain/dispatchedRun';
 import { validateProfile, type Profile } from '../../../src/domain/profile';
 import { GitHubError } from '../../../src/github/errors';
 import { compareCommits } from '../../../src/github/commits';
@@ -7,7 +8,7 @@ import { listPullRequests } from '../../../src/github/pulls';
 import { listReleases, publishRelease } from '../../../src/github/releases';
 import { dispatchWorkflow, findDispatchedRun, getRun, listWorkflowRuns } from '../../../src/github/workflows';
 import { gatherFacts } from '../../../src/state/gatherFacts';
-import { DEMO_LOGIN, INFRA, MONOREPO, TAG_AND_DEPLOY_PATH } from '../../simulator/openverseWorld';
+import { DEMO_LOGIN, DEMO_TOKEN, FINE_GRAINED_TOKEN, INFRA, MONOREPO, TAG_AND_DEPLOY_PATH } from '../../simulator/openverseWorld';
 import type { RunningSimulator } from '../../simulator/server';
 import { simulatedProfileDocument } from '../../simulator/simulatedProfile';
 import { addFault, startHarness, type Harness } from './helpers';
@@ -70,7 +71,7 @@ describe('the release process against the simulator', () => {
     const profile = simulatedProfile(harness.simulator);
     const draft = (await listReleases(harness.client, MONOREPO)).find((release) => release.draft && release.tagName.startsWith('api-'));
     assert.ok(draft);
-    const published = await publishRelease(harness.client, MONOREPO, draft.id, draft.tagName);
+    const published = await publishRelease(harness.client, MONOREPO, { id: draft.id, tagName: draft.tagName, targetCommitish: draft.targetCommitish });
     assert.equal(published.draft, false);
     assert.ok(published.publishedAt);
 
@@ -114,17 +115,22 @@ describe('the release process against the simulator', () => {
     assert.equal(version.release, sha);
   });
 
-  it('finds the dispatched run by actor and time when GitHub returns no run id', async () => {
-    const dispatchedAt = harness.simulator.now();
-    const response = await fetch(`${harness.simulator.url}/repos/${INFRA}/actions/workflows/deploy-production-api.yml/dispatches`, {
-      method: 'POST',
-      headers: { authorization: 'token rd_demo_token_not_a_secret', 'content-type': 'application/json' },
-      body: JSON.stringify({ ref: 'main', inputs: { tag: 'rel-2026.10.15.09.30.00' } }),
-    });
-    assert.equal(response.status, 204);
-    const run = await findDispatchedRun(harness.client, { repo: INFRA, workflow: 'deploy-production-api.yml', actor: DEMO_LOGIN, dispatchedAt, profileField: 'x' }, { sleep: () => Promise.resolve() });
-    assert.equal(run.displayTitle, 'Deploy rel-2026.10.15.09.30.00 to production-api');
-    assert.equal(run.event, 'workflow_dispatch');
+  it('finds the dispatched run by its inputs when GitHub returns no run id, not by the actor or a colleague\'s run', async () => {
+    const baseline = baselineOf(await listWorkflowRuns(harness.client, INFRA, 'deploy-production-api.yml', { perPage: 30 }));
+    const dispatch = (token: string, tag: string) =>
+      fetch(`${harness.simulator.url}/repos/${INFRA}/actions/workflows/deploy-production-api.yml/dispatches`, {
+        method: 'POST',
+        headers: { authorization: `token ${token}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ ref: 'main', inputs: { tag } }),
+      });
+    // Ours (answered 204, as an older GitHub Enterprise Server does), then a colleague's, in the same second.
+    assert.equal((await dispatch(DEMO_TOKEN, 'rel-2026.10.15.09.30.00')).status, 204);
+    assert.equal((await dispatch(FINE_GRAINED_TOKEN, 'rel-2026.11.12.14.05.33')).status, 204);
+    // A token from the environment has no login: the actor cannot be used to tell the runs apart.
+    const match = await findDispatchedRun(harness.client, { repo: INFRA, workflow: 'deploy-production-api.yml', ref: 'main', imageTag: 'rel-2026.10.15.09.30.00', baseline, profileField: 'x' }, { sleep: () => Promise.resolve() });
+    assert.equal(match.kind, 'found');
+    assert.equal(match.kind === 'found' && match.run.displayTitle, 'Deploy rel-2026.10.15.09.30.00 to production-api');
+    assert.equal(match.kind === 'found' && match.run.event, 'workflow_dispatch');
   });
 
   it('reports GitHub\'s reason for a 422 on a dispatch with a wrong input', async () => {

@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { InFlight } from '../../../src/operations/inFlight';
+import { environmentKey, InFlight, publishKey } from '../../../src/operations/inFlight';
 
 describe('one operation at a time', () => {
   it('refuses a second claim while the first runs, naming the first', () => {
@@ -31,5 +31,20 @@ describe('one operation at a time', () => {
     assert.ok(second.ok);
     first.release();
     assert.equal(inFlight.get('publish:api'), 'second');
+  });
+});
+
+describe('one production action per environment', () => {
+  it('a publish that deploys production and a deployment of production exclude each other', () => {
+    const inFlight = new InFlight<string>();
+    const publish = inFlight.claimAll([publishKey('api'), environmentKey('api', 'production')], 'publishing api-2026.11.25.18.00.00');
+    assert.ok(publish.ok);
+    assert.deepEqual(inFlight.claim(environmentKey('api', 'production'), 'rolling back'), { ok: false, running: 'publishing api-2026.11.25.18.00.00' });
+    publish.release();
+    const deploy = inFlight.claim(environmentKey('api', 'production'), 'rolling back');
+    assert.ok(deploy.ok);
+    const second = inFlight.claimAll([publishKey('api'), environmentKey('api', 'production')], 'publishing');
+    assert.deepEqual(second, { ok: false, running: 'rolling back' });
+    assert.equal(inFlight.get(publishKey('api')), undefined, 'a refused claimAll takes no key');
   });
 });

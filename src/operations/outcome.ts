@@ -1,0 +1,100 @@
+import type { RunBaseline } from '../domain/dispatchedRun';
+import type { ReleaseFact, WorkflowRunFact } from '../domain/facts';
+import type { GitHubClient } from '../github/client';
+import { formatClock, isGitHubError } from '../github/errors';
+import { getRelease } from '../github/releases';
+import { findDispatchedRun } from '../github/workflows';
+
+/**
+ * After a POST or PATCH whose answer did not come back clearly, Release Deck looks before it speaks:
+ * GitHub may have done the work and lost only the answer. The outcome is one of three, never a guess.
+ */
+export type Outcome<T> =
+  | { readonly kind: 'done'; readonly value: T }
+  /** Not done, with what was looked at to know it. */
+  | { readonly kind: 'notDone'; readonly evidence: string }
+  /** Could not be told: where to look. */
+  | { readonly kind: 'unknown'; readonly why: string; readonly checkUrl: string };
+
+/**
+ * True when a failed request may still have been applied: no answer (timeout, connection reset), a
+ * server error, or an answer that could not be read. A 4xx (401, 403, 404, 422, a rate limit) is
+ * GitHub saying plainly that it did nothing.
+ */
+export function outcomeUnclear(error: unknown): boolean {
+  if (!isGitHubError(error)) {
+    return true;
+  }
+  return error.kind === 'timeout' || error.kind === 'network' || error.kind === 'server' || error.kind === 'malformed';
+}
+
+/** What happened to the answer, in a few words, without advice (the advice depends on the outcome). */
+export function lostAnswer(error: unknown): string {
+  if (!isGitHubError(error)) {
+    return 'the answer could not be read';
+  }
+  switch (error.kind) {
+    case 'timeout':
+      return 'GitHub did not answer in time';
+    case 'network':
+      return 'the connection to GitHub failed before its answer came';
+    case 'server':
+      return `GitHub answered ${error.status !== undefined ? `${error.status} ` : ''}(a server error)`;
+    default:
+      return "GitHub's answer could not be read";
+  }
+}
+
+export interface DispatchLook {
+  readonly repo: string;
+  readonly workflow: string;
+  readonly ref: string;
+  readonly imageTag: string;
+  readonly baseline: RunBaseline;
+  /** When the dispatch was sent (this machine's clock), for the message. */
+  readonly askedAt: Date;
+  readonly runsPage: string;
+  readonly profileField: string;
+}
+
+/** Did a dispatch whose answer was lost start a run? Looks for it among the workflow's new runs. */
+export async function lookForDispatchedRun(
+  client: GitHubClient,
+  look: DispatchLook,
+  options: { attempts?: number; intervalMs?: number; sleep?: (ms: number) => Promise<void> } = {},
+): Promise<Outcome<WorkflowRunFact>> {
+  let match;
+  try {
+    match = await findDispatchedRun(client, look, options);
+  } catch (error) {
+    return { kind: 'unknown', why: `its runs could not be read: ${error instanceof Error ? error.message : String(error)}`, checkUrl: look.runsPage };
+  }
+  if (match.kind === 'found') {
+    return { kind: 'done', value: match.run };
+  }
+  if (match.kind === 'ambiguous') {
+    const runs = match.runs.map((run) => `"${run.displayTitle}"`).join(', ');
+    return { kind: 'unknown', why: `new runs of ${look.workflow} appeared (${runs}), but their titles do not tell whether one deploys ${look.imageTag} for this request`, checkUrl: look.runsPage };
+  }
+  return { kind: 'notDone', evidence: `no run of ${look.workflow} for ${look.imageTag} on ${look.ref} was created since ${formatClock(look.askedAt)}` };
+}
+
+/** Did a publish whose answer was lost publish the release? Reads the release again. */
+export async function lookForPublishedRelease(client: GitHubClient, monorepo: string, releaseId: number, expected: { tagName: string; targetCommitish: string; releasePage: string }): Promise<Outcome<ReleaseFact>> {
+  let release: ReleaseFact;
+  try {
+    release = await getRelease(client, monorepo, releaseId);
+  } catch (error) {
+    return { kind: 'unknown', why: `the release could not be read again: ${error instanceof Error ? error.message : String(error)}`, checkUrl: expected.releasePage };
+  }
+  if (release.draft) {
+    return { kind: 'notDone', evidence: `GitHub shows ${release.tagName} still as a draft` };
+  }
+  if (release.tagName !== expected.tagName) {
+    return { kind: 'unknown', why: `the release is no longer a draft, but its tag is ${release.tagName}, not ${expected.tagName}`, checkUrl: release.htmlUrl };
+  }
+  if (release.targetCommitish !== expected.targetCommitish) {
+    return { kind: 'unknown', why: `the release is published, but on ${release.targetCommitish}, not ${expected.targetCommitish}`, checkUrl: release.htmlUrl };
+  }
+  return { kind: 'done', value: release };
+}

@@ -1,0 +1,76 @@
+import { strict as assert } from 'node:assert';
+import { baselineOf, matchDispatchedRun, titleNamesTag } from '../../../src/domain/dispatchedRun';
+import type { ReleaseFact, WorkflowRunFact } from '../../../src/domain/facts';
+import { draftChanges, tagPlacement } from '../../../src/domain/reviewedDraft';
+
+function run(id: number, title: string, fields: Partial<WorkflowRunFact> = {}): WorkflowRunFact {
+  return {
+    id,
+    repo: 'WordPress/openverse-infrastructure',
+    workflowPath: '.github/workflows/deploy-production-api.yml',
+    displayTitle: title,
+    event: 'workflow_dispatch',
+    status: 'queued',
+    conclusion: null,
+    createdAt: '2026-11-26T09:00:00Z',
+    updatedAt: '2026-11-26T09:00:00Z',
+    actor: 'unknown',
+    htmlUrl: `https://github.com/WordPress/openverse-infrastructure/actions/runs/${id}`,
+    headBranch: 'main',
+    headSha: 'a'.repeat(40),
+    ...fields,
+  };
+}
+
+describe('telling the run a dispatch created by its inputs', () => {
+  const old = run(1, 'Deploy rel-2026.11.12.14.05.33 to production-api', { status: 'completed', conclusion: 'success', createdAt: '2026-11-12T15:10:00Z' });
+  const baseline = baselineOf([old]);
+  const request = { ref: 'main', imageTag: 'rel-2026.11.12.14.05.33' };
+
+  it('takes the new run on the branch whose title names the tag, whoever the actor', () => {
+    const ours = run(2, 'Deploy rel-2026.11.12.14.05.33 to production-api');
+    const colleague = run(3, 'Deploy rel-2026.10.15.09.30.00 to production-api', { actor: 'someone' });
+    assert.deepEqual(matchDispatchedRun([colleague, ours, old], request, baseline), { kind: 'found', run: ours });
+  });
+
+  it('never takes a run that existed before, another branch, another event, or a longer tag', () => {
+    const runs = [
+      old,
+      run(4, 'Deploy rel-2026.11.12.14.05.33 to production-api', { headBranch: 'hotfix' }),
+      run(5, 'Deploy rel-2026.11.12.14.05.33 to production-api', { event: 'repository_dispatch' }),
+      run(6, 'Deploy rel-2026.11.12.14.05.331 to production-api'),
+      run(7, 'Deploy rel-2026.11.12.14.05.33 to production-api', { createdAt: '2026-11-01T00:00:00Z' }),
+    ];
+    assert.deepEqual(matchDispatchedRun(runs, request, baseline), { kind: 'none' });
+  });
+
+  it('says it cannot tell when a new run\'s title shows no image tag, or two new runs show ours', () => {
+    const untitled = run(8, 'Deployment - production-api');
+    assert.equal(matchDispatchedRun([untitled, run(9, 'Deploy rel-2026.11.12.14.05.33 to production-api')], request, baseline).kind, 'ambiguous');
+    assert.equal(matchDispatchedRun([run(10, 'Deploy rel-2026.11.12.14.05.33 to production-api'), run(11, 'Redeploy (rel-2026.11.12.14.05.33)')], request, baseline).kind, 'ambiguous');
+  });
+
+  it('matches a tag only as a whole word', () => {
+    assert.equal(titleNamesTag('Manual deployment (rel-2026.11.12.14.05.33)', 'rel-2026.11.12.14.05.33'), true);
+    assert.equal(titleNamesTag('xrel-2026.11.12.14.05.33', 'rel-2026.11.12.14.05.33'), false);
+  });
+});
+
+describe('publishing exactly what was reviewed', () => {
+  const shown = { gitTag: 'api-2026.11.25.18.00.00', targetCommitish: 'main', body: '- a change' };
+  const now = (fields: Partial<ReleaseFact>): ReleaseFact => ({ id: 1, name: 'api', tagName: shown.gitTag, draft: true, prerelease: false, body: shown.body, htmlUrl: 'https://github.com/o/r/releases/1', createdAt: '', publishedAt: null, targetCommitish: 'main', ...fields });
+
+  it('lists what changed since the deck showed the draft', () => {
+    assert.deepEqual(draftChanges(shown, now({})), []);
+    assert.deepEqual(draftChanges(shown, now({ targetCommitish: 'hotfix', body: '- a change\n- a hidden one', tagName: 'api-2026.11.26.00.00.00' })), [
+      'its git tag is now api-2026.11.26.00.00.00 (was api-2026.11.25.18.00.00)',
+      'its target is now hotfix (was main)',
+      'its notes were edited',
+    ]);
+  });
+
+  it('says where the tag goes with what was read, or plainly what GitHub will do', () => {
+    assert.equal(tagPlacement('api-1', 'main', { sha: 'b'.repeat(40) }), `api-1, created on the head of main when publishing (now ${'b'.repeat(12)})`);
+    assert.match(tagPlacement('api-1', 'main', { problem: 'timeout' }), /created by GitHub on the head of main at the moment of publishing \(the head could not be read: timeout\)/);
+  });
+});

@@ -1,0 +1,144 @@
+import { strict as assert } from 'node:assert';
+import { buildDeck, findEnvironment, type AppDeck, type EnvironmentDeck } from '../../../src/domain/deck';
+import { resolveDeployTarget } from '../../../src/domain/deployPlan';
+import { deployAndFollow, type DeployResult } from '../../../src/operations/deploy';
+import { publishAndFollow, PublishNotDone } from '../../../src/operations/publish';
+import { gatherFacts } from '../../../src/state/gatherFacts';
+import { FINE_GRAINED_TOKEN, INFRA } from '../../simulator/openverseWorld';
+import { addFault, startHarness, type Harness } from '../github/helpers';
+import { simulatedProfile } from '../github/process.test';
+
+/**
+ * A dispatch or a publish whose answer is lost (GitHub applied it, the answer never came) is reported
+ * as what happened, after looking: never "nothing was started" when a run started.
+ */
+describe('actions whose answer is lost', () => {
+  let harness: Harness;
+  beforeEach(async () => {
+    harness = await startHarness({ client: { timeoutMs: 500 } });
+  });
+  afterEach(async () => {
+    await harness.simulator.close();
+  });
+
+  async function deck(appId: string, environmentId: string): Promise<{ app: AppDeck; environment: EnvironmentDeck; profile: ReturnType<typeof simulatedProfile> }> {
+    const profile = simulatedProfile(harness.simulator);
+    const snapshot = buildDeck(profile, await gatherFacts(harness.client, profile));
+    const found = findEnvironment(snapshot, appId, environmentId);
+    assert.ok(found);
+    return { ...found, profile };
+  }
+
+  /** Follows with the simulator's clock moving 5 s per poll, as GitHub's runs would in real time. */
+  const moving = () => ({
+    intervalMs: 1,
+    sleep: () => {
+      harness.simulator.advance(5);
+      return Promise.resolve();
+    },
+  });
+
+  const runsOf = (workflow: string): number => harness.simulator.world.repos[1]!.runs.filter((run) => run.workflowPath.endsWith(workflow)).length;
+
+  async function deployStaging(tag = 'rel-2026.11.12.14.05.33'): Promise<DeployResult> {
+    const { app, environment } = await deck('api', 'staging');
+    const target = resolveDeployTarget(app, tag);
+    assert.ok(target.ok);
+    return deployAndFollow(harness.client, { app, environment, target: target.value, reason: 'test', profilePath: 'apps[0].environments[0]' }, () => undefined, () => undefined, moving());
+  }
+
+  for (const kind of ['applyThenTimeout', 'applyThenReset', 'applyThen502']) {
+    it(`a dispatch applied but answered with ${kind}: the run it started is found and followed, and none is started twice`, async () => {
+      const before = runsOf('deploy-staging-api.yml');
+      await addFault(harness.simulator, { path: '/dispatches$', method: 'POST', kind, count: 1 });
+      const result = await deployStaging();
+      assert.equal(result.nothingStarted, false);
+      assert.equal(result.problem, undefined, result.problem);
+      assert.equal(result.run?.conclusion, 'success');
+      assert.match(result.run?.displayTitle ?? '', /\(rel-2026\.11\.12\.14\.05\.33\)$/);
+      assert.equal(runsOf('deploy-staging-api.yml'), before + 1, 'exactly one run');
+      assert.equal(harness.client.stats.retries, 0);
+    });
+  }
+
+  it('a dispatch whose connection was reset before GitHub applied it: "nothing was started", with the evidence', async () => {
+    const before = runsOf('deploy-staging-api.yml');
+    await addFault(harness.simulator, { path: '/dispatches$', method: 'POST', kind: 'reset', count: 1 });
+    const result = await deployStaging();
+    assert.equal(result.nothingStarted, true);
+    assert.match(result.problem ?? '', /the connection to GitHub failed before its answer came while trying to dispatch deploy-staging-api\.yml .*Release Deck looked: no run of deploy-staging-api\.yml for rel-2026\.11\.12\.14\.05\.33 on main was created since \d\d:\d\d:\d\d UTC, so nothing was started\. API staging still runs/);
+    assert.equal(runsOf('deploy-staging-api.yml'), before);
+  });
+
+  it('a dispatch whose runs cannot be read afterwards: the outcome is unknown, with the page to check', async () => {
+    await addFault(harness.simulator, { path: '/dispatches$', method: 'POST', kind: 'applyThen502', count: 1 });
+    const { app, environment } = await deck('api', 'staging');
+    const target = resolveDeployTarget(app, 'rel-2026.11.12.14.05.33');
+    assert.ok(target.ok);
+    const result = await deployAndFollow(harness.client, { app, environment, target: target.value, reason: 'test', profilePath: 'apps[0].environments[0]' }, (step) => {
+      if (step.startsWith('Dispatching')) {
+        // From the dispatch on, GitHub fails to list the workflow's runs.
+        harness.simulator.faults.push({ path: '/deploy-staging-api\\.yml/runs$', method: 'GET', kind: 'status', status: 503, remaining: 1000 });
+      }
+    }, () => undefined, moving());
+    assert.equal(result.nothingStarted, false);
+    assert.equal(result.unknownOutcome?.checkUrl, `https://github.com/${INFRA}/actions/workflows/deploy-staging-api.yml`);
+    assert.match(result.problem ?? '', /GitHub answered 502 \(a server error\) while trying to dispatch deploy-staging-api\.yml .*cannot be told: its runs could not be read.*Check the workflow's runs on GitHub before deploying API staging again/);
+  });
+
+  it('refuses to deploy while someone else\'s run of the workflow is in progress, naming who and when', async () => {
+    const response = await fetch(`${harness.simulator.url}/repos/${INFRA}/actions/workflows/deploy-staging-api.yml/dispatches`, {
+      method: 'POST',
+      headers: { authorization: `token ${FINE_GRAINED_TOKEN}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ ref: 'main', inputs: { tag: 'rel-2026.10.15.09.30.00' } }),
+    });
+    assert.equal(response.status, 204);
+    const before = runsOf('deploy-staging-api.yml');
+    const result = await deployStaging();
+    assert.equal(result.nothingStarted, true);
+    assert.match(result.problem ?? '', /^API staging is busy: "Manual deployment \(rel-2026\.10\.15\.09\.30\.00\)" is queued on GitHub, started by fine-grained-maintainer at 2026-11-26 09:00 UTC\. Nothing was sent/);
+    assert.equal(runsOf('deploy-staging-api.yml'), before, 'no second run');
+  });
+
+  it('a publish applied but timed out: reported published after reading the release again, and followed', async () => {
+    const { app, profile } = await deck('api', 'production');
+    const production = app.environments.find((environment) => environment.environment.deployedOnPublish);
+    const draft = app.draft;
+    assert.ok(draft);
+    await addFault(harness.simulator, { path: '/releases/\\d+$', method: 'PATCH', kind: 'applyThenTimeout', count: 1 });
+    const steps: string[] = [];
+    const result = await publishAndFollow(harness.client, { profile, app: app.app, draft, ...(production !== undefined ? { deployedEnvironment: production } : {}) }, (step) => steps.push(step), moving());
+    assert.equal(result.published.draft, false);
+    assert.equal(result.published.tagName, draft.gitTag);
+    assert.equal(result.problem, undefined, result.problem);
+    assert.equal(result.deployRun?.conclusion, 'success');
+    assert.ok(steps.some((step) => /GitHub did not answer in time while trying to publish api-2026\.11\.25\.18\.00\.00, but GitHub published it/.test(step)), steps.join('\n'));
+  });
+
+  it('a publish that failed before GitHub applied it: "not published", because the release is still a draft', async () => {
+    const { app, profile } = await deck('api', 'production');
+    const draft = app.draft;
+    assert.ok(draft);
+    await addFault(harness.simulator, { path: '/releases/\\d+$', method: 'PATCH', kind: 'status', status: 502, count: 1 });
+    await assert.rejects(publishAndFollow(harness.client, { profile, app: app.app, draft }, () => undefined, moving()), (error: unknown) => {
+      assert.ok(error instanceof PublishNotDone);
+      assert.match(error.message, /GitHub answered 502 \(a server error\) while trying to publish api-2026\.11\.25\.18\.00\.00\. Release Deck read it again: GitHub shows api-2026\.11\.25\.18\.00\.00 still as a draft, so it was not published\./);
+      return true;
+    });
+  });
+
+  it('publishes on the target that was reviewed, even when the draft was retargeted on GitHub meanwhile', async () => {
+    const { app, profile } = await deck('catalog', 'production');
+    const draft = app.draft;
+    assert.ok(draft);
+    assert.equal(draft.targetCommitish, 'main');
+    const monorepo = harness.simulator.world.repos[0]!;
+    const release = monorepo.releases.find((candidate) => candidate.id === draft.id);
+    assert.ok(release);
+    release.targetCommitish = 'api-2026.10.01.12.00.00';
+    const published = await publishAndFollow(harness.client, { profile, app: app.app, draft }, () => undefined, { ...moving(), timeoutMs: 0 });
+    assert.equal(published.published.targetCommitish, 'main');
+    const mainHead = monorepo.commits.at(-1)?.sha;
+    assert.equal(monorepo.tags.find((tag) => tag.name === draft.gitTag)?.sha, mainHead, 'the git tag is on the head of main, as reviewed');
+  });
+});
