@@ -105,12 +105,12 @@ describe('faults in the middle of a deployment', () => {
     await admin('faults', undefined, 'DELETE');
   });
 
-  it('a 502 on the dispatch: nothing starts, and it is not sent twice', async () => {
+  it('a 502 on the dispatch that GitHub did not apply: says nothing started after looking, and it is not sent twice', async () => {
     const runsBefore = (await world()).repos[1]?.runs.length ?? 0;
     await admin('faults', { path: '/dispatches$', method: 'POST', kind: 'status', status: 502, count: 1 });
     const result = await vscode.commands.executeCommand<{ problem?: string; nothingStarted: boolean } | undefined>('releaseDeck.redeploy', { appId: 'api', environmentId: 'staging' });
     assert.equal(result?.nothingStarted, true);
-    assert.match(result?.problem ?? '', /GitHub answered 502 .*API staging still runs/);
+    assert.match(result?.problem ?? '', /GitHub answered 502 \(a server error\) while trying to dispatch deploy-staging-api\.yml .*Release Deck looked: no run of deploy-staging-api\.yml for \S+ on main was created since \d\d:\d\d:\d\d UTC, so nothing was started\. API staging still runs/);
     assert.equal((await world()).repos[1]?.runs.length, runsBefore, 'no run, and no second dispatch');
   });
 

@@ -1,0 +1,114 @@
+import { strict as assert } from 'node:assert';
+import * as vscode from 'vscode';
+import type { ReleaseDeckApi } from '../../src/extension';
+import { admin, api, loadedDeck, simulatorUrl, waitFor, withClockMoving, world } from './support';
+
+const INFRA = 'WordPress/openverse-infrastructure';
+/** A colleague's token in the simulated world (fine-grained, on both repositories). */
+const COLLEAGUE_TOKEN = 'rd_fine_grained_token_two_repos';
+
+type DeployOutcome = { problem?: string; nothingStarted: boolean; run?: { id: number; conclusion: string | null } } | undefined;
+
+async function runsOf(workflow: string): Promise<Array<{ displayTitle: string; inputs?: Record<string, string> }>> {
+  return (await world()).repos[1]?.runs.filter((run) => run.workflowPath.endsWith(workflow)) ?? [];
+}
+
+async function releaseOf(tagPrefix: string): Promise<{ id: number; tagName: string; draft: boolean; body: string }> {
+  const releases = (await world()).repos[0]?.releases as unknown as Array<{ id: number; tagName: string; draft: boolean; body: string }>;
+  const release = releases.find((candidate) => candidate.draft && candidate.tagName.startsWith(tagPrefix));
+  assert.ok(release, `a draft of ${tagPrefix}`);
+  return release;
+}
+
+/**
+ * GitHub may apply a request whose answer is lost (a timeout, a reset, a 502 from its front end). The
+ * deck looks before it speaks, and never starts a second production action on a busy environment.
+ */
+describe('actions with a lost answer, and busy environments', () => {
+  let deck: ReleaseDeckApi;
+
+  before(async () => {
+    // Signing in before the workspace's profile (which names the simulator) has loaded would check the
+    // token with github.com: wait for it when this suite runs first.
+    const early = await api();
+    await waitFor('the workspace profile to load', () => early.state().profile.kind === 'workspace');
+    deck = await loadedDeck();
+    deck.testing?.answerConfirmations(true);
+  });
+
+  after(async () => {
+    deck.testing?.answerConfirmations(undefined);
+    await admin('faults', undefined, 'DELETE');
+  });
+
+  it('a dispatch applied but not answered within the client\'s time limit: told it started, followed, and one run only', async () => {
+    const before = (await runsOf('deploy-staging-api.yml')).length;
+    await admin('faults', { path: '/dispatches$', method: 'POST', kind: 'applyThenTimeout', count: 1 });
+    const result = await withClockMoving(vscode.commands.executeCommand<DeployOutcome>('releaseDeck.redeploy', { appId: 'api', environmentId: 'staging' }));
+    assert.equal(result?.nothingStarted, false, result?.problem);
+    assert.equal(result?.problem, undefined);
+    assert.equal(result?.run?.conclusion, 'success');
+    assert.equal((await runsOf('deploy-staging-api.yml')).length, before + 1, 'exactly one run: nothing invited a second dispatch');
+  });
+
+  it('someone else\'s deployment in progress on GitHub: deploy and publish are refused, naming who and when', async () => {
+    await deck.refresh();
+    const response = await fetch(`${simulatorUrl()}/repos/${INFRA}/actions/workflows/deploy-production-api.yml/dispatches`, {
+      method: 'POST',
+      headers: { authorization: `token ${COLLEAGUE_TOKEN}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ ref: 'main', inputs: { tag: 'rel-2026.11.12.14.05.33' } }),
+    });
+    assert.equal(response.status, 204);
+    try {
+      await admin('stats/reset');
+      // The deck does not know yet: the check right before dispatching reads it from GitHub.
+      const deployed = await vscode.commands.executeCommand<DeployOutcome>('releaseDeck.redeploy', { appId: 'api', environmentId: 'production' });
+      assert.equal(deployed?.nothingStarted, true);
+      assert.match(deployed?.problem ?? '', /^API production is busy: "Deploy rel-2026\.11\.12\.14\.05\.33 to production-api" is queued on GitHub, started by fine-grained-maintainer at \d{4}-\d\d-\d\d \d\d:\d\d UTC\. Nothing was sent/);
+      // Once the deck knows, the publish is refused before anything is asked or sent.
+      await deck.refresh();
+      const asked = deck.testing?.confirmations().length ?? 0;
+      await vscode.commands.executeCommand('releaseDeck.publishRelease', { appId: 'api' });
+      assert.equal(deck.testing?.confirmations().length, asked, 'no confirmation was asked');
+      const stats = (await admin('stats', undefined, 'GET')) as { log: Array<{ method: string; path: string }> };
+      assert.deepEqual(stats.log.filter((entry) => entry.method !== 'GET').map((entry) => `${entry.method} ${entry.path}`), [], 'nothing was dispatched or published');
+      assert.equal((await releaseOf('api-')).draft, true);
+    } finally {
+      await admin('clock', { advanceSeconds: 120 });
+      await deck.refresh();
+    }
+  });
+
+  it('a draft edited on GitHub after the deck showed it: refused, nothing published, the notes shown again', async () => {
+    await deck.refresh();
+    const draft = await releaseOf('catalog-');
+    const edit = await fetch(`${simulatorUrl()}/repos/WordPress/openverse/releases/${draft.id}`, {
+      method: 'PATCH',
+      headers: { authorization: `token ${COLLEAGUE_TOKEN}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ body: `${draft.body}\n- A change nobody reviewed` }),
+    });
+    assert.equal(edit.status, 200);
+    await admin('stats/reset');
+    const asked = deck.testing?.confirmations().length ?? 0;
+    await vscode.commands.executeCommand('releaseDeck.publishRelease', { appId: 'catalog' });
+    assert.equal(deck.testing?.confirmations().length, asked, 'no confirmation was asked for an unreviewed draft');
+    const stats = (await admin('stats', undefined, 'GET')) as { log: Array<{ method: string }> };
+    assert.equal(stats.log.filter((entry) => entry.method === 'PATCH').length, 0, 'nothing was published');
+    assert.equal((await releaseOf('catalog-')).draft, true);
+    const shown = await waitFor('the release notes to show the edited draft', () => deck.testing?.releaseNotesView('catalog'));
+    assert.equal(shown.gitTag, draft.tagName);
+  });
+
+  it('a publish applied but not answered in time: reported published, and the chain followed', async () => {
+    await deck.refresh();
+    const draft = await releaseOf('frontend-');
+    await admin('faults', { path: '/releases/\\d+$', method: 'PATCH', kind: 'applyThenTimeout', count: 1 });
+    const result = await withClockMoving(vscode.commands.executeCommand<{ problem?: string; published: { draft: boolean }; deployRun?: { conclusion: string | null } } | undefined>('releaseDeck.publishRelease', { appId: 'frontend' }));
+    assert.equal(result?.published.draft, false, 'reported published');
+    assert.equal(result?.problem, undefined, result?.problem);
+    assert.equal(result?.deployRun?.conclusion, 'success', 'the production deployment it set off was followed');
+    assert.equal((await world()).repos[0]?.releases.find((release) => release.tagName === draft.tagName)?.draft, false);
+    const patches = ((await admin('stats', undefined, 'GET')) as { log: Array<{ method: string }> }).log.filter((entry) => entry.method === 'PATCH');
+    assert.equal(patches.length, 1, 'published once');
+  });
+});
