@@ -21,6 +21,7 @@ async function releaseOf(tagPrefix: string): Promise<{ id: number; tagName: stri
 }
 
 /**
+ * Runs after the release notes suite (file order), which reads the frontend draft this one publishes.
  * GitHub may apply a request whose answer is lost (a timeout, a reset, a 502 from its front end). The
  * deck looks before it speaks, and never starts a second production action on a busy environment.
  */
@@ -34,6 +35,14 @@ describe('actions with a lost answer, and busy environments', () => {
     await waitFor('the workspace profile to load', () => early.state().profile.kind === 'workspace');
     deck = await loadedDeck();
     deck.testing?.answerConfirmations(true);
+    // Runs left unfinished by earlier suites (a follow that failed) finish first.
+    await admin('faults', undefined, 'DELETE');
+    await admin('clock', { advanceSeconds: 120 });
+    await deck.refresh();
+  });
+
+  afterEach(async () => {
+    await admin('faults', undefined, 'DELETE');
   });
 
   after(async () => {
@@ -53,26 +62,27 @@ describe('actions with a lost answer, and busy environments', () => {
 
   it('someone else\'s deployment in progress on GitHub: deploy and publish are refused, naming who and when', async () => {
     await deck.refresh();
-    const response = await fetch(`${simulatorUrl()}/repos/${INFRA}/actions/workflows/deploy-production-api.yml/dispatches`, {
+    const response = await fetch(`${simulatorUrl()}/repos/${INFRA}/actions/workflows/deploy-production-frontend.yml/dispatches`, {
       method: 'POST',
       headers: { authorization: `token ${COLLEAGUE_TOKEN}`, 'content-type': 'application/json' },
-      body: JSON.stringify({ ref: 'main', inputs: { tag: 'rel-2026.11.12.14.05.33' } }),
+      body: JSON.stringify({ ref: 'main', inputs: { tag: 'rel-2026.10.10.11.00.00' } }),
     });
     assert.equal(response.status, 204);
     try {
       await admin('stats/reset');
       // The deck does not know yet: the check right before dispatching reads it from GitHub.
-      const deployed = await vscode.commands.executeCommand<DeployOutcome>('releaseDeck.redeploy', { appId: 'api', environmentId: 'production' });
+      const deployed = await vscode.commands.executeCommand<DeployOutcome>('releaseDeck.redeploy', { appId: 'frontend', environmentId: 'production' });
       assert.equal(deployed?.nothingStarted, true);
-      assert.match(deployed?.problem ?? '', /^API production is busy: "Deploy rel-2026\.11\.12\.14\.05\.33 to production-api" is queued on GitHub, started by fine-grained-maintainer at \d{4}-\d\d-\d\d \d\d:\d\d UTC\. Nothing was sent/);
+      assert.match(deployed?.problem ?? '', /^Frontend production is busy: "Deploy rel-2026\.10\.10\.11\.00\.00 to production-nuxt" is queued on GitHub, started by fine-grained-maintainer at \d{4}-\d\d-\d\d \d\d:\d\d UTC\. Nothing was sent/);
       // Once the deck knows, the publish is refused before anything is asked or sent.
       await deck.refresh();
       const asked = deck.testing?.confirmations().length ?? 0;
-      await vscode.commands.executeCommand('releaseDeck.publishRelease', { appId: 'api' });
+      assert.ok(deck.state().snapshot?.apps.find((app) => app.app.id === 'frontend')?.draft, 'the frontend has a draft to publish');
+      await vscode.commands.executeCommand('releaseDeck.publishRelease', { appId: 'frontend' });
       assert.equal(deck.testing?.confirmations().length, asked, 'no confirmation was asked');
       const stats = (await admin('stats', undefined, 'GET')) as { log: Array<{ method: string; path: string }> };
       assert.deepEqual(stats.log.filter((entry) => entry.method !== 'GET').map((entry) => `${entry.method} ${entry.path}`), [], 'nothing was dispatched or published');
-      assert.equal((await releaseOf('api-')).draft, true);
+      assert.equal((await releaseOf('frontend-')).draft, true);
     } finally {
       await admin('clock', { advanceSeconds: 120 });
       await deck.refresh();
