@@ -4,7 +4,8 @@ import '@vscode-elements/elements/dist/vscode-option/index.js';
 import '@vscode-elements/elements/dist/vscode-divider/index.js';
 import '@vscode-elements/elements/dist/vscode-badge/index.js';
 import '@vscode-elements/elements/dist/vscode-progress-ring/index.js';
-import type { HostMessage, NotesView, PageMessage } from '../../src/ui/releaseNotes/messages';
+import type { NotesView } from '../../src/domain/releaseNotes';
+import type { HostMessage, PageMessage } from '../../src/ui/releaseNotes/messages';
 import { sanitizeNotes } from './sanitize';
 
 interface VsCodeApi {

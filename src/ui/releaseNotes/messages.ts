@@ -2,44 +2,7 @@
  * The messages between the release notes webview and the extension. Both sides validate what they
  * receive; the webview only sends intents, which the extension re-checks against the deck.
  */
-
-export interface NotesCommit {
-  readonly sha: string;
-  readonly title: string;
-  readonly author: string;
-  readonly url: string;
-}
-
-export interface NotesRelease {
-  readonly id: number;
-  readonly gitTag: string;
-  readonly draft: boolean;
-}
-
-/** Everything the panel shows; plain data, no HTML but GitHub's (sanitised again in the page). */
-export interface NotesView {
-  readonly appId: string;
-  readonly appLabel: string;
-  readonly releaseId: number;
-  readonly name: string;
-  readonly gitTag: string;
-  readonly imageTag: string;
-  readonly draft: boolean;
-  /** For a draft: the branch or commit the git tag will be created on; for a release: its commit. */
-  readonly target: string;
-  readonly publishedAt?: string;
-  readonly htmlUrl: string;
-  readonly bodyHtml: string;
-  readonly changeCount: number;
-  /** The commits between what production runs and this release. */
-  readonly commits: readonly NotesCommit[];
-  readonly compareUrl?: string;
-  readonly compareNote: string;
-  /** What publishing sets off for this app, one sentence a line. */
-  readonly effects: readonly string[];
-  readonly releases: readonly NotesRelease[];
-  readonly publishing: boolean;
-}
+import type { NotesView } from '../../domain/releaseNotes';
 
 export type HostMessage =
   | { readonly type: 'notes'; readonly view: NotesView }

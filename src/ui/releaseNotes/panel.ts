@@ -5,7 +5,8 @@ import { describeError } from '../../github/errors';
 import type { Services } from '../../services';
 import { loadReleaseNotes } from '../../state/releaseNotes';
 import { openLink } from '../links';
-import { parsePageMessage, type HostMessage, type NotesView } from './messages';
+import type { NotesView } from '../../domain/releaseNotes';
+import { parsePageMessage, type HostMessage } from './messages';
 import { releaseNotesCsp, restoredPanel } from './panelState';
 
 export const RELEASE_NOTES_VIEW_TYPE = 'releaseDeck.releaseNotes';

@@ -1,0 +1,164 @@
+import { commitTitle, plural, productionOf, type AppDeck, type DraftRelease, type PublishedRelease } from './deck';
+import type { CommitFact, ReleaseFact } from './facts';
+import { publishEffects } from './process';
+import type { AppProfile, Profile } from './profile';
+
+/** The most commits the notes list; the compare note says when there were more. */
+export const MAX_NOTES_COMMITS = 100;
+
+export interface NotesCommit {
+  readonly sha: string;
+  readonly title: string;
+  readonly author: string;
+  readonly url: string;
+}
+
+export interface NotesRelease {
+  readonly id: number;
+  readonly gitTag: string;
+  readonly draft: boolean;
+}
+
+/** Everything the release notes panel shows; plain data, no HTML but GitHub's (sanitised again in the page). */
+export interface NotesView {
+  readonly appId: string;
+  readonly appLabel: string;
+  readonly releaseId: number;
+  readonly name: string;
+  readonly gitTag: string;
+  readonly imageTag: string;
+  readonly draft: boolean;
+  /** For a draft: the branch or commit the git tag will be created on; for a release: its commit. */
+  readonly target: string;
+  readonly publishedAt?: string;
+  readonly htmlUrl: string;
+  readonly bodyHtml: string;
+  readonly changeCount: number;
+  /** The commits between what production runs and this release. */
+  readonly commits: readonly NotesCommit[];
+  readonly compareUrl?: string;
+  readonly compareNote: string;
+  /** What publishing sets off for this app, one sentence a line. */
+  readonly effects: readonly string[];
+  readonly releases: readonly NotesRelease[];
+  readonly publishing: boolean;
+}
+
+/** The release a panel shows: one of the app's drafts, or one of its published releases. */
+export type ChosenRelease =
+  | { readonly draft: DraftRelease; readonly published?: undefined }
+  | { readonly draft?: undefined; readonly published: PublishedRelease };
+
+/** The release asked for (a draft or a published one), or by default the app's draft, else its newest release. */
+export function chooseRelease(app: AppDeck, releaseId: number | undefined): ChosenRelease | undefined {
+  const draft = releaseId === undefined ? app.draft : app.drafts.find((candidate) => candidate.id === releaseId);
+  if (draft !== undefined) {
+    return { draft };
+  }
+  const published = releaseId === undefined ? app.releases[0] : app.releases.find((candidate) => candidate.id === releaseId);
+  return published !== undefined ? { published } : undefined;
+}
+
+/** Why there is nothing to show when `chooseRelease` found no release. */
+export function noReleaseToShow(app: AppDeck, releaseId: number | undefined): string {
+  return `${app.app.label} has no ${releaseId === undefined ? 'drafted or published GitHub Release' : `GitHub Release ${releaseId}`} to show.`;
+}
+
+/** Why a panel has nothing to show for an app: no deck app, profile or sign-in to load it with. */
+export function noNotesFor(appId: string): string {
+  return `There are no release notes to show for "${appId}": sign in, or check that the profile still has this app.`;
+}
+
+/** The two commits whose difference the notes list, and how the older one is named in the compare note. */
+export interface CompareRange {
+  readonly base: string;
+  readonly head: string;
+  readonly baseLabel: string;
+}
+
+/**
+ * For a draft: from what production runs (else the newest release) to the draft's target; for a
+ * published release: from the release before it to its commit. Undefined when either end is unknown.
+ */
+export function compareRange(app: AppDeck, chosen: ChosenRelease, draftTarget: string): CompareRange | undefined {
+  if (chosen.draft !== undefined) {
+    const production = productionOf(app);
+    const base = production?.running?.sha ?? app.releases[0]?.commitSha;
+    const baseLabel = production?.running?.sha !== undefined ? `what ${app.app.label} ${production.environment.label.toLowerCase()} runs (${production.running.imageTag ?? production.running.sha.slice(0, 7)})` : (app.releases[0]?.gitTag ?? 'the previous release');
+    return base !== undefined ? { base, head: draftTarget, baseLabel } : undefined;
+  }
+  const previous = app.releases[app.releases.indexOf(chosen.published) + 1];
+  const base = previous?.commitSha;
+  const head = chosen.published.commitSha;
+  return base !== undefined && head !== undefined ? { base, head, baseLabel: previous?.gitTag ?? '' } : undefined;
+}
+
+/** The commits of a release's notes and the sentence that says what they are. */
+export interface NotesListing {
+  readonly commits: readonly NotesCommit[];
+  readonly compareUrl?: string;
+  readonly compareNote: string;
+}
+
+/** The commits of the app's source folders (their SHAs), or why GitHub could not say which they are. */
+export type OwnCommits = { readonly shas: ReadonlySet<string> } | { readonly error: string };
+
+/**
+ * The commits of a comparison that change the app's source folders (every app's, saying why, when the
+ * profile names none or GitHub could not tell), the newest `MAX_NOTES_COMMITS` of them.
+ */
+export function listAppCommits(comparison: { readonly aheadBy: number; readonly commits: readonly CommitFact[] }, app: AppProfile, ownCommits: OwnCommits, baseLabel: string): NotesListing {
+  const folders = app.sourceFolders;
+  const ofMain = `${plural(comparison.aheadBy, 'commit')} of main since ${baseLabel}`;
+  let listed = comparison.commits;
+  let compareNote: string;
+  if (folders.length === 0) {
+    compareNote = `${ofMain}, every app's: the profile names no source folders for ${app.label}.`;
+  } else if ('error' in ownCommits) {
+    compareNote = `${ofMain}, every app's: which of them change ${folders.join(' or ')} could not be found out (${ownCommits.error}).`;
+  } else {
+    const { shas } = ownCommits;
+    listed = comparison.commits.filter((commit) => shas.has(commit.sha));
+    const others = comparison.commits.length - listed.length;
+    compareNote = `${listed.length === 0 ? 'None' : String(listed.length)} of the ${ofMain} change${listed.length === 1 ? 's' : ''} ${folders.join(' or ')}${others > 0 ? `; the other ${plural(others, 'commit')} only touch other parts of the monorepo` : ''}.`;
+  }
+  if (listed.length > MAX_NOTES_COMMITS) {
+    compareNote += ` The newest ${MAX_NOTES_COMMITS} are listed.`;
+  }
+  const commits = listed.slice(0, MAX_NOTES_COMMITS).map((commit) => ({ sha: commit.sha, title: commitTitle(commit.message), author: commit.author, url: commit.htmlUrl }));
+  return { commits, compareNote };
+}
+
+/** The listing when GitHub could not compare the two commits. */
+export function unlistedCommits(range: CompareRange, reason: string): NotesListing {
+  return { commits: [], compareNote: `The commits since ${range.baseLabel} could not be listed: ${reason}` };
+}
+
+/** The listing when the commit a release starts from is not known. */
+export const UNKNOWN_BASE: NotesListing = { commits: [], compareNote: 'The commit this release starts from is not known, so its commits cannot be listed.' };
+
+/** The panel's data: the chosen release as GitHub renders it, its commits, and what publishing a draft sets off. */
+export function notesView(profile: Profile, app: AppDeck, chosen: ChosenRelease, release: ReleaseFact & { readonly bodyHtml: string }, listing: NotesListing, publishing: boolean): NotesView {
+  const { draft, published } = chosen;
+  const gitRelease = draft ?? published;
+  return {
+    appId: app.app.id,
+    appLabel: app.app.label,
+    releaseId: gitRelease.id,
+    name: release.name,
+    gitTag: gitRelease.gitTag,
+    imageTag: gitRelease.imageTag,
+    draft: draft !== undefined,
+    target: draft !== undefined ? release.targetCommitish : (published.commitSha ?? release.targetCommitish),
+    ...(release.publishedAt !== null ? { publishedAt: release.publishedAt } : {}),
+    htmlUrl: release.htmlUrl,
+    bodyHtml: release.bodyHtml,
+    changeCount: draft?.changeCount ?? 0,
+    commits: listing.commits,
+    ...(listing.compareUrl !== undefined ? { compareUrl: listing.compareUrl } : {}),
+    compareNote: listing.compareNote,
+    effects: draft !== undefined ? publishEffects(profile, app, draft) : [],
+    releases: [...app.drafts.map((candidate) => ({ id: candidate.id, gitTag: candidate.gitTag, draft: true })), ...app.releases.slice(0, 30).map((candidate) => ({ id: candidate.id, gitTag: candidate.gitTag, draft: false }))],
+    publishing,
+  };
+}
