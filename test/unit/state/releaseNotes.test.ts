@@ -5,7 +5,7 @@ import { gatherFacts } from '../../../src/state/gatherFacts';
 import { loadReleaseNotes } from '../../../src/state/releaseNotes';
 import { MONOREPO } from '../../simulator/openverseWorld';
 import { simulatedProfileDocument } from '../../simulator/simulatedProfile';
-import { addFault, startHarness, type Harness } from './helpers';
+import { addFault, startHarness, type Harness } from '../github/helpers';
 
 /** The release notes panel's data for the frontend draft, read from the simulated Openverse world. */
 describe('release notes: the commits a draft will ship', () => {
