@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { CredentialStore } from './auth/credentials';
-import { CONTEXT_KEYS, VIEW_ID } from './commandIds';
+import { COMMANDS, CONTEXT_KEYS, VIEW_ID } from './commandIds';
 import { registerCopyCommitSha } from './commands/copyCommitSha';
 import { registerCopyImageTag } from './commands/copyImageTag';
 import { registerDeploy } from './commands/deploy';
@@ -23,12 +23,14 @@ import { registerSignOut } from './commands/signOut';
 import { DEFAULT_API_URL, affectsReleaseDeck } from './config';
 import type { NotesView } from './domain/releaseNotes';
 import { Log } from './log';
-import { InFlight } from './operations/inFlight';
+import { InFlight, publishKey } from './operations/inFlight';
 import type { Services } from './services';
 import { DeckStore, type DeckState } from './state/deckStore';
 import { ProfileSource } from './state/profileSource';
+import { notesLoader } from './state/releaseNotes';
 import { Confirmer, type ConfirmRequest } from './ui/confirm';
-import { ReleaseNotesPanels } from './ui/releaseNotes/panel';
+import { openLink } from './ui/links';
+import { ReleaseNotesPanels, type ReleaseNotesHost } from './ui/releaseNotes/panel';
 import { StatusBar } from './ui/statusBar';
 import { DeckTreeProvider } from './ui/tree/deckTreeProvider';
 import type { DeckNode } from './ui/tree/nodes';
@@ -75,7 +77,7 @@ export function activate(context: vscode.ExtensionContext): ReleaseDeckApi {
   const tree = new DeckTreeProvider(store);
   const view = vscode.window.createTreeView(VIEW_ID, { treeDataProvider: tree, showCollapseAll: true });
   const statusBar = new StatusBar(profiles, store);
-  const releaseNotes = new ReleaseNotesPanels(services);
+  const releaseNotes = new ReleaseNotesPanels(releaseNotesHost(services));
   context.subscriptions.push(tree, view, statusBar, releaseNotes);
   const deckStore = store;
   deckStore.setVisible('tree', view.visible);
@@ -131,6 +133,23 @@ export function activate(context: vscode.ExtensionContext): ReleaseDeckApi {
     ...(context.extensionMode === vscode.ExtensionMode.Test
       ? { testing: { answerConfirmations: (answer: boolean | undefined) => { confirmer.answerForTests(answer); }, confirmations: () => [...confirmer.asked], releaseNotesView: (appId: string) => releaseNotes.viewOf(appId) } }
       : {}),
+  };
+}
+
+/** The release notes panels get only what they need: the deck, the loading of notes, and the publish intent. */
+function releaseNotesHost(services: Services): ReleaseNotesHost {
+  const { store, profiles, log } = services;
+  return {
+    snapshot: () => store.state.snapshot,
+    onDidChangeDeck: store.onDidChange,
+    apps: () => profiles.profile?.apps ?? [],
+    load: notesLoader({ gitHub: () => store.gitHub(), profile: () => profiles.profile }),
+    isPublishing: (appId) => services.inFlight.get(publishKey(appId)) !== undefined,
+    publish: (appId, releaseId) => vscode.commands.executeCommand(COMMANDS.publishRelease, { appId, releaseId }),
+    refresh: (reason) => store.refresh(reason),
+    openLink: (url) => openLink(url, log),
+    log,
+    extensionUri: services.context.extensionUri,
   };
 }
 

@@ -1,15 +1,32 @@
 import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
-import { COMMANDS } from '../../commandIds';
-import { describeError } from '../../github/errors';
-import type { Services } from '../../services';
-import { loadReleaseNotes } from '../../state/releaseNotes';
-import { openLink } from '../links';
-import type { NotesView } from '../../domain/releaseNotes';
+import type { AppDeck, DeckSnapshot } from '../../domain/deck';
+import { noNotesFor, type NotesView } from '../../domain/releaseNotes';
+import type { Log } from '../../log';
+import type { NotesLoad } from '../../state/releaseNotes';
 import { parsePageMessage, type HostMessage } from './messages';
 import { releaseNotesCsp, restoredPanel } from './panelState';
 
 export const RELEASE_NOTES_VIEW_TYPE = 'releaseDeck.releaseNotes';
+
+/** What the release notes panels need from the rest of the extension, and nothing more. */
+export interface ReleaseNotesHost {
+  /** The deck as it is now, and when it changes. */
+  readonly snapshot: () => DeckSnapshot | undefined;
+  readonly onDidChangeDeck: vscode.Event<unknown>;
+  /** The profile's apps: a panel restored before the deck has loaded finds its app among them. */
+  readonly apps: () => ReadonlyArray<{ readonly id: string; readonly label: string }>;
+  /** Loads the notes of a release of an app (its draft by default) from GitHub. */
+  readonly load: (app: AppDeck, releaseId: number | undefined, publishing: boolean) => Promise<NotesLoad>;
+  /** Whether a publish of the app is under way now. */
+  readonly isPublishing: (appId: string) => boolean;
+  /** The page's publish intent, handed to the Publish command, which re-checks it against the deck. */
+  readonly publish: (appId: string, releaseId: number) => Thenable<unknown>;
+  readonly refresh: (reason: string) => Promise<void>;
+  readonly openLink: (url: string) => Promise<void>;
+  readonly log: Log;
+  readonly extensionUri: vscode.Uri;
+}
 
 interface PanelEntry {
   readonly panel: vscode.WebviewPanel;
@@ -28,26 +45,26 @@ export class ReleaseNotesPanels implements vscode.Disposable {
   private readonly entries = new Map<string, PanelEntry>();
   private readonly disposables: vscode.Disposable[] = [];
 
-  constructor(private readonly services: Services) {
+  constructor(private readonly host: ReleaseNotesHost) {
     this.disposables.push(
       vscode.window.registerWebviewPanelSerializer(RELEASE_NOTES_VIEW_TYPE, {
         deserializeWebviewPanel: (panel, state: unknown) => {
-          const restored = restoredPanel(state, panel.title, this.services.profiles.profile?.apps ?? []);
+          const restored = restoredPanel(state, panel.title, this.host.apps());
           if (restored === undefined) {
             panel.dispose();
             return Promise.resolve();
           }
           const { appId, releaseId } = restored;
-          this.services.log.info(`Restoring the release notes of ${appId} after a reload.`);
+          this.host.log.info(`Restoring the release notes of ${appId} after a reload.`);
           this.attach(panel, appId, releaseId);
           // Not awaited: the panel must be handed back to the editor before it can receive messages.
           void this.load(appId);
           return Promise.resolve();
         },
       }),
-      services.store.onDidChange((state) => {
+      host.onDidChangeDeck(() => {
         for (const entry of this.entries.values()) {
-          if (entry.view === undefined && !entry.loading && state.snapshot !== undefined) {
+          if (entry.view === undefined && !entry.loading && this.host.snapshot() !== undefined) {
             // Restored before the deck had loaded (e.g. after a window reload): load it now.
             void this.load(entry.appId);
           } else if (entry.view?.draft === true && !this.stillADraft(entry)) {
@@ -69,7 +86,7 @@ export class ReleaseNotesPanels implements vscode.Disposable {
       await this.load(appId);
       return;
     }
-    const label = this.services.store.state.snapshot?.apps.find((app) => app.app.id === appId)?.app.label ?? appId;
+    const label = this.host.snapshot()?.apps.find((app) => app.app.id === appId)?.app.label ?? appId;
     const panel = vscode.window.createWebviewPanel(RELEASE_NOTES_VIEW_TYPE, `Release Notes · ${label}`, vscode.ViewColumn.Active, this.options());
     this.attach(panel, appId, releaseId);
     await this.load(appId);
@@ -81,7 +98,7 @@ export class ReleaseNotesPanels implements vscode.Disposable {
   }
 
   private options(): vscode.WebviewPanelOptions & vscode.WebviewOptions {
-    const extensionUri = this.services.context.extensionUri;
+    const extensionUri = this.host.extensionUri;
     return {
       enableScripts: true,
       enableForms: false,
@@ -93,7 +110,7 @@ export class ReleaseNotesPanels implements vscode.Disposable {
 
   private attach(panel: vscode.WebviewPanel, appId: string, releaseId: number | undefined): void {
     panel.webview.options = this.options();
-    panel.iconPath = vscode.Uri.joinPath(this.services.context.extensionUri, 'media', 'release-deck.svg');
+    panel.iconPath = vscode.Uri.joinPath(this.host.extensionUri, 'media', 'release-deck.svg');
     panel.webview.html = this.html(panel.webview);
     const entry: PanelEntry = { panel, appId, releaseId, view: undefined, loading: false, disposables: [] };
     this.entries.set(appId, entry);
@@ -111,7 +128,7 @@ export class ReleaseNotesPanels implements vscode.Disposable {
   }
 
   private stillADraft(entry: PanelEntry): boolean {
-    const app = this.services.store.state.snapshot?.apps.find((candidate) => candidate.app.id === entry.appId);
+    const app = this.host.snapshot()?.apps.find((candidate) => candidate.app.id === entry.appId);
     return app?.drafts.some((draft) => draft.id === entry.view?.releaseId) ?? true;
   }
 
@@ -120,30 +137,30 @@ export class ReleaseNotesPanels implements vscode.Disposable {
     if (entry === undefined) {
       return;
     }
-    const snapshot = this.services.store.state.snapshot;
-    const profile = this.services.profiles.profile;
-    const app = snapshot?.apps.find((candidate) => candidate.app.id === appId);
+    const snapshot = this.host.snapshot();
     if (snapshot === undefined) {
       await this.post(entry, { type: 'loading', appLabel: appId });
       return;
     }
-    const client = await this.services.store.gitHub();
-    if (app === undefined || profile === undefined || client === undefined) {
-      await this.post(entry, { type: 'error', message: `There are no release notes to show for "${appId}": sign in, or check that the profile still has this app.` });
+    const app = snapshot.apps.find((candidate) => candidate.app.id === appId);
+    if (app === undefined) {
+      await this.post(entry, { type: 'error', message: noNotesFor(appId) });
       return;
     }
     entry.panel.title = `Release Notes · ${app.app.label}`;
     await this.post(entry, { type: 'loading', appLabel: app.app.label });
     entry.loading = true;
     try {
-      const publishing = this.services.inFlight.get(`publish:${appId}`) !== undefined;
-      const view = await loadReleaseNotes(client, profile, app, entry.releaseId, publishing);
-      entry.view = view;
-      await this.post(entry, { type: 'notes', view });
-    } catch (error) {
-      const message = describeError(error);
-      this.services.log.error(`Release notes of ${app.app.label}: ${message}`);
-      await this.post(entry, { type: 'error', message });
+      const loaded = await this.host.load(app, entry.releaseId, this.host.isPublishing(appId));
+      if (loaded.ok) {
+        entry.view = loaded.view;
+        await this.post(entry, { type: 'notes', view: loaded.view });
+        return;
+      }
+      if (loaded.reason === 'failed') {
+        this.host.log.error(`Release notes of ${app.app.label}: ${loaded.message}`);
+      }
+      await this.post(entry, { type: 'error', message: loaded.message });
     } finally {
       entry.loading = false;
     }
@@ -152,7 +169,7 @@ export class ReleaseNotesPanels implements vscode.Disposable {
   private async receive(entry: PanelEntry, raw: unknown): Promise<void> {
     const message = parsePageMessage(raw);
     if (message === undefined) {
-      this.services.log.warn(`Ignored an unknown message from the release notes of ${entry.appId}: ${JSON.stringify(raw).slice(0, 200)}`);
+      this.host.log.warn(`Ignored an unknown message from the release notes of ${entry.appId}: ${JSON.stringify(raw).slice(0, 200)}`);
       return;
     }
     switch (message.type) {
@@ -162,7 +179,7 @@ export class ReleaseNotesPanels implements vscode.Disposable {
         }
         return;
       case 'refresh':
-        await this.services.store.refresh('the release notes asked');
+        await this.host.refresh('the release notes asked');
         await this.load(entry.appId);
         return;
       case 'select':
@@ -170,15 +187,15 @@ export class ReleaseNotesPanels implements vscode.Disposable {
         await this.load(entry.appId);
         return;
       case 'openExternal':
-        await openLink(message.url, this.services.log);
+        await this.host.openLink(message.url);
         return;
       case 'publish': {
         // The page may only publish the draft it shows; the command re-checks it against the deck.
         if (entry.view === undefined || !entry.view.draft || entry.view.releaseId !== message.releaseId) {
-          this.services.log.warn(`Refused a publish request from the release notes of ${entry.appId} for release ${message.releaseId}, which the panel does not show as a draft.`);
+          this.host.log.warn(`Refused a publish request from the release notes of ${entry.appId} for release ${message.releaseId}, which the panel does not show as a draft.`);
           return;
         }
-        await vscode.commands.executeCommand(COMMANDS.publishRelease, { appId: entry.appId, releaseId: message.releaseId });
+        await this.host.publish(entry.appId, message.releaseId);
         await this.load(entry.appId);
         return;
       }
@@ -191,7 +208,7 @@ export class ReleaseNotesPanels implements vscode.Disposable {
 
   private html(webview: vscode.Webview): string {
     const nonce = randomBytes(16).toString('base64');
-    const extensionUri = this.services.context.extensionUri;
+    const extensionUri = this.host.extensionUri;
     const script = webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'dist', 'webview', 'releaseNotes.js'));
     const style = webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'media', 'releaseNotes.css'));
     const csp = releaseNotesCsp(webview.cspSource, nonce);
