@@ -4,7 +4,7 @@ import * as https from 'node:https';
 import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { buildDeck } from '../src/domain/deck';
+import { buildDeck } from '../src/domain/buildDeck';
 import { validateProfile, type Profile } from '../src/domain/profile';
 import { GitHubClient } from '../src/github/client';
 import { listReleases } from '../src/github/releases';

@@ -1,4 +1,4 @@
-import { buildDeck } from '../src/domain/deck';
+import { buildDeck } from '../src/domain/buildDeck';
 import { validateProfile } from '../src/domain/profile';
 import { GitHubClient } from '../src/github/client';
 import { gatherFacts } from '../src/state/gatherFacts';

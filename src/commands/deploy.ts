@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { COMMANDS } from '../commandIds';
-import type { AppDeck, EnvironmentDeck } from '../domain/deck';
+import type { AppDeck, EnvironmentDeck } from '../domain/snapshot';
 import { resolveDeployTarget, type DeployTarget } from '../domain/deployPlan';
 import { deployCandidates } from '../domain/rollback';
 import type { Services } from '../services';

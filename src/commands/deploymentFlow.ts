@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { COMMANDS } from '../commandIds';
-import type { AppDeck, EnvironmentDeck } from '../domain/deck';
+import type { AppDeck, EnvironmentDeck } from '../domain/snapshot';
 import { deployableProblem, describeTag, environmentVariableChanges, type DeployTarget } from '../domain/deployPlan';
 import type { WorkflowRunFact } from '../domain/facts';
 import { compareCommits, type Comparison } from '../github/commits';

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { COMMANDS } from '../commandIds';
-import type { AppDeck, DraftRelease } from '../domain/deck';
-import { plural } from '../domain/deck';
+import type { AppDeck, DraftRelease } from '../domain/snapshot';
+import { plural } from '../domain/words';
 import { publishEffects } from '../domain/process';
 import { describeError, isGitHubError } from '../github/errors';
 import type { ReleaseFact } from '../domain/facts';

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { COMMANDS } from '../commandIds';
-import { productionOf, type AppDeck, type EnvironmentDeck } from '../domain/deck';
+import { productionOf, type AppDeck, type EnvironmentDeck } from '../domain/snapshot';
 import { resolveDeployTarget } from '../domain/deployPlan';
 import type { Services } from '../services';
 import { openLink } from '../ui/links';

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { COMMANDS, VIEW_ID } from '../commandIds';
-import { productionOf, type AppDeck } from '../domain/deck';
+import { productionOf, type AppDeck } from '../domain/snapshot';
 import type { Services } from '../services';
 import { appOfActiveEditor } from '../ui/statusBar';
 import type { DeckNode } from '../ui/tree/nodes';

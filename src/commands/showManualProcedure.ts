@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import * as vscode from 'vscode';
 import { COMMANDS } from '../commandIds';
-import type { AppDeck, EnvironmentDeck } from '../domain/deck';
+import type { AppDeck, EnvironmentDeck } from '../domain/snapshot';
 import { fillManualPlaceholders, type ManualDeploy } from '../domain/profile';
 import { controlCharacterProblem } from '../domain/profileHazards';
 import { deployCandidates } from '../domain/rollback';

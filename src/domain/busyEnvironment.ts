@@ -1,4 +1,4 @@
-import type { EnvironmentDeck } from './deck';
+import type { EnvironmentDeck } from './snapshot';
 import type { WorkflowRunFact } from './facts';
 
 /** A run of an environment's deployment (or the release chain deploying it) that has not finished. */

@@ -1,4 +1,4 @@
-import type { AppDeck, EnvironmentDeck } from './deck';
+import type { AppDeck, EnvironmentDeck } from './snapshot';
 import { findImageTagIn, isFullSha, parsePinnedImageTag, shortSha } from './tags';
 import { ok, refuse, type Result } from './result';
 

@@ -1,6 +1,6 @@
 /**
  * What a refresh learns from GitHub and from the environments' /version endpoints, as plain data.
- * The github/ and live/ layers produce these; domain/deck.ts turns them into a DeckSnapshot.
+ * The github/ and live/ layers produce these; domain/buildDeck.ts turns them into a DeckSnapshot.
  */
 
 export interface ReleaseFact {

@@ -1,4 +1,4 @@
-import type { AppDeck, DraftRelease } from './deck';
+import type { AppDeck, DraftRelease } from './snapshot';
 import type { Profile } from './profile';
 
 /** What publishing a draft sets off for an app, one sentence each, in the process's words. */

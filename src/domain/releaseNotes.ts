@@ -1,4 +1,5 @@
-import { commitTitle, plural, productionOf, type AppDeck, type DraftRelease, type PublishedRelease } from './deck';
+import { productionOf, type AppDeck, type DraftRelease, type PublishedRelease } from './snapshot';
+import { commitTitle, plural } from './words';
 import type { CommitFact, ReleaseFact } from './facts';
 import { publishEffects } from './process';
 import type { AppProfile, Profile } from './profile';

@@ -1,4 +1,4 @@
-import type { DraftRelease } from './deck';
+import type { DraftRelease } from './snapshot';
 import type { ReleaseFact } from './facts';
 
 /**

@@ -1,11 +1,7 @@
-import type { AppDeck, DeploymentRecord, EnvironmentDeck, RunningVersion } from './deck';
+import type { AppDeck, DeploymentRecord, EnvironmentDeck, RollbackTarget, RunningVersion } from './snapshot';
 import type { CommitFact } from './facts';
 import type { AppProfile, EnvironmentProfile } from './profile';
 import { shortSha } from './tags';
-
-export type RollbackTarget =
-  | { readonly ok: true; readonly deployment: DeploymentRecord; readonly imageTag: string }
-  | { readonly ok: false; readonly reason: string };
 
 /**
  * The last known working tag: the newest successful deployment older than the one running now that

@@ -1,5 +1,5 @@
-import type { AppDeck, EnvironmentDeck } from '../domain/deck';
 import { activeRunAmong, busyMessage } from '../domain/busyEnvironment';
+import type { AppDeck, EnvironmentDeck } from '../domain/snapshot';
 import type { DeployTarget } from '../domain/deployPlan';
 import { baselineOf, webOriginOf, workflowRunsPage } from '../domain/dispatchedRun';
 import type { WorkflowRunFact } from '../domain/facts';

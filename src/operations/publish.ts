@@ -1,4 +1,4 @@
-import type { DraftRelease, EnvironmentDeck } from '../domain/deck';
+import type { DraftRelease, EnvironmentDeck } from '../domain/snapshot';
 import type { ReleaseFact, WorkflowRunFact } from '../domain/facts';
 import type { AppProfile, Profile } from '../domain/profile';
 import type { GitHubClient } from '../github/client';

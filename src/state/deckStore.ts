@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
-import { buildDeck, type DeckSnapshot } from '../domain/deck';
+import { buildDeck } from '../domain/buildDeck';
+import type { DeckSnapshot } from '../domain/snapshot';
 import type { Profile } from '../domain/profile';
 import type { Credential, CredentialStore } from '../auth/credentials';
 import { DEFAULT_API_URL, readSettings } from '../config';

@@ -1,4 +1,4 @@
-import type { AppDeck } from '../domain/deck';
+import type { AppDeck } from '../domain/snapshot';
 import type { Profile } from '../domain/profile';
 import { chooseRelease, compareRange, listAppCommits, noNotesFor, noReleaseToShow, notesView, unlistedCommits, UNKNOWN_BASE, type CompareRange, type NotesListing, type NotesView, type OwnCommits } from '../domain/releaseNotes';
 import type { GitHubClient } from '../github/client';

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
-import type { EnvironmentDeck, EnvironmentState } from '../domain/deck';
-import { plural } from '../domain/deck';
+import type { EnvironmentDeck, EnvironmentState } from '../domain/snapshot';
+import { plural } from '../domain/words';
 import { shortSha } from '../domain/tags';
 
 /** How each environment state looks, in the tree and the status bar. */

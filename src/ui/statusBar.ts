@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { COMMANDS } from '../commandIds';
-import { productionOf, type AppDeck } from '../domain/deck';
+import { productionOf, type AppDeck } from '../domain/snapshot';
 import { appOfPath } from '../domain/profile';
 import { readSettings } from '../config';
 import type { DeckStore } from '../state/deckStore';

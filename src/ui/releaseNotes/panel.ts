@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
-import type { AppDeck, DeckSnapshot } from '../../domain/deck';
+import type { AppDeck, DeckSnapshot } from '../../domain/snapshot';
 import { noNotesFor, type NotesView } from '../../domain/releaseNotes';
 import type { Log } from '../../log';
 import type { NotesLoad } from '../../state/releaseNotes';

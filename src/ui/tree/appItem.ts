@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { productionOf } from '../../domain/deck';
+import { productionOf } from '../../domain/snapshot';
 import { GLOSSARY } from '../../domain/glossary';
 import { md, runningLabel, stateIcon, stateWords } from '../presentation';
 import type { NodeOf } from './nodes';

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { COMMANDS } from '../../commandIds';
-import { productionOf } from '../../domain/deck';
+import { productionOf } from '../../domain/snapshot';
 import type { DeckState, DeckStore } from '../../state/deckStore';
 import { ago } from '../presentation';
 import { appItem } from './appItem';

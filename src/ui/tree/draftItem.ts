@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { plural } from '../../domain/deck';
+import { plural } from '../../domain/words';
 import { GLOSSARY } from '../../domain/glossary';
 import { md } from '../presentation';
 import type { NodeOf } from './nodes';

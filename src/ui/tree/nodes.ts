@@ -1,4 +1,4 @@
-import type { AppDeck, DeploymentRecord, DraftRelease, EnvironmentDeck } from '../../domain/deck';
+import type { AppDeck, DeploymentRecord, DraftRelease, EnvironmentDeck } from '../../domain/snapshot';
 
 /** The things the deck shows. Each kind has its own TreeItem file; commands receive these nodes. */
 export type DeckNode =

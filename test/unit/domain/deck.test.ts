@@ -1,5 +1,6 @@
 import { strict as assert } from 'node:assert';
-import { buildDeck, countChanges, findEnvironment, productionOf, type DeckSnapshot } from '../../../src/domain/deck';
+import { buildDeck, countChanges } from '../../../src/domain/buildDeck';
+import { findEnvironment, productionOf, type DeckSnapshot } from '../../../src/domain/snapshot';
 import type { DeckFacts } from '../../../src/domain/facts';
 import { openverseProfile } from '../../../src/domain/openverse';
 import { deployCandidates } from '../../../src/domain/rollback';

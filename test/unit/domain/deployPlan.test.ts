@@ -1,5 +1,6 @@
 import { strict as assert } from 'node:assert';
-import { buildDeck, findEnvironment } from '../../../src/domain/deck';
+import { buildDeck } from '../../../src/domain/buildDeck';
+import { findEnvironment } from '../../../src/domain/snapshot';
 import { deployableProblem, environmentVariableChanges, resolveDeployTarget, runningImageTag } from '../../../src/domain/deployPlan';
 import { openverseProfile } from '../../../src/domain/openverse';
 import { openverseFacts, sha } from '../fixtures/openverseFacts';

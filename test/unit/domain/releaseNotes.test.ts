@@ -1,5 +1,6 @@
 import { strict as assert } from 'node:assert';
-import { buildDeck, type AppDeck } from '../../../src/domain/deck';
+import { buildDeck } from '../../../src/domain/buildDeck';
+import type { AppDeck } from '../../../src/domain/snapshot';
 import type { CommitFact, DeckFacts, ReleaseFact } from '../../../src/domain/facts';
 import { openverseProfile } from '../../../src/domain/openverse';
 import { chooseRelease, compareRange, listAppCommits, MAX_NOTES_COMMITS, noReleaseToShow, notesView, unlistedCommits, UNKNOWN_BASE, type ChosenRelease } from '../../../src/domain/releaseNotes';

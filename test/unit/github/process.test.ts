@@ -1,6 +1,7 @@
 import { strict as assert } from 'node:assert';
-import { buildDeck, findEnvironment } from '../../../src/domain/deck';
 import { baselineOf } from '../../../src/domain/dispatchedRun';
+import { buildDeck } from '../../../src/domain/buildDeck';
+import { findEnvironment } from '../../../src/domain/snapshot';
 import { validateProfile, type Profile } from '../../../src/domain/profile';
 import { GitHubError } from '../../../src/github/errors';
 import { compareCommits } from '../../../src/github/commits';

@@ -1,5 +1,6 @@
 import { strict as assert } from 'node:assert';
-import { buildDeck, findEnvironment, type AppDeck, type EnvironmentDeck } from '../../../src/domain/deck';
+import { buildDeck } from '../../../src/domain/buildDeck';
+import { findEnvironment, type AppDeck, type EnvironmentDeck } from '../../../src/domain/snapshot';
 import { resolveDeployTarget } from '../../../src/domain/deployPlan';
 import { deployAndFollow, type DeployResult } from '../../../src/operations/deploy';
 import { publishAndFollow, PublishNotDone } from '../../../src/operations/publish';

@@ -1,5 +1,6 @@
 import { strict as assert } from 'node:assert';
-import { buildDeck, type AppDeck } from '../../../src/domain/deck';
+import { buildDeck } from '../../../src/domain/buildDeck';
+import type { AppDeck } from '../../../src/domain/snapshot';
 import { validateProfile, type Profile } from '../../../src/domain/profile';
 import { gatherFacts } from '../../../src/state/gatherFacts';
 import { loadReleaseNotes } from '../../../src/state/releaseNotes';

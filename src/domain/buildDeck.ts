@@ -1,112 +1,10 @@
-import { versionKey, type CommitFact, type DeckFacts, type WorkflowRunFact } from './facts';
+import { versionKey, type DeckFacts, type WorkflowRunFact } from './facts';
 import type { AppProfile, EnvironmentProfile, Profile, WorkflowDeploy } from './profile';
-import { lastKnownWorkingDeployment, type RollbackTarget } from './rollback';
-import { findImageTagIn, imageTagOfGitTag, isFullSha, parseGitTag, parsePinnedImageTag, shortSha, type ReleaseDate } from './tags';
-
-/** A published GitHub Release of one app, with the release tag it gave the app. */
-export interface PublishedRelease {
-  readonly id: number;
-  readonly name: string;
-  readonly gitTag: string;
-  readonly imageTag: string;
-  readonly date: ReleaseDate;
-  readonly publishedAt: string;
-  readonly htmlUrl: string;
-  readonly body: string;
-  /** The commit its git tag names, when the tag listing showed it. */
-  readonly commitSha?: string;
-}
-
-/** A drafted GitHub Release: what publishing would release. */
-export interface DraftRelease {
-  readonly id: number;
-  readonly name: string;
-  readonly gitTag: string;
-  /** The image tag the app's images get once the draft is published. */
-  readonly imageTag: string;
-  readonly date: ReleaseDate;
-  readonly body: string;
-  /** The branch or commit GitHub creates the git tag on when the draft is published. */
-  readonly targetCommitish: string;
-  readonly htmlUrl: string;
-  readonly changeCount: number;
-}
-
-/** One run of an environment's deployment GitHub Workflow. */
-export interface DeploymentRecord {
-  readonly runId: number;
-  readonly runUrl: string;
-  readonly title: string;
-  /** The image tag read from the run's title, when it names one. */
-  readonly imageTag?: string;
-  readonly status: WorkflowRunFact['status'];
-  readonly conclusion: string | null;
-  readonly startedAt: string;
-  readonly updatedAt: string;
-  readonly actor: string;
-  readonly event: string;
-}
-
-export interface RunningVersion {
-  readonly sha?: string;
-  /** The release whose images run there, when one is known. */
-  readonly release?: PublishedRelease;
-  /** `rel-…` when a release is known, else the commit SHA the image is tagged with. */
-  readonly imageTag?: string;
-  /** First line of the commit's message, when the commit is among the recent commits of main. */
-  readonly commitTitle?: string;
-  /** Where the version was learned: the environment's /version endpoint or its last deployment. */
-  readonly source: 'version endpoint' | 'last deployment';
-}
-
-export type EnvironmentState =
-  | 'inSync'
-  | 'behind'
-  | 'deploying'
-  | 'failed'
-  | 'unreachable'
-  | 'unknown'
-  | 'alwaysLatest';
-
-export interface EnvironmentDeck {
-  readonly appId: string;
-  readonly environment: EnvironmentProfile;
-  readonly state: EnvironmentState;
-  /** One sentence explaining the state, in the glossary's terms. */
-  readonly stateDetail: string;
-  readonly running?: RunningVersion;
-  /** Commits between what runs and the newest published release, when it runs something older. */
-  readonly behindBy?: number;
-  /** Commits between the newest published release and what runs, when it runs something newer. */
-  readonly aheadBy?: number;
-  readonly activeDeployment?: DeploymentRecord;
-  /** A run of the release workflow for this app still under way (environments deployed on publish). */
-  readonly publishingRun?: DeploymentRecord;
-  readonly lastDeployment?: DeploymentRecord;
-  readonly lastSuccessfulDeployment?: DeploymentRecord;
-  /** Successful deployments, newest first (each one a possible rollback target). */
-  readonly history: readonly DeploymentRecord[];
-  readonly rollback: RollbackTarget;
-}
-
-export interface AppDeck {
-  readonly app: AppProfile;
-  /** The newest draft; publishing it is the next release of the app. */
-  readonly draft?: DraftRelease;
-  /** Every draft of the app, newest first (normally one). */
-  readonly drafts: readonly DraftRelease[];
-  /** Published releases, newest first. */
-  readonly releases: readonly PublishedRelease[];
-  readonly environments: readonly EnvironmentDeck[];
-}
-
-export interface DeckSnapshot {
-  readonly profileName: string;
-  readonly generatedAt: string;
-  readonly apps: readonly AppDeck[];
-  /** Recent commits of main, newest first, for staging deploy candidates and commit titles. */
-  readonly mainCommits: readonly CommitFact[];
-}
+import { lastKnownWorkingDeployment } from './rollback';
+import { runningVersion, type CommitContext } from './runningVersion';
+import type { AppDeck, DeckSnapshot, DeploymentRecord, DraftRelease, EnvironmentDeck, EnvironmentState, PublishedRelease, RunningVersion } from './snapshot';
+import { findImageTagIn, imageTagOfGitTag, parseGitTag, shortSha, type ReleaseDate } from './tags';
+import { plural } from './words';
 
 /** Builds the whole deck from a refresh's facts. Pure: same profile and facts, same snapshot. */
 export function buildDeck(profile: Profile, facts: DeckFacts): DeckSnapshot {
@@ -132,7 +30,7 @@ export function buildDeck(profile: Profile, facts: DeckFacts): DeckSnapshot {
   };
 }
 
-interface BuildContext {
+interface BuildContext extends CommitContext {
   readonly facts: DeckFacts;
   readonly tagCommits: ReadonlyMap<string, string>;
   readonly commitIndex: ReadonlyMap<string, number>;
@@ -200,10 +98,6 @@ function releasesOf(app: AppProfile, context: BuildContext): { releases: Publish
 /** Release notes list one change per bullet line (release-drafter's change template). */
 export function countChanges(body: string): number {
   return body.split(/\r?\n/).filter((line) => /^\s*[-*]\s+\S/.test(line)).length;
-}
-
-export function commitTitle(message: string): string {
-  return message.split(/\r?\n/, 1)[0] ?? '';
 }
 
 function deploymentRecord(run: WorkflowRunFact): DeploymentRecord {
@@ -343,116 +237,4 @@ function compareWithNewestRelease(
     state: 'unknown',
     stateDetail: `Runs commit ${running.sha !== undefined ? shortSha(running.sha) : 'unknown'}, which is neither a published release nor among the recent commits of main.`,
   };
-}
-
-interface RunningResult {
-  readonly running?: RunningVersion;
-  readonly problem?: string;
-  readonly problemState?: EnvironmentState;
-}
-
-function runningVersion(
-  environment: EnvironmentProfile,
-  version: DeckFacts['versions'][string] | undefined,
-  lastSuccessful: DeploymentRecord | undefined,
-  releases: readonly PublishedRelease[],
-  context: BuildContext,
-): RunningResult {
-  if (environment.versionUrl !== undefined) {
-    if (version === undefined || version.kind === 'unreachable') {
-      const reason = version?.kind === 'unreachable' ? version.reason : 'it was not asked';
-      const fallback = lastSuccessful !== undefined ? fromDeployment(lastSuccessful, releases, context) : undefined;
-      return {
-        ...(fallback !== undefined ? { running: fallback } : {}),
-        problem: `${environment.versionUrl} could not be reached (${reason}).${fallback?.imageTag !== undefined ? ` The last successful deployment was ${fallback.imageTag}.` : ''}`,
-        problemState: 'unreachable',
-      };
-    }
-    if (version.kind === 'malformed') {
-      return { problem: `${environment.versionUrl} answered something that is not a version: ${version.reason}`, problemState: 'unknown' };
-    }
-    return fromVersionAnswer(version.release, lastSuccessful, releases, context, environment.versionUrl);
-  }
-  if (lastSuccessful !== undefined) {
-    const running = fromDeployment(lastSuccessful, releases, context);
-    return running !== undefined ? { running } : {};
-  }
-  return {};
-}
-
-function fromVersionAnswer(
-  release: string,
-  lastSuccessful: DeploymentRecord | undefined,
-  releases: readonly PublishedRelease[],
-  context: BuildContext,
-  url: string,
-): RunningResult {
-  if (isFullSha(release)) {
-    // The image's build commit can precede the git tag's commit (later commits of main may not touch
-    // the app), so when no release names this commit, trust the last successful deployment's release.
-    const byCommit = releases.find((candidate) => candidate.commitSha === release);
-    const deployedRelease = releaseOfImageTag(lastSuccessful?.imageTag, releases);
-    const matched = byCommit ?? deployedRelease;
-    return { running: withCommit({ sha: release, source: 'version endpoint', ...releaseFields(matched, release) }, context) };
-  }
-  const tag = parsePinnedImageTag(release);
-  if (tag.ok && tag.value.kind === 'release') {
-    const matched = releaseOfImageTag(tag.value.text, releases);
-    return {
-      running: withCommit(
-        { ...(matched?.commitSha !== undefined ? { sha: matched.commitSha } : {}), source: 'version endpoint', ...releaseFields(matched, tag.value.text) },
-        context,
-      ),
-    };
-  }
-  return { problem: `${url} answered release "${release.slice(0, 60)}", which is neither a commit SHA nor an image tag.`, problemState: 'unknown' };
-}
-
-function fromDeployment(record: DeploymentRecord, releases: readonly PublishedRelease[], context: BuildContext): RunningVersion | undefined {
-  if (record.imageTag === undefined) {
-    return undefined;
-  }
-  if (isFullSha(record.imageTag)) {
-    const matched = releases.find((candidate) => candidate.commitSha === record.imageTag);
-    return withCommit({ sha: record.imageTag, source: 'last deployment', ...releaseFields(matched, record.imageTag) }, context);
-  }
-  const matched = releaseOfImageTag(record.imageTag, releases);
-  return withCommit(
-    { ...(matched?.commitSha !== undefined ? { sha: matched.commitSha } : {}), source: 'last deployment', ...releaseFields(matched, record.imageTag) },
-    context,
-  );
-}
-
-function releaseFields(release: PublishedRelease | undefined, fallbackImageTag: string): { release?: PublishedRelease; imageTag: string } {
-  return release !== undefined ? { release, imageTag: release.imageTag } : { imageTag: fallbackImageTag };
-}
-
-function releaseOfImageTag(imageTag: string | undefined, releases: readonly PublishedRelease[]): PublishedRelease | undefined {
-  return imageTag === undefined ? undefined : releases.find((release) => release.imageTag === imageTag);
-}
-
-function withCommit(running: RunningVersion, context: BuildContext): RunningVersion {
-  if (running.sha === undefined) {
-    return running;
-  }
-  const index = context.commitIndex.get(running.sha);
-  const commit = index !== undefined ? context.facts.mainCommits[index] : undefined;
-  return commit !== undefined ? { ...running, commitTitle: commitTitle(commit.message) } : running;
-}
-
-export function plural(count: number, noun: string): string {
-  return `${count} ${noun}${count === 1 ? '' : 's'}`;
-}
-
-/** Finds the app and environment decks for ids, if the snapshot has them. */
-export function findEnvironment(snapshot: DeckSnapshot, appId: string, environmentId: string): { app: AppDeck; environment: EnvironmentDeck } | undefined {
-  const app = snapshot.apps.find((candidate) => candidate.app.id === appId);
-  const environment = app?.environments.find((candidate) => candidate.environment.id === environmentId);
-  return app !== undefined && environment !== undefined ? { app, environment } : undefined;
-}
-
-/** The production environment whose history an app's rollback uses: the first one deployed by workflow. */
-export function productionOf(app: AppDeck): EnvironmentDeck | undefined {
-  return app.environments.find((environment) => environment.environment.production && environment.environment.deploy.kind === 'workflow')
-    ?? app.environments.find((environment) => environment.environment.production);
 }

@@ -1,0 +1,106 @@
+import type { DeckFacts } from './facts';
+import type { EnvironmentProfile } from './profile';
+import type { DeploymentRecord, EnvironmentState, PublishedRelease, RunningVersion } from './snapshot';
+import { isFullSha, parsePinnedImageTag } from './tags';
+import { commitTitle } from './words';
+
+/** What resolving a running version needs of a refresh: the recent commits of main, indexed by SHA. */
+export interface CommitContext {
+  readonly facts: Pick<DeckFacts, 'mainCommits'>;
+  readonly commitIndex: ReadonlyMap<string, number>;
+}
+
+export interface RunningResult {
+  readonly running?: RunningVersion;
+  readonly problem?: string;
+  readonly problemState?: EnvironmentState;
+}
+
+export function runningVersion(
+  environment: EnvironmentProfile,
+  version: DeckFacts['versions'][string] | undefined,
+  lastSuccessful: DeploymentRecord | undefined,
+  releases: readonly PublishedRelease[],
+  context: CommitContext,
+): RunningResult {
+  if (environment.versionUrl !== undefined) {
+    if (version === undefined || version.kind === 'unreachable') {
+      const reason = version?.kind === 'unreachable' ? version.reason : 'it was not asked';
+      const fallback = lastSuccessful !== undefined ? fromDeployment(lastSuccessful, releases, context) : undefined;
+      return {
+        ...(fallback !== undefined ? { running: fallback } : {}),
+        problem: `${environment.versionUrl} could not be reached (${reason}).${fallback?.imageTag !== undefined ? ` The last successful deployment was ${fallback.imageTag}.` : ''}`,
+        problemState: 'unreachable',
+      };
+    }
+    if (version.kind === 'malformed') {
+      return { problem: `${environment.versionUrl} answered something that is not a version: ${version.reason}`, problemState: 'unknown' };
+    }
+    return fromVersionAnswer(version.release, lastSuccessful, releases, context, environment.versionUrl);
+  }
+  if (lastSuccessful !== undefined) {
+    const running = fromDeployment(lastSuccessful, releases, context);
+    return running !== undefined ? { running } : {};
+  }
+  return {};
+}
+
+function fromVersionAnswer(
+  release: string,
+  lastSuccessful: DeploymentRecord | undefined,
+  releases: readonly PublishedRelease[],
+  context: CommitContext,
+  url: string,
+): RunningResult {
+  if (isFullSha(release)) {
+    // The image's build commit can precede the git tag's commit (later commits of main may not touch
+    // the app), so when no release names this commit, trust the last successful deployment's release.
+    const byCommit = releases.find((candidate) => candidate.commitSha === release);
+    const deployedRelease = releaseOfImageTag(lastSuccessful?.imageTag, releases);
+    const matched = byCommit ?? deployedRelease;
+    return { running: withCommit({ sha: release, source: 'version endpoint', ...releaseFields(matched, release) }, context) };
+  }
+  const tag = parsePinnedImageTag(release);
+  if (tag.ok && tag.value.kind === 'release') {
+    const matched = releaseOfImageTag(tag.value.text, releases);
+    return {
+      running: withCommit(
+        { ...(matched?.commitSha !== undefined ? { sha: matched.commitSha } : {}), source: 'version endpoint', ...releaseFields(matched, tag.value.text) },
+        context,
+      ),
+    };
+  }
+  return { problem: `${url} answered release "${release.slice(0, 60)}", which is neither a commit SHA nor an image tag.`, problemState: 'unknown' };
+}
+
+function fromDeployment(record: DeploymentRecord, releases: readonly PublishedRelease[], context: CommitContext): RunningVersion | undefined {
+  if (record.imageTag === undefined) {
+    return undefined;
+  }
+  if (isFullSha(record.imageTag)) {
+    const matched = releases.find((candidate) => candidate.commitSha === record.imageTag);
+    return withCommit({ sha: record.imageTag, source: 'last deployment', ...releaseFields(matched, record.imageTag) }, context);
+  }
+  const matched = releaseOfImageTag(record.imageTag, releases);
+  return withCommit(
+    { ...(matched?.commitSha !== undefined ? { sha: matched.commitSha } : {}), source: 'last deployment', ...releaseFields(matched, record.imageTag) },
+    context,
+  );
+}
+
+function releaseFields(release: PublishedRelease | undefined, fallbackImageTag: string): { release?: PublishedRelease; imageTag: string } {
+  return release !== undefined ? { release, imageTag: release.imageTag } : { imageTag: fallbackImageTag };
+}
+
+function releaseOfImageTag(imageTag: string | undefined, releases: readonly PublishedRelease[]): PublishedRelease | undefined {
+  return imageTag === undefined ? undefined : releases.find((release) => release.imageTag === imageTag);
+}
+
+function withCommit(running: RunningVersion, context: CommitContext): RunningVersion {
+  if (running.sha === undefined) {
+    return running;
+  }
+  const index = context.commitIndex.get(running.sha);
+  const commit = index !== undefined ? context.facts.mainCommits[index] : undefined;
+  return commit !== undefined ? { ...running, commitTitle: commitTitle(commit.message) } : running;
+}

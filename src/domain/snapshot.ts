@@ -1,0 +1,130 @@
+import type { CommitFact, WorkflowRunFact } from './facts';
+import type { AppProfile, EnvironmentProfile } from './profile';
+import type { ReleaseDate } from './tags';
+
+/**
+ * The deck: what runs where, as one immutable snapshot built by buildDeck() from a refresh's facts.
+ * Every view and command reads these types; only buildDeck.ts makes them.
+ */
+
+/** A published GitHub Release of one app, with the release tag it gave the app. */
+export interface PublishedRelease {
+  readonly id: number;
+  readonly name: string;
+  readonly gitTag: string;
+  readonly imageTag: string;
+  readonly date: ReleaseDate;
+  readonly publishedAt: string;
+  readonly htmlUrl: string;
+  readonly body: string;
+  /** The commit its git tag names, when the tag listing showed it. */
+  readonly commitSha?: string;
+}
+
+/** A drafted GitHub Release: what publishing would release. */
+export interface DraftRelease {
+  readonly id: number;
+  readonly name: string;
+  readonly gitTag: string;
+  /** The image tag the app's images get once the draft is published. */
+  readonly imageTag: string;
+  readonly date: ReleaseDate;
+  readonly body: string;
+  /** The branch or commit GitHub creates the git tag on when the draft is published. */
+  readonly targetCommitish: string;
+  readonly htmlUrl: string;
+  readonly changeCount: number;
+}
+
+/** One run of an environment's deployment GitHub Workflow. */
+export interface DeploymentRecord {
+  readonly runId: number;
+  readonly runUrl: string;
+  readonly title: string;
+  /** The image tag read from the run's title, when it names one. */
+  readonly imageTag?: string;
+  readonly status: WorkflowRunFact['status'];
+  readonly conclusion: string | null;
+  readonly startedAt: string;
+  readonly updatedAt: string;
+  readonly actor: string;
+  readonly event: string;
+}
+
+export interface RunningVersion {
+  readonly sha?: string;
+  /** The release whose images run there, when one is known. */
+  readonly release?: PublishedRelease;
+  /** `rel-…` when a release is known, else the commit SHA the image is tagged with. */
+  readonly imageTag?: string;
+  /** First line of the commit's message, when the commit is among the recent commits of main. */
+  readonly commitTitle?: string;
+  /** Where the version was learned: the environment's /version endpoint or its last deployment. */
+  readonly source: 'version endpoint' | 'last deployment';
+}
+
+export type EnvironmentState =
+  | 'inSync'
+  | 'behind'
+  | 'deploying'
+  | 'failed'
+  | 'unreachable'
+  | 'unknown'
+  | 'alwaysLatest';
+
+export interface EnvironmentDeck {
+  readonly appId: string;
+  readonly environment: EnvironmentProfile;
+  readonly state: EnvironmentState;
+  /** One sentence explaining the state, in the glossary's terms. */
+  readonly stateDetail: string;
+  readonly running?: RunningVersion;
+  /** Commits between what runs and the newest published release, when it runs something older. */
+  readonly behindBy?: number;
+  /** Commits between the newest published release and what runs, when it runs something newer. */
+  readonly aheadBy?: number;
+  readonly activeDeployment?: DeploymentRecord;
+  /** A run of the release workflow for this app still under way (environments deployed on publish). */
+  readonly publishingRun?: DeploymentRecord;
+  readonly lastDeployment?: DeploymentRecord;
+  readonly lastSuccessfulDeployment?: DeploymentRecord;
+  /** Successful deployments, newest first (each one a possible rollback target). */
+  readonly history: readonly DeploymentRecord[];
+  readonly rollback: RollbackTarget;
+}
+
+export interface AppDeck {
+  readonly app: AppProfile;
+  /** The newest draft; publishing it is the next release of the app. */
+  readonly draft?: DraftRelease;
+  /** Every draft of the app, newest first (normally one). */
+  readonly drafts: readonly DraftRelease[];
+  /** Published releases, newest first. */
+  readonly releases: readonly PublishedRelease[];
+  readonly environments: readonly EnvironmentDeck[];
+}
+
+export interface DeckSnapshot {
+  readonly profileName: string;
+  readonly generatedAt: string;
+  readonly apps: readonly AppDeck[];
+  /** Recent commits of main, newest first, for staging deploy candidates and commit titles. */
+  readonly mainCommits: readonly CommitFact[];
+}
+
+export type RollbackTarget =
+  | { readonly ok: true; readonly deployment: DeploymentRecord; readonly imageTag: string }
+  | { readonly ok: false; readonly reason: string };
+
+/** Finds the app and environment decks for ids, if the snapshot has them. */
+export function findEnvironment(snapshot: DeckSnapshot, appId: string, environmentId: string): { app: AppDeck; environment: EnvironmentDeck } | undefined {
+  const app = snapshot.apps.find((candidate) => candidate.app.id === appId);
+  const environment = app?.environments.find((candidate) => candidate.environment.id === environmentId);
+  return app !== undefined && environment !== undefined ? { app, environment } : undefined;
+}
+
+/** The production environment whose history an app's rollback uses: the first one deployed by workflow. */
+export function productionOf(app: AppDeck): EnvironmentDeck | undefined {
+  return app.environments.find((environment) => environment.environment.production && environment.environment.deploy.kind === 'workflow')
+    ?? app.environments.find((environment) => environment.environment.production);
+}
