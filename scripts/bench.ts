@@ -5,7 +5,8 @@ import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync }
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildDeck } from '../src/domain/buildDeck';
-import { validateProfile, type Profile } from '../src/domain/profile';
+import type { Profile } from '../src/domain/profileTypes';
+import { validateProfile } from '../src/domain/profileValidation';
 import { GitHubClient } from '../src/github/client';
 import { listReleases } from '../src/github/releases';
 import { listWorkflowRuns } from '../src/github/workflows';

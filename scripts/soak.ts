@@ -1,5 +1,5 @@
 import { buildDeck } from '../src/domain/buildDeck';
-import { validateProfile } from '../src/domain/profile';
+import { validateProfile } from '../src/domain/profileValidation';
 import { GitHubClient } from '../src/github/client';
 import { gatherFacts } from '../src/state/gatherFacts';
 import { DEMO_TOKEN, openverseWorld } from '../test/simulator/openverseWorld';

@@ -1,5 +1,5 @@
 import { versionKey, type DeckFacts, type WorkflowRunFact } from './facts';
-import type { AppProfile, EnvironmentProfile, Profile, WorkflowDeploy } from './profile';
+import type { AppProfile, EnvironmentProfile, Profile, WorkflowDeploy } from './profileTypes';
 import { lastKnownWorkingDeployment } from './rollback';
 import { runningVersion, type CommitContext } from './runningVersion';
 import type { AppDeck, DeckSnapshot, DeploymentRecord, DraftRelease, EnvironmentDeck, EnvironmentState, PublishedRelease, RunningVersion } from './snapshot';

@@ -1,5 +1,3 @@
-import { isLoopbackHost } from './profile';
-
 /** A link is opened only when it is https, or plain http on this machine (a local simulator). */
 export function isSafeLink(url: string): boolean {
   try {
@@ -11,4 +9,28 @@ export function isSafeLink(url: string): boolean {
   } catch {
     return false;
   }
+}
+
+/** Links and endpoints must be https; plain http is allowed only for this machine (local simulators). */
+export function urlProblem(url: string): string | undefined {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return `"${url}" is not a URL.`;
+  }
+  if (parsed.username !== '' || parsed.password !== '') {
+    return 'A URL must not carry a user name or password.';
+  }
+  if (parsed.protocol === 'https:') {
+    return undefined;
+  }
+  if (parsed.protocol === 'http:' && isLoopbackHost(parsed.hostname)) {
+    return undefined;
+  }
+  return `"${url}" must use https (plain http is accepted only for localhost).`;
+}
+
+export function isLoopbackHost(hostname: string): boolean {
+  return hostname === 'localhost' || hostname === '[::1]' || /^127\.\d+\.\d+\.\d+$/.test(hostname);
 }

@@ -1,4 +1,5 @@
-import { validateProfile, type Profile } from './profile';
+import type { Profile } from './profileTypes';
+import { validateProfile } from './profileValidation';
 
 /**
  * The built-in profile: Openverse's monorepo (WordPress/openverse) and its private infrastructure

@@ -1,5 +1,5 @@
 import type { AppDeck, DraftRelease } from './snapshot';
-import type { Profile } from './profile';
+import type { Profile } from './profileTypes';
 
 /** What publishing a draft sets off for an app, one sentence each, in the process's words. */
 export function publishEffects(profile: Profile, app: AppDeck, draft: Pick<DraftRelease, 'imageTag'>): string[] {

@@ -1,4 +1,4 @@
-import type { Profile, ProfileProblem } from './profile';
+import type { Profile, ProfileProblem } from './profileTypes';
 
 /**
  * Checks of a profile against input that is hostile or careless rather than merely misspelt: each would

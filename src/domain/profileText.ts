@@ -1,5 +1,5 @@
 import { findNodeAtLocation, parseTree, visit, type JSONPath, type Node } from 'jsonc-parser';
-import type { ProfileProblem } from './profile';
+import type { ProfileProblem } from './profileTypes';
 
 /**
  * Checks of a profile file's text that its parsed value can no longer show, and the place of a problem

@@ -2,7 +2,7 @@ import { productionOf, type AppDeck, type DraftRelease, type PublishedRelease } 
 import { commitTitle, plural } from './words';
 import type { CommitFact, ReleaseFact } from './facts';
 import { publishEffects } from './process';
-import type { AppProfile, Profile } from './profile';
+import type { AppProfile, Profile } from './profileTypes';
 
 /** The most commits the notes list; the compare note says when there were more. */
 export const MAX_NOTES_COMMITS = 100;

@@ -1,6 +1,6 @@
 import type { AppDeck, DeploymentRecord, EnvironmentDeck, RollbackTarget, RunningVersion } from './snapshot';
 import type { CommitFact } from './facts';
-import type { AppProfile, EnvironmentProfile } from './profile';
+import type { AppProfile, EnvironmentProfile } from './profileTypes';
 import { shortSha } from './tags';
 
 /**

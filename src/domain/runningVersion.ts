@@ -1,5 +1,5 @@
 import type { DeckFacts } from './facts';
-import type { EnvironmentProfile } from './profile';
+import type { EnvironmentProfile } from './profileTypes';
 import type { DeploymentRecord, EnvironmentState, PublishedRelease, RunningVersion } from './snapshot';
 import { isFullSha, parsePinnedImageTag } from './tags';
 import { commitTitle } from './words';

@@ -1,5 +1,5 @@
 import type { CommitFact, WorkflowRunFact } from './facts';
-import type { AppProfile, EnvironmentProfile } from './profile';
+import type { AppProfile, EnvironmentProfile } from './profileTypes';
 import type { ReleaseDate } from './tags';
 
 /**

@@ -1,6 +1,6 @@
 import type { DraftRelease, EnvironmentDeck } from '../domain/snapshot';
 import type { ReleaseFact, WorkflowRunFact } from '../domain/facts';
-import type { AppProfile, Profile } from '../domain/profile';
+import type { AppProfile, Profile } from '../domain/profileTypes';
 import type { GitHubClient } from '../github/client';
 import { describeError } from '../github/errors';
 import { listPullRequests, type PullRequestFact } from '../github/pulls';

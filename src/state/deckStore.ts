@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { buildDeck } from '../domain/buildDeck';
 import type { DeckSnapshot } from '../domain/snapshot';
-import type { Profile } from '../domain/profile';
+import type { Profile } from '../domain/profileTypes';
 import type { Credential, CredentialStore } from '../auth/credentials';
 import { DEFAULT_API_URL, readSettings } from '../config';
 import { GitHubClient } from '../github/client';

@@ -1,5 +1,5 @@
 import { versionKey, type DeckFacts, type TagFact, type VersionFact, type WorkflowRunFact } from '../domain/facts';
-import type { Profile } from '../domain/profile';
+import type { Profile } from '../domain/profileTypes';
 import type { GitHubClient } from '../github/client';
 import { listCommits, listTags } from '../github/commits';
 import { listReleases } from '../github/releases';

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { openverseProfile } from '../domain/openverse';
-import { chooseProfile, type Profile, type ProfileProblem } from '../domain/profile';
+import type { Profile, ProfileProblem } from '../domain/profileTypes';
+import { chooseProfile } from '../domain/profileValidation';
 import { locateProblems } from '../domain/profileText';
 import { readSettings } from '../config';
 import type { Log } from '../log';

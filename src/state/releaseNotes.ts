@@ -1,5 +1,5 @@
 import type { AppDeck } from '../domain/snapshot';
-import type { Profile } from '../domain/profile';
+import type { Profile } from '../domain/profileTypes';
 import { chooseRelease, compareRange, listAppCommits, noNotesFor, noReleaseToShow, notesView, unlistedCommits, UNKNOWN_BASE, type CompareRange, type NotesListing, type NotesView, type OwnCommits } from '../domain/releaseNotes';
 import type { GitHubClient } from '../github/client';
 import { compareCommits, listCommits } from '../github/commits';

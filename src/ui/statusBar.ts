@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { COMMANDS } from '../commandIds';
 import { productionOf, type AppDeck } from '../domain/snapshot';
-import { appOfPath } from '../domain/profile';
+import { appOfPath } from '../domain/profileQueries';
 import { readSettings } from '../config';
 import type { DeckStore } from '../state/deckStore';
 import type { ProfileSource } from '../state/profileSource';

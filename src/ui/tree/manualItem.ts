@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { fillManualPlaceholders } from '../../domain/profile';
+import { fillManualPlaceholders } from '../../domain/profileQueries';
 import { md } from '../presentation';
 import type { NodeOf } from './nodes';
 

@@ -2,7 +2,8 @@ import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { openverseProfile, OPENVERSE_PROFILE_DOCUMENT } from '../../../src/domain/openverse';
-import { appOfPath, chooseProfile, fillManualPlaceholders, jsonPathOf, parseProfileText, validateProfile } from '../../../src/domain/profile';
+import { appOfPath, fillManualPlaceholders } from '../../../src/domain/profileQueries';
+import { chooseProfile, jsonPathOf, parseProfileText, validateProfile } from '../../../src/domain/profileValidation';
 
 /** A small profile that is not Openverse, as the README shows. */
 export const SHOP_PROFILE = {

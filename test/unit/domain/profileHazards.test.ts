@@ -1,7 +1,8 @@
 import { strict as assert } from 'node:assert';
 import { controlCharacterProblem } from '../../../src/domain/profileHazards';
 import { locateProblems } from '../../../src/domain/profileText';
-import { chooseProfile, parseProfileText, validateProfile, type ProfileProblem } from '../../../src/domain/profile';
+import type { ProfileProblem } from '../../../src/domain/profileTypes';
+import { chooseProfile, parseProfileText, validateProfile } from '../../../src/domain/profileValidation';
 import { syntheticProfileDocument } from '../../simulator/syntheticWorld';
 
 /** A small valid profile (not Openverse) to break one field at a time. */

@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import type { VersionFact } from '../../../src/domain/facts';
-import { validateProfile } from '../../../src/domain/profile';
+import { validateProfile } from '../../../src/domain/profileValidation';
 import { gatherFacts, MAX_CONCURRENT_PROBES } from '../../../src/state/gatherFacts';
 import { SYNTHETIC_TOKEN, syntheticProfileDocument, syntheticWorld } from '../../simulator/syntheticWorld';
 import { startHarness, type Harness } from '../github/helpers';

@@ -1,7 +1,8 @@
 import { strict as assert } from 'node:assert';
 import { buildDeck } from '../../../src/domain/buildDeck';
 import type { AppDeck } from '../../../src/domain/snapshot';
-import { validateProfile, type Profile } from '../../../src/domain/profile';
+import type { Profile } from '../../../src/domain/profileTypes';
+import { validateProfile } from '../../../src/domain/profileValidation';
 import { gatherFacts } from '../../../src/state/gatherFacts';
 import { loadReleaseNotes } from '../../../src/state/releaseNotes';
 import { MONOREPO } from '../../simulator/openverseWorld';

@@ -1,94 +1,12 @@
 import validateAgainstSchema from './generated/profileSchemaValidator';
 import type { SchemaError } from './generated/profileSchemaValidator';
+import { urlProblem } from './links';
+import { applyDefaults, type RawProfile } from './profileDefaults';
 import { controlCharacterProblem, hazardProblems, NO_CONTROL_CHARACTERS_PATTERN } from './profileHazards';
 import { depthProblem, duplicateKeyProblems } from './profileText';
+import type { Profile, ProfileChoice, ProfileProblem, ProfileValidation } from './profileTypes';
 import { gitTagPrefixProblem } from './tags';
 
-/**
- * A profile describes one monorepo's release process: its apps, their environments, and how a
- * deployment happens in each. Its JSON form is defined by schemas/profile.schema.json; the types below
- * are the validated, defaults-applied shape the rest of the extension reads.
- */
-
-export interface Link {
-  readonly label: string;
-  readonly url: string;
-}
-
-/** A deployment through a `workflow_dispatch` of a GitHub Workflow that takes the image tag. */
-export interface WorkflowDeploy {
-  readonly kind: 'workflow';
-  readonly repo: string;
-  readonly workflow: string;
-  readonly ref: string;
-  readonly tagInput: string;
-  readonly reasonInput?: string;
-}
-
-export interface ManualStep {
-  readonly title: string;
-  /** Shell command with {imageTag}, {gitTag} and {environment} placeholders. */
-  readonly command?: string;
-}
-
-/** A deployment a maintainer performs by hand (Ansible playbook, Terraform apply…). */
-export interface ManualDeploy {
-  readonly kind: 'manual';
-  readonly tool: string;
-  readonly steps: readonly ManualStep[];
-  readonly links: readonly Link[];
-}
-
-/** No deployment at all: the environment pulls the image tagged `latest` whenever it starts. */
-export interface LatestDeploy {
-  readonly kind: 'latest';
-  readonly explanation?: string;
-}
-
-export type DeployMethod = WorkflowDeploy | ManualDeploy | LatestDeploy;
-
-export interface EnvironmentProfile {
-  readonly id: string;
-  readonly label: string;
-  readonly production: boolean;
-  readonly versionUrl?: string;
-  readonly deployedOnPublish: boolean;
-  readonly consoleLinks: readonly Link[];
-  readonly deploy: DeployMethod;
-}
-
-export interface AppProfile {
-  readonly id: string;
-  readonly label: string;
-  readonly usesReleases: boolean;
-  readonly gitTagPrefix: string;
-  readonly images: readonly string[];
-  readonly sourceFolders: readonly string[];
-  readonly envFiles: readonly string[];
-  readonly environments: readonly EnvironmentProfile[];
-}
-
-export interface Profile {
-  readonly name: string;
-  readonly github: { readonly apiUrl?: string; readonly webUrl?: string };
-  readonly monorepo: string;
-  readonly infrastructureRepo: string;
-  readonly releaseWorkflow?: string;
-  readonly changelogBranch: string;
-  readonly apps: readonly AppProfile[];
-}
-
-/** One problem of a profile file, located by a JSON path such as `$.apps[1].environments[0].id`. */
-export interface ProfileProblem {
-  readonly path: string;
-  readonly message: string;
-}
-
-export type ProfileValidation =
-  | { readonly ok: true; readonly profile: Profile }
-  | { readonly ok: false; readonly problems: readonly ProfileProblem[] };
-
-export const DEFAULT_CHANGELOG_BRANCH = 'changelog/{gitTag}';
 const MANUAL_PLACEHOLDERS = new Set(['imageTag', 'gitTag', 'environment']);
 const CHANGELOG_PLACEHOLDERS = new Set(['gitTag', 'app', 'date']);
 
@@ -184,87 +102,6 @@ function describeSchemaError(error: SchemaError): ProfileProblem {
     default:
       return { path, message: `${error.message ?? 'is invalid'}.` };
   }
-}
-
-interface RawLink {
-  label: string;
-  url: string;
-}
-interface RawEnvironment {
-  id: string;
-  label: string;
-  production?: boolean;
-  versionUrl?: string;
-  deployedOnPublish?: boolean;
-  consoleLinks?: RawLink[];
-  deploy:
-    | { kind: 'workflow'; repo: string; workflow: string; ref?: string; tagInput: string; reasonInput?: string }
-    | { kind: 'manual'; tool: string; steps: ManualStep[]; links?: RawLink[] }
-    | { kind: 'latest'; explanation?: string };
-}
-interface RawApp {
-  id: string;
-  label: string;
-  usesReleases?: boolean;
-  gitTagPrefix?: string;
-  images?: string[];
-  sourceFolders?: string[];
-  envFiles?: string[];
-  environments: RawEnvironment[];
-}
-interface RawProfile {
-  name: string;
-  github?: { apiUrl?: string; webUrl?: string };
-  monorepo: string;
-  infrastructureRepo: string;
-  releaseWorkflow?: string;
-  changelogBranch?: string;
-  apps: RawApp[];
-}
-
-function applyDefaults(raw: RawProfile): Profile {
-  return {
-    name: raw.name,
-    github: { ...raw.github },
-    monorepo: raw.monorepo,
-    infrastructureRepo: raw.infrastructureRepo,
-    ...(raw.releaseWorkflow !== undefined ? { releaseWorkflow: raw.releaseWorkflow } : {}),
-    changelogBranch: raw.changelogBranch ?? DEFAULT_CHANGELOG_BRANCH,
-    apps: raw.apps.map((app) => ({
-      id: app.id,
-      label: app.label,
-      usesReleases: app.usesReleases ?? true,
-      gitTagPrefix: app.gitTagPrefix ?? `${app.id}-`,
-      images: app.images ?? [],
-      sourceFolders: (app.sourceFolders ?? []).map(normaliseFolder),
-      envFiles: app.envFiles ?? [],
-      environments: app.environments.map((environment) => ({
-        id: environment.id,
-        label: environment.label,
-        production: environment.production ?? environment.id === 'production',
-        ...(environment.versionUrl !== undefined ? { versionUrl: environment.versionUrl } : {}),
-        deployedOnPublish: environment.deployedOnPublish ?? false,
-        consoleLinks: environment.consoleLinks ?? [],
-        deploy: deployWithDefaults(environment.deploy),
-      })),
-    })),
-  };
-}
-
-function deployWithDefaults(deploy: RawEnvironment['deploy']): DeployMethod {
-  switch (deploy.kind) {
-    case 'workflow':
-      return { ...deploy, ref: deploy.ref ?? 'main' };
-    case 'manual':
-      return { ...deploy, links: deploy.links ?? [] };
-    case 'latest':
-      return deploy;
-  }
-}
-
-function normaliseFolder(folder: string): string {
-  const forward = folder.replace(/\\/g, '/');
-  return forward.endsWith('/') ? forward : `${forward}/`;
 }
 
 function semanticProblems(profile: Profile): ProfileProblem[] {
@@ -384,55 +221,6 @@ function semanticProblems(profile: Profile): ProfileProblem[] {
 function placeholdersIn(text: string): string[] {
   return [...text.matchAll(/\{([^{}]*)\}/g)].map((match) => match[1] ?? '');
 }
-
-/** Links and endpoints must be https; plain http is allowed only for this machine (local simulators). */
-export function urlProblem(url: string): string | undefined {
-  let parsed: URL;
-  try {
-    parsed = new URL(url);
-  } catch {
-    return `"${url}" is not a URL.`;
-  }
-  if (parsed.username !== '' || parsed.password !== '') {
-    return 'A URL must not carry a user name or password.';
-  }
-  if (parsed.protocol === 'https:') {
-    return undefined;
-  }
-  if (parsed.protocol === 'http:' && isLoopbackHost(parsed.hostname)) {
-    return undefined;
-  }
-  return `"${url}" must use https (plain http is accepted only for localhost).`;
-}
-
-export function isLoopbackHost(hostname: string): boolean {
-  return hostname === 'localhost' || hostname === '[::1]' || /^127\.\d+\.\d+\.\d+$/.test(hostname);
-}
-
-/** The app whose source folders hold a path relative to the workspace folder (longest folder wins). */
-export function appOfPath(profile: Profile, relativePath: string): AppProfile | undefined {
-  const path = relativePath.replace(/\\/g, '/');
-  let best: { app: AppProfile; length: number } | undefined;
-  for (const app of profile.apps) {
-    for (const folder of app.sourceFolders) {
-      if (path.startsWith(folder) && (best === undefined || folder.length > best.length)) {
-        best = { app, length: folder.length };
-      }
-    }
-  }
-  return best?.app;
-}
-
-/** Fills the placeholders of a manual procedure's step title or command. */
-export function fillManualPlaceholders(command: string, values: { imageTag: string; gitTag: string; environment: string }): string {
-  return command.replace(/\{(imageTag|gitTag|environment)\}/g, (_, key: 'imageTag' | 'gitTag' | 'environment') => values[key]);
-}
-
-/** Which profile is in force, from what the workspace holds and whether it is trusted. */
-export type ProfileChoice =
-  | { readonly kind: 'builtIn'; readonly ignoredBecauseUntrusted: boolean }
-  | { readonly kind: 'workspace'; readonly profile: Profile }
-  | { readonly kind: 'broken'; readonly problems: readonly ProfileProblem[] };
 
 /**
  * The workspace's profile file wins when there is one, but only in a trusted workspace: an untrusted

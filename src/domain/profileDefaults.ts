@@ -1,0 +1,86 @@
+import type { DeployMethod, ManualStep, Profile } from './profileTypes';
+
+/** The profile file's shape as the JSON schema vouches for it, and the defaults that make it a Profile. */
+
+export const DEFAULT_CHANGELOG_BRANCH = 'changelog/{gitTag}';
+
+interface RawLink {
+  label: string;
+  url: string;
+}
+interface RawEnvironment {
+  id: string;
+  label: string;
+  production?: boolean;
+  versionUrl?: string;
+  deployedOnPublish?: boolean;
+  consoleLinks?: RawLink[];
+  deploy:
+    | { kind: 'workflow'; repo: string; workflow: string; ref?: string; tagInput: string; reasonInput?: string }
+    | { kind: 'manual'; tool: string; steps: ManualStep[]; links?: RawLink[] }
+    | { kind: 'latest'; explanation?: string };
+}
+interface RawApp {
+  id: string;
+  label: string;
+  usesReleases?: boolean;
+  gitTagPrefix?: string;
+  images?: string[];
+  sourceFolders?: string[];
+  envFiles?: string[];
+  environments: RawEnvironment[];
+}
+export interface RawProfile {
+  name: string;
+  github?: { apiUrl?: string; webUrl?: string };
+  monorepo: string;
+  infrastructureRepo: string;
+  releaseWorkflow?: string;
+  changelogBranch?: string;
+  apps: RawApp[];
+}
+
+export function applyDefaults(raw: RawProfile): Profile {
+  return {
+    name: raw.name,
+    github: { ...raw.github },
+    monorepo: raw.monorepo,
+    infrastructureRepo: raw.infrastructureRepo,
+    ...(raw.releaseWorkflow !== undefined ? { releaseWorkflow: raw.releaseWorkflow } : {}),
+    changelogBranch: raw.changelogBranch ?? DEFAULT_CHANGELOG_BRANCH,
+    apps: raw.apps.map((app) => ({
+      id: app.id,
+      label: app.label,
+      usesReleases: app.usesReleases ?? true,
+      gitTagPrefix: app.gitTagPrefix ?? `${app.id}-`,
+      images: app.images ?? [],
+      sourceFolders: (app.sourceFolders ?? []).map(normaliseFolder),
+      envFiles: app.envFiles ?? [],
+      environments: app.environments.map((environment) => ({
+        id: environment.id,
+        label: environment.label,
+        production: environment.production ?? environment.id === 'production',
+        ...(environment.versionUrl !== undefined ? { versionUrl: environment.versionUrl } : {}),
+        deployedOnPublish: environment.deployedOnPublish ?? false,
+        consoleLinks: environment.consoleLinks ?? [],
+        deploy: deployWithDefaults(environment.deploy),
+      })),
+    })),
+  };
+}
+
+function deployWithDefaults(deploy: RawEnvironment['deploy']): DeployMethod {
+  switch (deploy.kind) {
+    case 'workflow':
+      return { ...deploy, ref: deploy.ref ?? 'main' };
+    case 'manual':
+      return { ...deploy, links: deploy.links ?? [] };
+    case 'latest':
+      return deploy;
+  }
+}
+
+function normaliseFolder(folder: string): string {
+  const forward = folder.replace(/\\/g, '/');
+  return forward.endsWith('/') ? forward : `${forward}/`;
+}

@@ -1,0 +1,89 @@
+/**
+ * A profile describes one monorepo's release process: its apps, their environments, and how a
+ * deployment happens in each. Its JSON form is defined by schemas/profile.schema.json; the types below
+ * are the validated, defaults-applied shape the rest of the extension reads.
+ */
+
+export interface Link {
+  readonly label: string;
+  readonly url: string;
+}
+
+/** A deployment through a `workflow_dispatch` of a GitHub Workflow that takes the image tag. */
+export interface WorkflowDeploy {
+  readonly kind: 'workflow';
+  readonly repo: string;
+  readonly workflow: string;
+  readonly ref: string;
+  readonly tagInput: string;
+  readonly reasonInput?: string;
+}
+
+export interface ManualStep {
+  readonly title: string;
+  /** Shell command with {imageTag}, {gitTag} and {environment} placeholders. */
+  readonly command?: string;
+}
+
+/** A deployment a maintainer performs by hand (Ansible playbook, Terraform apply…). */
+export interface ManualDeploy {
+  readonly kind: 'manual';
+  readonly tool: string;
+  readonly steps: readonly ManualStep[];
+  readonly links: readonly Link[];
+}
+
+/** No deployment at all: the environment pulls the image tagged `latest` whenever it starts. */
+export interface LatestDeploy {
+  readonly kind: 'latest';
+  readonly explanation?: string;
+}
+
+export type DeployMethod = WorkflowDeploy | ManualDeploy | LatestDeploy;
+
+export interface EnvironmentProfile {
+  readonly id: string;
+  readonly label: string;
+  readonly production: boolean;
+  readonly versionUrl?: string;
+  readonly deployedOnPublish: boolean;
+  readonly consoleLinks: readonly Link[];
+  readonly deploy: DeployMethod;
+}
+
+export interface AppProfile {
+  readonly id: string;
+  readonly label: string;
+  readonly usesReleases: boolean;
+  readonly gitTagPrefix: string;
+  readonly images: readonly string[];
+  readonly sourceFolders: readonly string[];
+  readonly envFiles: readonly string[];
+  readonly environments: readonly EnvironmentProfile[];
+}
+
+export interface Profile {
+  readonly name: string;
+  readonly github: { readonly apiUrl?: string; readonly webUrl?: string };
+  readonly monorepo: string;
+  readonly infrastructureRepo: string;
+  readonly releaseWorkflow?: string;
+  readonly changelogBranch: string;
+  readonly apps: readonly AppProfile[];
+}
+
+/** One problem of a profile file, located by a JSON path such as `$.apps[1].environments[0].id`. */
+export interface ProfileProblem {
+  readonly path: string;
+  readonly message: string;
+}
+
+export type ProfileValidation =
+  | { readonly ok: true; readonly profile: Profile }
+  | { readonly ok: false; readonly problems: readonly ProfileProblem[] };
+
+/** Which profile is in force, from what the workspace holds and whether it is trusted. */
+export type ProfileChoice =
+  | { readonly kind: 'builtIn'; readonly ignoredBecauseUntrusted: boolean }
+  | { readonly kind: 'workspace'; readonly profile: Profile }
+  | { readonly kind: 'broken'; readonly problems: readonly ProfileProblem[] };
