@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { COMMANDS } from '../commandIds';
+import { shortSha } from '../domain/tags';
 import type { Services } from '../services';
 import { copyForItem } from './clipboard';
 import { nodeArgument } from './itemArgument';
@@ -9,6 +10,6 @@ export function registerCopyCommitSha(services: Services): vscode.Disposable {
   return vscode.commands.registerCommand(COMMANDS.copyCommitSha, async (argument: unknown) => {
     const node = nodeArgument(argument, 'Copy Commit SHA');
     const sha = node?.kind === 'environment' ? node.environment.running?.sha : undefined;
-    await copyForItem(services, sha, node !== undefined, { what: 'the commit SHA', shown: (text) => text.slice(0, 7), missing: 'The commit running there is not known.' });
+    await copyForItem(services, sha, node !== undefined, { what: 'the commit SHA', shown: shortSha, missing: 'The commit running there is not known.' });
   });
 }

@@ -5,6 +5,7 @@ import { resolveDeployTarget, type DeployTarget } from '../domain/deployPlan';
 import { deployCandidates } from '../domain/rollback';
 import type { Services } from '../services';
 import { chooseDeployment, runDeployment } from './deploymentFlow';
+import { placeLabel } from '../domain/words';
 
 const TYPE_A_TAG = 'Enter an image tag or commit SHA…';
 
@@ -48,7 +49,7 @@ async function pickVersion(services: Services, app: AppDeck, environment: Enviro
     ...candidates.map((candidate) => ({ label: `${icons[candidate.kind]} ${candidate.label}`, description: candidate.kind === 'commit' ? candidate.imageTag : '', detail: candidate.detail, imageTag: candidate.imageTag })),
   ];
   const picked = await vscode.window.showQuickPick(items, {
-    title: `Deploy to ${app.app.label} ${environment.environment.label.toLowerCase()} (runs ${environment.running?.imageTag ?? 'unknown'})`,
+    title: `Deploy to ${placeLabel(app.app, environment.environment)} (runs ${environment.running?.imageTag ?? 'unknown'})`,
     placeHolder: 'Choose the image tag to deploy',
     matchOnDescription: true,
     matchOnDetail: true,
@@ -57,7 +58,7 @@ async function pickVersion(services: Services, app: AppDeck, environment: Enviro
     return undefined;
   }
   const text = picked.imageTag ?? (await vscode.window.showInputBox({
-    title: `Deploy to ${app.app.label} ${environment.environment.label.toLowerCase()}`,
+    title: `Deploy to ${placeLabel(app.app, environment.environment)}`,
     prompt: 'An image tag: rel-YYYY.MM.DD.HH.MM.SS, or the full 40-character commit SHA the image was built from.',
     ignoreFocusOut: true,
     validateInput: (value) => {

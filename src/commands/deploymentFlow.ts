@@ -3,6 +3,7 @@ import { COMMANDS } from '../commandIds';
 import type { AppDeck, EnvironmentDeck } from '../domain/snapshot';
 import { deployableProblem, describeTag, environmentVariableChanges, type DeployTarget } from '../domain/deployPlan';
 import type { WorkflowRunFact } from '../domain/facts';
+import { shortSha } from '../domain/tags';
 import { compareCommits, type Comparison } from '../github/commits';
 import { describeError } from '../github/errors';
 import { activeRunInDeck, busyMessage } from '../domain/busyEnvironment';
@@ -11,6 +12,7 @@ import { environmentKey } from '../operations/inFlight';
 import type { Services } from '../services';
 import { openLink } from '../ui/links';
 import type { DeckNode } from '../ui/tree/nodes';
+import { commitTitle, placeLabel, plural } from '../domain/words';
 
 export type DeploymentKind = 'deploy' | 'redeploy' | 'rollBack';
 
@@ -139,7 +141,7 @@ const VERBS: Record<DeploymentKind, { question: string; button: string; doing: s
  */
 export async function runDeployment(services: Services, kind: DeploymentKind, app: AppDeck, environment: EnvironmentDeck, target: DeployTarget, reasonGiven?: string): Promise<DeployResult | undefined> {
   const key = environmentKey(app.app.id, environment.environment.id);
-  const label = `${app.app.label} ${environment.environment.label.toLowerCase()}`;
+  const label = placeLabel(app.app, environment.environment);
   const claim = services.inFlight.claim(key, { what: `${VERBS[kind].doing} ${label}` });
   if (!claim.ok) {
     const runUrl = claim.running.runUrl;
@@ -204,7 +206,7 @@ async function confirmAndDeploy(
     void vscode.window.showWarningMessage('Sign in to GitHub first.');
     return undefined;
   }
-  const label = `${app.app.label} ${environment.environment.label.toLowerCase()}`;
+  const label = placeLabel(app.app, environment.environment);
   const busy = refuseBusy(services, label, VERBS[kind].question.toLowerCase(), environment);
   if (busy !== undefined) {
     return { stoppedWatching: false, nothingStarted: true, problem: busy };
@@ -222,8 +224,8 @@ async function confirmAndDeploy(
       const listed = forward ? comparison.commits : (await compareCommits(client, profile.monorepo, target.sha, base)).commits;
       const count = forward ? comparison.aheadBy : comparison.behindBy;
       changeLines = [
-        `${count} commit${count === 1 ? '' : 's'} ${forward ? 'added' : 'taken away'} (all apps of the monorepo):`,
-        ...listed.slice(0, 8).map((commit) => `  ${commit.sha.slice(0, 7)} ${commit.message.split(/\r?\n/, 1)[0] ?? ''}`),
+        `${plural(count, 'commit')} ${forward ? 'added' : 'taken away'} (all apps of the monorepo):`,
+        ...listed.slice(0, 8).map((commit) => `  ${shortSha(commit.sha)} ${commitTitle(commit.message)}`),
         ...(listed.length > 8 ? [`  … and ${listed.length - 8} more: ${comparison.htmlUrl}`] : []),
       ];
     } catch (error) {

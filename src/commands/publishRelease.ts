@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { COMMANDS } from '../commandIds';
 import type { AppDeck, DraftRelease } from '../domain/snapshot';
-import { plural } from '../domain/words';
+import { placeLabel, plural } from '../domain/words';
 import { publishEffects } from '../domain/process';
 import { describeError, isGitHubError } from '../github/errors';
 import type { ReleaseFact } from '../domain/facts';
@@ -85,7 +85,7 @@ export function registerPublishRelease(services: Services): vscode.Disposable {
     }
     let unknownOutcome = false;
     try {
-      const label = deployedEnvironment !== undefined ? `${app.app.label} ${deployedEnvironment.environment.label.toLowerCase()}` : '';
+      const label = deployedEnvironment !== undefined ? placeLabel(app.app, deployedEnvironment.environment) : '';
       if (deployedEnvironment !== undefined && refuseBusy(services, label, 'publish', deployedEnvironment) !== undefined) {
         return undefined;
       }
@@ -261,7 +261,7 @@ function report(services: Services, app: AppDeck, draft: DraftRelease, result: P
     return;
   }
   const deployed = app.environments.find((environment) => environment.environment.deployedOnPublish);
-  const outcome = deployed !== undefined ? `${app.app.label} ${deployed.environment.label.toLowerCase()} now runs ${draft.imageTag}.` : `The image is tagged ${draft.imageTag}; deploy it with the manual procedure in the deck.`;
+  const outcome = deployed !== undefined ? `${placeLabel(app.app, deployed.environment)} now runs ${draft.imageTag}.` : `The image is tagged ${draft.imageTag}; deploy it with the manual procedure in the deck.`;
   const changelog = result.changelogPull !== undefined ? ` Review the changelog pull request #${result.changelogPull.number}.` : ' No changelog pull request was found yet.';
   services.log.info(`Published ${draft.gitTag}: ${outcome}${changelog}`);
   show(`Published ${draft.gitTag}. ${outcome}${changelog}`, 'info');

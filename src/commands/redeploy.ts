@@ -3,6 +3,7 @@ import { COMMANDS } from '../commandIds';
 import { resolveDeployTarget, runningImageTag } from '../domain/deployPlan';
 import type { Services } from '../services';
 import { chooseDeployment, runDeployment } from './deploymentFlow';
+import { placeLabel } from '../domain/words';
 
 /** Release Deck: Redeploy — deploys the image tag that runs there now (e.g. after a variable changed). */
 export function registerRedeploy(services: Services): vscode.Disposable {
@@ -17,7 +18,7 @@ export function registerRedeploy(services: Services): vscode.Disposable {
     const tag = runningImageTag(environment);
     const target = tag !== undefined ? resolveDeployTarget(app, tag) : undefined;
     if (target === undefined || !target.ok) {
-      void vscode.window.showWarningMessage(`What runs in ${app.app.label} ${environment.environment.label.toLowerCase()} is not known as an image tag, so it cannot be redeployed. Use "Deploy…" with a specific tag.`);
+      void vscode.window.showWarningMessage(`What runs in ${placeLabel(app.app, environment.environment)} is not known as an image tag, so it cannot be redeployed. Use "Deploy…" with a specific tag.`);
       return;
     }
     return runDeployment(services, 'redeploy', app, environment, target.value, args?.reason);

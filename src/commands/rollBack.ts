@@ -2,9 +2,11 @@ import * as vscode from 'vscode';
 import { COMMANDS } from '../commandIds';
 import { productionOf, type AppDeck, type EnvironmentDeck } from '../domain/snapshot';
 import { resolveDeployTarget } from '../domain/deployPlan';
+import { shortSha } from '../domain/tags';
 import type { Services } from '../services';
 import { openLink } from '../ui/links';
 import { chooseDeployment, runDeployment } from './deploymentFlow';
+import { commitTitle, placeLabel } from '../domain/words';
 
 /**
  * Release Deck: Roll Back — deploys the last known working production tag (or another entry of the
@@ -54,7 +56,7 @@ async function pickRollbackTarget(app: AppDeck, environment: EnvironmentDeck): P
       .filter((record, index, all) => all.findIndex((other) => other.imageTag === record.imageTag) === index)
       .map((record) => ({ label: `$(history) ${record.imageTag ?? ''}`, description: '', detail: `Deployed successfully ${record.updatedAt.slice(0, 16).replace('T', ' ')} UTC by ${record.actor}`, imageTag: record.imageTag ?? '' })),
   ];
-  const picked = await vscode.window.showQuickPick(items, { title: `Roll back ${app.app.label} ${environment.environment.label.toLowerCase()} (runs ${running ?? 'unknown'}) to…`, placeHolder: 'The last known working tag comes first' });
+  const picked = await vscode.window.showQuickPick(items, { title: `Roll back ${placeLabel(app.app, environment.environment)} (runs ${running ?? 'unknown'}) to…`, placeHolder: 'The last known working tag comes first' });
   return picked?.imageTag;
 }
 
@@ -63,8 +65,8 @@ async function explainStagingRollback(services: Services, app: AppDeck, environm
   const force = 'Force an Earlier Tag…';
   const open = 'Open the Running Commit';
   const choice = await vscode.window.showInformationMessage(
-    `The recommended way to roll back ${app.app.label} ${environment.environment.label.toLowerCase()} is to revert the breaking change on main: staging then follows main by itself, and main stays healthy for the next production release.`,
-    { modal: true, detail: commit !== undefined ? `It runs ${commit.sha.slice(0, 7)} "${commit.message.split(/\r?\n/, 1)[0] ?? ''}".` : '' },
+    `The recommended way to roll back ${placeLabel(app.app, environment.environment)} is to revert the breaking change on main: staging then follows main by itself, and main stays healthy for the next production release.`,
+    { modal: true, detail: commit !== undefined ? `It runs ${shortSha(commit.sha)} "${commitTitle(commit.message)}".` : '' },
     ...(commit !== undefined ? [open] : []),
     force,
   );

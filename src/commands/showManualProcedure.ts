@@ -10,6 +10,7 @@ import { gitTagOfImageTag, parsePinnedImageTag } from '../domain/tags';
 import type { Services } from '../services';
 import { openLink } from '../ui/links';
 import { deploymentArgs, locate, pickApp, pickEnvironment } from './deploymentFlow';
+import { placeLabel } from '../domain/words';
 
 interface StepItem extends vscode.QuickPickItem {
   readonly index?: number;
@@ -42,7 +43,7 @@ export function registerShowManualProcedure(services: Services): vscode.Disposab
       return;
     }
     if (deploy.kind === 'workflow') {
-      void vscode.window.showInformationMessage(`${app.app.label} ${environment.environment.label.toLowerCase()} is deployed by ${deploy.workflow}: use "Deploy…", "Redeploy" or "Roll Back".`);
+      void vscode.window.showInformationMessage(`${placeLabel(app.app, environment.environment)} is deployed by ${deploy.workflow}: use "Deploy…", "Redeploy" or "Roll Back".`);
       return;
     }
     const imageTag = args?.imageTag ?? (await pickTag(app, environment));
@@ -55,7 +56,7 @@ export function registerShowManualProcedure(services: Services): vscode.Disposab
       return;
     }
     const gitTag = parsed.value.kind === 'release' ? gitTagOfImageTag(parsed.value, app.app.gitTagPrefix).text : imageTag;
-    services.log.info(`Showing the manual procedure of ${app.app.label} ${environment.environment.label.toLowerCase()} for ${imageTag}.`);
+    services.log.info(`Showing the manual procedure of ${placeLabel(app.app, environment.environment)} for ${imageTag}.`);
     showChecklist(services, app, environment, deploy, { imageTag, gitTag, environment: environment.environment.id });
   });
 }
@@ -63,10 +64,10 @@ export function registerShowManualProcedure(services: Services): vscode.Disposab
 async function pickTag(app: AppDeck, environment: EnvironmentDeck): Promise<string | undefined> {
   const candidates = deployCandidates(app, environment, []);
   if (candidates.length === 0) {
-    return vscode.window.showInputBox({ title: `Image tag to deploy to ${app.app.label} ${environment.environment.label.toLowerCase()}`, prompt: 'rel-YYYY.MM.DD.HH.MM.SS', validateInput: (value) => { const parsed = parsePinnedImageTag(value.trim()); return parsed.ok ? undefined : parsed.error; } });
+    return vscode.window.showInputBox({ title: `Image tag to deploy to ${placeLabel(app.app, environment.environment)}`, prompt: 'rel-YYYY.MM.DD.HH.MM.SS', validateInput: (value) => { const parsed = parsePinnedImageTag(value.trim()); return parsed.ok ? undefined : parsed.error; } });
   }
   const picked = await vscode.window.showQuickPick(candidates.map((candidate) => ({ label: candidate.label, detail: candidate.detail, imageTag: candidate.imageTag })), {
-    title: `Deploy ${app.app.label} ${environment.environment.label.toLowerCase()} by hand: which image tag?`,
+    title: `Deploy ${placeLabel(app.app, environment.environment)} by hand: which image tag?`,
     placeHolder: 'The newest published release comes first',
   });
   return picked?.imageTag;
@@ -78,7 +79,7 @@ function showChecklist(services: Services, app: AppDeck, environment: Environmen
   const checkedOut = repoPath !== '' && existsSync(repoPath);
   const done = new Set<number>();
   const quickPick = vscode.window.createQuickPick<StepItem>();
-  quickPick.title = `${app.app.label} ${environment.environment.label.toLowerCase()}: deploy ${values.imageTag} by hand with ${deploy.tool}`;
+  quickPick.title = `${placeLabel(app.app, environment.environment)}: deploy ${values.imageTag} by hand with ${deploy.tool}`;
   quickPick.placeholder = checkedOut ? 'Pick a step to tick it off; the buttons copy or run its command' : 'Pick a step to tick it off; the copy button copies its command (set releaseDeck.infrastructureRepoPath to run them here)';
   quickPick.ignoreFocusOut = true;
   quickPick.matchOnDetail = true;

@@ -1,6 +1,7 @@
 import type { AppDeck, EnvironmentDeck } from './snapshot';
 import { findImageTagIn, isFullSha, parsePinnedImageTag, shortSha } from './tags';
 import { ok, refuse, type Result } from './result';
+import { placeLabel } from './words';
 
 /** What a deployment would put where, checked before anything is sent to GitHub. */
 export interface DeployTarget {
@@ -42,7 +43,7 @@ export function deployableProblem(app: AppDeck, environment: EnvironmentDeck): s
     return `${app.app.label} always runs the image tagged latest: there is nothing to deploy. To change what runs, merge (or revert) on main.`;
   }
   if (deploy.kind === 'manual') {
-    return `${app.app.label} ${environment.environment.label.toLowerCase()} is deployed by hand with ${deploy.tool}: follow its manual procedure.`;
+    return `${placeLabel(app.app, environment.environment)} is deployed by hand with ${deploy.tool}: follow its manual procedure.`;
   }
   return undefined;
 }

@@ -1,5 +1,6 @@
 import type { AppDeck, DraftRelease } from './snapshot';
 import type { Profile } from './profileTypes';
+import { placeLabel } from './words';
 
 /** What publishing a draft sets off for an app, one sentence each, in the process's words. */
 export function publishEffects(profile: Profile, app: AppDeck, draft: Pick<DraftRelease, 'imageTag'>): string[] {
@@ -8,7 +9,7 @@ export function publishEffects(profile: Profile, app: AppDeck, draft: Pick<Draft
     effects.push(`${profile.releaseWorkflow} tags ${app.app.label}'s latest image ${draft.imageTag}.`);
   }
   for (const environment of app.environments) {
-    const label = `${app.app.label} ${environment.environment.label.toLowerCase()}`;
+    const label = placeLabel(app.app, environment.environment);
     if (environment.environment.deployedOnPublish) {
       effects.push(`Then ${label} is deployed automatically: ${environment.running?.imageTag ?? 'what runs now'} → ${draft.imageTag}.`);
     } else if (environment.environment.deploy.kind === 'manual') {

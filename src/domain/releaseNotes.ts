@@ -1,5 +1,6 @@
 import { productionOf, type AppDeck, type DraftRelease, type PublishedRelease } from './snapshot';
-import { commitTitle, plural } from './words';
+import { shortSha } from './tags';
+import { commitTitle, placeLabel, plural } from './words';
 import type { CommitFact, ReleaseFact } from './facts';
 import { publishEffects } from './process';
 import type { AppProfile, Profile } from './profileTypes';
@@ -85,7 +86,7 @@ export function compareRange(app: AppDeck, chosen: ChosenRelease, draftTarget: s
   if (chosen.draft !== undefined) {
     const production = productionOf(app);
     const base = production?.running?.sha ?? app.releases[0]?.commitSha;
-    const baseLabel = production?.running?.sha !== undefined ? `what ${app.app.label} ${production.environment.label.toLowerCase()} runs (${production.running.imageTag ?? production.running.sha.slice(0, 7)})` : (app.releases[0]?.gitTag ?? 'the previous release');
+    const baseLabel = production?.running?.sha !== undefined ? `what ${placeLabel(app.app, production.environment)} runs (${production.running.imageTag ?? shortSha(production.running.sha)})` : (app.releases[0]?.gitTag ?? 'the previous release');
     return base !== undefined ? { base, head: draftTarget, baseLabel } : undefined;
   }
   const previous = app.releases[app.releases.indexOf(chosen.published) + 1];

@@ -2,6 +2,7 @@ import type { AppDeck, DeploymentRecord, EnvironmentDeck, RollbackTarget, Runnin
 import type { CommitFact } from './facts';
 import type { AppProfile, EnvironmentProfile } from './profileTypes';
 import { shortSha } from './tags';
+import { commitTitle, placeLabel } from './words';
 
 /**
  * The last known working tag: the newest successful deployment older than the one running now that
@@ -16,7 +17,7 @@ export function lastKnownWorkingDeployment(
   if (environment.deploy.kind !== 'workflow') {
     return {
       ok: false,
-      reason: `${app.label} ${environment.label.toLowerCase()} is deployed by hand; follow its manual procedure with the last known working image tag.`,
+      reason: `${placeLabel(app, environment)} is deployed by hand; follow its manual procedure with the last known working image tag.`,
     };
   }
   const runningTags = new Set<string>();
@@ -40,7 +41,7 @@ export function lastKnownWorkingDeployment(
     const workflow = environment.deploy.workflow;
     return {
       ok: false,
-      reason: `No earlier successful deployment of ${app.label} ${environment.label.toLowerCase()} with a different image tag is in the history of ${workflow}, so there is no known working tag to roll back to. Choose a specific image tag with "Deploy…" instead.`,
+      reason: `No earlier successful deployment of ${placeLabel(app, environment)} with a different image tag is in the history of ${workflow}, so there is no known working tag to roll back to. Choose a specific image tag with "Deploy…" instead.`,
     };
   }
   return { ok: true, deployment: target, imageTag: target.imageTag };
@@ -95,7 +96,7 @@ export function deployCandidates(app: AppDeck, environment: EnvironmentDeck, mai
         imageTag: commit.sha,
         kind: 'commit',
         label: shortSha(commit.sha),
-        detail: `${commit.message.split(/\r?\n/, 1)[0] ?? ''} · ${commit.author}`,
+        detail: `${commitTitle(commit.message)} · ${commit.author}`,
       });
     }
   }

@@ -1,4 +1,5 @@
 import type { CommitFact, TagFact } from '../domain/facts';
+import { isFullSha, shortSha } from '../domain/tags';
 import type { GitHubClient } from './client';
 import { asArray, asObject, loginOf, num, parseOrThrow, splitRepo, str, strOrNull, type Fields } from './parse';
 
@@ -24,7 +25,7 @@ export interface CommitListOptions {
 /** The newest commits of a branch or commit (up to 100), newest first. */
 export async function listCommits(client: GitHubClient, repo: string, ref: string, options: CommitListOptions = {}): Promise<CommitFact[]> {
   const path = options.path?.replace(/\/+$/, '');
-  const where = `${repo}@${/^[0-9a-f]{40}$/.test(ref) ? ref.slice(0, 7) : ref}`;
+  const where = `${repo}@${isFullSha(ref) ? shortSha(ref) : ref}`;
   const context = { action: path !== undefined ? `list the commits of ${where} that change ${path}` : `list the commits of ${where}`, profileField: 'monorepo' };
   const response = await client.request('GET /repos/{owner}/{repo}/commits', { ...splitRepo(repo), sha: ref, per_page: options.perPage ?? 100, ...(path !== undefined ? { path } : {}) }, context);
   return parseOrThrow(response.data, context, (data) => asArray(data, 'commits').map(parseCommit));

@@ -3,12 +3,14 @@ import type { AppDeck, EnvironmentDeck } from '../domain/snapshot';
 import type { DeployTarget } from '../domain/deployPlan';
 import { baselineOf, webOriginOf, workflowRunsPage } from '../domain/dispatchedRun';
 import type { WorkflowRunFact } from '../domain/facts';
+import { shortSha } from '../domain/tags';
 import type { GitHubClient } from '../github/client';
 import { describeError } from '../github/errors';
 import { dispatchWorkflow, getRun, listWorkflowRuns } from '../github/workflows';
 import { lookForDispatchedRun, lostAnswer, outcomeUnclear } from './outcome';
 import { followRun, verifyVersion, type FollowOptions, type VersionCheck } from './follow';
 import { words } from './publish';
+import { placeLabel } from '../domain/words';
 
 export interface DeployPlan {
   readonly app: AppDeck;
@@ -42,9 +44,9 @@ export async function deployAndFollow(client: GitHubClient, plan: DeployPlan, re
   const { app, environment, target } = plan;
   const deploy = environment.environment.deploy;
   if (deploy.kind !== 'workflow') {
-    return { stoppedWatching: false, nothingStarted: true, problem: `${app.app.label} ${environment.environment.label.toLowerCase()} is not deployed through a GitHub Workflow.` };
+    return { stoppedWatching: false, nothingStarted: true, problem: `${placeLabel(app.app, environment.environment)} is not deployed through a GitHub Workflow.` };
   }
-  const label = `${app.app.label} ${environment.environment.label.toLowerCase()}`;
+  const label = placeLabel(app.app, environment.environment);
   const before = environment.running?.imageTag ?? 'what it ran before';
   const profileField = `${plan.profilePath}.deploy.workflow`;
   const inputs: Record<string, string> = { [deploy.tagInput]: target.imageTag };
@@ -126,7 +128,7 @@ export async function deployAndFollow(client: GitHubClient, plan: DeployPlan, re
   if (versionUrl === undefined || target.sha === undefined) {
     return { run, stoppedWatching: false, nothingStarted: false };
   }
-  report(`Deployed. Checking that ${label} reports commit ${target.sha.slice(0, 7)}…`);
+  report(`Deployed. Checking that ${label} reports commit ${shortSha(target.sha)}…`);
   const version = await verifyVersion(versionUrl, target.sha, options);
   if (version.kind === 'mismatch') {
     return { run, version, stoppedWatching: false, nothingStarted: false, problem: `The deployment of ${target.imageTag} to ${label} succeeded, but ${versionUrl} reports commit ${version.seen.slice(0, 12)} instead of ${target.sha.slice(0, 12)}.` };

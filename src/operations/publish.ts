@@ -9,6 +9,7 @@ import { publishRelease } from '../github/releases';
 import { listWorkflowRuns } from '../github/workflows';
 import { lookForPublishedRelease, lostAnswer, outcomeUnclear } from './outcome';
 import { followRun, verifyVersion, waitForRun, type FollowOptions, type VersionCheck } from './follow';
+import { placeLabel } from '../domain/words';
 
 export interface PublishPlan {
   readonly profile: Profile;
@@ -60,7 +61,7 @@ export async function publishAndFollow(client: GitHubClient, plan: PublishPlan, 
   }
   const since = new Date(published.publishedAt ?? published.createdAt);
   const runningBefore = deployedEnvironment?.running?.imageTag ?? 'the version it ran before';
-  const stillRuns = deployedEnvironment !== undefined ? ` ${app.label} ${deployedEnvironment.environment.label.toLowerCase()} still runs ${runningBefore}.` : '';
+  const stillRuns = deployedEnvironment !== undefined ? ` ${placeLabel(app, deployedEnvironment.environment)} still runs ${runningBefore}.` : '';
 
   let tagRun: WorkflowRunFact | undefined;
   let deployRun: WorkflowRunFact | undefined;
@@ -95,7 +96,7 @@ export async function publishAndFollow(client: GitHubClient, plan: PublishPlan, 
 
     if (deployedEnvironment !== undefined && deployedEnvironment.environment.deploy.kind === 'workflow') {
       const deploy = deployedEnvironment.environment.deploy;
-      const label = `${app.label} ${deployedEnvironment.environment.label.toLowerCase()}`;
+      const label = placeLabel(app, deployedEnvironment.environment);
       report(`Image tagged. Waiting for the deployment of ${draft.imageTag} to ${label}…`);
       const deploySince = tagRun !== undefined ? new Date(tagRun.createdAt) : since;
       deployRun = await waitForRun(client, { repo: deploy.repo, workflow: deploy.workflow, since: deploySince, matches: (run) => run.displayTitle.includes(draft.imageTag), profileField: 'deploy.workflow' }, options);
@@ -162,7 +163,7 @@ async function refuseWhileDeploying(client: GitHubClient, app: AppProfile, envir
   if (environment === undefined || deploy?.kind !== 'workflow') {
     return;
   }
-  const label = `${app.label} ${environment.environment.label.toLowerCase()}`;
+  const label = placeLabel(app, environment.environment);
   report(`Checking that no run of ${deploy.workflow} is under way…`);
   let runs: WorkflowRunFact[];
   try {

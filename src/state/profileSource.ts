@@ -4,6 +4,7 @@ import type { Profile, ProfileProblem } from '../domain/profileTypes';
 import { chooseProfile } from '../domain/profileValidation';
 import { locateProblems } from '../domain/profileText';
 import { readSettings } from '../config';
+import { plural } from '../domain/words';
 import type { Log } from '../log';
 
 export type ProfileStatus =
@@ -182,7 +183,7 @@ function summary(status: ProfileStatus): string {
     case 'workspace':
       return `"${status.profile.name}" from ${status.uri.fsPath}, ${status.profile.apps.length} apps`;
     case 'broken':
-      return `${status.uri.fsPath} has ${status.problems.length} problem${status.problems.length === 1 ? '' : 's'}: ${status.problems.map((problem) => `${problem.path} ${problem.message}`).join('; ')}`;
+      return `${status.uri.fsPath} has ${plural(status.problems.length, 'problem')}: ${status.problems.map((problem) => `${problem.path} ${problem.message}`).join('; ')}`;
   }
 }
 

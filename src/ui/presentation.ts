@@ -47,31 +47,6 @@ export function stateWords(environment: EnvironmentDeck): string {
   }
 }
 
-/** Relative time such as "3 days ago", from an ISO moment. */
-export function ago(iso: string, now: Date = new Date()): string {
-  const seconds = Math.round((now.getTime() - Date.parse(iso)) / 1000);
-  if (!Number.isFinite(seconds)) {
-    return 'at an unknown time';
-  }
-  if (seconds < 60) {
-    return 'just now';
-  }
-  const units: Array<[number, string]> = [
-    [60 * 60 * 24 * 365, 'year'],
-    [60 * 60 * 24 * 30, 'month'],
-    [60 * 60 * 24 * 7, 'week'],
-    [60 * 60 * 24, 'day'],
-    [60 * 60, 'hour'],
-    [60, 'minute'],
-  ];
-  for (const [size, unit] of units) {
-    if (seconds >= size) {
-      return `${plural(Math.floor(seconds / size), unit)} ago`;
-    }
-  }
-  return 'just now';
-}
-
 export { isSafeLink } from '../domain/links';
 
 /** Escapes the characters that would turn text into Markdown or HTML in a tooltip. */

@@ -1,8 +1,8 @@
 import * as vscode from 'vscode';
 import { COMMANDS } from '../../commandIds';
 import { productionOf } from '../../domain/snapshot';
+import { ago } from '../../domain/words';
 import type { DeckState, DeckStore } from '../../state/deckStore';
-import { ago } from '../presentation';
 import { appItem } from './appItem';
 import { deploymentItem } from './deploymentItem';
 import { draftItem } from './draftItem';

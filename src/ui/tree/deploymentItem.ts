@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
-import { ago, md } from '../presentation';
+import { md } from '../presentation';
 import type { NodeOf } from './nodes';
+import { ago, placeLabel } from '../../domain/words';
 
 /** One successful deployment in the history; the last known working one is marked. */
 export function deploymentItem(node: NodeOf<'deployment'>): vscode.TreeItem {
@@ -13,7 +14,7 @@ export function deploymentItem(node: NodeOf<'deployment'>): vscode.TreeItem {
   item.description = [...marks, `${ago(record.updatedAt)} by ${record.actor}`].join(' · ');
   item.iconPath = new vscode.ThemeIcon(running ? 'debug-stackframe-dot' : rollbackTarget ? 'discard' : 'circle-small');
   item.tooltip = new vscode.MarkdownString(
-    `**${md(record.imageTag ?? record.title)}**\n\nDeployed to ${md(app.app.label)} ${md(environment.environment.label.toLowerCase())} on ${md(record.updatedAt.replace('T', ' ').replace('Z', ' UTC'))} by ${md(record.actor)} (${md(record.event)}).\n\nRun: [${md(record.title)}](${record.runUrl})`,
+    `**${md(record.imageTag ?? record.title)}**\n\nDeployed to ${md(placeLabel(app.app, environment.environment))} on ${md(record.updatedAt.replace('T', ' ').replace('Z', ' UTC'))} by ${md(record.actor)} (${md(record.event)}).\n\nRun: [${md(record.title)}](${record.runUrl})`,
   );
   const tokens = ['deployment', 'hasRun'];
   if (record.imageTag !== undefined) {

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { GLOSSARY } from '../../domain/glossary';
-import { ago, isSafeLink, md, runningLabel, stateIcon, stateWords, STATE_LOOK } from '../presentation';
+import { ago } from '../../domain/words';
+import { isSafeLink, md, runningLabel, stateIcon, stateWords, STATE_LOOK } from '../presentation';
 import type { NodeOf } from './nodes';
 
 /** An environment: the version running there now and its state. */

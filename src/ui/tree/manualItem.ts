@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { fillManualPlaceholders } from '../../domain/profileQueries';
 import { md } from '../presentation';
 import type { NodeOf } from './nodes';
+import { placeLabel } from '../../domain/words';
 
 /** The manual procedure of an environment deployed by hand, with the draft's tags filled in. */
 export function manualItem(node: NodeOf<'manual'>): vscode.TreeItem {
@@ -14,7 +15,7 @@ export function manualItem(node: NodeOf<'manual'>): vscode.TreeItem {
   item.description = deploy.kind === 'manual' ? `${deploy.steps.length} steps` : '';
   if (deploy.kind === 'manual') {
     const values = { imageTag: target?.imageTag ?? '{imageTag}', gitTag: target?.gitTag ?? '{gitTag}', environment: environment.environment.id };
-    const tooltip = new vscode.MarkdownString(`**Deploying ${md(app.app.label)} ${md(environment.environment.label.toLowerCase())} is done by hand** with ${md(deploy.tool)}${target !== undefined ? `, here for \`${target.imageTag}\`` : ''}:\n\n`);
+    const tooltip = new vscode.MarkdownString(`**Deploying ${md(placeLabel(app.app, environment.environment))} is done by hand** with ${md(deploy.tool)}${target !== undefined ? `, here for \`${target.imageTag}\`` : ''}:\n\n`);
     deploy.steps.forEach((step, index) => {
       tooltip.appendMarkdown(`${index + 1}. ${md(fillManualPlaceholders(step.title, values))}${step.command !== undefined ? `  \n   \`${fillManualPlaceholders(step.command, values)}\`` : ''}\n`);
     });
