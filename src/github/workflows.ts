@@ -1,4 +1,5 @@
 import type { RunStatus, WorkflowRunFact } from '../domain/facts';
+import { sleep as defaultSleep } from '../timers';
 import type { GitHubClient } from './client';
 import { matchDispatchedRun, type DispatchedRunMatch, type RunBaseline } from '../domain/dispatchedRun';
 import type { ErrorContext } from './errors';
@@ -106,7 +107,7 @@ export async function findDispatchedRun(
   options: { attempts?: number; intervalMs?: number; sleep?: (ms: number) => Promise<void> } = {},
 ): Promise<DispatchedRunMatch> {
   const attempts = options.attempts ?? 8;
-  const sleep = options.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
+  const sleep = options.sleep ?? defaultSleep;
   let match: DispatchedRunMatch = { kind: 'none' };
   for (let attempt = 0; attempt < attempts; attempt += 1) {
     if (attempt > 0) {

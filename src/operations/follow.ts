@@ -2,6 +2,7 @@ import type { WorkflowRunFact } from '../domain/facts';
 import type { GitHubClient } from '../github/client';
 import { getRun, listWorkflowRuns } from '../github/workflows';
 import { probeVersion } from '../live/versionProbe';
+import { sleep as defaultSleep } from '../timers';
 
 /** How a follow ends: the run finished, or the person stopped watching (never the run itself). */
 export type FollowOutcome = { readonly kind: 'finished'; readonly run: WorkflowRunFact } | { readonly kind: 'stopped'; readonly run: WorkflowRunFact };
@@ -15,8 +16,6 @@ export interface FollowOptions {
 }
 
 export const FOLLOW_INTERVAL_MS = 2000;
-
-const defaultSleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Polls a run until it completes. Conditional requests keep each unchanged poll free. */
 export async function followRun(client: GitHubClient, repo: string, run: WorkflowRunFact, options: FollowOptions = {}): Promise<FollowOutcome> {
