@@ -1,16 +1,13 @@
 import * as vscode from 'vscode';
+import { Disposable } from './disposable';
 
 /**
  * The "Release Deck" log channel. Every line passes through `redact`, which removes any secret the
  * extension has been told about (the token in use), so a token can never reach the log even by mistake.
  */
-export class Log implements vscode.Disposable {
-  private readonly channel: vscode.LogOutputChannel;
+export class Log extends Disposable {
+  private readonly channel = this.register(vscode.window.createOutputChannel('Release Deck', { log: true }));
   private readonly secrets = new Set<string>();
-
-  constructor() {
-    this.channel = vscode.window.createOutputChannel('Release Deck', { log: true });
-  }
 
   /** Registers a secret that must never be written. */
   addSecret(secret: string): void {
@@ -47,7 +44,4 @@ export class Log implements vscode.Disposable {
     this.channel.show(true);
   }
 
-  dispose(): void {
-    this.channel.dispose();
-  }
 }

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { Disposable } from '../disposable';
 import { openverseProfile } from '../domain/openverse';
 import type { Profile, ProfileProblem } from '../domain/profileTypes';
 import { chooseProfile } from '../domain/profileValidation';
@@ -17,21 +18,23 @@ export type ProfileStatus =
  * trusted, otherwise the built-in Openverse profile. A broken file is reported in the Problems panel
  * with every problem at its place; it never silently falls back to another profile.
  */
-export class ProfileSource implements vscode.Disposable {
-  private readonly emitter = new vscode.EventEmitter<ProfileStatus>();
+export class ProfileSource extends Disposable {
+  private readonly emitter = this.register(new vscode.EventEmitter<ProfileStatus>());
   readonly onDidChange = this.emitter.event;
-  private readonly diagnostics = vscode.languages.createDiagnosticCollection('release-deck-profile');
-  private readonly disposables: vscode.Disposable[] = [this.emitter, this.diagnostics];
+  private readonly diagnostics = this.register(vscode.languages.createDiagnosticCollection('release-deck-profile'));
   private watcher: vscode.FileSystemWatcher | undefined;
   private current: ProfileStatus = { kind: 'builtIn', profile: openverseProfile() };
   private toldAboutTrust = false;
 
   constructor(private readonly log: Log) {
-    this.disposables.push(
+    super();
+    this.register(
       vscode.workspace.onDidGrantWorkspaceTrust(() => {
         this.log.info('The workspace is now trusted: reading its profile file.');
         void this.reload();
       }),
+    );
+    this.register(
       vscode.workspace.onDidChangeWorkspaceFolders(() => {
         this.watch();
         void this.reload();
@@ -157,11 +160,10 @@ export class ProfileSource implements vscode.Disposable {
     void this.reload();
   }
 
-  dispose(): void {
+  override dispose(): void {
+    // The watcher is replaced whenever the profile path moves, so it is owned apart from the rest.
     this.watcher?.dispose();
-    for (const disposable of this.disposables) {
-      disposable.dispose();
-    }
+    super.dispose();
   }
 }
 

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { COMMANDS } from '../commandIds';
+import { Disposable } from '../disposable';
 import { productionOf, type AppDeck } from '../domain/snapshot';
 import { appOfPath } from '../domain/profileQueries';
 import { readSettings } from '../config';
@@ -25,22 +26,26 @@ export function appOfActiveEditor(profiles: ProfileSource, store: DeckStore): Ap
 }
 
 /** Shows the production image tag of the app of the file being edited. */
-export class StatusBar implements vscode.Disposable {
-  private readonly item = vscode.window.createStatusBarItem('releaseDeck.production', vscode.StatusBarAlignment.Left, 20);
-  private readonly disposables: vscode.Disposable[] = [this.item];
+export class StatusBar extends Disposable {
+  private readonly item = this.register(vscode.window.createStatusBarItem('releaseDeck.production', vscode.StatusBarAlignment.Left, 20));
 
   constructor(
     private readonly profiles: ProfileSource,
     private readonly store: DeckStore,
   ) {
+    super();
     this.item.name = 'Release Deck: production version';
-    this.disposables.push(
+    this.register(
       store.onDidChange(() => {
         this.update();
       }),
+    );
+    this.register(
       vscode.window.onDidChangeActiveTextEditor(() => {
         this.update();
       }),
+    );
+    this.register(
       vscode.workspace.onDidChangeConfiguration((event) => {
         if (event.affectsConfiguration('releaseDeck.statusBar.enabled')) {
           this.update();
@@ -83,9 +88,4 @@ export class StatusBar implements vscode.Disposable {
     this.store.setVisible('statusBar', true);
   }
 
-  dispose(): void {
-    for (const disposable of this.disposables) {
-      disposable.dispose();
-    }
-  }
 }

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { COMMANDS } from '../../commandIds';
+import { Disposable } from '../../disposable';
 import { productionOf } from '../../domain/snapshot';
 import { ago } from '../../domain/words';
 import type { DeckState, DeckStore } from '../../state/deckStore';
@@ -15,15 +16,18 @@ import type { DeckNode } from './nodes';
 const HISTORY_SHOWN = 15;
 
 /** Renders the store's state as the deck tree; never calls GitHub itself. */
-export class DeckTreeProvider implements vscode.TreeDataProvider<DeckNode>, vscode.Disposable {
+export class DeckTreeProvider extends Disposable implements vscode.TreeDataProvider<DeckNode> {
   private readonly emitter = new vscode.EventEmitter<DeckNode | undefined>();
   readonly onDidChangeTreeData = this.emitter.event;
-  private readonly subscription: vscode.Disposable;
 
   constructor(private readonly store: DeckStore) {
-    this.subscription = store.onDidChange(() => {
-      this.emitter.fire(undefined);
-    });
+    super();
+    this.register(
+      store.onDidChange(() => {
+        this.emitter.fire(undefined);
+      }),
+    );
+    this.register(this.emitter);
   }
 
   getTreeItem(node: DeckNode): vscode.TreeItem {
@@ -86,10 +90,6 @@ export class DeckTreeProvider implements vscode.TreeDataProvider<DeckNode>, vsco
     }
   }
 
-  dispose(): void {
-    this.subscription.dispose();
-    this.emitter.dispose();
-  }
 }
 
 function rootNodes(state: DeckState): DeckNode[] {
