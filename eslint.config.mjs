@@ -1,6 +1,51 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
+/** `no-restricted-imports` for every file of one folder of src/. */
+function layer(folder, patterns) {
+  return { files: [`${folder}/**/*.ts`], rules: { 'no-restricted-imports': ['error', { patterns }] } };
+}
+
+/** One file allowed one import its layer forbids; everything else of the layer still holds. */
+function exception(file, allowed) {
+  const [base] = layers.filter((candidate) => file.startsWith(candidate.files[0].replace('/**/*.ts', '/')));
+  const [, { patterns }] = base.rules['no-restricted-imports'];
+  // A gitignore pattern cannot re-include a file whose folder is excluded: re-include each folder on the
+  // way (`!**/ui/releaseNotes`), exclude what is inside it again, then re-include the one module.
+  const folders = allowed.replace('**/', '').split('/').slice(0, -1);
+  const reopen = folders.slice(1).flatMap((_, index) => {
+    const folder = `**/${folders.slice(0, index + 2).join('/')}`;
+    return [`!${folder}`, `${folder}/**`];
+  });
+  const group = (pattern) => (pattern.group.includes(`**/${folders[0]}/**`) ? [...pattern.group, ...reopen, `!${allowed}`] : pattern.group);
+  return { files: [file], rules: { 'no-restricted-imports': ['error', { patterns: patterns.map((pattern) => ({ ...pattern, group: group(pattern) })) }] } };
+}
+
+function noVscode(why) {
+  return { group: ['vscode'], message: `${why}: no vscode import.` };
+}
+
+const noIo = { group: ['node:*', 'fs', 'http', 'https', 'child_process', 'net'], message: 'src/domain does no I/O.' };
+
+/** The top-level modules of src/ that import vscode themselves. */
+const noEditorModules = { group: ['**/config', '**/log', '**/services', '**/extension'], message: 'These modules import vscode.' };
+
+/** Imports of these top-level folders of src/, from any depth. */
+function noFolders(folders, message) {
+  return { group: folders.map((folder) => `**/${folder}/**`), message };
+}
+
+// The layers, enforced: arrows point down only (CONTRIBUTING.md has the map). Patterns start with **/
+// so they catch a folder from any depth (../ui/…, ../../ui/…); none names the folder it applies to.
+const layers = [
+  layer('src/domain', [noVscode('src/domain is pure'), noIo, noEditorModules, noFolders(['github', 'live', 'ui', 'state', 'auth', 'commands', 'operations'], 'src/domain imports only src/domain.')]),
+  layer('src/github', [noVscode('src/github returns plain data'), noEditorModules, noFolders(['state', 'ui', 'commands', 'auth', 'operations'], 'src/github knows nothing of the store, views, commands or sign-in.')]),
+  layer('src/live', [noVscode('src/live returns plain data'), noEditorModules, noFolders(['state', 'ui', 'commands', 'auth', 'operations'], 'src/live knows nothing of the store, views, commands or sign-in.')]),
+  layer('src/state', [noFolders(['ui', 'commands'], 'src/state reports typed conditions; src/ui turns them into prompts and views.')]),
+  layer('src/ui', [noFolders(['github', 'commands'], 'src/ui renders the store\'s snapshot; it never calls GitHub or runs a command\'s code (use command ids).')]),
+  layer('src/operations', [noVscode('src/operations are the flows commands share, without the editor'), noEditorModules, noFolders(['ui', 'commands'], 'src/operations report progress through callbacks; commands and views show it.')]),
+];
+
 export default tseslint.config(
   {
     ignores: ['dist/**', 'out/**', 'node_modules/**', '.vscode-test/**', 'test-results/**', 'src/domain/generated/**', 'bench/**'],
@@ -19,21 +64,10 @@ export default tseslint.config(
       '@typescript-eslint/no-unsafe-class-instance-assignment': 'off',
     },
   },
-  {
-    files: ['src/domain/**/*.ts'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            { group: ['vscode'], message: 'src/domain is pure: no vscode import.' },
-            { group: ['node:*', 'fs', 'http', 'https', 'child_process', 'net'], message: 'src/domain does no I/O.' },
-            { group: ['../github/*', '../live/*', '../ui/*', '../state/*', '../auth/*', '../commands/*'], message: 'src/domain imports only src/domain.' },
-          ],
-        },
-      ],
-    },
-  },
+  ...layers,
+  // Known exceptions while the release notes are made one-way (issue 14): only these two imports, in these two files.
+  exception('src/state/releaseNotes.ts', '**/ui/releaseNotes/messages'),
+  exception('src/ui/releaseNotes/panel.ts', '**/github/errors'),
   {
     files: ['**/*.mjs', '**/*.js'],
     ...tseslint.configs.disableTypeChecked,
