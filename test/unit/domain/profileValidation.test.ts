@@ -2,7 +2,6 @@ import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { openverseProfile, OPENVERSE_PROFILE_DOCUMENT } from '../../../src/domain/openverse';
-import { appOfPath, fillManualPlaceholders } from '../../../src/domain/profileQueries';
 import { chooseProfile, jsonPathOf, parseProfileText, validateProfile } from '../../../src/domain/profileValidation';
 
 /** A small profile that is not Openverse, as the README shows. */
@@ -130,21 +129,6 @@ describe('profile', () => {
     const local = structuredClone(SHOP_PROFILE);
     local.apps[0]!.environments[0]!.versionUrl = 'http://127.0.0.1:4000/version';
     assert.ok(validateProfile(local).ok);
-  });
-
-  it('finds the app of a file by the longest source folder', () => {
-    const profile = openverseProfile();
-    assert.equal(appOfPath(profile, 'api/api/views/media_views.py')?.id, 'api');
-    assert.equal(appOfPath(profile, 'frontend\\src\\pages\\index.vue')?.id, 'frontend');
-    assert.equal(appOfPath(profile, 'documentation/index.md'), undefined);
-    assert.equal(appOfPath(profile, 'apiary/readme.md'), undefined);
-  });
-
-  it('fills a manual procedure with the exact tag', () => {
-    assert.equal(
-      fillManualPlaceholders('Set the tag to {imageTag} for {gitTag} in {environment}', { imageTag: 'rel-2026.11.02.14.05.33', gitTag: 'catalog-2026.11.02.14.05.33', environment: 'production' }),
-      'Set the tag to rel-2026.11.02.14.05.33 for catalog-2026.11.02.14.05.33 in production',
-    );
   });
 
   it('turns JSON pointers into JSON paths', () => {
