@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
+import { Disposable } from '../../disposable';
 import type { AppDeck, DeckSnapshot } from '../../domain/snapshot';
 import { noNotesFor, type NotesView } from '../../domain/releaseNotes';
 import type { Log } from '../../log';
@@ -34,19 +35,18 @@ interface PanelEntry {
   releaseId: number | undefined;
   view: NotesView | undefined;
   loading: boolean;
-  readonly disposables: vscode.Disposable[];
 }
 
 /**
  * Release notes panels, one per app, reused when opened again and restored after a window reload. The
  * page gets plain data by message and sends back intents, which are checked here before anything runs.
  */
-export class ReleaseNotesPanels implements vscode.Disposable {
+export class ReleaseNotesPanels extends Disposable {
   private readonly entries = new Map<string, PanelEntry>();
-  private readonly disposables: vscode.Disposable[] = [];
 
   constructor(private readonly host: ReleaseNotesHost) {
-    this.disposables.push(
+    super();
+    this.register(
       vscode.window.registerWebviewPanelSerializer(RELEASE_NOTES_VIEW_TYPE, {
         deserializeWebviewPanel: (panel, state: unknown) => {
           const restored = restoredPanel(state, panel.title, this.host.apps());
@@ -62,6 +62,8 @@ export class ReleaseNotesPanels implements vscode.Disposable {
           return Promise.resolve();
         },
       }),
+    );
+    this.register(
       host.onDidChangeDeck(() => {
         for (const entry of this.entries.values()) {
           if (entry.view === undefined && !entry.loading && this.host.snapshot() !== undefined) {
@@ -112,17 +114,16 @@ export class ReleaseNotesPanels implements vscode.Disposable {
     panel.webview.options = this.options();
     panel.iconPath = vscode.Uri.joinPath(this.host.extensionUri, 'media', 'release-deck.svg');
     panel.webview.html = this.html(panel.webview);
-    const entry: PanelEntry = { panel, appId, releaseId, view: undefined, loading: false, disposables: [] };
+    const entry: PanelEntry = { panel, appId, releaseId, view: undefined, loading: false };
     this.entries.set(appId, entry);
-    entry.disposables.push(
+    // The panel's own listeners live as long as the panel, not as long as this owner.
+    const listeners = vscode.Disposable.from(
       panel.webview.onDidReceiveMessage((message: unknown) => {
         void this.receive(entry, message);
       }),
       panel.onDidDispose(() => {
         this.entries.delete(appId);
-        for (const disposable of entry.disposables) {
-          disposable.dispose();
-        }
+        listeners.dispose();
       }),
     );
   }
@@ -228,12 +229,10 @@ export class ReleaseNotesPanels implements vscode.Disposable {
 </html>`;
   }
 
-  dispose(): void {
+  override dispose(): void {
     for (const entry of this.entries.values()) {
       entry.panel.dispose();
     }
-    for (const disposable of this.disposables) {
-      disposable.dispose();
-    }
+    super.dispose();
   }
 }
