@@ -6,21 +6,6 @@ function layer(folder, patterns) {
   return { files: [`${folder}/**/*.ts`], rules: { 'no-restricted-imports': ['error', { patterns }] } };
 }
 
-/** One file allowed one import its layer forbids; everything else of the layer still holds. */
-function exception(file, allowed) {
-  const [base] = layers.filter((candidate) => file.startsWith(candidate.files[0].replace('/**/*.ts', '/')));
-  const [, { patterns }] = base.rules['no-restricted-imports'];
-  // A gitignore pattern cannot re-include a file whose folder is excluded: re-include each folder on the
-  // way (`!**/ui/releaseNotes`), exclude what is inside it again, then re-include the one module.
-  const folders = allowed.replace('**/', '').split('/').slice(0, -1);
-  const reopen = folders.slice(1).flatMap((_, index) => {
-    const folder = `**/${folders.slice(0, index + 2).join('/')}`;
-    return [`!${folder}`, `${folder}/**`];
-  });
-  const group = (pattern) => (pattern.group.includes(`**/${folders[0]}/**`) ? [...pattern.group, ...reopen, `!${allowed}`] : pattern.group);
-  return { files: [file], rules: { 'no-restricted-imports': ['error', { patterns: patterns.map((pattern) => ({ ...pattern, group: group(pattern) })) }] } };
-}
-
 function noVscode(why) {
   return { group: ['vscode'], message: `${why}: no vscode import.` };
 }
@@ -65,9 +50,6 @@ export default tseslint.config(
     },
   },
   ...layers,
-  // Known exceptions while the release notes are made one-way (issue 14): only these two imports, in these two files.
-  exception('src/state/releaseNotes.ts', '**/ui/releaseNotes/messages'),
-  exception('src/ui/releaseNotes/panel.ts', '**/github/errors'),
   {
     files: ['**/*.mjs', '**/*.js'],
     ...tseslint.configs.disableTypeChecked,
