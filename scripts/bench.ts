@@ -15,6 +15,7 @@ import { gatherFacts } from '../src/state/gatherFacts';
 import { DEMO_TOKEN, openverseWorld } from '../test/simulator/openverseWorld';
 import { startSimulator } from '../test/simulator/server';
 import { simulatedProfileDocument } from '../test/simulator/simulatedProfile';
+import { simulatorUserSettings } from '../test/simulator/simulatedProfile';
 import { SYNTHETIC_TOKEN, syntheticProfileDocument, syntheticWorld } from '../test/simulator/syntheticWorld';
 import type { World } from '../test/simulator/world';
 import { openBrowser } from './editor/browser';
@@ -313,7 +314,7 @@ async function measureEditor(runs: number): Promise<{ activationMs: number; deck
   for (let run = 0; run < runs; run += 1) {
     const simulator = await startSimulator({ world: openverseWorld(), clock: 'manual' });
     const workspace = createWorkspace({ simulatorUrl: simulator.url });
-    const editor = await startEditor({ workspace: workspace.path, env: { RELEASE_DECK_GITHUB_TOKEN: DEMO_TOKEN } });
+    const editor = await startEditor({ workspace: workspace.path, userSettings: simulatorUserSettings(simulator.url), env: { RELEASE_DECK_GITHUB_TOKEN: DEMO_TOKEN } });
     const browser = await openBrowser();
     const logs = join(ROOT, 'test-results', 'bench-editor-logs');
     try {

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { ROOT, freePort, startEditor } from './editor/codeServer';
 import { createWorkspace } from './editor/workspace';
 import { DEMO_TOKEN, openverseWorld } from '../test/simulator/openverseWorld';
+import { simulatorUserSettings } from '../test/simulator/simulatedProfile';
 import { startSimulator } from '../test/simulator/server';
 
 /**
@@ -18,7 +19,7 @@ async function main(): Promise<void> {
   const simulator = await startSimulator({ world: openverseWorld(), clock: 'real', port: Number(process.env.SIMULATOR_PORT ?? 0) });
   const workspace = createWorkspace({ simulatorUrl: simulator.url });
   const port = Number(process.env.PORT ?? (await freePort()));
-  const editor = await startEditor({ workspace: workspace.path, port, env: { RELEASE_DECK_GITHUB_TOKEN: DEMO_TOKEN } });
+  const editor = await startEditor({ workspace: workspace.path, port, userSettings: simulatorUserSettings(simulator.url), env: { RELEASE_DECK_GITHUB_TOKEN: DEMO_TOKEN } });
   const url = editor.workbenchUrl({ extensionDevelopmentPaths: [ROOT] });
   let stopping = false;
   const stop = async (): Promise<void> => {

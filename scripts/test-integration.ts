@@ -5,6 +5,7 @@ import { openBrowser, type OpenBrowser } from './editor/browser';
 import { ROOT, startEditor, type RunningEditor } from './editor/codeServer';
 import { createWorkspace } from './editor/workspace';
 import { openverseWorld } from '../test/simulator/openverseWorld';
+import { simulatorUserSettings } from '../test/simulator/simulatedProfile';
 import { startSimulator, type RunningSimulator } from '../test/simulator/server';
 
 /**
@@ -21,8 +22,8 @@ interface Report {
 
 const TIMEOUT_MS = 10 * 60_000;
 
-/** Every token the suite signs in with (the demo token, and the ones it is refused with). */
-const TOKENS = ['rd_demo_token_not_a_secret', 'rd_token_without_workflow_scope'];
+/** Every token the suite signs in with (the demo token, and the ones it is refused with, or types in for another host). */
+const TOKENS = ['rd_demo_token_not_a_secret', 'rd_token_without_workflow_scope', 'rd_token_for_the_allowed_host'];
 
 /**
  * After the suite ran every command with known tokens, no token may appear in the editor's logs (the
@@ -79,6 +80,7 @@ async function main(): Promise<number> {
     workspace = createWorkspace({ simulatorUrl: simulator.url });
     editor = await startEditor({
       workspace: workspace.path,
+      userSettings: simulatorUserSettings(simulator.url),
       env: { RELEASE_DECK_TEST_REPORT: reportPath, RELEASE_DECK_SIMULATOR_URL: simulator.url, RELEASE_DECK_TEST_GREP: process.env.RELEASE_DECK_TEST_GREP ?? '' },
     });
     browser = await openBrowser();

@@ -4,6 +4,8 @@ export const COMMANDS = {
   signIn: 'releaseDeck.signIn',
   signInWithToken: 'releaseDeck.signInWithToken',
   signOut: 'releaseDeck.signOut',
+  allowProfileHost: 'releaseDeck.allowProfileHost',
+  forgetAllowedHosts: 'releaseDeck.forgetAllowedHosts',
   openProfile: 'releaseDeck.openProfile',
   showLog: 'releaseDeck.showLog',
   copyImageTag: 'releaseDeck.copyImageTag',
@@ -27,6 +29,8 @@ export type CommandId = (typeof COMMANDS)[keyof typeof COMMANDS];
 export const CONTEXT_KEYS = {
   signedIn: 'releaseDeck.signedIn',
   profileState: 'releaseDeck.profileState',
+  /** `ready`, `needsApproval` (the profile asks for a host the user has not chosen) or `invalid`. */
+  endpointState: 'releaseDeck.endpointState',
 } as const;
 
 export const VIEW_ID = 'releaseDeck.deck';

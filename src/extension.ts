@@ -1,9 +1,11 @@
 import * as vscode from 'vscode';
 import { CredentialStore } from './auth/credentials';
 import { COMMANDS, CONTEXT_KEYS, VIEW_ID } from './commandIds';
+import { registerAllowProfileHost } from './commands/allowProfileHost';
 import { registerCopyCommitSha } from './commands/copyCommitSha';
 import { registerCopyImageTag } from './commands/copyImageTag';
 import { registerDeploy } from './commands/deploy';
+import { registerForgetAllowedHosts } from './commands/forgetAllowedHosts';
 import { registerOpenConsoleLink } from './commands/openConsoleLink';
 import { registerOpenProfile } from './commands/openProfile';
 import { registerOpenRelease } from './commands/openRelease';
@@ -20,12 +22,13 @@ import { registerShowManualProcedure } from './commands/showManualProcedure';
 import { registerSignIn } from './commands/signIn';
 import { registerSignInWithToken } from './commands/signInWithToken';
 import { registerSignOut } from './commands/signOut';
-import { DEFAULT_API_URL, affectsReleaseDeck } from './config';
+import { affectsReleaseDeck } from './config';
 import type { NotesView } from './domain/releaseNotes';
 import { Log } from './log';
 import { InFlight, publishKey } from './operations/inFlight';
 import type { Services } from './services';
 import { DeckStore, type DeckState } from './state/deckStore';
+import { EndpointService, describeEndpoint } from './state/endpoint';
 import { ProfileSource } from './state/profileSource';
 import { notesLoader } from './state/releaseNotes';
 import { Confirmer, type ConfirmRequest } from './ui/confirm';
@@ -52,6 +55,8 @@ export interface ReleaseDeckApi {
   readonly refresh: () => Promise<void>;
   readonly describeDeck: () => DeckItemView[];
   readonly statusBarText: () => string | undefined;
+  /** The message the deck shows above its items or welcome view, if any. */
+  readonly viewMessage: () => string | undefined;
   /** Present only under the extension's own tests (ExtensionMode.Test). */
   readonly testing?: {
     readonly answerConfirmations: (answer: boolean | undefined) => void;
@@ -65,14 +70,13 @@ export function activate(context: vscode.ExtensionContext): ReleaseDeckApi {
   const started = Date.now();
   const log = new Log();
   const profiles = new ProfileSource(log);
-  // The provider depends on the API root, which the store knows once it exists.
-  const late: { store?: DeckStore } = {};
-  const credentials = new CredentialStore(context, log, () => ((late.store?.apiUrl() ?? DEFAULT_API_URL) === DEFAULT_API_URL ? 'github' : 'github-enterprise'));
-  const store = new DeckStore(profiles, credentials, log);
-  late.store = store;
+  // The API root (and so the credential) is chosen by the user; the profile may only ask.
+  const endpoints = new EndpointService(context, profiles, log);
+  const credentials = new CredentialStore(context, log, endpoints);
+  const store = new DeckStore(profiles, credentials, endpoints, log);
   const confirmer = new Confirmer(context.extensionMode);
-  const services: Services = { context, log, profiles, credentials, store, confirmer, inFlight: new InFlight() };
-  context.subscriptions.push(log, profiles, credentials, store);
+  const services: Services = { context, log, profiles, endpoints, credentials, store, confirmer, inFlight: new InFlight() };
+  context.subscriptions.push(log, profiles, endpoints, credentials, store);
 
   const tree = new DeckTreeProvider(store);
   const view = vscode.window.createTreeView(VIEW_ID, { treeDataProvider: tree, showCollapseAll: true });
@@ -101,6 +105,8 @@ export function activate(context: vscode.ExtensionContext): ReleaseDeckApi {
     registerSignIn(services),
     registerSignInWithToken(services),
     registerSignOut(services),
+    registerAllowProfileHost(services),
+    registerForgetAllowedHosts(services),
     registerOpenProfile(services),
     registerShowLog(services),
     registerCopyImageTag(services),
@@ -130,6 +136,7 @@ export function activate(context: vscode.ExtensionContext): ReleaseDeckApi {
     refresh: () => deckStore.refresh('requested through the API'),
     describeDeck: () => describeDeck(tree),
     statusBarText: () => statusBar.text,
+    viewMessage: () => (view.message !== undefined && view.message !== '' ? view.message : undefined),
     ...(context.extensionMode === vscode.ExtensionMode.Test
       ? { testing: { answerConfirmations: (answer: boolean | undefined) => { confirmer.answerForTests(answer); }, confirmations: () => [...confirmer.asked], releaseNotesView: (appId: string) => releaseNotes.viewOf(appId) } }
       : {}),
@@ -143,7 +150,7 @@ function releaseNotesHost(services: Services): ReleaseNotesHost {
     snapshot: () => store.state.snapshot,
     onDidChangeDeck: store.onDidChange,
     apps: () => profiles.profile?.apps ?? [],
-    load: notesLoader({ gitHub: () => store.gitHub(), profile: () => profiles.profile }),
+    load: notesLoader({ gitHub: () => store.gitHub(), profile: () => profiles.profile, webUrl: () => store.webUrl() }),
     isPublishing: (appId) => services.inFlight.get(publishKey(appId)) !== undefined,
     publish: (appId, releaseId) => vscode.commands.executeCommand(COMMANDS.publishRelease, { appId, releaseId }),
     refresh: (reason) => store.refresh(reason),
@@ -176,8 +183,23 @@ function describeDeck(tree: DeckTreeProvider): DeckItemView[] {
 function reflectState(state: DeckState, view: vscode.TreeView<unknown>): void {
   void vscode.commands.executeCommand('setContext', CONTEXT_KEYS.signedIn, state.credential !== undefined);
   void vscode.commands.executeCommand('setContext', CONTEXT_KEYS.profileState, state.profile.kind);
+  void vscode.commands.executeCommand('setContext', CONTEXT_KEYS.endpointState, state.endpoint.kind);
+  const message = endpointMessage(state);
+  view.message = message ?? '';
   const profileName = state.profile.kind === 'broken' ? 'profile has problems' : state.profile.profile.name;
   view.description = state.refreshing ? `${profileName} · refreshing…` : profileName;
+}
+
+/** What the deck says about where it connects, when there is something to say. */
+function endpointMessage(state: DeckState): string | undefined {
+  const endpoint = state.endpoint;
+  if (endpoint.kind === 'needsApproval') {
+    return `This workspace's profile asks Release Deck to connect to the GitHub API at ${endpoint.apiUrl}, a host you have not chosen. Nothing is sent there (no token, no request) until you allow it.`;
+  }
+  if (endpoint.kind === 'invalid') {
+    return `${endpoint.problem} Release Deck connects nowhere until it is fixed.`;
+  }
+  return endpoint.ignoredRequest !== undefined ? `GitHub: ${describeEndpoint(endpoint)}` : undefined;
 }
 
 export function deactivate(): void {

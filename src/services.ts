@@ -3,6 +3,7 @@ import type { CredentialStore } from './auth/credentials';
 import type { Log } from './log';
 import type { InFlight } from './operations/inFlight';
 import type { DeckStore } from './state/deckStore';
+import type { EndpointService } from './state/endpoint';
 import type { Confirmer } from './ui/confirm';
 import type { ProfileSource } from './state/profileSource';
 
@@ -11,6 +12,7 @@ export interface Services {
   readonly context: vscode.ExtensionContext;
   readonly log: Log;
   readonly profiles: ProfileSource;
+  readonly endpoints: EndpointService;
   readonly credentials: CredentialStore;
   readonly store: DeckStore;
   readonly confirmer: Confirmer;

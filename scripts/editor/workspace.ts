@@ -5,7 +5,7 @@ import { simulatedProfileDocument } from '../../test/simulator/simulatedProfile'
 
 /**
  * A small Openverse-shaped workspace for the editor: source folders of each app (so the status bar
- * finds the app of an open file) and a profile file pointing at the simulator.
+ * finds the app of an open file) and a profile file whose /version endpoints are the simulator's (the GitHub host is a user setting).
  */
 export function createWorkspace(options: { simulatorUrl?: string; profile?: 'simulated' | 'broken' | 'none'; extraSettings?: Record<string, unknown> } = {}): { path: string; remove(): void } {
   const root = mkdtempSync(join(tmpdir(), 'release-deck-workspace-'));

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { GITHUB_API_URL, originOf, type Endpoint } from '../domain/endpoint';
 import type { Log } from '../log';
 
 /** A way to act on GitHub: a token, and where it came from. The token itself is never shown or logged. */
@@ -10,62 +11,108 @@ export interface Credential {
 }
 
 export const SCOPES = ['repo', 'workflow'];
-const SECRET_KEY = 'releaseDeck.token';
-const METHOD_KEY = 'releaseDeck.signInMethod';
+/** Before tokens were kept per API root: one key, whose host is unknown. */
+const LEGACY_SECRET_KEY = 'releaseDeck.token';
+const LEGACY_METHOD_KEY = 'releaseDeck.signInMethod';
 /** A token handed to the editor's process (CI, dev containers, the demo); used until the user signs out. */
 export const TOKEN_VARIABLE = 'RELEASE_DECK_GITHUB_TOKEN';
 
+type Method = 'token' | 'session' | 'signedOut';
+
+/** Where the store learns the API root in force (the endpoint service). */
+export interface EndpointSource {
+  readonly current: Endpoint;
+  readonly onDidChange: vscode.Event<Endpoint>;
+}
+
+/** The SecretStorage key of the token kept for one API origin. */
+export function secretKeyFor(origin: string): string {
+  return `${LEGACY_SECRET_KEY}:${origin}`;
+}
+
+function methodKeyFor(origin: string): string {
+  return `${LEGACY_METHOD_KEY}:${origin}`;
+}
+
 /**
- * Where the credential comes from: VS Code's GitHub (or GitHub Enterprise) authentication provider, or
- * a token the user entered, kept in SecretStorage. Reacts to sign-outs made elsewhere.
+ * Where the credential comes from, per API root: VS Code's GitHub provider (for api.github.com only),
+ * its GitHub Enterprise provider (only for the host of github-enterprise.uri), a token the user entered
+ * for that root (kept in SecretStorage under a key naming its origin), or the token in the environment
+ * (only for the root the user's own settings choose). A token is never sent to another root than the
+ * one it was given for. Reacts to sign-outs made elsewhere.
  */
 export class CredentialStore implements vscode.Disposable {
   private readonly emitter = new vscode.EventEmitter<Credential | undefined>();
   readonly onDidChange = this.emitter.event;
   private readonly disposables: vscode.Disposable[] = [this.emitter];
   private cached: Credential | undefined;
+  /** The API origin `cached` was read for; undefined before the first read or while none is in force. */
+  private cachedFor: string | undefined;
   private loaded = false;
   private providerPrompt: Promise<Credential | undefined> | undefined;
+  private migrated = false;
 
   constructor(
     private readonly context: vscode.ExtensionContext,
     private readonly log: Log,
-    private readonly providerId: () => string,
+    private readonly endpoints: EndpointSource,
   ) {
     this.disposables.push(
       context.secrets.onDidChange((event) => {
-        if (event.key === SECRET_KEY) {
+        if (event.key === this.secretKey()) {
           void this.reload();
         }
       }),
       vscode.authentication.onDidChangeSessions((event) => {
-        if (event.provider.id === this.providerId() && this.method === 'session') {
+        if (event.provider.id === this.ready()?.provider && this.method === 'session') {
           void this.reload();
         }
+      }),
+      endpoints.onDidChange(() => {
+        void this.reload();
       }),
     );
   }
 
-  private get method(): 'token' | 'session' | 'signedOut' | undefined {
-    return this.context.globalState.get<'token' | 'session' | 'signedOut'>(METHOD_KEY);
+  private ready(): Extract<Endpoint, { kind: 'ready' }> | undefined {
+    const endpoint = this.endpoints.current;
+    return endpoint.kind === 'ready' ? endpoint : undefined;
   }
 
-  /** The credential in force, read silently (never prompts). */
+  private secretKey(): string | undefined {
+    const ready = this.ready();
+    return ready !== undefined ? secretKeyFor(ready.origin) : undefined;
+  }
+
+  private get method(): Method | undefined {
+    const ready = this.ready();
+    return ready !== undefined ? this.context.globalState.get<Method>(methodKeyFor(ready.origin)) : undefined;
+  }
+
+  /** The credential in force for the API root in force, read silently (never prompts). */
   async current(): Promise<Credential | undefined> {
-    if (!this.loaded) {
+    if (!this.loaded || this.cachedFor !== this.ready()?.origin) {
       await this.reload(false);
     }
-    return this.cached;
+    // Never a credential read for another API root than the one in force now.
+    return this.cachedFor === this.ready()?.origin ? this.cached : undefined;
   }
 
   /**
    * Reads the credential again; listeners hear of it when it changed. The first read, made for a caller
    * of current(), is what that caller asked for, not a change to announce (it would only repeat the
-   * caller's refresh); a change seen by the secret or session watchers is always announced.
+   * caller's refresh); a change seen by the secret, session or endpoint watchers is always announced.
    */
   private async reload(announce = true): Promise<void> {
+    await this.migrateOnce();
     const before = this.cached?.token;
-    this.cached = await this.readSilently();
+    const origin = this.ready()?.origin;
+    const read = await this.readSilently();
+    if (this.ready()?.origin !== origin) {
+      return; // The endpoint changed while reading: the read that change set off wins.
+    }
+    this.cached = read;
+    this.cachedFor = origin;
     this.loaded = true;
     if (this.cached !== undefined) {
       this.log.addSecret(this.cached.token);
@@ -75,10 +122,41 @@ export class CredentialStore implements vscode.Disposable {
     }
   }
 
+  /**
+   * The single token of earlier versions was kept without the host it was given for: it is dropped
+   * rather than guessed (sending it to the wrong host is what per-host keys prevent). A sign-in through
+   * the editor's GitHub account, or a sign-out, stays as it was for api.github.com.
+   */
+  private async migrateOnce(): Promise<void> {
+    if (this.migrated) {
+      return;
+    }
+    this.migrated = true;
+    const legacyMethod = this.context.globalState.get<Method>(LEGACY_METHOD_KEY);
+    const legacyToken = await this.context.secrets.get(LEGACY_SECRET_KEY);
+    if (legacyToken !== undefined) {
+      await this.context.secrets.delete(LEGACY_SECRET_KEY);
+      this.log.warn('A token kept by an earlier version of Release Deck was deleted: it was stored without the host it was given for, and tokens now go only to the host they were given for. Sign in again.');
+    }
+    if (legacyMethod !== undefined) {
+      await this.context.globalState.update(LEGACY_METHOD_KEY, undefined);
+      if (legacyMethod !== 'token') {
+        await this.context.globalState.update(methodKeyFor(originOf(GITHUB_API_URL) ?? GITHUB_API_URL), legacyMethod);
+      }
+    }
+  }
+
   private async readSilently(): Promise<Credential | undefined> {
+    const ready = this.ready();
+    if (ready === undefined) {
+      return undefined;
+    }
     if (this.method === 'session') {
+      if (ready.provider === undefined) {
+        return undefined;
+      }
       try {
-        const session = await vscode.authentication.getSession(this.providerId(), SCOPES, { silent: true });
+        const session = await vscode.authentication.getSession(ready.provider, SCOPES, { silent: true });
         return session !== undefined ? { token: session.accessToken, source: 'session', login: session.account.label } : undefined;
       } catch (error) {
         this.log.warn(`Could not read the GitHub session: ${error instanceof Error ? error.message : String(error)}`);
@@ -88,10 +166,12 @@ export class CredentialStore implements vscode.Disposable {
     if (this.method === 'signedOut') {
       return undefined;
     }
-    const stored = await this.context.secrets.get(SECRET_KEY);
+    const stored = await this.context.secrets.get(secretKeyFor(ready.origin));
     if (stored === undefined || stored === '') {
+      // The environment's token was handed over for the API root the user's settings name, no other.
       const fromEnvironment = process.env[TOKEN_VARIABLE]?.trim();
-      return fromEnvironment !== undefined && fromEnvironment !== '' ? { token: fromEnvironment, source: 'environment' } : undefined;
+      const userChosen = ready.chosenBy === 'setting' || ready.chosenBy === 'default';
+      return userChosen && fromEnvironment !== undefined && fromEnvironment !== '' ? { token: fromEnvironment, source: 'environment' } : undefined;
     }
     try {
       const parsed = JSON.parse(stored) as { token?: unknown; login?: unknown };
@@ -104,14 +184,26 @@ export class CredentialStore implements vscode.Disposable {
     return undefined;
   }
 
-  /** Asks VS Code's authentication provider for a session (one prompt at a time). */
+  /**
+   * Asks VS Code's authentication provider meant for the API root in force for a session (one prompt at
+   * a time). Throws, saying why, when no provider is meant for it.
+   */
   signInWithProvider(): Promise<Credential | undefined> {
     this.providerPrompt ??= (async () => {
       try {
-        const session = await vscode.authentication.getSession(this.providerId(), SCOPES, { createIfNone: true });
+        const ready = this.ready();
+        if (ready === undefined) {
+          throw new Error('Release Deck connects to no GitHub host yet (see the deck), so there is nothing to sign in to');
+        }
+        if (ready.provider === undefined) {
+          throw new Error(
+            `the editor's GitHub account serves github.com, and its GitHub Enterprise account only the server named by the setting github-enterprise.uri; neither is ${ready.apiUrl}`,
+          );
+        }
+        const session = await vscode.authentication.getSession(ready.provider, SCOPES, { createIfNone: true });
         this.log.addSecret(session.accessToken);
-        await this.context.globalState.update(METHOD_KEY, 'session');
-        await this.context.secrets.delete(SECRET_KEY);
+        await this.context.globalState.update(methodKeyFor(ready.origin), 'session');
+        await this.context.secrets.delete(secretKeyFor(ready.origin));
         await this.reload();
         return this.cached;
       } finally {
@@ -121,22 +213,31 @@ export class CredentialStore implements vscode.Disposable {
     return this.providerPrompt;
   }
 
-  /** Stores a token already checked against GitHub. */
-  async storeToken(token: string, login: string): Promise<void> {
+  /** Stores a token already checked against the API root `apiUrl`, for that root only. */
+  async storeToken(token: string, login: string, apiUrl: string): Promise<void> {
+    const origin = originOf(apiUrl) ?? apiUrl;
     this.log.addSecret(token);
-    await this.context.globalState.update(METHOD_KEY, 'token');
-    await this.context.secrets.store(SECRET_KEY, JSON.stringify({ token, login }));
+    await this.context.globalState.update(methodKeyFor(origin), 'token');
+    await this.context.secrets.store(secretKeyFor(origin), JSON.stringify({ token, login }));
     await this.reload();
   }
 
   /**
-   * Forgets the credential: the stored token is deleted, a provider session and a token from the
-   * environment are no longer used (until the user signs in again).
+   * Forgets the credential of the API root in force: its stored token is deleted, a provider session
+   * and a token from the environment are no longer used there (until the user signs in again).
    */
   async signOut(): Promise<void> {
-    await this.context.secrets.delete(SECRET_KEY);
-    await this.context.globalState.update(METHOD_KEY, 'signedOut');
+    const ready = this.ready();
+    if (ready !== undefined) {
+      await this.forgetHost(ready.origin);
+    }
     await this.reload();
+  }
+
+  /** Deletes the token kept for an API origin and stops using any other credential there. */
+  async forgetHost(origin: string): Promise<void> {
+    await this.context.secrets.delete(secretKeyFor(origin));
+    await this.context.globalState.update(methodKeyFor(origin), 'signedOut');
   }
 
   /** Drops a credential GitHub refused (401), so the user is asked to sign in again. */

@@ -11,19 +11,24 @@ import type { Services } from '../services';
  */
 export function registerSignInWithToken(services: Services): vscode.Disposable {
   return vscode.commands.registerCommand(COMMANDS.signInWithToken, async (given?: unknown) => {
+    // The token is checked with, and kept for, the API root in force: the one the user chose or allowed.
+    const apiUrl = services.store.apiUrl();
+    if (apiUrl === undefined) {
+      void vscode.window.showWarningMessage('Release Deck connects to no GitHub host yet, so a token could not be checked. The deck says why and how to allow the host the profile asks for.');
+      return;
+    }
     const token = typeof given === 'string' && given.trim() !== '' ? given : await askForToken(services);
     if (token === undefined) {
       return;
     }
     const trimmed = token.trim();
     services.log.addSecret(trimmed);
-    const apiUrl = services.store.apiUrl();
     try {
       const user = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `Checking the token with ${apiUrl}…` }, async () => {
         const client = await GitHubClient.create({ apiUrl, token: trimmed });
         return checkToken(client);
       });
-      await services.credentials.storeToken(trimmed, user.login);
+      await services.credentials.storeToken(trimmed, user.login, apiUrl);
       services.log.info(`Signed in with a token as ${user.login}${user.scopes !== undefined ? ` (scopes: ${user.scopes.join(', ')})` : ' (fine-grained token)'}.`);
       void vscode.window.showInformationMessage(`Release Deck is signed in to GitHub as ${user.login}.`);
     } catch (error) {

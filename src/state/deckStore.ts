@@ -1,12 +1,14 @@
 import * as vscode from 'vscode';
 import { buildDeck } from '../domain/buildDeck';
+import type { Endpoint } from '../domain/endpoint';
+import { withCheckedLinks } from '../domain/githubLinks';
 import type { DeckSnapshot } from '../domain/snapshot';
-import type { Profile } from '../domain/profileTypes';
 import type { Credential, CredentialStore } from '../auth/credentials';
-import { DEFAULT_API_URL, readSettings } from '../config';
+import { readSettings } from '../config';
 import { GitHubClient } from '../github/client';
 import { describeError, formatClock, isGitHubError } from '../github/errors';
 import type { Log } from '../log';
+import type { EndpointService } from './endpoint';
 import { gatherFacts } from './gatherFacts';
 import { pollDelayMs } from './pollDelay';
 import type { ProfileSource, ProfileStatus } from './profileSource';
@@ -20,6 +22,8 @@ export interface RefreshCost {
 
 export interface DeckState {
   readonly profile: ProfileStatus;
+  /** Where Release Deck connects, or why it connects nowhere (a host the profile asks for, not allowed). */
+  readonly endpoint: Endpoint;
   readonly credential?: Credential | undefined;
   readonly snapshot?: DeckSnapshot | undefined;
   readonly refreshing: boolean;
@@ -52,10 +56,16 @@ export class DeckStore implements vscode.Disposable {
   constructor(
     private readonly profiles: ProfileSource,
     private readonly credentials: CredentialStore,
+    private readonly endpoints: EndpointService,
     private readonly log: Log,
   ) {
-    this.current = { profile: profiles.status, refreshing: false };
+    this.current = { profile: profiles.status, endpoint: endpoints.current, refreshing: false };
     this.disposables.push(
+      endpoints.onDidChange((endpoint) => {
+        this.client = undefined;
+        this.update({ endpoint, snapshot: undefined, error: undefined });
+        void this.refresh('the GitHub host changed');
+      }),
       profiles.onDidChange((profile) => {
         this.update({ profile, snapshot: undefined, error: undefined });
         void this.refresh('the profile changed');
@@ -75,28 +85,29 @@ export class DeckStore implements vscode.Disposable {
     return this.current;
   }
 
-  /** The API root in force: the setting when the user set it, else the profile's, else github.com. */
-  apiUrl(profile: Profile | undefined = this.profiles.profile): string {
-    return readSettings().apiUrlOverride ?? profile?.github.apiUrl ?? DEFAULT_API_URL;
+  /** The API root in force, or undefined while Release Deck may connect nowhere (see `state.endpoint`). */
+  apiUrl(): string | undefined {
+    const endpoint = this.endpoints.current;
+    return endpoint.kind === 'ready' ? endpoint.apiUrl : undefined;
   }
 
-  /** The web root for links: the profile's, else derived from the API root. */
-  webUrl(): string {
-    const profile = this.profiles.profile;
-    if (profile?.github.webUrl !== undefined) {
-      return profile.github.webUrl.replace(/\/+$/, '');
-    }
-    const api = this.apiUrl();
-    return api === DEFAULT_API_URL ? 'https://github.com' : api.replace(/\/api\/v3\/?$/, '');
+  /** The web root links from GitHub's answers must be on: github.com, or the GitHub Enterprise server. */
+  webUrl(): string | undefined {
+    const endpoint = this.endpoints.current;
+    return endpoint.kind === 'ready' ? endpoint.webUrl : undefined;
   }
 
-  /** The client for the current credential and API root (kept, so its ETag cache lasts). */
+  /**
+   * The client for the API root in force and the credential kept for that root (kept, so its ETag cache
+   * lasts); undefined while no root is in force or no credential is kept for it.
+   */
   async gitHub(): Promise<GitHubClient | undefined> {
-    const credential = this.current.credential ?? (await this.credentials.current());
-    if (credential === undefined) {
+    const apiUrl = this.apiUrl();
+    // Asked every time, never taken from the state: the credential must be the one of this API root.
+    const credential = apiUrl !== undefined ? await this.credentials.current() : undefined;
+    if (apiUrl === undefined || credential === undefined || apiUrl !== this.apiUrl()) {
       return undefined;
     }
-    const apiUrl = this.apiUrl();
     const key = `${apiUrl} ${credential.token}`;
     if (this.client === undefined || this.clientKey !== key) {
       this.client = await GitHubClient.create({ apiUrl, token: credential.token, log: (line) => { this.log.debug(line); } });
@@ -141,20 +152,24 @@ export class DeckStore implements vscode.Disposable {
 
   private async refreshOnce(reason: string): Promise<void> {
     const profile = this.profiles.profile;
+    const endpoint = this.endpoints.current;
     const credential = await this.credentials.current();
-    if (profile === undefined || credential === undefined) {
-      this.update({ profile: this.profiles.status, credential, refreshing: false });
+    const webUrl = this.webUrl();
+    if (profile === undefined || credential === undefined || webUrl === undefined) {
+      this.update({ profile: this.profiles.status, endpoint, credential, refreshing: false });
       return;
     }
     const client = await this.gitHub();
     if (client === undefined) {
+      this.update({ profile: this.profiles.status, endpoint: this.endpoints.current, credential: await this.credentials.current(), refreshing: false });
       return;
     }
-    this.update({ profile: this.profiles.status, credential, refreshing: true });
+    this.update({ profile: this.profiles.status, endpoint, credential, refreshing: true });
     const before = { ...client.stats };
     const started = Date.now();
     try {
-      const facts = await gatherFacts(client, profile);
+      // Links from GitHub's answers go on screen only when safe and on the web host in force.
+      const facts = withCheckedLinks(await gatherFacts(client, profile), webUrl);
       const snapshot = buildDeck(profile, facts);
       const cost: RefreshCost = {
         requests: client.stats.requests - before.requests,

@@ -1,6 +1,7 @@
 import type { AppDeck } from '../domain/snapshot';
 import type { Profile } from '../domain/profileTypes';
 import { chooseRelease, compareRange, listAppCommits, noNotesFor, noReleaseToShow, notesView, unlistedCommits, UNKNOWN_BASE, type CompareRange, type NotesListing, type NotesView, type OwnCommits } from '../domain/releaseNotes';
+import { withCheckedNotesLinks } from '../domain/githubLinks';
 import type { GitHubClient } from '../github/client';
 import { compareCommits, listCommits } from '../github/commits';
 import { describeError } from '../github/errors';
@@ -35,8 +36,9 @@ async function commitsBetween(client: GitHubClient, repo: string, app: AppDeck, 
 /**
  * What the release notes panel shows for one release of an app (its draft by default): GitHub's
  * rendered notes, the commits between what production runs and the release, and what publishing sets off.
+ * Links from GitHub's answers are kept only when safe and on `webUrl`, the web host in force ('' otherwise).
  */
-export async function loadReleaseNotes(client: GitHubClient, profile: Profile, app: AppDeck, releaseId: number | undefined, publishing: boolean): Promise<NotesView> {
+export async function loadReleaseNotes(client: GitHubClient, profile: Profile, app: AppDeck, releaseId: number | undefined, publishing: boolean, webUrl: string): Promise<NotesView> {
   const chosen = chooseRelease(app, releaseId);
   if (chosen === undefined) {
     throw new Error(noReleaseToShow(app, releaseId));
@@ -44,7 +46,7 @@ export async function loadReleaseNotes(client: GitHubClient, profile: Profile, a
   const release = await getReleaseWithHtml(client, profile.monorepo, (chosen.draft ?? chosen.published).id);
   const range = compareRange(app, chosen, release.targetCommitish);
   const listing = range !== undefined ? await commitsBetween(client, profile.monorepo, app, range) : UNKNOWN_BASE;
-  return notesView(profile, app, chosen, release, listing, publishing);
+  return withCheckedNotesLinks(notesView(profile, app, chosen, release, listing, publishing), webUrl);
 }
 
 /**
@@ -55,10 +57,12 @@ export type NotesLoad =
   | { readonly ok: true; readonly view: NotesView }
   | { readonly ok: false; readonly reason: 'unavailable' | 'failed'; readonly message: string };
 
-/** What loading the notes needs: the GitHub client of the current sign-in, and the profile in force. */
+/** What loading the notes needs: the GitHub client of the current sign-in, the profile and web host in force. */
 export interface NotesInputs {
   readonly gitHub: () => Promise<GitHubClient | undefined>;
   readonly profile: () => Profile | undefined;
+  /** The web root links from GitHub's answers must be on (undefined while no GitHub host is in force). */
+  readonly webUrl: () => string | undefined;
 }
 
 /** Loads the notes of a release of an app from GitHub; errors come back as a message, never thrown. */
@@ -70,7 +74,7 @@ export function notesLoader(inputs: NotesInputs): (app: AppDeck, releaseId: numb
       return { ok: false, reason: 'unavailable', message: noNotesFor(app.app.id) };
     }
     try {
-      return { ok: true, view: await loadReleaseNotes(client, profile, app, releaseId, publishing) };
+      return { ok: true, view: await loadReleaseNotes(client, profile, app, releaseId, publishing, inputs.webUrl() ?? '') };
     } catch (error) {
       return { ok: false, reason: 'failed', message: describeError(error) };
     }

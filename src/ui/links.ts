@@ -4,6 +4,10 @@ import { isSafeLink } from './presentation';
 
 /** Opens a link in the browser, only when it is https (or http on this machine). */
 export async function openLink(url: string, log: Log): Promise<void> {
+  if (url === '') {
+    void vscode.window.showWarningMessage('Release Deck has no link to open here: the one in GitHub\'s answer was not an https link on the GitHub host in use, so it was left out.');
+    return;
+  }
   if (!isSafeLink(url)) {
     log.warn(`Refused to open a link that is not https: ${url}`);
     void vscode.window.showErrorMessage(`Release Deck opens only https links; this one was refused: ${url.slice(0, 120)}`);

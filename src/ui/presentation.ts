@@ -1,7 +1,10 @@
 import * as vscode from 'vscode';
 import type { EnvironmentDeck, EnvironmentState } from '../domain/snapshot';
 import { plural } from '../domain/words';
+import { isSafeLink } from '../domain/links';
 import { shortSha } from '../domain/tags';
+
+export { isSafeLink };
 
 /** How each environment state looks, in the tree and the status bar. */
 export const STATE_LOOK: Record<EnvironmentState, { readonly icon: string; readonly color: string; readonly words: string }> = {
@@ -47,9 +50,18 @@ export function stateWords(environment: EnvironmentDeck): string {
   }
 }
 
-export { isSafeLink } from '../domain/links';
 
 /** Escapes the characters that would turn text into Markdown or HTML in a tooltip. */
 export function md(text: string): string {
   return text.replace(/[\\`*_[\]<>|]/g, (character) => `\\${character}`);
+}
+
+/** A Markdown link when the URL is one Release Deck opens (https, or http on this machine), else the text. */
+export function mdLink(text: string, url: string): string {
+  if (!isSafeLink(url)) {
+    return md(text);
+  }
+  // The parser's own form of the URL, with the characters that would end a Markdown link escaped.
+  const href = new URL(url).href.replace(/[()<> ]/g, (character) => encodeURIComponent(character).replace('(', '%28').replace(')', '%29'));
+  return `[${md(text)}](${href})`;
 }

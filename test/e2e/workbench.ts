@@ -6,6 +6,7 @@ import { ROOT, startEditor, type RunningEditor } from '../../scripts/editor/code
 import { createWorkspace } from '../../scripts/editor/workspace';
 import { openverseWorld } from '../simulator/openverseWorld';
 import { startSimulator, type RunningSimulator } from '../simulator/server';
+import { simulatorUserSettings } from '../simulator/simulatedProfile';
 
 export const SCREENSHOTS = join(ROOT, 'test-results', 'e2e');
 
@@ -26,7 +27,7 @@ export async function openWorkbench(options: { colorScheme?: 'light' | 'dark'; u
   try {
     editor = await startEditor({
       workspace: workspace.path,
-      userSettings: { 'workbench.colorTheme': options.colorScheme === 'light' ? 'Default Light Modern' : 'Default Dark Modern', ...options.userSettings },
+      userSettings: { ...simulatorUserSettings(simulator.url), 'workbench.colorTheme': options.colorScheme === 'light' ? 'Default Light Modern' : 'Default Dark Modern', ...options.userSettings },
       ...(options.env !== undefined ? { env: options.env } : {}),
       ...(options.vsix !== undefined ? { installVsix: options.vsix } : {}),
     });

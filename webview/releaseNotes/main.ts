@@ -42,6 +42,10 @@ function custom(tag: string, attributes: Record<string, string> = {}, text?: str
 }
 
 function link(text: string, url: string): HTMLElement {
+  if (url === '') {
+    // The host left out a link it would not open (not https, or not on the GitHub host in use).
+    return element('span', { text });
+  }
   const anchor = element('a', { text });
   anchor.setAttribute('data-href', url);
   anchor.setAttribute('role', 'link');
@@ -108,7 +112,7 @@ function render(view: NotesView): void {
   refresh.addEventListener('click', () => {
     vscode.postMessage({ type: 'refresh' });
   });
-  actions.append(openOnGitHub, refresh);
+  actions.append(...(view.htmlUrl !== '' ? [openOnGitHub] : []), refresh);
 
   const select = custom('vscode-single-select', { 'aria-label': 'Show another GitHub Release of this app' });
   for (const release of view.releases) {

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { md } from '../presentation';
+import { md, mdLink } from '../presentation';
 import type { NodeOf } from './nodes';
 import { ago, placeLabel } from '../../domain/words';
 
@@ -14,7 +14,7 @@ export function deploymentItem(node: NodeOf<'deployment'>): vscode.TreeItem {
   item.description = [...marks, `${ago(record.updatedAt)} by ${record.actor}`].join(' · ');
   item.iconPath = new vscode.ThemeIcon(running ? 'debug-stackframe-dot' : rollbackTarget ? 'discard' : 'circle-small');
   item.tooltip = new vscode.MarkdownString(
-    `**${md(record.imageTag ?? record.title)}**\n\nDeployed to ${md(placeLabel(app.app, environment.environment))} on ${md(record.updatedAt.replace('T', ' ').replace('Z', ' UTC'))} by ${md(record.actor)} (${md(record.event)}).\n\nRun: [${md(record.title)}](${record.runUrl})`,
+    `**${md(record.imageTag ?? record.title)}**\n\nDeployed to ${md(placeLabel(app.app, environment.environment))} on ${md(record.updatedAt.replace('T', ' ').replace('Z', ' UTC'))} by ${md(record.actor)} (${md(record.event)}).\n\nRun: ${mdLink(record.title, record.runUrl)}`,
   );
   const tokens = ['deployment', 'hasRun'];
   if (record.imageTag !== undefined) {

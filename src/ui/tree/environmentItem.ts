@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { GLOSSARY } from '../../domain/glossary';
 import { ago } from '../../domain/words';
-import { isSafeLink, md, runningLabel, stateIcon, stateWords, STATE_LOOK } from '../presentation';
+import { isSafeLink, md, mdLink, runningLabel, stateIcon, stateWords, STATE_LOOK } from '../presentation';
 import type { NodeOf } from './nodes';
 
 /** An environment: the version running there now and its state. */
@@ -73,7 +73,7 @@ function environmentTooltip(node: NodeOf<'environment'>): vscode.MarkdownString 
       lines.push(`Image tag: \`${running.imageTag}\``);
     }
     if (running.release !== undefined) {
-      lines.push(`GitHub Release: [${md(running.release.gitTag)}](${running.release.htmlUrl}) (git tag \`${running.release.gitTag}\`)`);
+      lines.push(`GitHub Release: ${mdLink(running.release.gitTag, running.release.htmlUrl)} (git tag \`${running.release.gitTag}\`)`);
     }
     if (running.sha !== undefined) {
       lines.push(`Commit: \`${running.sha}\`${running.commitTitle !== undefined ? ` — ${md(running.commitTitle)}` : ''}`);
@@ -83,22 +83,22 @@ function environmentTooltip(node: NodeOf<'environment'>): vscode.MarkdownString 
   }
   const deployed = environment.lastSuccessfulDeployment;
   if (deployed !== undefined) {
-    tooltip.appendMarkdown(`Deployed ${md(ago(deployed.updatedAt))} by ${md(deployed.actor)}: [${md(deployed.title)}](${deployed.runUrl})\n\n`);
+    tooltip.appendMarkdown(`Deployed ${md(ago(deployed.updatedAt))} by ${md(deployed.actor)}: ${mdLink(deployed.title, deployed.runUrl)}\n\n`);
   }
   const active = environment.activeDeployment ?? environment.publishingRun;
   if (active !== undefined) {
-    tooltip.appendMarkdown(`In progress: [${md(active.title)}](${active.runUrl})\n\n`);
+    tooltip.appendMarkdown(`In progress: ${mdLink(active.title, active.runUrl)}\n\n`);
   }
   if (environment.state === 'failed' && environment.lastDeployment !== undefined) {
-    tooltip.appendMarkdown(`Failed run: [${md(environment.lastDeployment.title)}](${environment.lastDeployment.runUrl})\n\n`);
+    tooltip.appendMarkdown(`Failed run: ${mdLink(environment.lastDeployment.title, environment.lastDeployment.runUrl)}\n\n`);
   }
   const links: string[] = [];
   if (profile.versionUrl !== undefined && isSafeLink(profile.versionUrl)) {
-    links.push(`[/version](${profile.versionUrl})`);
+    links.push(mdLink('/version', profile.versionUrl));
   }
   for (const link of profile.consoleLinks) {
     if (isSafeLink(link.url)) {
-      links.push(`[${md(link.label)}](${link.url})`);
+      links.push(mdLink(link.label, link.url));
     }
   }
   if (links.length > 0) {

@@ -39,7 +39,7 @@ describe('release notes: the commits a draft will ship', () => {
 
   it('lists only the commits that change the app\'s source folders, and counts the others', async () => {
     const { profile, app } = await frontend();
-    const view = await loadReleaseNotes(harness.client, profile, app, undefined, false);
+    const view = await loadReleaseNotes(harness.client, profile, app, undefined, false, 'https://github.com');
     assert.ok(view.commits.length > 0);
     assert.ok(view.commits.every((commit) => changes(commit.sha, 'frontend/')), 'every listed commit changes frontend/');
     const counts = /^(\d+) of the (\d+) commits of main since .* change frontend\/; the other (\d+) commits only touch other parts of the monorepo\.$/.exec(view.compareNote);
@@ -56,7 +56,7 @@ describe('release notes: the commits a draft will ship', () => {
         }
       }
     });
-    const view = await loadReleaseNotes(harness.client, profile, app, undefined, false);
+    const view = await loadReleaseNotes(harness.client, profile, app, undefined, false, 'https://github.com');
     assert.ok(view.commits.some((commit) => !changes(commit.sha, 'frontend/')), 'other apps\' commits are listed too');
     assert.match(view.compareNote, /^\d+ commits of main since .*, every app's: the profile names no source folders for Frontend\.$/);
   });
@@ -64,8 +64,21 @@ describe('release notes: the commits a draft will ship', () => {
   it('falls back to every app\'s commits, saying what failed, when GitHub cannot list the app\'s', async () => {
     const { profile, app } = await frontend();
     await addFault(harness.simulator, { path: '/commits$', kind: 'status', status: 404, count: 5 });
-    const view = await loadReleaseNotes(harness.client, profile, app, undefined, false);
+    const view = await loadReleaseNotes(harness.client, profile, app, undefined, false, 'https://github.com');
     assert.ok(view.commits.length > 0, 'the comparison is still listed');
     assert.match(view.compareNote, /every app's: which of them change frontend\/ could not be found out \(.+\)\.$/);
+  });
+
+  it('shows GitHub\'s links only when they are on the web host in use', async () => {
+    const { profile, app } = await frontend();
+    const onGitHub = await loadReleaseNotes(harness.client, profile, app, undefined, false, 'https://github.com');
+    assert.match(onGitHub.htmlUrl, /^https:\/\/github\.com\//);
+    assert.match(onGitHub.compareUrl ?? '', /^https:\/\/github\.com\/.*\/compare\//);
+    assert.ok(onGitHub.commits.every((commit) => commit.url.startsWith('https://github.com/')));
+    // The same answers while the web host in use is a GitHub Enterprise server: none of them is its.
+    const elsewhere = await loadReleaseNotes(harness.client, profile, app, undefined, false, 'https://ghe.example.com');
+    assert.equal(elsewhere.htmlUrl, '');
+    assert.equal(elsewhere.compareUrl, undefined);
+    assert.ok(elsewhere.commits.length > 0 && elsewhere.commits.every((commit) => commit.url === ''));
   });
 });

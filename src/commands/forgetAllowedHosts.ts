@@ -1,0 +1,28 @@
+import * as vscode from 'vscode';
+import { COMMANDS } from '../commandIds';
+import type { Services } from '../services';
+
+/**
+ * Takes back the permission given to GitHub hosts a profile asked for, and deletes the token kept for
+ * each. For automation, the origins to forget can be passed as the argument.
+ */
+export function registerForgetAllowedHosts(services: Services): vscode.Disposable {
+  return vscode.commands.registerCommand(COMMANDS.forgetAllowedHosts, async (given?: unknown) => {
+    const allowed = services.endpoints.allowedOrigins;
+    if (allowed.length === 0) {
+      void vscode.window.showInformationMessage('Release Deck: no GitHub host is allowed beyond the ones your settings choose.');
+      return;
+    }
+    const chosen = Array.isArray(given)
+      ? given.filter((origin): origin is string => typeof origin === 'string' && allowed.includes(origin))
+      : (await vscode.window.showQuickPick(allowed.map((origin) => ({ label: origin, picked: true })), { title: 'Forget Allowed GitHub Hosts', placeHolder: 'Hosts a profile may no longer make Release Deck connect to', canPickMany: true }))?.map((item) => item.label);
+    if (chosen === undefined || chosen.length === 0) {
+      return;
+    }
+    for (const origin of chosen) {
+      await services.credentials.forgetHost(origin);
+    }
+    await services.endpoints.forget(chosen);
+    void vscode.window.showInformationMessage(`Release Deck forgot ${chosen.join(', ')}: it no longer connects there when a profile asks, and the token kept for ${chosen.length === 1 ? 'it was' : 'them were'} deleted.`);
+  });
+}

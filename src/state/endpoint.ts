@@ -1,0 +1,109 @@
+import * as vscode from 'vscode';
+import { resolveEndpoint, type Endpoint } from '../domain/endpoint';
+import type { Log } from '../log';
+import type { ProfileSource } from './profileSource';
+
+const ALLOWED_KEY = 'releaseDeck.allowedApiOrigins';
+
+/**
+ * Where Release Deck connects, decided by the user: `releaseDeck.github.apiUrl` from the user's own
+ * settings (its scope keeps workspaces out), VS Code's `github-enterprise.uri`, or a host the profile
+ * asks for and the user allowed in a modal (remembered per host in global state, revocable).
+ */
+export class EndpointService implements vscode.Disposable {
+  private readonly emitter = new vscode.EventEmitter<Endpoint>();
+  readonly onDidChange = this.emitter.event;
+  private readonly disposables: vscode.Disposable[] = [this.emitter];
+  private resolved: Endpoint;
+
+  constructor(
+    private readonly context: vscode.ExtensionContext,
+    private readonly profiles: ProfileSource,
+    private readonly log: Log,
+  ) {
+    this.resolved = this.resolve();
+    this.disposables.push(
+      profiles.onDidChange(() => {
+        this.update();
+      }),
+      vscode.workspace.onDidChangeConfiguration((event) => {
+        if (event.affectsConfiguration('releaseDeck.github.apiUrl') || event.affectsConfiguration('github-enterprise.uri')) {
+          this.update();
+        }
+      }),
+    );
+  }
+
+  get current(): Endpoint {
+    return this.resolved;
+  }
+
+  /** API origins the user allowed a profile to name, oldest first. */
+  get allowedOrigins(): readonly string[] {
+    const stored = this.context.globalState.get<unknown>(ALLOWED_KEY);
+    return Array.isArray(stored) ? stored.filter((entry): entry is string => typeof entry === 'string') : [];
+  }
+
+  /** Remembers that the user allowed `origin` (asked in a modal by the caller). */
+  async allow(origin: string): Promise<void> {
+    if (!this.allowedOrigins.includes(origin)) {
+      await this.context.globalState.update(ALLOWED_KEY, [...this.allowedOrigins, origin]);
+      this.log.info(`The user allowed Release Deck to connect to ${origin} when a profile asks for it.`);
+    }
+    this.update();
+  }
+
+  /** Takes back the permission for each of `origins`. */
+  async forget(origins: readonly string[]): Promise<void> {
+    await this.context.globalState.update(
+      ALLOWED_KEY,
+      this.allowedOrigins.filter((origin) => !origins.includes(origin)),
+    );
+    this.log.info(`Release Deck no longer connects to ${origins.join(', ')} when a profile asks for it.`);
+    this.update();
+  }
+
+  private resolve(): Endpoint {
+    // Only the user's own settings count: the scope of releaseDeck.github.apiUrl ("application") keeps
+    // workspace values out, and reading globalValue keeps them out even if a file holds one.
+    const userApiUrl = vscode.workspace.getConfiguration('releaseDeck').inspect<string>('github.apiUrl')?.globalValue;
+    const enterpriseUri = vscode.workspace.getConfiguration('github-enterprise').inspect<string>('uri')?.globalValue;
+    return resolveEndpoint({ userApiUrl, enterpriseUri, profileRequest: this.profiles.profile?.github, allowedOrigins: this.allowedOrigins });
+  }
+
+  private update(): void {
+    const next = this.resolve();
+    if (JSON.stringify(next) === JSON.stringify(this.resolved)) {
+      return;
+    }
+    this.resolved = next;
+    this.log.info(`GitHub endpoint: ${describeEndpoint(next)}`);
+    this.emitter.fire(next);
+  }
+
+  dispose(): void {
+    for (const disposable of this.disposables) {
+      disposable.dispose();
+    }
+  }
+}
+
+/** The endpoint in a sentence, for the log and the deck's message. */
+export function describeEndpoint(endpoint: Endpoint): string {
+  switch (endpoint.kind) {
+    case 'needsApproval':
+      return `the profile asks for the GitHub API at ${endpoint.apiUrl}, a host you have not chosen; nothing is sent there until you allow it.`;
+    case 'invalid':
+      return endpoint.problem;
+    case 'ready': {
+      const by = {
+        default: 'the default',
+        setting: 'your setting releaseDeck.github.apiUrl',
+        enterprise: 'your setting github-enterprise.uri',
+        allowed: 'the profile, a host you allowed',
+      }[endpoint.chosenBy];
+      const ignored = endpoint.ignoredRequest !== undefined ? ` (the profile asks for ${endpoint.ignoredRequest}; your setting wins)` : '';
+      return `${endpoint.apiUrl}, chosen by ${by}${ignored}.`;
+    }
+  }
+}

@@ -1,0 +1,76 @@
+import { strict as assert } from 'node:assert';
+import { resolveEndpoint, type Endpoint, type EndpointInputs } from '../../../src/domain/endpoint';
+
+function resolve(inputs: Partial<EndpointInputs>): Endpoint {
+  return resolveEndpoint({ allowedOrigins: [], ...inputs });
+}
+
+function ready(endpoint: Endpoint): Extract<Endpoint, { kind: 'ready' }> {
+  assert.ok(endpoint.kind === 'ready', JSON.stringify(endpoint));
+  return endpoint;
+}
+
+describe('where the token may go (resolveEndpoint)', () => {
+  it('connects to github.com when neither the user nor the profile names a host, with its session provider', () => {
+    const endpoint = ready(resolve({}));
+    assert.equal(endpoint.apiUrl, 'https://api.github.com');
+    assert.equal(endpoint.webUrl, 'https://github.com');
+    assert.equal(endpoint.provider, 'github');
+    assert.equal(endpoint.chosenBy, 'default');
+  });
+
+  it('connects nowhere when the profile asks for a host the user has not chosen, and names it', () => {
+    const endpoint = resolve({ profileRequest: { apiUrl: 'https://attacker.example/api/v3', webUrl: 'https://attacker.example' } });
+    assert.deepEqual(endpoint, { kind: 'needsApproval', apiUrl: 'https://attacker.example/api/v3', origin: 'https://attacker.example', host: 'attacker.example' });
+  });
+
+  it('treats a loopback port the profile names as any other host: it needs approval', () => {
+    assert.equal(resolve({ profileRequest: { apiUrl: 'http://127.0.0.1:4321' } }).kind, 'needsApproval');
+  });
+
+  it('uses the profile\'s host once the user allowed that origin, and only that origin', () => {
+    const allowed = ready(resolve({ profileRequest: { apiUrl: 'https://ghe.example.com/api/v3' }, allowedOrigins: ['https://ghe.example.com'] }));
+    assert.equal(allowed.apiUrl, 'https://ghe.example.com/api/v3');
+    assert.equal(allowed.chosenBy, 'allowed');
+    assert.equal(allowed.webUrl, 'https://ghe.example.com');
+    assert.equal(allowed.provider, undefined, 'no VS Code session is meant for a host github-enterprise.uri does not name');
+    assert.equal(resolve({ profileRequest: { apiUrl: 'https://ghe.example.com:8443/api/v3' }, allowedOrigins: ['https://ghe.example.com'] }).kind, 'needsApproval', 'another port is another origin');
+    assert.equal(resolve({ profileRequest: { apiUrl: 'https://127.0.0.1:4000' }, allowedOrigins: ['http://127.0.0.1:4000'] }).kind, 'needsApproval', 'another scheme is another origin');
+  });
+
+  it('uses the profile\'s host when it is the one VS Code\'s github-enterprise.uri names, with that provider', () => {
+    for (const enterpriseUri of ['https://ghe.example.com', 'ghe.example.com', 'https://GHE.example.com/']) {
+      const endpoint = ready(resolve({ enterpriseUri, profileRequest: { apiUrl: 'https://ghe.example.com/api/v3' } }));
+      assert.equal(endpoint.chosenBy, 'enterprise');
+      assert.equal(endpoint.provider, 'github-enterprise');
+    }
+    assert.equal(resolve({ enterpriseUri: 'https://ghe.example.com', profileRequest: { apiUrl: 'https://other.example.com/api/v3' } }).kind, 'needsApproval');
+  });
+
+  it('lets the user\'s own setting win over the profile, and says what the profile asked for', () => {
+    const endpoint = ready(resolve({ userApiUrl: 'https://ghe.example.com/api/v3/', profileRequest: { apiUrl: 'https://attacker.example/api/v3' } }));
+    assert.equal(endpoint.apiUrl, 'https://ghe.example.com/api/v3');
+    assert.equal(endpoint.chosenBy, 'setting');
+    assert.equal(endpoint.ignoredRequest, 'https://attacker.example/api/v3');
+    assert.equal(endpoint.provider, undefined);
+    assert.equal(ready(resolve({ userApiUrl: 'https://ghe.example.com/api/v3', enterpriseUri: 'ghe.example.com' })).provider, 'github-enterprise');
+  });
+
+  it('accepts plain http in the user\'s setting only for this machine (a simulator)', () => {
+    assert.equal(ready(resolve({ userApiUrl: 'http://127.0.0.1:4000' })).apiUrl, 'http://127.0.0.1:4000');
+    const refused = resolve({ userApiUrl: 'http://ghe.example.com/api/v3' });
+    assert.equal(refused.kind, 'invalid');
+    assert.match(refused.kind === 'invalid' ? refused.problem : '', /releaseDeck\.github\.apiUrl.*https/);
+  });
+
+  it('never hands a github.com session to another API root', () => {
+    assert.equal(ready(resolve({ userApiUrl: 'http://127.0.0.1:4000' })).provider, undefined);
+    assert.equal(ready(resolve({ userApiUrl: 'https://api.github.com.attacker.example' })).provider, undefined);
+  });
+
+  it('takes the profile\'s web root for links only when it is github.com or the API\'s own host', () => {
+    assert.equal(ready(resolve({ userApiUrl: 'http://127.0.0.1:4000', profileRequest: { webUrl: 'https://github.com' } })).webUrl, 'https://github.com');
+    assert.equal(ready(resolve({ profileRequest: { webUrl: 'https://phishing.example' } })).webUrl, 'https://github.com');
+    assert.equal(ready(resolve({ userApiUrl: 'https://ghe.example.com/api/v3', profileRequest: { webUrl: 'https://ghe.example.com/' } })).webUrl, 'https://ghe.example.com');
+  });
+});
