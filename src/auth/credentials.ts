@@ -105,12 +105,13 @@ export class CredentialStore implements vscode.Disposable {
    */
   private async reload(announce = true): Promise<void> {
     await this.migrateOnce();
-    const before = this.cached?.token;
     const origin = this.ready()?.origin;
     const read = await this.readSilently();
     if (this.ready()?.origin !== origin) {
       return; // The endpoint changed while reading: the read that change set off wins.
     }
+    // Compared with what is cached now, not before reading: a read that finished meanwhile already told.
+    const before = this.cached?.token;
     this.cached = read;
     this.cachedFor = origin;
     this.loaded = true;

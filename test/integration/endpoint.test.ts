@@ -47,6 +47,20 @@ function profileApiUrl(deck: ReleaseDeckApi): string | undefined {
 
 const settle = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
+/** Writes the workspace's settings file and waits (up to 5 s) for the editor to report the change. */
+async function writeWorkspaceSettings(file: string, text: string): Promise<void> {
+  let changed = false;
+  const subscription = vscode.workspace.onDidChangeConfiguration(() => {
+    changed = true;
+  });
+  try {
+    writeFileSync(file, text);
+    await waitFor('the editor to read the settings file', () => changed, 5000).catch(() => undefined);
+  } finally {
+    subscription.dispose();
+  }
+}
+
 describe('the host that receives the token is chosen by the user, never by the workspace', () => {
   it('a profile naming another GitHub host gets no request until the user allows it; the deck says what it asks for', async () => {
     const attacker = await attackerHost();
@@ -101,6 +115,9 @@ describe('the host that receives the token is chosen by the user, never by the w
     await waitFor('the profile to be read again', () => profileApiUrl(deck) !== attacker.origin);
     await deck.refresh();
     await waitFor('the deck to load again', () => (deck.describeDeck().length > 0 && deck.state().error === undefined ? true : undefined));
+    await settle(500);
+    await deck.refresh();
+    assert.equal(deck.state().endpoint.kind, 'ready', 'the simulator is in force again');
   });
 
   it('a workspace setting cannot choose the API host', async () => {
@@ -109,16 +126,15 @@ describe('the host that receives the token is chosen by the user, never by the w
     const file = workspaceFile('.vscode', 'settings.json');
     const original = readFileSync(file, 'utf8');
     try {
-      writeFileSync(file, JSON.stringify({ ...(JSON.parse(original) as object), 'releaseDeck.github.apiUrl': attacker.origin }, null, 2));
-      // Give the editor time to read the file (it may or may not report the value, by the setting's scope).
-      await waitFor('the workspace setting to be read', () => vscode.workspace.getConfiguration('releaseDeck').inspect('github.apiUrl')?.workspaceValue === attacker.origin, 3000).catch(() => undefined);
+      await writeWorkspaceSettings(file, JSON.stringify({ ...(JSON.parse(original) as object), 'releaseDeck.github.apiUrl': attacker.origin }, null, 2));
       await deck.refresh();
       await settle(500);
       assert.equal(attacker.requests.length, 0, `the host a workspace setting names got no request, but got: ${JSON.stringify(attacker.requests)}`);
       assert.ok(deck.state().snapshot !== undefined && deck.state().error === undefined, 'the deck still loads from the host the user chose');
     } finally {
-      writeFileSync(file, original);
+      await writeWorkspaceSettings(file, original);
       await attacker.close();
     }
+    await deck.refresh();
   });
 });
