@@ -126,7 +126,9 @@ export function resolveEndpoint(inputs: EndpointInputs): Endpoint {
     if (problem !== undefined) {
       return { kind: 'invalid', problem: `The setting releaseDeck.github.apiUrl cannot be used: ${problem}` };
     }
-    return ready(user, 'setting', requestedApi !== undefined && originOf(requestedApi) !== originOf(user) ? requestedApi : undefined);
+    // Asking for github.com (as the built-in profile does) is no request for another host.
+    const ignored = requestedApi !== undefined && requestedApi !== GITHUB_API_URL && originOf(requestedApi) !== originOf(user) ? requestedApi : undefined;
+    return ready(user, 'setting', ignored);
   }
   if (requestedApi === undefined || requestedApi === GITHUB_API_URL) {
     return ready(GITHUB_API_URL, 'default');

@@ -62,6 +62,12 @@ export class DeckStore implements vscode.Disposable {
     this.current = { profile: profiles.status, endpoint: endpoints.current, refreshing: false };
     this.disposables.push(
       endpoints.onDidChange((endpoint) => {
+        const before = this.current.endpoint;
+        if (before.kind === 'ready' && endpoint.kind === 'ready' && before.apiUrl === endpoint.apiUrl && before.webUrl === endpoint.webUrl) {
+          // Same host, same links: only what the deck says about it changed; the data (and cache) stand.
+          this.update({ endpoint });
+          return;
+        }
         this.client = undefined;
         this.update({ endpoint, snapshot: undefined, error: undefined });
         void this.refresh('the GitHub host changed');

@@ -54,6 +54,7 @@ describe('where the token may go (resolveEndpoint)', () => {
     assert.equal(endpoint.ignoredRequest, 'https://attacker.example/api/v3');
     assert.equal(endpoint.provider, undefined);
     assert.equal(ready(resolve({ userApiUrl: 'https://ghe.example.com/api/v3', enterpriseUri: 'ghe.example.com' })).provider, 'github-enterprise');
+    assert.equal(ready(resolve({ userApiUrl: 'http://127.0.0.1:4000', profileRequest: { apiUrl: 'https://api.github.com' } })).ignoredRequest, undefined, 'asking for github.com is no request for another host');
   });
 
   it('accepts plain http in the user\'s setting only for this machine (a simulator)', () => {
