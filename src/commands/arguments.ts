@@ -256,3 +256,8 @@ export function readCommandArgument(snapshot: DeckSnapshot, argument: unknown): 
 export function requestedImageTag(target: CommandTarget): string | undefined {
   return target.reference.imageTag ?? target.deployment?.imageTag;
 }
+
+/** The most specific thing a target names, for commands that act on one item of the deck. */
+export function itemOf(target: CommandTarget): 'deployment' | 'draft' | 'release' | 'environment' | 'app' {
+  return target.deployment !== undefined ? 'deployment' : target.draft !== undefined ? 'draft' : target.release !== undefined ? 'release' : target.environment !== undefined ? 'environment' : 'app';
+}

@@ -9,57 +9,14 @@ import { describeError } from '../github/errors';
 import { activeRunInDeck, busyMessage } from '../domain/busyEnvironment';
 import { deployAndFollow, type DeployResult } from '../operations/deploy';
 import { environmentKey } from '../operations/inFlight';
+import { executeCommand } from '../executeCommand';
 import type { Services } from '../services';
 import { openLink } from '../ui/links';
-import type { DeckNode } from '../ui/tree/nodes';
 import { commitTitle, placeLabel, plural } from '../domain/words';
+import type { CommandTarget } from './arguments';
+import { readTarget } from './commandTarget';
 
 export type DeploymentKind = 'deploy' | 'redeploy' | 'rollBack';
-
-/** Where a deployment command was run: a deck item, or `{ appId, environmentId, imageTag?, reason? }`. */
-export interface DeploymentArgs {
-  readonly appId: string;
-  readonly environmentId?: string;
-  readonly imageTag?: string;
-  readonly reason?: string;
-}
-
-export function deploymentArgs(argument: unknown): DeploymentArgs | undefined {
-  if (typeof argument !== 'object' || argument === null) {
-    return undefined;
-  }
-  const node = argument as Partial<DeckNode> & Partial<DeploymentArgs>;
-  if (node.kind === 'environment' || node.kind === 'history' || node.kind === 'manual') {
-    const typed = argument as Extract<DeckNode, { kind: 'environment' }>;
-    return { appId: typed.app.app.id, environmentId: typed.environment.environment.id };
-  }
-  if (node.kind === 'deployment') {
-    const typed = argument as Extract<DeckNode, { kind: 'deployment' }>;
-    return { appId: typed.app.app.id, environmentId: typed.environment.environment.id, ...(typed.record.imageTag !== undefined ? { imageTag: typed.record.imageTag } : {}) };
-  }
-  if (node.kind === 'app') {
-    return { appId: (argument as Extract<DeckNode, { kind: 'app' }>).app.app.id };
-  }
-  if (typeof node.appId === 'string') {
-    return {
-      appId: node.appId,
-      ...(typeof node.environmentId === 'string' ? { environmentId: node.environmentId } : {}),
-      ...(typeof node.imageTag === 'string' ? { imageTag: node.imageTag } : {}),
-      ...(typeof node.reason === 'string' ? { reason: node.reason } : {}),
-    };
-  }
-  return undefined;
-}
-
-/** Finds the app and environment in the latest snapshot (never trusting the caller's copy). */
-export function locate(services: Services, args: DeploymentArgs): { app: AppDeck; environment: EnvironmentDeck | undefined } | undefined {
-  const app = services.store.state.snapshot?.apps.find((candidate) => candidate.app.id === args.appId);
-  if (app === undefined) {
-    return undefined;
-  }
-  const environment = args.environmentId !== undefined ? app.environments.find((candidate) => candidate.environment.id === args.environmentId) : undefined;
-  return { app, environment };
-}
 
 export async function pickApp(services: Services, title: string, filter: (app: AppDeck) => boolean): Promise<AppDeck | undefined> {
   const apps = services.store.state.snapshot?.apps.filter(filter) ?? [];
@@ -88,7 +45,7 @@ export function refuseUndeployable(services: Services, app: AppDeck, environment
   if (environment.environment.deploy.kind === 'manual') {
     void vscode.window.showInformationMessage(problem, 'Show Manual Procedure').then((choice) => {
       if (choice !== undefined) {
-        void vscode.commands.executeCommand(COMMANDS.showManualProcedure, { kind: 'environment', app, environment });
+        void executeCommand(COMMANDS.showManualProcedure, { appId: app.app.id, environmentId: environment.environment.id });
       }
     });
   } else {
@@ -107,26 +64,26 @@ export async function chooseDeployment(
   argument: unknown,
   verb: { readonly infinitive: string; readonly title: string },
   options: { readonly appFilter: (app: AppDeck) => boolean; readonly environmentOf?: (app: AppDeck) => EnvironmentDeck | undefined },
-): Promise<{ app: AppDeck; environment: EnvironmentDeck; args: DeploymentArgs | undefined } | undefined> {
-  if (services.store.state.snapshot === undefined) {
+): Promise<{ app: AppDeck; environment: EnvironmentDeck; given: CommandTarget | undefined } | undefined> {
+  const snapshot = services.store.state.snapshot;
+  if (snapshot === undefined) {
     void vscode.window.showInformationMessage(`The deck has not loaded yet: sign in and wait for it, then ${verb.infinitive}.`);
     return undefined;
   }
-  const args = deploymentArgs(argument);
-  const located = args !== undefined ? locate(services, args) : undefined;
-  if (args !== undefined && located === undefined) {
-    void vscode.window.showWarningMessage(`There is no app "${args.appId}" in the deck.`);
+  const read = readTarget(services, snapshot, argument, verb.title);
+  if (read === undefined) {
     return undefined;
   }
-  const app = located?.app ?? (await pickApp(services, `${verb.title}: which app?`, options.appFilter));
+  const given = read.target;
+  const app = given?.app ?? (await pickApp(services, `${verb.title}: which app?`, options.appFilter));
   if (app === undefined) {
     return undefined;
   }
-  const environment = located?.environment ?? (options.environmentOf !== undefined ? options.environmentOf(app) : await pickEnvironment(app, `${verb.title} ${app.app.label}: which environment?`));
+  const environment = given?.environment ?? (options.environmentOf !== undefined ? options.environmentOf(app) : await pickEnvironment(app, `${verb.title} ${app.app.label}: which environment?`));
   if (environment === undefined || refuseUndeployable(services, app, environment)) {
     return undefined;
   }
-  return { app, environment, args };
+  return { app, environment, given };
 }
 
 const VERBS: Record<DeploymentKind, { question: string; button: string; doing: string; done: string }> = {
