@@ -5,7 +5,8 @@ import { resolveDeployTarget, type DeployTarget } from '../domain/deployPlan';
 import { deployCandidates } from '../domain/rollback';
 import type { Services } from '../services';
 import { requestedImageTag } from './arguments';
-import { chooseDeployment, runDeployment } from './deploymentFlow';
+import { chooseDeployment } from './chooseDeployment';
+import { runDeployment } from './deploymentFlow';
 import { placeLabel } from '../domain/words';
 
 const TYPE_A_TAG = 'Enter an image tag or commit SHA…';

@@ -2,21 +2,16 @@ import * as vscode from 'vscode';
 import { COMMANDS } from '../commandIds';
 import type { Services } from '../services';
 import type { ReleaseNotesPanels } from '../ui/releaseNotes/panel';
-import { readTarget } from './commandTarget';
+import { loadedTarget } from './commandTarget';
 
 /** Opens the release notes panel of an app: from a deck item, the status bar, or the palette (with a pick). */
 export function registerOpenReleaseNotes(services: Services, panels: ReleaseNotesPanels): vscode.Disposable {
   return vscode.commands.registerCommand(COMMANDS.openReleaseNotes, async (argument?: unknown) => {
-    const snapshot = services.store.state.snapshot;
-    if (snapshot === undefined) {
-      void vscode.window.showInformationMessage('The deck has not loaded yet: sign in and wait for it, then open the release notes.');
-      return;
-    }
-    const read = readTarget(services, snapshot, argument, 'Open Release Notes');
+    const read = loadedTarget(services, argument, 'Open Release Notes', 'The deck has not loaded yet: sign in and wait for it, then open the release notes.');
     if (read === undefined) {
       return;
     }
-    const given = read.target;
+    const { snapshot, target: given } = read;
     const app = given?.app ?? (await vscode.window.showQuickPick(
       snapshot.apps.filter((candidate) => candidate.app.usesReleases).map((candidate) => ({ label: candidate.app.label, description: candidate.draft !== undefined ? `draft ${candidate.draft.gitTag}` : (candidate.releases[0]?.gitTag ?? ''), app: candidate })),
       { title: 'Open Release Notes: which app?' },

@@ -15,7 +15,7 @@ import type { Services } from '../services';
 import { openLink } from '../ui/links';
 import { refuseBusy, UNKNOWN_OUTCOME_HOLD_MS } from './deploymentFlow';
 import { REFUSALS } from './arguments';
-import { readTarget } from './commandTarget';
+import { loadedTarget } from './commandTarget';
 
 /**
  * Publishes an app's drafted GitHub Release after a modal confirmation, then follows what publishing
@@ -23,16 +23,16 @@ import { readTarget } from './commandTarget';
  */
 export function registerPublishRelease(services: Services): vscode.Disposable {
   return vscode.commands.registerCommand(COMMANDS.publishRelease, async (argument?: unknown) => {
-    const snapshot = services.store.state.snapshot;
-    const profile = services.profiles.profile;
-    if (snapshot === undefined || profile === undefined) {
-      void vscode.window.showInformationMessage('The deck has not loaded yet: sign in and wait for it, then publish.');
+    const notLoaded = 'The deck has not loaded yet: sign in and wait for it, then publish.';
+    if (services.profiles.profile === undefined) {
+      void vscode.window.showInformationMessage(notLoaded);
       return;
     }
-    const read = readTarget(services, snapshot, argument, 'Publish GitHub Release');
+    const read = loadedTarget(services, argument, 'Publish GitHub Release', notLoaded);
     if (read === undefined) {
       return;
     }
+    const { snapshot } = read;
     let app = read.target?.app;
     if (app === undefined) {
       const withDrafts = snapshot.apps.filter((app) => app.draft !== undefined);

@@ -2,7 +2,8 @@ import * as vscode from 'vscode';
 import { COMMANDS } from '../commandIds';
 import { resolveDeployTarget, runningImageTag } from '../domain/deployPlan';
 import type { Services } from '../services';
-import { chooseDeployment, runDeployment } from './deploymentFlow';
+import { chooseDeployment } from './chooseDeployment';
+import { runDeployment } from './deploymentFlow';
 import { placeLabel } from '../domain/words';
 
 /** Release Deck: Redeploy — deploys the image tag that runs there now (e.g. after a variable changed). */

@@ -7,7 +7,8 @@ import { executeCommand } from '../executeCommand';
 import type { Services } from '../services';
 import { openLink } from '../ui/links';
 import { requestedImageTag } from './arguments';
-import { chooseDeployment, runDeployment } from './deploymentFlow';
+import { chooseDeployment } from './chooseDeployment';
+import { runDeployment } from './deploymentFlow';
 import { commitTitle, placeLabel } from '../domain/words';
 
 /**

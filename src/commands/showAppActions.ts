@@ -4,7 +4,7 @@ import { productionOf, type AppDeck } from '../domain/snapshot';
 import { executeCommand } from '../executeCommand';
 import type { Services } from '../services';
 import { appOfActiveEditor } from '../ui/statusBar';
-import { readTarget } from './commandTarget';
+import { loadedTarget } from './commandTarget';
 
 interface ActionItem extends vscode.QuickPickItem {
   readonly run: () => Thenable<unknown>;
@@ -13,15 +13,11 @@ interface ActionItem extends vscode.QuickPickItem {
 /** The actions of one app, from the status bar (or the palette: the app of the open file, or a pick). */
 export function registerShowAppActions(services: Services): vscode.Disposable {
   return vscode.commands.registerCommand(COMMANDS.showAppActions, async (argument?: unknown) => {
-    const snapshot = services.store.state.snapshot;
-    if (snapshot === undefined) {
-      void vscode.window.showInformationMessage('The deck has not loaded yet: sign in, or wait for the refresh to finish.');
-      return;
-    }
-    const read = readTarget(services, snapshot, argument, 'Show App Actions');
+    const read = loadedTarget(services, argument, 'Show App Actions', 'The deck has not loaded yet: sign in, or wait for the refresh to finish.');
     if (read === undefined) {
       return;
     }
+    const { snapshot } = read;
     let app: AppDeck | undefined = read.target?.app ?? appOfActiveEditor(services.profiles, services.store);
     if (app === undefined) {
       app = (await vscode.window.showQuickPick(snapshot.apps.map((candidate) => ({ label: candidate.app.label, app: candidate })), { title: 'Release Deck: choose an app' }))?.app;

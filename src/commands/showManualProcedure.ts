@@ -10,8 +10,8 @@ import { gitTagOfImageTag, parsePinnedImageTag } from '../domain/tags';
 import type { Services } from '../services';
 import { openLink } from '../ui/links';
 import { requestedImageTag } from './arguments';
-import { readTarget } from './commandTarget';
-import { pickApp, pickEnvironment } from './deploymentFlow';
+import { loadedTarget } from './commandTarget';
+import { pickApp, pickEnvironment } from './chooseDeployment';
 import { placeLabel } from '../domain/words';
 
 interface StepItem extends vscode.QuickPickItem {
@@ -29,12 +29,7 @@ const RUN = { iconPath: new vscode.ThemeIcon('terminal'), tooltip: 'Run it in a 
  */
 export function registerShowManualProcedure(services: Services): vscode.Disposable {
   return vscode.commands.registerCommand(COMMANDS.showManualProcedure, async (argument?: unknown) => {
-    const snapshot = services.store.state.snapshot;
-    if (snapshot === undefined) {
-      void vscode.window.showInformationMessage('The deck has not loaded yet: sign in and wait for it, then show the manual procedure.');
-      return;
-    }
-    const read = readTarget(services, snapshot, argument, 'Show Manual Procedure');
+    const read = loadedTarget(services, argument, 'Show Manual Procedure', 'The deck has not loaded yet: sign in and wait for it, then show the manual procedure.');
     if (read === undefined) {
       return;
     }
