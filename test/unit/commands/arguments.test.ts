@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { parseCommandArgument, readCommandArgument, requestedImageTag, resolveReference, type CommandArgument } from '../../../src/commands/arguments';
+import { itemOf, parseCommandArgument, readCommandArgument, requestedImageTag, resolveReference, type CommandArgument } from '../../../src/commands/arguments';
 import { buildDeck } from '../../../src/domain/buildDeck';
 import { findEnvironment, type DeckSnapshot } from '../../../src/domain/snapshot';
 import { openverseProfile } from '../../../src/domain/openverse';
@@ -133,6 +133,17 @@ describe('command arguments', () => {
 
     it('resolves references independently of how they were read', () => {
       assert.equal(resolveReference(deck(), { appId: 'frontend' }).ok, true);
+    });
+
+    it('names the most specific item a target is, for the item commands', () => {
+      const snapshot = deck();
+      const { app, environment } = findEnvironment(snapshot, 'api', 'production') ?? assert.fail();
+      const record = environment.history[0] ?? assert.fail();
+      assert.equal(itemOf(target(readCommandArgument(snapshot, { kind: 'app', app }))), 'app');
+      assert.equal(itemOf(target(readCommandArgument(snapshot, { kind: 'environment', app, environment }))), 'environment');
+      assert.equal(itemOf(target(readCommandArgument(snapshot, { kind: 'deployment', app, environment, record }))), 'deployment');
+      assert.equal(itemOf(target(readCommandArgument(snapshot, { kind: 'draft', app, draft: app.draft }))), 'draft');
+      assert.equal(itemOf(target(readCommandArgument(snapshot, { appId: 'api', releaseId: app.releases[0]?.id }))), 'release');
     });
   });
 });
