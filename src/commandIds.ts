@@ -37,6 +37,8 @@ interface ArgumentsOf {
   [COMMANDS.signIn]: [];
   [COMMANDS.signInWithToken]: [token?: string];
   [COMMANDS.signOut]: [];
+  [COMMANDS.allowProfileHost]: [];
+  [COMMANDS.forgetAllowedHosts]: [origins?: readonly string[]];
   [COMMANDS.openProfile]: [];
   [COMMANDS.showLog]: [];
   [COMMANDS.copyImageTag]: [item: CommandReference];
