@@ -1,3 +1,5 @@
+import type { CommandReference } from './commands/arguments';
+
 /** Every command id, declared once. package.json declares the same set (a test holds both to it). */
 export const COMMANDS = {
   refresh: 'releaseDeck.refresh',
@@ -24,6 +26,38 @@ export const COMMANDS = {
 } as const;
 
 export type CommandId = (typeof COMMANDS)[keyof typeof COMMANDS];
+
+/**
+ * What each command may be given when run from code (src/executeCommand.ts checks calls against it).
+ * The commands still read whatever they get through src/commands/arguments.ts: menus pass deck nodes,
+ * other extensions anything.
+ */
+interface ArgumentsOf {
+  [COMMANDS.refresh]: [];
+  [COMMANDS.signIn]: [];
+  [COMMANDS.signInWithToken]: [token?: string];
+  [COMMANDS.signOut]: [];
+  [COMMANDS.allowProfileHost]: [];
+  [COMMANDS.forgetAllowedHosts]: [origins?: readonly string[]];
+  [COMMANDS.openProfile]: [];
+  [COMMANDS.showLog]: [];
+  [COMMANDS.copyImageTag]: [item: CommandReference];
+  [COMMANDS.copyCommitSha]: [item: CommandReference];
+  [COMMANDS.openRun]: [item: CommandReference];
+  [COMMANDS.openRelease]: [item: CommandReference];
+  [COMMANDS.openVersionEndpoint]: [item: CommandReference];
+  [COMMANDS.openConsoleLink]: [item: CommandReference];
+  [COMMANDS.showAppActions]: [app?: string | CommandReference];
+  [COMMANDS.publishRelease]: [target?: CommandReference];
+  [COMMANDS.openReleaseNotes]: [app?: string | CommandReference];
+  [COMMANDS.deploy]: [target?: CommandReference];
+  [COMMANDS.redeploy]: [target?: CommandReference];
+  [COMMANDS.rollBack]: [target?: CommandReference];
+  [COMMANDS.showManualProcedure]: [target?: CommandReference];
+}
+
+/** Every command id has its entry (a missing one fails the type check here). */
+export type CommandArguments = { readonly [K in CommandId]: ArgumentsOf[K] };
 
 /** Context keys that drive the welcome view and menus. */
 export const CONTEXT_KEYS = {

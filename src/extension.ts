@@ -24,6 +24,7 @@ import { registerSignInWithToken } from './commands/signInWithToken';
 import { registerSignOut } from './commands/signOut';
 import { affectsReleaseDeck } from './config';
 import type { NotesView } from './domain/releaseNotes';
+import { executeCommand } from './executeCommand';
 import { Log } from './log';
 import { InFlight, publishKey } from './operations/inFlight';
 import type { Services } from './services';
@@ -152,7 +153,7 @@ function releaseNotesHost(services: Services): ReleaseNotesHost {
     apps: () => profiles.profile?.apps ?? [],
     load: notesLoader({ gitHub: () => store.gitHub(), profile: () => profiles.profile, webUrl: () => store.webUrl() }),
     isPublishing: (appId) => services.inFlight.get(publishKey(appId)) !== undefined,
-    publish: (appId, releaseId) => vscode.commands.executeCommand(COMMANDS.publishRelease, { appId, releaseId }),
+    publish: (appId, releaseId) => executeCommand(COMMANDS.publishRelease, { appId, releaseId }),
     refresh: (reason) => store.refresh(reason),
     openLink: (url) => openLink(url, log),
     log,

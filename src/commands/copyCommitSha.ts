@@ -3,13 +3,14 @@ import { COMMANDS } from '../commandIds';
 import { shortSha } from '../domain/tags';
 import type { Services } from '../services';
 import { copyForItem } from './clipboard';
-import { nodeArgument } from './itemArgument';
+import { itemOf } from './arguments';
+import { itemTarget } from './commandTarget';
 
 /** Copies the full commit SHA an environment runs. */
 export function registerCopyCommitSha(services: Services): vscode.Disposable {
   return vscode.commands.registerCommand(COMMANDS.copyCommitSha, async (argument: unknown) => {
-    const node = nodeArgument(argument, 'Copy Commit SHA');
-    const sha = node?.kind === 'environment' ? node.environment.running?.sha : undefined;
-    await copyForItem(services, sha, node !== undefined, { what: 'the commit SHA', shown: shortSha, missing: 'The commit running there is not known.' });
+    const target = itemTarget(services, argument, 'Copy Commit SHA');
+    const sha = target !== undefined && itemOf(target) === 'environment' ? target.environment?.running?.sha : undefined;
+    await copyForItem(services, sha, target !== undefined, { what: 'the commit SHA', shown: shortSha, missing: 'The commit running there is not known.' });
   });
 }

@@ -2,13 +2,15 @@ import * as vscode from 'vscode';
 import { COMMANDS } from '../commandIds';
 import type { Services } from '../services';
 import { copyForItem } from './clipboard';
-import { nodeArgument } from './itemArgument';
+import { itemOf } from './arguments';
+import { itemTarget } from './commandTarget';
 
 /** Copies the image tag of an environment's running version, a deployment or a draft. */
 export function registerCopyImageTag(services: Services): vscode.Disposable {
   return vscode.commands.registerCommand(COMMANDS.copyImageTag, async (argument: unknown) => {
-    const node = nodeArgument(argument, 'Copy Image Tag');
-    const tag = node?.kind === 'environment' ? node.environment.running?.imageTag : node?.kind === 'deployment' ? node.record.imageTag : node?.kind === 'draft' ? node.draft.imageTag : undefined;
-    await copyForItem(services, tag, node !== undefined, { what: 'the image tag', shown: (text) => text, missing: 'This item has no image tag to copy.' });
+    const target = itemTarget(services, argument, 'Copy Image Tag');
+    const item = target !== undefined ? itemOf(target) : undefined;
+    const tag = item === 'environment' ? target?.environment?.running?.imageTag : item === 'deployment' ? target?.deployment?.imageTag : item === 'draft' ? target?.draft?.imageTag : undefined;
+    await copyForItem(services, tag, target !== undefined, { what: 'the image tag', shown: (text) => text, missing: 'This item has no image tag to copy.' });
   });
 }

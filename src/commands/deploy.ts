@@ -4,7 +4,9 @@ import type { AppDeck, EnvironmentDeck } from '../domain/snapshot';
 import { resolveDeployTarget, type DeployTarget } from '../domain/deployPlan';
 import { deployCandidates } from '../domain/rollback';
 import type { Services } from '../services';
-import { chooseDeployment, runDeployment } from './deploymentFlow';
+import { requestedImageTag } from './arguments';
+import { chooseDeployment } from './chooseDeployment';
+import { runDeployment } from './deploymentFlow';
 import { placeLabel } from '../domain/words';
 
 const TYPE_A_TAG = 'Enter an image tag or commit SHA…';
@@ -21,10 +23,11 @@ export function registerDeploy(services: Services): vscode.Disposable {
     if (chosen === undefined) {
       return undefined;
     }
-    const { app, environment, args } = chosen;
+    const { app, environment, given } = chosen;
+    const imageTag = given !== undefined ? requestedImageTag(given) : undefined;
     let target: DeployTarget | undefined;
-    if (args?.imageTag !== undefined) {
-      const resolved = resolveDeployTarget(app, args.imageTag);
+    if (imageTag !== undefined) {
+      const resolved = resolveDeployTarget(app, imageTag);
       if (!resolved.ok) {
         void vscode.window.showErrorMessage(`Nothing was deployed: ${resolved.error}`);
         services.log.warn(`Deploy refused before any request: ${resolved.error}`);
@@ -37,7 +40,7 @@ export function registerDeploy(services: Services): vscode.Disposable {
     if (target === undefined) {
       return;
     }
-    return runDeployment(services, 'deploy', app, environment, target, args?.reason);
+    return runDeployment(services, 'deploy', app, environment, target, given?.reference.reason);
   });
 }
 

@@ -1,133 +1,17 @@
 import * as vscode from 'vscode';
-import { COMMANDS } from '../commandIds';
 import type { AppDeck, EnvironmentDeck } from '../domain/snapshot';
-import { deployableProblem, describeTag, environmentVariableChanges, type DeployTarget } from '../domain/deployPlan';
+import { describeTag, type DeployTarget } from '../domain/deployPlan';
 import type { WorkflowRunFact } from '../domain/facts';
 import { shortSha } from '../domain/tags';
-import { compareCommits, type Comparison } from '../github/commits';
-import { describeError } from '../github/errors';
 import { activeRunInDeck, busyMessage } from '../domain/busyEnvironment';
 import { deployAndFollow, type DeployResult } from '../operations/deploy';
 import { environmentKey } from '../operations/inFlight';
+import { previewDeployment, type DeploymentPreview } from '../operations/previewDeployment';
 import type { Services } from '../services';
 import { openLink } from '../ui/links';
-import type { DeckNode } from '../ui/tree/nodes';
 import { commitTitle, placeLabel, plural } from '../domain/words';
 
 export type DeploymentKind = 'deploy' | 'redeploy' | 'rollBack';
-
-/** Where a deployment command was run: a deck item, or `{ appId, environmentId, imageTag?, reason? }`. */
-export interface DeploymentArgs {
-  readonly appId: string;
-  readonly environmentId?: string;
-  readonly imageTag?: string;
-  readonly reason?: string;
-}
-
-export function deploymentArgs(argument: unknown): DeploymentArgs | undefined {
-  if (typeof argument !== 'object' || argument === null) {
-    return undefined;
-  }
-  const node = argument as Partial<DeckNode> & Partial<DeploymentArgs>;
-  if (node.kind === 'environment' || node.kind === 'history' || node.kind === 'manual') {
-    const typed = argument as Extract<DeckNode, { kind: 'environment' }>;
-    return { appId: typed.app.app.id, environmentId: typed.environment.environment.id };
-  }
-  if (node.kind === 'deployment') {
-    const typed = argument as Extract<DeckNode, { kind: 'deployment' }>;
-    return { appId: typed.app.app.id, environmentId: typed.environment.environment.id, ...(typed.record.imageTag !== undefined ? { imageTag: typed.record.imageTag } : {}) };
-  }
-  if (node.kind === 'app') {
-    return { appId: (argument as Extract<DeckNode, { kind: 'app' }>).app.app.id };
-  }
-  if (typeof node.appId === 'string') {
-    return {
-      appId: node.appId,
-      ...(typeof node.environmentId === 'string' ? { environmentId: node.environmentId } : {}),
-      ...(typeof node.imageTag === 'string' ? { imageTag: node.imageTag } : {}),
-      ...(typeof node.reason === 'string' ? { reason: node.reason } : {}),
-    };
-  }
-  return undefined;
-}
-
-/** Finds the app and environment in the latest snapshot (never trusting the caller's copy). */
-export function locate(services: Services, args: DeploymentArgs): { app: AppDeck; environment: EnvironmentDeck | undefined } | undefined {
-  const app = services.store.state.snapshot?.apps.find((candidate) => candidate.app.id === args.appId);
-  if (app === undefined) {
-    return undefined;
-  }
-  const environment = args.environmentId !== undefined ? app.environments.find((candidate) => candidate.environment.id === args.environmentId) : undefined;
-  return { app, environment };
-}
-
-export async function pickApp(services: Services, title: string, filter: (app: AppDeck) => boolean): Promise<AppDeck | undefined> {
-  const apps = services.store.state.snapshot?.apps.filter(filter) ?? [];
-  const picked = await vscode.window.showQuickPick(apps.map((app) => ({ label: app.app.label, app })), { title });
-  return picked?.app;
-}
-
-export async function pickEnvironment(app: AppDeck, title: string): Promise<EnvironmentDeck | undefined> {
-  if (app.environments.length === 1) {
-    return app.environments[0];
-  }
-  const picked = await vscode.window.showQuickPick(
-    app.environments.map((environment) => ({ label: environment.environment.label, description: environment.running?.imageTag ?? environment.stateDetail, environment })),
-    { title },
-  );
-  return picked?.environment;
-}
-
-/** Explains why an environment cannot be deployed here, offering the manual procedure when there is one. */
-export function refuseUndeployable(services: Services, app: AppDeck, environment: EnvironmentDeck): boolean {
-  const problem = deployableProblem(app, environment);
-  if (problem === undefined) {
-    return false;
-  }
-  services.log.info(`Not deployable from the editor: ${problem}`);
-  if (environment.environment.deploy.kind === 'manual') {
-    void vscode.window.showInformationMessage(problem, 'Show Manual Procedure').then((choice) => {
-      if (choice !== undefined) {
-        void vscode.commands.executeCommand(COMMANDS.showManualProcedure, { kind: 'environment', app, environment });
-      }
-    });
-  } else {
-    void vscode.window.showInformationMessage(problem);
-  }
-  return true;
-}
-
-/**
- * The start every deployment command shares: the deck must be loaded, the app and environment come from
- * the item or arguments it was run with (else a pick), and an environment the editor cannot deploy is
- * explained instead. Returns undefined when there is nothing (more) to do.
- */
-export async function chooseDeployment(
-  services: Services,
-  argument: unknown,
-  verb: { readonly infinitive: string; readonly title: string },
-  options: { readonly appFilter: (app: AppDeck) => boolean; readonly environmentOf?: (app: AppDeck) => EnvironmentDeck | undefined },
-): Promise<{ app: AppDeck; environment: EnvironmentDeck; args: DeploymentArgs | undefined } | undefined> {
-  if (services.store.state.snapshot === undefined) {
-    void vscode.window.showInformationMessage(`The deck has not loaded yet: sign in and wait for it, then ${verb.infinitive}.`);
-    return undefined;
-  }
-  const args = deploymentArgs(argument);
-  const located = args !== undefined ? locate(services, args) : undefined;
-  if (args !== undefined && located === undefined) {
-    void vscode.window.showWarningMessage(`There is no app "${args.appId}" in the deck.`);
-    return undefined;
-  }
-  const app = located?.app ?? (await pickApp(services, `${verb.title}: which app?`, options.appFilter));
-  if (app === undefined) {
-    return undefined;
-  }
-  const environment = located?.environment ?? (options.environmentOf !== undefined ? options.environmentOf(app) : await pickEnvironment(app, `${verb.title} ${app.app.label}: which environment?`));
-  if (environment === undefined || refuseUndeployable(services, app, environment)) {
-    return undefined;
-  }
-  return { app, environment, args };
-}
 
 const VERBS: Record<DeploymentKind, { question: string; button: string; doing: string; done: string }> = {
   deploy: { question: 'Deploy', button: 'Deploy', doing: 'deploying', done: 'deployed' },
@@ -213,38 +97,7 @@ async function confirmAndDeploy(
   }
   const current = environment.running?.imageTag ?? 'unknown';
 
-  let comparison: Comparison | undefined;
-  let changeLines: string[] = [];
-  const base = environment.running?.sha;
-  if (base !== undefined && target.sha !== undefined && base !== target.sha) {
-    try {
-      comparison = await compareCommits(client, profile.monorepo, base, target.sha);
-      const forward = comparison.aheadBy > 0;
-      // Going back, list what is taken away: the commits the running version has and the target lacks.
-      const listed = forward ? comparison.commits : (await compareCommits(client, profile.monorepo, target.sha, base)).commits;
-      const count = forward ? comparison.aheadBy : comparison.behindBy;
-      changeLines = [
-        `${plural(count, 'commit')} ${forward ? 'added' : 'taken away'} (all apps of the monorepo):`,
-        ...listed.slice(0, 8).map((commit) => `  ${shortSha(commit.sha)} ${commitTitle(commit.message)}`),
-        ...(listed.length > 8 ? [`  … and ${listed.length - 8} more: ${comparison.htmlUrl}`] : []),
-      ];
-    } catch (error) {
-      changeLines = [`The commits between them could not be listed: ${describeError(error)}`];
-    }
-  } else if (base !== undefined && base === target.sha) {
-    changeLines = ['The same commit runs there now: nothing changes in the code.'];
-  } else {
-    changeLines = ['The commits between them cannot be listed (one of the two commits is unknown).'];
-  }
-
-  const envChanges = comparison !== undefined && comparison.aheadBy > 0 ? environmentVariableChanges(app.app.envFiles, comparison.files, comparison.patches) : [];
-  const envLines = envChanges.length > 0
-    ? [
-        '',
-        '⚠ Environment variables: new or changed variables must be in the infrastructure configuration before this deployment.',
-        ...envChanges.map((change) => `  ${change.file}${change.variables.length > 0 ? `: ${change.variables.join(', ')}` : ''}`),
-      ]
-    : [];
+  const preview = previewLines(await previewDeployment(client, profile.monorepo, app, environment, target));
 
   const deploy = environment.environment.deploy;
   const reason = reasonGiven ?? `${VERBS[kind].question} ${target.imageTag} from Release Deck`;
@@ -258,8 +111,7 @@ async function confirmAndDeploy(
       `Target: ${target.imageTag}${target.gitTag !== undefined ? ` (GitHub Release ${target.gitTag})` : ''}`,
       `How: ${deploy.kind === 'workflow' ? `${deploy.workflow} in ${deploy.repo}` : 'manual'}`,
       '',
-      ...changeLines,
-      ...envLines,
+      ...preview,
     ].join('\n'),
     confirmLabel: VERBS[kind].button,
   });
@@ -318,4 +170,28 @@ async function confirmAndDeploy(
     }
   });
   return result;
+}
+
+/** The confirmation's lines on what changes: commits added or taken away, and variables to set first. */
+function previewLines(preview: DeploymentPreview): string[] {
+  const { code } = preview;
+  const codeLines = code.kind === 'same'
+    ? ['The same commit runs there now: nothing changes in the code.']
+    : code.kind === 'unknown'
+      ? ['The commits between them cannot be listed (one of the two commits is unknown).']
+      : code.kind === 'unlisted'
+        ? [`The commits between them could not be listed: ${code.why}`]
+        : [
+            `${plural(code.count, 'commit')} ${code.direction === 'added' ? 'added' : 'taken away'} (all apps of the monorepo):`,
+            ...code.commits.slice(0, 8).map((commit) => `  ${shortSha(commit.sha)} ${commitTitle(commit.message)}`),
+            ...(code.commits.length > 8 ? [`  … and ${code.commits.length - 8} more: ${code.compareUrl}`] : []),
+          ];
+  const variableLines = preview.environmentVariables.length > 0
+    ? [
+        '',
+        '⚠ Environment variables: new or changed variables must be in the infrastructure configuration before this deployment.',
+        ...preview.environmentVariables.map((change) => `  ${change.file}${change.variables.length > 0 ? `: ${change.variables.join(', ')}` : ''}`),
+      ]
+    : [];
+  return [...codeLines, ...variableLines];
 }

@@ -2,16 +2,16 @@ import * as vscode from 'vscode';
 import { COMMANDS } from '../commandIds';
 import type { Services } from '../services';
 import { openLink } from '../ui/links';
-import { nodeArgument } from './itemArgument';
+import { itemTarget } from './commandTarget';
 
 /** Opens one of the environment's console links (e.g. the ECS service's events) to debug a deployment. */
 export function registerOpenConsoleLink(services: Services): vscode.Disposable {
   return vscode.commands.registerCommand(COMMANDS.openConsoleLink, async (argument: unknown) => {
-    const node = nodeArgument(argument, 'Open Console');
-    if (node?.kind !== 'environment') {
+    const environment = itemTarget(services, argument, 'Open Console')?.environment;
+    if (environment === undefined) {
       return;
     }
-    const links = node.environment.environment.consoleLinks;
+    const links = environment.environment.consoleLinks;
     if (links.length === 0) {
       void vscode.window.showInformationMessage('The profile lists no console links for this environment.');
       return;

@@ -2,15 +2,17 @@ import * as vscode from 'vscode';
 import { COMMANDS } from '../commandIds';
 import type { Services } from '../services';
 import { openLink } from '../ui/links';
-import { nodeArgument } from './itemArgument';
+import { itemOf } from './arguments';
+import { itemTarget } from './commandTarget';
 
 /** Opens on GitHub the GitHub Release of an item: a draft, or the release an environment runs. */
 export function registerOpenRelease(services: Services): vscode.Disposable {
   return vscode.commands.registerCommand(COMMANDS.openRelease, async (argument: unknown) => {
-    const node = nodeArgument(argument, 'Open GitHub Release');
-    const url = node?.kind === 'draft' ? node.draft.htmlUrl : node?.kind === 'environment' ? node.environment.running?.release?.htmlUrl : undefined;
+    const target = itemTarget(services, argument, 'Open GitHub Release');
+    const item = target !== undefined ? itemOf(target) : undefined;
+    const url = item === 'draft' ? target?.draft?.htmlUrl : item === 'release' ? target?.release?.htmlUrl : item === 'environment' ? target?.environment?.running?.release?.htmlUrl : undefined;
     if (url === undefined) {
-      if (node !== undefined) {
+      if (target !== undefined) {
         void vscode.window.showInformationMessage('What runs there is not a published GitHub Release.');
       }
       return;

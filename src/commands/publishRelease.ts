@@ -10,34 +10,12 @@ import type { GitHubClient } from '../github/client';
 import { getBranchHead, getRelease } from '../github/releases';
 import { environmentKey, publishKey } from '../operations/inFlight';
 import { publishAndFollow, PublishNotDone, type PublishResult } from '../operations/publish';
+import { executeCommand } from '../executeCommand';
 import type { Services } from '../services';
 import { openLink } from '../ui/links';
 import { refuseBusy, UNKNOWN_OUTCOME_HOLD_MS } from './deploymentFlow';
-import type { DeckNode } from '../ui/tree/nodes';
-
-/** What the command may be given: a draft node of the deck, or `{ appId, releaseId }` (webview, status bar). */
-export interface PublishTarget {
-  readonly appId: string;
-  readonly releaseId?: number;
-}
-
-function targetOf(argument: unknown): PublishTarget | undefined {
-  if (typeof argument !== 'object' || argument === null) {
-    return undefined;
-  }
-  const node = argument as Partial<DeckNode> & Partial<PublishTarget>;
-  if (node.kind === 'draft') {
-    const draftNode = argument as Extract<DeckNode, { kind: 'draft' }>;
-    return { appId: draftNode.app.app.id, releaseId: draftNode.draft.id };
-  }
-  if (node.kind === 'app') {
-    return { appId: (argument as Extract<DeckNode, { kind: 'app' }>).app.app.id };
-  }
-  if (typeof node.appId === 'string') {
-    return { appId: node.appId, ...(typeof node.releaseId === 'number' ? { releaseId: node.releaseId } : {}) };
-  }
-  return undefined;
-}
+import { REFUSALS } from './arguments';
+import { loadedTarget } from './commandTarget';
 
 /**
  * Publishes an app's drafted GitHub Release after a modal confirmation, then follows what publishing
@@ -45,14 +23,18 @@ function targetOf(argument: unknown): PublishTarget | undefined {
  */
 export function registerPublishRelease(services: Services): vscode.Disposable {
   return vscode.commands.registerCommand(COMMANDS.publishRelease, async (argument?: unknown) => {
-    const snapshot = services.store.state.snapshot;
-    const profile = services.profiles.profile;
-    if (snapshot === undefined || profile === undefined) {
-      void vscode.window.showInformationMessage('The deck has not loaded yet: sign in and wait for it, then publish.');
+    const notLoaded = 'The deck has not loaded yet: sign in and wait for it, then publish.';
+    if (services.profiles.profile === undefined) {
+      void vscode.window.showInformationMessage(notLoaded);
       return;
     }
-    let target = targetOf(argument);
-    if (target === undefined) {
+    const read = loadedTarget(services, argument, 'Publish GitHub Release', notLoaded);
+    if (read === undefined) {
+      return;
+    }
+    const { snapshot } = read;
+    let app = read.target?.app;
+    if (app === undefined) {
       const withDrafts = snapshot.apps.filter((app) => app.draft !== undefined);
       const picked = await vscode.window.showQuickPick(
         withDrafts.map((app) => ({ label: app.app.label, description: app.draft?.gitTag ?? '', detail: app.draft !== undefined ? plural(app.draft.changeCount, 'change') : '', app })),
@@ -61,15 +43,14 @@ export function registerPublishRelease(services: Services): vscode.Disposable {
       if (picked === undefined) {
         return;
       }
-      target = { appId: picked.app.app.id };
+      app = picked.app;
     }
 
-    // The caller's view may be old: re-check the target against the latest snapshot.
-    const app = snapshot.apps.find((candidate) => candidate.app.id === target.appId);
-    const draft = target.releaseId !== undefined ? app?.drafts.find((candidate) => candidate.id === target.releaseId) : app?.draft;
-    if (app === undefined || draft === undefined) {
-      void vscode.window.showWarningMessage('That draft is no longer among the drafted GitHub Releases (it was replaced or already published). Refresh the deck and look again.');
-      services.log.warn(`Publish refused: no draft ${String(target.releaseId)} for ${target.appId} in the current deck.`);
+    // The caller's view may be old: the draft is the one the latest snapshot has under the id given.
+    const draft = read.target?.reference.releaseId !== undefined ? read.target.draft : app.draft;
+    if (draft === undefined) {
+      void vscode.window.showWarningMessage(REFUSALS.noRelease);
+      services.log.warn(`Publish refused: no draft ${String(read.target?.reference.releaseId)} for ${app.app.id} in the current deck.`);
       return;
     }
     if (!(await acceptWarnings(services, app, draft))) {
@@ -218,7 +199,7 @@ async function readReviewed(services: Services, client: GitHubClient, monorepo: 
     void vscode.window.showWarningMessage(message);
     await services.store.refresh('the draft changed before publishing');
     if (now.draft) {
-      await vscode.commands.executeCommand(COMMANDS.openReleaseNotes, app.app.id);
+      await executeCommand(COMMANDS.openReleaseNotes, app.app.id);
     }
     return undefined;
   }

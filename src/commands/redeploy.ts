@@ -2,7 +2,8 @@ import * as vscode from 'vscode';
 import { COMMANDS } from '../commandIds';
 import { resolveDeployTarget, runningImageTag } from '../domain/deployPlan';
 import type { Services } from '../services';
-import { chooseDeployment, runDeployment } from './deploymentFlow';
+import { chooseDeployment } from './chooseDeployment';
+import { runDeployment } from './deploymentFlow';
 import { placeLabel } from '../domain/words';
 
 /** Release Deck: Redeploy — deploys the image tag that runs there now (e.g. after a variable changed). */
@@ -14,13 +15,13 @@ export function registerRedeploy(services: Services): vscode.Disposable {
     if (chosen === undefined) {
       return undefined;
     }
-    const { app, environment, args } = chosen;
+    const { app, environment, given } = chosen;
     const tag = runningImageTag(environment);
     const target = tag !== undefined ? resolveDeployTarget(app, tag) : undefined;
     if (target === undefined || !target.ok) {
       void vscode.window.showWarningMessage(`What runs in ${placeLabel(app.app, environment.environment)} is not known as an image tag, so it cannot be redeployed. Use "Deploy…" with a specific tag.`);
       return;
     }
-    return runDeployment(services, 'redeploy', app, environment, target.value, args?.reason);
+    return runDeployment(services, 'redeploy', app, environment, target.value, given?.reference.reason);
   });
 }

@@ -3,9 +3,12 @@ import { COMMANDS } from '../commandIds';
 import { productionOf, type AppDeck, type EnvironmentDeck } from '../domain/snapshot';
 import { resolveDeployTarget } from '../domain/deployPlan';
 import { shortSha } from '../domain/tags';
+import { executeCommand } from '../executeCommand';
 import type { Services } from '../services';
 import { openLink } from '../ui/links';
-import { chooseDeployment, runDeployment } from './deploymentFlow';
+import { requestedImageTag } from './arguments';
+import { chooseDeployment } from './chooseDeployment';
+import { runDeployment } from './deploymentFlow';
 import { commitTitle, placeLabel } from '../domain/words';
 
 /**
@@ -21,12 +24,12 @@ export function registerRollBack(services: Services): vscode.Disposable {
     if (chosen === undefined) {
       return undefined;
     }
-    const { app, environment, args } = chosen;
-    if (!environment.environment.production && args?.imageTag === undefined) {
+    const { app, environment, given } = chosen;
+    let imageTag = given !== undefined ? requestedImageTag(given) : undefined;
+    if (!environment.environment.production && imageTag === undefined) {
       await explainStagingRollback(services, app, environment);
       return;
     }
-    let imageTag = args?.imageTag;
     if (imageTag === undefined) {
       imageTag = await pickRollbackTarget(app, environment);
     }
@@ -38,7 +41,7 @@ export function registerRollBack(services: Services): vscode.Disposable {
       void vscode.window.showErrorMessage(`Nothing was rolled back: ${target.error}`);
       return;
     }
-    return runDeployment(services, 'rollBack', app, environment, target.value, args?.reason ?? `Roll back to ${target.value.imageTag} from Release Deck`);
+    return runDeployment(services, 'rollBack', app, environment, target.value, given?.reference.reason ?? `Roll back to ${target.value.imageTag} from Release Deck`);
   });
 }
 
@@ -73,6 +76,6 @@ async function explainStagingRollback(services: Services, app: AppDeck, environm
   if (choice === open && commit !== undefined) {
     await openLink(commit.htmlUrl, services.log);
   } else if (choice === force) {
-    await vscode.commands.executeCommand(COMMANDS.deploy, { appId: app.app.id, environmentId: environment.environment.id });
+    await executeCommand(COMMANDS.deploy, { appId: app.app.id, environmentId: environment.environment.id });
   }
 }

@@ -9,7 +9,9 @@ import { deployCandidates } from '../domain/rollback';
 import { gitTagOfImageTag, parsePinnedImageTag } from '../domain/tags';
 import type { Services } from '../services';
 import { openLink } from '../ui/links';
-import { deploymentArgs, locate, pickApp, pickEnvironment } from './deploymentFlow';
+import { requestedImageTag } from './arguments';
+import { loadedTarget } from './commandTarget';
+import { pickApp, pickEnvironment } from './chooseDeployment';
 import { placeLabel } from '../domain/words';
 
 interface StepItem extends vscode.QuickPickItem {
@@ -27,13 +29,16 @@ const RUN = { iconPath: new vscode.ThemeIcon('terminal'), tooltip: 'Run it in a 
  */
 export function registerShowManualProcedure(services: Services): vscode.Disposable {
   return vscode.commands.registerCommand(COMMANDS.showManualProcedure, async (argument?: unknown) => {
-    const args = deploymentArgs(argument);
-    const located = args !== undefined ? locate(services, args) : undefined;
-    const app = located?.app ?? (await pickApp(services, 'Manual deployment: which app?', (candidate) => candidate.environments.some((environment) => environment.environment.deploy.kind !== 'workflow')));
+    const read = loadedTarget(services, argument, 'Show Manual Procedure', 'The deck has not loaded yet: sign in and wait for it, then show the manual procedure.');
+    if (read === undefined) {
+      return;
+    }
+    const given = read.target;
+    const app = given?.app ?? (await pickApp(services, 'Manual deployment: which app?', (candidate) => candidate.environments.some((environment) => environment.environment.deploy.kind !== 'workflow')));
     if (app === undefined) {
       return;
     }
-    const environment = located?.environment ?? (await pickEnvironment(app, `Manual deployment of ${app.app.label}: which environment?`));
+    const environment = given?.environment ?? (await pickEnvironment(app, `Manual deployment of ${app.app.label}: which environment?`));
     if (environment === undefined) {
       return;
     }
@@ -46,7 +51,7 @@ export function registerShowManualProcedure(services: Services): vscode.Disposab
       void vscode.window.showInformationMessage(`${placeLabel(app.app, environment.environment)} is deployed by ${deploy.workflow}: use "Deploy…", "Redeploy" or "Roll Back".`);
       return;
     }
-    const imageTag = args?.imageTag ?? (await pickTag(app, environment));
+    const imageTag = (given !== undefined ? requestedImageTag(given) : undefined) ?? (await pickTag(app, environment));
     if (imageTag === undefined) {
       return;
     }

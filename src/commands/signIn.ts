@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { COMMANDS } from '../commandIds';
 import { describeError } from '../github/errors';
+import { executeCommand } from '../executeCommand';
 import type { Services } from '../services';
 
 /** Signs in through VS Code's GitHub (or GitHub Enterprise) authentication provider. */
@@ -22,7 +23,7 @@ export function registerSignIn(services: Services): vscode.Disposable {
         'Sign In with Token…',
       );
       if (choice !== undefined) {
-        await vscode.commands.executeCommand(COMMANDS.signInWithToken);
+        await executeCommand(COMMANDS.signInWithToken);
       }
     }
   });

@@ -3,6 +3,7 @@ import { COMMANDS } from '../commandIds';
 import { GitHubClient } from '../github/client';
 import { describeError } from '../github/errors';
 import { checkToken } from '../github/users';
+import { executeCommand } from '../executeCommand';
 import type { Services } from '../services';
 
 /**
@@ -36,7 +37,7 @@ export function registerSignInWithToken(services: Services): vscode.Disposable {
       services.log.error(`The token was not accepted: ${message}`);
       void vscode.window.showErrorMessage(`The token was not kept: ${message}`, 'Try Another Token').then((choice) => {
         if (choice !== undefined) {
-          void vscode.commands.executeCommand(COMMANDS.signInWithToken);
+          void executeCommand(COMMANDS.signInWithToken);
         }
       });
     }

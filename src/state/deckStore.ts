@@ -4,7 +4,9 @@ import type { Endpoint } from '../domain/endpoint';
 import { withCheckedLinks } from '../domain/githubLinks';
 import type { DeckSnapshot } from '../domain/snapshot';
 import type { Credential, CredentialStore } from '../auth/credentials';
+import { COMMANDS } from '../commandIds';
 import { readSettings } from '../config';
+import { executeCommand } from '../executeCommand';
 import { GitHubClient } from '../github/client';
 import { describeError, formatClock, isGitHubError } from '../github/errors';
 import type { Log } from '../log';
@@ -194,9 +196,9 @@ export class DeckStore implements vscode.Disposable {
         await this.credentials.dropRejected(credential.token);
         void vscode.window.showWarningMessage(`Release Deck: ${message}`, 'Sign In with GitHub', 'Sign In with Token…').then((choice) => {
           if (choice === 'Sign In with GitHub') {
-            void vscode.commands.executeCommand('releaseDeck.signIn');
+            void executeCommand(COMMANDS.signIn);
           } else if (choice !== undefined) {
-            void vscode.commands.executeCommand('releaseDeck.signInWithToken');
+            void executeCommand(COMMANDS.signInWithToken);
           }
         });
       }

@@ -3,6 +3,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { ReleaseDeckApi } from '../../src/extension';
 import { DEMO_TOKEN, admin, api, find, signInAndLoad, waitFor } from './support';
+import { COMMANDS, VIEW_ID } from '../../src/commandIds';
 
 async function openFile(relative: string): Promise<void> {
   const folder = vscode.workspace.workspaceFolders?.[0];
@@ -16,17 +17,17 @@ describe('the deck against the simulated Openverse world', () => {
 
   before(async () => {
     deck = await api();
-    await vscode.commands.executeCommand('releaseDeck.deck.focus');
+    await vscode.commands.executeCommand(`${VIEW_ID}.focus`);
   });
 
   it('shows nothing but the welcome content while signed out', async () => {
-    await vscode.commands.executeCommand('releaseDeck.signOut');
+    await vscode.commands.executeCommand(COMMANDS.signOut);
     await waitFor('signed out', () => deck.state().credential === undefined);
     assert.deepEqual(deck.describeDeck(), []);
   });
 
   it('refuses a token without the workflow scope and stays signed out', async () => {
-    await vscode.commands.executeCommand('releaseDeck.signInWithToken', 'rd_token_without_workflow_scope');
+    await vscode.commands.executeCommand(COMMANDS.signInWithToken, 'rd_token_without_workflow_scope');
     assert.equal(deck.state().credential, undefined);
   });
 
@@ -61,9 +62,9 @@ describe('the deck against the simulated Openverse world', () => {
     const environment = app?.environments.find((candidate) => candidate.environment.id === 'production');
     const running = environment?.running;
     assert.ok(app && environment && running);
-    await vscode.commands.executeCommand('releaseDeck.copyImageTag', { kind: 'environment', app, environment });
+    await vscode.commands.executeCommand(COMMANDS.copyImageTag, { kind: 'environment', app, environment });
     assert.equal(await vscode.env.clipboard.readText(), 'rel-2026.11.12.14.05.33');
-    await vscode.commands.executeCommand('releaseDeck.copyCommitSha', { kind: 'environment', app, environment });
+    await vscode.commands.executeCommand(COMMANDS.copyCommitSha, { kind: 'environment', app, environment });
     assert.equal(await vscode.env.clipboard.readText(), running.sha);
     assert.match(running.sha ?? '', /^[0-9a-f]{40}$/);
   });
@@ -164,15 +165,15 @@ describe('the deck against the simulated Openverse world', () => {
     } finally {
       await admin('tokens/restore', { token: DEMO_TOKEN });
     }
-    await vscode.commands.executeCommand('releaseDeck.signInWithToken', DEMO_TOKEN);
+    await vscode.commands.executeCommand(COMMANDS.signInWithToken, DEMO_TOKEN);
     await waitFor('the deck to load again', () => deck.describeDeck().length === 5);
   });
 
   it('signs out and back in', async () => {
-    await vscode.commands.executeCommand('releaseDeck.signOut');
+    await vscode.commands.executeCommand(COMMANDS.signOut);
     await waitFor('signed out', () => deck.state().credential === undefined);
     assert.deepEqual(deck.describeDeck(), []);
-    await vscode.commands.executeCommand('releaseDeck.signInWithToken', DEMO_TOKEN);
+    await vscode.commands.executeCommand(COMMANDS.signInWithToken, DEMO_TOKEN);
     await waitFor('the deck to load again', () => deck.describeDeck().length === 5);
   });
 });

@@ -4,6 +4,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { ReleaseDeckApi } from '../../src/extension';
 import { admin, find, loadedDeck, simulatorUrl, waitFor, withClockMoving, world } from './support';
+import { COMMANDS } from '../../src/commandIds';
 
 async function version(app: string, environment: string): Promise<string> {
   const answer = (await (await fetch(`${simulatorUrl()}/live/${app}/${environment}/version`)).json()) as { release: string };
@@ -27,7 +28,7 @@ describe('deploying, redeploying and rolling back', () => {
     const target = monorepo?.commits[monorepo.commits.length - 3]?.sha;
     assert.ok(target);
     const before = deck.testing?.confirmations().length ?? 0;
-    await withClockMoving(vscode.commands.executeCommand('releaseDeck.deploy', { appId: 'api', environmentId: 'staging', imageTag: target, reason: 'integration test' }));
+    await withClockMoving(vscode.commands.executeCommand(COMMANDS.deploy, { appId: 'api', environmentId: 'staging', imageTag: target, reason: 'integration test' }));
     const asked = deck.testing?.confirmations().slice(before)[0];
     assert.match(asked?.message ?? '', /^Deploy API staging to commit [0-9a-f]{7}\?$/);
     assert.match(asked?.detail ?? '', /Runs now: [0-9a-f]{40}/);
@@ -40,7 +41,7 @@ describe('deploying, redeploying and rolling back', () => {
     const production = find(deck.describeDeck(), 'Frontend', 'Production');
     assert.match(production.contextValue ?? '', /\bcanRollBack\b/);
     const before = deck.testing?.confirmations().length ?? 0;
-    await withClockMoving(vscode.commands.executeCommand('releaseDeck.rollBack', { appId: 'frontend', environmentId: 'production', imageTag: 'rel-2026.09.29.10.00.00' }));
+    await withClockMoving(vscode.commands.executeCommand(COMMANDS.rollBack, { appId: 'frontend', environmentId: 'production', imageTag: 'rel-2026.09.29.10.00.00' }));
     const asked = deck.testing?.confirmations().slice(before)[0];
     assert.equal(asked?.message, 'Roll back PRODUCTION: Frontend production to rel-2026.09.29.10.00.00?');
     assert.match(asked?.detail ?? '', /App: Frontend\nEnvironment: Production \(production\)\nRuns now: rel-2026\.10\.10\.11\.00\.00\nTarget: rel-2026\.09\.29\.10\.00\.00 \(GitHub Release frontend-2026\.09\.29\.10\.00\.00\)/);
@@ -60,7 +61,7 @@ describe('deploying, redeploying and rolling back', () => {
     const runningBefore = await version('frontend', 'staging');
     const monorepo = (await world()).repos[0];
     const target = monorepo?.commits[monorepo.commits.length - 5]?.sha;
-    const result = await withClockMoving(vscode.commands.executeCommand<{ problem?: string; run?: { htmlUrl: string } } | undefined>('releaseDeck.deploy', { appId: 'frontend', environmentId: 'staging', imageTag: target }));
+    const result = await withClockMoving(vscode.commands.executeCommand<{ problem?: string; run?: { htmlUrl: string } } | undefined>(COMMANDS.deploy, { appId: 'frontend', environmentId: 'staging', imageTag: target }));
     assert.match(result?.problem ?? '', /ended in failure\. Frontend staging still runs/);
     assert.match(result?.run?.htmlUrl ?? '', /^https:\/\/github\.com\/WordPress\/openverse-infrastructure\/actions\/runs\/\d+$/);
     assert.equal(await version('frontend', 'staging'), runningBefore);
@@ -73,9 +74,9 @@ describe('deploying, redeploying and rolling back', () => {
 
   it('refuses a second deployment of the same environment while one runs', async () => {
     await admin('stats/reset');
-    const first = vscode.commands.executeCommand('releaseDeck.redeploy', { appId: 'api', environmentId: 'production' });
+    const first = vscode.commands.executeCommand(COMMANDS.redeploy, { appId: 'api', environmentId: 'production' });
     await new Promise((resolve) => setTimeout(resolve, 100));
-    await vscode.commands.executeCommand('releaseDeck.redeploy', { appId: 'api', environmentId: 'production' });
+    await vscode.commands.executeCommand(COMMANDS.redeploy, { appId: 'api', environmentId: 'production' });
     await withClockMoving(first);
     const stats = (await admin('stats', undefined, 'GET')) as { log: Array<{ method: string; path: string }> };
     assert.equal(stats.log.filter((entry) => entry.method === 'POST' && entry.path.includes('/dispatches')).length, 1, 'one dispatch');
@@ -84,7 +85,7 @@ describe('deploying, redeploying and rolling back', () => {
   it('refuses invalid tags before any request', async () => {
     await admin('stats/reset');
     for (const tag of ['latest', 'rel-2026.13.01.00.00.00', 'rel-2026.10.15.09.30.00; curl evil', '../etc/passwd']) {
-      await vscode.commands.executeCommand('releaseDeck.deploy', { appId: 'api', environmentId: 'production', imageTag: tag });
+      await vscode.commands.executeCommand(COMMANDS.deploy, { appId: 'api', environmentId: 'production', imageTag: tag });
     }
     const stats = (await admin('stats', undefined, 'GET')) as { log: Array<{ method: string }> };
     assert.equal(stats.log.filter((entry) => entry.method === 'POST').length, 0);
@@ -104,7 +105,7 @@ describe('deploying, redeploying and rolling back', () => {
       await waitFor('the changed profile to load', () => deck.state().profile.kind === 'workspace' && (deck.state().profile as unknown as { profile: { apps: Array<{ environments: Array<{ deploy: { tagInput?: string } }> }> } }).profile.apps[0]?.environments[0]?.deploy.tagInput === 'image_tag');
       await waitFor('the deck to load', () => deck.state().snapshot);
       const runsBefore = (await world()).repos[1]?.runs.length;
-      const result = await vscode.commands.executeCommand<{ problem?: string; nothingStarted: boolean } | undefined>('releaseDeck.redeploy', { appId: 'api', environmentId: 'staging' });
+      const result = await vscode.commands.executeCommand<{ problem?: string; nothingStarted: boolean } | undefined>(COMMANDS.redeploy, { appId: 'api', environmentId: 'staging' });
       assert.equal(result?.nothingStarted, true);
       assert.match(result?.problem ?? '', /GitHub refused the request while trying to dispatch deploy-staging-api\.yml in WordPress\/openverse-infrastructure \(GitHub said: "Unexpected inputs provided: \["image_tag"\]"\)\. Nothing was changed\. API staging still runs/);
       assert.equal((await world()).repos[1]?.runs.length, runsBefore, 'no run started');

@@ -3,6 +3,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import { COMMANDS } from '../../src/commandIds';
 import type { ReleaseDeckApi } from '../../src/extension';
 import { DEMO_TOKEN, loadedDeck, waitFor } from './support';
 
@@ -89,7 +90,7 @@ describe('the host that receives the token is chosen by the user, never by the w
       // The user allows it in the modal: only then does the host hear from Release Deck, and only
       // with a token given for it (the simulator's token stays with the simulator).
       deck.testing?.answerConfirmations(true);
-      await vscode.commands.executeCommand('releaseDeck.allowProfileHost');
+      await vscode.commands.executeCommand(COMMANDS.allowProfileHost);
       const asked = deck.testing?.confirmations().at(-1);
       assert.ok(asked !== undefined, 'a modal asked the user');
       assert.ok(asked.message.includes(attacker.host), asked.message);
@@ -98,13 +99,13 @@ describe('the host that receives the token is chosen by the user, never by the w
       await deck.refresh();
       assert.equal(deck.state().credential, undefined, 'the token of another host is not used for it');
       assert.ok(!attacker.requests.some((request) => request.authorization?.includes(DEMO_TOKEN) === true), 'the simulator\'s token never reached it');
-      await vscode.commands.executeCommand('releaseDeck.signInWithToken', ALLOWED_HOST_TOKEN);
+      await vscode.commands.executeCommand(COMMANDS.signInWithToken, ALLOWED_HOST_TOKEN);
       const carrying = attacker.requests.filter((request) => request.authorization !== undefined);
       assert.ok(carrying.length > 0, 'the token typed in for the allowed host was checked there');
       assert.ok(carrying.every((request) => request.authorization?.includes(ALLOWED_HOST_TOKEN) === true), JSON.stringify(carrying));
 
       // Forgetting the host takes the permission back.
-      await vscode.commands.executeCommand('releaseDeck.forgetAllowedHosts', [attacker.origin]);
+      await vscode.commands.executeCommand(COMMANDS.forgetAllowedHosts, [attacker.origin]);
       await waitFor('the host to need approval again', () => deck.state().endpoint.kind === 'needsApproval');
     } finally {
       deck.testing?.answerConfirmations(undefined);

@@ -1,6 +1,7 @@
 import { strict as assert } from 'node:assert';
 import * as vscode from 'vscode';
 import { EXTENSION_ID, api, waitFor } from './support';
+import { VIEW_ID } from '../../src/commandIds';
 
 interface Manifest {
   contributes: {
@@ -35,7 +36,7 @@ describe('Release Deck in a real editor', () => {
   it('contributes the Deck view in its own activity bar container, and can show it', async () => {
     const manifest = vscode.extensions.getExtension(EXTENSION_ID)?.packageJSON as Manifest;
     assert.deepEqual(manifest.contributes.views.releaseDeck?.map((view) => [view.id, view.name]), [['releaseDeck.deck', 'Deck']]);
-    await vscode.commands.executeCommand('releaseDeck.deck.focus');
+    await vscode.commands.executeCommand(`${VIEW_ID}.focus`);
   });
 
   it('reads its settings with the documented defaults', () => {

@@ -2,6 +2,7 @@ import { strict as assert } from 'node:assert';
 import * as vscode from 'vscode';
 import type { ReleaseDeckApi } from '../../src/extension';
 import { admin, find, loadedDeck, waitFor, withClockMoving, world } from './support';
+import { COMMANDS } from '../../src/commandIds';
 
 /**
  * GitHub and the environments misbehave; the deck says what happened, keeps what it knew on screen,
@@ -108,7 +109,7 @@ describe('faults in the middle of a deployment', () => {
   it('a 502 on the dispatch that GitHub did not apply: says nothing started after looking, and it is not sent twice', async () => {
     const runsBefore = (await world()).repos[1]?.runs.length ?? 0;
     await admin('faults', { path: '/dispatches$', method: 'POST', kind: 'status', status: 502, count: 1 });
-    const result = await vscode.commands.executeCommand<{ problem?: string; nothingStarted: boolean } | undefined>('releaseDeck.redeploy', { appId: 'api', environmentId: 'staging' });
+    const result = await vscode.commands.executeCommand<{ problem?: string; nothingStarted: boolean } | undefined>(COMMANDS.redeploy, { appId: 'api', environmentId: 'staging' });
     assert.equal(result?.nothingStarted, true);
     assert.match(result?.problem ?? '', /GitHub answered 502 \(a server error\) while trying to dispatch deploy-staging-api\.yml .*Release Deck looked: no run of deploy-staging-api\.yml for \S+ on main was created since \d\d:\d\d:\d\d UTC, so nothing was started\. API staging still runs/);
     assert.equal((await world()).repos[1]?.runs.length, runsBefore, 'no run, and no second dispatch');
@@ -117,7 +118,7 @@ describe('faults in the middle of a deployment', () => {
   it('GitHub failing while the run is followed: says what was dispatched and what ran when last seen', async () => {
     await admin('faults', { path: '/actions/runs/\\d+$', method: 'GET', kind: 'status', status: 503, count: 6 });
     const runsBefore = (await world()).repos[1]?.runs.length ?? 0;
-    const result = await withClockMoving(vscode.commands.executeCommand<{ problem?: string; nothingStarted: boolean } | undefined>('releaseDeck.redeploy', { appId: 'api', environmentId: 'staging' }));
+    const result = await withClockMoving(vscode.commands.executeCommand<{ problem?: string; nothingStarted: boolean } | undefined>(COMMANDS.redeploy, { appId: 'api', environmentId: 'staging' }));
     assert.equal(result?.nothingStarted, false);
     assert.match(result?.problem ?? '', /was dispatched, but following it failed: .*When last seen, API staging ran /);
     assert.equal((await world()).repos[1]?.runs.length, runsBefore + 1, 'exactly one run was started');

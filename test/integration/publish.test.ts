@@ -2,6 +2,7 @@ import { strict as assert } from 'node:assert';
 import * as vscode from 'vscode';
 import type { ReleaseDeckApi } from '../../src/extension';
 import { admin, find, loadedDeck, waitFor, withClockMoving, world } from './support';
+import { COMMANDS } from '../../src/commandIds';
 
 describe('publishing a GitHub Release', () => {
   let deck: ReleaseDeckApi;
@@ -18,7 +19,7 @@ describe('publishing a GitHub Release', () => {
   it('changes nothing when the confirmation is declined', async () => {
     deck.testing?.answerConfirmations(false);
     const before = deck.testing?.confirmations().length ?? 0;
-    await vscode.commands.executeCommand('releaseDeck.publishRelease', { appId: 'api' });
+    await vscode.commands.executeCommand(COMMANDS.publishRelease, { appId: 'api' });
     const asked = deck.testing?.confirmations().slice(before) ?? [];
     assert.equal(asked.length, 1);
     assert.equal(asked[0]?.message, 'Publish the GitHub Release api-2026.11.25.18.00.00?');
@@ -32,7 +33,7 @@ describe('publishing a GitHub Release', () => {
   it('warns before publishing a draft with no changes', async () => {
     deck.testing?.answerConfirmations(false);
     const before = deck.testing?.confirmations().length ?? 0;
-    await vscode.commands.executeCommand('releaseDeck.publishRelease', { appId: 'ingestion_server' });
+    await vscode.commands.executeCommand(COMMANDS.publishRelease, { appId: 'ingestion_server' });
     const asked = deck.testing?.confirmations().slice(before) ?? [];
     assert.equal(asked.length, 1, 'only the warning: declining it stops before the confirmation');
     assert.match(asked[0]?.detail ?? '', /lists no changes/);
@@ -41,10 +42,10 @@ describe('publishing a GitHub Release', () => {
   it('publishes the API draft once, follows the chain, and the deck shows production in sync on the new image tag', async () => {
     deck.testing?.answerConfirmations(true);
     await admin('stats/reset');
-    const first = vscode.commands.executeCommand('releaseDeck.publishRelease', { appId: 'api' });
+    const first = vscode.commands.executeCommand(COMMANDS.publishRelease, { appId: 'api' });
     // A second click while the first publish runs does nothing but say so.
     await new Promise((resolve) => setTimeout(resolve, 50));
-    await vscode.commands.executeCommand('releaseDeck.publishRelease', { appId: 'api' });
+    await vscode.commands.executeCommand(COMMANDS.publishRelease, { appId: 'api' });
     await withClockMoving(first);
 
     const stats = (await admin('stats', undefined, 'GET')) as { log: Array<{ method: string; path: string }> };
@@ -69,7 +70,7 @@ describe('publishing a GitHub Release', () => {
     await deck.refresh();
     await admin('faults', { path: '/actions/workflows/tag_docker_image_and_trigger_deployment.yml/runs$', method: 'GET', kind: 'status', status: 503, count: 30 });
     try {
-      const result = await withClockMoving(vscode.commands.executeCommand<{ problem?: string; published: { draft: boolean } } | undefined>('releaseDeck.publishRelease', { appId: 'ingestion_server' }));
+      const result = await withClockMoving(vscode.commands.executeCommand<{ problem?: string; published: { draft: boolean } } | undefined>(COMMANDS.publishRelease, { appId: 'ingestion_server' }));
       assert.equal(result?.published.draft, false, 'the release was published');
       assert.match(result?.problem ?? '', /^ingestion_server-2026\.11\.25\.18\.00\.00 is published, but following what it set off failed: GitHub answered 503/);
       const patches = ((await admin('stats', undefined, 'GET')) as { log: Array<{ method: string; path: string }> }).log.filter((entry) => entry.method === 'PATCH' && entry.path.includes('/releases/'));

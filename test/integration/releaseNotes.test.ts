@@ -2,6 +2,7 @@ import { strict as assert } from 'node:assert';
 import * as vscode from 'vscode';
 import type { ReleaseDeckApi } from '../../src/extension';
 import { loadedDeck, waitFor, world } from './support';
+import { COMMANDS } from '../../src/commandIds';
 
 describe('the release notes panel', () => {
   let deck: ReleaseDeckApi;
@@ -11,7 +12,7 @@ describe('the release notes panel', () => {
   });
 
   it('shows the frontend draft: its tags, rendered notes, commits since production and what publishing sets off', async () => {
-    await vscode.commands.executeCommand('releaseDeck.openReleaseNotes', 'frontend');
+    await vscode.commands.executeCommand(COMMANDS.openReleaseNotes, 'frontend');
     const view = await waitFor('the frontend notes to load', () => deck.testing?.releaseNotesView('frontend'));
     assert.equal(view.gitTag, 'frontend-2026.11.25.18.00.00');
     assert.equal(view.imageTag, 'rel-2026.11.25.18.00.00');
@@ -36,19 +37,19 @@ describe('the release notes panel', () => {
   });
 
   it('reuses the app\'s panel when opened again', async () => {
-    await vscode.commands.executeCommand('releaseDeck.openReleaseNotes', 'frontend');
+    await vscode.commands.executeCommand(COMMANDS.openReleaseNotes, 'frontend');
     const tabs = vscode.window.tabGroups.all.flatMap((group) => group.tabs).filter((candidate) => candidate.label === 'Release Notes · Frontend');
     assert.equal(tabs.length, 1);
   });
 
   it('says the catalog is deployed by hand after publishing', async () => {
-    await vscode.commands.executeCommand('releaseDeck.openReleaseNotes', 'catalog');
+    await vscode.commands.executeCommand(COMMANDS.openReleaseNotes, 'catalog');
     const view = await waitFor('the catalog notes to load', () => deck.testing?.releaseNotesView('catalog'));
     assert.ok(view.effects.some((effect) => /Catalog production is then deployed by hand with Ansible/.test(effect)));
   });
 
   it('refuses the indexer worker, which has no releases', async () => {
-    await vscode.commands.executeCommand('releaseDeck.openReleaseNotes', 'indexer_worker');
+    await vscode.commands.executeCommand(COMMANDS.openReleaseNotes, 'indexer_worker');
     assert.equal(deck.testing?.releaseNotesView('indexer_worker'), undefined);
   });
 });

@@ -1,6 +1,7 @@
 import { strict as assert } from 'node:assert';
 import * as vscode from 'vscode';
 import type { DeckItemView, ReleaseDeckApi } from '../../src/extension';
+import { COMMANDS } from '../../src/commandIds';
 
 export const EXTENSION_ID = 'release-deck.release-deck';
 export const DEMO_TOKEN = 'rd_demo_token_not_a_secret';
@@ -70,7 +71,7 @@ export async function loadedDeck(): Promise<ReleaseDeckApi> {
 
 /** Signs in with the demo token through the command, and waits for the deck to load. */
 export async function signInAndLoad(deck: ReleaseDeckApi): Promise<void> {
-  await vscode.commands.executeCommand('releaseDeck.signInWithToken', DEMO_TOKEN);
+  await vscode.commands.executeCommand(COMMANDS.signInWithToken, DEMO_TOKEN);
   await waitFor('the deck to load', () => deck.state().snapshot);
 }
 

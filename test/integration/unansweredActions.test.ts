@@ -2,6 +2,7 @@ import { strict as assert } from 'node:assert';
 import * as vscode from 'vscode';
 import type { ReleaseDeckApi } from '../../src/extension';
 import { admin, api, loadedDeck, simulatorUrl, waitFor, withClockMoving, world } from './support';
+import { COMMANDS } from '../../src/commandIds';
 
 const INFRA = 'WordPress/openverse-infrastructure';
 /** A colleague's token in the simulated world (fine-grained, on both repositories). */
@@ -53,7 +54,7 @@ describe('actions with a lost answer, and busy environments', () => {
   it('a dispatch applied but not answered within the client\'s time limit: told it started, followed, and one run only', async () => {
     const before = (await runsOf('deploy-staging-api.yml')).length;
     await admin('faults', { path: '/dispatches$', method: 'POST', kind: 'applyThenTimeout', count: 1 });
-    const result = await withClockMoving(vscode.commands.executeCommand<DeployOutcome>('releaseDeck.redeploy', { appId: 'api', environmentId: 'staging' }));
+    const result = await withClockMoving(vscode.commands.executeCommand<DeployOutcome>(COMMANDS.redeploy, { appId: 'api', environmentId: 'staging' }));
     assert.equal(result?.nothingStarted, false, result?.problem);
     assert.equal(result?.problem, undefined);
     assert.equal(result?.run?.conclusion, 'success');
@@ -71,14 +72,14 @@ describe('actions with a lost answer, and busy environments', () => {
     try {
       await admin('stats/reset');
       // The deck does not know yet: the check right before dispatching reads it from GitHub.
-      const deployed = await vscode.commands.executeCommand<DeployOutcome>('releaseDeck.redeploy', { appId: 'frontend', environmentId: 'production' });
+      const deployed = await vscode.commands.executeCommand<DeployOutcome>(COMMANDS.redeploy, { appId: 'frontend', environmentId: 'production' });
       assert.equal(deployed?.nothingStarted, true);
       assert.match(deployed?.problem ?? '', /^Frontend production is busy: "Deploy rel-2026\.10\.10\.11\.00\.00 to production-nuxt" is queued on GitHub, started by fine-grained-maintainer at \d{4}-\d\d-\d\d \d\d:\d\d UTC\. Nothing was sent/);
       // Once the deck knows, the publish is refused before anything is asked or sent.
       await deck.refresh();
       const asked = deck.testing?.confirmations().length ?? 0;
       assert.ok(deck.state().snapshot?.apps.find((app) => app.app.id === 'frontend')?.draft, 'the frontend has a draft to publish');
-      await vscode.commands.executeCommand('releaseDeck.publishRelease', { appId: 'frontend' });
+      await vscode.commands.executeCommand(COMMANDS.publishRelease, { appId: 'frontend' });
       assert.equal(deck.testing?.confirmations().length, asked, 'no confirmation was asked');
       const stats = (await admin('stats', undefined, 'GET')) as { log: Array<{ method: string; path: string }> };
       assert.deepEqual(stats.log.filter((entry) => entry.method !== 'GET').map((entry) => `${entry.method} ${entry.path}`), [], 'nothing was dispatched or published');
@@ -100,7 +101,7 @@ describe('actions with a lost answer, and busy environments', () => {
     assert.equal(edit.status, 200);
     await admin('stats/reset');
     const asked = deck.testing?.confirmations().length ?? 0;
-    await vscode.commands.executeCommand('releaseDeck.publishRelease', { appId: 'catalog' });
+    await vscode.commands.executeCommand(COMMANDS.publishRelease, { appId: 'catalog' });
     assert.equal(deck.testing?.confirmations().length, asked, 'no confirmation was asked for an unreviewed draft');
     const stats = (await admin('stats', undefined, 'GET')) as { log: Array<{ method: string }> };
     assert.equal(stats.log.filter((entry) => entry.method === 'PATCH').length, 0, 'nothing was published');
@@ -113,7 +114,7 @@ describe('actions with a lost answer, and busy environments', () => {
     await deck.refresh();
     const draft = await releaseOf('frontend-');
     await admin('faults', { path: '/releases/\\d+$', method: 'PATCH', kind: 'applyThenTimeout', count: 1 });
-    const result = await withClockMoving(vscode.commands.executeCommand<{ problem?: string; published: { draft: boolean }; deployRun?: { conclusion: string | null } } | undefined>('releaseDeck.publishRelease', { appId: 'frontend' }));
+    const result = await withClockMoving(vscode.commands.executeCommand<{ problem?: string; published: { draft: boolean }; deployRun?: { conclusion: string | null } } | undefined>(COMMANDS.publishRelease, { appId: 'frontend' }));
     assert.equal(result?.published.draft, false, 'reported published');
     assert.equal(result?.problem, undefined, result?.problem);
     assert.equal(result?.deployRun?.conclusion, 'success', 'the production deployment it set off was followed');

@@ -1,0 +1,263 @@
+import type { AppDeck, DeckSnapshot, DeploymentRecord, DraftRelease, EnvironmentDeck, PublishedRelease } from '../domain/snapshot';
+import { ok, refuse, type Result } from '../domain/result';
+
+/**
+ * The one trust boundary of command arguments. A command receives `unknown`: a node of the deck, nothing
+ * (the palette), an app id (status bar, other commands) or a plain object from another extension or the
+ * webview. Each field is read on its own and checked; a node is recognised by its shape and its ids are
+ * read, never its data: what a command acts on comes from the latest snapshot. No `vscode` here, so it
+ * is tested in plain Node.
+ */
+
+/** What a command was pointed at. */
+export interface CommandReference {
+  readonly appId: string;
+  readonly environmentId?: string;
+  /** A GitHub Release of the app: a draft or a published one. */
+  readonly releaseId?: number;
+  /** A deployment run of the environment. */
+  readonly runId?: number;
+  readonly imageTag?: string;
+  readonly reason?: string;
+}
+
+/** The reference found in the latest snapshot. */
+export interface CommandTarget {
+  readonly reference: CommandReference;
+  readonly app: AppDeck;
+  readonly environment?: EnvironmentDeck;
+  readonly draft?: DraftRelease;
+  readonly release?: PublishedRelease;
+  readonly deployment?: DeploymentRecord;
+}
+
+/** How an argument is read: nothing given (undefined), a reference, or why it is not one. */
+export type ParsedArgument = Result<CommandReference | undefined>;
+
+const MAX_ID_LENGTH = 100;
+const MAX_TEXT_LENGTH = 1000;
+const ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_.-]*$/;
+const NOT_AN_ARGUMENT = 'The command was given something it does not understand: a deck item, an app id, or { appId, environmentId?, releaseId?, runId?, imageTag?, reason? }.';
+
+/** Reads an own data property only: no getter runs, nothing inherited (a polluted prototype) is seen. */
+function own(value: object, key: string): Result<unknown> {
+  try {
+    const descriptor = Object.getOwnPropertyDescriptor(value, key);
+    if (descriptor === undefined) {
+      return ok(undefined);
+    }
+    return 'value' in descriptor ? ok(descriptor.value) : refuse(`Its "${key}" is not a plain value.`);
+  } catch {
+    return refuse(NOT_AN_ARGUMENT);
+  }
+}
+
+function isRecord(value: unknown): value is object {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function idField(value: unknown, name: string): Result<string | undefined> {
+  if (value === undefined) {
+    return ok(undefined);
+  }
+  if (typeof value !== 'string' || value.length > MAX_ID_LENGTH || !ID_PATTERN.test(value)) {
+    return refuse(`Its ${name} is not an id (letters, digits, "_", "-" and ".", at most ${MAX_ID_LENGTH}).`);
+  }
+  return ok(value);
+}
+
+function numberField(value: unknown, name: string): Result<number | undefined> {
+  if (value === undefined) {
+    return ok(undefined);
+  }
+  if (typeof value !== 'number' || !Number.isSafeInteger(value) || value <= 0) {
+    return refuse(`Its ${name} is not a positive whole number.`);
+  }
+  return ok(value);
+}
+
+function textField(value: unknown, name: string): Result<string | undefined> {
+  if (value === undefined) {
+    return ok(undefined);
+  }
+  if (typeof value !== 'string' || value.trim() === '' || value.length > MAX_TEXT_LENGTH) {
+    return refuse(`Its ${name} is not a text of 1 to ${MAX_TEXT_LENGTH} characters.`);
+  }
+  return ok(value);
+}
+
+/** Reads `path` (own data properties all the way) from a value. */
+function at(value: unknown, path: readonly string[]): Result<unknown> {
+  let current = value;
+  for (const key of path) {
+    if (!isRecord(current)) {
+      return ok(undefined);
+    }
+    const next = own(current, key);
+    if (!next.ok) {
+      return next;
+    }
+    current = next.value;
+  }
+  return ok(current);
+}
+
+type Fields = { readonly [K in keyof CommandReference]-?: Result<CommandReference[K] | undefined> };
+
+function assemble(fields: Fields): ParsedArgument {
+  const reference: Partial<Record<keyof CommandReference, unknown>> = {};
+  for (const [key, field] of Object.entries(fields) as Array<[keyof CommandReference, Result<unknown>]>) {
+    if (!field.ok) {
+      return field;
+    }
+    if (field.value !== undefined) {
+      reference[key] = field.value;
+    }
+  }
+  // Every field was checked against its type just above.
+  return reference.appId !== undefined ? ok(reference as CommandReference) : refuse(NOT_AN_ARGUMENT);
+}
+
+/** The ids each kind of deck node must carry. */
+const NODE_IDS: Readonly<Record<string, ReadonlyArray<'environmentId' | 'releaseId' | 'runId'>>> = {
+  app: [],
+  draft: ['releaseId'],
+  environment: ['environmentId'],
+  history: ['environmentId'],
+  manual: ['environmentId'],
+  deployment: ['environmentId', 'runId'],
+};
+
+/** A node of the deck, by its shape: its kind and the ids of what it shows. */
+function fromNode(node: object, kind: string, needs: ReadonlyArray<'environmentId' | 'releaseId' | 'runId'>): ParsedArgument {
+  const read = <T>(path: readonly string[], check: (value: unknown, name: string) => Result<T>, name: string): Result<T> => {
+    const value = at(node, path);
+    return value.ok ? check(value.value, name) : value;
+  };
+  const parsed = assemble({
+    appId: read(['app', 'app', 'id'], idField, 'app id'),
+    environmentId: needs.includes('environmentId') ? read(['environment', 'environment', 'id'], idField, 'environment id') : ok(undefined),
+    releaseId: needs.includes('releaseId') ? read(['draft', 'id'], numberField, 'release id') : ok(undefined),
+    runId: needs.includes('runId') ? read(['record', 'runId'], numberField, 'run id') : ok(undefined),
+    imageTag: ok(undefined),
+    reason: ok(undefined),
+  });
+  if (parsed.ok && parsed.value !== undefined && needs.some((key) => parsed.value?.[key] === undefined)) {
+    return refuse(`The ${kind} item it was given does not say which ${kind} it is.`);
+  }
+  return parsed;
+}
+
+/** Reads what a command was given. Nothing (or a message item of the deck) is `ok(undefined)`: the command asks. */
+export function parseCommandArgument(argument: unknown): ParsedArgument {
+  if (argument === undefined || argument === null) {
+    return ok(undefined);
+  }
+  if (typeof argument === 'string') {
+    const appId = idField(argument, 'app id');
+    return appId.ok ? ok(appId.value !== undefined ? { appId: appId.value } : undefined) : appId;
+  }
+  if (!isRecord(argument)) {
+    return refuse(NOT_AN_ARGUMENT);
+  }
+  const kind = own(argument, 'kind');
+  if (!kind.ok) {
+    return kind;
+  }
+  if (kind.value !== undefined) {
+    if (kind.value === 'message') {
+      return ok(undefined);
+    }
+    const needs = typeof kind.value === 'string' && Object.hasOwn(NODE_IDS, kind.value) ? NODE_IDS[kind.value] : undefined;
+    return needs !== undefined && typeof kind.value === 'string' ? fromNode(argument, kind.value, needs) : refuse(NOT_AN_ARGUMENT);
+  }
+  const read = <T>(key: keyof CommandReference, check: (value: unknown, name: string) => Result<T>, name: string): Result<T> => {
+    const value = own(argument, key);
+    return value.ok ? check(value.value, name) : value;
+  };
+  return assemble({
+    appId: read('appId', idField, 'appId'),
+    environmentId: read('environmentId', idField, 'environmentId'),
+    releaseId: read('releaseId', numberField, 'releaseId'),
+    runId: read('runId', numberField, 'runId'),
+    imageTag: read('imageTag', textField, 'imageTag'),
+    reason: read('reason', textField, 'reason'),
+  });
+}
+
+/** The messages a stale or wrong reference gets. */
+export const REFUSALS = {
+  noApp: (appId: string) => `There is no app "${appId}" in the deck.`,
+  noEnvironment: (app: AppDeck, environmentId: string) => `${app.app.label} has no environment "${environmentId}" in the deck.`,
+  noRelease: 'That draft is no longer among the drafted GitHub Releases (it was replaced or already published). Refresh the deck and look again.',
+  noDeployment: 'That deployment is no longer in the deck\'s history. Refresh the deck and look again.',
+} as const;
+
+/** Finds what a reference names in the latest snapshot, or says why it is not there. */
+export function resolveReference(snapshot: DeckSnapshot, reference: CommandReference): Result<CommandTarget> {
+  const app = snapshot.apps.find((candidate) => candidate.app.id === reference.appId);
+  if (app === undefined) {
+    return refuse(REFUSALS.noApp(reference.appId));
+  }
+  let environment: EnvironmentDeck | undefined;
+  if (reference.environmentId !== undefined) {
+    environment = app.environments.find((candidate) => candidate.environment.id === reference.environmentId);
+    if (environment === undefined) {
+      return refuse(REFUSALS.noEnvironment(app, reference.environmentId));
+    }
+  }
+  let draft: DraftRelease | undefined;
+  let release: PublishedRelease | undefined;
+  if (reference.releaseId !== undefined) {
+    draft = app.drafts.find((candidate) => candidate.id === reference.releaseId);
+    release = draft === undefined ? app.releases.find((candidate) => candidate.id === reference.releaseId) : undefined;
+    if (draft === undefined && release === undefined) {
+      return refuse(REFUSALS.noRelease);
+    }
+  }
+  let deployment: DeploymentRecord | undefined;
+  if (reference.runId !== undefined) {
+    const records = environment !== undefined ? deploymentsOf(environment) : [];
+    deployment = records.find((candidate) => candidate.runId === reference.runId);
+    if (deployment === undefined) {
+      return refuse(REFUSALS.noDeployment);
+    }
+  }
+  return ok({
+    reference,
+    app,
+    ...(environment !== undefined ? { environment } : {}),
+    ...(draft !== undefined ? { draft } : {}),
+    ...(release !== undefined ? { release } : {}),
+    ...(deployment !== undefined ? { deployment } : {}),
+  });
+}
+
+function deploymentsOf(environment: EnvironmentDeck): DeploymentRecord[] {
+  return [environment.activeDeployment, environment.publishingRun, environment.lastDeployment, environment.lastSuccessfulDeployment, ...environment.history].filter((record) => record !== undefined);
+}
+
+/** What a command was run on, read and found in the snapshot: nothing given, a target, or why not. */
+export type CommandArgument = { readonly kind: 'none' } | { readonly kind: 'target'; readonly target: CommandTarget } | { readonly kind: 'refused'; readonly reason: string };
+
+export function readCommandArgument(snapshot: DeckSnapshot, argument: unknown): CommandArgument {
+  const parsed = parseCommandArgument(argument);
+  if (!parsed.ok) {
+    return { kind: 'refused', reason: parsed.error };
+  }
+  if (parsed.value === undefined) {
+    return { kind: 'none' };
+  }
+  const resolved = resolveReference(snapshot, parsed.value);
+  return resolved.ok ? { kind: 'target', target: resolved.value } : { kind: 'refused', reason: resolved.error };
+}
+
+/** The image tag a command was asked for: given outright, else the tag of the deployment it was run on. */
+export function requestedImageTag(target: CommandTarget): string | undefined {
+  return target.reference.imageTag ?? target.deployment?.imageTag;
+}
+
+/** The most specific thing a target names, for commands that act on one item of the deck. */
+export function itemOf(target: CommandTarget): 'deployment' | 'draft' | 'release' | 'environment' | 'app' {
+  return target.deployment !== undefined ? 'deployment' : target.draft !== undefined ? 'draft' : target.release !== undefined ? 'release' : target.environment !== undefined ? 'environment' : 'app';
+}
