@@ -30,6 +30,7 @@ import { InFlight, publishKey } from './operations/inFlight';
 import type { Services } from './services';
 import { DeckStore, type DeckState } from './state/deckStore';
 import { EndpointService, describeEndpoint } from './state/endpoint';
+import { GitHubClients } from './state/gitHubClients';
 import { ProfileSource } from './state/profileSource';
 import { notesLoader } from './state/releaseNotes';
 import { Confirmer, type ConfirmRequest } from './ui/confirm';
@@ -74,10 +75,11 @@ export function activate(context: vscode.ExtensionContext): ReleaseDeckApi {
   // The API root (and so the credential) is chosen by the user; the profile may only ask.
   const endpoints = new EndpointService(context, profiles, log);
   const credentials = new CredentialStore(context, log, endpoints);
-  const store = new DeckStore(profiles, credentials, endpoints, log);
+  const gitHub = new GitHubClients(endpoints, credentials, log);
+  const store = new DeckStore(profiles, credentials, endpoints, gitHub, log);
   const confirmer = new Confirmer(context.extensionMode);
-  const services: Services = { context, log, profiles, endpoints, credentials, store, confirmer, inFlight: new InFlight() };
-  context.subscriptions.push(log, profiles, endpoints, credentials, store);
+  const services: Services = { context, log, profiles, endpoints, credentials, gitHub, store, confirmer, inFlight: new InFlight() };
+  context.subscriptions.push(log, profiles, endpoints, credentials, gitHub, store);
 
   const tree = new DeckTreeProvider(store);
   const view = vscode.window.createTreeView(VIEW_ID, { treeDataProvider: tree, showCollapseAll: true });
@@ -146,12 +148,12 @@ export function activate(context: vscode.ExtensionContext): ReleaseDeckApi {
 
 /** The release notes panels get only what they need: the deck, the loading of notes, and the publish intent. */
 function releaseNotesHost(services: Services): ReleaseNotesHost {
-  const { store, profiles, log } = services;
+  const { store, profiles, endpoints, gitHub, log } = services;
   return {
     snapshot: () => store.state.snapshot,
     onDidChangeDeck: store.onDidChange,
     apps: () => profiles.profile?.apps ?? [],
-    load: notesLoader({ gitHub: () => store.gitHub(), profile: () => profiles.profile, webUrl: () => store.webUrl() }),
+    load: notesLoader({ gitHub: () => gitHub.current(), profile: () => profiles.profile, webUrl: () => endpoints.webUrl() }),
     isPublishing: (appId) => services.inFlight.get(publishKey(appId)) !== undefined,
     publish: (appId, releaseId) => executeCommand(COMMANDS.publishRelease, { appId, releaseId }),
     refresh: (reason) => store.refresh(reason),

@@ -4,6 +4,7 @@ import type { Log } from './log';
 import type { InFlight } from './operations/inFlight';
 import type { DeckStore } from './state/deckStore';
 import type { EndpointService } from './state/endpoint';
+import type { GitHubClients } from './state/gitHubClients';
 import type { Confirmer } from './ui/confirm';
 import type { ProfileSource } from './state/profileSource';
 
@@ -14,6 +15,8 @@ export interface Services {
   readonly profiles: ProfileSource;
   readonly endpoints: EndpointService;
   readonly credentials: CredentialStore;
+  /** The GitHub client of the API root and credential in force. */
+  readonly gitHub: GitHubClients;
   readonly store: DeckStore;
   readonly confirmer: Confirmer;
   /** Publishes and deployments under way, by app (publish) or app × environment (deploy). */

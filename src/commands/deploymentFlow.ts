@@ -85,7 +85,7 @@ async function confirmAndDeploy(
   onRun: (run: WorkflowRunFact) => void,
 ): Promise<DeployResult | undefined> {
   const profile = services.profiles.profile;
-  const client = await services.store.gitHub();
+  const client = await services.gitHub.current();
   if (profile === undefined || client === undefined) {
     void vscode.window.showWarningMessage('Sign in to GitHub first.');
     return undefined;

@@ -105,7 +105,7 @@ async function acceptWarnings(services: Services, app: AppDeck, draft: DraftRele
 /** Publishes after the confirmation; the result (also for automation) says how far the chain got. */
 async function publish(services: Services, app: AppDeck, draft: DraftRelease): Promise<PublishResult | 'unknown' | undefined> {
   const profile = services.profiles.profile;
-  const client = await services.store.gitHub();
+  const client = await services.gitHub.current();
   if (profile === undefined || client === undefined) {
     void vscode.window.showWarningMessage('Sign in to GitHub first.');
     return undefined;

@@ -13,7 +13,7 @@ import type { Services } from '../services';
 export function registerSignInWithToken(services: Services): vscode.Disposable {
   return vscode.commands.registerCommand(COMMANDS.signInWithToken, async (given?: unknown) => {
     // The token is checked with, and kept for, the API root in force: the one the user chose or allowed.
-    const apiUrl = services.store.apiUrl();
+    const apiUrl = services.endpoints.apiUrl();
     if (apiUrl === undefined) {
       void vscode.window.showWarningMessage('Release Deck connects to no GitHub host yet, so a token could not be checked. The deck says why and how to allow the host the profile asks for.');
       return;

@@ -7,11 +7,11 @@ import type { Credential, CredentialStore } from '../auth/credentials';
 import { COMMANDS } from '../commandIds';
 import { readSettings } from '../config';
 import { executeCommand } from '../executeCommand';
-import { GitHubClient } from '../github/client';
 import { describeError, formatClock, isGitHubError } from '../github/errors';
 import type { Log } from '../log';
 import type { EndpointService } from './endpoint';
 import { gatherFacts } from './gatherFacts';
+import type { GitHubClients } from './gitHubClients';
 import { pollDelayMs } from './pollDelay';
 import type { ProfileSource, ProfileStatus } from './profileSource';
 
@@ -38,7 +38,7 @@ export interface DeckState {
 const FAST_POLL_SECONDS = 5;
 
 /**
- * The one store: it owns the GitHub client, refreshes the deck (never two refreshes at once), polls
+ * The one store: it refreshes the deck (never two refreshes at once), polls
  * while someone looks, and tells every view when the state changes. Views only read `state`.
  */
 export class DeckStore implements vscode.Disposable {
@@ -46,8 +46,6 @@ export class DeckStore implements vscode.Disposable {
   readonly onDidChange = this.emitter.event;
   private readonly disposables: vscode.Disposable[] = [this.emitter];
   private current: DeckState;
-  private client: GitHubClient | undefined;
-  private clientKey: string | undefined;
   private inFlight: Promise<void> | undefined;
   private again = false;
   private timer: NodeJS.Timeout | undefined;
@@ -59,6 +57,7 @@ export class DeckStore implements vscode.Disposable {
     private readonly profiles: ProfileSource,
     private readonly credentials: CredentialStore,
     private readonly endpoints: EndpointService,
+    private readonly clients: GitHubClients,
     private readonly log: Log,
   ) {
     this.current = { profile: profiles.status, endpoint: endpoints.current, refreshing: false };
@@ -70,7 +69,6 @@ export class DeckStore implements vscode.Disposable {
           this.update({ endpoint });
           return;
         }
-        this.client = undefined;
         this.update({ endpoint, snapshot: undefined, error: undefined });
         void this.refresh('the GitHub host changed');
       }),
@@ -79,7 +77,6 @@ export class DeckStore implements vscode.Disposable {
         void this.refresh('the profile changed');
       }),
       credentials.onDidChange((credential) => {
-        this.client = undefined;
         this.update({ credential, snapshot: undefined, error: undefined });
         void this.refresh(credential !== undefined ? 'signed in' : 'signed out');
       }),
@@ -91,37 +88,6 @@ export class DeckStore implements vscode.Disposable {
 
   get state(): DeckState {
     return this.current;
-  }
-
-  /** The API root in force, or undefined while Release Deck may connect nowhere (see `state.endpoint`). */
-  apiUrl(): string | undefined {
-    const endpoint = this.endpoints.current;
-    return endpoint.kind === 'ready' ? endpoint.apiUrl : undefined;
-  }
-
-  /** The web root links from GitHub's answers must be on: github.com, or the GitHub Enterprise server. */
-  webUrl(): string | undefined {
-    const endpoint = this.endpoints.current;
-    return endpoint.kind === 'ready' ? endpoint.webUrl : undefined;
-  }
-
-  /**
-   * The client for the API root in force and the credential kept for that root (kept, so its ETag cache
-   * lasts); undefined while no root is in force or no credential is kept for it.
-   */
-  async gitHub(): Promise<GitHubClient | undefined> {
-    const apiUrl = this.apiUrl();
-    // Asked every time, never taken from the state: the credential must be the one of this API root.
-    const credential = apiUrl !== undefined ? await this.credentials.current() : undefined;
-    if (apiUrl === undefined || credential === undefined || apiUrl !== this.apiUrl()) {
-      return undefined;
-    }
-    const key = `${apiUrl} ${credential.token}`;
-    if (this.client === undefined || this.clientKey !== key) {
-      this.client = await GitHubClient.create({ apiUrl, token: credential.token, log: (line) => { this.log.debug(line); } });
-      this.clientKey = key;
-    }
-    return this.client;
   }
 
   /** Refreshes the deck. Triggers during a refresh coalesce into one more refresh after it. */
@@ -162,12 +128,12 @@ export class DeckStore implements vscode.Disposable {
     const profile = this.profiles.profile;
     const endpoint = this.endpoints.current;
     const credential = await this.credentials.current();
-    const webUrl = this.webUrl();
+    const webUrl = this.endpoints.webUrl();
     if (profile === undefined || credential === undefined || webUrl === undefined) {
       this.update({ profile: this.profiles.status, endpoint, credential, refreshing: false });
       return;
     }
-    const client = await this.gitHub();
+    const client = await this.clients.current();
     if (client === undefined) {
       this.update({ profile: this.profiles.status, endpoint: this.endpoints.current, credential: await this.credentials.current(), refreshing: false });
       return;
@@ -244,7 +210,7 @@ export class DeckStore implements vscode.Disposable {
       return;
     }
     const intervalMs = (fast ? Math.min(FAST_POLL_SECONDS, seconds || FAST_POLL_SECONDS) : seconds) * 1000;
-    const limitedUntil = this.client?.rateLimitedUntil;
+    const limitedUntil = this.clients.rateLimitedUntil;
     if (limitedUntil !== undefined) {
       this.log.info(`Polling pauses until GitHub's rate limit lifts at ${formatClock(limitedUntil)}.`);
     }

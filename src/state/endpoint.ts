@@ -38,6 +38,16 @@ export class EndpointService implements vscode.Disposable {
     return this.resolved;
   }
 
+  /** The API root in force, or undefined while Release Deck may connect nowhere (see `current`). */
+  apiUrl(): string | undefined {
+    return this.resolved.kind === 'ready' ? this.resolved.apiUrl : undefined;
+  }
+
+  /** The web root links from GitHub's answers must be on: github.com, or the GitHub Enterprise server. */
+  webUrl(): string | undefined {
+    return this.resolved.kind === 'ready' ? this.resolved.webUrl : undefined;
+  }
+
   /** API origins the user allowed a profile to name, oldest first. */
   get allowedOrigins(): readonly string[] {
     const stored = this.context.globalState.get<unknown>(ALLOWED_KEY);
