@@ -33,6 +33,7 @@ import { EndpointService, describeEndpoint } from './state/endpoint';
 import { GitHubClients } from './state/gitHubClients';
 import { ProfileSource } from './state/profileSource';
 import { notesLoader } from './state/releaseNotes';
+import { ConditionPrompts } from './ui/conditionPrompts';
 import { Confirmer, type ConfirmRequest } from './ui/confirm';
 import { openLink } from './ui/links';
 import { ReleaseNotesPanels, type ReleaseNotesHost } from './ui/releaseNotes/panel';
@@ -81,11 +82,13 @@ export function activate(context: vscode.ExtensionContext): ReleaseDeckApi {
   const services: Services = { context, log, profiles, endpoints, credentials, gitHub, store, confirmer, inFlight: new InFlight() };
   context.subscriptions.push(log, profiles, endpoints, credentials, gitHub, store);
 
+  // Before the profile is first read: ignoring an untrusted workspace's profile is said from the start.
+  const prompts = new ConditionPrompts([profiles.onCondition, store.onCondition]);
   const tree = new DeckTreeProvider(store);
   const view = vscode.window.createTreeView(VIEW_ID, { treeDataProvider: tree, showCollapseAll: true });
   const statusBar = new StatusBar(profiles, store);
   const releaseNotes = new ReleaseNotesPanels(releaseNotesHost(services));
-  context.subscriptions.push(tree, view, statusBar, releaseNotes);
+  context.subscriptions.push(prompts, tree, view, statusBar, releaseNotes);
   const deckStore = store;
   deckStore.setVisible('tree', view.visible);
   context.subscriptions.push(

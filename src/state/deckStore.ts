@@ -4,11 +4,10 @@ import type { Endpoint } from '../domain/endpoint';
 import { withCheckedLinks } from '../domain/githubLinks';
 import type { DeckSnapshot } from '../domain/snapshot';
 import type { Credential, CredentialStore } from '../auth/credentials';
-import { COMMANDS } from '../commandIds';
 import { readSettings } from '../config';
-import { executeCommand } from '../executeCommand';
 import { describeError, formatClock, isGitHubError } from '../github/errors';
 import type { Log } from '../log';
+import type { Condition } from './conditions';
 import type { EndpointService } from './endpoint';
 import { gatherFacts } from './gatherFacts';
 import type { GitHubClients } from './gitHubClients';
@@ -44,7 +43,10 @@ const FAST_POLL_SECONDS = 5;
 export class DeckStore implements vscode.Disposable {
   private readonly emitter = new vscode.EventEmitter<DeckState>();
   readonly onDidChange = this.emitter.event;
-  private readonly disposables: vscode.Disposable[] = [this.emitter];
+  private readonly conditionEmitter = new vscode.EventEmitter<Condition>();
+  /** What a person should hear of (a credential GitHub refused); ui/conditionPrompts.ts says it. */
+  readonly onCondition = this.conditionEmitter.event;
+  private readonly disposables: vscode.Disposable[] = [this.emitter, this.conditionEmitter];
   private current: DeckState;
   private inFlight: Promise<void> | undefined;
   private again = false;
@@ -160,13 +162,7 @@ export class DeckStore implements vscode.Disposable {
       this.log.error(`Refresh failed (${reason}): ${message}`);
       if (isGitHubError(error) && error.kind === 'unauthorized') {
         await this.credentials.dropRejected(credential.token);
-        void vscode.window.showWarningMessage(`Release Deck: ${message}`, 'Sign In with GitHub', 'Sign In with Token…').then((choice) => {
-          if (choice === 'Sign In with GitHub') {
-            void executeCommand(COMMANDS.signIn);
-          } else if (choice !== undefined) {
-            void executeCommand(COMMANDS.signInWithToken);
-          }
-        });
+        this.conditionEmitter.fire({ kind: 'signInNeeded', reason: message });
       }
       this.update({ refreshing: false, error: { message, at: new Date() } });
     }

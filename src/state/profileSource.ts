@@ -7,6 +7,7 @@ import { locateProblems } from '../domain/profileText';
 import { readSettings } from '../config';
 import { plural } from '../domain/words';
 import type { Log } from '../log';
+import { untrustedProfileMessage, type Condition } from './conditions';
 
 export type ProfileStatus =
   | { readonly kind: 'builtIn'; readonly profile: Profile; readonly ignoredFile?: vscode.Uri }
@@ -21,10 +22,12 @@ export type ProfileStatus =
 export class ProfileSource extends Disposable {
   private readonly emitter = this.register(new vscode.EventEmitter<ProfileStatus>());
   readonly onDidChange = this.emitter.event;
+  private readonly conditionEmitter = this.register(new vscode.EventEmitter<Extract<Condition, { kind: 'profileIgnoredUntrusted' }>>());
+  /** A profile file ignored because the workspace is not trusted; ui/conditionPrompts.ts says it. */
+  readonly onCondition = this.conditionEmitter.event;
   private readonly diagnostics = this.register(vscode.languages.createDiagnosticCollection('release-deck-profile'));
   private watcher: vscode.FileSystemWatcher | undefined;
   private current: ProfileStatus = { kind: 'builtIn', profile: openverseProfile() };
-  private toldAboutTrust = false;
 
   constructor(private readonly log: Log) {
     super();
@@ -102,16 +105,8 @@ export class ProfileSource extends Disposable {
   }
 
   private tellAboutTrust(uri: vscode.Uri): void {
-    const message = `This workspace is not trusted, so Release Deck ignores its profile ${vscode.workspace.asRelativePath(uri)} (it could point deployments at another repository) and uses the built-in Openverse profile.`;
-    this.log.warn(message);
-    if (!this.toldAboutTrust) {
-      this.toldAboutTrust = true;
-      void vscode.window.showWarningMessage(message, 'Manage Workspace Trust').then((choice) => {
-        if (choice !== undefined) {
-          void vscode.commands.executeCommand('workbench.trust.manage');
-        }
-      });
-    }
+    this.log.warn(untrustedProfileMessage(uri));
+    this.conditionEmitter.fire({ kind: 'profileIgnoredUntrusted', uri });
   }
 
   private publishDiagnostics(status: ProfileStatus): void {

@@ -1,0 +1,16 @@
+import * as vscode from 'vscode';
+
+/**
+ * What state cannot settle by itself and a person should hear of. State only reports it;
+ * ui/conditionPrompts.ts decides how (and how often) to say it.
+ */
+export type Condition =
+  /** GitHub refused the credential (401); it was dropped. `reason` is the error as a user reads it. */
+  | { readonly kind: 'signInNeeded'; readonly reason: string }
+  /** The workspace is not trusted, so its profile file at `uri` is ignored for the built-in one. */
+  | { readonly kind: 'profileIgnoredUntrusted'; readonly uri: vscode.Uri };
+
+/** Why the profile file at `uri` is ignored, for the log and the warning. */
+export function untrustedProfileMessage(uri: vscode.Uri): string {
+  return `This workspace is not trusted, so Release Deck ignores its profile ${vscode.workspace.asRelativePath(uri)} (it could point deployments at another repository) and uses the built-in Openverse profile.`;
+}
