@@ -21,6 +21,11 @@ export abstract class Disposable implements DisposableLike {
     return disposable;
   }
 
+  /** True once disposed of: work still under way (a refresh, a timer) then stops. */
+  protected get isDisposed(): boolean {
+    return this.disposed;
+  }
+
   dispose(): void {
     if (this.disposed) {
       return;

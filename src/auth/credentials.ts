@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { Disposable } from '../disposable';
 import { GITHUB_API_URL, originOf, type Endpoint } from '../domain/endpoint';
 import type { Log } from '../log';
 
@@ -41,10 +42,9 @@ function methodKeyFor(origin: string): string {
  * (only for the root the user's own settings choose). A token is never sent to another root than the
  * one it was given for. Reacts to sign-outs made elsewhere.
  */
-export class CredentialStore implements vscode.Disposable {
-  private readonly emitter = new vscode.EventEmitter<Credential | undefined>();
+export class CredentialStore extends Disposable {
+  private readonly emitter = this.register(new vscode.EventEmitter<Credential | undefined>());
   readonly onDidChange = this.emitter.event;
-  private readonly disposables: vscode.Disposable[] = [this.emitter];
   private cached: Credential | undefined;
   /** The API origin `cached` was read for; undefined before the first read or while none is in force. */
   private cachedFor: string | undefined;
@@ -57,17 +57,22 @@ export class CredentialStore implements vscode.Disposable {
     private readonly log: Log,
     private readonly endpoints: EndpointSource,
   ) {
-    this.disposables.push(
+    super();
+    this.register(
       context.secrets.onDidChange((event) => {
         if (event.key === this.secretKey()) {
           void this.reload();
         }
       }),
+    );
+    this.register(
       vscode.authentication.onDidChangeSessions((event) => {
         if (event.provider.id === this.ready()?.provider && this.method === 'session') {
           void this.reload();
         }
       }),
+    );
+    this.register(
       endpoints.onDidChange(() => {
         void this.reload();
       }),
@@ -248,11 +253,5 @@ export class CredentialStore implements vscode.Disposable {
     }
     this.log.warn('GitHub refused the stored credential (401): it was dropped; sign in again.');
     await this.signOut();
-  }
-
-  dispose(): void {
-    for (const disposable of this.disposables) {
-      disposable.dispose();
-    }
   }
 }

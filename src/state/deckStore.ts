@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { Disposable } from '../disposable';
 import { buildDeck } from '../domain/buildDeck';
 import type { Endpoint } from '../domain/endpoint';
 import { withCheckedLinks } from '../domain/githubLinks';
@@ -40,20 +41,18 @@ const FAST_POLL_SECONDS = 5;
  * The one store: it refreshes the deck (never two refreshes at once), polls
  * while someone looks, and tells every view when the state changes. Views only read `state`.
  */
-export class DeckStore implements vscode.Disposable {
-  private readonly emitter = new vscode.EventEmitter<DeckState>();
+export class DeckStore extends Disposable {
+  private readonly emitter = this.register(new vscode.EventEmitter<DeckState>());
   readonly onDidChange = this.emitter.event;
-  private readonly conditionEmitter = new vscode.EventEmitter<Condition>();
+  private readonly conditionEmitter = this.register(new vscode.EventEmitter<Condition>());
   /** What a person should hear of (a credential GitHub refused); ui/conditionPrompts.ts says it. */
   readonly onCondition = this.conditionEmitter.event;
-  private readonly disposables: vscode.Disposable[] = [this.emitter, this.conditionEmitter];
   private current: DeckState;
   private inFlight: Promise<void> | undefined;
   private again = false;
   private timer: NodeJS.Timeout | undefined;
   private readonly visible = new Set<string>();
   private watchers = 0;
-  private disposed = false;
 
   constructor(
     private readonly profiles: ProfileSource,
@@ -62,8 +61,14 @@ export class DeckStore implements vscode.Disposable {
     private readonly clients: GitHubClients,
     private readonly log: Log,
   ) {
+    super();
     this.current = { profile: profiles.status, endpoint: endpoints.current, refreshing: false };
-    this.disposables.push(
+    this.register({
+      dispose: () => {
+        clearTimeout(this.timer);
+      },
+    });
+    this.register(
       endpoints.onDidChange((endpoint) => {
         const before = this.current.endpoint;
         if (before.kind === 'ready' && endpoint.kind === 'ready' && before.apiUrl === endpoint.apiUrl && before.webUrl === endpoint.webUrl) {
@@ -74,14 +79,20 @@ export class DeckStore implements vscode.Disposable {
         this.update({ endpoint, snapshot: undefined, error: undefined });
         void this.refresh('the GitHub host changed');
       }),
+    );
+    this.register(
       profiles.onDidChange((profile) => {
         this.update({ profile, snapshot: undefined, error: undefined });
         void this.refresh('the profile changed');
       }),
+    );
+    this.register(
       credentials.onDidChange((credential) => {
         this.update({ credential, snapshot: undefined, error: undefined });
         void this.refresh(credential !== undefined ? 'signed in' : 'signed out');
       }),
+    );
+    this.register(
       vscode.window.onDidChangeWindowState(() => {
         this.schedule();
       }),
@@ -123,7 +134,7 @@ export class DeckStore implements vscode.Disposable {
   }
 
   private shouldRunAgain(): boolean {
-    return this.again && !this.disposed;
+    return this.again && !this.isDisposed;
   }
 
   private async refreshOnce(reason: string): Promise<void> {
@@ -197,7 +208,7 @@ export class DeckStore implements vscode.Disposable {
       clearTimeout(this.timer);
       this.timer = undefined;
     }
-    if (this.disposed || this.inFlight !== undefined || this.current.credential === undefined) {
+    if (this.isDisposed || this.inFlight !== undefined || this.current.credential === undefined) {
       return;
     }
     const seconds = readSettings().refreshSeconds;
@@ -219,15 +230,5 @@ export class DeckStore implements vscode.Disposable {
   private update(change: Partial<DeckState>): void {
     this.current = { ...this.current, ...change };
     this.emitter.fire(this.current);
-  }
-
-  dispose(): void {
-    this.disposed = true;
-    if (this.timer !== undefined) {
-      clearTimeout(this.timer);
-    }
-    for (const disposable of this.disposables) {
-      disposable.dispose();
-    }
   }
 }

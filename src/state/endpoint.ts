@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { Disposable } from '../disposable';
 import { resolveEndpoint, type Endpoint } from '../domain/endpoint';
 import type { Log } from '../log';
 import type { ProfileSource } from './profileSource';
@@ -10,10 +11,9 @@ const ALLOWED_KEY = 'releaseDeck.allowedApiOrigins';
  * settings (its scope keeps workspaces out), VS Code's `github-enterprise.uri`, or a host the profile
  * asks for and the user allowed in a modal (remembered per host in global state, revocable).
  */
-export class EndpointService implements vscode.Disposable {
-  private readonly emitter = new vscode.EventEmitter<Endpoint>();
+export class EndpointService extends Disposable {
+  private readonly emitter = this.register(new vscode.EventEmitter<Endpoint>());
   readonly onDidChange = this.emitter.event;
-  private readonly disposables: vscode.Disposable[] = [this.emitter];
   private resolved: Endpoint;
 
   constructor(
@@ -21,11 +21,14 @@ export class EndpointService implements vscode.Disposable {
     private readonly profiles: ProfileSource,
     private readonly log: Log,
   ) {
+    super();
     this.resolved = this.resolve();
-    this.disposables.push(
+    this.register(
       profiles.onDidChange(() => {
         this.update();
       }),
+    );
+    this.register(
       vscode.workspace.onDidChangeConfiguration((event) => {
         if (event.affectsConfiguration('releaseDeck.github.apiUrl') || event.affectsConfiguration('github-enterprise.uri')) {
           this.update();
@@ -89,12 +92,6 @@ export class EndpointService implements vscode.Disposable {
     this.resolved = next;
     this.log.info(`GitHub endpoint: ${describeEndpoint(next)}`);
     this.emitter.fire(next);
-  }
-
-  dispose(): void {
-    for (const disposable of this.disposables) {
-      disposable.dispose();
-    }
   }
 }
 

@@ -5,6 +5,10 @@ class Owner extends Disposable {
   own<T extends DisposableLike>(disposable: T): T {
     return this.register(disposable);
   }
+
+  get gone(): boolean {
+    return this.isDisposed;
+  }
 }
 
 function tracked(name: string, log: string[]): DisposableLike {
@@ -33,5 +37,12 @@ describe('the disposable base', () => {
     const late = tracked('late', log);
     assert.equal(owner.own(late), late);
     assert.deepEqual(log, ['late']);
+  });
+
+  it('tells its subclass once it is disposed of, so work under way can stop', () => {
+    const owner = new Owner();
+    assert.equal(owner.gone, false);
+    owner.dispose();
+    assert.equal(owner.gone, true);
   });
 });
