@@ -23,7 +23,6 @@ import { registerSignIn } from './commands/signIn';
 import { registerSignInWithToken } from './commands/signInWithToken';
 import { registerSignOut } from './commands/signOut';
 import { affectsReleaseDeck } from './config';
-import type { NotesView } from './domain/releaseNotes';
 import { executeCommand } from './executeCommand';
 import { Log } from './log';
 import { InFlight, publishKey } from './operations/inFlight';
@@ -33,24 +32,13 @@ import { EndpointService, describeEndpoint } from './state/endpoint';
 import { GitHubClients } from './state/gitHubClients';
 import { ProfileSource } from './state/profileSource';
 import { notesLoader } from './state/releaseNotes';
+import { describeDeck, testingApi, type DeckItemView, type TestingApi } from './testingApi';
 import { ConditionPrompts } from './ui/conditionPrompts';
-import { Confirmer, type ConfirmRequest } from './ui/confirm';
+import { Confirmer } from './ui/confirm';
 import { openLink } from './ui/links';
 import { ReleaseNotesPanels, type ReleaseNotesHost } from './ui/releaseNotes/panel';
 import { StatusBar } from './ui/statusBar';
 import { DeckTreeProvider } from './ui/tree/deckTreeProvider';
-import type { DeckNode } from './ui/tree/nodes';
-
-/** One item of the deck as a person sees it (label, description, icon, tooltip), with its children. */
-export interface DeckItemView {
-  readonly label: string;
-  readonly description?: string;
-  readonly tooltip?: string;
-  readonly contextValue?: string;
-  readonly icon?: string;
-  readonly iconColor?: string;
-  readonly children: readonly DeckItemView[];
-}
 
 /** What the extension offers other extensions (and its own integration tests): read-only views of it. */
 export interface ReleaseDeckApi {
@@ -61,11 +49,7 @@ export interface ReleaseDeckApi {
   /** The message the deck shows above its items or welcome view, if any. */
   readonly viewMessage: () => string | undefined;
   /** Present only under the extension's own tests (ExtensionMode.Test). */
-  readonly testing?: {
-    readonly answerConfirmations: (answer: boolean | undefined) => void;
-    readonly confirmations: () => readonly ConfirmRequest[];
-    readonly releaseNotesView: (appId: string) => NotesView | undefined;
-  };
+  readonly testing?: TestingApi;
 }
 
 /** Composition root: builds the services, registers views and commands, nothing else. */
@@ -83,7 +67,8 @@ export function activate(context: vscode.ExtensionContext): ReleaseDeckApi {
   context.subscriptions.push(log, profiles, endpoints, credentials, gitHub, store);
 
   // Before the profile is first read: ignoring an untrusted workspace's profile is said from the start.
-  const prompts = new ConditionPrompts([profiles.onCondition, store.onCondition]);
+  const conditionSources = [profiles.onCondition, store.onCondition];
+  const prompts = new ConditionPrompts(conditionSources);
   const tree = new DeckTreeProvider(store);
   const view = vscode.window.createTreeView(VIEW_ID, { treeDataProvider: tree, showCollapseAll: true });
   const statusBar = new StatusBar(profiles, store);
@@ -143,9 +128,7 @@ export function activate(context: vscode.ExtensionContext): ReleaseDeckApi {
     describeDeck: () => describeDeck(tree),
     statusBarText: () => statusBar.text,
     viewMessage: () => (view.message !== undefined && view.message !== '' ? view.message : undefined),
-    ...(context.extensionMode === vscode.ExtensionMode.Test
-      ? { testing: { answerConfirmations: (answer: boolean | undefined) => { confirmer.answerForTests(answer); }, confirmations: () => [...confirmer.asked], releaseNotesView: (appId: string) => releaseNotes.viewOf(appId) } }
-      : {}),
+    ...testingApi(context, { confirmer, releaseNotes, conditionSources }),
   };
 }
 
@@ -164,26 +147,6 @@ function releaseNotesHost(services: Services): ReleaseNotesHost {
     log,
     extensionUri: services.context.extensionUri,
   };
-}
-
-function describeDeck(tree: DeckTreeProvider): DeckItemView[] {
-  const walk = (node?: DeckNode): DeckItemView[] =>
-    tree.getChildren(node).map((child) => {
-      const item = tree.getTreeItem(child);
-      const label = typeof item.label === 'string' ? item.label : (item.label?.label ?? '');
-      const tooltip = item.tooltip instanceof vscode.MarkdownString ? item.tooltip.value : item.tooltip;
-      const icon = item.iconPath instanceof vscode.ThemeIcon ? item.iconPath : undefined;
-      return {
-        label,
-        ...(typeof item.description === 'string' ? { description: item.description } : {}),
-        ...(tooltip !== undefined ? { tooltip } : {}),
-        ...(item.contextValue !== undefined ? { contextValue: item.contextValue } : {}),
-        ...(icon !== undefined ? { icon: icon.id } : {}),
-        ...(icon?.color !== undefined ? { iconColor: icon.color.id } : {}),
-        children: walk(child),
-      };
-    });
-  return walk();
 }
 
 function reflectState(state: DeckState, view: vscode.TreeView<unknown>): void {

@@ -162,6 +162,7 @@ describe('the deck against the simulated Openverse world', () => {
       await deck.refresh();
       await waitFor('the revoked token to be dropped', () => deck.state().credential === undefined);
       assert.deepEqual(deck.describeDeck(), [], 'back to the welcome content');
+      assert.equal(deck.testing?.conditions().at(-1)?.kind, 'signInNeeded', 'the sign in again prompt is shown');
     } finally {
       await admin('tokens/restore', { token: DEMO_TOKEN });
     }

@@ -1,7 +1,8 @@
 import { strict as assert } from 'node:assert';
 import * as vscode from 'vscode';
-import type { DeckItemView, ReleaseDeckApi } from '../../src/extension';
+import type { ReleaseDeckApi } from '../../src/extension';
 import { COMMANDS } from '../../src/commandIds';
+import type { DeckItemView } from '../../src/testingApi';
 
 export const EXTENSION_ID = 'release-deck.release-deck';
 export const DEMO_TOKEN = 'rd_demo_token_not_a_secret';

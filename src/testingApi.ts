@@ -1,0 +1,84 @@
+import * as vscode from 'vscode';
+import type { NotesView } from './domain/releaseNotes';
+import type { Condition } from './state/conditions';
+import type { Confirmer, ConfirmRequest } from './ui/confirm';
+import type { ReleaseNotesPanels } from './ui/releaseNotes/panel';
+import type { DeckTreeProvider } from './ui/tree/deckTreeProvider';
+import type { DeckNode } from './ui/tree/nodes';
+
+/** One item of the deck as a person sees it (label, description, icon, tooltip), with its children. */
+export interface DeckItemView {
+  readonly label: string;
+  readonly description?: string;
+  readonly tooltip?: string;
+  readonly contextValue?: string;
+  readonly icon?: string;
+  readonly iconColor?: string;
+  readonly children: readonly DeckItemView[];
+}
+
+/** What only the extension's own integration tests get (ExtensionMode.Test). */
+export interface TestingApi {
+  readonly answerConfirmations: (answer: boolean | undefined) => void;
+  readonly confirmations: () => readonly ConfirmRequest[];
+  readonly releaseNotesView: (appId: string) => NotesView | undefined;
+  /** The conditions state reported (each one a prompt or message a person saw), oldest first. */
+  readonly conditions: () => readonly Condition[];
+}
+
+/** What the testing API reads from: the confirmations, the release notes panels, the reported conditions. */
+export interface TestingInputs {
+  readonly confirmer: Confirmer;
+  readonly releaseNotes: ReleaseNotesPanels;
+  readonly conditionSources: readonly vscode.Event<Condition>[];
+}
+
+/**
+ * The testing API under the extension's own tests, nothing otherwise. What it listens to is pushed to
+ * `subscriptions`.
+ */
+export function testingApi(context: vscode.ExtensionContext, inputs: TestingInputs): { readonly testing?: TestingApi } {
+  if (context.extensionMode !== vscode.ExtensionMode.Test) {
+    return {};
+  }
+  const { confirmer, releaseNotes } = inputs;
+  const reported: Condition[] = [];
+  for (const source of inputs.conditionSources) {
+    context.subscriptions.push(
+      source((condition) => {
+        reported.push(condition);
+      }),
+    );
+  }
+  return {
+    testing: {
+      answerConfirmations: (answer) => {
+        confirmer.answerForTests(answer);
+      },
+      confirmations: () => [...confirmer.asked],
+      releaseNotesView: (appId) => releaseNotes.viewOf(appId),
+      conditions: () => [...reported],
+    },
+  };
+}
+
+/** The deck as a person sees it, item by item, read through the tree provider as VS Code reads it. */
+export function describeDeck(tree: DeckTreeProvider): DeckItemView[] {
+  const walk = (node?: DeckNode): DeckItemView[] =>
+    tree.getChildren(node).map((child) => {
+      const item = tree.getTreeItem(child);
+      const label = typeof item.label === 'string' ? item.label : (item.label?.label ?? '');
+      const tooltip = item.tooltip instanceof vscode.MarkdownString ? item.tooltip.value : item.tooltip;
+      const icon = item.iconPath instanceof vscode.ThemeIcon ? item.iconPath : undefined;
+      return {
+        label,
+        ...(typeof item.description === 'string' ? { description: item.description } : {}),
+        ...(tooltip !== undefined ? { tooltip } : {}),
+        ...(item.contextValue !== undefined ? { contextValue: item.contextValue } : {}),
+        ...(icon !== undefined ? { icon: icon.id } : {}),
+        ...(icon?.color !== undefined ? { iconColor: icon.color.id } : {}),
+        children: walk(child),
+      };
+    });
+  return walk();
+}
