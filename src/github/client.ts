@@ -1,19 +1,23 @@
 import type { Octokit } from '@octokit/rest';
-import { clampTimerMs, sleep } from '../timers';
-import { AnswerTooLargeError, bodyOf, readCapped } from './answerBody';
-import { gitHubErrorFor, type GitHubError, type ErrorContext } from './errors';
-import { cappedWait, DEFAULT_RATE_LIMIT_WAIT_MS, resetUntil, retryAfterUntil, type RateLimitWait } from './rateLimit';
+import { sleep } from '../timers';
+import { AnswerTooLargeError, bodyOf } from './answerBody';
+import type { ErrorContext } from './errors';
+import { EtagCache } from './etagCache';
+import { classifyFailure, isRequestErrorLike } from './failures';
+import { createOctokit } from './octokit';
+import { RateLimitBlocks } from './rateLimitBlocks';
 
 /**
- * The one way Release Deck talks to GitHub's REST API: @octokit/rest with node-fetch as its fetch (so
- * requests go through Node's http/https agents, which VS Code configures for the user's proxy), plus:
- * - an ETag cache: repeated GETs send If-None-Match, and a 304 is served from the cache (free against
- *   the rate limit);
+ * The one way Release Deck talks to GitHub's REST API: @octokit/rest with node-fetch as its fetch
+ * (octokit.ts), plus:
+ * - an ETag cache (etagCache.ts): repeated GETs send If-None-Match, and a 304 is served from the cache
+ *   (free against the rate limit);
  * - retries with backoff for GETs that meet a server error, a network error or a timeout (never for a
  *   POST, which might have happened: a dispatch or a publish is never sent twice);
  * - rate-limit awareness: after a primary or secondary limit, requests wait or stop until it lifts
  *   instead of hammering GitHub (never longer than an hour: see rateLimit.ts); the two limits are
- *   kept apart, so the end of a secondary limit's wait does not lift a primary one;
+ *   kept apart (rateLimitBlocks.ts), so the end of a secondary limit's wait does not lift a primary one;
+ * - every failure classified into a typed GitHubError (failures.ts);
  * - a size cap on every answer, counted after decompression (answerBody.ts);
  * - counters of requests, 304s and rate-limit units for the log and the benchmark.
  */
@@ -55,43 +59,10 @@ export interface GitHubResponse {
   readonly fromCache: boolean;
 }
 
-interface CachedResponse {
-  readonly etag: string;
-  readonly status: number;
-  readonly data: unknown;
-  readonly headers: Readonly<Record<string, string | number | undefined>>;
-}
-
-const CACHE_LIMIT = 500;
-const VERSION = '0.1.0';
-
-class TimeoutError extends Error {
-  override readonly name = 'TimeoutError';
-}
-
-interface RequestErrorLike {
-  status: number;
-  message: string;
-  response?: { status: number; headers: Record<string, string | number | undefined>; data: unknown };
-  cause?: unknown;
-}
-
-/** A rate limit in force: until when, and what GitHub answered. */
-interface Block {
-  readonly wait: RateLimitWait;
-  readonly status: number;
-}
-
-function isRequestErrorLike(error: unknown): error is RequestErrorLike {
-  return typeof error === 'object' && error !== null && typeof (error as { status?: unknown }).status === 'number';
-}
-
 export class GitHubClient {
   readonly stats: RequestStats = { requests: 0, notModified: 0, rateLimitUnits: 0, retries: 0 };
-  private readonly cache = new Map<string, CachedResponse>();
-  /** The primary limit (x-ratelimit-remaining: 0) and a secondary one (retry-after), kept apart. */
-  private primaryBlock: Block | undefined;
-  private secondaryBlock: Block | undefined;
+  private readonly cache = new EtagCache();
+  private readonly blocks: RateLimitBlocks;
   private readonly sleep: (ms: number) => Promise<void>;
   private readonly now: () => number;
   private readonly log: (line: string) => void;
@@ -103,55 +74,13 @@ export class GitHubClient {
   ) {
     this.sleep = options.sleep ?? sleep;
     this.now = options.now ?? Date.now;
+    this.blocks = new RateLimitBlocks(this.now);
     this.log = options.log ?? (() => undefined);
   }
 
-  /** Loads Octokit and node-fetch only when GitHub is first needed, keeping activation fast. */
+  /** Loads Octokit and node-fetch only when GitHub is first needed, keeping activation fast (octokit.ts). */
   static async create(options: GitHubClientOptions): Promise<GitHubClient> {
-    const [{ Octokit }, { default: nodeFetch, Response }] = await Promise.all([import('@octokit/rest'), import('node-fetch')]);
-    const timeoutMs = options.timeoutMs ?? 15_000;
-    const fetchWithTimeout = async (url: string, init: Record<string, unknown> = {}): Promise<unknown> => {
-      const controller = new AbortController();
-      const timer = setTimeout(() => {
-        controller.abort(new TimeoutError(`no answer within ${timeoutMs / 1000} s`));
-      }, clampTimerMs(timeoutMs));
-      const outer = init.signal as AbortSignal | undefined;
-      outer?.addEventListener('abort', () => {
-        controller.abort(outer.reason);
-      });
-      try {
-        let response = await nodeFetch(url, { ...init, signal: controller.signal });
-        if (response.status >= 300 && response.body !== null) {
-          // Octokit reads an error's body itself, without a cap: it gets the body read here, capped.
-          const body = await readCapped(response.body);
-          // node-fetch's Response keeps `url` from its init, which its types leave out.
-          response = new Response(body, Object.assign({ status: response.status, statusText: response.statusText, headers: response.headers }, { url: response.url }));
-        }
-        // The time limit holds until the whole body has come: a body that stalls is aborted too.
-        if (response.body === null || response.status === 204 || response.status === 205) {
-          clearTimeout(timer);
-        } else {
-          response.body.once('close', () => {
-            clearTimeout(timer);
-          });
-        }
-        return response;
-      } catch (error) {
-        clearTimeout(timer);
-        if (controller.signal.aborted && controller.signal.reason instanceof TimeoutError) {
-          throw controller.signal.reason;
-        }
-        throw error;
-      }
-    };
-    const apiUrl = options.apiUrl.replace(/\/+$/, '');
-    const octokit = new Octokit({
-      auth: options.token,
-      baseUrl: apiUrl,
-      userAgent: `release-deck/${VERSION}`,
-      request: { fetch: fetchWithTimeout },
-      log: { debug: () => undefined, info: () => undefined, warn: () => undefined, error: () => undefined },
-    });
+    const { octokit, apiUrl } = await createOctokit(options);
     return new GitHubClient(octokit, apiUrl, options);
   }
 
@@ -168,7 +97,7 @@ export class GitHubClient {
     const maxRetries = idempotent ? (this.options.maxRetries ?? 2) : 0;
 
     for (let attempt = 0; ; attempt += 1) {
-      this.throwIfBlocked(context);
+      this.blocks.throwIfBlocked(context);
       const cached = idempotent ? this.cache.get(cacheKey) : undefined;
       const headers: Record<string, string> = {};
       if (cached !== undefined) {
@@ -198,7 +127,7 @@ export class GitHubClient {
         this.log(`${method} ${pathOf(endpoint.url)} → ${response.status} (${this.now() - started} ms)`);
         const etag = responseHeaders.etag;
         if (idempotent && typeof etag === 'string') {
-          this.remember(cacheKey, { etag, status: response.status, data, headers: responseHeaders });
+          this.cache.remember(cacheKey, { etag, status: response.status, data, headers: responseHeaders });
         }
         return { status: response.status, data, headers: responseHeaders, fromCache: false };
       } catch (error) {
@@ -216,14 +145,13 @@ export class GitHubClient {
           this.stats.rateLimitUnits += 1;
         }
         this.log(`${method} ${pathOf(endpoint.url)} → ${error.response !== undefined ? String(error.status) : 'no answer'} (${this.now() - started} ms)`);
-        const failure = this.classify(error, context);
+        const failure = classifyFailure(error, context, this.blocks, this.now());
         const waitMs = failure.block !== undefined ? Math.max(failure.block.wait.until.getTime() - this.now(), 0) : undefined;
         if (attempt < maxRetries && failure.retry && (waitMs === undefined || waitMs <= (this.options.maxRetryAfterSeconds ?? 60) * 1000)) {
           this.stats.retries += 1;
           await this.sleep(waitMs ?? backoffMs(attempt));
-          if (failure.block !== undefined && this.secondaryBlock === failure.block) {
-            // The wait this secondary limit asked for is over; a primary limit, if any, still holds.
-            this.secondaryBlock = undefined;
+          if (failure.block !== undefined) {
+            this.blocks.waited(failure.block);
           }
           continue;
         }
@@ -254,84 +182,9 @@ export class GitHubClient {
     return pages;
   }
 
-  private throwIfBlocked(context: ErrorContext): void {
-    const block = this.activeBlock();
-    if (block !== undefined) {
-      throw rateLimitedError(context, block, '');
-    }
-  }
-
-  /** The rate limit in force that lifts last, if any. */
-  private activeBlock(): Block | undefined {
-    const now = this.now();
-    let latest: Block | undefined;
-    for (const block of [this.primaryBlock, this.secondaryBlock]) {
-      if (block !== undefined && now < block.wait.until.getTime() && (latest === undefined || block.wait.until > latest.wait.until)) {
-        latest = block;
-      }
-    }
-    return latest;
-  }
-
-  private classify(error: RequestErrorLike, context: ErrorContext): { error: GitHubError; retry: boolean; block?: Block } {
-    const response = error.response;
-    if (response === undefined) {
-      if (error.cause instanceof AnswerTooLargeError) {
-        // Not tried again: the next answer would be as large.
-        return { error: gitHubErrorFor('tooLarge', context, { limitBytes: error.cause.limitBytes }), retry: false };
-      }
-      const timedOut = error.cause instanceof TimeoutError || (error as { name?: string }).name === 'TimeoutError';
-      return { error: gitHubErrorFor(timedOut ? 'timeout' : 'network', context, timedOut ? {} : { githubMessage: error.message }), retry: true };
-    }
-    const status = response.status;
-    const githubMessage = messageOf(response.data);
-    const headers = response.headers;
-    if (status === 401) {
-      return { error: gitHubErrorFor('unauthorized', context, { status, githubMessage }), retry: false };
-    }
-    if (status === 403 || status === 429) {
-      const now = this.now();
-      const retryAfter = retryAfterUntil(headers['retry-after'], now);
-      if (retryAfter !== undefined) {
-        const block = this.block('secondary', { wait: cappedWait(retryAfter, now), status });
-        return { error: rateLimitedError(context, block, githubMessage), retry: !block.wait.capped, block };
-      }
-      if (String(headers['x-ratelimit-remaining']) === '0') {
-        const block = this.block('primary', { wait: cappedWait(resetUntil(headers['x-ratelimit-reset'], now), now), status });
-        return { error: rateLimitedError(context, block, githubMessage), retry: false };
-      }
-      if (status === 429 || /rate limit/i.test(githubMessage)) {
-        const block = this.block('secondary', { wait: cappedWait(now + DEFAULT_RATE_LIMIT_WAIT_MS, now), status });
-        return { error: rateLimitedError(context, block, githubMessage), retry: false };
-      }
-      return { error: gitHubErrorFor('forbidden', context, { status, githubMessage }), retry: false };
-    }
-    if (status === 404) {
-      return { error: gitHubErrorFor('notFound', context, { status, githubMessage }), retry: false };
-    }
-    if (status >= 500) {
-      return { error: gitHubErrorFor('server', context, { status }), retry: true };
-    }
-    return { error: gitHubErrorFor('validation', context, { status, githubMessage: validationMessage(response.data) }), retry: false };
-  }
-
-  /** Records a limit of one kind; of two of the same kind, the one that lifts later holds. Returns the one that holds. */
-  private block(kind: 'primary' | 'secondary', block: Block): Block {
-    const current = kind === 'primary' ? this.primaryBlock : this.secondaryBlock;
-    if (current !== undefined && current.wait.until >= block.wait.until && this.now() < current.wait.until.getTime()) {
-      return current;
-    }
-    if (kind === 'primary') {
-      this.primaryBlock = block;
-    } else {
-      this.secondaryBlock = block;
-    }
-    return block;
-  }
-
   /** When GitHub's rate limit lifts (at most an hour away), if a request met it. */
   get rateLimitedUntil(): Date | undefined {
-    return this.activeBlock()?.wait.until;
+    return this.blocks.active()?.wait.until;
   }
 
   private noteRateLimit(headers: Readonly<Record<string, string | number | undefined>>): void {
@@ -342,27 +195,6 @@ export class GitHubClient {
       this.stats.rateLimit = { limit, remaining, resetAt: new Date(reset * 1000) };
     }
   }
-
-  private remember(key: string, response: CachedResponse): void {
-    this.cache.delete(key);
-    this.cache.set(key, response);
-    if (this.cache.size > CACHE_LIMIT) {
-      const oldest = this.cache.keys().next().value;
-      if (oldest !== undefined) {
-        this.cache.delete(oldest);
-      }
-    }
-  }
-}
-
-function rateLimitedError(context: ErrorContext, block: Block, githubMessage: string): GitHubError {
-  const { wait, status } = block;
-  return gitHubErrorFor('rateLimited', context, {
-    status,
-    githubMessage,
-    retryAt: wait.until,
-    ...(wait.capped ? { waitCapped: wait.askedUntil !== undefined ? { askedUntil: wait.askedUntil } : {} } : {}),
-  });
 }
 
 function backoffMs(attempt: number): number {
@@ -376,35 +208,4 @@ function pathOf(url: string): string {
   } catch {
     return url;
   }
-}
-
-function messageOf(data: unknown): string {
-  if (typeof data === 'object' && data !== null && typeof (data as { message?: unknown }).message === 'string') {
-    return (data as { message: string }).message;
-  }
-  if (typeof data === 'string') {
-    return /<html|<!doctype/i.test(data) ? 'an HTML page instead of JSON' : data.slice(0, 200);
-  }
-  return '';
-}
-
-/** GitHub's 422 body: a message plus, sometimes, errors with their own messages. */
-function validationMessage(data: unknown): string {
-  const message = messageOf(data);
-  const errors = (data as { errors?: unknown } | null)?.errors;
-  if (Array.isArray(errors)) {
-    const details = errors
-      .map((entry: unknown) => {
-        if (typeof entry === 'string') {
-          return entry;
-        }
-        const fields = typeof entry === 'object' && entry !== null ? (entry as { message?: unknown; code?: unknown }) : {};
-        return typeof fields.message === 'string' ? fields.message : typeof fields.code === 'string' ? fields.code : '';
-      })
-      .filter((detail) => detail !== '');
-    if (details.length > 0) {
-      return `${message}: ${details.join('; ')}`;
-    }
-  }
-  return message;
 }
