@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { CredentialStore } from './auth/credentials';
-import { COMMANDS, CONTEXT_KEYS, VIEW_ID } from './commandIds';
+import { COMMANDS, VIEW_ID } from './commandIds';
 import { registerAllowProfileHost } from './commands/allowProfileHost';
 import { registerCopyCommitSha } from './commands/copyCommitSha';
 import { registerCopyImageTag } from './commands/copyImageTag';
@@ -28,13 +28,14 @@ import { Log } from './log';
 import { InFlight, publishKey } from './operations/inFlight';
 import type { Services } from './services';
 import { DeckStore, type DeckState } from './state/deckStore';
-import { EndpointService, describeEndpoint } from './state/endpoint';
+import { EndpointService } from './state/endpoint';
 import { GitHubClients } from './state/gitHubClients';
 import { ProfileSource } from './state/profileSource';
 import { notesLoader } from './state/releaseNotes';
 import { describeDeck, testingApi, type DeckItemView, type TestingApi } from './testingApi';
 import { ConditionPrompts } from './ui/conditionPrompts';
 import { Confirmer } from './ui/confirm';
+import { reflectDeckState } from './ui/deckView';
 import { openLink } from './ui/links';
 import { ReleaseNotesPanels, type ReleaseNotesHost } from './ui/releaseNotes/panel';
 import { StatusBar } from './ui/statusBar';
@@ -81,7 +82,7 @@ export function activate(context: vscode.ExtensionContext): ReleaseDeckApi {
       deckStore.setVisible('tree', event.visible);
     }),
     deckStore.onDidChange((state) => {
-      reflectState(state, view);
+      reflectDeckState(state, view);
     }),
     vscode.workspace.onDidChangeConfiguration((event) => {
       if (affectsReleaseDeck(event)) {
@@ -116,9 +117,9 @@ export function activate(context: vscode.ExtensionContext): ReleaseDeckApi {
   );
 
   // Reading the profile file and GitHub happen after activation returns: the editor is never held up.
-  reflectState(deckStore.state, view);
+  reflectDeckState(deckStore.state, view);
   void profiles.reload().then(() => {
-    reflectState(deckStore.state, view);
+    reflectDeckState(deckStore.state, view);
     return deckStore.refreshUnlessRunning('activation');
   });
   log.info(`Release Deck activated in ${Date.now() - started} ms.`);
@@ -147,28 +148,6 @@ function releaseNotesHost(services: Services): ReleaseNotesHost {
     log,
     extensionUri: services.context.extensionUri,
   };
-}
-
-function reflectState(state: DeckState, view: vscode.TreeView<unknown>): void {
-  void vscode.commands.executeCommand('setContext', CONTEXT_KEYS.signedIn, state.credential !== undefined);
-  void vscode.commands.executeCommand('setContext', CONTEXT_KEYS.profileState, state.profile.kind);
-  void vscode.commands.executeCommand('setContext', CONTEXT_KEYS.endpointState, state.endpoint.kind);
-  const message = endpointMessage(state);
-  view.message = message ?? '';
-  const profileName = state.profile.kind === 'broken' ? 'profile has problems' : state.profile.profile.name;
-  view.description = state.refreshing ? `${profileName} · refreshing…` : profileName;
-}
-
-/** What the deck says about where it connects, when there is something to say. */
-function endpointMessage(state: DeckState): string | undefined {
-  const endpoint = state.endpoint;
-  if (endpoint.kind === 'needsApproval') {
-    return `This workspace's profile asks Release Deck to connect to the GitHub API at ${endpoint.apiUrl}, a host you have not chosen. Nothing is sent there (no token, no request) until you allow it.`;
-  }
-  if (endpoint.kind === 'invalid') {
-    return `${endpoint.problem} Release Deck connects nowhere until it is fixed.`;
-  }
-  return endpoint.ignoredRequest !== undefined ? `GitHub: ${describeEndpoint(endpoint)}` : undefined;
 }
 
 export function deactivate(): void {

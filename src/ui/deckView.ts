@@ -1,0 +1,27 @@
+import * as vscode from 'vscode';
+import { CONTEXT_KEYS } from '../commandIds';
+import type { DeckState } from '../state/deckStore';
+import { describeEndpoint } from '../state/endpoint';
+
+/** The deck view's message and description, and the context keys its welcome views and menus read. */
+export function reflectDeckState(state: DeckState, view: vscode.TreeView<unknown>): void {
+  void vscode.commands.executeCommand('setContext', CONTEXT_KEYS.signedIn, state.credential !== undefined);
+  void vscode.commands.executeCommand('setContext', CONTEXT_KEYS.profileState, state.profile.kind);
+  void vscode.commands.executeCommand('setContext', CONTEXT_KEYS.endpointState, state.endpoint.kind);
+  const message = endpointMessage(state);
+  view.message = message ?? '';
+  const profileName = state.profile.kind === 'broken' ? 'profile has problems' : state.profile.profile.name;
+  view.description = state.refreshing ? `${profileName} · refreshing…` : profileName;
+}
+
+/** What the deck says about where it connects, when there is something to say. */
+function endpointMessage(state: DeckState): string | undefined {
+  const endpoint = state.endpoint;
+  if (endpoint.kind === 'needsApproval') {
+    return `This workspace's profile asks Release Deck to connect to the GitHub API at ${endpoint.apiUrl}, a host you have not chosen. Nothing is sent there (no token, no request) until you allow it.`;
+  }
+  if (endpoint.kind === 'invalid') {
+    return `${endpoint.problem} Release Deck connects nowhere until it is fixed.`;
+  }
+  return endpoint.ignoredRequest !== undefined ? `GitHub: ${describeEndpoint(endpoint)}` : undefined;
+}
