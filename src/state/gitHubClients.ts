@@ -14,9 +14,9 @@ export class GitHubClients extends Disposable {
   private clientKey: string | undefined;
 
   constructor(
-    private readonly endpoints: EndpointService,
+    private readonly endpoints: Pick<EndpointService, 'current' | 'apiUrl' | 'onDidChange'>,
     private readonly credentials: Pick<CredentialStore, 'current' | 'onDidChange'>,
-    private readonly log: Log,
+    private readonly log: Pick<Log, 'debug'>,
   ) {
     super();
     let before = endpoints.current;
