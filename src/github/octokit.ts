@@ -3,6 +3,8 @@ import { clampTimerMs } from '../timers';
 import { readCapped } from './answerBody';
 
 const VERSION = '0.1.0';
+const REDIRECTS = new Set([301, 302, 303, 307, 308]);
+const MAX_REDIRECTS = 5;
 
 /** A request that got no (whole) answer in time. */
 export class TimeoutError extends Error {
@@ -24,6 +26,33 @@ export interface OctokitOptions {
 export async function createOctokit(options: OctokitOptions): Promise<{ readonly octokit: Octokit; readonly apiUrl: string }> {
   const [{ Octokit }, { default: nodeFetch, Response }] = await Promise.all([import('@octokit/rest'), import('node-fetch')]);
   const timeoutMs = options.timeoutMs ?? 15_000;
+  const apiUrl = options.apiUrl.replace(/\/+$/, '');
+  const apiOrigin = new URL(apiUrl).origin;
+  /**
+   * node-fetch, left to follow redirects, forwards the Authorization header to the same host name on
+   * another port and to subdomains; a token belongs to one API origin. So redirects are followed here,
+   * and only while they stay on that origin; a write (POST, PATCH…) is never sent twice.
+   */
+  const fetchWithinOrigin = async (url: string, init: Record<string, unknown>): Promise<Awaited<ReturnType<typeof nodeFetch>>> => {
+    const method = typeof init.method === 'string' ? init.method.toUpperCase() : 'GET';
+    let current = url;
+    for (let hops = 0; ; hops += 1) {
+      const response = await nodeFetch(current, { ...init, redirect: 'manual' });
+      const location = REDIRECTS.has(response.status) ? response.headers.get('location') : null;
+      if (location === null || (method !== 'GET' && method !== 'HEAD')) {
+        return response;
+      }
+      const next = new URL(location, current);
+      if (next.origin !== apiOrigin) {
+        throw new Error(`the answer redirected to ${next.host}, which is not the API root in use (${new URL(apiUrl).host}); Release Deck does not follow it, so the token is not sent there`);
+      }
+      if (hops >= MAX_REDIRECTS) {
+        throw new Error(`the answer redirected more than ${String(MAX_REDIRECTS)} times`);
+      }
+      response.body?.resume();
+      current = next.href;
+    }
+  };
   const fetchWithTimeout = async (url: string, init: Record<string, unknown> = {}): Promise<unknown> => {
     const controller = new AbortController();
     const timer = setTimeout(() => {
@@ -34,7 +63,7 @@ export async function createOctokit(options: OctokitOptions): Promise<{ readonly
       controller.abort(outer.reason);
     });
     try {
-      let response = await nodeFetch(url, { ...init, signal: controller.signal });
+      let response = await fetchWithinOrigin(url, { ...init, signal: controller.signal });
       if (response.status >= 300 && response.body !== null) {
         // Octokit reads an error's body itself, without a cap: it gets the body read here, capped.
         const body = await readCapped(response.body);
@@ -58,7 +87,6 @@ export async function createOctokit(options: OctokitOptions): Promise<{ readonly
       throw error;
     }
   };
-  const apiUrl = options.apiUrl.replace(/\/+$/, '');
   const octokit = new Octokit({
     auth: options.token,
     baseUrl: apiUrl,
