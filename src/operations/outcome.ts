@@ -18,14 +18,15 @@ export type Outcome<T> =
 
 /**
  * True when a failed request may still have been applied: no answer (timeout, connection reset), a
- * server error, or an answer that could not be read. A 4xx (401, 403, 404, 422, a rate limit) is
+ * server error, or an answer that could not be read (malformed, or over the size cap: an answer came, so
+ * the request reached something that may have acted). A 4xx (401, 403, 404, 422, a rate limit) is
  * GitHub saying plainly that it did nothing.
  */
 export function outcomeUnclear(error: unknown): boolean {
   if (!isGitHubError(error)) {
     return true;
   }
-  return error.kind === 'timeout' || error.kind === 'network' || error.kind === 'server' || error.kind === 'malformed';
+  return error.kind === 'timeout' || error.kind === 'network' || error.kind === 'server' || error.kind === 'malformed' || error.kind === 'tooLarge';
 }
 
 /** What happened to the answer, in a few words, without advice (the advice depends on the outcome). */
@@ -40,6 +41,8 @@ export function lostAnswer(error: unknown): string {
       return 'the connection to GitHub failed before its answer came';
     case 'server':
       return `GitHub answered ${error.status !== undefined ? `${error.status} ` : ''}(a server error)`;
+    case 'tooLarge':
+      return "GitHub's answer could not be read (it was larger than any answer of its REST API)";
     default:
       return "GitHub's answer could not be read";
   }

@@ -4,6 +4,8 @@ import { findEnvironment, type AppDeck, type EnvironmentDeck } from '../../../sr
 import { resolveDeployTarget } from '../../../src/domain/deployPlan';
 import { deployAndFollow, type DeployResult } from '../../../src/operations/deploy';
 import { publishAndFollow, PublishNotDone } from '../../../src/operations/publish';
+import { lostAnswer, outcomeUnclear } from '../../../src/operations/outcome';
+import { gitHubErrorFor } from '../../../src/github/errors';
 import { gatherFacts } from '../../../src/state/gatherFacts';
 import { FINE_GRAINED_TOKEN, INFRA } from '../../simulator/openverseWorld';
 import { addFault, startHarness, type Harness } from '../github/helpers';
@@ -141,5 +143,19 @@ describe('actions whose answer is lost', () => {
     assert.equal(published.published.targetCommitish, 'main');
     const mainHead = monorepo.commits.at(-1)?.sha;
     assert.equal(monorepo.tags.find((tag) => tag.name === draft.gitTag)?.sha, mainHead, 'the git tag is on the head of main, as reviewed');
+  });
+});
+
+describe('which failed actions may still have been applied', () => {
+  const context = { action: 'dispatch deploy-production-api.yml in WordPress/openverse-infrastructure' };
+
+  it('an answer over the size cap is no refusal: GitHub answered, so it may have acted, and the outcome is looked for', () => {
+    const error = gitHubErrorFor('tooLarge', context, { limitBytes: 20 * 1024 * 1024 });
+    assert.equal(outcomeUnclear(error), true);
+    assert.equal(lostAnswer(error), "GitHub's answer could not be read (it was larger than any answer of its REST API)");
+  });
+
+  it('a plain 4xx refusal is clear: GitHub did nothing', () => {
+    assert.equal(outcomeUnclear(gitHubErrorFor('validation', context, { status: 422 })), false);
   });
 });
