@@ -22,7 +22,17 @@ export function baselineOf(runs: readonly WorkflowRunFact[]): RunBaseline {
   return { ids: new Set(runs.map((run) => run.id)), ...(newest !== undefined ? { newestCreatedAt: newest } : {}) };
 }
 
-/** True when the title names exactly this image tag as a whole word (not as part of a longer one). */
+/**
+ * True when the run deploys exactly this image tag: its title places the tag where the run-name puts it
+ * (findImageTagIn). A title that names the tag elsewhere ("Hotfix after rel-A broke search (rel-B)")
+ * deploys another one.
+ */
+export function runDeploysTag(run: Pick<WorkflowRunFact, 'displayTitle'>, imageTag: string): boolean {
+  // Both: findImageTagIn would read "rel-…331" as "rel-…33"; the whole-word test rules that out.
+  return findImageTagIn(run.displayTitle)?.text === imageTag && titleNamesTag(run.displayTitle, imageTag);
+}
+
+/** True when the title names exactly this image tag as a whole word (not as part of a longer one), wherever it stands. */
 export function titleNamesTag(title: string, imageTag: string): boolean {
   let from = 0;
   for (;;) {
@@ -47,15 +57,16 @@ export type DispatchedRunMatch =
 
 /**
  * Among a workflow's runs, the one a dispatch of `imageTag` on `ref` created after `baseline`: a
- * workflow_dispatch run on that branch, not known before, whose title names the tag. A new run whose
- * title names no image tag at all cannot be told apart, and is never taken for ours.
+ * workflow_dispatch run on that branch, not known before, that deploys the tag (runDeploysTag). A new
+ * run whose title places no image tag, or names ours elsewhere, cannot be told apart, and is never
+ * taken for ours.
  */
 export function matchDispatchedRun(runs: readonly WorkflowRunFact[], request: { readonly ref: string; readonly imageTag: string }, baseline: RunBaseline): DispatchedRunMatch {
   const branch = request.ref.replace(/^refs\/heads\//, '');
   const floor = baseline.newestCreatedAt !== undefined ? Date.parse(baseline.newestCreatedAt) : Number.NEGATIVE_INFINITY;
   const fresh = runs.filter((run) => run.event === 'workflow_dispatch' && run.headBranch === branch && !baseline.ids.has(run.id) && Date.parse(run.createdAt) >= floor);
-  const named = fresh.filter((run) => titleNamesTag(run.displayTitle, request.imageTag));
-  const untold = fresh.filter((run) => findImageTagIn(run.displayTitle) === undefined);
+  const named = fresh.filter((run) => runDeploysTag(run, request.imageTag));
+  const untold = fresh.filter((run) => !named.includes(run) && (findImageTagIn(run.displayTitle) === undefined || titleNamesTag(run.displayTitle, request.imageTag)));
   if (named.length === 1 && untold.length === 0 && named[0] !== undefined) {
     return { kind: 'found', run: named[0] };
   }

@@ -5,6 +5,7 @@ import type { GitHubClient } from '../github/client';
 import { describeError } from '../github/errors';
 import { listPullRequests, type PullRequestFact } from '../github/pulls';
 import { activeRunAmong, busyMessage } from '../domain/busyEnvironment';
+import { runDeploysTag } from '../domain/dispatchedRun';
 import { publishRelease } from '../github/releases';
 import { listWorkflowRuns } from '../github/workflows';
 import { lookForPublishedRelease, lostAnswer, outcomeUnclear } from './outcome';
@@ -99,7 +100,7 @@ export async function publishAndFollow(client: GitHubClient, plan: PublishPlan, 
       const label = placeLabel(app, deployedEnvironment.environment);
       report(`Image tagged. Waiting for the deployment of ${draft.imageTag} to ${label}…`);
       const deploySince = tagRun !== undefined ? new Date(tagRun.createdAt) : since;
-      deployRun = await waitForRun(client, { repo: deploy.repo, workflow: deploy.workflow, since: deploySince, matches: (run) => run.displayTitle.includes(draft.imageTag), profileField: 'deploy.workflow' }, options);
+      deployRun = await waitForRun(client, { repo: deploy.repo, workflow: deploy.workflow, since: deploySince, matches: (run) => runDeploysTag(run, draft.imageTag), profileField: 'deploy.workflow' }, options);
       if (deployRun === undefined) {
         return options.isStopped?.() === true
           ? result({ stoppedWatching: true })

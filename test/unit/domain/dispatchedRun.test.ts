@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { baselineOf, matchDispatchedRun, titleNamesTag } from '../../../src/domain/dispatchedRun';
+import { baselineOf, matchDispatchedRun, runDeploysTag, titleNamesTag } from '../../../src/domain/dispatchedRun';
 import type { ReleaseFact, WorkflowRunFact } from '../../../src/domain/facts';
 import { draftChanges, tagPlacement } from '../../../src/domain/reviewedDraft';
 
@@ -48,6 +48,20 @@ describe('telling the run a dispatch created by its inputs', () => {
     const untitled = run(8, 'Deployment - production-api');
     assert.equal(matchDispatchedRun([untitled, run(9, 'Deploy rel-2026.11.12.14.05.33 to production-api')], request, baseline).kind, 'ambiguous');
     assert.equal(matchDispatchedRun([run(10, 'Deploy rel-2026.11.12.14.05.33 to production-api'), run(11, 'Redeploy (rel-2026.11.12.14.05.33)')], request, baseline).kind, 'ambiguous');
+  });
+
+  it('never takes a colleague\'s run whose title names our tag but deploys another one: it cannot tell', () => {
+    const hotfix = run(12, 'Hotfix after rel-2026.11.12.14.05.33 broke search (rel-2026.11.13.08.00.00)');
+    assert.deepEqual(matchDispatchedRun([hotfix], request, baseline), { kind: 'ambiguous', runs: [hotfix] });
+    const ours = run(13, 'Deploy rel-2026.11.12.14.05.33 to production-api');
+    assert.equal(matchDispatchedRun([hotfix, ours], request, baseline).kind, 'ambiguous');
+  });
+
+  it('a run deploys a tag only when its title places it (the run-name\'s place for the tag)', () => {
+    assert.equal(runDeploysTag(run(14, 'Deploy rel-2026.11.12.14.05.33 to production-api'), 'rel-2026.11.12.14.05.33'), true);
+    assert.equal(runDeploysTag(run(15, 'Manual deployment (rel-2026.11.12.14.05.33)'), 'rel-2026.11.12.14.05.33'), true);
+    assert.equal(runDeploysTag(run(16, 'Hotfix after rel-2026.11.12.14.05.33 broke search (rel-2026.11.13.08.00.00)'), 'rel-2026.11.12.14.05.33'), false);
+    assert.equal(runDeploysTag(run(17, 'Hotfix after rel-2026.11.12.14.05.33 broke search (rel-2026.11.13.08.00.00)'), 'rel-2026.11.13.08.00.00'), true);
   });
 
   it('matches a tag only as a whole word', () => {

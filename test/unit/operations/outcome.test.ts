@@ -130,6 +130,23 @@ describe('actions whose answer is lost', () => {
     });
   });
 
+  it('follows the deployment a publish set off, never a colleague\'s run whose title only mentions the tag', async () => {
+    const { app, profile } = await deck('api', 'production');
+    const production = app.environments.find((environment) => environment.environment.deployedOnPublish);
+    const draft = app.draft;
+    assert.ok(draft && production);
+    const infra = harness.simulator.world.repos[1]!;
+    const result = await publishAndFollow(harness.client, { profile, app: app.app, draft, deployedEnvironment: production }, (step) => {
+      if (step.startsWith('Image tagged')) {
+        // A colleague's hotfix, newer than the deployment the publish set off, naming its tag in passing.
+        infra.runs.push({ id: 99_999, workflowPath: '.github/workflows/deploy-production-api.yml', event: 'workflow_dispatch', displayTitle: `Hotfix after ${draft.imageTag} broke search (rel-2026.11.12.14.05.33)`, createdAt: harness.simulator.now().toISOString().replace(/\.\d{3}Z$/, 'Z'), actor: 'colleague', headBranch: 'main', headSha: 'c'.repeat(40), outcome: 'failure', queuedSeconds: 0, runningSeconds: 0, effectsApplied: true });
+      }
+    }, moving());
+    assert.equal(result.problem, undefined, result.problem);
+    assert.equal(result.deployRun?.displayTitle, `Deploy ${draft.imageTag} to production-api`);
+    assert.equal(result.deployRun?.conclusion, 'success');
+  });
+
   it('publishes on the target that was reviewed, even when the draft was retargeted on GitHub meanwhile', async () => {
     const { app, profile } = await deck('catalog', 'production');
     const draft = app.draft;
