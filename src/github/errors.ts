@@ -28,6 +28,8 @@ export class GitHubError extends Error {
     readonly status?: number,
     /** When a rate limit lifts, for `rateLimited`. */
     readonly retryAt?: Date,
+    /** For `network`: the system error code when the connection was never opened (the request never left). */
+    readonly notConnected?: string,
   ) {
     super(message);
   }
@@ -50,6 +52,19 @@ export function describeError(error: unknown): string {
   return typeof error === 'string' ? error : 'an unknown error';
 }
 
+/**
+ * System error codes of a connection that was never opened — no address for the host, the connection
+ * refused, no route — so not one byte of the request was sent. Any other failure (a reset, a socket
+ * closed, a timeout) may come after the request reached GitHub.
+ */
+const NOT_CONNECTED_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH']);
+
+/** The code when `cause` (node-fetch's FetchError) says the connection was never opened. */
+export function notConnectedCode(cause: unknown): { notConnected?: string } {
+  const code = typeof cause === 'object' && cause !== null ? (cause as { code?: unknown }).code : undefined;
+  return typeof code === 'string' && NOT_CONNECTED_CODES.has(code) ? { notConnected: code } : {};
+}
+
 export function formatClock(moment: Date): string {
   return moment.toISOString().slice(11, 19) + ' UTC';
 }
@@ -63,6 +78,8 @@ interface FailureFacts {
   /** For `tooLarge`: the cap the answer passed. */
   readonly limitBytes?: number;
   readonly missingScopes?: readonly string[];
+  /** For `network`: the connection was never opened (notConnectedCode). */
+  readonly notConnected?: string;
 }
 
 /** Builds the typed error for a failed request, with a message that says what happened and what to do. */
@@ -103,7 +120,7 @@ export function gitHubErrorFor(kind: GitHubErrorKind, context: ErrorContext, fac
       message = `GitHub's answer ${trying} was larger than ${Math.round((facts.limitBytes ?? 0) / (1024 * 1024))} MB, far larger than any answer of its REST API, so Release Deck stopped reading it. If releaseDeck.github.apiUrl points at a proxy or a GitHub Enterprise Server, check that it is the REST API root; otherwise try again later.`;
       break;
   }
-  return new GitHubError(kind, message, facts.status, facts.retryAt);
+  return new GitHubError(kind, message, facts.status, facts.retryAt, kind === 'network' ? facts.notConnected : undefined);
 }
 
 function rateLimitAdvice(facts: FailureFacts): string {

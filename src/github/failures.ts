@@ -1,5 +1,5 @@
 import { AnswerTooLargeError } from './answerBody';
-import { gitHubErrorFor, type ErrorContext, type GitHubError } from './errors';
+import { gitHubErrorFor, notConnectedCode, type ErrorContext, type GitHubError } from './errors';
 import { TimeoutError } from './octokit';
 import { cappedWait, DEFAULT_RATE_LIMIT_WAIT_MS, resetUntil, retryAfterUntil } from './rateLimit';
 import { rateLimitedError, type Block, type RateLimitBlocks } from './rateLimitBlocks';
@@ -32,7 +32,7 @@ export function classifyFailure(error: RequestErrorLike, context: ErrorContext, 
       return { error: gitHubErrorFor('tooLarge', context, { limitBytes: error.cause.limitBytes }), retry: false };
     }
     const timedOut = error.cause instanceof TimeoutError || (error as { name?: string }).name === 'TimeoutError';
-    return { error: gitHubErrorFor(timedOut ? 'timeout' : 'network', context, timedOut ? {} : { githubMessage: error.message }), retry: true };
+    return { error: gitHubErrorFor(timedOut ? 'timeout' : 'network', context, timedOut ? {} : { githubMessage: error.message, ...notConnectedCode(error.cause) }), retry: true };
   }
   const status = response.status;
   const githubMessage = messageOf(response.data);

@@ -28,7 +28,7 @@ export interface DeployResult {
   readonly stoppedWatching: boolean;
   /** What went wrong, said in terms of what the environment runs now. */
   readonly problem?: string;
-  /** True when it is known that nothing was started (GitHub refused, or Release Deck looked and saw no run). */
+  /** True when it is known that nothing was started (GitHub refused, or the connection was never opened). */
   readonly nothingStarted: boolean;
   /** Set when it cannot be told whether a run started: the page to check before trying again. */
   readonly unknownOutcome?: { readonly checkUrl: string };
@@ -79,21 +79,21 @@ export async function deployAndFollow(client: GitHubClient, plan: DeployPlan, re
     }
     const lost = `${lostAnswer(error)} while trying to dispatch ${deploy.workflow} in ${deploy.repo}`;
     report(`${lost}. Looking for the run it may have started…`);
-    const outcome = await lookForDispatchedRun(client, look, lookOptions(options));
+    const outcome = await lookForDispatchedRun(client, look, error, lookOptions(options));
     if (outcome.kind === 'notDone') {
-      return { stoppedWatching: false, nothingStarted: true, problem: `${lost}. Release Deck looked: ${outcome.evidence}, so nothing was started. ${label} still runs ${before}; you can try again.` };
+      return { stoppedWatching: false, nothingStarted: true, problem: `${lost} (${outcome.evidence}), so nothing was started. ${label} still runs ${before}; you can try again.` };
     }
     if (outcome.kind === 'unknown') {
-      return unknown(`${lost}, and whether it started a deployment of ${target.imageTag} cannot be told: ${outcome.why}.`, outcome.checkUrl, label, before);
+      return unknown(`${lost}, and ${outcome.why}.`, outcome.checkUrl, label, before);
     }
     found = outcome.value;
     report(`${lost}, but GitHub started the run: following it.`);
   }
   if (found === undefined && runId === undefined) {
     // GitHub accepted the dispatch without naming the run (an older GitHub Enterprise Server answers 204).
-    const outcome = await lookForDispatchedRun(client, look, lookOptions(options));
+    const outcome = await lookForDispatchedRun(client, look, undefined, lookOptions(options));
     if (outcome.kind !== 'done') {
-      return unknown(`GitHub accepted the dispatch of ${deploy.workflow} with ${target.imageTag}, but its run could not be found: ${outcome.kind === 'unknown' ? outcome.why : outcome.evidence}.`, runsPage, label, before);
+      return unknown(`GitHub accepted the dispatch of ${deploy.workflow} with ${target.imageTag}, but its run was not found: ${outcome.kind === 'unknown' ? outcome.why : outcome.evidence}.`, runsPage, label, before);
     }
     found = outcome.value;
   }

@@ -38,7 +38,7 @@ export function lostAnswer(error: unknown): string {
     case 'timeout':
       return 'GitHub did not answer in time';
     case 'network':
-      return 'the connection to GitHub failed before its answer came';
+      return error.notConnected !== undefined ? 'the connection to GitHub could not be opened' : 'the connection to GitHub failed before its answer came';
     case 'server':
       return `GitHub answered ${error.status !== undefined ? `${error.status} ` : ''}(a server error)`;
     case 'tooLarge':
@@ -60,17 +60,26 @@ export interface DispatchLook {
   readonly profileField: string;
 }
 
-/** Did a dispatch whose answer was lost start a run? Looks for it among the workflow's new runs. */
+/**
+ * Did a dispatch whose answer was lost (`error`; none when GitHub accepted it without naming the run)
+ * start a run? Only a connection that was never opened proves it did not. Otherwise Release Deck looks
+ * for the run among the workflow's new runs, and not finding it proves nothing: GitHub creates the run
+ * after accepting the dispatch, and it can take a while to appear.
+ */
 export async function lookForDispatchedRun(
   client: GitHubClient,
   look: DispatchLook,
+  error: unknown,
   options: { attempts?: number; intervalMs?: number; sleep?: (ms: number) => Promise<void> } = {},
 ): Promise<Outcome<WorkflowRunFact>> {
+  if (isGitHubError(error) && error.notConnected !== undefined) {
+    return { kind: 'notDone', evidence: `${error.notConnected}: the request never reached GitHub` };
+  }
   let match;
   try {
     match = await findDispatchedRun(client, look, options);
-  } catch (error) {
-    return { kind: 'unknown', why: `its runs could not be read: ${error instanceof Error ? error.message : String(error)}`, checkUrl: look.runsPage };
+  } catch (failure) {
+    return { kind: 'unknown', why: `whether it started a deployment of ${look.imageTag} cannot be told: its runs could not be read: ${failure instanceof Error ? failure.message : String(failure)}`, checkUrl: look.runsPage };
   }
   if (match.kind === 'found') {
     return { kind: 'done', value: match.run };
@@ -79,7 +88,11 @@ export async function lookForDispatchedRun(
     const runs = match.runs.map((run) => `"${run.displayTitle}"`).join(', ');
     return { kind: 'unknown', why: `new runs of ${look.workflow} appeared (${runs}), but their titles do not tell whether one deploys ${look.imageTag} for this request`, checkUrl: look.runsPage };
   }
-  return { kind: 'notDone', evidence: `no run of ${look.workflow} for ${look.imageTag} on ${look.ref} was created since ${formatClock(look.askedAt)}` };
+  return {
+    kind: 'unknown',
+    why: `no run of ${look.workflow} for ${look.imageTag} on ${look.ref} has appeared since ${formatClock(look.askedAt)}: whether GitHub started one is unknown (it can create a run a while after accepting a dispatch)`,
+    checkUrl: look.runsPage,
+  };
 }
 
 /** Did a publish whose answer was lost publish the release? Reads the release again. */

@@ -106,12 +106,14 @@ describe('faults in the middle of a deployment', () => {
     await admin('faults', undefined, 'DELETE');
   });
 
-  it('a 502 on the dispatch that GitHub did not apply: says nothing started after looking, and it is not sent twice', async () => {
+  it('a 502 on the dispatch (GitHub did not apply it): no run found proves nothing, so it says the outcome is unknown with the runs page, and it is not sent twice', async () => {
+    // Frontend staging: after an unknown outcome this window keeps it guarded for a while.
     const runsBefore = (await world()).repos[1]?.runs.length ?? 0;
     await admin('faults', { path: '/dispatches$', method: 'POST', kind: 'status', status: 502, count: 1 });
-    const result = await vscode.commands.executeCommand<{ problem?: string; nothingStarted: boolean } | undefined>(COMMANDS.redeploy, { appId: 'api', environmentId: 'staging' });
-    assert.equal(result?.nothingStarted, true);
-    assert.match(result?.problem ?? '', /GitHub answered 502 \(a server error\) while trying to dispatch deploy-staging-api\.yml .*Release Deck looked: no run of deploy-staging-api\.yml for \S+ on main was created since \d\d:\d\d:\d\d UTC, so nothing was started\. API staging still runs/);
+    const result = await vscode.commands.executeCommand<{ problem?: string; nothingStarted: boolean; unknownOutcome?: { checkUrl: string } } | undefined>(COMMANDS.redeploy, { appId: 'frontend', environmentId: 'staging' });
+    assert.equal(result?.nothingStarted, false);
+    assert.match(result?.unknownOutcome?.checkUrl ?? '', /\/WordPress\/openverse-infrastructure\/actions\/workflows\/deploy-staging-frontend\.yml$/);
+    assert.match(result?.problem ?? '', /^GitHub answered 502 \(a server error\) while trying to dispatch deploy-staging-frontend\.yml .*, and no run of deploy-staging-frontend\.yml for \S+ on main has appeared since \d\d:\d\d:\d\d UTC: whether GitHub started one is unknown .*Check the workflow's runs on GitHub before deploying Frontend staging again/);
     assert.equal((await world()).repos[1]?.runs.length, runsBefore, 'no run, and no second dispatch');
   });
 

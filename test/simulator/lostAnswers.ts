@@ -7,8 +7,13 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
  * RFC 9110 §9.2.2 is why a client never resends such a request: a non-idempotent request (a POST that
  * dispatches a workflow, a PATCH that publishes a release) "may have been applied" when no answer came.
  * GitHub's REST docs ("Troubleshooting the REST API", Timeouts) describe answers lost to a timeout.
+ *
+ * `applyLateThenTimeout` is a dispatch GitHub accepts whose run it creates only `lateSeconds` later (on
+ * the simulator's clock; default 60 s), then the timeout: GitHub creates a workflow run asynchronously
+ * ("Create a workflow dispatch event": the 204 comes back before the run exists, and a run can take a
+ * while to appear in the runs list). Until then the run is in no list and cannot be read by id.
  */
-export const LOST_ANSWER_KINDS = ['applyThenTimeout', 'applyThenReset', 'applyThen502'] as const;
+export const LOST_ANSWER_KINDS = ['applyThenTimeout', 'applyThenReset', 'applyThen502', 'applyLateThenTimeout'] as const;
 
 export type LostAnswerKind = (typeof LOST_ANSWER_KINDS)[number];
 
@@ -24,6 +29,7 @@ export function isLostAnswerKind(kind: string): kind is LostAnswerKind {
 export async function loseAnswer(kind: LostAnswerKind, request: IncomingMessage, response: ServerResponse, delayMs = 60_000): Promise<void> {
   switch (kind) {
     case 'applyThenTimeout':
+    case 'applyLateThenTimeout':
       await new Promise<void>((resolve) => {
         const timer = setTimeout(resolve, delayMs);
         // The client gave up and closed the connection: stop waiting with it.

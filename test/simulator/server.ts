@@ -34,6 +34,8 @@ export interface Fault {
   readonly delayMs?: number;
   readonly retryAfterSeconds?: number;
   readonly resetInSeconds?: number;
+  /** For `applyLateThenTimeout`: how long after the dispatch GitHub creates its run (simulated seconds). */
+  readonly lateSeconds?: number;
 }
 
 export interface RequestRecord {
@@ -93,6 +95,8 @@ interface Context {
   readonly body: unknown;
   readonly token: WorldToken;
   readonly baseUrl: string;
+  /** A dispatch's run is created this long after the request (lostAnswers.ts, `applyLateThenTimeout`). */
+  readonly runCreatedLateMs?: number;
 }
 
 type Handler = (context: Context, match: RegExpMatchArray) => Reply;
@@ -670,6 +674,11 @@ export async function startSimulator(options: SimulatorOptions): Promise<Running
     return { page, headers: links.length > 0 ? { link: links.join(', ') } : {} };
   }
 
+  /** A run GitHub will create later (a dispatch accepted, its run not created yet) is in no answer. */
+  function existsYet(run: WorldRun): boolean {
+    return Date.parse(run.createdAt) <= nowMs();
+  }
+
   function filterRuns(runs: readonly WorldRun[], query: URLSearchParams): WorldRun[] {
     const event = query.get('event');
     const status = query.get('status');
@@ -677,6 +686,7 @@ export async function startSimulator(options: SimulatorOptions): Promise<Running
     const created = query.get('created');
     const actor = query.get('actor');
     return runs
+      .filter(existsYet)
       .filter((run) => event === null || run.event === event)
       .filter((run) => branch === null || run.headBranch === branch)
       .filter((run) => actor === null || run.actor === actor)
@@ -949,7 +959,7 @@ export async function startSimulator(options: SimulatorOptions): Promise<Running
       }
       inputs[name] = value ?? spec.default ?? '';
     }
-    const run = startRun(repo, workflow, { event: 'workflow_dispatch', actor: context.token.login, headBranch: ref.replace(/^refs\/heads\//, ''), headSha: refCommit.sha, inputs, fallbackTitle: workflow.name, createdMs: nowMs() });
+    const run = startRun(repo, workflow, { event: 'workflow_dispatch', actor: context.token.login, headBranch: ref.replace(/^refs\/heads\//, ''), headSha: refCommit.sha, inputs, fallbackTitle: workflow.name, createdMs: nowMs() + (context.runCreatedLateMs ?? 0) });
     if (body.return_run_details === true) {
       return {
         status: 200,
@@ -964,7 +974,7 @@ export async function startSimulator(options: SimulatorOptions): Promise<Running
     return { status: 200, headers, body: { total_count: runs.length, workflow_runs: page.map((run) => runJson(repo, run, context.baseUrl)) } };
   });
   repoRoute('GET', '/actions/runs/{id}', (context, repo, match) => {
-    const run = repo.runs.find((candidate) => String(candidate.id) === match[3]);
+    const run = repo.runs.filter(existsYet).find((candidate) => String(candidate.id) === match[3]);
     if (run === undefined) {
       throw new HttpError(404, 'Not Found');
     }
@@ -1119,6 +1129,7 @@ export async function startSimulator(options: SimulatorOptions): Promise<Running
       ...(typeof fields.delayMs === 'number' ? { delayMs: fields.delayMs } : {}),
       ...(typeof fields.retryAfterSeconds === 'number' ? { retryAfterSeconds: fields.retryAfterSeconds } : {}),
       ...(typeof fields.resetInSeconds === 'number' ? { resetInSeconds: fields.resetInSeconds } : {}),
+      ...(typeof fields.lateSeconds === 'number' ? { lateSeconds: fields.lateSeconds } : {}),
     };
   }
 
@@ -1284,7 +1295,8 @@ export async function startSimulator(options: SimulatorOptions): Promise<Running
       send(response, { status: 403, body: { message: `API rate limit exceeded for user ID 1.`, documentation_url: `${DOCS}/overview/rate-limits-for-the-rest-api` } }, rateHeaders(token));
       return;
     }
-    const context: Context = { method, path, query: url.searchParams, headers: request.headers, body, token, baseUrl: `http://${request.headers.host ?? 'localhost'}` };
+    const late = lost?.kind === 'applyLateThenTimeout' ? { runCreatedLateMs: (lost.lateSeconds ?? 60) * 1000 } : {};
+    const context: Context = { method, path, query: url.searchParams, headers: request.headers, body, token, baseUrl: `http://${request.headers.host ?? 'localhost'}`, ...late };
     // On the real clock every answer may differ from the last (runs move on), so nothing is kept.
     const answerKey = method === 'GET' && mode === 'manual' ? `${revision}|${nowMs()}|${request.url ?? ''}|${request.headers.accept ?? ''}|${context.baseUrl}|${token.token}` : '';
     const known = answers.get(answerKey);

@@ -4,12 +4,26 @@ import { findEnvironment, type AppDeck, type EnvironmentDeck } from '../../../sr
 import { resolveDeployTarget } from '../../../src/domain/deployPlan';
 import { deployAndFollow, type DeployResult } from '../../../src/operations/deploy';
 import { publishAndFollow, PublishNotDone } from '../../../src/operations/publish';
-import { lostAnswer, outcomeUnclear } from '../../../src/operations/outcome';
-import { gitHubErrorFor } from '../../../src/github/errors';
+import { lookForDispatchedRun, lostAnswer, outcomeUnclear } from '../../../src/operations/outcome';
+import { gitHubErrorFor, isGitHubError } from '../../../src/github/errors';
+import { GitHubClient } from '../../../src/github/client';
+import { dispatchWorkflow, listWorkflowRuns } from '../../../src/github/workflows';
+import { baselineOf } from '../../../src/domain/dispatchedRun';
+import { createServer } from 'node:net';
 import { gatherFacts } from '../../../src/state/gatherFacts';
 import { FINE_GRAINED_TOKEN, INFRA } from '../../simulator/openverseWorld';
 import { addFault, startHarness, type Harness } from '../github/helpers';
 import { simulatedProfile } from '../github/process.test';
+
+/** A port nothing listens on (opened, then closed): connecting to it is refused. */
+async function closedPort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const address = server.address();
+  await new Promise<void>((resolve) => server.close(() => { resolve(); }));
+  assert.ok(address !== null && typeof address === 'object');
+  return address.port;
+}
 
 /**
  * A dispatch or a publish whose answer is lost (GitHub applied it, the answer never came) is reported
@@ -64,13 +78,40 @@ describe('actions whose answer is lost', () => {
     });
   }
 
-  it('a dispatch whose connection was reset before GitHub applied it: "nothing was started", with the evidence', async () => {
+  it('a dispatch GitHub accepted whose run appears only after Release Deck looked: unknown, with the runs page, never "try again"', async () => {
+    const runsPage = `https://github.com/${INFRA}/actions/workflows/deploy-staging-api.yml`;
+    await addFault(harness.simulator, { path: '/dispatches$', method: 'POST', kind: 'applyLateThenTimeout', lateSeconds: 60, count: 1 });
+    const result = await deployStaging();
+    assert.equal(result.nothingStarted, false, result.problem);
+    assert.equal(result.unknownOutcome?.checkUrl, runsPage);
+    assert.match(result.problem ?? '', /^GitHub did not answer in time while trying to dispatch deploy-staging-api\.yml in WordPress\/openverse-infrastructure, and no run of deploy-staging-api\.yml for rel-2026\.11\.12\.14\.05\.33 on main has appeared since \d\d:\d\d:\d\d UTC: whether GitHub started one is unknown \(it can create a run a while after accepting a dispatch\)\. Check the workflow's runs on GitHub before deploying API staging again \(https:\/\/github\.com\/WordPress\/openverse-infrastructure\/actions\/workflows\/deploy-staging-api\.yml\)\./);
+    assert.doesNotMatch(result.problem ?? '', /nothing was started|try again/);
+    // And GitHub did start it: a second deployment now would have deployed twice.
+    harness.simulator.advance(60);
+    const runs = await listWorkflowRuns(harness.client, INFRA, 'deploy-staging-api.yml');
+    assert.equal(runs[0]?.displayTitle, 'Manual deployment (rel-2026.11.12.14.05.33)');
+  });
+
+  it('a dispatch whose connection was reset: a reset can come after GitHub applied it, so no run found is unknown, not "nothing was started"', async () => {
     const before = runsOf('deploy-staging-api.yml');
     await addFault(harness.simulator, { path: '/dispatches$', method: 'POST', kind: 'reset', count: 1 });
     const result = await deployStaging();
-    assert.equal(result.nothingStarted, true);
-    assert.match(result.problem ?? '', /the connection to GitHub failed before its answer came while trying to dispatch deploy-staging-api\.yml .*Release Deck looked: no run of deploy-staging-api\.yml for rel-2026\.11\.12\.14\.05\.33 on main was created since \d\d:\d\d:\d\d UTC, so nothing was started\. API staging still runs/);
+    assert.equal(result.nothingStarted, false);
+    assert.equal(result.unknownOutcome?.checkUrl, `https://github.com/${INFRA}/actions/workflows/deploy-staging-api.yml`);
+    assert.match(result.problem ?? '', /^the connection to GitHub failed before its answer came while trying to dispatch deploy-staging-api\.yml .*no run of deploy-staging-api\.yml for rel-2026\.11\.12\.14\.05\.33 on main has appeared since \d\d:\d\d:\d\d UTC: whether GitHub started one is unknown/);
     assert.equal(runsOf('deploy-staging-api.yml'), before);
+  });
+
+  it('a dispatch whose connection could not be opened never reached GitHub: "nothing was started", without asking GitHub', async () => {
+    const closed = await closedPort();
+    const offline = await GitHubClient.create({ apiUrl: `http://127.0.0.1:${closed}`, token: 'x', timeoutMs: 500, sleep: () => Promise.resolve() });
+    const error = await dispatchWorkflow(offline, { repo: INFRA, workflow: 'deploy-staging-api.yml', ref: 'main', inputs: { tag: 'rel-2026.11.12.14.05.33' }, profileField: 'apps[0].environments[0].deploy.workflow' }).then(() => undefined, (failure: unknown) => failure);
+    assert.ok(isGitHubError(error) && error.kind === 'network', String(error));
+    assert.equal(outcomeUnclear(error), true);
+    const requests = harness.simulator.stats.requests;
+    const outcome = await lookForDispatchedRun(harness.client, { repo: INFRA, workflow: 'deploy-staging-api.yml', ref: 'main', imageTag: 'rel-2026.11.12.14.05.33', baseline: baselineOf([]), askedAt: new Date(), runsPage: 'https://github.com/x', profileField: 'f' }, error, moving());
+    assert.deepEqual(outcome, { kind: 'notDone', evidence: 'ECONNREFUSED: the request never reached GitHub' });
+    assert.equal(harness.simulator.stats.requests, requests, 'GitHub was not asked');
   });
 
   it('a dispatch whose runs cannot be read afterwards: the outcome is unknown, with the page to check', async () => {
