@@ -159,6 +159,8 @@ function semanticProblems(profile: Profile): ProfileProblem[] {
     });
 
     const environmentIds = new Map<string, number>();
+    // One environment per app is deployed on publish: a publish guards, checks and follows that one.
+    let deployedOnPublish: number | undefined;
     app.environments.forEach((environment, environmentIndex) => {
       const environmentPath = `${appPath}.environments[${environmentIndex}]`;
       const firstEnvironment = environmentIds.get(environment.id);
@@ -184,6 +186,15 @@ function semanticProblems(profile: Profile): ProfileProblem[] {
       }
       if (environment.deployedOnPublish && profile.releaseWorkflow === undefined) {
         add(`${environmentPath}.deployedOnPublish`, 'Set "releaseWorkflow" at the top of the profile: it is the GitHub Workflow that deploys on publish.');
+      }
+      if (environment.deployedOnPublish && deployedOnPublish !== undefined) {
+        const first = app.environments[deployedOnPublish];
+        add(
+          `${environmentPath}.deployedOnPublish`,
+          `Publishing a GitHub Release of "${app.id}" already deploys ${appPath}.environments[${deployedOnPublish}] ("${first?.id ?? ''}"); Release Deck guards and follows one environment per publish, so only one environment of an app can be deployed on publish.`,
+        );
+      } else if (environment.deployedOnPublish) {
+        deployedOnPublish = environmentIndex;
       }
       const deploy = environment.deploy;
       const deployPath = `${environmentPath}.deploy`;

@@ -116,6 +116,18 @@ describe('profile', () => {
     }
   });
 
+  it('refuses a second environment deployed on publish in one app, at its JSON path: one publish is guarded and followed for one environment', () => {
+    const profile = structuredClone(SHOP_PROFILE);
+    const staging = profile.apps[0]!.environments[0]! as Record<string, unknown>;
+    staging.deployedOnPublish = true;
+    const result = validateProfile(profile);
+    assert.equal(result.ok, false);
+    if (result.ok) return;
+    assert.deepEqual(result.problems.map((problem) => `${problem.path}: ${problem.message}`), [
+      '$.apps[0].environments[1].deployedOnPublish: Publishing a GitHub Release of "web" already deploys $.apps[0].environments[0] ("staging"); Release Deck guards and follows one environment per publish, so only one environment of an app can be deployed on publish.',
+    ]);
+  });
+
   it('explains a file that is not JSON', () => {
     const result = parseProfileText('{ "name": "x", }');
     assert.equal(result.ok, false);
