@@ -1,4 +1,4 @@
-import { activeRunAmong, busyMessage } from '../domain/busyEnvironment';
+import { busyMessage } from '../domain/busyEnvironment';
 import type { AppDeck, EnvironmentDeck } from '../domain/snapshot';
 import type { DeployTarget } from '../domain/deployPlan';
 import { baselineOf, webOriginOf, workflowRunsPage } from '../domain/dispatchedRun';
@@ -6,7 +6,8 @@ import type { WorkflowRunFact } from '../domain/facts';
 import { shortSha } from '../domain/tags';
 import type { GitHubClient } from '../github/client';
 import { describeError } from '../github/errors';
-import { dispatchWorkflow, getRun, listWorkflowRuns } from '../github/workflows';
+import { dispatchWorkflow, getRun } from '../github/workflows';
+import { runsActingOn } from './busyOnGitHub';
 import { lookForDispatchedRun, lostAnswer, outcomeUnclear } from './outcome';
 import { followRun, verifyVersion, type FollowOptions, type VersionCheck } from './follow';
 import { words } from './publish';
@@ -20,6 +21,8 @@ export interface DeployPlan {
   readonly reason: string;
   /** Index of the app and environment in the profile, for error messages naming the field. */
   readonly profilePath: string;
+  /** For an environment deployed on publish: the monorepo's release workflow, whose runs deploy it too. */
+  readonly releaseWorkflow?: { readonly repo: string; readonly workflow: string };
 }
 
 export interface DeployResult {
@@ -36,7 +39,8 @@ export interface DeployResult {
 
 /**
  * Reads the workflow's newest runs, refuses while one of them is unfinished (someone else's deployment,
- * or the one a publish set off), then dispatches the environment's deployment workflow with the image
+ * or the one a publish set off) or, for an environment deployed on publish, while a publish of the app
+ * is still tagging (runsActingOn), then dispatches the environment's deployment workflow with the image
  * tag (once: never retried), follows the run to its end, and polls /version until it reports the target
  * commit. When the dispatch's answer is lost, looks for the run before saying anything.
  */
@@ -54,16 +58,17 @@ export async function deployAndFollow(client: GitHubClient, plan: DeployPlan, re
     inputs[deploy.reasonInput] = plan.reason.trim().slice(0, 200);
   }
 
-  report(`Checking that no run of ${deploy.workflow} is under way…`);
+  report(`Checking that no run of ${deploy.workflow}${plan.releaseWorkflow !== undefined ? ` or ${plan.releaseWorkflow.workflow}` : ''} is under way…`);
   let recent: WorkflowRunFact[];
   try {
-    recent = await listWorkflowRuns(client, deploy.repo, deploy.workflow, { perPage: 30, profileField });
+    const releaseChain = plan.releaseWorkflow !== undefined ? { ...plan.releaseWorkflow, gitTagPrefix: app.app.gitTagPrefix } : undefined;
+    const busy = await runsActingOn(client, { deploy: { repo: deploy.repo, workflow: deploy.workflow, profileField }, ...(releaseChain !== undefined ? { releaseChain } : {}) });
+    if (busy.active !== undefined) {
+      return { stoppedWatching: false, nothingStarted: true, problem: busyMessage(label, 'deploy', busy.active) };
+    }
+    recent = busy.deploymentRuns;
   } catch (error) {
     return { stoppedWatching: false, nothingStarted: true, problem: `${describeError(error)} Nothing was sent: without its runs, Release Deck cannot tell whether a deployment of ${label} is already under way. ${label} still runs ${before}.` };
-  }
-  const active = activeRunAmong(recent);
-  if (active !== undefined) {
-    return { stoppedWatching: false, nothingStarted: true, problem: busyMessage(label, 'deploy', active) };
   }
   const runsPage = workflowRunsPage(webOriginOf(recent[0]?.htmlUrl, client.apiUrl), deploy.repo, deploy.workflow);
   const look = { repo: deploy.repo, workflow: deploy.workflow, ref: deploy.ref, imageTag: target.imageTag, baseline: baselineOf(recent), askedAt: new Date(), runsPage, profileField };

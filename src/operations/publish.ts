@@ -4,10 +4,10 @@ import type { AppProfile, Profile } from '../domain/profileTypes';
 import type { GitHubClient } from '../github/client';
 import { describeError } from '../github/errors';
 import { listPullRequests, type PullRequestFact } from '../github/pulls';
-import { activeRunAmong, busyMessage } from '../domain/busyEnvironment';
+import { busyMessage, type ActiveRun } from '../domain/busyEnvironment';
+import { runsActingOn } from './busyOnGitHub';
 import { runDeploysTag } from '../domain/dispatchedRun';
 import { publishRelease } from '../github/releases';
-import { listWorkflowRuns } from '../github/workflows';
 import { lookForPublishedRelease, lostAnswer, outcomeUnclear } from './outcome';
 import { followRun, verifyVersion, waitForRun, type FollowOptions, type VersionCheck } from './follow';
 import { placeLabel } from '../domain/words';
@@ -39,7 +39,7 @@ export interface PublishResult {
  */
 export async function publishAndFollow(client: GitHubClient, plan: PublishPlan, report: (step: string) => void, options: FollowOptions = {}): Promise<PublishResult> {
   const { profile, app, draft, deployedEnvironment } = plan;
-  await refuseWhileDeploying(client, app, deployedEnvironment, report);
+  await refuseWhileDeploying(client, profile, app, deployedEnvironment, report);
   report(`Publishing ${draft.gitTag}…`);
   let published: ReleaseFact;
   try {
@@ -157,22 +157,23 @@ export class PublishNotDone extends Error {
 
 /**
  * Publishing deploys the environment: refuse while a run of its deployment workflow is unfinished on
- * GitHub (a colleague's deployment, another window's), read right before publishing.
+ * GitHub (a colleague's deployment, another window's), or a colleague's publish of the app is still
+ * tagging (it deploys next), read right before publishing.
  */
-async function refuseWhileDeploying(client: GitHubClient, app: AppProfile, environment: EnvironmentDeck | undefined, report: (step: string) => void): Promise<void> {
+async function refuseWhileDeploying(client: GitHubClient, profile: Profile, app: AppProfile, environment: EnvironmentDeck | undefined, report: (step: string) => void): Promise<void> {
   const deploy = environment?.environment.deploy;
   if (environment === undefined || deploy?.kind !== 'workflow') {
     return;
   }
   const label = placeLabel(app, environment.environment);
   report(`Checking that no run of ${deploy.workflow} is under way…`);
-  let runs: WorkflowRunFact[];
+  const releaseChain = profile.releaseWorkflow !== undefined ? { repo: profile.monorepo, workflow: profile.releaseWorkflow, gitTagPrefix: app.gitTagPrefix } : undefined;
+  let active: ActiveRun | undefined;
   try {
-    runs = await listWorkflowRuns(client, deploy.repo, deploy.workflow, { perPage: 30, profileField: 'deploy.workflow' });
+    ({ active } = await runsActingOn(client, { deploy: { repo: deploy.repo, workflow: deploy.workflow, profileField: 'deploy.workflow' }, ...(releaseChain !== undefined ? { releaseChain } : {}) }));
   } catch (error) {
-    throw new PublishNotDone(`${describeError(error)} Nothing was published: without the runs of ${deploy.workflow}, Release Deck cannot tell whether a deployment of ${label} is under way.`);
+    throw new PublishNotDone(`${describeError(error)} Nothing was published: without the runs of ${deploy.workflow}${releaseChain !== undefined ? ` and ${releaseChain.workflow}` : ''}, Release Deck cannot tell whether a deployment of ${label} is under way.`);
   }
-  const active = activeRunAmong(runs);
   if (active !== undefined) {
     throw new PublishNotDone(busyMessage(label, 'publish', active), { label: 'Open Run', url: active.url });
   }

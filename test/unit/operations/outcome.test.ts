@@ -144,6 +144,37 @@ describe('actions whose answer is lost', () => {
     assert.equal(runsOf('deploy-staging-api.yml'), before, 'no second run');
   });
 
+  /** A colleague published an API release a moment ago: the release workflow is still tagging, and will dispatch the production deployment next. */
+  function colleagueStillTagging(): void {
+    harness.simulator.world.repos[0]!.runs.push({ id: 99_998, workflowPath: '.github/workflows/tag_docker_image_and_trigger_deployment.yml', event: 'release', displayTitle: 'api-2026.11.26.08.55.00', createdAt: harness.simulator.now().toISOString().replace(/\.\d{3}Z$/, 'Z'), actor: 'colleague', headBranch: 'api-2026.11.26.08.55.00', headSha: 'c'.repeat(40), outcome: 'success', queuedSeconds: 0, runningSeconds: 600, effectsApplied: true });
+  }
+
+  it('refuses to deploy an environment deployed on publish while a colleague\'s publish of the app is still tagging, though the deck never showed it', async () => {
+    const { app, environment, profile } = await deck('api', 'production');
+    colleagueStillTagging();
+    const target = resolveDeployTarget(app, 'rel-2026.11.12.14.05.33');
+    assert.ok(target.ok);
+    const before = runsOf('deploy-production-api.yml');
+    const result = await deployAndFollow(harness.client, { app, environment, target: target.value, reason: 'test', profilePath: 'apps[0].environments[1]', releaseWorkflow: { repo: profile.monorepo, workflow: profile.releaseWorkflow ?? '' } }, () => undefined, () => undefined, moving());
+    assert.equal(result.nothingStarted, true);
+    assert.match(result.problem ?? '', /^API production is busy: "api-2026\.11\.26\.08\.55\.00" is in progress on GitHub, started by colleague at \d{4}-\d\d-\d\d \d\d:\d\d UTC\. Nothing was sent/);
+    assert.equal(runsOf('deploy-production-api.yml'), before, 'nothing dispatched');
+  });
+
+  it('refuses to publish while a colleague\'s publish of the same app is still tagging (it deploys production next)', async () => {
+    const { app, profile } = await deck('api', 'production');
+    const production = app.environments.find((environment) => environment.environment.deployedOnPublish);
+    const draft = app.draft;
+    assert.ok(draft && production);
+    colleagueStillTagging();
+    await assert.rejects(publishAndFollow(harness.client, { profile, app: app.app, draft, deployedEnvironment: production }, () => undefined, moving()), (error: unknown) => {
+      assert.ok(error instanceof PublishNotDone);
+      assert.match(error.message, /^API production is busy: "api-2026\.11\.26\.08\.55\.00" is in progress on GitHub, started by colleague/);
+      return true;
+    });
+    assert.equal(harness.simulator.world.repos[0]!.releases.find((release) => release.id === draft.id)?.draft, true, 'not published');
+  });
+
   it('a publish applied but timed out: reported published after reading the release again, and followed', async () => {
     const { app, profile } = await deck('api', 'production');
     const production = app.environments.find((environment) => environment.environment.deployedOnPublish);
