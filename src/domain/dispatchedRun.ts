@@ -1,4 +1,5 @@
 import type { WorkflowRunFact } from './facts';
+import type { DeploymentRecord, EnvironmentDeck } from './snapshot';
 import { findImageTagIn } from './tags';
 
 /**
@@ -74,6 +75,19 @@ export function matchDispatchedRun(runs: readonly WorkflowRunFact[], request: { 
     return { kind: 'ambiguous', runs: [...named, ...untold] };
   }
   return { kind: 'none' };
+}
+
+/** A dispatch whose outcome could not be told: its run showing up is what settles it. */
+export interface UnsettledDispatch {
+  readonly imageTag: string;
+  readonly baseline: RunBaseline;
+}
+
+/** The run of an unsettled dispatch among what the deck shows of the environment: new, dispatched, deploying the tag. */
+export function dispatchedRunShown(environment: EnvironmentDeck, dispatch: UnsettledDispatch): DeploymentRecord | undefined {
+  return [environment.activeDeployment, environment.lastDeployment].find(
+    (record) => record !== undefined && record.event === 'workflow_dispatch' && !dispatch.baseline.ids.has(record.runId) && runDeploysTag({ displayTitle: record.title }, dispatch.imageTag),
+  );
 }
 
 /** The web page listing a workflow's runs, on the host that serves the run pages GitHub links to. */

@@ -1,7 +1,7 @@
 import { busyMessage } from '../domain/busyEnvironment';
 import type { AppDeck, EnvironmentDeck } from '../domain/snapshot';
 import type { DeployTarget } from '../domain/deployPlan';
-import { baselineOf, webOriginOf, workflowRunsPage } from '../domain/dispatchedRun';
+import { baselineOf, webOriginOf, workflowRunsPage, type UnsettledDispatch } from '../domain/dispatchedRun';
 import type { WorkflowRunFact } from '../domain/facts';
 import { shortSha } from '../domain/tags';
 import type { GitHubClient } from '../github/client';
@@ -33,8 +33,8 @@ export interface DeployResult {
   readonly problem?: string;
   /** True when it is known that nothing was started (GitHub refused, or the connection was never opened). */
   readonly nothingStarted: boolean;
-  /** Set when it cannot be told whether a run started: the page to check before trying again. */
-  readonly unknownOutcome?: { readonly checkUrl: string };
+  /** Set when it cannot be told whether a run started: the page to check before trying again, and what would settle it. */
+  readonly unknownOutcome?: { readonly checkUrl: string; readonly dispatch: UnsettledDispatch };
 }
 
 /**
@@ -89,7 +89,7 @@ export async function deployAndFollow(client: GitHubClient, plan: DeployPlan, re
       return { stoppedWatching: false, nothingStarted: true, problem: `${lost} (${outcome.evidence}), so nothing was started. ${label} still runs ${before}; you can try again.` };
     }
     if (outcome.kind === 'unknown') {
-      return unknown(`${lost}, and ${outcome.why}.`, outcome.checkUrl, label, before);
+      return unknown(`${lost}, and ${outcome.why}.`, { checkUrl: outcome.checkUrl, dispatch: look }, label, before);
     }
     found = outcome.value;
     report(`${lost}, but GitHub started the run: following it.`);
@@ -98,7 +98,7 @@ export async function deployAndFollow(client: GitHubClient, plan: DeployPlan, re
     // GitHub accepted the dispatch without naming the run (an older GitHub Enterprise Server answers 204).
     const outcome = await lookForDispatchedRun(client, look, undefined, lookOptions(options));
     if (outcome.kind !== 'done') {
-      return unknown(`GitHub accepted the dispatch of ${deploy.workflow} with ${target.imageTag}, but its run was not found: ${outcome.kind === 'unknown' ? outcome.why : outcome.evidence}.`, runsPage, label, before);
+      return unknown(`GitHub accepted the dispatch of ${deploy.workflow} with ${target.imageTag}, but its run was not found: ${outcome.kind === 'unknown' ? outcome.why : outcome.evidence}.`, { checkUrl: runsPage, dispatch: look }, label, before);
     }
     found = outcome.value;
   }
@@ -144,12 +144,12 @@ export async function deployAndFollow(client: GitHubClient, plan: DeployPlan, re
   return { run, version, stoppedWatching: version.kind === 'stopped', nothingStarted: false };
 }
 
-function unknown(what: string, checkUrl: string, label: string, before: string): DeployResult {
+function unknown(what: string, outcome: { checkUrl: string; dispatch: UnsettledDispatch }, label: string, before: string): DeployResult {
   return {
     stoppedWatching: false,
     nothingStarted: false,
-    unknownOutcome: { checkUrl },
-    problem: `${what} Check the workflow's runs on GitHub before deploying ${label} again (${checkUrl}). When last seen, ${label} ran ${before}.`,
+    unknownOutcome: { checkUrl: outcome.checkUrl, dispatch: { imageTag: outcome.dispatch.imageTag, baseline: outcome.dispatch.baseline } },
+    problem: `${what} Check the workflow's runs on GitHub before deploying ${label} again (${outcome.checkUrl}). When last seen, ${label} ran ${before}.`,
   };
 }
 

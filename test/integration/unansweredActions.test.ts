@@ -61,6 +61,28 @@ describe('actions with a lost answer, and busy environments', () => {
     assert.equal((await runsOf('deploy-staging-api.yml')).length, before + 1, 'exactly one run: nothing invited a second dispatch');
   });
 
+  it('a dispatch whose run GitHub creates only after the look: unknown; this window keeps the environment guarded until the deck shows that run, then the deck\'s own check takes over', async () => {
+    await deck.refresh();
+    const before = (await runsOf('deploy-staging-api.yml')).length;
+    await admin('faults', { path: '/dispatches$', method: 'POST', kind: 'applyLateThenTimeout', lateSeconds: 30, count: 1 });
+    const result = await vscode.commands.executeCommand<DeployOutcome & { unknownOutcome?: { checkUrl: string } }>(COMMANDS.redeploy, { appId: 'api', environmentId: 'staging' });
+    assert.equal(result?.nothingStarted, false, result?.problem);
+    assert.match(result?.unknownOutcome?.checkUrl ?? '', /deploy-staging-api\.yml$/);
+    assert.match(result?.problem ?? '', /has appeared since \d\d:\d\d:\d\d UTC: whether GitHub started one is unknown/);
+    // Not known yet: this window refuses a second deployment before asking anything.
+    const asked = deck.testing?.confirmations().length ?? 0;
+    assert.equal(await vscode.commands.executeCommand<DeployOutcome>(COMMANDS.redeploy, { appId: 'api', environmentId: 'staging' }), undefined);
+    assert.equal(deck.testing?.confirmations().length, asked, 'no confirmation was asked');
+    // GitHub creates the run; the next refresh shows it, which settles the outcome: the deck's busy check refuses from here on.
+    await admin('clock', { advanceSeconds: 30 });
+    await deck.refresh();
+    const busy = await vscode.commands.executeCommand<DeployOutcome>(COMMANDS.redeploy, { appId: 'api', environmentId: 'staging' });
+    assert.match(busy?.problem ?? '', /^API staging is busy: "Manual deployment \(\S+\)" is (queued|in progress) on GitHub/);
+    assert.equal((await runsOf('deploy-staging-api.yml')).length, before + 1, 'one run: the one GitHub created late');
+    await admin('clock', { advanceSeconds: 120 });
+    await deck.refresh();
+  });
+
   it('someone else\'s deployment in progress on GitHub: deploy and publish are refused, naming who and when', async () => {
     await deck.refresh();
     const response = await fetch(`${simulatorUrl()}/repos/${INFRA}/actions/workflows/deploy-production-frontend.yml/dispatches`, {

@@ -1,5 +1,6 @@
 import { strict as assert } from 'node:assert';
-import { baselineOf, matchDispatchedRun, runDeploysTag, titleNamesTag } from '../../../src/domain/dispatchedRun';
+import { baselineOf, dispatchedRunShown, matchDispatchedRun, runDeploysTag, titleNamesTag } from '../../../src/domain/dispatchedRun';
+import type { DeploymentRecord, EnvironmentDeck } from '../../../src/domain/snapshot';
 import type { ReleaseFact, WorkflowRunFact } from '../../../src/domain/facts';
 import { draftChanges, tagPlacement } from '../../../src/domain/reviewedDraft';
 
@@ -62,6 +63,19 @@ describe('telling the run a dispatch created by its inputs', () => {
     assert.equal(runDeploysTag(run(15, 'Manual deployment (rel-2026.11.12.14.05.33)'), 'rel-2026.11.12.14.05.33'), true);
     assert.equal(runDeploysTag(run(16, 'Hotfix after rel-2026.11.12.14.05.33 broke search (rel-2026.11.13.08.00.00)'), 'rel-2026.11.12.14.05.33'), false);
     assert.equal(runDeploysTag(run(17, 'Hotfix after rel-2026.11.12.14.05.33 broke search (rel-2026.11.13.08.00.00)'), 'rel-2026.11.13.08.00.00'), true);
+  });
+
+  it('settles an unknown dispatch when the deck shows its run: new, dispatched, deploying the tag', () => {
+    const record = (runId: number, title: string, event = 'workflow_dispatch'): DeploymentRecord => ({ runId, runUrl: `https://github.com/o/r/actions/runs/${runId}`, title, status: 'queued', conclusion: null, startedAt: '', updatedAt: '', actor: 'x', event });
+    const environment = (fields: Partial<EnvironmentDeck>): EnvironmentDeck => ({ appId: 'api', state: 'ok', stateDetail: '', history: [], rollback: { ok: false, reason: '' }, ...fields }) as unknown as EnvironmentDeck;
+    const dispatch = { imageTag: 'rel-2026.11.12.14.05.33', baseline };
+    const ours = record(20, 'Manual deployment (rel-2026.11.12.14.05.33)');
+    assert.equal(dispatchedRunShown(environment({ activeDeployment: ours }), dispatch), ours);
+    assert.equal(dispatchedRunShown(environment({ lastDeployment: ours }), dispatch), ours);
+    assert.equal(dispatchedRunShown(environment({}), dispatch), undefined, 'nothing shown yet');
+    assert.equal(dispatchedRunShown(environment({ activeDeployment: record(1, 'Manual deployment (rel-2026.11.12.14.05.33)') }), dispatch), undefined, 'known before the dispatch');
+    assert.equal(dispatchedRunShown(environment({ activeDeployment: record(21, 'Manual deployment (rel-2026.10.15.09.30.00)') }), dispatch), undefined, 'another tag');
+    assert.equal(dispatchedRunShown(environment({ activeDeployment: record(22, 'Deploy rel-2026.11.12.14.05.33 to production-api', 'repository_dispatch') }), dispatch), undefined, 'a publish\'s deployment');
   });
 
   it('matches a tag only as a whole word', () => {
