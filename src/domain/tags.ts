@@ -241,7 +241,7 @@ export function compareNewestFirst(a: { date: ReleaseDate }, b: { date: ReleaseD
  */
 export function findImageTagIn(text: string): PinnedImageTag | undefined {
   const found = new Map<string, PinnedImageTag>();
-  for (const candidate of text.match(/rel-\d{4}\.\d{2}\.\d{2}\.\d{2}\.\d{2}\.\d{2}|\b[0-9a-f]{40}\b/g) ?? []) {
+  for (const candidate of text.match(/(?<![\w.-])rel-\d{4}\.\d{2}\.\d{2}\.\d{2}\.\d{2}\.\d{2}(?!\w|\.\d)|\b[0-9a-f]{40}\b/g) ?? []) {
     const parsed = parsePinnedImageTag(candidate);
     if (parsed.ok) {
       found.set(parsed.value.text, parsed.value);

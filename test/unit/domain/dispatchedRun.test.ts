@@ -34,12 +34,12 @@ describe('telling the run a dispatch created by its inputs', () => {
     assert.deepEqual(matchDispatchedRun([colleague, ours, old], request, baseline), { kind: 'found', run: ours });
   });
 
-  it('never takes a run that existed before, another branch, another event, or a longer tag', () => {
+  it('never takes a run that existed before, another branch, another event, or another tag', () => {
     const runs = [
       old,
       run(4, 'Deploy rel-2026.11.12.14.05.33 to production-api', { headBranch: 'hotfix' }),
       run(5, 'Deploy rel-2026.11.12.14.05.33 to production-api', { event: 'repository_dispatch' }),
-      run(6, 'Deploy rel-2026.11.12.14.05.331 to production-api'),
+      run(6, 'Deploy rel-2026.11.12.14.05.34 to production-api'),
       run(7, 'Deploy rel-2026.11.12.14.05.33 to production-api', { createdAt: '2026-11-01T00:00:00Z' }),
     ];
     assert.deepEqual(matchDispatchedRun(runs, request, baseline), { kind: 'none' });
@@ -49,6 +49,8 @@ describe('telling the run a dispatch created by its inputs', () => {
     const untitled = run(8, 'Deployment - production-api');
     assert.equal(matchDispatchedRun([untitled, run(9, 'Deploy rel-2026.11.12.14.05.33 to production-api')], request, baseline).kind, 'ambiguous');
     assert.equal(matchDispatchedRun([run(10, 'Deploy rel-2026.11.12.14.05.33 to production-api'), run(11, 'Redeploy (rel-2026.11.12.14.05.33)')], request, baseline).kind, 'ambiguous');
+    // A longer token that only begins like our tag names no readable tag: the run cannot be told apart.
+    assert.equal(matchDispatchedRun([run(12, 'Deploy rel-2026.11.12.14.05.331 to production-api')], request, baseline).kind, 'ambiguous');
   });
 
   it('never takes a colleague\'s run whose title names our tag but deploys another one: it cannot tell', () => {

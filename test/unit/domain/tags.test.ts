@@ -137,6 +137,11 @@ describe('tags', () => {
       assert.equal(findImageTagIn('Deploy rel-2026.11.02.14.05.33 to production-api (after rel-2026.11.01.09.00.00)')?.text, 'rel-2026.11.02.14.05.33');
       assert.equal(findImageTagIn('Deploy rel-2026.11.02.14.05.33 again (rel-2026.11.02.14.05.33)')?.text, 'rel-2026.11.02.14.05.33', 'one tag named twice');
     });
+    it('reads no tag out of a longer token that only begins like one', () => {
+      assert.equal(findImageTagIn('Deploy rel-2026.11.02.14.05.331 to production-api'), undefined);
+      assert.equal(findImageTagIn('Deploy rel-2026.11.02.14.05.33.1 to production-api'), undefined);
+      assert.equal(findImageTagIn('Deploy xrel-2026.11.02.14.05.33 to production-api'), undefined);
+    });
     it('treats a title naming two tags elsewhere as ambiguous, never the first match', () => {
       assert.equal(findImageTagIn('Roll back rel-2026.11.02.14.05.33 to rel-2026.11.01.09.00.00'), undefined);
       assert.equal(findImageTagIn('rel-2026.11.01.09.00.00 and rel-2026.11.02.14.05.33 (manual)'), undefined);
