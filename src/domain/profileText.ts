@@ -22,7 +22,14 @@ export function tooDeep(text: string): { readonly path: string; readonly offset:
   for (let offset = 0; offset < text.length; offset += 1) {
     const char = text[offset];
     const top = stack[stack.length - 1];
-    if (char === '"') {
+    // Comments, as the JSON tree reader skips them: a quote or bracket inside one is neither string nor nesting.
+    if (char === '/' && text[offset + 1] === '/') {
+      const end = text.indexOf('\n', offset + 2);
+      offset = end === -1 ? text.length : end;
+    } else if (char === '/' && text[offset + 1] === '*') {
+      const end = text.indexOf('*/', offset + 2);
+      offset = end === -1 ? text.length : end + 1;
+    } else if (char === '"') {
       let end = offset + 1;
       while (end < text.length && text[end] !== '"') {
         end += text[end] === '\\' ? 2 : 1;

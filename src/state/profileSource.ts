@@ -117,7 +117,13 @@ export class ProfileSource extends Disposable {
     void vscode.workspace.fs.readFile(status.uri).then(
       (bytes) => {
         const text = new TextDecoder().decode(bytes);
-        const locations = locateProblems(text, status.problems);
+        let locations: ReadonlyArray<{ readonly offset: number; readonly length: number }>;
+        try {
+          locations = locateProblems(text, status.problems);
+        } catch {
+          // A file the reader cannot walk (nested too deep for it): every problem at the start of the file.
+          locations = [];
+        }
         const diagnostics = status.problems.map((problem, index) => {
           const location = locations[index] ?? { offset: 0, length: 1 };
           const start = positionAt(text, location.offset);

@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { controlCharacterProblem } from '../../../src/domain/profileHazards';
-import { locateProblems } from '../../../src/domain/profileText';
+import { locateProblems, tooDeep } from '../../../src/domain/profileText';
 import type { ProfileProblem } from '../../../src/domain/profileTypes';
 import { chooseProfile, parseProfileText, validateProfile } from '../../../src/domain/profileValidation';
 import { syntheticProfileDocument } from '../../simulator/syntheticWorld';
@@ -121,6 +121,21 @@ describe('profile: hostile or careless input, each a problem at its JSON path', 
     const text = `{"name": ${'{"a":'.repeat(10_000)}1${'}'.repeat(10_000)}}`;
     const problems: ProfileProblem[] = [{ path: '$.name', message: 'x' }];
     assert.doesNotThrow(() => locateProblems(text, problems));
+  });
+
+  it('sees nesting hidden behind quotes in comments, and places the problems of such a file without throwing', () => {
+    const deep = '['.repeat(10_000) + ']'.repeat(10_000);
+    for (const [open, close] of [['/* " */', '/* " */'], ['// "\n', '// "\n']]) {
+      const text = `${open}${deep}${close}`;
+      // Not JSON (a comment), so refused as such; placing that problem must not overflow the JSON tree reader.
+      const choice = chooseProfile({ fileText: text, trusted: true });
+      assert.equal(choice.kind, 'broken');
+      if (choice.kind !== 'broken') return;
+      assert.doesNotThrow(() => locateProblems(text, choice.problems));
+      assert.equal(tooDeep(text)?.offset, text.indexOf('[') + 16, 'the nesting is seen where it passes the limit');
+    }
+    // A comment holding brackets or quotes does not count as nesting or a string either.
+    assert.equal(tooDeep(`{ /* ${'['.repeat(40)} " */ "a": 1 // ${'{'.repeat(40)}\n}`), undefined);
   });
 
   it('refuses more than 500 environments in all, at the first one past the cap', () => {
