@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import type { NotesView } from './domain/releaseNotes';
 import type { Condition } from './state/conditions';
-import type { Confirmer, ConfirmRequest } from './ui/confirm';
+import type { Confirmer, ConfirmRequest, ScriptedAnswer } from './ui/confirm';
 import type { ReleaseNotesPanels } from './ui/releaseNotes/panel';
 import type { DeckTreeProvider } from './ui/tree/deckTreeProvider';
 import type { DeckNode } from './ui/tree/nodes';
@@ -19,9 +19,11 @@ export interface DeckItemView {
 
 /** What only the extension's own integration tests get (ExtensionMode.Test). */
 export interface TestingApi {
-  readonly answerConfirmations: (answer: boolean | undefined) => void;
+  readonly answerConfirmations: (answer: ScriptedAnswer | undefined) => void;
   readonly confirmations: () => readonly ConfirmRequest[];
   readonly releaseNotesView: (appId: string) => NotesView | undefined;
+  /** The Publish button of the release notes panel of an app, for the release it shows. */
+  readonly publishFromReleaseNotes: (appId: string) => Promise<void>;
   /** The conditions state reported (each one a prompt or message a person saw), oldest first. */
   readonly conditions: () => readonly Condition[];
 }
@@ -57,6 +59,7 @@ export function testingApi(context: vscode.ExtensionContext, inputs: TestingInpu
       },
       confirmations: () => [...confirmer.asked],
       releaseNotesView: (appId) => releaseNotes.viewOf(appId),
+      publishFromReleaseNotes: (appId) => releaseNotes.publishShown(appId),
       conditions: () => [...reported],
     },
   };

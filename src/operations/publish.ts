@@ -18,6 +18,12 @@ export interface PublishPlan {
   readonly draft: DraftRelease;
   /** The environment that publishing deploys by itself, if any (API and frontend production). */
   readonly deployedEnvironment?: EnvironmentDeck;
+  /**
+   * The commit the confirmation showed the git tag going on (the head of the draft's target branch,
+   * read before asking). Sent as the target instead of the branch, so a merge meanwhile does not move
+   * the tag onto a commit nobody saw.
+   */
+  readonly tagCommit?: string;
 }
 
 export interface PublishResult {
@@ -39,18 +45,19 @@ export interface PublishResult {
  */
 export async function publishAndFollow(client: GitHubClient, plan: PublishPlan, report: (step: string) => void, options: FollowOptions = {}): Promise<PublishResult> {
   const { profile, app, draft, deployedEnvironment } = plan;
+  const targetCommitish = plan.tagCommit ?? draft.targetCommitish;
   await refuseWhileDeploying(client, profile, app, deployedEnvironment, report);
   report(`Publishing ${draft.gitTag}…`);
   let published: ReleaseFact;
   try {
-    published = await publishRelease(client, profile.monorepo, { id: draft.id, tagName: draft.gitTag, targetCommitish: draft.targetCommitish });
+    published = await publishRelease(client, profile.monorepo, { id: draft.id, tagName: draft.gitTag, targetCommitish });
   } catch (error) {
     if (!outcomeUnclear(error)) {
       throw error;
     }
     const lost = `${lostAnswer(error)} while trying to publish ${draft.gitTag}`;
     report(`${lost}. Reading the release again…`);
-    const outcome = await lookForPublishedRelease(client, profile.monorepo, draft.id, { tagName: draft.gitTag, targetCommitish: draft.targetCommitish, releasePage: draft.htmlUrl });
+    const outcome = await lookForPublishedRelease(client, profile.monorepo, draft.id, { tagName: draft.gitTag, targetCommitish, releasePage: draft.htmlUrl });
     if (outcome.kind === 'notDone') {
       throw new PublishNotDone(`${lost}. Release Deck read it again: ${outcome.evidence}, so it was not published. You can publish it again.`);
     }

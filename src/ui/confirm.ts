@@ -6,13 +6,16 @@ export interface ConfirmRequest {
   readonly confirmLabel: string;
 }
 
+/** A scripted answer to a confirmation (tests only). */
+export type ScriptedAnswer = boolean | ((request: ConfirmRequest) => Promise<boolean>);
+
 /**
  * Modal confirmations. Every action on production goes through `ask`, which shows a modal dialog. Only
  * when the extension runs under its own integration tests (ExtensionMode.Test) can the tests answer in
  * the person's place; an installed extension always asks the person.
  */
 export class Confirmer {
-  private scripted: boolean | undefined;
+  private scripted: ScriptedAnswer | undefined;
   readonly asked: ConfirmRequest[] = [];
 
   constructor(private readonly mode: vscode.ExtensionMode) {}
@@ -20,14 +23,17 @@ export class Confirmer {
   async ask(request: ConfirmRequest): Promise<boolean> {
     this.asked.push(request);
     if (this.mode === vscode.ExtensionMode.Test && this.scripted !== undefined) {
-      return this.scripted;
+      return typeof this.scripted === 'boolean' ? this.scripted : this.scripted(request);
     }
     const choice = await vscode.window.showWarningMessage(request.message, { modal: true, detail: request.detail }, request.confirmLabel);
     return choice === request.confirmLabel;
   }
 
-  /** Tests only: answer every confirmation with `answer` (undefined: show the real dialog again). */
-  answerForTests(answer: boolean | undefined): void {
+  /**
+   * Tests only: answer every confirmation with `answer` (undefined: show the real dialog again); a
+   * function answers after doing what someone else does on GitHub while the dialog is open.
+   */
+  answerForTests(answer: ScriptedAnswer | undefined): void {
     if (this.mode !== vscode.ExtensionMode.Test) {
       throw new Error('Confirmations can only be scripted under the extension\'s own tests.');
     }

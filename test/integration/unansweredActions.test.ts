@@ -14,11 +14,27 @@ async function runsOf(workflow: string): Promise<Array<{ displayTitle: string; i
   return (await world()).repos[1]?.runs.filter((run) => run.workflowPath.endsWith(workflow)) ?? [];
 }
 
-async function releaseOf(tagPrefix: string): Promise<{ id: number; tagName: string; draft: boolean; body: string }> {
-  const releases = (await world()).repos[0]?.releases as unknown as Array<{ id: number; tagName: string; draft: boolean; body: string }>;
+async function releaseOf(tagPrefix: string): Promise<{ id: number; tagName: string; draft: boolean; body: string; targetCommitish: string }> {
+  const releases = (await world()).repos[0]?.releases as unknown as Array<{ id: number; tagName: string; draft: boolean; body: string; targetCommitish: string }>;
   const release = releases.find((candidate) => candidate.draft && candidate.tagName.startsWith(tagPrefix));
   assert.ok(release, `a draft of ${tagPrefix}`);
   return release;
+}
+
+/** A colleague edits a draft on GitHub. */
+async function editDraft(id: number, fields: Record<string, string>): Promise<void> {
+  const edit = await fetch(`${simulatorUrl()}/repos/WordPress/openverse/releases/${id}`, {
+    method: 'PATCH',
+    headers: { authorization: `token ${COLLEAGUE_TOKEN}`, 'content-type': 'application/json' },
+    body: JSON.stringify(fields),
+  });
+  assert.equal(edit.status, 200);
+}
+
+/** The requests Release Deck itself sent (not the colleague's) since the stats were reset, other than GETs. */
+async function ownChanges(): Promise<string[]> {
+  const stats = (await admin('stats', undefined, 'GET')) as { log: Array<{ method: string; path: string; token?: string }> };
+  return stats.log.filter((entry) => entry.method !== 'GET' && entry.token !== 'fine-grained-maintainer').map((entry) => `${entry.method} ${entry.path}`);
 }
 
 /**
@@ -143,5 +159,65 @@ describe('actions with a lost answer, and busy environments', () => {
     assert.equal((await world()).repos[0]?.releases.find((release) => release.tagName === draft.tagName)?.draft, false);
     const patches = ((await admin('stats', undefined, 'GET')) as { log: Array<{ method: string }> }).log.filter((entry) => entry.method === 'PATCH');
     assert.equal(patches.length, 1, 'published once');
+  });
+  it('notes edited on GitHub while the confirmation is open: refused, nothing published', async () => {
+    await deck.refresh();
+    const draft = await releaseOf('catalog-');
+    deck.testing?.answerConfirmations(async (request) => {
+      if (request.message.startsWith('Publish the GitHub Release')) {
+        await editDraft(draft.id, { body: `${draft.body}\n- Slipped in while the dialog was open` });
+      }
+      return true;
+    });
+    try {
+      await admin('stats/reset');
+      await vscode.commands.executeCommand(COMMANDS.publishRelease, { appId: 'catalog' });
+    } finally {
+      deck.testing?.answerConfirmations(true);
+    }
+    assert.deepEqual(await ownChanges(), [], 'nothing was published');
+    assert.equal((await releaseOf('catalog-')).draft, true);
+  });
+
+  it('publish from the release notes panel after the deck took in newer notes: refused, nothing published', async () => {
+    await deck.refresh();
+    await vscode.commands.executeCommand(COMMANDS.openReleaseNotes, 'catalog');
+    const shown = await waitFor('the release notes of the catalog draft', () => deck.testing?.releaseNotesView('catalog'));
+    const draft = await releaseOf('catalog-');
+    assert.equal(shown.releaseId, draft.id);
+    // A colleague edits the notes; the deck's next refresh takes them in, the open panel still shows the old ones.
+    await editDraft(draft.id, { body: `${draft.body}\n- Edited after the panel showed the notes` });
+    await deck.refresh();
+    await admin('stats/reset');
+    const asked = deck.testing?.confirmations().length ?? 0;
+    await deck.testing?.publishFromReleaseNotes('catalog');
+    assert.equal(deck.testing?.confirmations().length, asked, 'no confirmation was asked for notes the panel did not show');
+    assert.deepEqual(await ownChanges(), [], 'nothing was published');
+    assert.equal((await releaseOf('catalog-')).draft, true);
+  });
+
+  it('main moved while the confirmation is open: the git tag goes on the commit the confirmation showed', async () => {
+    await deck.refresh();
+    const draft = await releaseOf('catalog-');
+    assert.equal(draft.targetCommitish, 'main');
+    const shownHead = (await world()).repos[0]?.commits.at(-1)?.sha ?? '';
+    let detail = '';
+    deck.testing?.answerConfirmations(async (request) => {
+      if (request.message.startsWith('Publish the GitHub Release')) {
+        detail = request.detail;
+        await admin('push', { message: 'Merged while the dialog was open' });
+      }
+      return true;
+    });
+    try {
+      await withClockMoving(vscode.commands.executeCommand(COMMANDS.publishRelease, { appId: 'catalog' }));
+    } finally {
+      deck.testing?.answerConfirmations(true);
+    }
+    assert.ok(detail.includes(shownHead.slice(0, 12)), detail);
+    const after = await world();
+    assert.notEqual(after.repos[0]?.commits.at(-1)?.sha, shownHead, 'main moved');
+    const tags = (after.repos[0] as unknown as { tags: Array<{ name: string; sha: string }> }).tags;
+    assert.equal(tags.find((tag) => tag.name === draft.tagName)?.sha, shownHead, 'the git tag is on the commit the confirmation showed');
   });
 });

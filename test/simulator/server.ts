@@ -1102,6 +1102,20 @@ export async function startSimulator(options: SimulatorOptions): Promise<Running
       settle();
       return { status: 200, body: world };
     }
+    if (method === 'POST' && path === '/_admin/push') {
+      // A merge to the monorepo's default branch (someone else's, on GitHub): a new commit becomes the
+      // head of the branch, so `GET …/git/ref/heads/{branch}` answers it from now on (GitHub's "Get a
+      // reference"), and a release targeting the branch by name is tagged on it when published.
+      const repo = world.repos[0];
+      if (repo === undefined) {
+        throw new HttpError(404, 'no repository');
+      }
+      const message = typeof fields.message === 'string' && fields.message !== '' ? fields.message : 'A merged pull request';
+      const sha = createHash('sha1').update(`${headOf(repo).sha}\n${message}`).digest('hex');
+      const commit: WorldCommit = { sha, message, author: 'colleague', date: iso() };
+      repo.commits.push(commit);
+      return { status: 201, body: commit };
+    }
     if (method === 'POST' && path === '/_admin/environment') {
       const environment = world.environments.find((candidate) => candidate.app === fields.app && candidate.environment === fields.environment);
       if (environment === undefined) {

@@ -99,6 +99,14 @@ export class ReleaseNotesPanels extends Disposable {
     return this.entries.get(appId)?.view;
   }
 
+  /** Integration tests: the page's Publish button for the release the panel of an app shows. */
+  async publishShown(appId: string): Promise<void> {
+    const entry = this.entries.get(appId);
+    if (entry?.view !== undefined) {
+      await this.receive(entry, { type: 'publish', releaseId: entry.view.releaseId });
+    }
+  }
+
   private options(): vscode.WebviewPanelOptions & vscode.WebviewOptions {
     const extensionUri = this.host.extensionUri;
     return {

@@ -233,6 +233,19 @@ describe('actions whose answer is lost', () => {
     const mainHead = monorepo.commits.at(-1)?.sha;
     assert.equal(monorepo.tags.find((tag) => tag.name === draft.gitTag)?.sha, mainHead, 'the git tag is on the head of main, as reviewed');
   });
+  it('tags the commit the confirmation showed, even when main moved between the confirmation and the publish', async () => {
+    const { app, profile } = await deck('catalog', 'production');
+    const draft = app.draft;
+    assert.ok(draft);
+    assert.equal(draft.targetCommitish, 'main');
+    const monorepo = harness.simulator.world.repos[0]!;
+    const shown = monorepo.commits.at(-1)!.sha;
+    // A merge to main while the modal is open.
+    monorepo.commits.push({ sha: 'f'.repeat(40), message: 'A change nobody reviewed', author: 'colleague', date: '2026-11-26T09:00:00Z' });
+    const published = await publishAndFollow(harness.client, { profile, app: app.app, draft, tagCommit: shown }, () => undefined, { ...moving(), timeoutMs: 0 });
+    assert.equal(monorepo.tags.find((tag) => tag.name === draft.gitTag)?.sha, shown, 'the git tag is on the commit shown, not on the new head of main');
+    assert.equal(published.published.targetCommitish, shown);
+  });
 });
 
 describe('which failed actions may still have been applied', () => {
