@@ -171,7 +171,7 @@ describe('actions with a lost answer, and busy environments', () => {
     });
     try {
       await admin('stats/reset');
-      await vscode.commands.executeCommand(COMMANDS.publishRelease, { appId: 'catalog' });
+      await withClockMoving(vscode.commands.executeCommand(COMMANDS.publishRelease, { appId: 'catalog' }));
     } finally {
       deck.testing?.answerConfirmations(true);
     }
@@ -181,24 +181,24 @@ describe('actions with a lost answer, and busy environments', () => {
 
   it('publish from the release notes panel after the deck took in newer notes: refused, nothing published', async () => {
     await deck.refresh();
-    await vscode.commands.executeCommand(COMMANDS.openReleaseNotes, 'catalog');
-    const shown = await waitFor('the release notes of the catalog draft', () => deck.testing?.releaseNotesView('catalog'));
-    const draft = await releaseOf('catalog-');
+    await vscode.commands.executeCommand(COMMANDS.openReleaseNotes, 'api');
+    const shown = await waitFor('the release notes of the API draft', () => deck.testing?.releaseNotesView('api'));
+    const draft = await releaseOf('api-');
     assert.equal(shown.releaseId, draft.id);
     // A colleague edits the notes; the deck's next refresh takes them in, the open panel still shows the old ones.
     await editDraft(draft.id, { body: `${draft.body}\n- Edited after the panel showed the notes` });
     await deck.refresh();
     await admin('stats/reset');
     const asked = deck.testing?.confirmations().length ?? 0;
-    await deck.testing?.publishFromReleaseNotes('catalog');
+    await withClockMoving(deck.testing?.publishFromReleaseNotes('api') ?? Promise.resolve());
     assert.equal(deck.testing?.confirmations().length, asked, 'no confirmation was asked for notes the panel did not show');
     assert.deepEqual(await ownChanges(), [], 'nothing was published');
-    assert.equal((await releaseOf('catalog-')).draft, true);
+    assert.equal((await releaseOf('api-')).draft, true);
   });
 
   it('main moved while the confirmation is open: the git tag goes on the commit the confirmation showed', async () => {
     await deck.refresh();
-    const draft = await releaseOf('catalog-');
+    const draft = await releaseOf('ingestion_server-');
     assert.equal(draft.targetCommitish, 'main');
     const shownHead = (await world()).repos[0]?.commits.at(-1)?.sha ?? '';
     let detail = '';
@@ -210,7 +210,7 @@ describe('actions with a lost answer, and busy environments', () => {
       return true;
     });
     try {
-      await withClockMoving(vscode.commands.executeCommand(COMMANDS.publishRelease, { appId: 'catalog' }));
+      await withClockMoving(vscode.commands.executeCommand(COMMANDS.publishRelease, { appId: 'ingestion_server' }));
     } finally {
       deck.testing?.answerConfirmations(true);
     }
