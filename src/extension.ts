@@ -142,7 +142,7 @@ function releaseNotesHost(services: Services): ReleaseNotesHost {
     apps: () => profiles.profile?.apps ?? [],
     load: notesLoader({ gitHub: () => gitHub.current(), profile: () => profiles.profile, webUrl: () => endpoints.webUrl() }),
     isPublishing: (appId) => services.inFlight.get(publishKey(appId)) !== undefined,
-    publish: (appId, releaseId) => executeCommand(COMMANDS.publishRelease, { appId, releaseId }),
+    publish: (appId, releaseId, reviewed) => executeCommand(COMMANDS.publishRelease, { appId, releaseId, reviewed }),
     refresh: (reason) => store.refresh(reason),
     openLink: (url) => openLink(url, log),
     log,

@@ -1,5 +1,6 @@
 import type { AppDeck, DeckSnapshot, DeploymentRecord, DraftRelease, EnvironmentDeck, PublishedRelease } from '../domain/snapshot';
 import { ok, refuse, type Result } from '../domain/result';
+import type { ReviewedDraft } from '../domain/reviewedDraft';
 
 /**
  * The one trust boundary of command arguments. A command receives `unknown`: a node of the deck, nothing
@@ -19,6 +20,8 @@ export interface CommandReference {
   readonly runId?: number;
   readonly imageTag?: string;
   readonly reason?: string;
+  /** What the caller showed of the draft to publish (the release notes panel): publishing checks GitHub's draft against it. */
+  readonly reviewed?: ReviewedDraft;
 }
 
 /** The reference found in the latest snapshot. */
@@ -37,7 +40,9 @@ export type ParsedArgument = Result<CommandReference | undefined>;
 const MAX_ID_LENGTH = 100;
 const MAX_TEXT_LENGTH = 1000;
 const ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_.-]*$/;
-const NOT_AN_ARGUMENT = 'The command was given something it does not understand: a deck item, an app id, or { appId, environmentId?, releaseId?, runId?, imageTag?, reason? }.';
+const NOT_AN_ARGUMENT = 'The command was given something it does not understand: a deck item, an app id, or { appId, environmentId?, releaseId?, runId?, imageTag?, reason?, reviewed? }.';
+/** GitHub's limit on a release's notes (characters). */
+const MAX_NOTES_LENGTH = 125_000;
 
 /** Reads an own data property only: no getter runs, nothing inherited (a polluted prototype) is seen. */
 function own(value: object, key: string): Result<unknown> {
@@ -84,6 +89,27 @@ function textField(value: unknown, name: string): Result<string | undefined> {
     return refuse(`Its ${name} is not a text of 1 to ${MAX_TEXT_LENGTH} characters.`);
   }
   return ok(value);
+}
+
+/** `{ gitTag, targetCommitish, body }`: what was shown of a draft (the notes may be empty). */
+function reviewedField(value: unknown, name: string): Result<ReviewedDraft | undefined> {
+  if (value === undefined) {
+    return ok(undefined);
+  }
+  const wrong = refuse<ReviewedDraft | undefined>(`Its ${name} is not { gitTag, targetCommitish, body } of a draft.`);
+  if (!isRecord(value)) {
+    return wrong;
+  }
+  const [gitTag, targetCommitish, body] = [own(value, 'gitTag'), own(value, 'targetCommitish'), own(value, 'body')];
+  if (!gitTag.ok || !targetCommitish.ok || !body.ok) {
+    return wrong;
+  }
+  const tag = textField(gitTag.value, `${name}.gitTag`);
+  const target = textField(targetCommitish.value, `${name}.targetCommitish`);
+  if (!tag.ok || !target.ok || tag.value === undefined || target.value === undefined || typeof body.value !== 'string' || body.value.length > MAX_NOTES_LENGTH) {
+    return wrong;
+  }
+  return ok({ gitTag: tag.value, targetCommitish: target.value, body: body.value });
 }
 
 /** Reads `path` (own data properties all the way) from a value. */
@@ -141,6 +167,7 @@ function fromNode(node: object, kind: string, needs: ReadonlyArray<'environmentI
     runId: needs.includes('runId') ? read(['record', 'runId'], numberField, 'run id') : ok(undefined),
     imageTag: ok(undefined),
     reason: ok(undefined),
+    reviewed: ok(undefined),
   });
   if (parsed.ok && parsed.value !== undefined && needs.some((key) => parsed.value?.[key] === undefined)) {
     return refuse(`The ${kind} item it was given does not say which ${kind} it is.`);
@@ -182,6 +209,7 @@ export function parseCommandArgument(argument: unknown): ParsedArgument {
     runId: read('runId', numberField, 'runId'),
     imageTag: read('imageTag', textField, 'imageTag'),
     reason: read('reason', textField, 'reason'),
+    reviewed: read('reviewed', reviewedField, 'reviewed'),
   });
 }
 

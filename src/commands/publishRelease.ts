@@ -5,9 +5,9 @@ import { placeLabel, plural } from '../domain/words';
 import { publishEffects } from '../domain/process';
 import { describeError, isGitHubError } from '../github/errors';
 import type { ReleaseFact } from '../domain/facts';
-import { draftChanges, tagPlacement } from '../domain/reviewedDraft';
+import { draftChanges, tagPlacement, type ReadCommit, type ReviewedDraft } from '../domain/reviewedDraft';
 import type { GitHubClient } from '../github/client';
-import { getBranchHead, getRelease } from '../github/releases';
+import { findTag, getBranchHead, getRelease } from '../github/releases';
 import { environmentKey, publishKey } from '../operations/inFlight';
 import { publishAndFollow, PublishNotDone, type PublishResult } from '../operations/publish';
 import { executeCommand } from '../executeCommand';
@@ -70,7 +70,7 @@ export function registerPublishRelease(services: Services): vscode.Disposable {
       if (deployedEnvironment !== undefined && refuseBusy(services, label, 'publish', deployedEnvironment) !== undefined) {
         return undefined;
       }
-      const outcome = await publish(services, app, draft);
+      const outcome = await publish(services, app, draft, read.target?.reference.reviewed);
       unknownOutcome = outcome === 'unknown';
       return outcome === 'unknown' ? undefined : outcome;
     } finally {
@@ -102,25 +102,33 @@ async function acceptWarnings(services: Services, app: AppDeck, draft: DraftRele
   });
 }
 
-/** Publishes after the confirmation; the result (also for automation) says how far the chain got. */
-async function publish(services: Services, app: AppDeck, draft: DraftRelease): Promise<PublishResult | 'unknown' | undefined> {
+/**
+ * Publishes after the confirmation; the result (also for automation) says how far the chain got.
+ * `reviewedByCaller` is what the caller showed of the draft (the release notes panel), if it showed it.
+ */
+async function publish(services: Services, app: AppDeck, draft: DraftRelease, reviewedByCaller: ReviewedDraft | undefined): Promise<PublishResult | 'unknown' | undefined> {
   const profile = services.profiles.profile;
   const client = await services.gitHub.current();
   if (profile === undefined || client === undefined) {
     void vscode.window.showWarningMessage('Sign in to GitHub first.');
     return undefined;
   }
-  const reviewed = await readReviewed(services, client, profile.monorepo, app, draft);
-  if (reviewed === undefined) {
+  // What GitHub's draft must still be: what the caller showed, and what the deck shows (its tag is sent).
+  const reviewed: Reviewed[] = [
+    ...(reviewedByCaller !== undefined ? [{ draft: reviewedByCaller, by: 'the release notes showed it' }] : []),
+    { draft, by: 'the deck showed it' },
+  ];
+  if (!(await stillAsReviewed(services, client, profile.monorepo, app, draft, reviewed, 'since'))) {
     return undefined;
   }
+  const tag = await placeTag(client, profile.monorepo, draft);
   const deployedEnvironment = app.environments.find((environment) => environment.environment.deployedOnPublish);
   const next = publishEffects(profile, app, draft);
   const confirmed = await services.confirmer.ask({
     message: `Publish the GitHub Release ${draft.gitTag}?`,
     detail: [
       `App: ${app.app.label}`,
-      `Git tag: ${reviewed.placement}`,
+      `Git tag: ${tag.placement}`,
       `Image tag: ${draft.imageTag}`,
       `Changes: ${plural(draft.changeCount, 'change')}`,
       '',
@@ -133,8 +141,12 @@ async function publish(services: Services, app: AppDeck, draft: DraftRelease): P
     services.log.info(`Publishing ${draft.gitTag} was not confirmed; nothing was changed.`);
     return undefined;
   }
+  // The dialog may stay open a long time: the notes published must be the ones reviewed.
+  if (!(await stillAsReviewed(services, client, profile.monorepo, app, draft, reviewed, 'while the confirmation was open, after'))) {
+    return undefined;
+  }
   const who = services.store.state.credential?.login ?? 'the signed-in account';
-  services.log.info(`${who} publishes the GitHub Release ${draft.gitTag} of ${profile.monorepo} at ${new Date().toISOString()}.`);
+  services.log.info(`${who} publishes the GitHub Release ${draft.gitTag} of ${profile.monorepo} (${tag.placement}) at ${new Date().toISOString()}.`);
   const watching = services.store.watchClosely();
   let result: PublishResult | undefined;
   try {
@@ -146,7 +158,7 @@ async function publish(services: Services, app: AppDeck, draft: DraftRelease): P
         });
         return publishAndFollow(
           client,
-          { profile, app: app.app, draft, ...(deployedEnvironment !== undefined ? { deployedEnvironment } : {}) },
+          { profile, app: app.app, draft, target: tag.send, ...(deployedEnvironment !== undefined ? { deployedEnvironment } : {}) },
           (step) => {
             progress.report({ message: step });
             void services.store.refresh('a publish moved on');
@@ -179,37 +191,57 @@ async function publish(services: Services, app: AppDeck, draft: DraftRelease): P
   return result;
 }
 
+/** A version of the draft someone reviewed, and where they saw it. */
+interface Reviewed {
+  readonly draft: ReviewedDraft;
+  readonly by: string;
+}
+
 /**
- * Reads the draft fresh from GitHub before the confirmation: it must still be what the deck showed
- * (git tag, target, notes), else nothing is asked and the notes are shown again. Also reads the commit
- * the target branch points to, so that the confirmation says where the tag goes with what was read.
+ * Reads the draft fresh from GitHub: it must still be what was reviewed (git tag, target, notes), else
+ * nothing is sent, the person is told what changed, and the notes are shown again.
  */
-async function readReviewed(services: Services, client: GitHubClient, monorepo: string, app: AppDeck, draft: DraftRelease): Promise<{ placement: string } | undefined> {
+async function stillAsReviewed(services: Services, client: GitHubClient, monorepo: string, app: AppDeck, draft: DraftRelease, reviewed: readonly Reviewed[], when: string): Promise<boolean> {
   let now: ReleaseFact;
   try {
     now = await getRelease(client, monorepo, draft.id);
   } catch (error) {
     void vscode.window.showErrorMessage(`Nothing was published: ${draft.gitTag} could not be read again before publishing. ${describeError(error)}`);
-    return undefined;
+    return false;
   }
-  const changes = draftChanges(draft, now);
-  if (changes.length > 0) {
-    const message = `Nothing was published: ${draft.gitTag} changed on GitHub since the deck showed it (${changes.join('; ')}). Review it again, then publish.`;
-    services.log.warn(message);
-    void vscode.window.showWarningMessage(message);
-    await services.store.refresh('the draft changed before publishing');
-    if (now.draft) {
-      await executeCommand(COMMANDS.openReleaseNotes, app.app.id);
+  const changed = reviewed.map((one) => ({ by: one.by, changes: draftChanges(one.draft, now) })).find((one) => one.changes.length > 0);
+  if (changed === undefined) {
+    return true;
+  }
+  const message = `Nothing was published: ${draft.gitTag} changed on GitHub ${when} ${changed.by} (${changed.changes.join('; ')}). Review it again, then publish.`;
+  services.log.warn(message);
+  void vscode.window.showWarningMessage(message);
+  await services.store.refresh('the draft changed before publishing');
+  if (now.draft) {
+    await executeCommand(COMMANDS.openReleaseNotes, app.app.id);
+  }
+  return false;
+}
+
+/**
+ * Where the git tag goes, read from GitHub for the confirmation: the commit the target branch points to
+ * now (sent instead of the branch), or the existing tag GitHub will publish on as it is.
+ */
+async function placeTag(client: GitHubClient, monorepo: string, draft: DraftRelease): Promise<{ placement: string; send: string }> {
+  const read = async (get: () => Promise<string | undefined>): Promise<ReadCommit | undefined> => {
+    try {
+      const sha = await get();
+      return sha !== undefined ? { sha } : undefined;
+    } catch (error) {
+      return { problem: describeError(error) };
     }
-    return undefined;
-  }
-  let head: { sha: string } | { problem: string };
-  try {
-    head = /^[0-9a-f]{40}$/i.test(draft.targetCommitish) ? { sha: draft.targetCommitish } : { sha: await getBranchHead(client, monorepo, draft.targetCommitish) };
-  } catch (error) {
-    head = { problem: describeError(error) };
-  }
-  return { placement: tagPlacement(draft.gitTag, draft.targetCommitish, head) };
+  };
+  const target = draft.targetCommitish;
+  const [head, existing] = await Promise.all([
+    /^[0-9a-f]{40}$/i.test(target) ? { sha: target } : read(() => getBranchHead(client, monorepo, target)),
+    read(() => findTag(client, monorepo, draft.gitTag)),
+  ]);
+  return tagPlacement(draft.gitTag, target, head ?? { problem: `${target} was not found` }, existing);
 }
 
 function report(services: Services, app: AppDeck, draft: DraftRelease, result: PublishResult): void {

@@ -1,6 +1,6 @@
 import type { ReleaseFact } from '../domain/facts';
 import type { GitHubClient } from './client';
-import { gitHubErrorFor } from './errors';
+import { gitHubErrorFor, isGitHubError } from './errors';
 import { asArray, asObject, bool, num, parseOrThrow, splitRepo, str, strOrNull, type Fields } from './parse';
 
 export function parseRelease(value: unknown): ReleaseFact {
@@ -86,4 +86,21 @@ export async function getBranchHead(client: GitHubClient, repo: string, branch: 
   const context = { action: `read the branch ${branch} of ${repo}` };
   const response = await client.request('GET /repos/{owner}/{repo}/git/ref/{ref}', { ...splitRepo(repo), ref: `heads/${branch}` }, context);
   return parseOrThrow(response.data, context, (data) => str(asObject(asObject(data, 'ref').object, 'ref.object'), 'sha'));
+}
+
+/**
+ * The commit (or annotated tag object) an existing git tag points to, or undefined when the tag does
+ * not exist (`GET /git/ref/tags/{tag}` answers 404).
+ */
+export async function findTag(client: GitHubClient, repo: string, tag: string): Promise<string | undefined> {
+  const context = { action: `read the git tag ${tag} of ${repo}` };
+  try {
+    const response = await client.request('GET /repos/{owner}/{repo}/git/ref/{ref}', { ...splitRepo(repo), ref: `tags/${tag}` }, context);
+    return parseOrThrow(response.data, context, (data) => str(asObject(asObject(data, 'ref').object, 'ref.object'), 'sha'));
+  } catch (error) {
+    if (isGitHubError(error) && error.kind === 'notFound') {
+      return undefined;
+    }
+    throw error;
+  }
 }

@@ -19,11 +19,11 @@ export interface PublishPlan {
   /** The environment that publishing deploys by itself, if any (API and frontend production). */
   readonly deployedEnvironment?: EnvironmentDeck;
   /**
-   * The commit the confirmation showed the git tag going on (the head of the draft's target branch,
-   * read before asking). Sent as the target instead of the branch, so a merge meanwhile does not move
-   * the tag onto a commit nobody saw.
+   * What is sent as the target the git tag is created on (default: the draft's): the commit the
+   * confirmation showed (the head of the draft's branch, read before asking), so that a merge meanwhile
+   * does not move the tag onto a commit nobody saw.
    */
-  readonly tagCommit?: string;
+  readonly target?: string;
 }
 
 export interface PublishResult {
@@ -45,7 +45,7 @@ export interface PublishResult {
  */
 export async function publishAndFollow(client: GitHubClient, plan: PublishPlan, report: (step: string) => void, options: FollowOptions = {}): Promise<PublishResult> {
   const { profile, app, draft, deployedEnvironment } = plan;
-  const targetCommitish = plan.tagCommit ?? draft.targetCommitish;
+  const targetCommitish = plan.target ?? draft.targetCommitish;
   await refuseWhileDeploying(client, profile, app, deployedEnvironment, report);
   report(`Publishing ${draft.gitTag}…`);
   let published: ReleaseFact;

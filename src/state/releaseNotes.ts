@@ -1,5 +1,6 @@
 import type { AppDeck } from '../domain/snapshot';
 import type { Profile } from '../domain/profileTypes';
+import type { ReviewedDraft } from '../domain/reviewedDraft';
 import { chooseRelease, compareRange, listAppCommits, noNotesFor, noReleaseToShow, notesView, unlistedCommits, UNKNOWN_BASE, type CompareRange, type NotesListing, type NotesView, type OwnCommits } from '../domain/releaseNotes';
 import { withCheckedNotesLinks } from '../domain/githubLinks';
 import type { GitHubClient } from '../github/client';
@@ -39,6 +40,11 @@ async function commitsBetween(client: GitHubClient, repo: string, app: AppDeck, 
  * Links from GitHub's answers are kept only when safe and on `webUrl`, the web host in force ('' otherwise).
  */
 export async function loadReleaseNotes(client: GitHubClient, profile: Profile, app: AppDeck, releaseId: number | undefined, publishing: boolean, webUrl: string): Promise<NotesView> {
+  return (await loadShownNotes(client, profile, app, releaseId, publishing, webUrl)).view;
+}
+
+/** The panel's view, and the release as read for it (what a Publish from the panel was reviewed against). */
+async function loadShownNotes(client: GitHubClient, profile: Profile, app: AppDeck, releaseId: number | undefined, publishing: boolean, webUrl: string): Promise<{ view: NotesView; reviewed: ReviewedDraft }> {
   const chosen = chooseRelease(app, releaseId);
   if (chosen === undefined) {
     throw new Error(noReleaseToShow(app, releaseId));
@@ -46,7 +52,10 @@ export async function loadReleaseNotes(client: GitHubClient, profile: Profile, a
   const release = await getReleaseWithHtml(client, profile.monorepo, (chosen.draft ?? chosen.published).id);
   const range = compareRange(app, chosen, release.targetCommitish);
   const listing = range !== undefined ? await commitsBetween(client, profile.monorepo, app, range) : UNKNOWN_BASE;
-  return withCheckedNotesLinks(notesView(profile, app, chosen, release, listing, publishing), webUrl);
+  return {
+    view: withCheckedNotesLinks(notesView(profile, app, chosen, release, listing, publishing), webUrl),
+    reviewed: { gitTag: release.tagName, targetCommitish: release.targetCommitish, body: release.body },
+  };
 }
 
 /**
@@ -54,7 +63,8 @@ export async function loadReleaseNotes(client: GitHubClient, profile: Profile, a
  * sign-in to load them with, `failed` when GitHub could not give them (a message a user can act on).
  */
 export type NotesLoad =
-  | { readonly ok: true; readonly view: NotesView }
+  /** `reviewed`: the release's tag, target and notes as read for the view, what a Publish from it was reviewed against. */
+  | { readonly ok: true; readonly view: NotesView; readonly reviewed: ReviewedDraft }
   | { readonly ok: false; readonly reason: 'unavailable' | 'failed'; readonly message: string };
 
 /** What loading the notes needs: the GitHub client of the current sign-in, the profile and web host in force. */
@@ -74,7 +84,7 @@ export function notesLoader(inputs: NotesInputs): (app: AppDeck, releaseId: numb
       return { ok: false, reason: 'unavailable', message: noNotesFor(app.app.id) };
     }
     try {
-      return { ok: true, view: await loadReleaseNotes(client, profile, app, releaseId, publishing, inputs.webUrl() ?? '') };
+      return { ok: true, ...(await loadShownNotes(client, profile, app, releaseId, publishing, inputs.webUrl() ?? '')) };
     } catch (error) {
       return { ok: false, reason: 'failed', message: describeError(error) };
     }

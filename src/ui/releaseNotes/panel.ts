@@ -3,6 +3,7 @@ import * as vscode from 'vscode';
 import { Disposable } from '../../disposable';
 import type { AppDeck, DeckSnapshot } from '../../domain/snapshot';
 import { noNotesFor, type NotesView } from '../../domain/releaseNotes';
+import type { ReviewedDraft } from '../../domain/reviewedDraft';
 import type { Log } from '../../log';
 import type { NotesLoad } from '../../state/releaseNotes';
 import { parsePageMessage, type HostMessage } from './messages';
@@ -21,8 +22,11 @@ export interface ReleaseNotesHost {
   readonly load: (app: AppDeck, releaseId: number | undefined, publishing: boolean) => Promise<NotesLoad>;
   /** Whether a publish of the app is under way now. */
   readonly isPublishing: (appId: string) => boolean;
-  /** The page's publish intent, handed to the Publish command, which re-checks it against the deck. */
-  readonly publish: (appId: string, releaseId: number) => Thenable<unknown>;
+  /**
+   * The page's publish intent, handed to the Publish command with what the panel showed of the draft:
+   * the command checks GitHub's draft against that, not against the deck (which may be newer).
+   */
+  readonly publish: (appId: string, releaseId: number, reviewed: ReviewedDraft) => Thenable<unknown>;
   readonly refresh: (reason: string) => Promise<void>;
   readonly openLink: (url: string) => Promise<void>;
   readonly log: Log;
@@ -34,6 +38,8 @@ interface PanelEntry {
   readonly appId: string;
   releaseId: number | undefined;
   view: NotesView | undefined;
+  /** The release as read for `view`. */
+  reviewed: ReviewedDraft | undefined;
   loading: boolean;
 }
 
@@ -122,7 +128,7 @@ export class ReleaseNotesPanels extends Disposable {
     panel.webview.options = this.options();
     panel.iconPath = vscode.Uri.joinPath(this.host.extensionUri, 'media', 'release-deck.svg');
     panel.webview.html = this.html(panel.webview);
-    const entry: PanelEntry = { panel, appId, releaseId, view: undefined, loading: false };
+    const entry: PanelEntry = { panel, appId, releaseId, view: undefined, reviewed: undefined, loading: false };
     this.entries.set(appId, entry);
     // The panel's own listeners live as long as the panel, not as long as this owner.
     const listeners = vscode.Disposable.from(
@@ -163,6 +169,7 @@ export class ReleaseNotesPanels extends Disposable {
       const loaded = await this.host.load(app, entry.releaseId, this.host.isPublishing(appId));
       if (loaded.ok) {
         entry.view = loaded.view;
+        entry.reviewed = loaded.reviewed;
         await this.post(entry, { type: 'notes', view: loaded.view });
         return;
       }
@@ -199,12 +206,12 @@ export class ReleaseNotesPanels extends Disposable {
         await this.host.openLink(message.url);
         return;
       case 'publish': {
-        // The page may only publish the draft it shows; the command re-checks it against the deck.
-        if (entry.view === undefined || !entry.view.draft || entry.view.releaseId !== message.releaseId) {
+        // The page may only publish the draft it shows; the command checks GitHub's draft against what it showed.
+        if (entry.view === undefined || entry.reviewed === undefined || !entry.view.draft || entry.view.releaseId !== message.releaseId) {
           this.host.log.warn(`Refused a publish request from the release notes of ${entry.appId} for release ${message.releaseId}, which the panel does not show as a draft.`);
           return;
         }
-        await this.host.publish(entry.appId, message.releaseId);
+        await this.host.publish(entry.appId, message.releaseId, entry.reviewed);
         await this.load(entry.appId);
         return;
       }

@@ -51,6 +51,14 @@ describe('command arguments', () => {
       assert.deepEqual(parseCommandArgument({ kind: 'deployment', app, environment, record }), { ok: true, value: { appId: 'api', environmentId: 'production', runId: record.runId } });
     });
 
+    it('reads what the release notes panel showed of a draft, with empty notes, and refuses anything else there', () => {
+      const reviewed = { gitTag: 'api-2026.11.25.18.00.00', targetCommitish: 'main', body: '' };
+      assert.deepEqual(parseCommandArgument({ appId: 'api', releaseId: 7, reviewed }), { ok: true, value: { appId: 'api', releaseId: 7, reviewed } });
+      for (const wrong of [{ ...reviewed, body: 7 }, { ...reviewed, gitTag: '' }, { gitTag: 'x', body: '' }, 'notes', { ...reviewed, body: 'x'.repeat(125_001) }]) {
+        assert.equal(parseCommandArgument({ appId: 'api', releaseId: 7, reviewed: wrong }).ok, false, JSON.stringify(wrong).slice(0, 80));
+      }
+    });
+
     it('refuses wrong types, nonsense kinds and nodes without their ids', () => {
       for (const [index, hostile] of [42, true, ['api'], () => 'api', Symbol('api'), { appId: 42 }, { appId: 'api', releaseId: '7' }, { appId: 'api', releaseId: -1 }, { appId: 'api', runId: 1.5 }, { appId: 'api', runId: Number.MAX_SAFE_INTEGER + 1 }, { appId: 'api', environmentId: ['production'] }, { appId: 'api', reason: { toString: () => 'x' } }, { appId: 'api', imageTag: '' }, { kind: 'environment', app: { app: { id: 'api' } } }, { kind: 'draft', app: { app: { id: 'api' } }, draft: { id: 'seven' } }, { kind: 'shell', app: { app: { id: 'api' } } }, { kind: 7 }, {}].entries()) {
         const parsed = parseCommandArgument(hostile);

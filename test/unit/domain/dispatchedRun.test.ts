@@ -100,7 +100,19 @@ describe('publishing exactly what was reviewed', () => {
   });
 
   it('says where the tag goes with what was read, or plainly what GitHub will do', () => {
-    assert.equal(tagPlacement('api-1', 'main', { sha: 'b'.repeat(40) }), `api-1, created on the head of main when publishing (now ${'b'.repeat(12)})`);
-    assert.match(tagPlacement('api-1', 'main', { problem: 'timeout' }), /created by GitHub on the head of main at the moment of publishing \(the head could not be read: timeout\)/);
+    const head = 'b'.repeat(40);
+    assert.deepEqual(tagPlacement('api-1', 'main', { sha: head }), { placement: `api-1, created on commit ${'b'.repeat(12)}, the head of main now (a merge to main meanwhile does not move it)`, send: head });
+    assert.deepEqual(tagPlacement('api-1', 'c'.repeat(40), { sha: 'c'.repeat(40) }), { placement: `api-1, created on commit ${'c'.repeat(12)}`, send: 'c'.repeat(40) });
+    const unread = tagPlacement('api-1', 'main', { problem: 'timeout' });
+    assert.match(unread.placement, /created by GitHub on the head of main at the moment of publishing \(the head could not be read: timeout\)/);
+    assert.equal(unread.send, 'main');
+  });
+
+  it('says so when the git tag already exists: GitHub publishes on it and does not use the target', () => {
+    const existing = tagPlacement('api-1', 'main', { sha: 'b'.repeat(40) }, { sha: 'a'.repeat(40) });
+    assert.equal(existing.placement, `api-1, which already exists on commit ${'a'.repeat(12)}: GitHub publishes on that tag as it is, and main is not used`);
+    assert.equal(existing.send, 'main', 'the target is left as the draft has it');
+    const unknown = tagPlacement('api-1', 'main', { sha: 'b'.repeat(40) }, { problem: 'timeout' });
+    assert.match(unknown.placement, /^api-1, created on commit b{12}, the head of main now .*; whether api-1 already exists could not be read \(timeout\): if it does, GitHub publishes on it as it is$/);
   });
 });

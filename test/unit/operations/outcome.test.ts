@@ -242,7 +242,7 @@ describe('actions whose answer is lost', () => {
     const shown = monorepo.commits.at(-1)!.sha;
     // A merge to main while the modal is open.
     monorepo.commits.push({ sha: 'f'.repeat(40), message: 'A change nobody reviewed', author: 'colleague', date: '2026-11-26T09:00:00Z' });
-    const published = await publishAndFollow(harness.client, { profile, app: app.app, draft, tagCommit: shown }, () => undefined, { ...moving(), timeoutMs: 0 });
+    const published = await publishAndFollow(harness.client, { profile, app: app.app, draft, target: shown }, () => undefined, { ...moving(), timeoutMs: 0 });
     assert.equal(monorepo.tags.find((tag) => tag.name === draft.gitTag)?.sha, shown, 'the git tag is on the commit shown, not on the new head of main');
     assert.equal(published.published.targetCommitish, shown);
   });
