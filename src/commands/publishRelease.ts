@@ -10,10 +10,11 @@ import type { GitHubClient } from '../github/client';
 import { findTag, getBranchHead, getRelease } from '../github/releases';
 import { environmentKey, publishKey } from '../operations/inFlight';
 import { publishAndFollow, PublishNotDone, type PublishResult } from '../operations/publish';
+import { settlePublishOutcome } from '../operations/settlePublish';
 import { executeCommand } from '../executeCommand';
 import type { Services } from '../services';
 import { openLink } from '../ui/links';
-import { refuseBusy, UNKNOWN_OUTCOME_HOLD_MS } from './deploymentFlow';
+import { refuseBusy } from './deploymentFlow';
 import { REFUSALS } from './arguments';
 import { loadedTarget } from './commandTarget';
 
@@ -75,13 +76,28 @@ export function registerPublishRelease(services: Services): vscode.Disposable {
       return outcome === 'unknown' ? undefined : outcome;
     } finally {
       if (unknownOutcome) {
-        // Whether it was published is not known: no second publish from this window while someone looks.
-        setTimeout(claim.release, UNKNOWN_OUTCOME_HOLD_MS);
+        // Whether it was published is not known: no second publish (nor deployment of the environment
+        // it deploys) from this window until GitHub says, within a bound.
+        services.inFlight.update(publishKey(app.app.id), { what: `checking whether ${draft.gitTag} was published` });
+        void holdUntilKnown(services, app, draft).then(claim.release, claim.release);
       } else {
         claim.release();
       }
     }
   });
+}
+
+/** Reads the release until GitHub says whether it was published (bounded), then refreshes the deck. */
+async function holdUntilKnown(services: Services, app: AppDeck, draft: DraftRelease): Promise<void> {
+  const client = await services.store.gitHub();
+  const monorepo = services.profiles.profile?.monorepo;
+  const settled = client !== undefined && monorepo !== undefined ? await settlePublishOutcome(client, monorepo, draft.id) : undefined;
+  if (settled === undefined) {
+    services.log.warn(`Whether ${draft.gitTag} was published could still not be read from GitHub; ${app.app.label} can be published or deployed from this window again. Check the release on GitHub first: ${draft.htmlUrl}`);
+    return;
+  }
+  services.log.info(`GitHub now shows ${settled.tagName} ${settled.draft ? 'still as a draft: it was not published' : 'published'}; ${app.app.label} can be published or deployed from this window again.`);
+  await services.store.refresh('the outcome of a publish is known');
 }
 
 async function acceptWarnings(services: Services, app: AppDeck, draft: DraftRelease): Promise<boolean> {

@@ -11,7 +11,8 @@ import { dispatchWorkflow, listWorkflowRuns } from '../../../src/github/workflow
 import { baselineOf } from '../../../src/domain/dispatchedRun';
 import { createServer } from 'node:net';
 import { gatherFacts } from '../../../src/state/gatherFacts';
-import { FINE_GRAINED_TOKEN, INFRA } from '../../simulator/openverseWorld';
+import { settlePublishOutcome } from '../../../src/operations/settlePublish';
+import { FINE_GRAINED_TOKEN, INFRA, MONOREPO } from '../../simulator/openverseWorld';
 import { addFault, startHarness, type Harness } from '../github/helpers';
 import { simulatedProfile } from '../github/process.test';
 
@@ -245,6 +246,24 @@ describe('actions whose answer is lost', () => {
     const published = await publishAndFollow(harness.client, { profile, app: app.app, draft, target: shown }, () => undefined, { ...moving(), timeoutMs: 0 });
     assert.equal(monorepo.tags.find((tag) => tag.name === draft.gitTag)?.sha, shown, 'the git tag is on the commit shown, not on the new head of main');
     assert.equal(published.published.targetCommitish, shown);
+  });
+  it('after a publish whose outcome could not be told, looks until GitHub answers whether it is published, within a bound', async () => {
+    const { app } = await deck('catalog', 'production');
+    const draft = app.draft;
+    assert.ok(draft);
+    const waits: number[] = [];
+    const sleep = (ms: number): Promise<void> => {
+      waits.push(ms);
+      return Promise.resolve();
+    };
+    await addFault(harness.simulator, { path: '/releases/\\d+$', method: 'GET', kind: 'reset', count: 1000 });
+    assert.equal(await settlePublishOutcome(harness.client, MONOREPO, draft.id, { sleep, firstIntervalMs: 1000, maxIntervalMs: 4000, boundMs: 15_000 }), undefined, 'no answer: unknown at the bound');
+    assert.deepEqual(waits, [1000, 2000, 4000, 4000, 4000], 'waits grow, and stop at the bound');
+    harness.simulator.faults.length = 0;
+    waits.length = 0;
+    const settled = await settlePublishOutcome(harness.client, MONOREPO, draft.id, { sleep, firstIntervalMs: 1000 });
+    assert.equal(settled?.draft, true, 'GitHub answers: still a draft, so it was not published');
+    assert.deepEqual(waits, [1000]);
   });
 });
 
