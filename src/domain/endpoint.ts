@@ -121,7 +121,7 @@ export function resolveEndpoint(inputs: EndpointInputs): Endpoint {
   });
 
   const user = inputs.userApiUrl !== undefined && inputs.userApiUrl.trim() !== '' ? trimmed(inputs.userApiUrl) : undefined;
-  if (user !== undefined && user !== GITHUB_API_URL) {
+  if (user !== undefined) {
     const problem = urlProblem(user);
     if (problem !== undefined) {
       return { kind: 'invalid', problem: `The setting releaseDeck.github.apiUrl cannot be used: ${problem}` };

@@ -57,6 +57,18 @@ describe('where the token may go (resolveEndpoint)', () => {
     assert.equal(ready(resolve({ userApiUrl: 'http://127.0.0.1:4000', profileRequest: { apiUrl: 'https://api.github.com' } })).ignoredRequest, undefined, 'asking for github.com is no request for another host');
   });
 
+  it('lets a user who set github.com explicitly keep it over a profile asking for an allowed or enterprise host', () => {
+    const inputs = { userApiUrl: 'https://api.github.com', profileRequest: { apiUrl: 'https://ghe.example.com/api/v3' } };
+    for (const extra of [{ allowedOrigins: ['https://ghe.example.com'] }, { enterpriseUri: 'ghe.example.com' }]) {
+      const endpoint = ready(resolve({ ...inputs, ...extra }));
+      assert.equal(endpoint.apiUrl, 'https://api.github.com');
+      assert.equal(endpoint.chosenBy, 'setting');
+      assert.equal(endpoint.provider, 'github');
+      assert.equal(endpoint.ignoredRequest, 'https://ghe.example.com/api/v3');
+    }
+    assert.equal(ready(resolve({ userApiUrl: 'https://api.github.com/' })).chosenBy, 'setting');
+  });
+
   it('accepts plain http in the user\'s setting only for this machine (a simulator)', () => {
     assert.equal(ready(resolve({ userApiUrl: 'http://127.0.0.1:4000' })).apiUrl, 'http://127.0.0.1:4000');
     const refused = resolve({ userApiUrl: 'http://ghe.example.com/api/v3' });
