@@ -5,6 +5,7 @@ import { describeError } from '../github/errors';
 import { checkToken } from '../github/users';
 import { executeCommand } from '../executeCommand';
 import type { Services } from '../services';
+import { tokenPrompt } from '../ui/tokenPrompt';
 
 /**
  * Signs in with a token typed into a password box (or, for automation, passed as the argument),
@@ -18,7 +19,7 @@ export function registerSignInWithToken(services: Services): vscode.Disposable {
       void vscode.window.showWarningMessage('Release Deck connects to no GitHub host yet, so a token could not be checked. The deck says why and how to allow the host the profile asks for.');
       return;
     }
-    const token = typeof given === 'string' && given.trim() !== '' ? given : await askForToken(services);
+    const token = typeof given === 'string' && given.trim() !== '' ? given : await askForToken(services, apiUrl);
     if (token === undefined) {
       return;
     }
@@ -44,12 +45,11 @@ export function registerSignInWithToken(services: Services): vscode.Disposable {
   });
 }
 
-function askForToken(services: Services): Thenable<string | undefined> {
+function askForToken(services: Services, apiUrl: string): Thenable<string | undefined> {
   const profile = services.profiles.profile;
   const repos = profile !== undefined ? `${profile.monorepo} and ${profile.infrastructureRepo}` : 'the monorepo and the infrastructure repository';
   return vscode.window.showInputBox({
-    title: 'Release Deck: Sign In with Token',
-    prompt: `A classic token with the repo and workflow scopes, or a fine-grained token with access to ${repos} (contents, actions, pull requests). It is kept in the editor's secret storage.`,
+    ...tokenPrompt(apiUrl, repos),
     placeHolder: 'ghp_… or github_pat_…',
     password: true,
     ignoreFocusOut: true,
