@@ -220,4 +220,33 @@ describe('actions with a lost answer, and busy environments', () => {
     const tags = (after.repos[0] as unknown as { tags: Array<{ name: string; sha: string }> }).tags;
     assert.equal(tags.find((tag) => tag.name === draft.tagName)?.sha, shownHead, 'the git tag is on the commit the confirmation showed');
   });
+  it('a publish whose outcome cannot be told: the environment it deploys stays guarded until GitHub answers, then is freed', async function () {
+    this.timeout(90_000);
+    await deck.refresh();
+    await releaseOf('api-');
+    // Publishing is confirmed; a deployment is refused at its confirmation (only whether it is asked counts).
+    deck.testing?.answerConfirmations((request) => Promise.resolve(request.message.startsWith('Publish the GitHub Release')));
+    const redeploy = (): Thenable<unknown> => vscode.commands.executeCommand(COMMANDS.redeploy, { appId: 'api', environmentId: 'production' });
+    const asked = (): number => deck.testing?.confirmations().length ?? 0;
+    try {
+      await admin('stats/reset');
+      // The publish gets no answer (GitHub did not apply it), and the release cannot be read afterwards.
+      await admin('faults', { path: '/releases/\\d+$', method: 'PATCH', kind: 'stall', count: 1 });
+      const publishing = vscode.commands.executeCommand(COMMANDS.publishRelease, { appId: 'api' });
+      await waitFor('the publish to be sent', async () => ((await admin('stats', undefined, 'GET')) as { log: Array<{ method: string }> }).log.some((entry) => entry.method === 'PATCH'));
+      await admin('faults', { path: '/releases/\\d+$', method: 'GET', kind: 'reset', count: 10_000 });
+      assert.equal(await publishing, undefined, 'the outcome is not known');
+      const before = asked();
+      await redeploy();
+      assert.equal(asked(), before, 'API production stays guarded while whether it was published is not known');
+      await admin('faults', undefined, 'DELETE');
+      await waitFor('the guard to be freed once GitHub answers', async () => {
+        await redeploy();
+        return asked() > before;
+      }, 40_000);
+      assert.equal((await releaseOf('api-')).draft, true, 'it was not published');
+    } finally {
+      deck.testing?.answerConfirmations(true);
+    }
+  });
 });
