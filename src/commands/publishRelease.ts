@@ -89,7 +89,7 @@ export function registerPublishRelease(services: Services): vscode.Disposable {
 
 /** Reads the release until GitHub says whether it was published (bounded), then refreshes the deck. */
 async function holdUntilKnown(services: Services, app: AppDeck, draft: DraftRelease): Promise<void> {
-  const client = await services.store.gitHub();
+  const client = await services.gitHub.current();
   const monorepo = services.profiles.profile?.monorepo;
   const settled = client !== undefined && monorepo !== undefined ? await settlePublishOutcome(client, monorepo, draft.id) : undefined;
   if (settled === undefined) {
