@@ -181,24 +181,59 @@ describe('actions with a lost answer, and busy environments', () => {
 
   it('publish from the release notes panel after the deck took in newer notes: refused, nothing published', async () => {
     await deck.refresh();
-    await vscode.commands.executeCommand(COMMANDS.openReleaseNotes, 'api');
-    const shown = await waitFor('the release notes of the API draft', () => deck.testing?.releaseNotesView('api'));
-    const draft = await releaseOf('api-');
+    await vscode.commands.executeCommand(COMMANDS.openReleaseNotes, 'catalog');
+    const shown = await waitFor('the release notes of the catalog draft', () => deck.testing?.releaseNotesView('catalog'));
+    const draft = await releaseOf('catalog-');
     assert.equal(shown.releaseId, draft.id);
     // A colleague edits the notes; the deck's next refresh takes them in, the open panel still shows the old ones.
     await editDraft(draft.id, { body: `${draft.body}\n- Edited after the panel showed the notes` });
     await deck.refresh();
     await admin('stats/reset');
     const asked = deck.testing?.confirmations().length ?? 0;
-    await withClockMoving(deck.testing?.publishFromReleaseNotes('api') ?? Promise.resolve());
+    await withClockMoving(deck.testing?.publishFromReleaseNotes('catalog') ?? Promise.resolve());
     assert.equal(deck.testing?.confirmations().length, asked, 'no confirmation was asked for notes the panel did not show');
     assert.deepEqual(await ownChanges(), [], 'nothing was published');
-    assert.equal((await releaseOf('api-')).draft, true);
+    assert.equal((await releaseOf('catalog-')).draft, true);
+  });
+
+  it('a publish whose outcome cannot be told: the app stays guarded until GitHub answers, then is freed', async function () {
+    this.timeout(90_000);
+    await deck.refresh();
+    await releaseOf('catalog-');
+    // The first Publish is confirmed; later ones are refused at the confirmation (only whether it is asked counts).
+    let confirmed = false;
+    deck.testing?.answerConfirmations((request) => {
+      const first = request.message.startsWith('Publish the GitHub Release') && !confirmed;
+      confirmed ||= first;
+      return Promise.resolve(first);
+    });
+    const publish = (): Thenable<unknown> => vscode.commands.executeCommand(COMMANDS.publishRelease, { appId: 'catalog' });
+    const asked = (): number => deck.testing?.confirmations().length ?? 0;
+    try {
+      await admin('stats/reset');
+      // The publish gets no answer (GitHub did not apply it), and the release cannot be read afterwards.
+      await admin('faults', { path: '/releases/\\d+$', method: 'PATCH', kind: 'stall', count: 1 });
+      const publishing = publish();
+      await waitFor('the publish to be sent', async () => ((await admin('stats', undefined, 'GET')) as { log: Array<{ method: string }> }).log.some((entry) => entry.method === 'PATCH'));
+      await admin('faults', { path: '/releases/\\d+$', method: 'GET', kind: 'reset', count: 10_000 });
+      assert.equal(await publishing, undefined, 'the outcome is not known');
+      const before = asked();
+      await publish();
+      assert.equal(asked(), before, 'the catalog stays guarded while whether it was published is not known');
+      await admin('faults', undefined, 'DELETE');
+      await waitFor('the guard to be freed once GitHub answers', async () => {
+        await publish();
+        return asked() > before;
+      }, 40_000);
+      assert.equal((await releaseOf('catalog-')).draft, true, 'it was not published');
+    } finally {
+      deck.testing?.answerConfirmations(true);
+    }
   });
 
   it('main moved while the confirmation is open: the git tag goes on the commit the confirmation showed', async () => {
     await deck.refresh();
-    const draft = await releaseOf('ingestion_server-');
+    const draft = await releaseOf('catalog-');
     assert.equal(draft.targetCommitish, 'main');
     const shownHead = (await world()).repos[0]?.commits.at(-1)?.sha ?? '';
     let detail = '';
@@ -210,7 +245,7 @@ describe('actions with a lost answer, and busy environments', () => {
       return true;
     });
     try {
-      await withClockMoving(vscode.commands.executeCommand(COMMANDS.publishRelease, { appId: 'ingestion_server' }));
+      await withClockMoving(vscode.commands.executeCommand(COMMANDS.publishRelease, { appId: 'catalog' }));
     } finally {
       deck.testing?.answerConfirmations(true);
     }
@@ -219,34 +254,5 @@ describe('actions with a lost answer, and busy environments', () => {
     assert.notEqual(after.repos[0]?.commits.at(-1)?.sha, shownHead, 'main moved');
     const tags = (after.repos[0] as unknown as { tags: Array<{ name: string; sha: string }> }).tags;
     assert.equal(tags.find((tag) => tag.name === draft.tagName)?.sha, shownHead, 'the git tag is on the commit the confirmation showed');
-  });
-  it('a publish whose outcome cannot be told: the environment it deploys stays guarded until GitHub answers, then is freed', async function () {
-    this.timeout(90_000);
-    await deck.refresh();
-    await releaseOf('api-');
-    // Publishing is confirmed; a deployment is refused at its confirmation (only whether it is asked counts).
-    deck.testing?.answerConfirmations((request) => Promise.resolve(request.message.startsWith('Publish the GitHub Release')));
-    const redeploy = (): Thenable<unknown> => vscode.commands.executeCommand(COMMANDS.redeploy, { appId: 'api', environmentId: 'production' });
-    const asked = (): number => deck.testing?.confirmations().length ?? 0;
-    try {
-      await admin('stats/reset');
-      // The publish gets no answer (GitHub did not apply it), and the release cannot be read afterwards.
-      await admin('faults', { path: '/releases/\\d+$', method: 'PATCH', kind: 'stall', count: 1 });
-      const publishing = vscode.commands.executeCommand(COMMANDS.publishRelease, { appId: 'api' });
-      await waitFor('the publish to be sent', async () => ((await admin('stats', undefined, 'GET')) as { log: Array<{ method: string }> }).log.some((entry) => entry.method === 'PATCH'));
-      await admin('faults', { path: '/releases/\\d+$', method: 'GET', kind: 'reset', count: 10_000 });
-      assert.equal(await publishing, undefined, 'the outcome is not known');
-      const before = asked();
-      await redeploy();
-      assert.equal(asked(), before, 'API production stays guarded while whether it was published is not known');
-      await admin('faults', undefined, 'DELETE');
-      await waitFor('the guard to be freed once GitHub answers', async () => {
-        await redeploy();
-        return asked() > before;
-      }, 40_000);
-      assert.equal((await releaseOf('api-')).draft, true, 'it was not published');
-    } finally {
-      deck.testing?.answerConfirmations(true);
-    }
   });
 });
