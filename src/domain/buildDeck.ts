@@ -1,6 +1,6 @@
 import { versionKey, type DeckFacts, type WorkflowRunFact } from './facts';
 import type { AppProfile, EnvironmentProfile, Profile, WorkflowDeploy } from './profileTypes';
-import { lastKnownWorkingDeployment } from './rollback';
+import { imageTagOrder, lastKnownWorkingDeployment, markRollbacks } from './rollback';
 import { runningVersion, type CommitContext } from './runningVersion';
 import type { AppDeck, DeckSnapshot, DeploymentRecord, DraftRelease, EnvironmentDeck, EnvironmentState, PublishedRelease, RunningVersion } from './snapshot';
 import { findImageTagIn, imageTagOfGitTag, parseGitTag, shortSha, type ReleaseDate } from './tags';
@@ -150,7 +150,7 @@ function buildEnvironmentDeck(
     : undefined;
   const publishingRun = publishingFact !== undefined ? deploymentRecord(publishingFact) : undefined;
   const lastDeployment = runs.find((run) => run.status === 'completed');
-  const history = runs.filter((run) => run.status === 'completed' && run.conclusion === 'success');
+  const history = markRollbacks(runs.filter((run) => run.status === 'completed' && run.conclusion === 'success'), imageTagOrder(context.commitIndex));
   const lastSuccessfulDeployment = history[0];
 
   const newestRelease = releases[0];

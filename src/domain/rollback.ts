@@ -1,12 +1,76 @@
 import type { AppDeck, DeploymentRecord, EnvironmentDeck, RollbackTarget, RunningVersion } from './snapshot';
 import type { CommitFact } from './facts';
 import type { AppProfile, EnvironmentProfile } from './profileTypes';
-import { shortSha } from './tags';
+import { parsePinnedImageTag, shortSha } from './tags';
 import { commitTitle, placeLabel } from './words';
 
 /**
+ * Tells which of two image tags is the older release: negative when `a` is older than `b`, zero when they
+ * are the same version, undefined when it cannot be told. Release tags (`rel-{date}`) compare by their
+ * date; commit tags by their place on main, when both are among its recent commits (`commitIndex`, newest
+ * first). Anything else (a commit beyond the recent ones, a commit against a release) is not guessed.
+ */
+export type ImageTagOrder = (a: string, b: string) => number | undefined;
+
+export function imageTagOrder(commitIndex: ReadonlyMap<string, number>): ImageTagOrder {
+  return (a, b) => {
+    if (a === b) {
+      return 0;
+    }
+    const first = parsePinnedImageTag(a);
+    const second = parsePinnedImageTag(b);
+    if (!first.ok || !second.ok) {
+      return undefined;
+    }
+    if (first.value.kind === 'release' && second.value.kind === 'release') {
+      return first.value.date.epochMs - second.value.date.epochMs;
+    }
+    if (first.value.kind === 'commit' && second.value.kind === 'commit') {
+      const indexA = commitIndex.get(first.value.sha);
+      const indexB = commitIndex.get(second.value.sha);
+      return indexA !== undefined && indexB !== undefined ? indexB - indexA : undefined;
+    }
+    return undefined;
+  };
+}
+
+/**
+ * Marks the versions that were rolled away from. Walking the successful deployments newest first, a
+ * version's stretch (its consecutive deployments, redeploys included) was rolled away from when the
+ * deployment that replaced it deployed an older release: that successor is a roll back away from it.
+ * When the two image tags cannot be ordered, the record says so instead of guessing.
+ */
+export function markRollbacks(history: readonly DeploymentRecord[], order: ImageTagOrder): DeploymentRecord[] {
+  const marked: DeploymentRecord[] = [];
+  let successor: DeploymentRecord | undefined;
+  for (const [index, record] of history.entries()) {
+    const newer = history[index - 1];
+    if (newer !== undefined && (record.imageTag === undefined || newer.imageTag !== record.imageTag)) {
+      successor = newer;
+    }
+    marked.push(successor === undefined ? record : { ...record, ...standing(record, successor, order) });
+  }
+  return marked;
+}
+
+function standing(record: DeploymentRecord, successor: DeploymentRecord, order: ImageTagOrder): Pick<DeploymentRecord, 'rolledAwayFrom' | 'rollbackOrderUnknown'> {
+  if (record.imageTag === undefined) {
+    return {};
+  }
+  const comparison = successor.imageTag !== undefined ? order(successor.imageTag, record.imageTag) : undefined;
+  if (comparison === undefined) {
+    const replacement = successor.imageTag ?? `the run "${successor.title}"`;
+    return {
+      rollbackOrderUnknown: `Whether ${record.imageTag} was rolled away from is unknown: which of it and ${replacement}, deployed after it, is the older release cannot be told (a commit image tag carries no date, and only recent commits of main have a known order).`,
+    };
+  }
+  return comparison < 0 && successor.imageTag !== undefined ? { rolledAwayFrom: { on: successor.updatedAt.slice(0, 10), toImageTag: successor.imageTag } } : {};
+}
+
+/**
  * The last known working tag: the newest successful deployment older than the one running now that
- * deployed a different image tag. Failed runs never count, since only successful ones are in `history`.
+ * deployed a different image tag and was not rolled away from (`markRollbacks`). Failed runs never count,
+ * since only successful ones are in `history`.
  */
 export function lastKnownWorkingDeployment(
   history: readonly DeploymentRecord[],
@@ -36,12 +100,14 @@ export function lastKnownWorkingDeployment(
   }
   const runningIndex = history.findIndex((record) => record.imageTag !== undefined && runningTags.has(record.imageTag));
   const older = history.slice(runningIndex + 1);
-  const target = older.find((record) => record.imageTag !== undefined && !runningTags.has(record.imageTag));
+  const target = older.find((record) => record.imageTag !== undefined && !runningTags.has(record.imageTag) && record.rolledAwayFrom === undefined);
   if (target?.imageTag === undefined) {
     const workflow = environment.deploy.workflow;
+    const rolledAway = older.find((record) => record.imageTag !== undefined && !runningTags.has(record.imageTag) && record.rolledAwayFrom !== undefined);
+    const skipped = rolledAway?.rolledAwayFrom !== undefined ? ` ${rolledAway.imageTag ?? ''} was rolled away from on ${rolledAway.rolledAwayFrom.on} (replaced by the older ${rolledAway.rolledAwayFrom.toImageTag}), so it is not known to work.` : '';
     return {
       ok: false,
-      reason: `No earlier successful deployment of ${placeLabel(app, environment)} with a different image tag is in the history of ${workflow}, so there is no known working tag to roll back to. Choose a specific image tag with "Deploy…" instead.`,
+      reason: `No earlier successful deployment of ${placeLabel(app, environment)} with a different image tag is in the history of ${workflow}, so there is no known working tag to roll back to.${skipped} Choose a specific image tag with "Deploy…" instead.`,
     };
   }
   return { ok: true, deployment: target, imageTag: target.imageTag };

@@ -49,6 +49,13 @@ export interface DeploymentRecord {
   readonly updatedAt: string;
   readonly actor: string;
   readonly event: string;
+  /**
+   * Set on a successful deployment when the deployment that replaced this version deployed an older
+   * release: it was rolled away from, so it is no "last known working" version (see rollback.ts).
+   */
+  readonly rolledAwayFrom?: { readonly on: string; readonly toImageTag: string };
+  /** Why it cannot be told whether this version was rolled away from (the two image tags cannot be ordered). */
+  readonly rollbackOrderUnknown?: string;
 }
 
 export interface RunningVersion {
