@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { COMMANDS } from '../commandIds';
-import { productionOf, type AppDeck, type EnvironmentDeck } from '../domain/snapshot';
+import { productionOf, type AppDeck, type DeploymentRecord, type EnvironmentDeck } from '../domain/snapshot';
+import { standingWords } from '../domain/rollback';
 import { resolveDeployTarget } from '../domain/deployPlan';
 import { shortSha } from '../domain/tags';
 import { executeCommand } from '../executeCommand';
@@ -52,12 +53,24 @@ async function pickRollbackTarget(app: AppDeck, environment: EnvironmentDeck): P
   }
   const recommended = environment.rollback.imageTag;
   const running = environment.running?.imageTag;
+  const deployed = (record: DeploymentRecord): string => `Deployed successfully ${record.updatedAt.slice(0, 16).replace('T', ' ')} UTC by ${record.actor}`;
+  const target = environment.rollback.deployment;
   const items = [
-    { label: `$(discard) ${recommended}`, description: 'last known working', detail: `Deployed successfully ${environment.rollback.deployment.updatedAt.slice(0, 16).replace('T', ' ')} UTC by ${environment.rollback.deployment.actor}`, imageTag: recommended },
+    {
+      label: `$(discard) ${recommended}`,
+      description: target.rollbackOrderUnknown !== undefined ? 'last known working (whether it was rolled away from is unknown)' : 'last known working',
+      detail: [deployed(target), target.rollbackOrderUnknown].filter((part) => part !== undefined).join(' · '),
+      imageTag: recommended,
+    },
     ...environment.history
       .filter((record) => record.imageTag !== undefined && record.imageTag !== recommended && record.imageTag !== running)
       .filter((record, index, all) => all.findIndex((other) => other.imageTag === record.imageTag) === index)
-      .map((record) => ({ label: `$(history) ${record.imageTag ?? ''}`, description: '', detail: `Deployed successfully ${record.updatedAt.slice(0, 16).replace('T', ' ')} UTC by ${record.actor}`, imageTag: record.imageTag ?? '' })),
+      .map((record) => ({
+        label: `$(history) ${record.imageTag ?? ''}`,
+        description: standingWords(record) ?? '',
+        detail: record.rolledAwayFrom !== undefined ? `${deployed(record)} · replaced by the older ${record.rolledAwayFrom.toImageTag}: not known to work` : deployed(record),
+        imageTag: record.imageTag ?? '',
+      })),
   ];
   const picked = await vscode.window.showQuickPick(items, { title: `Roll back ${placeLabel(app.app, environment.environment)} (runs ${running ?? 'unknown'}) to…`, placeHolder: 'The last known working tag comes first' });
   return picked?.imageTag;

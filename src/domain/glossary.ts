@@ -20,7 +20,7 @@ export const GLOSSARY = {
   githubWorkflow: 'A GitHub Actions workflow: jobs GitHub runs on an event. Written in full so it is never confused with the process as a whole.',
   tagAndDeployWorkflow: 'The monorepo GitHub Workflow that runs when a GitHub Release is published: it tags the latest Docker image with the release\'s image tag and, for the API and frontend, triggers the production deployment.',
   deploymentWorkflow: 'The GitHub Workflow in the infrastructure repository that deploys one app to one environment with a given image tag; its run titles name the image tag deployed.',
-  lastKnownWorkingTag: 'The image tag of the newest successful production deployment before the one running now: where a rollback goes.',
+  lastKnownWorkingTag: 'The image tag of the newest successful production deployment before the one running now that was not rolled away from (replaced by an older release): where a rollback goes.',
   process: 'A series of steps that reaches an outcome, such as releasing and deploying an app.',
 } as const;
 

@@ -67,6 +67,14 @@ function standing(record: DeploymentRecord, successor: DeploymentRecord, order: 
   return comparison < 0 && successor.imageTag !== undefined ? { rolledAwayFrom: { on: successor.updatedAt.slice(0, 10), toImageTag: successor.imageTag } } : {};
 }
 
+/** A few words on whether a deployed version still counts as working, for pickers and the history. */
+export function standingWords(record: DeploymentRecord): string | undefined {
+  if (record.rolledAwayFrom !== undefined) {
+    return `rolled away from on ${record.rolledAwayFrom.on}`;
+  }
+  return record.rollbackOrderUnknown !== undefined ? 'rolled away from? unknown' : undefined;
+}
+
 /**
  * The last known working tag: the newest successful deployment older than the one running now that
  * deployed a different image tag and was not rolled away from (`markRollbacks`). Failed runs never count,

@@ -11,6 +11,23 @@ async function version(app: string, environment: string): Promise<string> {
   return answer.release;
 }
 
+/** What Roll Back's picker offers for an app's production, read from the real command (the pick is cancelled). */
+async function rollbackPicker(appId: string): Promise<vscode.QuickPickItem[]> {
+  const window = vscode.window as { showQuickPick: unknown };
+  const original = window.showQuickPick;
+  let offered: vscode.QuickPickItem[] = [];
+  window.showQuickPick = async (items: readonly vscode.QuickPickItem[] | Thenable<readonly vscode.QuickPickItem[]>) => {
+    offered = [...(await items)];
+    return undefined;
+  };
+  try {
+    await vscode.commands.executeCommand(COMMANDS.rollBack, { appId, environmentId: 'production' });
+  } finally {
+    window.showQuickPick = original;
+  }
+  return offered;
+}
+
 describe('deploying, redeploying and rolling back', () => {
   let deck: ReleaseDeckApi;
 
@@ -113,5 +130,20 @@ describe('deploying, redeploying and rolling back', () => {
       writeFileSync(file, original);
       await waitFor('the profile to be restored', () => (deck.state().profile as unknown as { profile?: { apps: Array<{ environments: Array<{ deploy: { tagInput?: string } }> }> } }).profile?.apps[0]?.environments[0]?.deploy.tagInput === 'tag');
     }
+  });
+
+  it('after rolling back twice, offers the version that ran before first and says which one was rolled away from', async () => {
+    // API production ran rel-2026.10.15.09.30.00 (A), then rel-2026.11.12.14.05.33 (B); B is found broken and rolled back to A.
+    await deck.refresh();
+    await withClockMoving(vscode.commands.executeCommand(COMMANDS.rollBack, { appId: 'api', environmentId: 'production', imageTag: 'rel-2026.10.15.09.30.00', reason: 'B is broken' }));
+    await deck.refresh();
+    assert.match(find(deck.describeDeck(), 'API', 'Production').description ?? '', /^rel-2026\.10\.15\.09\.30\.00\b/);
+    const offered = await rollbackPicker('api');
+    assert.equal(offered[0]?.label, '$(discard) rel-2026.10.01.12.00.00');
+    assert.equal(offered[0]?.description, 'last known working');
+    const rolledAway = offered.find((item) => item.label.endsWith('rel-2026.11.12.14.05.33'));
+    const today = ((await admin('clock', undefined, 'GET')) as { now: string }).now.slice(0, 10);
+    assert.equal(rolledAway?.description, `rolled away from on ${today}`);
+    assert.match(rolledAway?.detail ?? '', /replaced by the older rel-2026\.10\.15\.09\.30\.00: not known to work/);
   });
 });
