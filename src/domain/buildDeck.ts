@@ -155,7 +155,7 @@ function buildEnvironmentDeck(
 
   const newestRelease = releases[0];
   const version = environment.versionUrl !== undefined ? context.facts.versions[versionKey(app.id, environment.id)] : undefined;
-  const runningResult = runningVersion(environment, version, lastSuccessfulDeployment, releases, context);
+  const runningResult = runningVersion(app, environment, version, lastSuccessfulDeployment, releases, context);
   const running = runningResult.running;
   const rollback = lastKnownWorkingDeployment(history, running, app, environment);
 
@@ -165,6 +165,7 @@ function buildEnvironmentDeck(
     ...(publishingRun !== undefined ? { publishingRun } : {}),
     ...(lastDeployment !== undefined ? { lastDeployment } : {}),
     ...(lastSuccessfulDeployment !== undefined ? { lastSuccessfulDeployment } : {}),
+    ...(runningResult.versionWarning !== undefined ? { versionWarning: runningResult.versionWarning } : {}),
   };
   const common = { ...base, ...optional, history, rollback };
 

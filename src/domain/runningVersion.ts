@@ -1,5 +1,6 @@
 import type { DeckFacts } from './facts';
-import type { EnvironmentProfile } from './profileTypes';
+import { wrongEnvironmentWarning } from './environmentName';
+import type { AppProfile, EnvironmentProfile } from './profileTypes';
 import type { DeploymentRecord, EnvironmentState, PublishedRelease, RunningVersion } from './snapshot';
 import { isFullSha, parsePinnedImageTag } from './tags';
 import { commitTitle } from './words';
@@ -14,9 +15,12 @@ export interface RunningResult {
   readonly running?: RunningVersion;
   readonly problem?: string;
   readonly problemState?: EnvironmentState;
+  /** Its /version names another environment of the app (see environmentName.ts). */
+  readonly versionWarning?: string;
 }
 
 export function runningVersion(
+  app: AppProfile,
   environment: EnvironmentProfile,
   version: DeckFacts['versions'][string] | undefined,
   lastSuccessful: DeploymentRecord | undefined,
@@ -35,6 +39,17 @@ export function runningVersion(
     }
     if (version.kind === 'malformed') {
       return { problem: `${environment.versionUrl} answered something that is not a version: ${version.reason}`, problemState: 'unknown' };
+    }
+    const warning = wrongEnvironmentWarning(app, environment, version.environment);
+    if (warning !== undefined) {
+      // Not proof of what runs here: fall back to the last successful deployment, as when it cannot be reached.
+      const fallback = lastSuccessful !== undefined ? fromDeployment(lastSuccessful, releases, context) : undefined;
+      return {
+        ...(fallback !== undefined ? { running: fallback } : {}),
+        problem: `I${warning.slice(1)} (${environment.versionUrl}), so its answer is not taken as what runs here.${fallback?.imageTag !== undefined ? ` The last successful deployment was ${fallback.imageTag}.` : ''}`,
+        problemState: 'unknown',
+        versionWarning: warning,
+      };
     }
     return fromVersionAnswer(version.release, lastSuccessful, releases, context, environment.versionUrl);
   }

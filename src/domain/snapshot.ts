@@ -98,6 +98,8 @@ export interface EnvironmentDeck {
   /** Successful deployments, newest first (each one a possible rollback target). */
   readonly history: readonly DeploymentRecord[];
   readonly rollback: RollbackTarget;
+  /** Set when its /version names another environment of the app: what it answers is not taken as what runs there. */
+  readonly versionWarning?: string;
 }
 
 export interface AppDeck {

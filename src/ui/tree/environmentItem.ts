@@ -11,11 +11,13 @@ export function environmentItem(node: NodeOf<'environment'>): vscode.TreeItem {
   const manual = profile.deploy.kind === 'manual';
   const item = new vscode.TreeItem(profile.label, manual ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
   item.id = `environment:${app.app.id}/${profile.id}`;
-  item.iconPath = stateIcon(environment.state);
+  item.iconPath = environment.versionWarning !== undefined ? new vscode.ThemeIcon('warning', new vscode.ThemeColor('list.warningForeground')) : stateIcon(environment.state);
   const running = runningLabel(environment);
   const words = stateWords(environment);
   if (environment.state === 'alwaysLatest') {
     item.description = 'always runs latest';
+  } else if (environment.versionWarning !== undefined) {
+    item.description = `${running !== undefined ? `${running} (last deployment) · ` : ''}/version names another environment`;
   } else if (running !== undefined) {
     // In sync needs no words; "ahead" is already in the running label.
     item.description = environment.state === 'inSync' ? running : `${running} · ${words}`;
@@ -50,6 +52,9 @@ export function contextTokens(node: NodeOf<'environment'>): string[] {
   }
   if (environment.state === 'failed') {
     tokens.push('failed');
+  }
+  if (environment.versionWarning !== undefined) {
+    tokens.push('versionWarning');
   }
   if (profile.consoleLinks.length > 0) {
     tokens.push('hasConsole');

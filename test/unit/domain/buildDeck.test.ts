@@ -184,4 +184,31 @@ describe('deck while a release is being published', () => {
     const staging = findEnvironment(snapshot, 'api', 'staging')?.environment;
     assert.notEqual(staging?.state, 'deploying', 'publishing deploys production only');
   });
+
+  describe('an environment whose /version names another environment', () => {
+    function answering(appId: string, environmentId: string, release: string, environmentName: string) {
+      const facts = openverseFacts();
+      const versions = { ...facts.versions, [`${appId}/${environmentId}`]: { kind: 'answered' as const, release, environment: environmentName } };
+      return environment(deckOf({ ...facts, versions }), appId, environmentId).environment;
+    }
+
+    it('is flagged, and its answer is not taken as what runs there', () => {
+      // API production's /version answers staging's build and says it is staging.
+      const production = answering('api', 'production', sha('c18'), 'Staging');
+      assert.equal(production.versionWarning, 'its /version says it is Staging: the URL may point at the wrong environment');
+      assert.equal(production.state, 'unknown');
+      assert.match(production.stateDetail, /^Its \/version says it is Staging: the URL may point at the wrong environment \(https:\/\/api\.openverse\.org\/version\), so its answer is not taken as what runs here\. The last successful deployment was rel-2026\.11\.02\.14\.05\.33\.$/);
+      assert.equal(production.running?.source, 'last deployment');
+      assert.equal(production.running?.imageTag, 'rel-2026.11.02.14.05.33');
+    });
+
+    it('is not flagged when it names itself, says "local" (the image default) or nothing', () => {
+      for (const name of ['production', 'PRODUCTION', 'local', '']) {
+        const production = answering('api', 'production', sha('c14'), name);
+        assert.equal(production.versionWarning, undefined, name);
+        assert.equal(production.state, 'inSync', name);
+        assert.equal(production.running?.source, 'version endpoint', name);
+      }
+    });
+  });
 });
