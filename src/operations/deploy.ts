@@ -9,6 +9,7 @@ import { describeError } from '../github/errors';
 import { dispatchWorkflow, getRun } from '../github/workflows';
 import { runsActingOn } from './busyOnGitHub';
 import { lookForDispatchedRun, lostAnswer, outcomeUnclear } from './outcome';
+import { wrongEnvironmentWarning } from '../domain/environmentName';
 import { followRun, verifyVersion, type FollowOptions, type VersionCheck } from './follow';
 import { words } from './publish';
 import { placeLabel } from '../domain/words';
@@ -134,7 +135,7 @@ export async function deployAndFollow(client: GitHubClient, plan: DeployPlan, re
     return { run, stoppedWatching: false, nothingStarted: false };
   }
   report(`Deployed. Checking that ${label} reports commit ${shortSha(target.sha)}…`);
-  const version = await verifyVersion(versionUrl, target.sha, options);
+  const version = await verifyVersion(versionUrl, target.sha, { ...options, wrongEnvironment: (name) => wrongEnvironmentWarning(app.app, environment.environment, name) });
   if (version.kind === 'mismatch') {
     return { run, version, stoppedWatching: false, nothingStarted: false, problem: `The deployment of ${target.imageTag} to ${label} succeeded, but ${versionUrl} reports commit ${version.seen.slice(0, 12)} instead of ${target.sha.slice(0, 12)}.` };
   }

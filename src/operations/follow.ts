@@ -58,14 +58,25 @@ export async function waitForRun(
 
 export type VersionCheck = { readonly kind: 'matched' } | { readonly kind: 'mismatch'; readonly seen: string } | { readonly kind: 'unreachable'; readonly reason: string } | { readonly kind: 'stopped' };
 
+export interface VerifyOptions extends FollowOptions {
+  /**
+   * What to say when an answer's `environment` names another environment of the app (domain/environmentName.ts),
+   * or undefined: such an answer is no proof of what runs here, whatever commit it reports.
+   */
+  readonly wrongEnvironment?: (answeredEnvironment: string) => string | undefined;
+}
+
 /** After a successful deployment, polls /version until it reports the expected commit, or gives up. */
-export async function verifyVersion(url: string, expectedSha: string, options: FollowOptions = {}): Promise<VersionCheck> {
+export async function verifyVersion(url: string, expectedSha: string, options: VerifyOptions = {}): Promise<VersionCheck> {
   const sleep = options.sleep ?? defaultSleep;
   const deadline = Date.now() + (options.timeoutMs ?? 3 * 60_000);
   let last: VersionCheck = { kind: 'unreachable', reason: 'not asked yet' };
   for (;;) {
     const answer = await probeVersion(url);
-    if (answer.kind === 'answered') {
+    const wrongEnvironment = answer.kind === 'answered' ? options.wrongEnvironment?.(answer.environment) : undefined;
+    if (wrongEnvironment !== undefined) {
+      last = { kind: 'unreachable', reason: wrongEnvironment };
+    } else if (answer.kind === 'answered') {
       if (answer.release === expectedSha) {
         return { kind: 'matched' };
       }

@@ -9,6 +9,7 @@ import { runsActingOn } from './busyOnGitHub';
 import { runDeploysTag } from '../domain/dispatchedRun';
 import { publishRelease } from '../github/releases';
 import { lookForPublishedRelease, lostAnswer, outcomeUnclear } from './outcome';
+import { wrongEnvironmentWarning } from '../domain/environmentName';
 import { followRun, verifyVersion, waitForRun, type FollowOptions, type VersionCheck } from './follow';
 import { placeLabel } from '../domain/words';
 
@@ -125,7 +126,7 @@ export async function publishAndFollow(client: GitHubClient, plan: PublishPlan, 
       const expected = tagRun?.headSha;
       if (versionUrl !== undefined && expected !== undefined) {
         report(`Deployed. Checking that ${label} reports the new commit…`);
-        version = await verifyVersion(versionUrl, expected, { ...options, timeoutMs: options.timeoutMs ?? 3 * 60_000 });
+        version = await verifyVersion(versionUrl, expected, { ...options, timeoutMs: options.timeoutMs ?? 3 * 60_000, wrongEnvironment: (name) => wrongEnvironmentWarning(app, deployedEnvironment.environment, name) });
         if (version.kind === 'mismatch') {
           return result({ problem: `The deployment of ${draft.imageTag} succeeded, but ${versionUrl} still reports ${version.seen.slice(0, 12)} instead of ${expected.slice(0, 12)}.` });
         }
