@@ -135,6 +135,22 @@ describe('the deck against the simulated Openverse world', () => {
     assert.equal(find(deck.describeDeck(), 'API', 'Staging').icon, 'pass-filled');
   });
 
+  it('flags an environment whose /version says it is another environment of the app, and clears it once it does not', async () => {
+    await admin('environment', { app: 'api', environment: 'production', environmentName: 'staging' });
+    try {
+      await deck.refresh();
+      const production = find(deck.describeDeck(), 'API', 'Production');
+      assert.equal(production.icon, 'warning');
+      assert.match(production.description ?? '', /\/version names another environment$/);
+      assert.match(production.tooltip ?? '', /Its \/version says it is staging: the URL may point at the wrong environment/);
+      assert.match(production.tooltip ?? '', /Learned from: its last successful deployment/);
+    } finally {
+      await admin('environment', { app: 'api', environment: 'production', environmentName: 'production' });
+    }
+    await deck.refresh();
+    assert.equal(find(deck.describeDeck(), 'API', 'Production').icon, 'pass-filled');
+  });
+
   it('keeps the last good deck on screen, marked stale, when GitHub fails', async () => {
     await admin('faults', { path: '/releases$', kind: 'status', status: 503, count: 6 });
     await deck.refresh();

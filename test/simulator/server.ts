@@ -1124,6 +1124,10 @@ export async function startSimulator(options: SimulatorOptions): Promise<Running
       if (typeof fields.release === 'string') {
         environment.release = fields.release;
       }
+      // The `environment` field of the nginx /version answer (openverse-facts §3): any string the deployment sets.
+      if (typeof fields.environmentName === 'string') {
+        environment.environmentName = fields.environmentName;
+      }
       return { status: 200, body: environment };
     }
     throw new HttpError(404, 'Not Found');

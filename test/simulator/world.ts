@@ -133,8 +133,13 @@ export interface WorldEnvironment {
   readonly path: string;
   /** The commit SHA its `/version` reports. */
   release: string;
-  /** The `environment` field of its /version answer. */
-  readonly environmentName: string;
+  /**
+   * The `environment` field of its /version answer. Openverse's nginx serves `$DJANGO_NGINX_ENVIRONMENT` /
+   * `$OPENVERSE_NGINX_ENVIRONMENT`, "local" by default in the image; the values the infrastructure sets are
+   * not known (openverse-facts §3). Settable through `POST /_admin/environment` to model a URL that points
+   * at another environment.
+   */
+  environmentName: string;
 }
 
 export interface World {
