@@ -160,7 +160,11 @@ export function deployCandidates(app: AppDeck, environment: EnvironmentDeck, mai
         imageTag: record.imageTag,
         kind: 'deployment',
         label: record.imageTag,
-        detail: `Deployed successfully on ${record.updatedAt.slice(0, 10)} by ${record.actor}${record.imageTag === runningTag ? ' · runs there now' : ''}`,
+        detail: [
+          `Deployed successfully on ${record.updatedAt.slice(0, 10)} by ${record.actor}`,
+          record.imageTag === runningTag ? 'runs there now' : undefined,
+          standingWords(record),
+        ].filter((part) => part !== undefined).join(' · '),
       });
     }
   }

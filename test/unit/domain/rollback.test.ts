@@ -2,6 +2,7 @@ import { strict as assert } from 'node:assert';
 import { buildDeck } from '../../../src/domain/buildDeck';
 import type { DeckFacts } from '../../../src/domain/facts';
 import { openverseProfile } from '../../../src/domain/openverse';
+import { deployCandidates } from '../../../src/domain/rollback';
 import { findEnvironment } from '../../../src/domain/snapshot';
 import { openverseFacts, run, sha } from '../fixtures/openverseFacts';
 
@@ -19,9 +20,13 @@ function rolledBackOnce(): DeckFacts {
 }
 
 function apiProduction(facts: DeckFacts) {
+  return apiProductionDeck(facts).environment;
+}
+
+function apiProductionDeck(facts: DeckFacts) {
   const found = findEnvironment(buildDeck(openverseProfile(), facts), 'api', 'production');
   assert.ok(found);
-  return found.environment;
+  return found;
 }
 
 describe('rolling back twice', () => {
@@ -104,5 +109,11 @@ describe('rolling back twice', () => {
     const others = facts.deploymentRuns.filter((candidate) => !candidate.workflowPath.endsWith(PRODUCTION_API));
     const production = apiProduction({ ...facts, deploymentRuns: [...others, ...runs], versions: { ...facts.versions, 'api/production': { kind: 'answered', release: sha('c9'), environment: 'production' } } });
     assert.equal(production.history.find((record) => record.imageTag === sha('c14'))?.rolledAwayFrom?.on, '2026-11-20');
+  });
+
+  it('says so in Deploy…\'s candidates too', () => {
+    const { app, environment } = apiProductionDeck(rolledBackOnce());
+    const broken = deployCandidates({ ...app, releases: [] }, environment, []).find((candidate) => candidate.imageTag === 'rel-2026.11.02.14.05.33');
+    assert.match(broken?.detail ?? '', /· rolled away from on 2026-11-20$/);
   });
 });
