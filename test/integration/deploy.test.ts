@@ -136,14 +136,19 @@ describe('deploying, redeploying and rolling back', () => {
     // API production ran rel-2026.10.15.09.30.00 (A), then rel-2026.11.12.14.05.33 (B); B is found broken and rolled back to A.
     await deck.refresh();
     await withClockMoving(vscode.commands.executeCommand(COMMANDS.rollBack, { appId: 'api', environmentId: 'production', imageTag: 'rel-2026.10.15.09.30.00', reason: 'B is broken' }));
-    await deck.refresh();
-    assert.match(find(deck.describeDeck(), 'API', 'Production').description ?? '', /^rel-2026\.10\.15\.09\.30\.00\b/);
-    const offered = await rollbackPicker('api');
-    assert.equal(offered[0]?.label, '$(discard) rel-2026.10.01.12.00.00');
-    assert.equal(offered[0]?.description, 'last known working');
-    const rolledAway = offered.find((item) => item.label.endsWith('rel-2026.11.12.14.05.33'));
-    const today = ((await admin('clock', undefined, 'GET')) as { now: string }).now.slice(0, 10);
-    assert.equal(rolledAway?.description, `rolled away from on ${today}`);
-    assert.match(rolledAway?.detail ?? '', /replaced by the older rel-2026\.10\.15\.09\.30\.00: not known to work/);
+    try {
+      await deck.refresh();
+      assert.match(find(deck.describeDeck(), 'API', 'Production').description ?? '', /^rel-2026\.10\.15\.09\.30\.00\b/);
+      const offered = await rollbackPicker('api');
+      assert.equal(offered[0]?.label, '$(discard) rel-2026.10.01.12.00.00');
+      assert.equal(offered[0]?.description, 'last known working');
+      const rolledAway = offered.find((item) => item.label.endsWith('rel-2026.11.12.14.05.33'));
+      const today = ((await admin('clock', undefined, 'GET')) as { now: string }).now.slice(0, 10);
+      assert.equal(rolledAway?.description, `rolled away from on ${today}`);
+      assert.match(rolledAway?.detail ?? '', /replaced by the older rel-2026\.10\.15\.09\.30\.00: not known to work/);
+    } finally {
+      // Later suites expect API production on rel-2026.11.12.14.05.33 again: deploy it forward.
+      await withClockMoving(vscode.commands.executeCommand(COMMANDS.deploy, { appId: 'api', environmentId: 'production', imageTag: 'rel-2026.11.12.14.05.33', reason: 'integration test: back to where it was' }));
+    }
   });
 });
