@@ -1,0 +1,129 @@
+import { HttpError } from '../errors';
+import { asRecord, paginate, requireScope, type Router } from '../routing';
+import { existsYet, repositoryDispatch, runStatus, startRun } from '../runs';
+import type { Shapes } from '../shapes';
+import { resolveRef, workflowOf, type Simulation } from '../state';
+import type { WorldRun } from '../world';
+
+/** GitHub Actions: workflows, runs, workflow dispatches and repository_dispatch. */
+export function actionsRoutes({ repoRoute }: Router, sim: Simulation, shapes: Shapes): void {
+  const { workflowJson, runJson } = shapes;
+  repoRoute('GET', '/actions/workflows', (context, repo) => ({
+    status: 200,
+    body: { total_count: repo.workflows.length, workflows: repo.workflows.map((workflow) => workflowJson(repo, workflow, context.baseUrl)) },
+  }));
+  repoRoute('GET', '/actions/workflows/{id}', (context, repo, match) => ({ status: 200, body: workflowJson(repo, workflowOf(repo, decodeURIComponent(match[3] ?? '')), context.baseUrl) }));
+  repoRoute('GET', '/actions/workflows/{id}/runs', (context, repo, match) => {
+    const workflow = workflowOf(repo, decodeURIComponent(match[3] ?? ''));
+    const runs = filterRuns(repo.runs.filter((run) => run.workflowPath === workflow.path), context.query, sim.clock.nowMs());
+    const { page, headers } = paginate(runs, context);
+    return { status: 200, headers, body: { total_count: runs.length, workflow_runs: page.map((run) => runJson(repo, run, context.baseUrl)) } };
+  });
+  repoRoute('POST', '/actions/workflows/{id}/dispatches', (context, repo, match) => {
+    requireScope(context, 'workflow');
+    const workflow = workflowOf(repo, decodeURIComponent(match[3] ?? ''));
+    const body = asRecord(context.body);
+    const declared = workflow.on.workflowDispatch;
+    if (declared === undefined) {
+      throw new HttpError(422, "Workflow does not have 'workflow_dispatch' trigger");
+    }
+    const ref = typeof body.ref === 'string' ? body.ref : '';
+    const refIndex = resolveRef(repo, ref);
+    const refCommit = refIndex !== undefined ? repo.commits[refIndex] : undefined;
+    if (ref === '' || refCommit === undefined) {
+      throw new HttpError(422, `No ref found for: ${ref}`);
+    }
+    const given = body.inputs === undefined ? {} : asRecord(body.inputs);
+    const unexpected = Object.keys(given).filter((name) => !(name in declared));
+    if (unexpected.length > 0) {
+      throw new HttpError(422, `Unexpected inputs provided: ${JSON.stringify(unexpected)}`);
+    }
+    const inputs: Record<string, string> = {};
+    for (const [name, spec] of Object.entries(declared)) {
+      const value = given[name];
+      if (value !== undefined && typeof value !== 'string') {
+        throw new HttpError(422, `Invalid value for input '${name}'`);
+      }
+      if ((value === undefined || value === '') && spec.required === true && spec.default === undefined) {
+        throw new HttpError(422, `Required input '${name}' not provided`);
+      }
+      inputs[name] = value ?? spec.default ?? '';
+    }
+    const run = startRun(sim, repo, workflow, { event: 'workflow_dispatch', actor: context.token.login, headBranch: ref.replace(/^refs\/heads\//, ''), headSha: refCommit.sha, inputs, fallbackTitle: workflow.name, createdMs: sim.clock.nowMs() + (context.runCreatedLateMs ?? 0) });
+    if (body.return_run_details === true) {
+      return {
+        status: 200,
+        body: { workflow_run_id: run.id, run_url: `${context.baseUrl}/repos/${repo.fullName}/actions/runs/${run.id}`, html_url: `https://github.com/${repo.fullName}/actions/runs/${run.id}` },
+      };
+    }
+    return { status: 204 };
+  });
+  repoRoute('GET', '/actions/runs', (context, repo) => {
+    const runs = filterRuns(repo.runs, context.query, sim.clock.nowMs());
+    const { page, headers } = paginate(runs, context);
+    return { status: 200, headers, body: { total_count: runs.length, workflow_runs: page.map((run) => runJson(repo, run, context.baseUrl)) } };
+  });
+  repoRoute('GET', '/actions/runs/{id}', (context, repo, match) => {
+    const run = repo.runs.filter((run) => existsYet(run, sim.clock.nowMs())).find((candidate) => String(candidate.id) === match[3]);
+    if (run === undefined) {
+      throw new HttpError(404, 'Not Found');
+    }
+    return { status: 200, body: runJson(repo, run, context.baseUrl) };
+  });
+  repoRoute('POST', '/dispatches', (context, repo) => {
+    requireScope(context, 'repo');
+    const body = asRecord(context.body);
+    if (typeof body.event_type !== 'string' || body.event_type === '') {
+      throw new HttpError(422, 'Invalid request.\n\nNo event_type provided.');
+    }
+    repositoryDispatch(sim, repo, body.event_type, body.client_payload === undefined ? {} : asRecord(body.client_payload), context.token.login, sim.clock.nowMs());
+    return { status: 204 };
+  });
+}
+
+function filterRuns(runs: readonly WorldRun[], query: URLSearchParams, now: number): WorldRun[] {
+  const event = query.get('event');
+  const status = query.get('status');
+  const branch = query.get('branch');
+  const created = query.get('created');
+  const actor = query.get('actor');
+  return runs
+    .filter((run) => existsYet(run, now))
+    .filter((run) => event === null || run.event === event)
+    .filter((run) => branch === null || run.headBranch === branch)
+    .filter((run) => actor === null || run.actor === actor)
+    .filter((run) => {
+      if (status === null) {
+        return true;
+      }
+      const state = runStatus(run, now);
+      return state.status === status || state.conclusion === status;
+    })
+    .filter((run) => created === null || matchesDateFilter(run.createdAt, created))
+    .sort((a, b) => Date.parse(b.createdAt) - Date.parse(a.createdAt) || b.id - a.id);
+}
+
+function matchesDateFilter(value: string, filter: string): boolean {
+  const at = Date.parse(value);
+  const range = /^(.+)\.\.(.+)$/.exec(filter);
+  if (range !== null) {
+    return at >= Date.parse(range[1] ?? '') && at <= Date.parse(range[2] ?? '');
+  }
+  const comparison = /^(>=|<=|>|<)?(.+)$/.exec(filter);
+  const bound = Date.parse(comparison?.[2] ?? '');
+  if (Number.isNaN(bound)) {
+    throw new HttpError(422, `Invalid created filter: ${filter}`);
+  }
+  switch (comparison?.[1]) {
+    case '>=':
+      return at >= bound;
+    case '<=':
+      return at <= bound;
+    case '>':
+      return at > bound;
+    case '<':
+      return at < bound;
+    default:
+      return new Date(at).toISOString().slice(0, 10) === new Date(bound).toISOString().slice(0, 10);
+  }
+}

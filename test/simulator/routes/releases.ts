@@ -1,0 +1,72 @@
+import { HttpError } from '../errors';
+import { asRecord, paginate, requireScope, wantsHtml, type Router } from '../routing';
+import { startRun } from '../runs';
+import type { Shapes } from '../shapes';
+import { resolveRef, type Simulation } from '../state';
+import type { WorldRelease, WorldRepo } from '../world';
+
+/** Releases: list, get by id or tag, update (publishing a draft tags its commit and starts the release workflows). */
+export function releasesRoutes({ repoRoute }: Router, sim: Simulation, shapes: Shapes): void {
+  const { releaseJson } = shapes;
+  repoRoute('GET', '/releases', (context, repo) => {
+    const sorted = [...repo.releases].sort((a, b) => Date.parse(b.createdAt) - Date.parse(a.createdAt) || b.id - a.id);
+    const { page, headers } = paginate(sorted, context);
+    return { status: 200, body: page.map((release) => releaseJson(repo, release, context.baseUrl, wantsHtml(context))), headers };
+  });
+  repoRoute('GET', '/releases/tags/{tag}', (context, repo, match) => {
+    const release = repo.releases.find((candidate) => !candidate.draft && candidate.tagName === decodeURIComponent(match[3] ?? ''));
+    if (release === undefined) {
+      throw new HttpError(404, 'Not Found');
+    }
+    return { status: 200, body: releaseJson(repo, release, context.baseUrl, wantsHtml(context)) };
+  });
+  repoRoute('GET', '/releases/{id}', (context, repo, match) => ({ status: 200, body: releaseJson(repo, releaseById(repo, match[3]), context.baseUrl, wantsHtml(context)) }));
+  repoRoute('PATCH', '/releases/{id}', (context, repo, match) => {
+    requireScope(context, 'repo');
+    const release = releaseById(repo, match[3]);
+    const body = asRecord(context.body);
+    if (typeof body.body === 'string') {
+      release.body = body.body;
+    }
+    if (typeof body.name === 'string') {
+      release.name = body.name;
+    }
+    // "Update a release" takes tag_name and target_commitish too, applied before the draft is published.
+    if (typeof body.tag_name === 'string' && body.tag_name !== '') {
+      release.tagName = body.tag_name;
+    }
+    if (typeof body.target_commitish === 'string' && body.target_commitish !== '') {
+      release.targetCommitish = body.target_commitish;
+    }
+    if (body.draft === false && release.draft) {
+      const target = resolveRef(repo, release.targetCommitish);
+      if (target === undefined) {
+        throw new HttpError(422, 'Validation Failed', { errors: [{ resource: 'Release', code: 'invalid', field: 'target_commitish' }] });
+      }
+      if (repo.tags.some((tag) => tag.name === release.tagName)) {
+        throw new HttpError(422, 'Validation Failed', { errors: [{ resource: 'Release', code: 'already_exists', field: 'tag_name' }] });
+      }
+      const commit = repo.commits[target];
+      if (commit === undefined) {
+        throw new HttpError(422, 'Validation Failed');
+      }
+      release.draft = false;
+      release.publishedAt = sim.clock.iso();
+      repo.tags.push({ name: release.tagName, sha: commit.sha });
+      for (const workflow of repo.workflows) {
+        if (workflow.on.release?.includes('released') === true || workflow.on.release?.includes('published') === true) {
+          startRun(sim, repo, workflow, { event: 'release', actor: context.token.login, headBranch: release.tagName, headSha: commit.sha, fallbackTitle: release.name, createdMs: sim.clock.nowMs() });
+        }
+      }
+    }
+    return { status: 200, body: releaseJson(repo, release, context.baseUrl, false) };
+  });
+}
+
+function releaseById(repo: WorldRepo, id: string | undefined): WorldRelease {
+  const release = repo.releases.find((candidate) => String(candidate.id) === id);
+  if (release === undefined) {
+    throw new HttpError(404, 'Not Found');
+  }
+  return release;
+}
