@@ -1,22 +1,11 @@
 import { strict as assert } from 'node:assert';
 import { GitHubClient } from '../../../src/github/client';
-import { GitHubError } from '../../../src/github/errors';
 import { listCommits } from '../../../src/github/commits';
 import { listReleases } from '../../../src/github/releases';
 import { checkToken, getSignedInUser } from '../../../src/github/users';
 import { listRepositoryRuns } from '../../../src/github/workflows';
 import { DEMO_LOGIN, FINE_GRAINED_TOKEN, INFRA, MONOREPO, NO_WORKFLOW_SCOPE_TOKEN, OTHER_REPOS_TOKEN, openverseWorld } from '../../simulator/openverseWorld';
-import { addFault, startHarness, type Harness } from './helpers';
-
-async function rejection(promise: Promise<unknown>): Promise<GitHubError> {
-  try {
-    await promise;
-  } catch (error) {
-    assert.ok(error instanceof GitHubError, `expected a GitHubError, got ${String(error)}`);
-    return error;
-  }
-  assert.fail('expected the request to fail');
-}
+import { addFault, rejection, startHarness, type Harness } from './helpers';
 
 describe('GitHub client against the simulator', () => {
   let harness: Harness;

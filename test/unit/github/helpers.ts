@@ -1,4 +1,6 @@
+import { strict as assert } from 'node:assert';
 import { GitHubClient, type GitHubClientOptions } from '../../../src/github/client';
+import { GitHubError } from '../../../src/github/errors';
 import { openverseWorld, DEMO_TOKEN } from '../../simulator/openverseWorld';
 import { startSimulator, type RunningSimulator } from '../../simulator/server';
 import type { World } from '../../simulator/world';
@@ -32,4 +34,15 @@ export async function addFault(simulator: RunningSimulator, fault: Record<string
   if (response.status !== 201) {
     throw new Error(`fault refused: ${await response.text()}`);
   }
+}
+
+/** The GitHubError a request failed with; fails the test when it succeeded or failed otherwise. */
+export async function rejection(promise: Promise<unknown>): Promise<GitHubError> {
+  try {
+    await promise;
+  } catch (error) {
+    assert.ok(error instanceof GitHubError, `expected a GitHubError, got ${String(error)}`);
+    return error;
+  }
+  assert.fail('expected the request to fail');
 }

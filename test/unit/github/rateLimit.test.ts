@@ -1,25 +1,14 @@
 import { strict as assert } from 'node:assert';
 import { GitHubClient } from '../../../src/github/client';
-import { GitHubError } from '../../../src/github/errors';
 import { listReleases } from '../../../src/github/releases';
 import { getSignedInUser } from '../../../src/github/users';
 import { listRepositoryRuns } from '../../../src/github/workflows';
 import { DEMO_TOKEN, INFRA, MONOREPO } from '../../simulator/openverseWorld';
 import { startFakeServer, type FakeServer } from './fakeServer';
-import { addFault, startHarness, type Harness } from './helpers';
+import { addFault, rejection, startHarness, type Harness } from './helpers';
 
 const HOUR_MS = 3600_000;
 const NOW = Date.parse('2026-03-02T10:00:00Z');
-
-async function rejection(promise: Promise<unknown>): Promise<GitHubError> {
-  try {
-    await promise;
-  } catch (error) {
-    assert.ok(error instanceof GitHubError, `expected a GitHubError, got ${String(error)}`);
-    return error;
-  }
-  assert.fail('expected the request to fail');
-}
 
 describe('GitHub rate limits: how long Release Deck waits', () => {
   let harness: Harness | undefined;
