@@ -119,7 +119,8 @@ async function confirmAndDeploy(
 ): Promise<DeployResult | undefined> {
   const profile = services.profiles.profile;
   const client = await services.gitHub.current();
-  if (profile === undefined || client === undefined) {
+  const webUrl = services.endpoints.webUrl();
+  if (profile === undefined || client === undefined || webUrl === undefined) {
     void vscode.window.showWarningMessage('Sign in to GitHub first.');
     return undefined;
   }
@@ -166,6 +167,7 @@ async function confirmAndDeploy(
           environment,
           target,
           reason,
+          webUrl,
           profilePath: `apps[${String(profile.apps.findIndex((candidate) => candidate.id === app.app.id))}].environments[${String(app.environments.indexOf(environment))}]`,
           ...(environment.environment.deployedOnPublish && profile.releaseWorkflow !== undefined ? { releaseWorkflow: { repo: profile.monorepo, workflow: profile.releaseWorkflow } } : {}),
         },

@@ -94,23 +94,3 @@ export function dispatchedRunShown(environment: EnvironmentDeck, dispatch: Unset
 export function workflowRunsPage(webOrigin: string, repo: string, workflow: string): string {
   return `${webOrigin}/${repo}/actions/workflows/${encodeURIComponent(workflow)}`;
 }
-
-/** The web origin of GitHub pages, from a page GitHub linked to, else from the REST API root. */
-export function webOriginOf(knownPage: string | undefined, apiUrl: string): string {
-  for (const candidate of [knownPage, apiUrl]) {
-    if (candidate === undefined) {
-      continue;
-    }
-    try {
-      const url = new URL(candidate);
-      if (candidate === knownPage) {
-        return url.origin;
-      }
-      // api.github.com serves github.com; a GitHub Enterprise Server serves its API under /api/v3.
-      return url.hostname === 'api.github.com' ? 'https://github.com' : url.origin;
-    } catch {
-      // Not a URL: try the next one.
-    }
-  }
-  return 'https://github.com';
-}

@@ -1,7 +1,7 @@
 import { busyMessage } from '../domain/busyEnvironment';
 import type { AppDeck, EnvironmentDeck } from '../domain/snapshot';
 import type { DeployTarget } from '../domain/deployPlan';
-import { baselineOf, webOriginOf, workflowRunsPage, type UnsettledDispatch } from '../domain/dispatchedRun';
+import { baselineOf, workflowRunsPage, type UnsettledDispatch } from '../domain/dispatchedRun';
 import type { WorkflowRunFact } from '../domain/facts';
 import { shortSha } from '../domain/tags';
 import type { GitHubClient } from '../github/client';
@@ -22,6 +22,8 @@ export interface DeployPlan {
   readonly reason: string;
   /** Index of the app and environment in the profile, for error messages naming the field. */
   readonly profilePath: string;
+  /** The web root of the GitHub in use (the endpoint's), for the runs page named when an outcome is unknown. */
+  readonly webUrl: string;
   /** For an environment deployed on publish: the monorepo's release workflow, whose runs deploy it too. */
   readonly releaseWorkflow?: { readonly repo: string; readonly workflow: string };
 }
@@ -71,7 +73,7 @@ export async function deployAndFollow(client: GitHubClient, plan: DeployPlan, re
   } catch (error) {
     return { stoppedWatching: false, nothingStarted: true, problem: `${describeError(error)} Nothing was sent: without its runs, Release Deck cannot tell whether a deployment of ${label} is already under way. ${label} still runs ${before}.` };
   }
-  const runsPage = workflowRunsPage(webOriginOf(recent[0]?.htmlUrl, client.apiUrl), deploy.repo, deploy.workflow);
+  const runsPage = workflowRunsPage(plan.webUrl, deploy.repo, deploy.workflow);
   const look = { repo: deploy.repo, workflow: deploy.workflow, ref: deploy.ref, imageTag: target.imageTag, baseline: baselineOf(recent), askedAt: new Date(), runsPage, profileField };
 
   report(`Dispatching ${deploy.workflow} with ${target.imageTag}…`);

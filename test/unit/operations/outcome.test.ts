@@ -62,7 +62,7 @@ describe('actions whose answer is lost', () => {
     const { app, environment } = await deck('api', 'staging');
     const target = resolveDeployTarget(app, tag);
     assert.ok(target.ok);
-    return deployAndFollow(harness.client, { app, environment, target: target.value, reason: 'test', profilePath: 'apps[0].environments[0]' }, () => undefined, () => undefined, moving());
+    return deployAndFollow(harness.client, { app, environment, target: target.value, reason: 'test', webUrl: 'https://github.com', profilePath: 'apps[0].environments[0]' }, () => undefined, () => undefined, moving());
   }
 
   for (const kind of ['applyThenTimeout', 'applyThenReset', 'applyThen502']) {
@@ -120,7 +120,7 @@ describe('actions whose answer is lost', () => {
     const { app, environment } = await deck('api', 'staging');
     const target = resolveDeployTarget(app, 'rel-2026.11.12.14.05.33');
     assert.ok(target.ok);
-    const result = await deployAndFollow(harness.client, { app, environment, target: target.value, reason: 'test', profilePath: 'apps[0].environments[0]' }, (step) => {
+    const result = await deployAndFollow(harness.client, { app, environment, target: target.value, reason: 'test', webUrl: 'https://github.com', profilePath: 'apps[0].environments[0]' }, (step) => {
       if (step.startsWith('Dispatching')) {
         // From the dispatch on, GitHub fails to list the workflow's runs.
         harness.simulator.faults.push({ path: '/deploy-staging-api\\.yml/runs$', method: 'GET', kind: 'status', status: 503, remaining: 1000 });
@@ -156,7 +156,7 @@ describe('actions whose answer is lost', () => {
     const target = resolveDeployTarget(app, 'rel-2026.11.12.14.05.33');
     assert.ok(target.ok);
     const before = runsOf('deploy-production-api.yml');
-    const result = await deployAndFollow(harness.client, { app, environment, target: target.value, reason: 'test', profilePath: 'apps[0].environments[1]', releaseWorkflow: { repo: profile.monorepo, workflow: profile.releaseWorkflow ?? '' } }, () => undefined, () => undefined, moving());
+    const result = await deployAndFollow(harness.client, { app, environment, target: target.value, reason: 'test', webUrl: 'https://github.com', profilePath: 'apps[0].environments[1]', releaseWorkflow: { repo: profile.monorepo, workflow: profile.releaseWorkflow ?? '' } }, () => undefined, () => undefined, moving());
     assert.equal(result.nothingStarted, true);
     assert.match(result.problem ?? '', /^API production is busy: "api-2026\.11\.26\.08\.55\.00" is in progress on GitHub, started by colleague at \d{4}-\d\d-\d\d \d\d:\d\d UTC\. Nothing was sent/);
     assert.equal(runsOf('deploy-production-api.yml'), before, 'nothing dispatched');
