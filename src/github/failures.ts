@@ -85,8 +85,8 @@ function validationMessage(data: unknown): string {
         if (typeof entry === 'string') {
           return entry;
         }
-        const fields = typeof entry === 'object' && entry !== null ? (entry as { message?: unknown; code?: unknown }) : {};
-        return typeof fields.message === 'string' ? fields.message : typeof fields.code === 'string' ? fields.code : '';
+        const fields = typeof entry === 'object' && entry !== null ? (entry as { message?: unknown; code?: unknown; field?: unknown; resource?: unknown }) : {};
+        return typeof fields.message === 'string' ? fields.message : typeof fields.code === 'string' ? refusedField(fields.code, fields.field, fields.resource) : '';
       })
       .filter((detail) => detail !== '');
     if (details.length > 0) {
@@ -94,4 +94,15 @@ function validationMessage(data: unknown): string {
     }
   }
   return message;
+}
+
+/**
+ * An error entry without a message: GitHub names the resource, the field and a code (missing,
+ * missing_field, invalid, already_exists, unprocessable; "Client errors" in GitHub's REST guide), e.g.
+ * {"resource": "Release", "field": "tag_name", "code": "already_exists"} → "tag_name of Release: already exists".
+ */
+function refusedField(code: string, field: unknown, resource: unknown): string {
+  const where = [field, resource].filter((part): part is string => typeof part === 'string' && part !== '').join(' of ');
+  const what = code.replace(/_/g, ' ');
+  return where !== '' ? `${where}: ${what}` : what;
 }
