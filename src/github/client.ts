@@ -1,7 +1,7 @@
 import type { Octokit } from '@octokit/rest';
 import { sleep } from '../timers';
 import { AnswerTooLargeError, bodyOf } from './answerBody';
-import type { ErrorContext } from './errors';
+import { gitHubErrorFor, isGitHubError, type ErrorContext } from './errors';
 import { EtagCache } from './etagCache';
 import { classifyFailure, isRequestErrorLike } from './failures';
 import { createOctokit } from './octokit';
@@ -125,13 +125,20 @@ export class GitHubClient {
         this.stats.rateLimitUnits += 1;
         this.noteRateLimit(responseHeaders);
         this.log(`${method} ${pathOf(endpoint.url)} → ${response.status} (${this.now() - started} ms)`);
+        if (response.status >= 300) {
+          // Octokit hands back a redirect it did not follow as if it succeeded. octokit.ts follows a GET's
+          // within the API root; a write to a renamed repository's old name gets a 307 ("HTTP redirects"
+          // in GitHub's REST guide) that is not sent again, and GitHub did nothing with it.
+          const location = responseHeaders.location;
+          throw gitHubErrorFor('moved', context, { status: response.status, ...(typeof location === 'string' ? { location } : {}) });
+        }
         const etag = responseHeaders.etag;
         if (idempotent && typeof etag === 'string') {
           this.cache.remember(cacheKey, { etag, status: response.status, data, headers: responseHeaders });
         }
         return { status: response.status, data, headers: responseHeaders, fromCache: false };
       } catch (error) {
-        if (!isRequestErrorLike(error)) {
+        if (!isRequestErrorLike(error) || isGitHubError(error)) {
           throw error;
         }
         const responseHeaders = error.response?.headers ?? {};

@@ -3,6 +3,7 @@ export type GitHubErrorKind =
   | 'unauthorized'
   | 'forbidden'
   | 'notFound'
+  | 'moved'
   | 'validation'
   | 'rateLimited'
   | 'server'
@@ -80,6 +81,8 @@ interface FailureFacts {
   readonly missingScopes?: readonly string[];
   /** For `network`: the connection was never opened (notConnectedCode). */
   readonly notConnected?: string;
+  /** For `moved`: where GitHub says it is now (the Location header). */
+  readonly location?: string;
 }
 
 /** Builds the typed error for a failed request, with a message that says what happened and what to do. */
@@ -97,6 +100,9 @@ export function gitHubErrorFor(kind: GitHubErrorKind, context: ErrorContext, fac
       break;
     case 'notFound':
       message = `GitHub answered ${status}Not Found ${trying}${said}: it does not exist, or the signed-in account cannot see it.${context.profileField !== undefined ? ` Check "${context.profileField}" in the profile.` : ''}`;
+      break;
+    case 'moved':
+      message = `GitHub answered ${status}(moved) ${trying}: what was asked for is now at ${facts.location ?? 'another address'}, as when a repository is renamed or transferred. Release Deck does not send a change to another address by itself, so nothing was changed. ${context.profileField !== undefined ? `Check "${context.profileField}" in the profile: name the repository as it is called now.` : 'Check the repository names in the profile: name each repository as it is called now.'}`;
       break;
     case 'validation':
       message = `GitHub refused the request ${trying}${said}. Nothing was changed.`;
