@@ -130,6 +130,24 @@ export function createShapes(clock: Clock) {
       updated_at: head?.date ?? '2026-01-01T00:00:00Z',
       network_count: 0,
       subscribers_count: 0,
+      // Fields a full repository carries in GitHub's answer recorded by @octokit/fixtures
+      // (scenarios/api.github.com/get-repository, 2022) and in its description ("full-repository").
+      // `permissions` are the signed-in account's: the world's tokens publish and dispatch, so push.
+      // `organization` is left out: GitHub sends it only for a repository an organization owns, and
+      // the world does not say who owns what.
+      allow_forking: true,
+      is_template: false,
+      web_commit_signoff_required: false,
+      topics: [],
+      permissions: { admin: false, maintain: false, push: true, triage: true, pull: true },
+      temp_clone_token: '',
+      allow_squash_merge: true,
+      allow_merge_commit: true,
+      allow_rebase_merge: true,
+      allow_auto_merge: false,
+      delete_branch_on_merge: false,
+      allow_update_branch: false,
+      use_squash_pr_title_as_default: false,
     };
   }
 
