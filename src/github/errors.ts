@@ -102,7 +102,7 @@ export function gitHubErrorFor(kind: GitHubErrorKind, context: ErrorContext, fac
       message = `GitHub answered ${status}Not Found ${trying}${said}: it does not exist, or the signed-in account cannot see it.${context.profileField !== undefined ? ` Check "${context.profileField}" in the profile.` : ''}`;
       break;
     case 'moved':
-      message = `GitHub answered ${status}(moved) ${trying}: what was asked for is now at ${facts.location ?? 'another address'}, as when a repository is renamed or transferred. Release Deck does not send a change to another address by itself, so nothing was changed. ${context.profileField !== undefined ? `Check "${context.profileField}" in the profile: name the repository as it is called now.` : 'Check the repository names in the profile: name each repository as it is called now.'}`;
+      message = `GitHub answered ${status}(moved) ${trying}: what was asked for is now at ${facts.location ?? 'another address'}, as when a repository is renamed or transferred. Release Deck does not send a change to another address by itself, so nothing was changed. Where the profile names this repository${context.profileField !== undefined ? ` (at "${context.profileField}")` : ''}, use the name it has now.`;
       break;
     case 'validation':
       message = `GitHub refused the request ${trying}${said}. Nothing was changed.`;

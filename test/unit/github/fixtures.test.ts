@@ -123,7 +123,7 @@ describe('recorded GitHub answers (@octokit/fixtures) through the GitHub layer',
       const error = await rejection(client.request('PATCH /repos/{owner}/{repo}', { ...splitRepo(repo), name: `${repo.split('/')[1] ?? ''}-newname`, description: 'test description' }, context(`rename ${repo}`)));
       assert.equal(error.kind, 'moved');
       assert.equal(error.status, 307);
-      assert.match(error.message, /^GitHub answered 307 \(moved\) while trying to rename .*: what was asked for is now at \S+\/repositories\/515436299, as when a repository is renamed or transferred\. Release Deck does not send a change to another address by itself, so nothing was changed\. Check "monorepo" in the profile: name the repository as it is called now\.$/);
+      assert.match(error.message, /^GitHub answered 307 \(moved\) while trying to rename .*: what was asked for is now at \S+\/repositories\/515436299, as when a repository is renamed or transferred\. Release Deck does not send a change to another address by itself, so nothing was changed\. Where the profile names this repository \(at "monorepo"\), use the name it has now\.$/);
       assert.equal(replay.requests.length, 1, 'the change is not sent again');
     });
 
@@ -134,10 +134,11 @@ describe('recorded GitHub answers (@octokit/fixtures) through the GitHub layer',
       assert.ok(moved !== undefined);
       // The recorded 307 is GitHub's answer to a write on a renamed repository's old path; here, to a dispatch.
       const { client } = await clientFor([{ ...moved, method: 'POST', path: `/repos/${repo}/actions/workflows/deploy.yml/dispatches` }]);
-      const profileField = 'apps[0].environments[1].deploy.repo';
+      // As deploy.ts names it: the field of the workflow, beside the repository's.
+      const profileField = 'apps[0].environments[1].deploy.workflow';
       const error = await rejection(dispatchWorkflow(client, { repo, workflow: 'deploy.yml', ref: 'main', inputs: { tag: 'rel-2022.07.19' }, profileField }));
       assert.equal(error.kind, 'moved');
-      assert.match(error.message, /nothing was changed\. Check "apps\[0\]\.environments\[1\]\.deploy\.repo" in the profile/);
+      assert.match(error.message, /nothing was changed\. Where the profile names this repository \(at "apps\[0\]\.environments\[1\]\.deploy\.workflow"\), use the name it has now\./);
     });
   });
 });
