@@ -88,9 +88,9 @@ export async function startReplay(recordings: readonly Recording[], options: Rep
   const served = new Set<Recording>();
   let origin = '';
   const canonical = (path: string): string => {
-    for (const [alias, path0] of Object.entries(options.aliases ?? {})) {
+    for (const [alias, target] of Object.entries(options.aliases ?? {})) {
       if (path.startsWith(alias)) {
-        return path0 + path.slice(alias.length);
+        return target + path.slice(alias.length);
       }
     }
     return path;
