@@ -27,6 +27,8 @@ export const ROUTES = [
   ['post', '/repos/{owner}/{repo}/actions/workflows/{workflow_id}/dispatches'],
   ['get', '/repos/{owner}/{repo}/actions/runs'],
   ['get', '/repos/{owner}/{repo}/actions/runs/{run_id}'],
+  ['get', '/repos/{owner}/{repo}/actions/runs/{run_id}/jobs'],
+  ['get', '/repos/{owner}/{repo}/actions/jobs/{job_id}'],
   ['post', '/repos/{owner}/{repo}/dispatches'],
   ['get', '/repos/{owner}/{repo}/pulls'],
 ];

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { HttpError } from './errors';
 import { LOST_ANSWER_KINDS } from './lostAnswers';
 import { asRecord, type Reply } from './routing';
-import { settle } from './runs';
+import { jobsOf, settle } from './runs';
 import { headOf, resetStats, type Fault, type Simulation } from './state';
 import type { WorldCommit, WorldToken } from './world';
 
@@ -32,8 +32,21 @@ export function admin(sim: Simulation, method: string, path: string, query: URLS
     return { status: 204 };
   }
   if (method === 'POST' && path === '/_admin/fail-next-run') {
+    // The next `count` runs of the workflow fail: at `step` (a step name of the workflow), or at its main step.
     const workflowPath = typeof fields.workflowPath === 'string' ? fields.workflowPath : '';
-    sim.world.failNextRuns[workflowPath] = (sim.world.failNextRuns[workflowPath] ?? 0) + (Number(fields.count) || 1);
+    const count = Number(fields.count) || 1;
+    const step = typeof fields.step === 'string' ? fields.step : '';
+    const workflow = sim.world.repos.flatMap((repo) => repo.workflows).find((candidate) => candidate.path === workflowPath);
+    if (step !== '' && !jobsOf(workflow).some((job) => job.steps.some((candidate) => candidate.name === step))) {
+      throw new HttpError(422, `${workflowPath} has no step named "${step}"`);
+    }
+    sim.world.failNextRuns[workflowPath] = (sim.world.failNextRuns[workflowPath] ?? 0) + count;
+    const steps = ((sim.world.failNextRunSteps ??= {})[workflowPath] ??= []);
+    // Earlier scripted failures without a step keep their place in the queue.
+    while (steps.length < (sim.world.failNextRuns[workflowPath] ?? 0) - count) {
+      steps.push('');
+    }
+    steps.push(...Array.from({ length: count }, () => step));
     return { status: 200, body: sim.world.failNextRuns };
   }
   if (method === 'POST' && (path === '/_admin/tokens/revoke' || path === '/_admin/tokens/restore')) {

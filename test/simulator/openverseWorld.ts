@@ -17,6 +17,8 @@ export const OTHER_REPOS_TOKEN = 'rd_token_for_other_repos_only';
 export const START_TIME = '2026-11-26T09:00:00Z';
 export const TAG_AND_DEPLOY_PATH = '.github/workflows/tag_docker_image_and_trigger_deployment.yml';
 
+const iso = (ms: number): string => new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
+
 export function fakeSha(label: string): string {
   return createHash('sha1').update(`openverse-world:${label}`).digest('hex');
 }
@@ -30,6 +32,8 @@ interface CommitPlan {
   readonly date: string;
   readonly label: 'feature' | 'improvement' | 'internal' | 'fix';
   readonly env?: { file: string; patch: string };
+  /** Another app's folder the commit changes too (its images are rebuilt as well). */
+  readonly alsoTouches?: AppSlug;
 }
 
 const AUTHORS = ['obulat', 'dhruvkb', 'krysal', 'sarayourfriend', 'zackkrida', 'AetherUnbound', 'stacimc'];
@@ -68,6 +72,10 @@ function plannedCommits(): CommitPlan[] {
   ];
   return plans.map(([date, app, label, title], index) => {
     const plan: CommitPlan = { app, title: `${title} (#${5100 + index})`, author: AUTHORS[index % AUTHORS.length] ?? 'obulat', date, label };
+    if (title.startsWith('Bump Django')) {
+      // It also updates the frontend's nginx image, so CI rebuilt both apps: main's head changed the frontend too.
+      return { ...plan, alsoTouches: 'frontend' };
+    }
     if (title.startsWith('Read the Elasticsearch timeout')) {
       return { ...plan, env: { file: 'api/env.template', patch: '@@ -12,3 +12,4 @@\n ELASTICSEARCH_URL=es:9200\n+ELASTICSEARCH_TIMEOUT=30\n DJANGO_DEBUG_ENABLED=True' } };
     }
@@ -105,8 +113,13 @@ export function openverseWorld(): World {
     message: `${plan.title}\n\nCo-authored-by: ${plan.author} <${plan.author}@users.noreply.github.com>`,
     author: plan.author,
     date: plan.date,
-    files: [{ filename: `${plan.app}/${plan.label === 'fix' ? 'fixes' : 'src'}/change_${index}.py` }, ...(plan.env !== undefined ? [{ filename: plan.env.file, patch: plan.env.patch }] : [])],
+    files: [
+      { filename: `${plan.app}/${plan.label === 'fix' ? 'fixes' : 'src'}/change_${index}.py` },
+      ...(plan.alsoTouches !== undefined ? [{ filename: `${plan.alsoTouches}/Dockerfile.nginx` }] : []),
+      ...(plan.env !== undefined ? [{ filename: plan.env.file, patch: plan.env.patch }] : []),
+    ],
   }));
+  const touches = (plan: CommitPlan, app: AppSlug): boolean => plan.app === app || plan.alsoTouches === app;
 
   let releaseId = 180_000_000;
   const releases: WorldRelease[] = [];
@@ -114,10 +127,12 @@ export function openverseWorld(): World {
   const images: Record<string, Record<string, string>> = {};
   const tagRuns: WorldRun[] = [];
   let runId = 11_000_000_000;
+  /** Production deployments the releases dispatched: app → release date → when. */
+  const releaseDispatches: Array<{ app: AppSlug; imageTag: string; at: string }> = [];
 
   /** The last commit touching `app` at or before `date`. */
   const lastCommitOf = (app: AppSlug, date: string): WorldCommit => {
-    const index = plans.reduce((found, plan, current) => (plan.app === app && plan.date <= date ? current : found), -1);
+    const index = plans.reduce((found, plan, current) => (touches(plan, app) && plan.date <= date ? current : found), -1);
     const commit = commits[index];
     if (commit === undefined) {
       throw new Error(`no ${app} commit before ${date}`);
@@ -142,20 +157,29 @@ export function openverseWorld(): World {
       publishedAt: new Date(Date.parse(date) + 3600_000).toISOString().replace(/\.\d{3}Z$/, 'Z'),
       author: 'openverse-bot',
     });
+    // Each of these releases was published while main's head was the app's last commit (no other commit
+    // came in between): the git tag's commit, `latest` and so `rel-{date}` are the same commit (§2).
     tags.push({ name: gitTag, sha: commit.sha });
     (images[app] ??= {})[`rel-${gitTag.slice(app.length + 1)}`] = commit.sha;
+    const publishedAt = Date.parse(date) + 3600_000;
+    const deploys = app === 'api' || app === 'frontend';
+    if (deploys) {
+      // The release run dispatched the production deployment after its tag step (§1.3), about 15 s in.
+      releaseDispatches.push({ app, imageTag: `rel-${gitTag.slice(app.length + 1)}`, at: iso(publishedAt + 15_000) });
+    }
     tagRuns.push({
       id: runId++,
       workflowPath: TAG_AND_DEPLOY_PATH,
       event: 'release',
       displayTitle: gitTag,
-      createdAt: new Date(Date.parse(date) + 3600_000).toISOString().replace(/\.\d{3}Z$/, 'Z'),
+      createdAt: iso(publishedAt),
       actor: 'zackkrida',
       headBranch: gitTag,
       headSha: commit.sha,
+      // Filled in below from the deployment it waited for (the release run contains it).
       outcome: 'success',
       queuedSeconds: 5,
-      runningSeconds: 120,
+      runningSeconds: deploys ? 420 : 45,
       effectsApplied: true,
     });
   };
@@ -206,8 +230,16 @@ export function openverseWorld(): World {
         },
         repositoryDispatch: [`deploy_${environment}_${app === 'frontend' ? 'nuxt' : app}`],
       },
-      role: { kind: 'deploy', app, environment },
+      role: { kind: 'deploy', app, environment, tagFrom: { input: 'tag', payload: 'tag' } },
       durations: { queuedSeconds: 3, runningSeconds: 20 },
+      // The historical generated deploy workflows (§1.5): validate the tag against GHCR, render the ECS task
+      // definition, deploy and wait for the service to be stable. Job and step names are the simulator's own
+      // (the infrastructure repository is private); "Deploy" failing is the deployment failing.
+      jobs: [{ name: `Deploy ${service}`, steps: [
+        { name: 'Check the image tag', seconds: 4, does: 'checkImageTag' },
+        { name: 'Render the task definition', seconds: 2 },
+        { name: 'Deploy', seconds: 14, does: 'deployImage' },
+      ] }],
     };
   };
   const infraWorkflows = [
@@ -223,13 +255,13 @@ export function openverseWorld(): World {
     infraRuns.push({
       id: runId++,
       workflowPath: workflow.path,
-      event: production ? 'repository_dispatch' : 'repository_dispatch',
+      event: 'repository_dispatch',
       displayTitle: production ? `Deploy ${tag} to ${workflow.name.replace('Deployment - ', '')}` : `${runName ?? 'Manual deployment'} (${tag})`,
       createdAt: at,
       actor: 'openverse-bot',
       headBranch: 'main',
       headSha: fakeSha('infra-head'),
-      clientPayload: { actor: 'zackkrida', tag },
+      clientPayload: production ? { actor: 'zackkrida', tag } : { actor: 'openverse-bot', tag, run_name: runName ?? '' },
       outcome,
       queuedSeconds: 3,
       runningSeconds: 300,
@@ -237,41 +269,104 @@ export function openverseWorld(): World {
     });
   };
   const [stagingApi, productionApi, stagingFrontend, productionFrontend] = infraWorkflows as [WorldWorkflow, WorldWorkflow, WorldWorkflow, WorldWorkflow];
-  deployRun(productionApi, 'rel-2026.10.01.12.00.00', '2026-10-01T13:05:00Z', 'success');
-  deployRun(productionApi, 'rel-2026.10.15.09.30.00', '2026-10-15T10:35:00Z', 'success');
-  deployRun(productionApi, 'rel-2026.10.28.08.00.00', '2026-10-28T09:05:00Z', 'failure');
-  deployRun(productionApi, 'rel-2026.11.12.14.05.33', '2026-11-12T15:10:00Z', 'success');
-  deployRun(productionFrontend, 'rel-2026.09.29.10.00.00', '2026-09-29T11:05:00Z', 'success');
-  deployRun(productionFrontend, 'rel-2026.10.10.11.00.00', '2026-10-10T12:05:00Z', 'success');
-  deployRun(productionFrontend, 'rel-2026.11.05.16.20.00', '2026-11-05T17:25:00Z', 'failure');
-  for (const [index, plan] of plans.entries()) {
-    const commit = commits[index];
-    if (commit === undefined || plan.date < '2026-10-01') {
-      continue;
-    }
-    const at = new Date(Date.parse(plan.date) + 20 * 60_000).toISOString().replace(/\.\d{3}Z$/, 'Z');
-    if (plan.app === 'api') {
-      deployRun(stagingApi, commit.sha, at, 'success', plan.title);
-    } else if (plan.app === 'frontend') {
-      deployRun(stagingFrontend, commit.sha, at, 'success', plan.title);
+  // Two production deployments failed; the release runs that waited for them failed at "Deploy production application".
+  const failedDeployments = new Set(['rel-2026.10.28.08.00.00', 'rel-2026.11.05.16.20.00']);
+  for (const dispatch of releaseDispatches) {
+    const outcome = failedDeployments.has(dispatch.imageTag) ? 'failure' : 'success';
+    deployRun(dispatch.app === 'api' ? productionApi : productionFrontend, dispatch.imageTag, dispatch.at, outcome);
+    const releaseRun = tagRuns.find((run) => run.headBranch === `${dispatch.app}-${dispatch.imageTag.slice('rel-'.length)}`);
+    if (releaseRun !== undefined && outcome === 'failure') {
+      tagRuns[tagRuns.indexOf(releaseRun)] = { ...releaseRun, outcome, runningSeconds: 15 + 3 + 300 + 60 - 15 };
     }
   }
+  // CI built `latest` and the SHA image of each app a push changed (§1.4, §2), and deployed API and
+  // frontend staging from October on, titled with the commit message (`run_name`).
+  for (const [index, plan] of plans.entries()) {
+    const commit = commits[index];
+    if (commit === undefined) {
+      continue;
+    }
+    for (const app of [plan.app, ...(plan.alsoTouches !== undefined ? [plan.alsoTouches] : [])]) {
+      if (app === 'indexer_worker') {
+        continue;
+      }
+      const appImages = (images[app] ??= {});
+      appImages[commit.sha] = commit.sha;
+      appImages.latest = commit.sha;
+      const at = iso(Date.parse(plan.date) + 20 * 60_000);
+      if (plan.date >= '2026-10-01' && (app === 'api' || app === 'frontend')) {
+        deployRun(app === 'api' ? stagingApi : stagingFrontend, commit.sha, at, 'success', plan.title);
+      }
+    }
+  }
+  infraRuns.sort((a, b) => Date.parse(a.createdAt) - Date.parse(b.createdAt));
 
   const infraCommits: WorldCommit[] = [
     { sha: fakeSha('infra-root'), message: 'Terraform the ECS services', author: 'zackkrida', date: '2026-01-10T10:00:00Z' },
     { sha: fakeSha('infra-head'), message: 'Bump the catalog to rel-2026.09.09.23.00.57', author: 'AetherUnbound', date: '2026-09-10T09:00:00Z' },
   ];
 
+  const appFolders = { api: { folders: ['api/'] }, frontend: { folders: ['frontend/'] }, catalog: { folders: ['catalog/'] }, ingestion_server: { folders: ['ingestion_server/'] } };
+  // Both share the concurrency group `operates_on_github_releases`, not cancelled (§1.1, §1.3).
+  const releaseGroup = { group: 'operates_on_github_releases', cancelInProgress: false };
   const monorepoWorkflows: WorldWorkflow[] = [
-    { id: 61_000_001, name: 'Draft releases', path: '.github/workflows/draft_releases.yml', on: {} },
-    { id: 61_000_002, name: 'CI + CD', path: '.github/workflows/ci_cd.yml', on: {} },
+    {
+      id: 61_000_001,
+      name: 'Draft releases',
+      path: '.github/workflows/draft_releases.yml',
+      on: { push: true },
+      concurrency: releaseGroup,
+      role: { kind: 'draftReleases', apps: appFolders },
+      durations: { queuedSeconds: 3, runningSeconds: 12 },
+      // One matrix job per app in the file; drafted here as one job, "Draft releases" (the simulator's simplification).
+      jobs: [{ name: 'Draft releases', steps: [
+        { name: 'Set up job', seconds: 2 },
+        { name: 'Run actions/checkout@v4', seconds: 2 },
+        { name: 'Calculate tag name', seconds: 1 },
+        { name: 'Run release-drafter/release-drafter@v6', seconds: 6, does: 'draftReleases' },
+      ] }],
+    },
+    {
+      id: 61_000_002,
+      name: 'CI + CD',
+      path: '.github/workflows/ci_cd.yml',
+      on: { push: true },
+      role: {
+        kind: 'ci',
+        apps: { ...appFolders, api: { folders: ['api/'], stagingEvent: 'deploy_staging_api' }, frontend: { folders: ['frontend/'], stagingEvent: 'deploy_staging_nuxt' } },
+        dispatchRepo: INFRA,
+      },
+      durations: { queuedSeconds: 3, runningSeconds: 60 },
+      // Jobs of ci_cd.yml (§1.4), reduced to the ones that build, publish and deploy.
+      jobs: [
+        { name: 'Get image tag', steps: [{ name: 'Get image tag', seconds: 2 }] },
+        { name: 'Build images', steps: [{ name: 'Build the images', seconds: 30 }] },
+        { name: 'Publish images', steps: [{ name: 'Push latest and the SHA tag', seconds: 10, does: 'buildImages' }] },
+        { name: 'Deploy staging', steps: [{ name: 'Get commit message', seconds: 1 }, { name: 'Deploy staging', seconds: 2, does: 'dispatchStaging' }] },
+      ],
+    },
     {
       id: 61_000_003,
       name: 'Tag Docker image and trigger deployment',
       path: TAG_AND_DEPLOY_PATH,
       on: { release: ['released'] },
-      role: { kind: 'tagAndDeploy', deployEvents: { 'api-': 'deploy_production_api', 'frontend-': 'deploy_production_nuxt' }, dispatchRepo: INFRA, changelogBranch: 'changelog/{gitTag}' },
+      concurrency: releaseGroup,
+      role: { kind: 'tagAndDeploy', deployEvents: { 'api-': 'deploy_production_api', 'frontend-': 'deploy_production_nuxt' }, dispatchRepo: INFRA, payloadKeys: { actor: 'actor', tag: 'tag' }, changelogBranch: 'changelog/{gitTag}' },
       durations: { queuedSeconds: 3, runningSeconds: 15 },
+      // Job "Release app" and its steps, as in the file (§1.3); "Set up job" is GitHub's own first step.
+      jobs: [{ name: 'Release app', steps: [
+        { name: 'Set up job', seconds: 2 },
+        { name: 'Run actions/checkout@v4', seconds: 3 },
+        { name: 'Calculate tag name', seconds: 1 },
+        { name: 'Log in to GitHub Docker Registry', seconds: 2 },
+        { name: 'Tag latest with release tag', seconds: 6, does: 'tagLatestAsRelease' },
+        { name: 'Deploy production application', seconds: 0, does: 'dispatchAndWait' },
+        { name: 'Add new changelog file to documentation', seconds: 2 },
+        { name: 'Setup CI env', seconds: 6 },
+        { name: 'Cache pre-commit envs', seconds: 2 },
+        { name: 'Lint the changelog file so that it passes CI', seconds: 6 },
+        { name: 'Open changelog PR', seconds: 3, does: 'openChangelogPull' },
+      ] }],
     },
   ];
 
@@ -282,8 +377,9 @@ export function openverseWorld(): World {
     }
     return item;
   };
-  const apiStaging = last(plans.map((plan, index) => ({ plan, commit: commits[index] })).filter(({ plan }) => plan.app === 'api')).commit;
-  const frontendStaging = last(plans.map((plan, index) => ({ plan, commit: commits[index] })).filter(({ plan }) => plan.app === 'frontend')).commit;
+  // Staging runs the last build CI deployed there: the last commit that changed the app.
+  const apiStaging = last(plans.map((plan, index) => ({ plan, commit: commits[index] })).filter(({ plan }) => touches(plan, 'api'))).commit;
+  const frontendStaging = last(plans.map((plan, index) => ({ plan, commit: commits[index] })).filter(({ plan }) => touches(plan, 'frontend'))).commit;
   if (apiStaging === undefined || frontendStaging === undefined) {
     throw new Error('world without api or frontend commits');
   }

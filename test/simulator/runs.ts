@@ -1,13 +1,39 @@
-import { headOf, repoByName, type Simulation } from './state';
-import type { World, WorldRepo, WorldRun, WorldWorkflow } from './world';
+import { headOf, repoByName, type LiveRun, type Simulation } from './state';
+import { runEffect, runsOnStepStart, stepSkipped } from './stepActions';
+import type { RunProgress, StepProgress, WorldJob, WorldRepo, WorldRun, WorldWorkflow } from './world';
 
 /**
- * The rules of workflow runs and the release chain: runs go queued → in_progress → completed on the
- * simulator's clock, and a successful run's workflow role acts (tag the image, dispatch the production
- * deployment, open the changelog pull request; or change what /version answers).
+ * The rules of workflow runs, event by event on the simulator's clock. A run the simulator starts is
+ * created `queued` (or `pending` behind its concurrency group), starts after its queued time, then runs
+ * its workflow's steps one after the other (stepActions.ts: what each step does to the world). A step
+ * that waits (dispatch-and-wait) ends when what it follows ends, so times are not fixed in advance:
+ * `settle` applies every event due by now, in the order of their times, and records when each happened.
+ * Recorded runs of the world's history keep fixed durations (`runStatus`).
  */
 
-function evaluate(expression: string, run: { inputs?: Readonly<Record<string, string>>; clientPayload?: Readonly<Record<string, unknown>>; actor: string }): string {
+/** GitHub Actions "Control the concurrency of workflows and jobs": group names are case-insensitive. */
+const groupOf = (workflow: WorldWorkflow | undefined): string | undefined => workflow?.concurrency?.group.toLowerCase();
+
+const DEFAULT_QUEUED_SECONDS = 5;
+
+export function workflowOfRun(repo: WorldRepo, run: WorldRun): WorldWorkflow | undefined {
+  return repo.workflows.find((candidate) => candidate.path === run.workflowPath);
+}
+
+/** The workflow's jobs; a workflow described without jobs runs one job of one step. */
+export function jobsOf(workflow: WorldWorkflow | undefined): readonly WorldJob[] {
+  return workflow?.jobs ?? [{ name: 'build', steps: [{ name: 'Run', seconds: workflow?.durations?.runningSeconds ?? 30 }] }];
+}
+
+function stepDefinitions(workflow: WorldWorkflow | undefined): Array<{ job: number; step: WorldJob['steps'][number] }> {
+  return jobsOf(workflow).flatMap((job, index) => job.steps.map((step) => ({ job: index, step })));
+}
+
+// ---------------------------------------------------------------- titles
+
+type RunFields = { inputs?: Readonly<Record<string, string>>; clientPayload?: Readonly<Record<string, unknown>>; actor: string };
+
+function evaluate(expression: string, run: RunFields): string {
   for (const operand of expression.split('||').map((part) => part.trim())) {
     let value: unknown;
     if (/^'.*'$/.test(operand)) {
@@ -26,27 +52,29 @@ function evaluate(expression: string, run: { inputs?: Readonly<Record<string, st
   return '';
 }
 
-function titleFor(workflow: WorldWorkflow, run: { inputs?: Readonly<Record<string, string>>; clientPayload?: Readonly<Record<string, unknown>>; actor: string }, fallback: string): string {
+function titleFor(workflow: WorldWorkflow, run: RunFields, fallback: string): string {
   if (workflow.runName === undefined) {
     return fallback;
   }
   return workflow.runName.replace(/\$\{\{(.*?)\}\}/g, (_, expression: string) => evaluate(expression, run));
 }
 
-/** Starts a run; a deployment of an image tag that does not exist fails, as the real workflow's check does. */
-export function startRun(sim: Simulation, repo: WorldRepo, workflow: WorldWorkflow, fields: { event: string; actor: string; headBranch: string; headSha: string; inputs?: Record<string, string>; clientPayload?: Record<string, unknown>; fallbackTitle: string; createdMs: number }): WorldRun {
-  const scripted = sim.world.failNextRuns[workflow.path] ?? 0;
-  let outcome: WorldRun['outcome'] = 'success';
-  if (scripted > 0) {
-    sim.world.failNextRuns[workflow.path] = scripted - 1;
-    outcome = 'failure';
-  }
-  if (workflow.role?.kind === 'deploy') {
-    const tag = fields.inputs?.tag ?? (typeof fields.clientPayload?.tag === 'string' ? fields.clientPayload.tag : '');
-    if (imageCommit(sim.world, workflow.role.app, tag) === undefined) {
-      outcome = 'failure';
-    }
-  }
+// ---------------------------------------------------------------- starting a run
+
+export interface RunStart {
+  event: string;
+  actor: string;
+  headBranch: string;
+  headSha: string;
+  inputs?: Record<string, string>;
+  clientPayload?: Record<string, unknown>;
+  fallbackTitle: string;
+  createdMs: number;
+}
+
+/** Creates a run of `workflow`; it moves on as the clock does (`settle`). */
+export function startRun(sim: Simulation, repo: WorldRepo, workflow: WorldWorkflow, fields: RunStart): WorldRun {
+  const progress: RunProgress = { steps: stepDefinitions(workflow).map(({ job, step }): StepProgress => ({ job, name: step.name })), ...scriptedFailure(sim, workflow) };
   const run: WorldRun = {
     id: sim.nextRunId++,
     workflowPath: workflow.path,
@@ -58,29 +86,94 @@ export function startRun(sim: Simulation, repo: WorldRepo, workflow: WorldWorkfl
     headSha: fields.headSha,
     ...(fields.inputs !== undefined ? { inputs: fields.inputs } : {}),
     ...(fields.clientPayload !== undefined ? { clientPayload: fields.clientPayload } : {}),
-    outcome,
-    queuedSeconds: workflow.durations?.queuedSeconds ?? 5,
-    runningSeconds: workflow.durations?.runningSeconds ?? 30,
+    outcome: 'success',
+    queuedSeconds: workflow.durations?.queuedSeconds ?? DEFAULT_QUEUED_SECONDS,
+    runningSeconds: 0,
+    progress,
   };
+  joinConcurrencyGroup(sim, repo, workflow, run, fields.createdMs);
   repo.runs.push(run);
+  sim.live.push({ repo, run });
   sim.nextDueMs = 0;
   return run;
 }
 
-function imageCommit(world: World, app: string, tag: string): string | undefined {
-  if (/^[0-9a-f]{40}$/.test(tag)) {
-    const monorepo = world.repos[0];
-    return monorepo?.commits.some((commit) => commit.sha === tag) === true ? tag : undefined;
+/** `POST /_admin/fail-next-run`: the next runs of a workflow fail, at a named step or at their main step. */
+function scriptedFailure(sim: Simulation, workflow: WorldWorkflow): { failStep?: string } {
+  const scripted = sim.world.failNextRuns[workflow.path] ?? 0;
+  if (scripted <= 0) {
+    return {};
   }
-  return world.images[app]?.[tag];
+  sim.world.failNextRuns[workflow.path] = scripted - 1;
+  const named = sim.world.failNextRunSteps?.[workflow.path]?.shift();
+  return { failStep: named !== undefined && named !== '' ? named : mainStep(workflow) };
 }
 
-export const runEndMs = (run: WorldRun): number => Date.parse(run.createdAt) + (run.queuedSeconds + run.runningSeconds) * 1000;
+/** The step whose failure is the workflow failing (a scripted failure without a step fails it). */
+export function mainStep(workflow: WorldWorkflow | undefined): string {
+  const steps = stepDefinitions(workflow).map(({ step }) => step);
+  for (const action of ['deployImage', 'dispatchAndWait', 'tagLatestAsRelease', 'buildImages', 'draftReleases'] as const) {
+    const found = steps.find((step) => step.does === action);
+    if (found !== undefined) {
+      return found.name;
+    }
+  }
+  return steps[steps.length - 1]?.name ?? 'Run';
+}
 
-export function runStatus(run: WorldRun, at: number): { status: 'queued' | 'in_progress' | 'completed'; conclusion: string | null; updatedMs: number; startedMs: number } {
+/**
+ * GitHub Actions docs, "Control the concurrency of workflows and jobs": "there can be at most one running
+ * and one pending job in a concurrency group at any time. When a concurrent job or workflow is queued, if
+ * another job or workflow using the same concurrency group in the repository is in progress, the queued
+ * job or workflow will be pending. Any existing pending job or workflow in the same concurrency group, if
+ * it exists, will be canceled and the new queued job or workflow will take its place." With
+ * `cancel-in-progress: true` the running one is cancelled too. The REST API reports such a run with
+ * status `pending` (GitHub's check statuses; clients such as benc-uk/workflow-dispatch#97 and
+ * mathze/workflow-dispatch-action#98 met it), not `queued`.
+ */
+function joinConcurrencyGroup(sim: Simulation, repo: WorldRepo, workflow: WorldWorkflow, run: WorldRun, atMs: number): void {
+  const group = groupOf(workflow);
+  if (group === undefined || run.progress === undefined) {
+    return;
+  }
+  const others = sim.live.filter((other) => other.repo === repo && other.run.progress?.completedMs === undefined && groupOf(workflowOfRun(repo, other.run)) === group);
+  for (const other of others) {
+    if (other.run.progress?.pending === true || workflow.concurrency?.cancelInProgress === true) {
+      finishRun(sim, other, atMs, 'cancelled');
+    }
+  }
+  if (workflow.concurrency?.cancelInProgress !== true && others.some((other) => other.run.progress?.pending !== true)) {
+    run.progress.pending = true;
+  }
+}
+
+// ---------------------------------------------------------------- status
+
+export interface RunState {
+  status: 'queued' | 'pending' | 'in_progress' | 'completed';
+  conclusion: string | null;
+  updatedMs: number;
+  startedMs: number;
+}
+
+/** A run's status now: recorded progress for the runs the simulator started, fixed durations for recorded ones. */
+export function runStatus(run: WorldRun, at: number): RunState {
   const created = Date.parse(run.createdAt);
+  const progress = run.progress;
+  if (progress !== undefined) {
+    const stepTimes = progress.steps.flatMap((step) => [step.startedMs ?? 0, step.completedMs ?? 0]);
+    const updatedMs = Math.max(created, progress.startedMs ?? 0, progress.completedMs ?? 0, progress.queuedFromMs ?? 0, ...stepTimes);
+    const startedMs = progress.startedMs ?? created;
+    if (progress.completedMs !== undefined) {
+      return { status: 'completed', conclusion: progress.conclusion ?? 'success', updatedMs, startedMs };
+    }
+    if (progress.startedMs !== undefined) {
+      return { status: 'in_progress', conclusion: null, updatedMs, startedMs };
+    }
+    return { status: progress.pending === true ? 'pending' : 'queued', conclusion: null, updatedMs, startedMs };
+  }
   const started = created + run.queuedSeconds * 1000;
-  const ended = runEndMs(run);
+  const ended = started + run.runningSeconds * 1000;
   if (at < started) {
     return { status: 'queued', conclusion: null, updatedMs: created, startedMs: created };
   }
@@ -90,78 +183,214 @@ export function runStatus(run: WorldRun, at: number): { status: 'queued' | 'in_p
   return { status: 'completed', conclusion: run.outcome, updatedMs: ended, startedMs: started };
 }
 
-/** Applies the effects of every run that has completed by now, in the order they completed. */
+// ---------------------------------------------------------------- events
+
+/** When the run's next event happens, if it is known yet (a pending run waits for its group; a waiting step for its run). */
+function nextEventMs(sim: Simulation, live: LiveRun): number | undefined {
+  const { run } = live;
+  const progress = run.progress;
+  if (progress === undefined || progress.completedMs !== undefined) {
+    return undefined;
+  }
+  const created = Date.parse(run.createdAt);
+  if (progress.startedMs === undefined) {
+    return progress.pending === true ? undefined : Math.max(created, progress.queuedFromMs ?? created) + run.queuedSeconds * 1000;
+  }
+  const index = progress.steps.findIndex((step) => step.completedMs === undefined);
+  const current = progress.steps[index];
+  if (current === undefined || current.startedMs === undefined) {
+    return progress.startedMs;
+  }
+  const definition = stepDefinitions(workflowOfRun(live.repo, run))[index]?.step;
+  if (definition?.does === 'dispatchAndWait' && current.name !== progress.failStep) {
+    return waitingStepEventMs(sim, progress);
+  }
+  return current.startedMs + (definition?.seconds ?? 0) * 1000;
+}
+
+/**
+ * felixp8/dispatch-and-wait (openverse-facts §1.3): after sending the dispatch it lists the repository's
+ * `repository_dispatch` runs and takes the newest one created within the last 10 s (a moment after the
+ * dispatch: 2 s here, the exact delay is not in the facts); then it checks that run every `wait_time`
+ * (60 s) and fails once `max_time` (1800 s) has passed; the step passes only if the run concludes success.
+ */
+export const DISPATCH_AND_WAIT = { lookupSeconds: 2, windowSeconds: 10, pollSeconds: 60, maxSeconds: 1800 } as const;
+
+function waitingStepEventMs(sim: Simulation, progress: RunProgress): number | undefined {
+  if (progress.dispatchedMs === undefined) {
+    return undefined;
+  }
+  const lookup = progress.dispatchedMs + DISPATCH_AND_WAIT.lookupSeconds * 1000;
+  if (progress.followed === undefined) {
+    return lookup;
+  }
+  const deadline = lookup + DISPATCH_AND_WAIT.maxSeconds * 1000;
+  const followed = followedRun(sim, progress);
+  const ended = followed?.progress?.completedMs ?? (followed !== undefined && followed.progress === undefined ? Date.parse(followed.createdAt) + (followed.queuedSeconds + followed.runningSeconds) * 1000 : undefined);
+  if (ended === undefined) {
+    return deadline;
+  }
+  const polls = Math.max(1, Math.ceil((ended - lookup) / (DISPATCH_AND_WAIT.pollSeconds * 1000)));
+  return Math.min(lookup + polls * DISPATCH_AND_WAIT.pollSeconds * 1000, deadline);
+}
+
+function followedRun(sim: Simulation, progress: RunProgress): WorldRun | undefined {
+  const followed = progress.followed;
+  if (followed === undefined || followed === null) {
+    return undefined;
+  }
+  return repoByName(sim.world, followed.repo)?.runs.find((candidate) => candidate.id === followed.runId);
+}
+
+/** Applies every event due by now, in the order of their times (then of run ids), and records each. */
 export function settle(sim: Simulation): void {
-  if (sim.clock.nowMs() < sim.nextDueMs) {
+  const now = sim.clock.nowMs();
+  if (now < sim.nextDueMs) {
     return;
   }
-  settleDue(sim);
-  sim.nextDueMs = Math.min(Number.POSITIVE_INFINITY, ...sim.world.repos.flatMap((repo) => repo.runs.filter((run) => run.effectsApplied !== true).map(runEndMs)));
-}
-
-function settleDue(sim: Simulation): void {
   for (;;) {
-    const due = sim.world.repos
-      .flatMap((repo) => repo.runs.map((run) => ({ repo, run })))
-      .filter(({ run }) => run.effectsApplied !== true && runEndMs(run) <= sim.clock.nowMs())
-      .sort((a, b) => runEndMs(a.run) - runEndMs(b.run) || a.run.id - b.run.id)[0];
+    let due: { live: LiveRun; at: number } | undefined;
+    for (const live of sim.live) {
+      const at = nextEventMs(sim, live);
+      if (at !== undefined && at <= now && (due === undefined || at < due.at || (at === due.at && live.run.id < due.live.run.id))) {
+        due = { live, at };
+      }
+    }
     if (due === undefined) {
+      break;
+    }
+    advance(sim, due.live, due.at);
+  }
+  sim.live = sim.live.filter((live) => live.run.progress?.completedMs === undefined);
+  sim.nextDueMs = Math.min(Number.POSITIVE_INFINITY, ...sim.live.map((live) => nextEventMs(sim, live) ?? Number.POSITIVE_INFINITY));
+}
+
+/** Applies the run's next event, at `at`. */
+function advance(sim: Simulation, live: LiveRun, at: number): void {
+  const progress = live.run.progress;
+  if (progress === undefined) {
+    return;
+  }
+  if (progress.startedMs === undefined) {
+    progress.startedMs = at;
+    startStep(sim, live, 0, at);
+    return;
+  }
+  const index = progress.steps.findIndex((step) => step.completedMs === undefined);
+  const current = progress.steps[index];
+  if (current === undefined) {
+    finishRun(sim, live, at, 'success');
+    return;
+  }
+  const definition = stepDefinitions(workflowOfRun(live.repo, live.run))[index]?.step;
+  if (definition?.does === 'dispatchAndWait' && current.name !== progress.failStep && progress.followed === undefined) {
+    progress.followed = findDispatchedRun(sim, live, at);
+    if (progress.followed === null) {
+      endStep(sim, live, index, at, 'failure');
+    }
+    return;
+  }
+  let conclusion: 'success' | 'failure' = current.name === progress.failStep ? 'failure' : 'success';
+  if (conclusion === 'success' && definition?.does === 'dispatchAndWait') {
+    conclusion = followedRun(sim, progress) !== undefined && runStatus(followedRun(sim, progress) as WorldRun, at).conclusion === 'success' ? 'success' : 'failure';
+  }
+  if (conclusion === 'success' && definition?.does !== undefined && !runsOnStepStart(definition.does) && !runEffect(sim, live, definition.does, at, repositoryDispatch)) {
+    conclusion = 'failure';
+  }
+  endStep(sim, live, index, at, conclusion);
+}
+
+/** dispatch-and-wait's lookup: the newest repository_dispatch run of the repository created within the window. */
+function findDispatchedRun(sim: Simulation, live: LiveRun, at: number): { repo: string; runId: number } | null {
+  const target = live.run.progress?.dispatchTarget;
+  const repo = target !== undefined ? repoByName(sim.world, target) : undefined;
+  if (repo === undefined) {
+    return null;
+  }
+  const newest = repo.runs
+    .filter((run) => run.event === 'repository_dispatch')
+    .filter((run) => Date.parse(run.createdAt) <= at && Date.parse(run.createdAt) > at - DISPATCH_AND_WAIT.windowSeconds * 1000)
+    .sort((a, b) => Date.parse(b.createdAt) - Date.parse(a.createdAt) || b.id - a.id)[0];
+  return newest !== undefined ? { repo: repo.fullName, runId: newest.id } : null;
+}
+
+function startStep(sim: Simulation, live: LiveRun, index: number, at: number): void {
+  const progress = live.run.progress;
+  const step = progress?.steps[index];
+  if (progress === undefined || step === undefined) {
+    finishRun(sim, live, at, 'success');
+    return;
+  }
+  step.startedMs = at;
+  const definition = stepDefinitions(workflowOfRun(live.repo, live.run))[index]?.step;
+  if (definition?.does !== undefined && step.name !== progress.failStep) {
+    if (stepSkipped(live, definition.does)) {
+      endStep(sim, live, index, at, 'skipped');
       return;
     }
-    due.run.effectsApplied = true;
-    if (due.run.outcome === 'success') {
-      applyEffects(sim, due.repo, due.run);
+    if (runsOnStepStart(definition.does)) {
+      runEffect(sim, live, definition.does, at, repositoryDispatch);
     }
   }
 }
 
-function applyEffects(sim: Simulation, repo: WorldRepo, run: WorldRun): void {
-  const workflow = repo.workflows.find((candidate) => candidate.path === run.workflowPath);
-  const role = workflow?.role;
-  const endedMs = runEndMs(run);
-  if (role?.kind === 'tagAndDeploy') {
-    const gitTag = run.headBranch;
-    const prefixMatch = /^([a-z][a-z0-9_]*)-(\d{4}\.\d{2}\.\d{2}\.\d{2}\.\d{2}\.\d{2})$/.exec(gitTag);
-    if (prefixMatch === null) {
-      return;
-    }
-    const [, app = '', date = ''] = prefixMatch;
-    const imageTag = `rel-${date}`;
-    (sim.world.images[app] ??= {})[imageTag] = run.headSha;
-    const eventType = role.deployEvents[`${app}-`];
-    const target = repoByName(sim.world, role.dispatchRepo);
-    if (eventType !== undefined && target !== undefined) {
-      repositoryDispatch(sim, target, eventType, { actor: run.actor, tag: imageTag }, 'openverse-bot', endedMs);
-    }
-    const release = repo.releases.find((candidate) => candidate.tagName === gitTag);
-    repo.pulls.push({
-      number: sim.nextPullNumber++,
-      title: `Publish changelog for ${gitTag}`,
-      head: role.changelogBranch.replace('{gitTag}', gitTag),
-      base: repo.defaultBranch,
-      state: 'open',
-      body: `This changelog PR was automatically generated for @${run.actor} as a result of the ${workflow?.name ?? 'release'} workflow.\n\n${release?.body ?? ''}`,
-      author: 'openverse-bot',
-      createdAt: sim.clock.iso(endedMs),
-    });
+/** Ends a step; a failure skips the steps after it and fails the run (`if: success()` is every step's default). */
+function endStep(sim: Simulation, live: LiveRun, index: number, at: number, conclusion: NonNullable<StepProgress['conclusion']>): void {
+  const progress = live.run.progress;
+  const step = progress?.steps[index];
+  if (progress === undefined || step === undefined) {
+    return;
   }
-  if (role?.kind === 'deploy') {
-    const tag = run.inputs?.tag ?? (typeof run.clientPayload?.tag === 'string' ? run.clientPayload.tag : '');
-    const commit = imageCommit(sim.world, role.app, tag);
-    const environment = sim.world.environments.find((candidate) => candidate.app === role.app && candidate.environment === role.environment);
-    if (commit !== undefined && environment !== undefined) {
-      environment.release = commit;
+  step.completedMs = at;
+  step.conclusion = conclusion;
+  if (conclusion === 'failure') {
+    for (const later of progress.steps.slice(index + 1)) {
+      later.conclusion = 'skipped';
+      later.startedMs = at;
+      later.completedMs = at;
     }
+    finishRun(sim, live, at, 'failure');
+    return;
+  }
+  if (index + 1 < progress.steps.length) {
+    startStep(sim, live, index + 1, at);
+  } else {
+    finishRun(sim, live, at, 'success');
   }
 }
 
-export function repositoryDispatch(sim: Simulation, repo: WorldRepo, eventType: string, clientPayload: Record<string, unknown>, actor: string, createdMs: number): void {
+/** Completes a run; the pending run of its concurrency group, if any, is queued from now on. */
+export function finishRun(sim: Simulation, live: LiveRun, at: number, conclusion: 'success' | 'failure' | 'cancelled'): void {
+  const progress = live.run.progress;
+  if (progress === undefined || progress.completedMs !== undefined) {
+    return;
+  }
+  progress.completedMs = at;
+  progress.conclusion = conclusion;
+  for (const step of progress.steps.filter((candidate) => candidate.completedMs === undefined)) {
+    step.conclusion = conclusion === 'cancelled' ? 'cancelled' : 'skipped';
+    step.completedMs = at;
+  }
+  const group = groupOf(workflowOfRun(live.repo, live.run));
+  if (group === undefined) {
+    return;
+  }
+  const waiting = sim.live.find((other) => other.repo === live.repo && other.run.progress?.pending === true && other.run.progress.completedMs === undefined && groupOf(workflowOfRun(other.repo, other.run)) === group);
+  const stillRunning = sim.live.some((other) => other !== live && other.repo === live.repo && other.run.progress?.pending !== true && other.run.progress?.completedMs === undefined && groupOf(workflowOfRun(other.repo, other.run)) === group);
+  if (waiting?.run.progress !== undefined && !stillRunning) {
+    waiting.run.progress.pending = false;
+    waiting.run.progress.queuedFromMs = at;
+  }
+}
+
+// ---------------------------------------------------------------- dispatches
+
+/** `POST …/dispatches`: a run of every workflow of the repository listening to that event type. */
+export function repositoryDispatch(sim: Simulation, repo: WorldRepo, eventType: string, clientPayload: Record<string, unknown>, actor: string, createdMs: number): WorldRun[] {
   const head = headOf(repo);
-  for (const workflow of repo.workflows) {
-    if (workflow.on.repositoryDispatch?.includes(eventType) === true) {
-      startRun(sim, repo, workflow, { event: 'repository_dispatch', actor, headBranch: repo.defaultBranch, headSha: head.sha, clientPayload, fallbackTitle: eventType, createdMs });
-    }
-  }
+  return repo.workflows
+    .filter((workflow) => workflow.on.repositoryDispatch?.includes(eventType) === true)
+    .map((workflow) => startRun(sim, repo, workflow, { event: 'repository_dispatch', actor, headBranch: repo.defaultBranch, headSha: head.sha, clientPayload, fallbackTitle: eventType, createdMs }));
 }
 
 /** A run GitHub will create later (a dispatch accepted, its run not created yet) is in no answer. */

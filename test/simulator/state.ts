@@ -48,8 +48,17 @@ export interface Simulation {
   latencyMs: number;
   nextRunId: number;
   nextPullNumber: number;
+  nextReleaseId: number;
+  /** The runs the simulator started that have not completed (runs.ts moves them on). */
+  live: LiveRun[];
   /** When the next unsettled run completes: settle() has nothing to do before then. */
   nextDueMs: number;
+}
+
+/** A run the simulator started and has not completed, with its repository. */
+export interface LiveRun {
+  readonly repo: WorldRepo;
+  readonly run: WorldRun;
 }
 
 export function createSimulation(world: World, clock: Clock, latencyMs: number): Simulation {
@@ -63,6 +72,8 @@ export function createSimulation(world: World, clock: Clock, latencyMs: number):
     latencyMs,
     nextRunId: Math.max(9000, ...world.repos.flatMap((repo) => repo.runs.map((run) => run.id))) + 1,
     nextPullNumber: Math.max(5000, ...world.repos.flatMap((repo) => repo.pulls.map((pull) => pull.number))) + 1,
+    nextReleaseId: Math.max(1, ...world.repos.flatMap((repo) => repo.releases.map((release) => release.id))) + 1,
+    live: world.repos.flatMap((repo) => repo.runs.filter((run) => run.progress !== undefined && run.progress.completedMs === undefined).map((run) => ({ repo, run }))),
     nextDueMs: 0,
   };
 }

@@ -45,23 +45,89 @@ export interface WorldWorkflowInput {
   readonly default?: string;
 }
 
-/** What a workflow does in the simulated release process when its run succeeds. */
+/**
+ * What a workflow is for in the simulated release process. Its steps (`jobs`) say when each effect
+ * happens; the role holds what the workflow file hard-codes (event types, payload keys, branches).
+ */
 export type WorkflowRole =
   | {
-      /** The monorepo's "tag Docker image and trigger deployment" workflow (runs on release: released). */
+      /**
+       * The monorepo's release workflow ("Tag Docker image and trigger deployment", openverse-facts §1.3,
+       * on release: released): tags `latest` as `rel-{date}`, sends `repository_dispatch` and waits for
+       * the deployment it set off (felixp8/dispatch-and-wait), then opens the changelog pull request.
+       */
       readonly kind: 'tagAndDeploy';
       /** Git tag prefix → repository_dispatch event type sent to `dispatchRepo` (API and frontend only). */
       readonly deployEvents: Readonly<Record<string, string>>;
       readonly dispatchRepo: string;
+      /** Keys of the client payload it sends (§1.3: `{"actor", "tag"}`); defaults to those. */
+      readonly payloadKeys?: { readonly actor: string; readonly tag: string };
       /** Branch of the changelog pull request; {gitTag} is replaced. */
       readonly changelogBranch: string;
     }
   | {
-      /** A deployment workflow: on success the environment runs the image tag it was given. */
+      /** A deployment workflow: its check step fails on an unknown image tag; on success the environment runs it. */
       readonly kind: 'deploy';
       readonly app: string;
       readonly environment: string;
+      /**
+       * Where the run reads its image tag, as its own definition declares: the `workflow_dispatch` input
+       * and the `repository_dispatch` client-payload key. Default: `{ input: 'tag', payload: 'tag' }`.
+       */
+      readonly tagFrom?: { readonly input?: string; readonly payload?: string };
+    }
+  | {
+      /**
+       * CI on a push to the default branch ("CI + CD", openverse-facts §1.4): builds `latest` and the
+       * 40-char SHA image of every app whose folders the push touches, then dispatches the staging
+       * deployment of those that have one, with `{actor, tag: SHA, run_name: first line of the message}`.
+       */
+      readonly kind: 'ci';
+      readonly apps: Readonly<Record<string, { readonly folders: readonly string[]; readonly stagingEvent?: string }>>;
+      readonly dispatchRepo: string;
+    }
+  | {
+      /**
+       * "Draft releases" on a push (openverse-facts §1.1): replaces each app's draft with `{app}-{date}`;
+       * release-drafter lists the pushed change in the drafts of the apps whose folders it touches.
+       */
+      readonly kind: 'draftReleases';
+      readonly apps: Readonly<Record<string, { readonly folders: readonly string[] }>>;
     };
+
+/**
+ * What a step does to the world besides taking its time (the step's `does`). A step without one only
+ * takes its `seconds`.
+ */
+export type StepAction =
+  /** deploy: fails the run unless the image tag the run was given exists. */
+  | 'checkImageTag'
+  /** deploy: the environment's /version answers the image's commit from now on. */
+  | 'deployImage'
+  /** release: `rel-{date}` becomes an alias of whatever `latest` is now. */
+  | 'tagLatestAsRelease'
+  /** release: repository_dispatch, then wait for the run it finds (skipped for an app with no deploy event). */
+  | 'dispatchAndWait'
+  /** release: the changelog pull request. */
+  | 'openChangelogPull'
+  /** ci: `latest` + SHA images of the apps the push changed. */
+  | 'buildImages'
+  /** ci: the staging deployments of the apps the push changed. */
+  | 'dispatchStaging'
+  /** draftReleases: each app's draft replaced by `{app}-{date}`. */
+  | 'draftReleases';
+
+export interface WorldStep {
+  readonly name: string;
+  /** How long the step takes (a waiting step: until what it waits for ends). */
+  readonly seconds: number;
+  readonly does?: StepAction;
+}
+
+export interface WorldJob {
+  readonly name: string;
+  readonly steps: readonly WorldStep[];
+}
 
 export interface WorldWorkflow {
   readonly id: number;
@@ -77,10 +143,43 @@ export interface WorldWorkflow {
     readonly workflowDispatch?: Readonly<Record<string, WorldWorkflowInput>>;
     readonly repositoryDispatch?: readonly string[];
     readonly release?: readonly string[];
+    /** Runs on a push to the default branch. */
+    readonly push?: boolean;
   };
+  /** The workflow's `concurrency:` (group name, cancel-in-progress). */
+  readonly concurrency?: { readonly group: string; readonly cancelInProgress: boolean };
   readonly role?: WorkflowRole;
-  /** How long a run stays queued, then in progress (seconds of the simulator's clock). */
+  /** Its jobs and their steps, as in the workflow file (run one after the other). Absent: one job "build" with one step. */
+  readonly jobs?: readonly WorldJob[];
+  /** How long a run stays queued before a runner takes it (seconds of the simulator's clock); `runningSeconds` is used by a workflow without jobs. */
   readonly durations?: { readonly queuedSeconds: number; readonly runningSeconds: number };
+}
+
+/** What has happened to a step of a run the simulator started (times in ms of the simulator's clock). */
+export interface StepProgress {
+  readonly job: number;
+  readonly name: string;
+  startedMs?: number;
+  completedMs?: number;
+  conclusion?: 'success' | 'failure' | 'skipped' | 'cancelled';
+}
+
+/** A run the simulator started, as it goes: every time is set when the clock reaches it (runs.ts). */
+export interface RunProgress {
+  /** Waiting for its concurrency group (GitHub: status `pending`) since it was created. */
+  pending?: boolean;
+  /** When its concurrency group let it go: queued from then on. */
+  queuedFromMs?: number;
+  startedMs?: number;
+  completedMs?: number;
+  conclusion?: 'success' | 'failure' | 'cancelled';
+  readonly steps: StepProgress[];
+  /** The step a scripted failure (`POST /_admin/fail-next-run`) fails; absent: the run's own rules decide. */
+  readonly failStep?: string;
+  /** dispatch-and-wait: where and when it dispatched, and the run it found and follows (null: none found). */
+  dispatchTarget?: string;
+  dispatchedMs?: number;
+  followed?: { readonly repo: string; readonly runId: number } | null;
 }
 
 export interface WorldRun {
@@ -94,12 +193,14 @@ export interface WorldRun {
   readonly headSha: string;
   readonly inputs?: Readonly<Record<string, string>>;
   readonly clientPayload?: Readonly<Record<string, unknown>>;
-  /** How the run ends. */
+  /** A recorded run (the world's history): how it ended, and how long it was queued, then ran. */
   readonly outcome: 'success' | 'failure' | 'cancelled';
   readonly queuedSeconds: number;
   readonly runningSeconds: number;
-  /** Set once the run's effects have been applied. */
+  /** Kept for worlds written before runs had progress: a recorded run's effects are in the world already. */
   effectsApplied?: boolean;
+  /** A run the simulator started: its progress step by step (then `outcome` and the durations are unused). */
+  progress?: RunProgress;
 }
 
 export interface WorldPull {
@@ -149,8 +250,14 @@ export interface World {
   readonly tokens: readonly WorldToken[];
   readonly repos: WorldRepo[];
   readonly environments: WorldEnvironment[];
-  /** App → image tag → commit the image was built from. `rel-` tags appear once a release is tagged. */
+  /**
+   * App → image tag → commit the image was built from (openverse-facts §2): CI builds `latest` and the
+   * 40-char SHA for each push that changes the app; the release workflow adds `rel-{date}` as an alias of
+   * `latest` at that moment.
+   */
   readonly images: Record<string, Record<string, string>>;
   /** Workflow paths whose next runs fail, as a script: path → how many more runs fail. */
   readonly failNextRuns: Record<string, number>;
+  /** Workflow path → the step the next scripted failures fail at (`POST /_admin/fail-next-run {"step"}`). */
+  failNextRunSteps?: Record<string, string[]>;
 }

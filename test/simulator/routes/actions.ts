@@ -3,7 +3,8 @@ import { asRecord, paginate, requireScope, type Router } from '../routing';
 import { existsYet, repositoryDispatch, runStatus, startRun } from '../runs';
 import type { Shapes } from '../shapes';
 import { resolveRef, workflowOf, type Simulation } from '../state';
-import type { WorldRun } from '../world';
+import { jobsJson, runOfJobId } from '../jobs';
+import type { WorldRepo, WorldRun } from '../world';
 
 /** GitHub Actions: workflows, runs, workflow dispatches and repository_dispatch. */
 export function actionsRoutes({ repoRoute }: Router, sim: Simulation, shapes: Shapes): void {
@@ -63,12 +64,28 @@ export function actionsRoutes({ repoRoute }: Router, sim: Simulation, shapes: Sh
     const { page, headers } = paginate(runs, context);
     return { status: 200, headers, body: { total_count: runs.length, workflow_runs: page.map((run) => runJson(repo, run, context.baseUrl)) } };
   });
-  repoRoute('GET', '/actions/runs/{id}', (context, repo, match) => {
-    const run = repo.runs.filter((run) => existsYet(run, sim.clock.nowMs())).find((candidate) => String(candidate.id) === match[3]);
-    if (run === undefined) {
+  const visibleRun = (repo: WorldRepo, id: string | undefined): WorldRun => {
+    const run = repo.runs.find((candidate) => String(candidate.id) === id);
+    if (run === undefined || !existsYet(run, sim.clock.nowMs())) {
       throw new HttpError(404, 'Not Found');
     }
-    return { status: 200, body: runJson(repo, run, context.baseUrl) };
+    return run;
+  };
+  repoRoute('GET', '/actions/runs/{id}', (context, repo, match) => ({ status: 200, body: runJson(repo, visibleRun(repo, match[3]), context.baseUrl) }));
+  // "List jobs for a workflow run" (`filter`: latest | all; one attempt here, so the same) and "Get a job for a workflow run".
+  repoRoute('GET', '/actions/runs/{id}/jobs', (context, repo, match) => {
+    const run = visibleRun(repo, match[3]);
+    const jobs = jobsJson(repo, run, context.baseUrl, sim.clock);
+    const { page, headers } = paginate(jobs, context);
+    return { status: 200, headers, body: { total_count: jobs.length, jobs: page } };
+  });
+  repoRoute('GET', '/actions/jobs/{id}', (context, repo, match) => {
+    const { runId, jobIndex } = runOfJobId(Number(match[3]));
+    const job = jobsJson(repo, visibleRun(repo, String(runId)), context.baseUrl, sim.clock)[jobIndex];
+    if (job === undefined) {
+      throw new HttpError(404, 'Not Found');
+    }
+    return { status: 200, body: job };
   });
   repoRoute('POST', '/dispatches', (context, repo) => {
     requireScope(context, 'repo');

@@ -83,18 +83,20 @@ describe('the release process against the simulator', () => {
     assert.equal(tagRun?.status, 'queued');
     assert.equal(tagRun?.workflowPath, TAG_AND_DEPLOY_PATH);
 
+    // The release run tags the image, then dispatches the production deployment and waits for it (openverse-facts §1.3).
     harness.simulator.advance(20);
-    assert.equal((await getRun(harness.client, MONOREPO, tagRun.id)).conclusion, 'success');
+    assert.equal((await getRun(harness.client, MONOREPO, tagRun.id)).status, 'in_progress');
     const deployRuns = await listWorkflowRuns(harness.client, INFRA, 'deploy-production-api.yml', { event: 'repository_dispatch' });
     const imageTag = `rel-${draft.tagName.slice('api-'.length)}`;
     assert.equal(deployRuns[0]?.displayTitle, `Deploy ${imageTag} to production-api`);
     assert.notEqual(deployRuns[0]?.status, 'completed');
+    assert.deepEqual(await listPullRequests(harness.client, MONOREPO, `changelog/${draft.tagName}`), [], 'no changelog pull request before the deployment ends');
 
+    harness.simulator.advance(120);
+    assert.equal((await getRun(harness.client, INFRA, deployRuns[0].id)).conclusion, 'success');
+    assert.equal((await getRun(harness.client, MONOREPO, tagRun.id)).conclusion, 'success');
     const pulls = await listPullRequests(harness.client, MONOREPO, `changelog/${draft.tagName}`);
     assert.equal(pulls[0]?.title, `Publish changelog for ${draft.tagName}`);
-
-    harness.simulator.advance(30);
-    assert.equal((await getRun(harness.client, INFRA, deployRuns[0].id)).conclusion, 'success');
     const snapshot = buildDeck(profile, await gatherFacts(harness.client, profile));
     const production = findEnvironment(snapshot, 'api', 'production')?.environment;
     assert.equal(production?.state, 'inSync');

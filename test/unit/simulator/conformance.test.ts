@@ -32,7 +32,8 @@ function toJsonSchema(node: unknown): unknown {
     return converted;
   }
   if (typeof converted.type === 'string') {
-    return { ...converted, type: [converted.type, 'null'] };
+    // A nullable enum (a job's `conclusion`) takes null too, as GitHub answers while the job runs.
+    return { ...converted, type: [converted.type, 'null'], ...(Array.isArray(converted.enum) ? { enum: [...(converted.enum as unknown[]), null] } : {}) };
   }
   return { anyOf: [converted, { type: 'null' }] };
 }
@@ -78,7 +79,7 @@ describe(`the simulator conforms to GitHub's REST description`, () => {
   });
 
   it('covers every route the extension uses', () => {
-    assert.equal(new Set(subset.operations.map((operation) => `${operation.method} ${operation.path}`)).size, 20);
+    assert.equal(new Set(subset.operations.map((operation) => `${operation.method} ${operation.path}`)).size, 22);
   });
 
   const releaseId = (): number => openverseWorld().repos[0]!.releases.find((release) => release.draft && release.tagName.startsWith('catalog-'))!.id;
@@ -99,6 +100,8 @@ describe(`the simulator conforms to GitHub's REST description`, () => {
     ['get', '/repos/{owner}/{repo}/actions/workflows/{workflow_id}/runs', () => `/repos/${INFRA}/actions/workflows/deploy-production-api.yml/runs?per_page=5`],
     ['get', '/repos/{owner}/{repo}/actions/runs', () => `/repos/${INFRA}/actions/runs?per_page=5`],
     ['get', '/repos/{owner}/{repo}/actions/runs/{run_id}', () => `/repos/${INFRA}/actions/runs/${openverseWorld().repos[1]!.runs[0]!.id}`],
+    ['get', '/repos/{owner}/{repo}/actions/runs/{run_id}/jobs', () => `/repos/${INFRA}/actions/runs/${openverseWorld().repos[1]!.runs[0]!.id}/jobs`],
+    ['get', '/repos/{owner}/{repo}/actions/jobs/{job_id}', () => `/repos/${MONOREPO}/actions/jobs/${openverseWorld().repos[0]!.runs[0]!.id * 100 + 1}`],
     ['get', '/repos/{owner}/{repo}/pulls', () => `/repos/${MONOREPO}/pulls?state=all`],
   ];
   for (const [method, path, url] of cases) {
@@ -134,6 +137,20 @@ describe(`the simulator conforms to GitHub's REST description`, () => {
     const answer = await call('post', `/repos/${INFRA}/dispatches`, { event_type: 'deploy_staging_api', client_payload: { tag: 'rel-2026.10.15.09.30.00', actor: 'octo-maintainer' } });
     assert.equal(answer.status, 204);
     check('post', '/repos/{owner}/{repo}/dispatches', 204, answer.body);
+  });
+
+  it('GET …/actions/runs/{run_id}/jobs of a run in progress, queued steps included', async () => {
+    await call('post', `/repos/${INFRA}/actions/workflows/deploy-staging-api.yml/dispatches`, { ref: 'main', inputs: { tag: 'rel-2026.10.15.09.30.00' } });
+    // Queued 3 s, then "Check the image tag" (4 s) done and "Render the task definition" (2 s) under way.
+    simulator.advance(8);
+    const runs = await call('get', `/repos/${INFRA}/actions/runs?per_page=1`);
+    const id = (runs.body as { workflow_runs: Array<{ id: number }> }).workflow_runs[0]?.id;
+    const answer = await call('get', `/repos/${INFRA}/actions/runs/${id}/jobs`);
+    assert.equal(answer.status, 200);
+    check('get', '/repos/{owner}/{repo}/actions/runs/{run_id}/jobs', 200, answer.body);
+    const job = (answer.body as { jobs: Array<{ status: string; steps: Array<{ status: string }> }> }).jobs[0];
+    assert.equal(job?.status, 'in_progress');
+    assert.deepEqual(job?.steps.map((step) => step.status), ['completed', 'in_progress', 'queued']);
   });
 
   it('errors have GitHub\'s error shapes', async () => {
