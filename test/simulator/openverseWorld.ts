@@ -231,6 +231,8 @@ export function openverseWorld(): World {
         repositoryDispatch: [`deploy_${environment}_${app === 'frontend' ? 'nuxt' : app}`],
       },
       role: { kind: 'deploy', app, environment, tagFrom: { input: 'tag', payload: 'tag' } },
+      // `concurrency: ${{ github.workflow }}` (§1.5): one run of each deployment workflow at a time.
+      concurrency: { group: `Deployment - ${service}`, cancelInProgress: false },
       durations: { queuedSeconds: 3, runningSeconds: 20 },
       // The historical generated deploy workflows (§1.5): validate the tag against GHCR, render the ECS task
       // definition, deploy and wait for the service to be stable. Job and step names are the simulator's own

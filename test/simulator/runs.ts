@@ -1,5 +1,5 @@
 import { headOf, repoByName, type LiveRun, type Simulation } from './state';
-import { runEffect, runsOnStepStart, stepSkipped } from './stepActions';
+import { releaseDeploys, runEffect, runsOnStepStart, stepSkipped } from './stepActions';
 import type { RunProgress, StepProgress, WorldJob, WorldRepo, WorldRun, WorldWorkflow } from './world';
 
 /**
@@ -74,7 +74,7 @@ export interface RunStart {
 
 /** Creates a run of `workflow`; it moves on as the clock does (`settle`). */
 export function startRun(sim: Simulation, repo: WorldRepo, workflow: WorldWorkflow, fields: RunStart): WorldRun {
-  const progress: RunProgress = { steps: stepDefinitions(workflow).map(({ job, step }): StepProgress => ({ job, name: step.name })), ...scriptedFailure(sim, workflow) };
+  const progress: RunProgress = { steps: stepDefinitions(workflow).map(({ job, step }): StepProgress => ({ job, name: step.name })), ...scriptedFailure(sim, workflow, fields.headBranch) };
   const run: WorldRun = {
     id: sim.nextRunId++,
     workflowPath: workflow.path,
@@ -99,19 +99,24 @@ export function startRun(sim: Simulation, repo: WorldRepo, workflow: WorldWorkfl
 }
 
 /** `POST /_admin/fail-next-run`: the next runs of a workflow fail, at a named step or at their main step. */
-function scriptedFailure(sim: Simulation, workflow: WorldWorkflow): { failStep?: string } {
+function scriptedFailure(sim: Simulation, workflow: WorldWorkflow, headBranch: string): { failStep?: string } {
   const scripted = sim.world.failNextRuns[workflow.path] ?? 0;
   if (scripted <= 0) {
     return {};
   }
   sim.world.failNextRuns[workflow.path] = scripted - 1;
   const named = sim.world.failNextRunSteps?.[workflow.path]?.shift();
-  return { failStep: named !== undefined && named !== '' ? named : mainStep(workflow) };
+  return { failStep: named !== undefined && named !== '' ? named : mainStep(workflow, headBranch) };
 }
 
-/** The step whose failure is the workflow failing (a scripted failure without a step fails it). */
-export function mainStep(workflow: WorldWorkflow | undefined): string {
-  const steps = stepDefinitions(workflow).map(({ step }) => step);
+/**
+ * The step whose failure is the workflow failing (a scripted failure without a step fails it): the
+ * deployment, or for a release without one (catalog, ingestion server) its tag step.
+ */
+export function mainStep(workflow: WorldWorkflow | undefined, headBranch?: string): string {
+  const steps = stepDefinitions(workflow)
+    .map(({ step }) => step)
+    .filter((step) => !(step.does === 'dispatchAndWait' && headBranch !== undefined && !releaseDeploys(workflow, headBranch)));
   for (const action of ['deployImage', 'dispatchAndWait', 'tagLatestAsRelease', 'buildImages', 'draftReleases'] as const) {
     const found = steps.find((step) => step.does === action);
     if (found !== undefined) {

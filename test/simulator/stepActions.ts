@@ -18,19 +18,21 @@ export const runsOnStepStart = (action: StepAction): boolean => action === 'disp
  * The release workflow's `APP_NAME` and date (§1.3): the app is the git tag's prefix, the date the rest
  * (`sed 's/${APP_NAME}-//'`).
  */
-export function releaseOfRun(run: WorldRun): { app: string; date: string } | undefined {
+export function releaseOfRun(run: Pick<WorldRun, 'headBranch'>): { app: string; date: string } | undefined {
   const match = /^([a-z][a-z0-9_]*)-(\d{4}\.\d{2}\.\d{2}\.\d{2}\.\d{2}\.\d{2})$/.exec(run.headBranch);
   return match === null ? undefined : { app: match[1] ?? '', date: match[2] ?? '' };
 }
 
-/** A step skipped by its `if:` — "Deploy production application" runs for API and frontend only (§1.3). */
+/** Whether a release run of this git tag deploys: "Deploy production application" runs for API and frontend only (§1.3). */
+export function releaseDeploys(workflow: WorldWorkflow | undefined, gitTag: string): boolean {
+  const role = workflow?.role;
+  const release = releaseOfRun({ headBranch: gitTag });
+  return role?.kind === 'tagAndDeploy' && release !== undefined && role.deployEvents[`${release.app}-`] !== undefined;
+}
+
+/** A step skipped by its `if:`. */
 export function stepSkipped(live: LiveRun, action: StepAction): boolean {
-  const role = workflowOf(live)?.role;
-  if (action === 'dispatchAndWait' && role?.kind === 'tagAndDeploy') {
-    const release = releaseOfRun(live.run);
-    return release === undefined || role.deployEvents[`${release.app}-`] === undefined;
-  }
-  return false;
+  return action === 'dispatchAndWait' && !releaseDeploys(workflowOf(live), live.run.headBranch);
 }
 
 /** The image tag a deployment run was given, from where its own workflow declares it (input or payload key). */

@@ -140,7 +140,8 @@ describe(`the simulator conforms to GitHub's REST description`, () => {
   });
 
   it('GET …/actions/runs/{run_id}/jobs of a run in progress, queued steps included', async () => {
-    await call('post', `/repos/${INFRA}/actions/workflows/deploy-staging-api.yml/dispatches`, { ref: 'main', inputs: { tag: 'rel-2026.10.15.09.30.00' } });
+    // (deploy-staging-api.yml has runs under way from the tests above: this one would wait in its concurrency group.)
+    await call('post', `/repos/${INFRA}/actions/workflows/deploy-production-api.yml/dispatches`, { ref: 'main', inputs: { tag: 'rel-2026.10.15.09.30.00' } });
     // Queued 3 s, then "Check the image tag" (4 s) done and "Render the task definition" (2 s) under way.
     simulator.advance(8);
     const runs = await call('get', `/repos/${INFRA}/actions/runs?per_page=1`);

@@ -1,0 +1,256 @@
+import { strict as assert } from 'node:assert';
+import { DEMO_TOKEN, INFRA, MONOREPO, openverseWorld, TAG_AND_DEPLOY_PATH } from '../../simulator/openverseWorld';
+import { startSimulator, type RunningSimulator } from '../../simulator/server';
+import type { World, WorldWorkflow } from '../../simulator/world';
+
+/**
+ * The simulator's release chain, driven over HTTP on the manual clock as GitHub and the real workflow
+ * files would run it (openverse-facts §1.1–1.5, §2).
+ */
+
+/** Replaces an infrastructure workflow of the world by a changed copy. */
+function changeWorkflow(built: World, file: string, change: (workflow: WorldWorkflow) => WorldWorkflow): void {
+  const infra = built.repos[1];
+  assert.ok(infra);
+  built.repos[1] = { ...infra, workflows: infra.workflows.map((workflow) => (workflow.path.endsWith(`/${file}`) ? change(workflow) : workflow)) };
+}
+
+interface Run { id: number; status: string; conclusion: string | null; display_title: string; head_branch: string; run_started_at: string; created_at: string; event: string }
+interface Job { name: string; status: string; conclusion: string | null; steps: Array<{ name: string; status: string; conclusion: string | null; number: number }> }
+
+describe('the simulator\'s release chain', () => {
+  let simulator: RunningSimulator;
+
+  const call = async <T = unknown>(method: string, path: string, body?: unknown): Promise<{ status: number; body: T }> => {
+    const response = await fetch(`${simulator.url}${path}`, {
+      method,
+      headers: { authorization: `token ${DEMO_TOKEN}`, 'content-type': 'application/json' },
+      ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
+    });
+    const text = await response.text();
+    return { status: response.status, body: (text === '' ? undefined : JSON.parse(text)) as T };
+  };
+  const admin = async (path: string, body?: unknown, method = 'POST'): Promise<unknown> => (await call(method, `/_admin/${path}`, body)).body;
+  const world = async (): Promise<World> => (await admin('world', undefined, 'GET')) as World;
+
+  const publish = async (app: string): Promise<string> => {
+    const draft = (await call<Array<{ id: number; tag_name: string; draft: boolean }>>('GET', `/repos/${MONOREPO}/releases?per_page=100`)).body.find((release) => release.draft && release.tag_name.startsWith(`${app}-`));
+    assert.ok(draft, `a ${app} draft`);
+    assert.equal((await call('PATCH', `/repos/${MONOREPO}/releases/${draft.id}`, { draft: false })).status, 200);
+    return draft.tag_name;
+  };
+  const releaseRun = async (gitTag: string): Promise<Run> => {
+    const runs = (await call<{ workflow_runs: Run[] }>('GET', `/repos/${MONOREPO}/actions/workflows/tag_docker_image_and_trigger_deployment.yml/runs`)).body.workflow_runs;
+    const run = runs.find((candidate) => candidate.head_branch === gitTag);
+    assert.ok(run, `the release run of ${gitTag}`);
+    return run;
+  };
+  const infraRuns = async (): Promise<Run[]> => (await call<{ workflow_runs: Run[] }>('GET', `/repos/${INFRA}/actions/runs?per_page=100`)).body.workflow_runs;
+  const jobOf = async (repo: string, runId: number): Promise<Job> => {
+    const answer = await call<{ total_count: number; jobs: Job[] }>('GET', `/repos/${repo}/actions/runs/${runId}/jobs`);
+    assert.equal(answer.status, 200);
+    const job = answer.body.jobs[0];
+    assert.ok(job);
+    return job;
+  };
+  const step = (job: Job, name: string): Job['steps'][number] => {
+    const found = job.steps.find((candidate) => candidate.name === name);
+    assert.ok(found, `step "${name}" in ${job.steps.map((candidate) => candidate.name).join(', ')}`);
+    return found;
+  };
+  const changelogPulls = async (gitTag: string): Promise<unknown[]> => (await call<unknown[]>('GET', `/repos/${MONOREPO}/pulls?head=WordPress:changelog/${gitTag}`)).body;
+  const version = async (app: string, environment: string): Promise<string> => ((await (await fetch(`${simulator.url}/live/${app}/${environment}/version`)).json()) as { release: string }).release;
+
+  const start = async (change?: (world: World) => void): Promise<void> => {
+    const built = openverseWorld();
+    change?.(built);
+    simulator = await startSimulator({ world: built, clock: 'manual' });
+  };
+  afterEach(async () => {
+    await simulator.close();
+  });
+
+  it('the release run stays in progress at "Deploy production application" while the deployment it dispatched runs, then writes the changelog', async () => {
+    await start();
+    const gitTag = await publish('api');
+    const imageTag = `rel-${gitTag.slice('api-'.length)}`;
+    simulator.advance(25);
+    const run = await releaseRun(gitTag);
+    assert.equal(run.status, 'in_progress');
+    const deployment = (await infraRuns()).find((candidate) => candidate.display_title === `Deploy ${imageTag} to production-api`);
+    assert.ok(deployment, 'the production deployment was dispatched');
+    assert.equal(deployment.event, 'repository_dispatch');
+    let job = await jobOf(MONOREPO, run.id);
+    assert.equal(job.name, 'Release app');
+    assert.equal(step(job, 'Tag latest with release tag').conclusion, 'success');
+    assert.equal(step(job, 'Deploy production application').status, 'in_progress');
+    assert.equal(step(job, 'Open changelog PR').status, 'queued');
+    assert.deepEqual(await changelogPulls(gitTag), [], 'no changelog PR while deploying');
+
+    // The deployment ends about 25 s after the dispatch; dispatch-and-wait sees it at its next check, 60 s in.
+    simulator.advance(35);
+    assert.equal((await call<Run>('GET', `/repos/${INFRA}/actions/runs/${deployment.id}`)).body.conclusion, 'success');
+    assert.equal((await releaseRun(gitTag)).status, 'in_progress', 'still waiting for the next check');
+    simulator.advance(60);
+    job = await jobOf(MONOREPO, run.id);
+    assert.equal(step(job, 'Deploy production application').conclusion, 'success');
+    assert.equal((await releaseRun(gitTag)).conclusion, 'success');
+    assert.equal((await changelogPulls(gitTag)).length, 1, 'the changelog PR once everything succeeded');
+    assert.equal(await version('api', 'production'), (await world()).images.api?.[imageTag]);
+  });
+
+  it('a failed deployment fails the release run at "Deploy production application": later steps skipped, no changelog PR', async () => {
+    await start();
+    await admin('fail-next-run', { workflowPath: '.github/workflows/deploy-production-api.yml' });
+    const before = await version('api', 'production');
+    const gitTag = await publish('api');
+    simulator.advance(200);
+    const run = await releaseRun(gitTag);
+    assert.equal(run.conclusion, 'failure');
+    const job = await jobOf(MONOREPO, run.id);
+    assert.equal(job.conclusion, 'failure');
+    assert.equal(step(job, 'Tag latest with release tag').conclusion, 'success');
+    assert.equal(step(job, 'Deploy production application').conclusion, 'failure');
+    assert.equal(step(job, 'Add new changelog file to documentation').conclusion, 'skipped');
+    assert.equal(step(job, 'Open changelog PR').conclusion, 'skipped');
+    assert.deepEqual(await changelogPulls(gitTag), []);
+    const deployment = (await infraRuns())[0];
+    assert.ok(deployment);
+    const deployJob = await jobOf(INFRA, deployment.id);
+    assert.equal(step(deployJob, 'Check the image tag').conclusion, 'success');
+    assert.equal(step(deployJob, 'Deploy').conclusion, 'failure');
+    assert.equal(await version('api', 'production'), before);
+  });
+
+  it('a failure at the tag step fails the release run there: nothing dispatched, no rel- image', async () => {
+    await start();
+    assert.equal((await call('POST', '/_admin/fail-next-run', { workflowPath: TAG_AND_DEPLOY_PATH, step: 'No such step' })).status, 422);
+    await admin('fail-next-run', { workflowPath: TAG_AND_DEPLOY_PATH, step: 'Tag latest with release tag' });
+    const infraBefore = (await infraRuns()).length;
+    const gitTag = await publish('frontend');
+    simulator.advance(120);
+    const run = await releaseRun(gitTag);
+    assert.equal(run.conclusion, 'failure');
+    const job = await jobOf(MONOREPO, run.id);
+    assert.equal(step(job, 'Calculate tag name').conclusion, 'success');
+    assert.equal(step(job, 'Tag latest with release tag').conclusion, 'failure');
+    assert.equal(step(job, 'Deploy production application').conclusion, 'skipped');
+    assert.equal((await infraRuns()).length, infraBefore, 'no deployment dispatched');
+    assert.equal((await world()).images.frontend?.[`rel-${gitTag.slice('frontend-'.length)}`], undefined);
+  });
+
+  it('a second publish waits, pending, in the concurrency group until the first release run ends', async () => {
+    await start();
+    const first = await publish('api');
+    simulator.advance(1);
+    const second = await publish('catalog');
+    simulator.advance(30);
+    assert.equal((await releaseRun(first)).status, 'in_progress');
+    assert.equal((await releaseRun(second)).status, 'pending');
+    assert.equal((await jobOf(MONOREPO, (await releaseRun(second)).id)).steps.every((candidate) => candidate.status === 'queued'), true);
+    simulator.advance(100);
+    const firstDone = await releaseRun(first);
+    assert.equal(firstDone.conclusion, 'success');
+    const started = await releaseRun(second);
+    assert.notEqual(started.status, 'pending');
+    assert.ok(Date.parse(started.run_started_at) >= Date.parse((await call<{ updated_at: string }>('GET', `/repos/${MONOREPO}/actions/runs/${firstDone.id}`)).body.updated_at), 'its run time starts when the group is free');
+    simulator.advance(60);
+    assert.equal((await releaseRun(second)).conclusion, 'success');
+
+  });
+
+  it('cancels the older pending run of the group when a newer one is queued', async () => {
+    await start();
+    const first = await publish('api');
+    simulator.advance(1);
+    const second = await publish('catalog');
+    simulator.advance(1);
+    const third = await publish('ingestion_server');
+    simulator.advance(1);
+    assert.equal((await releaseRun(first)).status, 'in_progress');
+    assert.equal((await releaseRun(second)).conclusion, 'cancelled');
+    assert.equal((await releaseRun(third)).status, 'pending');
+    simulator.advance(200);
+    assert.equal((await releaseRun(third)).conclusion, 'success');
+  });
+
+  it('rel- is an alias of what latest is when the tag step runs, not the git tag\'s commit', async () => {
+    await start();
+    const latest = (await world()).images.api?.latest;
+    await admin('push', { message: 'Fix a typo in the README' });
+    const gitTag = await publish('api');
+    simulator.advance(200);
+    const after = await world();
+    const tagCommit = after.repos[0]?.tags.find((tag) => tag.name === gitTag)?.sha;
+    assert.notEqual(tagCommit, latest, 'the git tag is on main\'s head, a commit that changed no app');
+    assert.equal(after.images.api?.[`rel-${gitTag.slice('api-'.length)}`], latest);
+    assert.equal(await version('api', 'production'), latest, '/version reports the image\'s build commit');
+  });
+
+  it('follows the newest repository_dispatch run created within 10 s, even another one (the dispatch-and-wait race)', async () => {
+    await start();
+    const gitTag = await publish('api');
+    // Queued 3 s, then 14 s of steps before "Deploy production application" dispatches, at 17 s.
+    simulator.advance(18);
+    const ours = (await infraRuns())[0];
+    assert.match(ours?.display_title ?? '', /^Deploy rel-/);
+    assert.equal((await call('POST', `/repos/${INFRA}/dispatches`, { event_type: 'deploy_staging_api', client_payload: { tag: (await world()).images.api?.latest, run_name: 'A colleague' } })).status, 204);
+    simulator.advance(200);
+    const releaseProgress = (await world()).repos[0]?.runs.find((run) => run.headBranch === gitTag)?.progress;
+    const staging = (await infraRuns()).find((run) => run.display_title.startsWith('A colleague'));
+    assert.equal(releaseProgress?.followed?.runId, staging?.id, 'it followed the colleague\'s staging run');
+  });
+
+  it('fails the deploy step when the deployment is still running after max_time (30 min)', async () => {
+    await start((built) => {
+      changeWorkflow(built, 'deploy-production-api.yml', (workflow) => ({ ...workflow, jobs: [{ name: 'Deploy', steps: [{ name: 'Deploy', seconds: 3600, does: 'deployImage' }] }] }));
+    });
+    const gitTag = await publish('api');
+    simulator.advance(1700);
+    assert.equal((await releaseRun(gitTag)).status, 'in_progress');
+    simulator.advance(200);
+    const run = await releaseRun(gitTag);
+    assert.equal(run.conclusion, 'failure');
+    assert.equal(step(await jobOf(MONOREPO, run.id), 'Deploy production application').conclusion, 'failure');
+  });
+
+  it('a deployment workflow reads its image tag from the input or payload key its definition declares', async () => {
+    await start((built) => {
+      changeWorkflow(built, 'deploy-staging-api.yml', (workflow) =>
+        workflow.role?.kind === 'deploy'
+          ? { ...workflow, runName: 'Deploy ${{ inputs.image_tag || github.event.client_payload.image }}', on: { ...workflow.on, workflowDispatch: { image_tag: { required: true } } }, role: { ...workflow.role, tagFrom: { input: 'image_tag', payload: 'image' } } }
+          : workflow,
+      );
+    });
+    const target = (await world()).repos[0]?.commits.at(-3)?.sha ?? '';
+    assert.equal((await call('POST', `/repos/${INFRA}/actions/workflows/deploy-staging-api.yml/dispatches`, { ref: 'main', inputs: { image_tag: target } })).status, 204);
+    simulator.advance(30);
+    assert.equal((await infraRuns())[0]?.conclusion, 'success');
+    assert.equal(await version('api', 'staging'), target);
+
+    assert.equal((await call('POST', `/repos/${INFRA}/dispatches`, { event_type: 'deploy_staging_api', client_payload: { image: 'rel-2026.10.15.09.30.00' } })).status, 204);
+    simulator.advance(30);
+    assert.equal((await infraRuns())[0]?.conclusion, 'success');
+    assert.equal(await version('api', 'staging'), (await world()).images.api?.['rel-2026.10.15.09.30.00']);
+
+    // An image tag that does not exist fails the run at its check step.
+    await call('POST', `/repos/${INFRA}/actions/workflows/deploy-staging-api.yml/dispatches`, { ref: 'main', inputs: { image_tag: 'rel-2020.01.01.00.00.00' } });
+    simulator.advance(30);
+    const failed = (await infraRuns())[0];
+    assert.equal(failed?.conclusion, 'failure');
+    assert.equal(step(await jobOf(INFRA, failed.id), 'Check the image tag').conclusion, 'failure');
+  });
+
+  it('keeps images consistent with the history: latest and SHA tags for the commits that changed each app', async () => {
+    await start();
+    const built = await world();
+    const commits = built.repos[0]?.commits ?? [];
+    for (const app of ['api', 'frontend', 'catalog']) {
+      const changed = commits.filter((commit) => commit.files?.some((file) => file.filename.startsWith(`${app}/`)));
+      assert.equal(built.images[app]?.latest, changed.at(-1)?.sha, `${app}: latest is its last commit`);
+      assert.deepEqual(Object.keys(built.images[app] ?? {}).filter((tag) => /^[0-9a-f]{40}$/.test(tag)).sort(), changed.map((commit) => commit.sha).sort());
+    }
+    const frontendStaging = built.environments.find((environment) => environment.app === 'frontend' && environment.environment === 'staging');
+    assert.equal(frontendStaging?.release, built.images.frontend?.latest, 'frontend staging runs the last frontend build');
+  });
+});
