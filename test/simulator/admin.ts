@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { HttpError } from './errors';
 import { LOST_ANSWER_KINDS } from './lostAnswers';
 import { asRecord, type Reply } from './routing';
-import { jobsOf, settle } from './runs';
+import { jobsOf, settle, startRun } from './runs';
 import { headOf, resetStats, type Fault, type Simulation } from './state';
 import type { WorldCommit, WorldToken } from './world';
 
@@ -85,18 +85,7 @@ export function admin(sim: Simulation, method: string, path: string, query: URLS
     return { status: 200, body: sim.world };
   }
   if (method === 'POST' && path === '/_admin/push') {
-    // A merge to the monorepo's default branch (someone else's, on GitHub): a new commit becomes the
-    // head of the branch, so `GET …/git/ref/heads/{branch}` answers it from now on (GitHub's "Get a
-    // reference"), and a release targeting the branch by name is tagged on it when published.
-    const repo = sim.world.repos[0];
-    if (repo === undefined) {
-      throw new HttpError(404, 'no repository');
-    }
-    const message = typeof fields.message === 'string' && fields.message !== '' ? fields.message : 'A merged pull request';
-    const sha = createHash('sha1').update(`${headOf(repo).sha}\n${message}`).digest('hex');
-    const commit: WorldCommit = { sha, message, author: 'colleague', date: sim.clock.iso() };
-    repo.commits.push(commit);
-    return { status: 201, body: commit };
+    return { status: 201, body: push(sim, fields) };
   }
   if (method === 'POST' && path === '/_admin/environment') {
     const environment = sim.world.environments.find((candidate) => candidate.app === fields.app && candidate.environment === fields.environment);
@@ -131,4 +120,30 @@ function parseFault(fields: Record<string, unknown>): Fault {
     ...(typeof fields.resetInSeconds === 'number' ? { resetInSeconds: fields.resetInSeconds } : {}),
     ...(typeof fields.lateSeconds === 'number' ? { lateSeconds: fields.lateSeconds } : {}),
   };
+}
+
+/**
+ * A push to the monorepo's default branch (someone's merge, on GitHub): a new head commit, so
+ * `GET …/git/ref/heads/{branch}` answers it from now on (GitHub's "Get a reference") and a release
+ * targeting the branch by name is tagged on it when published. As on GitHub, it starts every workflow
+ * that runs `on: push` to that branch: "CI + CD" builds the images of the apps whose folders `files`
+ * touch and dispatches their staging deployments; "Draft releases" re-drafts every app (openverse-facts
+ * §0, §1.1, §1.4). Without `files` the commit changes no app: no image, no staging deployment.
+ */
+function push(sim: Simulation, fields: Record<string, unknown>): Record<string, unknown> {
+  const repo = sim.world.repos[0];
+  if (repo === undefined) {
+    throw new HttpError(404, 'no repository');
+  }
+  const message = typeof fields.message === 'string' && fields.message !== '' ? fields.message : 'A merged pull request';
+  const files = Array.isArray(fields.files) ? fields.files.filter((file): file is string => typeof file === 'string' && file !== '') : [];
+  const author = typeof fields.author === 'string' && fields.author !== '' ? fields.author : 'colleague';
+  const sha = createHash('sha1').update(`${headOf(repo).sha}\n${message}\n${files.join('\n')}`).digest('hex');
+  const commit: WorldCommit = { sha, message, author, date: sim.clock.iso(), ...(files.length > 0 ? { files: files.map((filename) => ({ filename })) } : {}) };
+  repo.commits.push(commit);
+  // A push run's display title is the head commit's message (its first line).
+  const runs = repo.workflows
+    .filter((workflow) => workflow.on.push === true)
+    .map((workflow) => startRun(sim, repo, workflow, { event: 'push', actor: author, headBranch: repo.defaultBranch, headSha: sha, fallbackTitle: message.split('\n', 1)[0] ?? message, createdMs: sim.clock.nowMs() }));
+  return { ...commit, runs: runs.map((run) => ({ id: run.id, workflowPath: run.workflowPath })) };
 }

@@ -169,7 +169,8 @@ function redraft(sim: Simulation, live: LiveRun, apps: Readonly<Record<string, {
   const { repo, run } = live;
   const commit = commitsByShaOf(repo.commits).get(run.headSha);
   const touched = appsTouched(apps, commit?.files ?? []);
-  const date = dateStamp(at);
+  // The date "Calculate tag name" computed (`date -u`), as it ended: when this step started.
+  const date = dateStamp(run.progress?.steps.find((step) => step.completedMs === undefined)?.startedMs ?? at);
   for (const app of Object.keys(apps)) {
     const gitTag = `${app}-${date}`;
     const line = commit !== undefined && touched.includes(app) ? `- ${commit.message.split('\n', 1)[0] ?? ''} by @${commit.author}` : undefined;

@@ -241,6 +241,66 @@ describe('the simulator\'s release chain', () => {
     assert.equal(step(await jobOf(INFRA, failed.id), 'Check the image tag').conclusion, 'failure');
   });
 
+  it('a push builds latest and SHA images of the apps it touches, dispatches their staging with run_name, and re-drafts every app', async () => {
+    await start();
+    const before = await world();
+    const pushed = (await admin('push', { message: 'Fix the header on small screens (#6001)\n\nLonger description.', files: ['frontend/src/header.vue', 'documentation/changelog.md'], author: 'obulat' })) as { sha: string; runs: Array<{ workflowPath: string }> };
+    assert.deepEqual(pushed.runs.map((run) => run.workflowPath).sort(), ['.github/workflows/ci_cd.yml', '.github/workflows/draft_releases.yml']);
+    simulator.advance(20);
+    assert.equal((await world()).images.frontend?.latest, before.images.frontend?.latest, 'no image before CI has built it');
+    const drafts = (await world()).repos[0]?.releases.filter((release) => release.draft) ?? [];
+    assert.deepEqual(drafts.map((release) => release.tagName.replace(/-\d{4}(\.\d\d){5}$/, '')).sort(), ['api', 'catalog', 'frontend', 'ingestion_server']);
+    const stamp = /^(?:api|frontend|catalog|ingestion_server)-(\d{4}\.\d\d\.\d\d\.\d\d\.\d\d\.\d\d)$/;
+    for (const draft of drafts) {
+      const date = stamp.exec(draft.tagName)?.[1] ?? '';
+      assert.ok(date > '2026.11.26.09.00.00' && date < '2026.11.26.09.01.00', `${draft.tagName}: dated when the drafting run ran`);
+      assert.equal(draft.name, draft.tagName);
+    }
+    assert.match(drafts.find((release) => release.tagName.startsWith('frontend-'))?.body ?? '', /- Fix the header on small screens \(#6001\) by @obulat$/);
+    assert.doesNotMatch(drafts.find((release) => release.tagName.startsWith('api-'))?.body ?? '', /Fix the header/);
+
+    simulator.advance(100);
+    const after = await world();
+    assert.equal(after.images.frontend?.latest, pushed.sha);
+    assert.equal(after.images.frontend?.[pushed.sha], pushed.sha);
+    assert.equal(after.images.api?.latest, before.images.api?.latest, 'the API was not rebuilt');
+    assert.equal(after.images.api?.[pushed.sha], undefined);
+    const staging = (await infraRuns()).filter((run) => Date.parse(run.created_at) >= Date.parse('2026-11-26T09:00:00Z'));
+    assert.deepEqual(staging.map((run) => run.display_title), [`Fix the header on small screens (#6001) (${pushed.sha})`], 'frontend staging only, titled with the message');
+    assert.equal(staging[0]?.conclusion, 'success');
+    assert.equal(await version('frontend', 'staging'), pushed.sha);
+    const ci = (await call<{ workflow_runs: Run[] }>('GET', `/repos/${MONOREPO}/actions/workflows/ci_cd.yml/runs`)).body.workflow_runs[0];
+    assert.equal(ci?.display_title, 'Fix the header on small screens (#6001)');
+    assert.equal(ci?.conclusion, 'success');
+  });
+
+  it('a push with a message only changes no app: no image, no staging deployment, drafts re-dated', async () => {
+    await start();
+    const before = await world();
+    await admin('push', { message: 'Merged a README change' });
+    simulator.advance(120);
+    const after = await world();
+    assert.deepEqual(after.images, before.images);
+    assert.equal((await infraRuns()).filter((run) => Date.parse(run.created_at) >= Date.parse('2026-11-26T09:00:00Z')).length, 0);
+    assert.ok(after.repos[0]?.releases.filter((release) => release.draft).every((release) => release.tagName.includes('-2026.11.26.')));
+  });
+
+  it('a publish right after a push waits for the drafting run (same concurrency group)', async () => {
+    await start();
+    const previousBuild = (await world()).images.catalog?.latest;
+    await admin('push', { message: 'Merged something', files: ['catalog/dags/a.py'] });
+    const gitTag = await publish('catalog');
+    simulator.advance(5);
+    assert.equal((await releaseRun(gitTag)).status, 'pending');
+    simulator.advance(60);
+    assert.equal((await releaseRun(gitTag)).conclusion, 'success');
+    const after = await world();
+    assert.equal(after.repos[0]?.tags.find((tag) => tag.name === gitTag)?.sha, after.repos[0]?.commits.at(-1)?.sha, 'the git tag is on the pushed commit');
+    // The tag step ran before CI had pushed the new catalog image: rel- aliases the build `latest` was then.
+    assert.equal(after.images.catalog?.[`rel-${gitTag.slice('catalog-'.length)}`], previousBuild);
+    assert.equal(after.images.catalog?.latest, after.repos[0]?.commits.at(-1)?.sha, 'CI built the new image afterwards');
+  });
+
   it('keeps images consistent with the history: latest and SHA tags for the commits that changed each app', async () => {
     await start();
     const built = await world();
