@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { deployWorkflow, INFRA, openverseMonorepoWorkflows, TAG_AND_DEPLOY_PATH } from './openverseWorkflows';
 import type { World, WorldCommit, WorldRelease, WorldRun, WorldWorkflow } from './world';
 
 /**
@@ -8,14 +9,13 @@ import type { World, WorldCommit, WorldRelease, WorldRun, WorldWorkflow } from '
  */
 
 export const MONOREPO = 'WordPress/openverse';
-export const INFRA = 'WordPress/openverse-infrastructure';
+export { INFRA, TAG_AND_DEPLOY_PATH } from './openverseWorkflows';
 export const DEMO_TOKEN = 'rd_demo_token_not_a_secret';
 export const DEMO_LOGIN = 'octo-maintainer';
 export const NO_WORKFLOW_SCOPE_TOKEN = 'rd_token_without_workflow_scope';
 export const FINE_GRAINED_TOKEN = 'rd_fine_grained_token_two_repos';
 export const OTHER_REPOS_TOKEN = 'rd_token_for_other_repos_only';
 export const START_TIME = '2026-11-26T09:00:00Z';
-export const TAG_AND_DEPLOY_PATH = '.github/workflows/tag_docker_image_and_trigger_deployment.yml';
 
 const iso = (ms: number): string => new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
 
@@ -213,37 +213,6 @@ export function openverseWorld(): World {
   draft('catalog', '2026-11-25T18:00:00Z', '2026-09-09T23:00:57Z');
   draft('ingestion_server', '2026-11-25T18:00:00Z', '2024-09-09T05:40:20Z');
 
-  const deployWorkflow = (id: number, app: 'api' | 'frontend', environment: 'staging' | 'production'): WorldWorkflow => {
-    const service = `${environment}-${app === 'frontend' ? 'nuxt' : app}`;
-    return {
-      id,
-      name: `Deployment - ${service}`,
-      path: `.github/workflows/deploy-${environment}-${app}.yml`,
-      runName:
-        environment === 'production'
-          ? `Deploy \${{ inputs.tag || github.event.client_payload.tag }} to ${service}`
-          : `\${{ github.event.client_payload.run_name || 'Manual deployment' }} (\${{ inputs.tag || github.event.client_payload.tag }})`,
-      on: {
-        workflowDispatch: {
-          tag: { description: 'Image tag to deploy.', required: true },
-          actor: { description: 'The actual GitHub user that triggered this dispatch. Leave blank to use workflow dispatcher.', required: false, default: '' },
-        },
-        repositoryDispatch: [`deploy_${environment}_${app === 'frontend' ? 'nuxt' : app}`],
-      },
-      role: { kind: 'deploy', app, environment, tagFrom: { input: 'tag', payload: 'tag' } },
-      // `concurrency: ${{ github.workflow }}` (§1.5): one run of each deployment workflow at a time.
-      concurrency: { group: `Deployment - ${service}`, cancelInProgress: false },
-      durations: { queuedSeconds: 3, runningSeconds: 20 },
-      // The historical generated deploy workflows (§1.5): validate the tag against GHCR, render the ECS task
-      // definition, deploy and wait for the service to be stable. Job and step names are the simulator's own
-      // (the infrastructure repository is private); "Deploy" failing is the deployment failing.
-      jobs: [{ name: `Deploy ${service}`, steps: [
-        { name: 'Check the image tag', seconds: 4, does: 'checkImageTag' },
-        { name: 'Render the task definition', seconds: 2 },
-        { name: 'Deploy', seconds: 14, does: 'deployImage' },
-      ] }],
-    };
-  };
   const infraWorkflows = [
     deployWorkflow(71_000_001, 'api', 'staging'),
     deployWorkflow(71_000_002, 'api', 'production'),
@@ -308,69 +277,7 @@ export function openverseWorld(): World {
     { sha: fakeSha('infra-head'), message: 'Bump the catalog to rel-2026.09.09.23.00.57', author: 'AetherUnbound', date: '2026-09-10T09:00:00Z' },
   ];
 
-  const appFolders = { api: { folders: ['api/'] }, frontend: { folders: ['frontend/'] }, catalog: { folders: ['catalog/'] }, ingestion_server: { folders: ['ingestion_server/'] } };
-  // Both share the concurrency group `operates_on_github_releases`, not cancelled (§1.1, §1.3).
-  const releaseGroup = { group: 'operates_on_github_releases', cancelInProgress: false };
-  const monorepoWorkflows: WorldWorkflow[] = [
-    {
-      id: 61_000_001,
-      name: 'Draft releases',
-      path: '.github/workflows/draft_releases.yml',
-      on: { push: true },
-      concurrency: releaseGroup,
-      role: { kind: 'draftReleases', apps: appFolders },
-      durations: { queuedSeconds: 3, runningSeconds: 12 },
-      // One matrix job per app in the file; drafted here as one job, "Draft releases" (the simulator's simplification).
-      jobs: [{ name: 'Draft releases', steps: [
-        { name: 'Set up job', seconds: 2 },
-        { name: 'Run actions/checkout@v4', seconds: 2 },
-        { name: 'Calculate tag name', seconds: 1 },
-        { name: 'Run release-drafter/release-drafter@v6', seconds: 6, does: 'draftReleases' },
-      ] }],
-    },
-    {
-      id: 61_000_002,
-      name: 'CI + CD',
-      path: '.github/workflows/ci_cd.yml',
-      on: { push: true },
-      role: {
-        kind: 'ci',
-        apps: { ...appFolders, api: { folders: ['api/'], stagingEvent: 'deploy_staging_api' }, frontend: { folders: ['frontend/'], stagingEvent: 'deploy_staging_nuxt' } },
-        dispatchRepo: INFRA,
-      },
-      durations: { queuedSeconds: 3, runningSeconds: 60 },
-      // Jobs of ci_cd.yml (§1.4), reduced to the ones that build, publish and deploy.
-      jobs: [
-        { name: 'Get image tag', steps: [{ name: 'Get image tag', seconds: 2 }] },
-        { name: 'Build images', steps: [{ name: 'Build the images', seconds: 30 }] },
-        { name: 'Publish images', steps: [{ name: 'Push latest and the SHA tag', seconds: 10, does: 'buildImages' }] },
-        { name: 'Deploy staging', steps: [{ name: 'Get commit message', seconds: 1 }, { name: 'Deploy staging', seconds: 2, does: 'dispatchStaging' }] },
-      ],
-    },
-    {
-      id: 61_000_003,
-      name: 'Tag Docker image and trigger deployment',
-      path: TAG_AND_DEPLOY_PATH,
-      on: { release: ['released'] },
-      concurrency: releaseGroup,
-      role: { kind: 'tagAndDeploy', deployEvents: { 'api-': 'deploy_production_api', 'frontend-': 'deploy_production_nuxt' }, dispatchRepo: INFRA, payloadKeys: { actor: 'actor', tag: 'tag' }, changelogBranch: 'changelog/{gitTag}' },
-      durations: { queuedSeconds: 3, runningSeconds: 15 },
-      // Job "Release app" and its steps, as in the file (§1.3); "Set up job" is GitHub's own first step.
-      jobs: [{ name: 'Release app', steps: [
-        { name: 'Set up job', seconds: 2 },
-        { name: 'Run actions/checkout@v4', seconds: 3 },
-        { name: 'Calculate tag name', seconds: 1 },
-        { name: 'Log in to GitHub Docker Registry', seconds: 2 },
-        { name: 'Tag latest with release tag', seconds: 6, does: 'tagLatestAsRelease' },
-        { name: 'Deploy production application', seconds: 0, does: 'dispatchAndWait' },
-        { name: 'Add new changelog file to documentation', seconds: 2 },
-        { name: 'Setup CI env', seconds: 6 },
-        { name: 'Cache pre-commit envs', seconds: 2 },
-        { name: 'Lint the changelog file so that it passes CI', seconds: 6 },
-        { name: 'Open changelog PR', seconds: 3, does: 'openChangelogPull' },
-      ] }],
-    },
-  ];
+  const monorepoWorkflows = openverseMonorepoWorkflows();
 
   const last = <T>(items: readonly T[]): T => {
     const item = items[items.length - 1];

@@ -1,4 +1,6 @@
-import { headOf, repoByName, type LiveRun, type Simulation } from './state';
+import { headOf, type LiveRun, type Simulation } from './state';
+import { findDispatchedRun, followedRun, waitingStepEventMs } from './dispatchAndWait';
+import { titleFor } from './runTitles';
 import { releaseDeploys, runEffect, runsOnStepStart, stepSkipped } from './stepActions';
 import type { RunProgress, StepProgress, WorldJob, WorldRepo, WorldRun, WorldWorkflow } from './world';
 
@@ -27,36 +29,6 @@ export function jobsOf(workflow: WorldWorkflow | undefined): readonly WorldJob[]
 
 function stepDefinitions(workflow: WorldWorkflow | undefined): Array<{ job: number; step: WorldJob['steps'][number] }> {
   return jobsOf(workflow).flatMap((job, index) => job.steps.map((step) => ({ job: index, step })));
-}
-
-// ---------------------------------------------------------------- titles
-
-type RunFields = { inputs?: Readonly<Record<string, string>>; clientPayload?: Readonly<Record<string, unknown>>; actor: string };
-
-function evaluate(expression: string, run: RunFields): string {
-  for (const operand of expression.split('||').map((part) => part.trim())) {
-    let value: unknown;
-    if (/^'.*'$/.test(operand)) {
-      value = operand.slice(1, -1);
-    } else if (operand.startsWith('inputs.')) {
-      value = run.inputs?.[operand.slice('inputs.'.length)];
-    } else if (operand.startsWith('github.event.client_payload.')) {
-      value = run.clientPayload?.[operand.slice('github.event.client_payload.'.length)];
-    } else if (operand === 'github.actor') {
-      value = run.actor;
-    }
-    if (typeof value === 'string' && value !== '') {
-      return value;
-    }
-  }
-  return '';
-}
-
-function titleFor(workflow: WorldWorkflow, run: RunFields, fallback: string): string {
-  if (workflow.runName === undefined) {
-    return fallback;
-  }
-  return workflow.runName.replace(/\$\{\{(.*?)\}\}/g, (_, expression: string) => evaluate(expression, run));
 }
 
 // ---------------------------------------------------------------- starting a run
@@ -213,40 +185,6 @@ function nextEventMs(sim: Simulation, live: LiveRun): number | undefined {
   return current.startedMs + (definition?.seconds ?? 0) * 1000;
 }
 
-/**
- * felixp8/dispatch-and-wait (openverse-facts §1.3): after sending the dispatch it lists the repository's
- * `repository_dispatch` runs and takes the newest one created within the last 10 s (a moment after the
- * dispatch: 2 s here, the exact delay is not in the facts); then it checks that run every `wait_time`
- * (60 s) and fails once `max_time` (1800 s) has passed; the step passes only if the run concludes success.
- */
-export const DISPATCH_AND_WAIT = { lookupSeconds: 2, windowSeconds: 10, pollSeconds: 60, maxSeconds: 1800 } as const;
-
-function waitingStepEventMs(sim: Simulation, progress: RunProgress): number | undefined {
-  if (progress.dispatchedMs === undefined) {
-    return undefined;
-  }
-  const lookup = progress.dispatchedMs + DISPATCH_AND_WAIT.lookupSeconds * 1000;
-  if (progress.followed === undefined) {
-    return lookup;
-  }
-  const deadline = lookup + DISPATCH_AND_WAIT.maxSeconds * 1000;
-  const followed = followedRun(sim, progress);
-  const ended = followed?.progress?.completedMs ?? (followed !== undefined && followed.progress === undefined ? Date.parse(followed.createdAt) + (followed.queuedSeconds + followed.runningSeconds) * 1000 : undefined);
-  if (ended === undefined) {
-    return deadline;
-  }
-  const polls = Math.max(1, Math.ceil((ended - lookup) / (DISPATCH_AND_WAIT.pollSeconds * 1000)));
-  return Math.min(lookup + polls * DISPATCH_AND_WAIT.pollSeconds * 1000, deadline);
-}
-
-function followedRun(sim: Simulation, progress: RunProgress): WorldRun | undefined {
-  const followed = progress.followed;
-  if (followed === undefined || followed === null) {
-    return undefined;
-  }
-  return repoByName(sim.world, followed.repo)?.runs.find((candidate) => candidate.id === followed.runId);
-}
-
 /** Applies every event due by now, in the order of their times (then of run ids), and records each. */
 export function settle(sim: Simulation): void {
   const now = sim.clock.nowMs();
@@ -297,26 +235,13 @@ function advance(sim: Simulation, live: LiveRun, at: number): void {
   }
   let conclusion: 'success' | 'failure' = current.name === progress.failStep ? 'failure' : 'success';
   if (conclusion === 'success' && definition?.does === 'dispatchAndWait') {
-    conclusion = followedRun(sim, progress) !== undefined && runStatus(followedRun(sim, progress) as WorldRun, at).conclusion === 'success' ? 'success' : 'failure';
+    const followed = followedRun(sim, progress);
+    conclusion = followed !== undefined && runStatus(followed, at).conclusion === 'success' ? 'success' : 'failure';
   }
   if (conclusion === 'success' && definition?.does !== undefined && !runsOnStepStart(definition.does) && !runEffect(sim, live, definition.does, at, repositoryDispatch)) {
     conclusion = 'failure';
   }
   endStep(sim, live, index, at, conclusion);
-}
-
-/** dispatch-and-wait's lookup: the newest repository_dispatch run of the repository created within the window. */
-function findDispatchedRun(sim: Simulation, live: LiveRun, at: number): { repo: string; runId: number } | null {
-  const target = live.run.progress?.dispatchTarget;
-  const repo = target !== undefined ? repoByName(sim.world, target) : undefined;
-  if (repo === undefined) {
-    return null;
-  }
-  const newest = repo.runs
-    .filter((run) => run.event === 'repository_dispatch')
-    .filter((run) => Date.parse(run.createdAt) <= at && Date.parse(run.createdAt) > at - DISPATCH_AND_WAIT.windowSeconds * 1000)
-    .sort((a, b) => Date.parse(b.createdAt) - Date.parse(a.createdAt) || b.id - a.id)[0];
-  return newest !== undefined ? { repo: repo.fullName, runId: newest.id } : null;
 }
 
 function startStep(sim: Simulation, live: LiveRun, index: number, at: number): void {
