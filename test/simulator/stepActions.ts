@@ -147,10 +147,11 @@ export function runEffect(sim: Simulation, live: LiveRun, action: StepAction, at
       if (role?.kind !== 'ci' || commit === undefined) {
         return false;
       }
+      const keys = role.payloadKeys ?? { actor: 'actor', tag: 'tag', runName: 'run_name' };
       for (const app of appsTouched(role.apps, commit.files ?? [])) {
         const event = role.apps[app]?.stagingEvent;
         if (event !== undefined && target !== undefined) {
-          repositoryDispatch(sim, target, event, { actor: run.actor, tag: run.headSha, run_name: commit.message.split('\n', 1)[0] ?? '' }, 'openverse-bot', at);
+          repositoryDispatch(sim, target, event, { [keys.actor]: run.actor, [keys.tag]: run.headSha, [keys.runName]: commit.message.split('\n', 1)[0] ?? '' }, 'openverse-bot', at);
         }
       }
       return true;

@@ -85,6 +85,8 @@ export type WorkflowRole =
       readonly kind: 'ci';
       readonly apps: Readonly<Record<string, { readonly folders: readonly string[]; readonly stagingEvent?: string }>>;
       readonly dispatchRepo: string;
+      /** Keys of the staging client payload (§1.4: `{"actor", "tag", "run_name"}`); defaults to those. */
+      readonly payloadKeys?: { readonly actor: string; readonly tag: string; readonly runName: string };
     }
   | {
       /**
