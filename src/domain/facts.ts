@@ -52,6 +52,28 @@ export interface WorkflowRunFact {
   readonly headSha: string;
 }
 
+/** One step of a job, as `GET …/actions/runs/{id}/jobs` lists it. */
+export interface StepFact {
+  readonly name: string;
+  readonly number: number;
+  /** `queued`, `in_progress` or `completed` (GitHub may add others: kept as given). */
+  readonly status: string;
+  /** `success`, `failure`, `cancelled`, `skipped`… once completed, else null. */
+  readonly conclusion: string | null;
+}
+
+/** One job of a workflow run, with its steps in order. */
+export interface JobFact {
+  readonly id: number;
+  readonly name: string;
+  readonly status: string;
+  readonly conclusion: string | null;
+  readonly startedAt: string | null;
+  readonly completedAt: string | null;
+  readonly htmlUrl: string | null;
+  readonly steps: readonly StepFact[];
+}
+
 /** What an environment's /version endpoint answered. */
 export type VersionFact =
   | { readonly kind: 'answered'; readonly release: string; readonly environment: string }

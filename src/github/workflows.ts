@@ -1,4 +1,4 @@
-import type { RunStatus, WorkflowRunFact } from '../domain/facts';
+import type { JobFact, RunStatus, StepFact, WorkflowRunFact } from '../domain/facts';
 import { sleep as defaultSleep } from '../timers';
 import type { GitHubClient } from './client';
 import { matchDispatchedRun, type DispatchedRunMatch, type RunBaseline } from '../domain/dispatchedRun';
@@ -63,6 +63,36 @@ export async function getRun(client: GitHubClient, repo: string, runId: number):
   const context = { action: `read workflow run ${runId} of ${repo}` };
   const response = await client.request('GET /repos/{owner}/{repo}/actions/runs/{run_id}', { ...splitRepo(repo), run_id: runId }, context);
   return parseOrThrow(response.data, context, (data) => parseRun(data, repo));
+}
+
+function parseStep(value: unknown): StepFact {
+  const fields = asObject(value, 'step');
+  return { name: str(fields, 'name'), number: num(fields, 'number'), status: str(fields, 'status'), conclusion: strOrNull(fields, 'conclusion') };
+}
+
+export function parseJob(value: unknown): JobFact {
+  const fields = asObject(value, 'job');
+  const steps = fields.steps === undefined || fields.steps === null ? [] : asArray(fields.steps, 'steps').map(parseStep);
+  return {
+    id: num(fields, 'id'),
+    name: str(fields, 'name'),
+    status: str(fields, 'status'),
+    conclusion: strOrNull(fields, 'conclusion'),
+    startedAt: strOrNull(fields, 'started_at'),
+    completedAt: strOrNull(fields, 'completed_at'),
+    htmlUrl: strOrNull(fields, 'html_url'),
+    steps: [...steps].sort((a, b) => a.number - b.number),
+  };
+}
+
+/**
+ * The jobs of a run's latest attempt with their steps (`GET …/actions/runs/{run_id}/jobs`, "List jobs for
+ * a workflow run"; `filter=latest` is GitHub's default). One page of 100: a release run has one job.
+ */
+export async function listRunJobs(client: GitHubClient, repo: string, runId: number): Promise<JobFact[]> {
+  const context = { action: `read the jobs of workflow run ${runId} of ${repo}` };
+  const response = await client.request('GET /repos/{owner}/{repo}/actions/runs/{run_id}/jobs', { ...splitRepo(repo), run_id: runId, per_page: 100 }, context);
+  return parseOrThrow(response.data, context, (data) => asArray(asObject(data, 'job list').jobs, 'jobs').map(parseJob));
 }
 
 export interface DispatchRequest {

@@ -10,8 +10,7 @@ import { dispatchWorkflow, getRun } from '../github/workflows';
 import { runsActingOn } from './busyOnGitHub';
 import { lookForDispatchedRun, lostAnswer, outcomeUnclear } from './outcome';
 import { wrongEnvironmentWarning } from '../domain/environmentName';
-import { followRun, verifyVersion, type FollowOptions, type VersionCheck } from './follow';
-import { words } from './publish';
+import { followRun, verifyVersion, words, type FollowOptions, type VersionCheck } from './follow';
 import { placeLabel } from '../domain/words';
 
 export interface DeployPlan {

@@ -93,3 +93,11 @@ export async function verifyVersion(url: string, expectedSha: string, options: V
     await sleep(options.intervalMs ?? FOLLOW_INTERVAL_MS);
   }
 }
+
+/** A run's state in words: "in progress", "queued", or its conclusion once completed. */
+export function words(run: WorkflowRunFact): string {
+  if (run.status === 'completed') {
+    return run.conclusion ?? 'completed';
+  }
+  return run.status === 'in_progress' ? 'in progress' : run.status;
+}

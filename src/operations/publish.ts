@@ -10,7 +10,9 @@ import { runDeploysTag } from '../domain/dispatchedRun';
 import { publishRelease } from '../github/releases';
 import { lookForPublishedRelease, lostAnswer, outcomeUnclear } from './outcome';
 import { wrongEnvironmentWarning } from '../domain/environmentName';
-import { followRun, verifyVersion, waitForRun, type FollowOptions, type VersionCheck } from './follow';
+import { followRun, verifyVersion, waitForRun, words, type FollowOptions, type VersionCheck } from './follow';
+import { followReleaseChain } from './followRelease';
+import { judgeChain } from '../domain/releaseVerdict';
 import { placeLabel } from '../domain/words';
 
 export interface PublishPlan {
@@ -37,6 +39,8 @@ export interface PublishResult {
   readonly stoppedWatching: boolean;
   /** What went wrong after publishing, said in terms of what production runs now. */
   readonly problem?: string;
+  /** The release is out (tagged, deployed where it deploys) but the changelog steps did not finish: why, and what to do. */
+  readonly changelogProblem?: string;
 }
 
 /**
@@ -84,43 +88,58 @@ export async function publishAndFollow(client: GitHubClient, plan: PublishPlan, 
     ...(extra.problem !== undefined ? { problem: extra.problem } : {}),
   });
 
+  let changelogProblem: string | undefined;
   try {
+    let deployed = false;
     if (profile.releaseWorkflow !== undefined) {
       report(`Published. Waiting for ${profile.releaseWorkflow} to start…`);
-      tagRun = await waitForRun(client, { repo: profile.monorepo, workflow: profile.releaseWorkflow, since, matches: (run) => run.event === 'release' && run.headBranch === draft.gitTag, profileField: 'releaseWorkflow' }, options);
-      if (tagRun === undefined) {
-        return options.isStopped?.() === true
-          ? result({ stoppedWatching: true })
-          : result({ problem: `${draft.gitTag} is published, but its release workflow (${profile.releaseWorkflow}) did not start, so the image was not tagged ${draft.imageTag}.${stillRuns}` });
+      const deployTo = deployedEnvironment?.environment.deploy.kind === 'workflow' ? deployedEnvironment.environment.deploy : undefined;
+      const place = deployedEnvironment !== undefined ? placeLabel(app, deployedEnvironment.environment) : undefined;
+      const chainWords = { gitTag: draft.gitTag, imageTag: draft.imageTag, ...(place !== undefined ? { place } : {}) };
+      const chain = await followReleaseChain(client, { monorepo: profile.monorepo, releaseWorkflow: profile.releaseWorkflow, since, words: chainWords, ...(deployTo !== undefined ? { deploy: { repo: deployTo.repo, workflow: deployTo.workflow } } : {}) }, report, options);
+      if (chain.kind === 'notStarted') {
+        return result({ problem: `${draft.gitTag} is published, but its release workflow (${profile.releaseWorkflow}) did not start, so the image was not tagged ${draft.imageTag}.${stillRuns}` });
       }
-      const tagged = await followRun(client, profile.monorepo, tagRun, { ...options, onUpdate: (run) => { tagRun = run; report(`Tagging the image ${draft.imageTag}: ${words(run)}`); } });
-      tagRun = tagged.run;
-      if (tagged.kind === 'stopped') {
+      tagRun = chain.run;
+      deployRun = chain.deployRun;
+      if (chain.kind === 'stopped') {
         return result({ stoppedWatching: true });
       }
-      if (tagged.run.conclusion !== 'success') {
-        return result({ problem: `${draft.gitTag} is published, but its release workflow ended in ${tagged.run.conclusion ?? 'an unknown state'}: the image may not be tagged ${draft.imageTag}.${stillRuns} Do not re-run the release workflow (it would create duplicate tags); open its run to see why.` });
+      const verdict = judgeChain(chain, chainWords, stillRuns);
+      if (verdict.kind === 'problem') {
+        return result({ problem: verdict.message });
+      }
+      if (verdict.kind === 'deployStepFailedRunSucceeded') {
+        changelogProblem = `the release workflow failed at step "${verdict.step}" although the deployment run succeeded (it may have followed another deployment run), so it wrote no changelog: add the changelog by hand.`;
+        deployed = true;
+      } else {
+        deployed = verdict.deployed;
+        if (verdict.kind === 'changelogFailed') {
+          changelogProblem = `the release workflow failed at step "${verdict.step}": only the changelog pull request is missing; add the changelog by hand.`;
+        }
       }
     }
 
     if (deployedEnvironment !== undefined && deployedEnvironment.environment.deploy.kind === 'workflow') {
       const deploy = deployedEnvironment.environment.deploy;
       const label = placeLabel(app, deployedEnvironment.environment);
-      report(`Image tagged. Waiting for the deployment of ${draft.imageTag} to ${label}…`);
-      const deploySince = tagRun !== undefined ? new Date(tagRun.createdAt) : since;
-      deployRun = await waitForRun(client, { repo: deploy.repo, workflow: deploy.workflow, since: deploySince, matches: (run) => runDeploysTag(run, draft.imageTag), profileField: 'deploy.workflow' }, options);
-      if (deployRun === undefined) {
-        return options.isStopped?.() === true
-          ? result({ stoppedWatching: true })
-          : result({ problem: `${draft.gitTag} is published and its image tagged ${draft.imageTag}, but no deployment of it to ${label} appeared in ${deploy.workflow}.${stillRuns}` });
-      }
-      const deployed = await followRun(client, deploy.repo, deployRun, { ...options, onUpdate: (run) => { deployRun = run; report(`Deploying ${draft.imageTag} to ${label}: ${words(run)}`); } });
-      deployRun = deployed.run;
-      if (deployed.kind === 'stopped') {
-        return result({ stoppedWatching: true });
-      }
-      if (deployed.run.conclusion !== 'success') {
-        return result({ problem: `The deployment of ${draft.imageTag} to ${label} ended in ${deployed.run.conclusion ?? 'an unknown state'}.${stillRuns} Open the run and the console to see why; roll back or redeploy from the deck.` });
+      if (!deployed) {
+        report(`Image tagged. Waiting for the deployment of ${draft.imageTag} to ${label}…`);
+        const deploySince = tagRun !== undefined ? new Date(tagRun.createdAt) : since;
+        deployRun = await waitForRun(client, { repo: deploy.repo, workflow: deploy.workflow, since: deploySince, matches: (run) => runDeploysTag(run, draft.imageTag), profileField: 'deploy.workflow' }, options);
+        if (deployRun === undefined) {
+          return options.isStopped?.() === true
+            ? result({ stoppedWatching: true })
+            : result({ problem: `${draft.gitTag} is published and its image tagged ${draft.imageTag}, but no deployment of it to ${label} appeared in ${deploy.workflow}.${stillRuns}` });
+        }
+        const followed = await followRun(client, deploy.repo, deployRun, { ...options, onUpdate: (run) => { deployRun = run; report(`Deploying ${draft.imageTag} to ${label}: ${words(run)}`); } });
+        deployRun = followed.run;
+        if (followed.kind === 'stopped') {
+          return result({ stoppedWatching: true });
+        }
+        if (followed.run.conclusion !== 'success') {
+          return result({ problem: `The deployment of ${draft.imageTag} to ${label} ended in ${followed.run.conclusion ?? 'an unknown state'}.${stillRuns} Open the run and the console to see why; roll back or redeploy from the deck.` });
+        }
       }
       const versionUrl = deployedEnvironment.environment.versionUrl;
       const expected = tagRun?.headSha;
@@ -147,7 +166,7 @@ export async function publishAndFollow(client: GitHubClient, plan: PublishPlan, 
   } catch {
     // The pull request is a convenience: its absence is said in the final message, not an error.
   }
-  return { ...result({}), ...(changelogPull !== undefined ? { changelogPull } : {}) };
+  return { ...result({}), ...(changelogPull !== undefined ? { changelogPull } : {}), ...(changelogProblem !== undefined ? { changelogProblem } : {}) };
 }
 
 /** A publish that did not happen (with the evidence), or whose outcome cannot be told (with where to look). */
@@ -185,11 +204,4 @@ async function refuseWhileDeploying(client: GitHubClient, profile: Profile, app:
   if (active !== undefined) {
     throw new PublishNotDone(busyMessage(label, 'publish', active), { label: 'Open Run', url: active.url });
   }
-}
-
-export function words(run: WorkflowRunFact): string {
-  if (run.status === 'completed') {
-    return run.conclusion ?? 'completed';
-  }
-  return run.status === 'in_progress' ? 'in progress' : run.status;
 }

@@ -1,0 +1,148 @@
+import type { JobFact, StepFact, WorkflowRunFact } from './facts';
+
+/**
+ * What publishing a GitHub Release sets off, read from the release workflow's run and its jobs' steps
+ * (openverse-facts §1.3): the run tags the image, then (API, frontend) dispatches the production
+ * deployment and waits for it (felixp8/dispatch-and-wait), then writes the changelog and opens its pull
+ * request. The run's end is the chain's end; a failure is told by the step that failed.
+ */
+
+/** The parts of a release run, in order. Steps are placed by the marker steps' names (stepMarker). */
+export type ChainPart = 'prepare' | 'tag' | 'deploy' | 'changelog';
+
+/**
+ * The part a step marks by its name: the image tagging ("Tag latest with release tag"), the deployment
+ * ("Deploy production application"), the changelog ("Add new changelog file…", "Open changelog PR").
+ * Other steps (checkout, "Calculate tag name", registry login, setup) belong to the part before them.
+ */
+export function stepMarker(name: string): ChainPart | undefined {
+  if (/\bdeploy/i.test(name)) {
+    return 'deploy';
+  }
+  if (/changelog/i.test(name)) {
+    return 'changelog';
+  }
+  if (/\btag\b/i.test(name) && /\b(image|latest|release|docker)\b/i.test(name)) {
+    return 'tag';
+  }
+  return undefined;
+}
+
+export interface PlacedStep {
+  readonly step: StepFact;
+  readonly job: JobFact;
+  readonly part: ChainPart;
+}
+
+/** Every step of the jobs with the part it belongs to: its own marker, else the last marker before it. */
+export function placeSteps(jobs: readonly JobFact[]): PlacedStep[] {
+  return jobs.flatMap((job) => {
+    let part: ChainPart = 'prepare';
+    return job.steps.map((step) => {
+      part = stepMarker(step.name) ?? part;
+      return { step, job, part };
+    });
+  });
+}
+
+const FAILED = new Set(['failure', 'cancelled', 'timed_out', 'startup_failure', 'action_required']);
+const WAITING = new Set(['queued', 'pending', 'waiting', 'requested']);
+
+export function isWaiting(run: Pick<WorkflowRunFact, 'status'>): boolean {
+  return WAITING.has(run.status);
+}
+
+/** The first step that failed (or was cancelled, or timed out), if the jobs show one. */
+export function failedStep(jobs: readonly JobFact[]): PlacedStep | undefined {
+  return placeSteps(jobs).find((placed) => placed.step.conclusion !== null && FAILED.has(placed.step.conclusion));
+}
+
+/** True when a part has steps and they all succeeded. */
+export function partSucceeded(jobs: readonly JobFact[], part: ChainPart): boolean {
+  const steps = placeSteps(jobs).filter((placed) => placed.part === part && placed.step.conclusion !== 'skipped');
+  return steps.length > 0 && steps.every((placed) => placed.step.conclusion === 'success');
+}
+
+/** True when the jobs show a step of this part (not skipped): e.g. whether the run deploys at all. */
+export function hasPart(jobs: readonly JobFact[], part: ChainPart): boolean {
+  return placeSteps(jobs).some((placed) => placed.part === part && stepMarker(placed.step.name) === part && placed.step.conclusion !== 'skipped');
+}
+
+/** True when no step of any job ran (none succeeded, failed or is running): cancelled or refused before starting. */
+export function nothingRan(jobs: readonly JobFact[]): boolean {
+  return jobs.every((job) => job.steps.every((step) => step.status !== 'in_progress' && step.conclusion !== 'success' && step.conclusion !== 'failure'));
+}
+
+export type ChainPhase =
+  | { readonly kind: 'waiting' }
+  | { readonly kind: 'running'; readonly part: ChainPart }
+  /** In progress, but the jobs do not tell which step (unreadable, or no step started yet). */
+  | { readonly kind: 'runningUntold' }
+  | { readonly kind: 'done' };
+
+/** Where a release run is now, from its status and (when read) its jobs. */
+export function chainPhase(run: Pick<WorkflowRunFact, 'status'>, jobs: readonly JobFact[] | undefined): ChainPhase {
+  if (run.status === 'completed') {
+    return { kind: 'done' };
+  }
+  if (isWaiting(run)) {
+    return { kind: 'waiting' };
+  }
+  const placed = placeSteps(jobs ?? []);
+  const current = placed.find((one) => one.step.status === 'in_progress') ?? [...placed].reverse().find((one) => one.step.status === 'completed');
+  return current !== undefined ? { kind: 'running', part: current.part } : { kind: 'runningUntold' };
+}
+
+/**
+ * The run a waiting release run waits for: an unfinished run of the same release workflow, other than
+ * it, created before it (the one in progress first). A run of another workflow of the concurrency group
+ * (the release drafting) is not in this list: undefined then.
+ */
+export function blockingRun(ours: WorkflowRunFact, listed: readonly WorkflowRunFact[]): WorkflowRunFact | undefined {
+  const others = listed
+    .filter((run) => run.id !== ours.id && run.status !== 'completed' && Date.parse(run.createdAt) <= Date.parse(ours.createdAt))
+    .sort((a, b) => Number(b.status === 'in_progress') - Number(a.status === 'in_progress') || Date.parse(a.createdAt) - Date.parse(b.createdAt));
+  return others[0];
+}
+
+/** What the release run of a publish is about, in words. */
+export interface ChainWords {
+  readonly gitTag: string;
+  readonly imageTag: string;
+  /** The environment publishing deploys ("API production"), if any. */
+  readonly place?: string;
+}
+
+/** The name a run of the release workflow goes by: the git tag it was started for. */
+export function releaseRunName(run: Pick<WorkflowRunFact, 'headBranch' | 'displayTitle'>): string {
+  return run.headBranch !== '' ? run.headBranch : run.displayTitle;
+}
+
+export function waitingWords(blocker: WorkflowRunFact | undefined): string {
+  return blocker !== undefined
+    ? `queued: waiting for ${releaseRunName(blocker)}'s release run to finish (one release at a time)`
+    : 'queued: waiting for a runner, or for another run of its concurrency group to finish (such as the drafting of releases after a merge)';
+}
+
+/** The phase in the words a person reads in the progress notification and the deck. */
+export function phaseWords(phase: ChainPhase, words: ChainWords, blocker?: WorkflowRunFact): string {
+  switch (phase.kind) {
+    case 'waiting':
+      return waitingWords(blocker);
+    case 'runningUntold':
+      return 'in progress';
+    case 'done':
+      return 'done';
+    case 'running':
+      switch (phase.part) {
+        case 'prepare':
+          return 'preparing';
+        case 'tag':
+          return `tagging the image ${words.imageTag}`;
+        case 'deploy':
+          return `deploying ${words.imageTag}${words.place !== undefined ? ` to ${words.place}` : ''}`;
+        case 'changelog':
+          return 'writing the changelog';
+      }
+  }
+}
