@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { COMMANDS } from '../commandIds';
-import type { AppDeck, DraftRelease } from '../domain/snapshot';
+import type { AppDeck, DeckSnapshot, DraftRelease } from '../domain/snapshot';
+import { raceWarning, recentPublishes } from '../domain/publishRace';
 import { placeLabel, plural } from '../domain/words';
 import { publishEffects } from '../domain/process';
 import { describeError, isGitHubError } from '../github/errors';
@@ -71,7 +72,7 @@ export function registerPublishRelease(services: Services): vscode.Disposable {
       if (deployedEnvironment !== undefined && refuseBusy(services, label, 'publish', deployedEnvironment) !== undefined) {
         return undefined;
       }
-      const outcome = await publish(services, app, draft, read.target?.reference.reviewed);
+      const outcome = await publish(services, app, draft, read.target?.reference.reviewed, snapshot);
       unknownOutcome = outcome === 'unknown';
       return outcome === 'unknown' ? undefined : outcome;
     } finally {
@@ -122,7 +123,7 @@ async function acceptWarnings(services: Services, app: AppDeck, draft: DraftRele
  * Publishes after the confirmation; the result (also for automation) says how far the chain got.
  * `reviewedByCaller` is what the caller showed of the draft (the release notes panel), if it showed it.
  */
-async function publish(services: Services, app: AppDeck, draft: DraftRelease, reviewedByCaller: ReviewedDraft | undefined): Promise<PublishResult | 'unknown' | undefined> {
+async function publish(services: Services, app: AppDeck, draft: DraftRelease, reviewedByCaller: ReviewedDraft | undefined, snapshot: DeckSnapshot): Promise<PublishResult | 'unknown' | undefined> {
   const profile = services.profiles.profile;
   const client = await services.gitHub.current();
   if (profile === undefined || client === undefined) {
@@ -140,6 +141,8 @@ async function publish(services: Services, app: AppDeck, draft: DraftRelease, re
   const tag = await placeTag(client, profile.monorepo, draft);
   const deployedEnvironment = app.environments.find((environment) => environment.environment.deployedOnPublish);
   const next = publishEffects(profile, app, draft);
+  // Read from the deck as it is now (a refresh may have run since the command started).
+  const race = raceWarning(recentPublishes(services.store.state.snapshot ?? snapshot, Date.now(), draft.gitTag));
   const confirmed = await services.confirmer.ask({
     message: `Publish the GitHub Release ${draft.gitTag}?`,
     detail: [
@@ -147,6 +150,7 @@ async function publish(services: Services, app: AppDeck, draft: DraftRelease, re
       `Git tag: ${tag.placement}`,
       `Image tag: ${draft.imageTag}`,
       `Changes: ${plural(draft.changeCount, 'change')}`,
+      ...(race !== undefined ? ['', `⚠ ${race}`] : []),
       '',
       'What happens next:',
       ...next.map((line) => `• ${line}`),
@@ -291,6 +295,11 @@ function report(services: Services, app: AppDeck, draft: DraftRelease, result: P
   }
   const deployed = app.environments.find((environment) => environment.environment.deployedOnPublish);
   const outcome = deployed !== undefined ? `${placeLabel(app.app, deployed.environment)} now runs ${draft.imageTag}.` : `The image is tagged ${draft.imageTag}; deploy it with the manual procedure in the deck.`;
+  if (result.changelogProblem !== undefined) {
+    services.log.warn(`Published ${draft.gitTag}: ${outcome} But ${result.changelogProblem}`);
+    show(`Published ${draft.gitTag}. ${outcome} But ${result.changelogProblem}`, 'warning');
+    return;
+  }
   const changelog = result.changelogPull !== undefined ? ` Review the changelog pull request #${result.changelogPull.number}.` : ' No changelog pull request was found yet.';
   services.log.info(`Published ${draft.gitTag}: ${outcome}${changelog}`);
   show(`Published ${draft.gitTag}. ${outcome}${changelog}`, 'info');

@@ -1,0 +1,43 @@
+import type { DeckSnapshot } from './snapshot';
+
+/**
+ * The dispatch-and-wait race (openverse-facts §1.3): the release workflow sends a repository_dispatch,
+ * then follows the newest repository_dispatch run of the infrastructure repository created in the last
+ * 10 s. Two publishes close together can each follow the other's deployment run. Publishing within a
+ * minute of another publish (of any app) deserves a warning; the person may still go ahead.
+ */
+export const RACE_WINDOW_MS = 60_000;
+
+/** The other publishes the deck shows within the last minute, newest first: git tag and seconds ago. */
+export function recentPublishes(snapshot: DeckSnapshot, nowMs: number, exceptGitTag: string): Array<{ gitTag: string; secondsAgo: number }> {
+  const seen = new Map<string, number>();
+  const note = (gitTag: string, at: string): void => {
+    const ms = Date.parse(at);
+    if (gitTag === exceptGitTag || Number.isNaN(ms) || nowMs - ms > RACE_WINDOW_MS || ms - nowMs > RACE_WINDOW_MS) {
+      return;
+    }
+    seen.set(gitTag, Math.max(seen.get(gitTag) ?? Number.NEGATIVE_INFINITY, ms));
+  };
+  for (const app of snapshot.apps) {
+    const before = seen.size;
+    for (const release of app.releases) {
+      note(release.gitTag, release.publishedAt);
+    }
+    // A release run of the app started by a publish the deck's release list does not show yet.
+    const run = app.environments.find((environment) => environment.publishingRun !== undefined)?.publishingRun;
+    if (seen.size === before && run !== undefined) {
+      note(run.title, run.startedAt);
+    }
+  }
+  return [...seen.entries()].sort((a, b) => b[1] - a[1]).map(([gitTag, ms]) => ({ gitTag, secondsAgo: Math.max(0, Math.round((nowMs - ms) / 1000)) }));
+}
+
+/** The confirmation's warning for those publishes, or undefined when there is none. */
+export function raceWarning(recent: ReadonlyArray<{ gitTag: string; secondsAgo: number }>): string | undefined {
+  const newest = recent[0];
+  if (newest === undefined) {
+    return undefined;
+  }
+  const others = recent.length > 1 ? ` (and ${recent.length - 1} more)` : '';
+  return `${newest.gitTag} was published ${newest.secondsAgo} s ago${others}: the release workflow's dispatch-and-wait follows the newest deployment run created in the last 10 s, so it may follow the other release's deployment run. Waiting a minute avoids it; you can still publish now, then check the deployment runs.`;
+}
