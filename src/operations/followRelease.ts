@@ -54,7 +54,7 @@ export async function followReleaseChain(client: GitHubClient, request: ReleaseC
     if (request.deploy !== undefined && deploying) {
       deployRun = deployRun === undefined ? await findDeployRun(client, request.deploy, run, chainWords.imageTag) : deployRun.status === 'completed' ? deployRun : await getRun(client, request.deploy.repo, deployRun.id);
     }
-    const said = `Release workflow: ${phaseWords(phase, chainWords, blocker)}${deployRun !== undefined && phase.kind !== 'done' ? ` (deployment run ${words(deployRun)})` : ''}`;
+    const said = `Release workflow: ${phaseWords(phase, chainWords, blocker)}${deployRun !== undefined && phase.kind !== 'done' ? ` (${deploymentState(deployRun)})` : ''}`;
     if (said !== lastSaid) {
       report(said);
       lastSaid = said;
@@ -83,4 +83,11 @@ async function findDeployRun(client: GitHubClient, deploy: { repo: string; workf
   const since = new Date(Date.parse(releaseRun.createdAt) - 60_000).toISOString().replace(/\.\d{3}Z$/, 'Z');
   const runs = await listWorkflowRuns(client, deploy.repo, deploy.workflow, { createdAfter: since, perPage: 30, profileField: 'deploy.workflow' });
   return runs.filter((run) => runDeploysTag(run, imageTag)).sort((a, b) => Date.parse(b.createdAt) - Date.parse(a.createdAt))[0];
+}
+
+function deploymentState(run: WorkflowRunFact): string {
+  if (run.status !== 'completed') {
+    return `its deployment run is ${words(run)}`;
+  }
+  return run.conclusion === 'success' ? 'its deployment run succeeded' : `its deployment run ended in ${words(run)}`;
 }
