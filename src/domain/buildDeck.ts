@@ -4,7 +4,8 @@ import { imageTagOrder, lastKnownWorkingDeployment, markRollbacks } from './roll
 import { runningVersion, type CommitContext } from './runningVersion';
 import type { AppDeck, DeckSnapshot, DeploymentRecord, DraftRelease, EnvironmentDeck, EnvironmentState, PublishedRelease, RunningVersion } from './snapshot';
 import { findImageTagIn, imageTagOfGitTag, parseGitTag, shortSha, type ReleaseDate } from './tags';
-import { plural } from './words';
+import { placeLabel, plural } from './words';
+import { publishingDetail } from './releaseChain';
 
 /** Builds the whole deck from a refresh's facts. Pure: same profile and facts, same snapshot. */
 export function buildDeck(profile: Profile, facts: DeckFacts): DeckSnapshot {
@@ -177,7 +178,7 @@ function buildEnvironmentDeck(
     return {
       ...common,
       state: 'deploying',
-      stateDetail: `${publishingFact.headBranch} was published: the release workflow is tagging the image, and the deployment follows.`,
+      stateDetail: publishingDetail(publishingFact, context.facts.releaseRunJobs?.[publishingFact.id], context.facts.releaseRuns, placeLabel(app, environment), app.gitTagPrefix),
     };
   }
   if (runningResult.problem !== undefined) {

@@ -93,6 +93,8 @@ export interface DeckFacts {
   readonly deploymentRuns: readonly WorkflowRunFact[];
   /** Runs of the monorepo's release workflow (started by publishing a GitHub Release), in any order. */
   readonly releaseRuns: readonly WorkflowRunFact[];
+  /** The jobs of the release runs in progress, by run id (read only while one is in progress). */
+  readonly releaseRunJobs?: Readonly<Record<number, readonly JobFact[]>>;
   /** /version answers, keyed by `versionKey(app, environment)`. */
   readonly versions: Readonly<Record<string, VersionFact>>;
 }

@@ -1,4 +1,5 @@
 import type { JobFact, StepFact, WorkflowRunFact } from './facts';
+import { imageTagOfGitTag, parseGitTag } from './tags';
 
 /**
  * What publishing a GitHub Release sets off, read from the release workflow's run and its jobs' steps
@@ -145,4 +146,16 @@ export function phaseWords(phase: ChainPhase, words: ChainWords, blocker?: Workf
           return 'writing the changelog';
       }
   }
+}
+
+/**
+ * What the deck says of an environment deployed on publish while its app's release run is unfinished:
+ * the phase from the run's jobs when the refresh read them, the release run it waits for when it waits.
+ */
+export function publishingDetail(run: WorkflowRunFact, jobs: readonly JobFact[] | undefined, releaseRuns: readonly WorkflowRunFact[], place: string, gitTagPrefix: string): string {
+  const gitTag = parseGitTag(run.headBranch, gitTagPrefix);
+  const imageTag = gitTag.ok ? imageTagOfGitTag(gitTag.value).text : 'the release image tag';
+  const phase = chainPhase(run, jobs);
+  const blocker = phase.kind === 'waiting' ? blockingRun(run, releaseRuns) : undefined;
+  return `${run.headBranch} was published; its release workflow run: ${phaseWords(phase, { gitTag: run.headBranch, imageTag, place }, blocker)}.`;
 }

@@ -1,9 +1,9 @@
-import { versionKey, type DeckFacts, type TagFact, type VersionFact, type WorkflowRunFact } from '../domain/facts';
+import { versionKey, type DeckFacts, type JobFact, type TagFact, type VersionFact, type WorkflowRunFact } from '../domain/facts';
 import type { Profile } from '../domain/profileTypes';
 import type { GitHubClient } from '../github/client';
 import { listCommits, listTags } from '../github/commits';
 import { listReleases } from '../github/releases';
-import { listRepositoryRuns, listWorkflowRuns } from '../github/workflows';
+import { listRepositoryRuns, listRunJobs, listWorkflowRuns } from '../github/workflows';
 import { probeVersion } from '../live/versionProbe';
 
 /** The /version endpoints asked at once: all of the 100 × 3 world of the benchmark (one round trip), bounded beyond. */
@@ -53,6 +53,13 @@ export async function gatherFacts(client: GitHubClient, profile: Profile, option
     anyReleases && profile.releaseWorkflow !== undefined
       ? listWorkflowRuns(client, profile.monorepo, profile.releaseWorkflow, { perPage: 100, profileField: 'releaseWorkflow' })
       : Promise.resolve([]);
+  // Only while a release run is in progress: its steps tell the publishing phase (a conditional request,
+  // free while unchanged). Unreadable jobs are no reason to fail the refresh: the deck then says less.
+  const releaseRunJobsPromise = releaseRunsPromise.then(async (runs) => {
+    const inProgress = runs.filter((run) => run.event === 'release' && run.status === 'in_progress').slice(0, 3);
+    const read = await Promise.all(inProgress.map(async (run) => [run.id, await listRunJobs(client, profile.monorepo, run.id).catch(() => undefined)] as const));
+    return Object.fromEntries(read.filter((entry): entry is readonly [number, JobFact[]] => entry[1] !== undefined));
+  });
   const tagsPromise: Promise<TagFact[]> = anyReleases && profile.releaseWorkflow === undefined ? listTags(client, profile.monorepo) : Promise.resolve([]);
   const commitsPromise = listCommits(client, profile.monorepo, 'main');
   const runsPromise = Promise.all([...deployRepos].map(([repo, environments]) => listRepositoryRuns(client, repo, runPagesFor(environments)))).then((lists) => lists.flat());
@@ -62,9 +69,10 @@ export async function gatherFacts(client: GitHubClient, profile: Profile, option
   const versionsPromise = mapLimited(endpoints, MAX_CONCURRENT_PROBES, async ({ key, url }): Promise<[string, VersionFact]> => [key, await probe(url)]).then((entries) => Object.fromEntries(entries));
 
   // Settle everything before failing, so no rejection is left unobserved.
-  const [releases, releaseRuns, listedTags, mainCommits, deploymentRuns, versions] = await settleAll([
+  const [releases, releaseRuns, releaseRunJobs, listedTags, mainCommits, deploymentRuns, versions] = await settleAll([
     releasesPromise,
     releaseRunsPromise,
+    releaseRunJobsPromise,
     tagsPromise,
     commitsPromise,
     runsPromise,
@@ -78,7 +86,7 @@ export async function gatherFacts(client: GitHubClient, profile: Profile, option
       tags.push({ name: run.headBranch, sha: run.headSha });
     }
   }
-  return { fetchedAt: now().toISOString(), releases, tags, mainCommits, deploymentRuns, releaseRuns, versions };
+  return { fetchedAt: now().toISOString(), releases, tags, mainCommits, deploymentRuns, releaseRuns, ...(Object.keys(releaseRunJobs).length > 0 ? { releaseRunJobs } : {}), versions };
 }
 
 /** `work` over every item, at most `limit` at a time, results in the items' order. */

@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import type { JobFact, WorkflowRunFact } from '../../../src/domain/facts';
-import { blockingRun, chainPhase, phaseWords, stepMarker } from '../../../src/domain/releaseChain';
+import { blockingRun, chainPhase, phaseWords, publishingDetail, stepMarker } from '../../../src/domain/releaseChain';
 import { judgeChain, type ChainEnd } from '../../../src/domain/releaseVerdict';
 
 /** The steps of "Release app" in tag_docker_image_and_trigger_deployment.yml (openverse-facts §1.3), as GitHub lists them. */
@@ -86,6 +86,16 @@ describe('the release chain read from the release run and its steps', () => {
     assert.equal(phaseWords(chainPhase(ours, []), WORDS, blocker), "queued: waiting for api-2026.11.25.18.00.00's release run to finish (one release at a time)");
     assert.equal(blockingRun(ours, [ours, newer]), undefined);
     assert.match(phaseWords(chainPhase(ours, []), WORDS, undefined), /^queued: waiting for a runner, or for another run of its concurrency group to finish/);
+  });
+});
+
+describe('the deck while a publish is under way', () => {
+  it('says the publishing phase of the environment deployed on publish, from the refresh', () => {
+    const deploying = run({ status: 'in_progress', conclusion: null });
+    assert.equal(publishingDetail(deploying, [job('Deploy production application', 'in_progress')], [deploying], 'API production', 'api-'), 'api-2026.11.25.18.00.00 was published; its release workflow run: deploying rel-2026.11.25.18.00.00 to API production.');
+    const waiting = run({ id: 9, status: 'pending', conclusion: null, headBranch: 'api-2026.11.26.09.00.00', createdAt: '2026-11-25T18:15:00Z' });
+    const other = run({ id: 8, status: 'in_progress', conclusion: null, headBranch: 'frontend-2026.11.25.18.00.00' });
+    assert.equal(publishingDetail(waiting, undefined, [waiting, other], 'API production', 'api-'), "api-2026.11.26.09.00.00 was published; its release workflow run: queued: waiting for frontend-2026.11.25.18.00.00's release run to finish (one release at a time).");
   });
 });
 
