@@ -169,6 +169,8 @@ async function publish(services: Services, app: AppDeck, draft: DraftRelease, re
   services.log.info(`${who} publishes the GitHub Release ${draft.gitTag} of ${profile.monorepo} (${tag.placement}) at ${new Date().toISOString()}.`);
   const watching = services.store.watchClosely();
   let result: PublishResult | undefined;
+  // What the progress notification said, in order (returned with the result, for automation and tests).
+  const said: string[] = [];
   try {
     result = await vscode.window.withProgress(
       { location: vscode.ProgressLocation.Notification, title: `Release Deck · ${app.app.label}`, cancellable: true },
@@ -181,6 +183,7 @@ async function publish(services: Services, app: AppDeck, draft: DraftRelease, re
           { profile, app: app.app, draft, target: tag.send, ...(deployedEnvironment !== undefined ? { deployedEnvironment } : {}) },
           (step) => {
             progress.report({ message: step });
+            said.push(step);
             void services.store.refresh('a publish moved on');
           },
           { isStopped: () => token.isCancellationRequested },
@@ -208,7 +211,7 @@ async function publish(services: Services, app: AppDeck, draft: DraftRelease, re
     void services.store.refresh('a publish ended');
   }
   report(services, app, draft, result);
-  return result;
+  return { ...result, progress: said };
 }
 
 /** A version of the draft someone reviewed, and where they saw it. */

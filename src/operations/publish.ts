@@ -41,6 +41,8 @@ export interface PublishResult {
   readonly problem?: string;
   /** The release is out (tagged, deployed where it deploys) but the changelog steps did not finish: why, and what to do. */
   readonly changelogProblem?: string;
+  /** What the progress notification said, in order (set by the Publish command). */
+  readonly progress?: readonly string[];
 }
 
 /**

@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
 import * as vscode from 'vscode';
 import type { ReleaseDeckApi } from '../../src/extension';
-import { admin, find, loadedDeck, waitFor, withClockMoving, world } from './support';
+import { admin, DEMO_TOKEN, find, loadedDeck, simulatorUrl, waitFor, withClockMoving, world } from './support';
 import { COMMANDS } from '../../src/commandIds';
 
 describe('publishing a GitHub Release', () => {
@@ -46,7 +46,11 @@ describe('publishing a GitHub Release', () => {
     // A second click while the first publish runs does nothing but say so.
     await new Promise((resolve) => setTimeout(resolve, 50));
     await vscode.commands.executeCommand(COMMANDS.publishRelease, { appId: 'api' });
-    await withClockMoving(first);
+    const published = await withClockMoving(first) as Outcome | undefined;
+    // The release run contains the deployment: the deployment run was followed while the release run was in progress.
+    assert.ok(published?.progress?.includes('Release workflow: deploying rel-2026.11.25.18.00.00 to API production (its deployment run is in progress)'), published?.progress?.join('\n'));
+    assert.equal(published?.progress?.filter((step) => step.startsWith('Release workflow:')).at(-1), 'Release workflow: done');
+    assert.equal(published?.deployRun?.conclusion, 'success');
 
     const stats = (await admin('stats', undefined, 'GET')) as { log: Array<{ method: string; path: string }> };
     assert.equal(stats.log.filter((entry) => entry.method === 'PATCH').length, 1, 'one publish request');
@@ -79,4 +83,83 @@ describe('publishing a GitHub Release', () => {
       await admin('faults', undefined, 'DELETE');
     }
   });
+
+  /** Publishes the app's newest draft (a fresh one, created as release-drafter does) while the clock moves. */
+  const publishNewest = (appId: string): Thenable<Outcome | undefined> => vscode.commands.executeCommand<Outcome | undefined>(COMMANDS.publishRelease, { appId });
+
+  it('a deployment that fails: said as a failed deployment of a tagged image, production unchanged, no changelog pull request', async function () {
+    this.timeout(120_000);
+    deck.testing?.answerConfirmations(true);
+    await createDraft('api-2026.11.26.10.10.00');
+    await deck.refresh();
+    await admin('fail-next-run', { workflowPath: '.github/workflows/deploy-production-api.yml', step: 'Deploy' });
+    const result = await withClockMoving(publishNewest('api'));
+    assert.equal(result?.published.tagName, 'api-2026.11.26.10.10.00');
+    assert.match(result?.problem ?? '', /^api-2026\.11\.26\.10\.10\.00 is published and the image tagged rel-2026\.11\.26\.10\.10\.00, but the deployment of rel-2026\.11\.26\.10\.10\.00 to API production failed: its run ended in failure, so the release workflow stopped at step "Deploy production application" and opened no changelog pull request\. API production still runs rel-/);
+    assert.doesNotMatch(result?.problem ?? '', /not tagged|may not be tagged/);
+    assert.ok(!(await world()).repos[0]?.pulls.some((pull) => pull.head === 'changelog/api-2026.11.26.10.10.00'), 'no changelog pull request');
+  });
+
+  it('a tag step that fails: the image was not tagged and nothing deployed, never a failed deployment', async function () {
+    this.timeout(120_000);
+    deck.testing?.answerConfirmations(true);
+    await createDraft('api-2026.11.26.10.20.00');
+    await deck.refresh();
+    await admin('fail-next-run', { workflowPath: '.github/workflows/tag_docker_image_and_trigger_deployment.yml', step: 'Tag latest with release tag' });
+    const result = await withClockMoving(publishNewest('api'));
+    assert.equal(result?.published.tagName, 'api-2026.11.26.10.20.00');
+    assert.match(result?.problem ?? '', /^api-2026\.11\.26\.10\.20\.00 is published, but its release workflow failed at step "Tag latest with release tag": the image was not tagged rel-2026\.11\.26\.10\.20\.00, so nothing was deployed\. API production still runs rel-.* Do not simply re-run the release workflow/);
+    assert.doesNotMatch(result?.problem ?? '', /deployment of .* failed|may not be tagged/);
+    assert.equal(result?.deployRun, undefined, 'no deployment run is taken for this release');
+  });
+
+  it('a second publish waits for the release run ahead of it (one release at a time), and the deck and its progress say so', async function () {
+    this.timeout(180_000);
+    deck.testing?.answerConfirmations(true);
+    await createDraft('ingestion_server-2026.11.26.10.30.00');
+    await createDraft('api-2026.11.26.10.30.00');
+    await deck.refresh();
+    const first = publishNewest('ingestion_server');
+    // The clock moves only until the first release run is under way, then stands still: it stays in progress.
+    await waitFor('the ingestion server release run to be in progress', async () => {
+      await admin('clock', { advanceSeconds: 1 });
+      return (await releaseRun('ingestion_server-2026.11.26.10.30.00'))?.status === 'in_progress';
+    }, 60_000);
+    const second = publishNewest('api');
+    const waiting = await waitFor('the deck to say API production waits', () => {
+      const tooltip = find(deck.describeDeck(), 'API', 'Production').tooltip ?? '';
+      return /api-2026\.11\.26\.10\.30\.00 was published; its release workflow run: queued: waiting for ingestion\\?_server-2026\.11\.26\.10\.30\.00's release run to finish/.test(tooltip) ? tooltip : undefined;
+    }, 60_000);
+    assert.ok(waiting);
+    assert.ok(['queued', 'pending'].includes((await releaseRun('api-2026.11.26.10.30.00'))?.status ?? ''), 'GitHub keeps it waiting in the concurrency group');
+    const [ingestion, api] = await withClockMoving(Promise.all([first, second]));
+    assert.equal(ingestion?.problem, undefined);
+    assert.equal(api?.problem, undefined);
+    assert.ok(api?.progress?.includes("Release workflow: queued: waiting for ingestion_server-2026.11.26.10.30.00's release run to finish (one release at a time)"), api?.progress?.join('\n'));
+    assert.equal(api?.deployRun?.conclusion, 'success');
+  });
 });
+
+interface Outcome {
+  problem?: string;
+  published: { draft: boolean; tagName: string };
+  deployRun?: { conclusion: string | null };
+  progress?: string[];
+}
+
+/** A draft release, created through GitHub's "Create a release" as release-drafter does. */
+async function createDraft(gitTag: string): Promise<void> {
+  const response = await fetch(`${simulatorUrl()}/repos/WordPress/openverse/releases`, {
+    method: 'POST',
+    headers: { authorization: `token ${DEMO_TOKEN}`, 'content-type': 'application/json' },
+    body: JSON.stringify({ tag_name: gitTag, name: gitTag, draft: true, target_commitish: 'main', body: '## New Features\n\n- A change worth releasing (#5999) by @obulat' }),
+  });
+  assert.equal(response.status, 201, await response.text());
+}
+
+/** The release workflow's run of a git tag, as GitHub lists it. */
+async function releaseRun(gitTag: string): Promise<{ status: string } | undefined> {
+  const response = await fetch(`${simulatorUrl()}/repos/WordPress/openverse/actions/workflows/tag_docker_image_and_trigger_deployment.yml/runs?per_page=30`, { headers: { authorization: `token ${DEMO_TOKEN}` } });
+  const body = (await response.json()) as { workflow_runs: Array<{ head_branch: string; status: string }> };
+  return body.workflow_runs.find((run) => run.head_branch === gitTag);
+}

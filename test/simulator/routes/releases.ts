@@ -21,6 +21,37 @@ export function releasesRoutes({ repoRoute }: Router, sim: Simulation, shapes: S
     return { status: 200, body: releaseJson(repo, release, context.baseUrl, wantsHtml(context)) };
   });
   repoRoute('GET', '/releases/{id}', (context, repo, match) => ({ status: 200, body: releaseJson(repo, releaseById(repo, match[3]), context.baseUrl, wantsHtml(context)) }));
+  repoRoute('POST', '/releases', (context, repo) => {
+    // GitHub's "Create a release" (POST /repos/{owner}/{repo}/releases), as release-drafter calls it when an
+    // app has no draft (openverse-facts §1.1): `tag_name` is required; `target_commitish` defaults to the
+    // default branch; a release with the same tag answers 422 `already_exists`. 201 with the release.
+    requireScope(context, 'repo');
+    const body = asRecord(context.body);
+    const tagName = typeof body.tag_name === 'string' ? body.tag_name : '';
+    if (tagName === '') {
+      throw new HttpError(422, 'Validation Failed', { errors: [{ resource: 'Release', code: 'missing_field', field: 'tag_name' }] });
+    }
+    if (repo.releases.some((release) => release.tagName === tagName)) {
+      throw new HttpError(422, 'Validation Failed', { errors: [{ resource: 'Release', code: 'already_exists', field: 'tag_name' }] });
+    }
+    const release: WorldRelease = {
+      id: sim.nextReleaseId++,
+      tagName,
+      name: typeof body.name === 'string' ? body.name : tagName,
+      draft: body.draft === true,
+      prerelease: body.prerelease === true,
+      body: typeof body.body === 'string' ? body.body : '',
+      targetCommitish: typeof body.target_commitish === 'string' && body.target_commitish !== '' ? body.target_commitish : repo.defaultBranch,
+      createdAt: sim.clock.iso(),
+      publishedAt: null,
+      author: context.token.login,
+    };
+    if (!release.draft) {
+      throw new HttpError(422, 'Validation Failed: the simulator creates drafts only (publish them with PATCH)');
+    }
+    repo.releases.push(release);
+    return { status: 201, body: releaseJson(repo, release, context.baseUrl, false) };
+  });
   repoRoute('PATCH', '/releases/{id}', (context, repo, match) => {
     requireScope(context, 'repo');
     const release = releaseById(repo, match[3]);
