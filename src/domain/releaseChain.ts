@@ -76,6 +76,8 @@ export function nothingRan(jobs: readonly JobFact[]): boolean {
 
 export type ChainPhase =
   | { readonly kind: 'waiting' }
+  /** GitHub's `waiting` status: a deployment protection rule (an approval) holds the run, not the concurrency group. */
+  | { readonly kind: 'approval' }
   | { readonly kind: 'running'; readonly part: ChainPart }
   /** In progress, but the jobs do not tell which step (unreadable, or no step started yet). */
   | { readonly kind: 'runningUntold' }
@@ -85,6 +87,9 @@ export type ChainPhase =
 export function chainPhase(run: Pick<WorkflowRunFact, 'status'>, jobs: readonly JobFact[] | undefined): ChainPhase {
   if (run.status === 'completed') {
     return { kind: 'done' };
+  }
+  if (run.status === 'waiting') {
+    return { kind: 'approval' };
   }
   if (isWaiting(run)) {
     return { kind: 'waiting' };
@@ -130,6 +135,8 @@ export function phaseWords(phase: ChainPhase, words: ChainWords, blocker?: Workf
   switch (phase.kind) {
     case 'waiting':
       return waitingWords(blocker);
+    case 'approval':
+      return 'waiting for an approval on GitHub (a deployment protection rule)';
     case 'runningUntold':
       return 'in progress';
     case 'done':

@@ -86,6 +86,7 @@ describe('the release chain read from the release run and its steps', () => {
     assert.equal(phaseWords(chainPhase(ours, []), WORDS, blocker), "queued: waiting for api-2026.11.25.18.00.00's release run to finish (one release at a time)");
     assert.equal(blockingRun(ours, [ours, newer]), undefined);
     assert.match(phaseWords(chainPhase(ours, []), WORDS, undefined), /^queued: waiting for a runner, or for another run of its concurrency group to finish/);
+    assert.equal(phaseWords(chainPhase({ status: 'waiting' }, []), WORDS, first), 'waiting for an approval on GitHub (a deployment protection rule)', 'an approval is not the concurrency group');
   });
 });
 
