@@ -138,6 +138,27 @@ describe('publishing a GitHub Release', () => {
     assert.ok(api?.progress?.includes("Release workflow: queued: waiting for ingestion_server-2026.11.26.10.30.00's release run to finish (one release at a time)"), api?.progress?.join('\n'));
     assert.equal(api?.deployRun?.conclusion, 'success');
   });
+
+  it('a waiting publish that GitHub cancels because a newer run queued in the group: says nothing was tagged or deployed, and what to do', async function () {
+    this.timeout(180_000);
+    deck.testing?.answerConfirmations(true);
+    await createDraft('ingestion_server-2026.11.26.10.40.00');
+    await createDraft('api-2026.11.26.10.40.00');
+    await deck.refresh();
+    const first = publishNewest('ingestion_server');
+    await waitFor('the ingestion server release run to be in progress', async () => {
+      await admin('clock', { advanceSeconds: 1 });
+      return (await releaseRun('ingestion_server-2026.11.26.10.40.00'))?.status === 'in_progress';
+    }, 60_000);
+    const second = publishNewest('api');
+    await waitFor('the API release run to wait in the group', async () => ['queued', 'pending'].includes((await releaseRun('api-2026.11.26.10.40.00'))?.status ?? ''), 60_000);
+    // A colleague publishes another release on GitHub: its run queues in the group, and GitHub cancels the waiting API run.
+    await createDraft('ingestion_server-2026.11.26.10.50.00');
+    await publishOnGitHub('ingestion_server-2026.11.26.10.50.00');
+    const [ingestion, api] = await withClockMoving(Promise.all([first, second]));
+    assert.equal(ingestion?.problem, undefined);
+    assert.match(api?.problem ?? '', /^api-2026\.11\.26\.10\.40\.00 is published, but GitHub cancelled its release workflow run before it started: it was waiting for another run of its concurrency group, and GitHub keeps one waiting run per group, cancelling the older one when a newer run queues\. Nothing was tagged or deployed\. API production still runs rel-.* Re-run that release workflow run once no other release run is under way/);
+  });
 });
 
 interface Outcome {
@@ -162,4 +183,14 @@ async function releaseRun(gitTag: string): Promise<{ status: string } | undefine
   const response = await fetch(`${simulatorUrl()}/repos/WordPress/openverse/actions/workflows/tag_docker_image_and_trigger_deployment.yml/runs?per_page=30`, { headers: { authorization: `token ${DEMO_TOKEN}` } });
   const body = (await response.json()) as { workflow_runs: Array<{ head_branch: string; status: string }> };
   return body.workflow_runs.find((run) => run.head_branch === gitTag);
+}
+
+/** Publishes a draft on GitHub directly, as a colleague would (not through Release Deck). */
+async function publishOnGitHub(gitTag: string): Promise<void> {
+  const headers = { authorization: `token ${DEMO_TOKEN}`, 'content-type': 'application/json' };
+  const releases = (await (await fetch(`${simulatorUrl()}/repos/WordPress/openverse/releases?per_page=100`, { headers })).json()) as Array<{ id: number; tag_name: string }>;
+  const release = releases.find((candidate) => candidate.tag_name === gitTag);
+  assert.ok(release, `the draft ${gitTag} exists`);
+  const response = await fetch(`${simulatorUrl()}/repos/WordPress/openverse/releases/${release.id}`, { method: 'PATCH', headers, body: JSON.stringify({ draft: false }) });
+  assert.equal(response.status, 200, await response.text());
 }
