@@ -113,19 +113,26 @@ describe('publishing a GitHub Release', () => {
     assert.equal(result?.deployRun, undefined, 'no deployment run is taken for this release');
   });
 
-  it('a second publish waits for the release run ahead of it (one release at a time), and the deck and its progress say so', async function () {
-    this.timeout(180_000);
+  /**
+   * Publishes a fresh ingestion server draft, moves the clock only until its release run is in progress
+   * (then it stands still: the run stays in progress), and publishes a fresh API draft behind it.
+   */
+  const publishBehind = async (date: string): Promise<{ first: Thenable<Outcome | undefined>; second: Thenable<Outcome | undefined> }> => {
     deck.testing?.answerConfirmations(true);
-    await createDraft('ingestion_server-2026.11.26.10.30.00');
-    await createDraft('api-2026.11.26.10.30.00');
+    await createDraft(`ingestion_server-${date}`);
+    await createDraft(`api-${date}`);
     await deck.refresh();
     const first = publishNewest('ingestion_server');
-    // The clock moves only until the first release run is under way, then stands still: it stays in progress.
     await waitFor('the ingestion server release run to be in progress', async () => {
       await admin('clock', { advanceSeconds: 1 });
-      return (await releaseRun('ingestion_server-2026.11.26.10.30.00'))?.status === 'in_progress';
+      return (await releaseRun(`ingestion_server-${date}`))?.status === 'in_progress';
     }, 60_000);
-    const second = publishNewest('api');
+    return { first, second: publishNewest('api') };
+  };
+
+  it('a second publish waits for the release run ahead of it (one release at a time), and the deck and its progress say so', async function () {
+    this.timeout(180_000);
+    const { first, second } = await publishBehind('2026.11.26.10.30.00');
     const waiting = await waitFor('the deck to say API production waits', () => {
       const tooltip = find(deck.describeDeck(), 'API', 'Production').tooltip ?? '';
       return /api-2026\.11\.26\.10\.30\.00 was published; its release workflow run: queued: waiting for ingestion\\?_server-2026\.11\.26\.10\.30\.00's release run to finish/.test(tooltip) ? tooltip : undefined;
@@ -141,16 +148,7 @@ describe('publishing a GitHub Release', () => {
 
   it('a waiting publish that GitHub cancels because a newer run queued in the group: says nothing was tagged or deployed, and what to do', async function () {
     this.timeout(180_000);
-    deck.testing?.answerConfirmations(true);
-    await createDraft('ingestion_server-2026.11.26.10.40.00');
-    await createDraft('api-2026.11.26.10.40.00');
-    await deck.refresh();
-    const first = publishNewest('ingestion_server');
-    await waitFor('the ingestion server release run to be in progress', async () => {
-      await admin('clock', { advanceSeconds: 1 });
-      return (await releaseRun('ingestion_server-2026.11.26.10.40.00'))?.status === 'in_progress';
-    }, 60_000);
-    const second = publishNewest('api');
+    const { first, second } = await publishBehind('2026.11.26.10.40.00');
     await waitFor('the API release run to wait in the group', async () => ['queued', 'pending'].includes((await releaseRun('api-2026.11.26.10.40.00'))?.status ?? ''), 60_000);
     // A colleague publishes another release on GitHub: its run queues in the group, and GitHub cancels the waiting API run.
     await createDraft('ingestion_server-2026.11.26.10.50.00');
