@@ -269,7 +269,7 @@ async function placeTag(client: GitHubClient, monorepo: string, draft: DraftRele
 
 function report(services: Services, app: AppDeck, draft: DraftRelease, result: PublishResult): void {
   const links: Array<{ label: string; url: string }> = [];
-  if (result.deployRun !== undefined) {
+  if (result.deployRun !== undefined && result.changelogProblem === undefined) {
     links.push({ label: 'Open Deployment Run', url: result.deployRun.htmlUrl });
   } else if (result.tagRun !== undefined) {
     links.push({ label: 'Open Release Workflow Run', url: result.tagRun.htmlUrl });
