@@ -3,7 +3,7 @@ import type { GitHubClient } from '../github/client';
 import { describeError } from '../github/errors';
 import { getRun, listRunJobs, listWorkflowRuns } from '../github/workflows';
 import { runDeploysTag } from '../domain/dispatchedRun';
-import { blockingRun, chainPhase, phaseWords, type ChainWords } from '../domain/releaseChain';
+import { blockingRun, chainPhase, isWaiting, phaseWords, type ChainWords } from '../domain/releaseChain';
 import type { ChainEnd } from '../domain/releaseVerdict';
 import { sleep as defaultSleep } from '../timers';
 import { FOLLOW_INTERVAL_MS, waitForRun, words, type FollowOptions } from './follow';
@@ -42,7 +42,8 @@ export async function followReleaseChain(client: GitHubClient, request: ReleaseC
   let jobs: readonly JobFact[] | { readonly unreadable: string } = { unreadable: 'not read yet' };
   let lastSaid = '';
   for (;;) {
-    jobs = await readJobs(client, monorepo, run.id);
+    // A run still waiting has no step under way: its jobs are read once it runs.
+    jobs = isWaiting(run) ? [] : await readJobs(client, monorepo, run.id);
     const phase = chainPhase(run, 'unreadable' in jobs ? undefined : jobs);
     let blocker: WorkflowRunFact | undefined;
     if (phase.kind === 'waiting') {
