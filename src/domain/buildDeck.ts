@@ -1,3 +1,4 @@
+import { changelogPullsOf } from './changelogPulls';
 import { versionKey, type DeckFacts, type WorkflowRunFact } from './facts';
 import type { AppProfile, EnvironmentProfile, Profile, WorkflowDeploy } from './profileTypes';
 import { imageTagOrder, lastKnownWorkingDeployment, markRollbacks } from './rollback';
@@ -22,7 +23,7 @@ export function buildDeck(profile: Profile, facts: DeckFacts): DeckSnapshot {
       list.push(run);
     }
   }
-  const context: BuildContext = { facts, tagCommits, commitIndex, runsByWorkflow };
+  const context: BuildContext = { facts, tagCommits, commitIndex, runsByWorkflow, changelogBranch: profile.changelogBranch };
   return {
     profileName: profile.name,
     generatedAt: facts.fetchedAt,
@@ -36,6 +37,7 @@ interface BuildContext extends CommitContext {
   readonly tagCommits: ReadonlyMap<string, string>;
   readonly commitIndex: ReadonlyMap<string, number>;
   readonly runsByWorkflow: ReadonlyMap<string, readonly WorkflowRunFact[]>;
+  readonly changelogBranch: string;
 }
 
 function workflowKey(repo: string, workflowFile: string): string {
@@ -50,6 +52,7 @@ function buildAppDeck(app: AppProfile, context: BuildContext): AppDeck {
     drafts,
     releases,
     environments: app.environments.map((environment) => buildEnvironmentDeck(app, environment, releases, context)),
+    changelogPulls: app.usesReleases ? changelogPullsOf(context.changelogBranch, app, context.facts.openPulls ?? []) : [],
   };
 }
 

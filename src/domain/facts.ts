@@ -74,6 +74,17 @@ export interface JobFact {
   readonly steps: readonly StepFact[];
 }
 
+/** A pull request of the monorepo (e.g. a changelog pull request opened after a publish). */
+export interface PullRequestFact {
+  readonly number: number;
+  readonly title: string;
+  readonly htmlUrl: string;
+  /** open or closed. */
+  readonly state: string;
+  /** The branch it comes from. */
+  readonly headRef: string;
+}
+
 /** What an environment's /version endpoint answered. */
 export type VersionFact =
   | { readonly kind: 'answered'; readonly release: string; readonly environment: string }
@@ -95,6 +106,8 @@ export interface DeckFacts {
   readonly releaseRuns: readonly WorkflowRunFact[];
   /** The jobs of the release runs in progress, by run id (read only while one is in progress). */
   readonly releaseRunJobs?: Readonly<Record<number, readonly JobFact[]>>;
+  /** The monorepo's open pull requests, newest first (one listing of 100), for the changelog pull requests. */
+  readonly openPulls?: readonly PullRequestFact[];
   /** /version answers, keyed by `versionKey(app, environment)`. */
   readonly versions: Readonly<Record<string, VersionFact>>;
 }

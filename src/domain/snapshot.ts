@@ -1,3 +1,4 @@
+import type { ChangelogPull } from './changelogPulls';
 import type { CommitFact, WorkflowRunFact } from './facts';
 import type { AppProfile, EnvironmentProfile } from './profileTypes';
 import type { ReleaseDate } from './tags';
@@ -111,6 +112,8 @@ export interface AppDeck {
   /** Published releases, newest first. */
   readonly releases: readonly PublishedRelease[];
   readonly environments: readonly EnvironmentDeck[];
+  /** Its changelog pull requests still open (to review), newest first. */
+  readonly changelogPulls: readonly ChangelogPull[];
 }
 
 export interface DeckSnapshot {

@@ -3,6 +3,7 @@ import type { ReleaseFact, WorkflowRunFact } from '../domain/facts';
 import type { AppProfile, Profile } from '../domain/profileTypes';
 import type { GitHubClient } from '../github/client';
 import { describeError } from '../github/errors';
+import { changelogBranchFor } from '../domain/changelogPulls';
 import { listPullRequests, type PullRequestFact } from '../github/pulls';
 import { busyMessage, type ActiveRun } from '../domain/busyEnvironment';
 import { runsActingOn } from './busyOnGitHub';
@@ -161,7 +162,7 @@ export async function publishAndFollow(client: GitHubClient, plan: PublishPlan, 
   }
 
   report('Looking for the changelog pull request…');
-  const branch = profile.changelogBranch.replace('{gitTag}', draft.gitTag).replace('{app}', app.id).replace('{date}', draft.date.text);
+  const branch = changelogBranchFor(profile.changelogBranch, app, draft.gitTag, draft.date.text);
   let changelogPull: PullRequestFact | undefined;
   try {
     changelogPull = (await listPullRequests(client, profile.monorepo, branch))[0];

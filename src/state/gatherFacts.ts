@@ -2,6 +2,7 @@ import { versionKey, type DeckFacts, type JobFact, type TagFact, type VersionFac
 import type { Profile } from '../domain/profileTypes';
 import type { GitHubClient } from '../github/client';
 import { listCommits, listTags } from '../github/commits';
+import { listOpenPullRequests } from '../github/pulls';
 import { listReleases } from '../github/releases';
 import { listRepositoryRuns, listRunJobs, listWorkflowRuns } from '../github/workflows';
 import { probeVersion } from '../live/versionProbe';
@@ -30,7 +31,7 @@ export function releasePagesFor(apps: number): number {
 /**
  * One refresh's worth of facts, whatever the number of apps: the monorepo's releases, its release
  * workflow's runs (which name each published git tag's commit), the newest commits of main, one listing
- * of runs per repository that holds deployment workflows, all in parallel; plus every /version endpoint,
+ * of runs per repository that holds deployment workflows, the monorepo's open pull requests, all in parallel; plus every /version endpoint,
  * in parallel too (at most MAX_CONCURRENT_PROBES at a time). Conditional requests make an unchanged refresh free against the rate limit.
  */
 export async function gatherFacts(client: GitHubClient, profile: Profile, options: GatherOptions = {}): Promise<DeckFacts> {
@@ -62,6 +63,8 @@ export async function gatherFacts(client: GitHubClient, profile: Profile, option
   });
   const tagsPromise: Promise<TagFact[]> = anyReleases && profile.releaseWorkflow === undefined ? listTags(client, profile.monorepo) : Promise.resolve([]);
   const commitsPromise = listCommits(client, profile.monorepo, 'main');
+  // The changelog pull requests waiting for review, whoever published (one conditional listing).
+  const pullsPromise = anyReleases ? listOpenPullRequests(client, profile.monorepo) : Promise.resolve([]);
   const runsPromise = Promise.all([...deployRepos].map(([repo, environments]) => listRepositoryRuns(client, repo, runPagesFor(environments)))).then((lists) => lists.flat());
   const endpoints = profile.apps.flatMap((app) =>
     app.environments.flatMap((environment) => (environment.versionUrl !== undefined ? [{ key: versionKey(app.id, environment.id), url: environment.versionUrl }] : [])),
@@ -69,7 +72,7 @@ export async function gatherFacts(client: GitHubClient, profile: Profile, option
   const versionsPromise = mapLimited(endpoints, MAX_CONCURRENT_PROBES, async ({ key, url }): Promise<[string, VersionFact]> => [key, await probe(url)]).then((entries) => Object.fromEntries(entries));
 
   // Settle everything before failing, so no rejection is left unobserved.
-  const [releases, releaseRuns, releaseRunJobs, listedTags, mainCommits, deploymentRuns, versions] = await settleAll([
+  const [releases, releaseRuns, releaseRunJobs, listedTags, mainCommits, deploymentRuns, versions, openPulls] = await settleAll([
     releasesPromise,
     releaseRunsPromise,
     releaseRunJobsPromise,
@@ -77,6 +80,7 @@ export async function gatherFacts(client: GitHubClient, profile: Profile, option
     commitsPromise,
     runsPromise,
     versionsPromise,
+    pullsPromise,
   ] as const);
 
   // A run of the release workflow started by publishing a release carries its git tag and commit.
@@ -86,7 +90,7 @@ export async function gatherFacts(client: GitHubClient, profile: Profile, option
       tags.push({ name: run.headBranch, sha: run.headSha });
     }
   }
-  return { fetchedAt: now().toISOString(), releases, tags, mainCommits, deploymentRuns, releaseRuns, ...(Object.keys(releaseRunJobs).length > 0 ? { releaseRunJobs } : {}), versions };
+  return { fetchedAt: now().toISOString(), releases, tags, mainCommits, deploymentRuns, releaseRuns, ...(Object.keys(releaseRunJobs).length > 0 ? { releaseRunJobs } : {}), versions, openPulls };
 }
 
 /** `work` over every item, at most `limit` at a time, results in the items' order. */

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { deployWorkflow, INFRA, openverseMonorepoWorkflows, TAG_AND_DEPLOY_PATH } from './openverseWorkflows';
-import type { World, WorldCommit, WorldRelease, WorldRun, WorldWorkflow } from './world';
+import type { World, WorldCommit, WorldPull, WorldRelease, WorldRun, WorldWorkflow } from './world';
 
 /**
  * The built-in world: Openverse's monorepo and infrastructure repository as the release process
@@ -105,6 +105,21 @@ function releaseNotes(plans: readonly CommitPlan[]): string {
   }
   return sections.join('\n\n');
 }
+
+/**
+ * The changelog pull request the release workflow opened after api-2026.11.12.14.05.33 was published and
+ * deployed (openverse-facts §1.6: branch, title, body, the bot as author), still waiting for review.
+ */
+export const API_CHANGELOG_PULL: WorldPull = {
+  number: 4990,
+  title: 'Publish changelog for api-2026.11.12.14.05.33',
+  head: 'changelog/api-2026.11.12.14.05.33',
+  base: 'main',
+  state: 'open',
+  body: 'This changelog PR was automatically generated for @zackkrida as a result of the Tag Docker image and trigger deployment workflow.',
+  author: 'openverse-bot',
+  createdAt: '2026-11-12T15:12:00Z',
+};
 
 export function openverseWorld(): World {
   const plans = plannedCommits();
@@ -303,7 +318,7 @@ export function openverseWorld(): World {
       { token: OTHER_REPOS_TOKEN, login: 'outsider', scopes: null, repos: ['someone/else'] },
     ],
     repos: [
-      { fullName: MONOREPO, defaultBranch: 'main', private: false, commits, tags, releases, workflows: monorepoWorkflows, runs: tagRuns, pulls: [] },
+      { fullName: MONOREPO, defaultBranch: 'main', private: false, commits, tags, releases, workflows: monorepoWorkflows, runs: tagRuns, pulls: [{ ...API_CHANGELOG_PULL }] },
       { fullName: INFRA, defaultBranch: 'main', private: true, commits: infraCommits, tags: [], releases: [], workflows: infraWorkflows, runs: infraRuns, pulls: [] },
     ],
     environments: [

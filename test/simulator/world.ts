@@ -207,13 +207,15 @@ export interface WorldRun {
 
 export interface WorldPull {
   readonly number: number;
-  readonly title: string;
+  title: string;
   readonly head: string;
   readonly base: string;
   state: 'open' | 'closed';
-  readonly body: string;
+  body: string;
   readonly author: string;
   readonly createdAt: string;
+  /** Set when it was closed (`PATCH …/pulls/{number}` with `state: closed`). */
+  closedAt?: string;
 }
 
 export interface WorldRepo {

@@ -5,6 +5,7 @@ import { productionOf } from '../../domain/snapshot';
 import { ago } from '../../domain/words';
 import type { DeckState, DeckStore } from '../../state/deckStore';
 import { appItem } from './appItem';
+import { changelogPullItem } from './changelogPullItem';
 import { deploymentItem } from './deploymentItem';
 import { draftItem } from './draftItem';
 import { environmentItem } from './environmentItem';
@@ -40,6 +41,8 @@ export class DeckTreeProvider extends Disposable implements vscode.TreeDataProvi
         return environmentItem(node);
       case 'draft':
         return draftItem(node);
+      case 'changelogPull':
+        return changelogPullItem(node);
       case 'history':
         return historyItem(node);
       case 'deployment':
@@ -60,6 +63,9 @@ export class DeckTreeProvider extends Disposable implements vscode.TreeDataProvi
         if (node.app.draft !== undefined) {
           children.push({ kind: 'draft', app: node.app, draft: node.app.draft });
         }
+        for (const pull of node.app.changelogPulls) {
+          children.push({ kind: 'changelogPull', app: node.app, pull });
+        }
         const production = productionOf(node.app);
         if (production !== undefined && production.environment.deploy.kind === 'workflow' && production.history.length > 0) {
           children.push({ kind: 'history', app: node.app, environment: production });
@@ -79,6 +85,7 @@ export class DeckTreeProvider extends Disposable implements vscode.TreeDataProvi
     switch (node.kind) {
       case 'environment':
       case 'draft':
+      case 'changelogPull':
       case 'history':
         return { kind: 'app', app: node.app };
       case 'deployment':

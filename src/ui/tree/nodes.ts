@@ -1,3 +1,4 @@
+import type { ChangelogPull } from '../../domain/changelogPulls';
 import type { AppDeck, DeploymentRecord, DraftRelease, EnvironmentDeck } from '../../domain/snapshot';
 
 /** The things the deck shows. Each kind has its own TreeItem file; commands receive these nodes. */
@@ -6,6 +7,7 @@ export type DeckNode =
   | { readonly kind: 'app'; readonly app: AppDeck }
   | { readonly kind: 'environment'; readonly app: AppDeck; readonly environment: EnvironmentDeck }
   | { readonly kind: 'draft'; readonly app: AppDeck; readonly draft: DraftRelease }
+  | { readonly kind: 'changelogPull'; readonly app: AppDeck; readonly pull: ChangelogPull }
   | { readonly kind: 'history'; readonly app: AppDeck; readonly environment: EnvironmentDeck }
   | { readonly kind: 'deployment'; readonly app: AppDeck; readonly environment: EnvironmentDeck; readonly record: DeploymentRecord }
   | { readonly kind: 'manual'; readonly app: AppDeck; readonly environment: EnvironmentDeck };

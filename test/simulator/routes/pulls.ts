@@ -1,17 +1,18 @@
-import { paginate, type Router } from '../routing';
+import { HttpError } from '../errors';
+import { asRecord, paginate, requireScope, type Router } from '../routing';
 import type { Shapes } from '../shapes';
 import { headOf, type Simulation } from '../state';
 import type { WorldPull, WorldRepo } from '../world';
 
-/** `GET …/pulls` (`head`, `state`). */
-export function pullsRoutes({ repoRoute }: Router, _sim: Simulation, shapes: Shapes): void {
+/** `GET …/pulls` (`head`, `state`), `PATCH …/pulls/{number}` (`state`, `title`, `body`). */
+export function pullsRoutes({ repoRoute }: Router, sim: Simulation, shapes: Shapes): void {
   const { userJson, repoJson } = shapes;
 
   function pullJson(repo: WorldRepo, pull: WorldPull, base: string): Record<string, unknown> {
     const url = `${base}/repos/${repo.fullName}/pulls/${pull.number}`;
     const [owner = ''] = repo.fullName.split('/');
     const head = headOf(repo);
-    const branch = (ref: string) => ({ label: `${owner}:${ref}`, ref, sha: head.sha, user: userJson(owner), repo: repoJson(repo, base) });
+    const branch = (ref: string) => ({ label: `${owner}:${ref}`, ref, sha: head.sha, user: userJson(owner), repo: repoJson(repo, base, true) });
     return {
       url,
       id: pull.number * 7,
@@ -35,8 +36,8 @@ export function pullsRoutes({ repoRoute }: Router, _sim: Simulation, shapes: Sha
       milestone: null,
       active_lock_reason: null,
       created_at: pull.createdAt,
-      updated_at: pull.createdAt,
-      closed_at: null,
+      updated_at: pull.closedAt ?? pull.createdAt,
+      closed_at: pull.closedAt ?? null,
       merged_at: null,
       merge_commit_sha: null,
       assignee: null,
@@ -70,5 +71,33 @@ export function pullsRoutes({ repoRoute }: Router, _sim: Simulation, shapes: Sha
       .sort((a, b) => b.number - a.number);
     const { page, headers } = paginate(pulls, context);
     return { status: 200, headers, body: page.map((pull) => pullJson(repo, pull, context.baseUrl)) };
+  });
+
+  // "Update a pull request" (https://docs.github.com/en/rest/pulls/pulls#update-a-pull-request): `state`
+  // open or closed, `title`, `body`; answers 200 with the pull request; 422 for another state.
+  repoRoute('PATCH', '/pulls/{number}', (context, repo, match) => {
+    requireScope(context, 'repo');
+    const pull = repo.pulls.find((candidate) => String(candidate.number) === match[3]);
+    if (pull === undefined) {
+      throw new HttpError(404, 'Not Found');
+    }
+    const body = asRecord(context.body);
+    if (body.state !== undefined && body.state !== 'open' && body.state !== 'closed') {
+      throw new HttpError(422, 'Validation Failed', { errors: [{ resource: 'PullRequest', code: 'invalid', field: 'state' }] });
+    }
+    if (typeof body.title === 'string') {
+      pull.title = body.title;
+    }
+    if (typeof body.body === 'string') {
+      pull.body = body.body;
+    }
+    if (body.state === 'closed' && pull.state === 'open') {
+      pull.state = 'closed';
+      pull.closedAt = sim.clock.iso();
+    } else if (body.state === 'open' && pull.state === 'closed') {
+      pull.state = 'open';
+      delete pull.closedAt;
+    }
+    return { status: 200, body: pullJson(repo, pull, context.baseUrl) };
   });
 }

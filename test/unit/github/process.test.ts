@@ -10,7 +10,7 @@ import { listPullRequests } from '../../../src/github/pulls';
 import { listReleases, publishRelease } from '../../../src/github/releases';
 import { dispatchWorkflow, findDispatchedRun, getRun, listWorkflowRuns } from '../../../src/github/workflows';
 import { gatherFacts } from '../../../src/state/gatherFacts';
-import { DEMO_LOGIN, DEMO_TOKEN, FINE_GRAINED_TOKEN, INFRA, MONOREPO, TAG_AND_DEPLOY_PATH } from '../../simulator/openverseWorld';
+import { API_CHANGELOG_PULL, DEMO_LOGIN, DEMO_TOKEN, FINE_GRAINED_TOKEN, INFRA, MONOREPO, TAG_AND_DEPLOY_PATH } from '../../simulator/openverseWorld';
 import type { RunningSimulator } from '../../simulator/server';
 import { simulatedProfileDocument } from '../../simulator/simulatedProfile';
 import { addFault, startHarness, type Harness } from './helpers';
@@ -31,10 +31,10 @@ describe('the release process against the simulator', () => {
     await harness.simulator.close();
   });
 
-  it('refreshes the whole deck with 4 GitHub requests, and for free when nothing changed', async () => {
+  it('refreshes the whole deck with 5 GitHub requests, and for free when nothing changed', async () => {
     const profile = simulatedProfile(harness.simulator);
     const facts = await gatherFacts(harness.client, profile);
-    assert.equal(harness.simulator.stats.requests, 4);
+    assert.equal(harness.simulator.stats.requests, 5);
     assert.equal(harness.simulator.stats.versionRequests, 4);
     const snapshot = buildDeck(profile, facts);
 
@@ -54,9 +54,20 @@ describe('the release process against the simulator', () => {
 
     harness.simulator.resetStats();
     await gatherFacts(harness.client, profile);
-    assert.equal(harness.simulator.stats.requests, 4);
-    assert.equal(harness.simulator.stats.notModified, 4, 'every request answered 304');
+    assert.equal(harness.simulator.stats.requests, 5);
+    assert.equal(harness.simulator.stats.notModified, 5, 'every request answered 304');
     assert.equal(harness.simulator.stats.rateLimitUnits, 0);
+  });
+
+  it('shows a changelog pull request opened elsewhere under its app until it is closed', async () => {
+    const profile = simulatedProfile(harness.simulator);
+    const changelogPulls = async () => buildDeck(profile, await gatherFacts(harness.client, profile)).apps.map((app) => app.changelogPulls.map((pull) => `${app.app.id} #${pull.number} ${pull.gitTag ?? ''}`)).flat();
+    assert.deepEqual(await changelogPulls(), [`api #${API_CHANGELOG_PULL.number} api-2026.11.12.14.05.33`]);
+
+    const closed = await fetch(`${harness.simulator.url}/repos/${MONOREPO}/pulls/${API_CHANGELOG_PULL.number}`, { method: 'PATCH', headers: { authorization: `token ${DEMO_TOKEN}`, 'content-type': 'application/json' }, body: JSON.stringify({ state: 'closed' }) });
+    assert.equal(closed.status, 200);
+    assert.equal(((await closed.json()) as { state: string }).state, 'closed');
+    assert.deepEqual(await changelogPulls(), []);
   });
 
   it('sees an unreachable /version as unreachable and recovers when it answers again', async () => {
