@@ -3,6 +3,7 @@ import { findEnvironment, type AppDeck, type DeploymentRecord, type EnvironmentD
 import { dispatchedRunShown, type UnsettledDispatch } from '../domain/dispatchedRun';
 import type { DeckState } from '../state/deckStore';
 import { describeTag, type DeployTarget } from '../domain/deployPlan';
+import { environmentVariableAdvice } from '../domain/environmentVariables';
 import type { WorkflowRunFact } from '../domain/facts';
 import { shortSha } from '../domain/tags';
 import { activeRunInDeck, busyMessage } from '../domain/busyEnvironment';
@@ -222,12 +223,7 @@ function previewLines(preview: DeploymentPreview): string[] {
             ...code.commits.slice(0, 8).map((commit) => `  ${shortSha(commit.sha)} ${commitTitle(commit.message)}`),
             ...(code.commits.length > 8 ? [`  … and ${code.commits.length - 8} more: ${code.compareUrl}`] : []),
           ];
-  const variableLines = preview.environmentVariables.length > 0
-    ? [
-        '',
-        '⚠ Environment variables: new or changed variables must be in the infrastructure configuration before this deployment.',
-        ...preview.environmentVariables.map((change) => `  ${change.file}${change.variables.length > 0 ? `: ${change.variables.join(', ')}` : ''}`),
-      ]
-    : [];
+  const advice = environmentVariableAdvice(preview.environmentVariables, 'before this deployment');
+  const variableLines = advice.length > 0 ? ['', '⚠ Environment variables:', ...advice.map((line) => `  ${line}`)] : [];
   return [...codeLines, ...variableLines];
 }

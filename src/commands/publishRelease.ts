@@ -4,6 +4,7 @@ import type { AppDeck, DeckSnapshot, DraftRelease } from '../domain/snapshot';
 import { raceWarning, recentPublishes } from '../domain/publishRace';
 import { placeLabel, plural } from '../domain/words';
 import { publishEffects } from '../domain/process';
+import { publishVariableLines } from '../operations/previewDeployment';
 import { describeError, isGitHubError } from '../github/errors';
 import type { ReleaseFact } from '../domain/facts';
 import { draftChanges, tagPlacement, type ReadCommit, type ReviewedDraft } from '../domain/reviewedDraft';
@@ -143,6 +144,7 @@ async function publish(services: Services, app: AppDeck, draft: DraftRelease, re
   const next = publishEffects(profile, app, draft);
   // Read from the deck as it is now (a refresh may have run since the command started).
   const race = raceWarning(recentPublishes(services.store.state.snapshot ?? snapshot, Date.now(), draft.gitTag));
+  const variableLines = await publishVariableLines(client, profile.monorepo, app, draft, tag.send);
   const confirmed = await services.confirmer.ask({
     message: `Publish the GitHub Release ${draft.gitTag}?`,
     detail: [
@@ -154,6 +156,7 @@ async function publish(services: Services, app: AppDeck, draft: DraftRelease, re
       '',
       'What happens next:',
       ...next.map((line) => `• ${line}`),
+      ...variableLines,
     ].join('\n'),
     confirmLabel: 'Publish GitHub Release',
   });

@@ -64,22 +64,3 @@ export function runningImageTag(environment: EnvironmentDeck): string | undefine
   }
   return environment.lastSuccessfulDeployment?.imageTag ?? (environment.lastSuccessfulDeployment !== undefined ? findImageTagIn(environment.lastSuccessfulDeployment.title)?.text : undefined);
 }
-
-/**
- * Environment-variable files of the app changed between two versions, with the variable names the
- * patches add or change (lines such as `+NAME=value`).
- */
-export function environmentVariableChanges(envFiles: readonly string[], changedFiles: readonly string[], patches: Readonly<Record<string, string>>): Array<{ file: string; variables: string[] }> {
-  return envFiles
-    .filter((file) => changedFiles.includes(file))
-    .map((file) => {
-      const variables = new Set<string>();
-      for (const line of (patches[file] ?? '').split('\n')) {
-        const match = /^\+\s*(?:export\s+)?([A-Za-z_][A-Za-z0-9_]*)\s*=/.exec(line);
-        if (match?.[1] !== undefined) {
-          variables.add(match[1]);
-        }
-      }
-      return { file, variables: [...variables] };
-    });
-}

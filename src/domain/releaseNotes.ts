@@ -2,6 +2,7 @@ import { productionOf, type AppDeck, type DraftRelease, type PublishedRelease } 
 import { shortSha } from './tags';
 import { commitTitle, placeLabel, plural } from './words';
 import type { CommitFact, ReleaseFact } from './facts';
+import { beforeReleaseRuns, environmentVariableAdvice, type EnvironmentFileChange } from './environmentVariables';
 import { publishEffects } from './process';
 import type { AppProfile, Profile } from './profileTypes';
 
@@ -42,6 +43,8 @@ export interface NotesView {
   readonly compareNote: string;
   /** What publishing sets off for this app, one sentence a line. */
   readonly effects: readonly string[];
+  /** For a draft: the environment variables it adds, changes or removes, and what to do about each, one sentence a line. */
+  readonly environmentVariables: readonly string[];
   readonly releases: readonly NotesRelease[];
   readonly publishing: boolean;
 }
@@ -100,6 +103,8 @@ export interface NotesListing {
   readonly commits: readonly NotesCommit[];
   readonly compareUrl?: string;
   readonly compareNote: string;
+  /** The app's env files the range changes, with their variables. */
+  readonly environmentVariables?: readonly EnvironmentFileChange[];
 }
 
 /** The commits of the app's source folders (their SHAs), or why GitHub could not say which they are. */
@@ -160,6 +165,7 @@ export function notesView(profile: Profile, app: AppDeck, chosen: ChosenRelease,
     ...(listing.compareUrl !== undefined ? { compareUrl: listing.compareUrl } : {}),
     compareNote: listing.compareNote,
     effects: draft !== undefined ? publishEffects(profile, app, draft) : [],
+    environmentVariables: draft !== undefined ? environmentVariableAdvice(listing.environmentVariables ?? [], beforeReleaseRuns(app.app)) : [],
     releases: [...app.drafts.map((candidate) => ({ id: candidate.id, gitTag: candidate.gitTag, draft: true })), ...app.releases.slice(0, 30).map((candidate) => ({ id: candidate.id, gitTag: candidate.gitTag, draft: false }))],
     publishing,
   };

@@ -1,5 +1,7 @@
-import type { AppDeck, EnvironmentDeck } from '../domain/snapshot';
-import { environmentVariableChanges, type DeployTarget } from '../domain/deployPlan';
+import type { AppDeck, DraftRelease, EnvironmentDeck } from '../domain/snapshot';
+import type { DeployTarget } from '../domain/deployPlan';
+import { beforeReleaseRuns, environmentVariableAdvice, environmentVariableChanges, type EnvironmentFileChange } from '../domain/environmentVariables';
+import { compareRange } from '../domain/releaseNotes';
 import type { CommitFact } from '../domain/facts';
 import type { GitHubClient } from '../github/client';
 import { compareCommits } from '../github/commits';
@@ -21,11 +23,11 @@ export type CodeChange =
       readonly compareUrl: string;
     };
 
-/** What a deployment would change, for the confirmation: the commits, and env files with new variables. */
+/** What a deployment would change, for the confirmation: the commits, and the env variables to set first. */
 export interface DeploymentPreview {
   readonly code: CodeChange;
-  /** Env files the commits added change, with the variables they set (none going back). */
-  readonly environmentVariables: ReadonlyArray<{ readonly file: string; readonly variables: readonly string[] }>;
+  /** The app's env files the commits added change, with their new, changed and removed variables (none going back). */
+  readonly environmentVariables: readonly EnvironmentFileChange[];
 }
 
 /** Asks GitHub what lies between what runs in the environment and the target; never throws. */
@@ -51,4 +53,30 @@ export async function previewDeployment(client: GitHubClient, monorepo: string, 
   } catch (error) {
     return { code: { kind: 'unlisted', why: describeError(error) }, environmentVariables: [] };
   }
+}
+
+/**
+ * The publish confirmation's lines on the environment variables the release adds, changes or removes
+ * (the app's env files changed from what production runs to `head`, the commit the git tag goes on), or
+ * why they could not be read. One comparison; never throws.
+ */
+export async function publishVariableLines(client: GitHubClient, monorepo: string, app: AppDeck, draft: DraftRelease, head: string): Promise<string[]> {
+  const files = app.app.envFiles;
+  if (files.length === 0) {
+    return [];
+  }
+  const base = compareRange(app, { draft }, head)?.base;
+  let problem: string;
+  if (base === undefined) {
+    problem = `what ${app.app.label} production runs is not known, so the changes to ${files.join(', ')} cannot be read`;
+  } else {
+    try {
+      const comparison = await compareCommits(client, monorepo, base, head);
+      const advice = environmentVariableAdvice(environmentVariableChanges(files, comparison.files, comparison.patches), beforeReleaseRuns(app.app));
+      return advice.length > 0 ? ['', '⚠ Environment variables:', ...advice.map((line) => `• ${line}`)] : [];
+    } catch (error) {
+      problem = `the changes to ${files.join(', ')} could not be read: ${describeError(error)}`;
+    }
+  }
+  return ['', `Environment variables: ${problem}. Check ${files.join(', ')} on GitHub before publishing.`];
 }

@@ -2,6 +2,7 @@ import type { AppDeck } from '../domain/snapshot';
 import type { Profile } from '../domain/profileTypes';
 import type { ReviewedDraft } from '../domain/reviewedDraft';
 import { chooseRelease, compareRange, listAppCommits, noNotesFor, noReleaseToShow, notesView, unlistedCommits, UNKNOWN_BASE, type CompareRange, type NotesListing, type NotesView, type OwnCommits } from '../domain/releaseNotes';
+import { environmentVariableChanges } from '../domain/environmentVariables';
 import { withCheckedNotesLinks } from '../domain/githubLinks';
 import type { GitHubClient } from '../github/client';
 import { compareCommits, listCommits } from '../github/commits';
@@ -28,7 +29,11 @@ async function ownCommits(client: GitHubClient, repo: string, head: string, fold
 async function commitsBetween(client: GitHubClient, repo: string, app: AppDeck, range: CompareRange): Promise<NotesListing> {
   try {
     const [comparison, own] = await Promise.all([compareCommits(client, repo, range.base, range.head), ownCommits(client, repo, range.head, app.app.sourceFolders)]);
-    return { ...listAppCommits(comparison, app.app, own, range.baseLabel), compareUrl: comparison.htmlUrl };
+    return {
+      ...listAppCommits(comparison, app.app, own, range.baseLabel),
+      compareUrl: comparison.htmlUrl,
+      environmentVariables: environmentVariableChanges(app.app.envFiles, comparison.files, comparison.patches),
+    };
   } catch (error) {
     return unlistedCommits(range, describeError(error));
   }

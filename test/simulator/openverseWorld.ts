@@ -79,6 +79,10 @@ function plannedCommits(): CommitPlan[] {
     if (title.startsWith('Read the Elasticsearch timeout')) {
       return { ...plan, env: { file: 'api/env.template', patch: '@@ -12,3 +12,4 @@\n ELASTICSEARCH_URL=es:9200\n+ELASTICSEARCH_TIMEOUT=30\n DJANGO_DEBUG_ENABLED=True' } };
     }
+    if (title.startsWith('Split the search store')) {
+      // A changed value and a variable gone: the frontend's draft changes its env file too.
+      return { ...plan, env: { file: 'frontend/.env.template', patch: '@@ -4,4 +4,3 @@\n NUXT_PUBLIC_API_URL=https://api.openverse.org\n-NUXT_PUBLIC_SEARCH_DEBOUNCE_MS=300\n+NUXT_PUBLIC_SEARCH_DEBOUNCE_MS=250\n-NUXT_PUBLIC_LEGACY_SEARCH_STORE=true' } };
+    }
     return plan;
   });
 }

@@ -132,6 +132,9 @@ function render(view: NotesView): void {
   if (view.draft && view.effects.length > 0) {
     sections.push(element('section', { className: 'effects' }, element('h2', { text: 'Publishing sets off' }), element('ul', {}, ...view.effects.map((effect) => element('li', { text: effect })))));
   }
+  if (view.draft && view.environmentVariables.length > 0) {
+    sections.push(element('section', { className: 'environment-variables' }, element('h2', { text: 'Environment variables' }), element('ul', {}, ...view.environmentVariables.map((line) => element('li', { text: line })))));
+  }
   const notes = element('section', { className: 'notes' }, element('h2', { text: 'Release notes' }));
   const body = element('div', { className: 'markdown-body' });
   if (view.bodyHtml.trim() === '') {

@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { buildDeck } from '../../../src/domain/buildDeck';
 import { findEnvironment } from '../../../src/domain/snapshot';
-import { deployableProblem, environmentVariableChanges, resolveDeployTarget, runningImageTag } from '../../../src/domain/deployPlan';
+import { deployableProblem, resolveDeployTarget, runningImageTag } from '../../../src/domain/deployPlan';
 import { openverseProfile } from '../../../src/domain/openverse';
 import { openverseFacts, sha } from '../fixtures/openverseFacts';
 
@@ -57,15 +57,5 @@ describe('deployment plans', () => {
   it('redeploys what runs: the release image tag, else the commit', () => {
     assert.equal(runningImageTag(findEnvironment(deck(), 'api', 'production')!.environment), 'rel-2026.11.02.14.05.33');
     assert.equal(runningImageTag(findEnvironment(deck(), 'api', 'staging')!.environment), sha('c18'));
-  });
-
-  it('lists the environment-variable files a deployment changes, with the variables it adds', () => {
-    const changes = environmentVariableChanges(
-      ['api/env.template', 'api/other.env'],
-      ['api/env.template', 'api/views.py'],
-      { 'api/env.template': '@@ -1,2 +1,4 @@\n ELASTICSEARCH_URL=es:9200\n+ELASTICSEARCH_TIMEOUT=30\n+export SENTRY_DSN=\n-OLD_VALUE=1' },
-    );
-    assert.deepEqual(changes, [{ file: 'api/env.template', variables: ['ELASTICSEARCH_TIMEOUT', 'SENTRY_DSN'] }]);
-    assert.deepEqual(environmentVariableChanges(['api/env.template'], ['api/views.py'], {}), []);
   });
 });

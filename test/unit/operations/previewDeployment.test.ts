@@ -43,7 +43,7 @@ describe('previewing a deployment against the simulator', () => {
     assert.equal(preview.code.commits.length, preview.code.count);
     assert.equal(preview.code.commits[0]?.sha, mainHead, 'newest first: the target leads');
     assert.match(preview.code.compareUrl, /\/compare\//);
-    assert.deepEqual(preview.environmentVariables, [{ file: 'api/env.template', variables: ['ELASTICSEARCH_TIMEOUT'] }]);
+    assert.deepEqual(preview.environmentVariables, [{ file: 'api/env.template', added: ['ELASTICSEARCH_TIMEOUT'], changed: [], removed: [], unreadable: false }]);
   });
 
   it('back: lists the commits taken away, and no variables', async () => {
