@@ -34,6 +34,7 @@ export interface RawProfile {
   name: string;
   github?: { apiUrl?: string; webUrl?: string };
   monorepo: string;
+  monorepoBranch?: string;
   infrastructureRepo: string;
   releaseWorkflow?: string;
   changelogBranch?: string;
@@ -45,6 +46,7 @@ export function applyDefaults(raw: RawProfile): Profile {
     name: raw.name,
     github: { ...raw.github },
     monorepo: raw.monorepo,
+    ...(raw.monorepoBranch !== undefined ? { monorepoBranch: raw.monorepoBranch } : {}),
     infrastructureRepo: raw.infrastructureRepo,
     ...(raw.releaseWorkflow !== undefined ? { releaseWorkflow: raw.releaseWorkflow } : {}),
     changelogBranch: raw.changelogBranch ?? DEFAULT_CHANGELOG_BRANCH,
@@ -72,7 +74,7 @@ export function applyDefaults(raw: RawProfile): Profile {
 function deployWithDefaults(deploy: RawEnvironment['deploy']): DeployMethod {
   switch (deploy.kind) {
     case 'workflow':
-      return { ...deploy, ref: deploy.ref ?? 'main' };
+      return deploy;
     case 'manual':
       return { ...deploy, links: deploy.links ?? [] };
     case 'latest':

@@ -14,7 +14,8 @@ export interface WorkflowDeploy {
   readonly kind: 'workflow';
   readonly repo: string;
   readonly workflow: string;
-  readonly ref: string;
+  /** The branch to dispatch on; when absent, the repository's default branch as GitHub reports it. */
+  readonly ref?: string;
   readonly tagInput: string;
   readonly reasonInput?: string;
 }
@@ -66,6 +67,8 @@ export interface Profile {
   readonly name: string;
   readonly github: { readonly apiUrl?: string; readonly webUrl?: string };
   readonly monorepo: string;
+  /** The monorepo's branch; when absent, its default branch as GitHub reports it. */
+  readonly monorepoBranch?: string;
   readonly infrastructureRepo: string;
   readonly releaseWorkflow?: string;
   readonly changelogBranch: string;

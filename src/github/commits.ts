@@ -22,12 +22,15 @@ export interface CommitListOptions {
   readonly path?: string;
 }
 
-/** The newest commits of a branch or commit (up to 100), newest first. */
-export async function listCommits(client: GitHubClient, repo: string, ref: string, options: CommitListOptions = {}): Promise<CommitFact[]> {
+/**
+ * The newest commits of a branch or commit (up to 100), newest first; with no `ref`, of the
+ * repository's default branch (GitHub's default for `sha`).
+ */
+export async function listCommits(client: GitHubClient, repo: string, ref: string | undefined, options: CommitListOptions = {}): Promise<CommitFact[]> {
   const path = options.path?.replace(/\/+$/, '');
-  const where = `${repo}@${isFullSha(ref) ? shortSha(ref) : ref}`;
+  const where = ref === undefined ? `the default branch of ${repo}` : `${repo}@${isFullSha(ref) ? shortSha(ref) : ref}`;
   const context = { action: path !== undefined ? `list the commits of ${where} that change ${path}` : `list the commits of ${where}`, profileField: 'monorepo' };
-  const response = await client.request('GET /repos/{owner}/{repo}/commits', { ...splitRepo(repo), sha: ref, per_page: options.perPage ?? 100, ...(path !== undefined ? { path } : {}) }, context);
+  const response = await client.request('GET /repos/{owner}/{repo}/commits', { ...splitRepo(repo), ...(ref !== undefined ? { sha: ref } : {}), per_page: options.perPage ?? 100, ...(path !== undefined ? { path } : {}) }, context);
   return parseOrThrow(response.data, context, (data) => asArray(data, 'commits').map(parseCommit));
 }
 

@@ -6,6 +6,7 @@ import type { WorkflowRunFact } from '../domain/facts';
 import { shortSha } from '../domain/tags';
 import type { GitHubClient } from '../github/client';
 import { describeError } from '../github/errors';
+import { defaultBranchOf } from '../github/repos';
 import { dispatchWorkflow, getRun } from '../github/workflows';
 import { runsActingOn } from './busyOnGitHub';
 import { lookForDispatchedRun, lostAnswer, outcomeUnclear } from './outcome';
@@ -72,14 +73,21 @@ export async function deployAndFollow(client: GitHubClient, plan: DeployPlan, re
   } catch (error) {
     return { stoppedWatching: false, nothingStarted: true, problem: `${describeError(error)} Nothing was sent: without its runs, Release Deck cannot tell whether a deployment of ${label} is already under way. ${label} still runs ${before}.` };
   }
+  // The branch to dispatch on: the profile's, else the repository's default branch as GitHub reports it.
+  let ref: string;
+  try {
+    ref = deploy.ref ?? (await defaultBranchOf(client, deploy.repo, `${plan.profilePath}.deploy.ref`));
+  } catch (error) {
+    return { stoppedWatching: false, nothingStarted: true, problem: `${describeError(error)} Nothing was sent: without it, Release Deck does not know which branch to dispatch ${deploy.workflow} on. ${label} still runs ${before}.` };
+  }
   const runsPage = workflowRunsPage(plan.webUrl, deploy.repo, deploy.workflow);
-  const look = { repo: deploy.repo, workflow: deploy.workflow, ref: deploy.ref, imageTag: target.imageTag, baseline: baselineOf(recent), askedAt: new Date(), runsPage, profileField };
+  const look = { repo: deploy.repo, workflow: deploy.workflow, ref, imageTag: target.imageTag, baseline: baselineOf(recent), askedAt: new Date(), runsPage, profileField };
 
   report(`Dispatching ${deploy.workflow} with ${target.imageTag}…`);
   let runId: number | undefined;
   let found: WorkflowRunFact | undefined;
   try {
-    runId = await dispatchWorkflow(client, { repo: deploy.repo, workflow: deploy.workflow, ref: deploy.ref, inputs, profileField });
+    runId = await dispatchWorkflow(client, { repo: deploy.repo, workflow: deploy.workflow, ref, inputs, profileField });
   } catch (error) {
     if (!outcomeUnclear(error)) {
       return { stoppedWatching: false, nothingStarted: true, problem: `${describeError(error)} ${label} still runs ${before}.` };

@@ -16,12 +16,21 @@ export interface GatherOptions {
 }
 
 /**
- * How many pages of 100 runs to read per repository: enough for a few runs of each deployed environment,
- * at most 7 (a 100-app × 3-environment monorepo then costs 12 requests per refresh, all in parallel).
+ * How many pages of 100 runs to read per repository and deployment event: enough for a few runs of each
+ * deployed environment, at most 7 (a 100-app × 3-environment monorepo then costs 20 requests per
+ * refresh, all in parallel).
  */
 export function runPagesFor(workflowEnvironments: number): number {
   return Math.min(7, Math.max(1, Math.ceil((workflowEnvironments * 2.5) / 100)));
 }
+
+/**
+ * The events a deployment run starts by: a `workflow_dispatch` (Run workflow, or Release Deck) or a
+ * `repository_dispatch` (sent by another workflow: Openverse's release and CI workflows, openverse-facts
+ * §1.3, §1.4). Listing each apart (the runs listing's `event` filter) keeps a busy repository's CI runs
+ * (push, pull_request) from pushing the deployments out of the window.
+ */
+export const DEPLOYMENT_EVENTS = ['workflow_dispatch', 'repository_dispatch'] as const;
 
 /** How many pages of 100 GitHub Releases to read: a draft and a couple of releases per app, at most 3. */
 export function releasePagesFor(apps: number): number {
@@ -30,8 +39,8 @@ export function releasePagesFor(apps: number): number {
 
 /**
  * One refresh's worth of facts, whatever the number of apps: the monorepo's releases, its release
- * workflow's runs (which name each published git tag's commit), the newest commits of main, one listing
- * of runs per repository that holds deployment workflows, the monorepo's open pull requests, all in parallel; plus every /version endpoint,
+ * workflow's runs (which name each published git tag's commit), the newest commits of the monorepo's branch, one listing
+ * of runs per repository that holds deployment workflows and deployment event, the monorepo's open pull requests, all in parallel; plus every /version endpoint,
  * in parallel too (at most MAX_CONCURRENT_PROBES at a time). Conditional requests make an unchanged refresh free against the rate limit.
  */
 export async function gatherFacts(client: GitHubClient, profile: Profile, options: GatherOptions = {}): Promise<DeckFacts> {
@@ -62,10 +71,13 @@ export async function gatherFacts(client: GitHubClient, profile: Profile, option
     return Object.fromEntries(read.filter((entry): entry is readonly [number, JobFact[]] => entry[1] !== undefined));
   });
   const tagsPromise: Promise<TagFact[]> = anyReleases && profile.releaseWorkflow === undefined ? listTags(client, profile.monorepo) : Promise.resolve([]);
-  const commitsPromise = listCommits(client, profile.monorepo, 'main');
+  // The profile's branch, else the monorepo's default branch (GitHub lists it when no branch is named).
+  const commitsPromise = listCommits(client, profile.monorepo, profile.monorepoBranch);
   // The changelog pull requests waiting for review, whoever published (one conditional listing).
   const pullsPromise = anyReleases ? listOpenPullRequests(client, profile.monorepo) : Promise.resolve([]);
-  const runsPromise = Promise.all([...deployRepos].map(([repo, environments]) => listRepositoryRuns(client, repo, runPagesFor(environments)))).then((lists) => lists.flat());
+  const runsPromise = Promise.all(
+    [...deployRepos].flatMap(([repo, environments]) => DEPLOYMENT_EVENTS.map((event) => listRepositoryRuns(client, repo, runPagesFor(environments), { event }))),
+  ).then((lists) => lists.flat());
   const endpoints = profile.apps.flatMap((app) =>
     app.environments.flatMap((environment) => (environment.versionUrl !== undefined ? [{ key: versionKey(app.id, environment.id), url: environment.versionUrl }] : [])),
   );

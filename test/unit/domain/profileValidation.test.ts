@@ -32,12 +32,12 @@ describe('profile', () => {
     const apiProduction = profile.apps[0]?.environments[1];
     assert.equal(apiProduction?.production, true);
     assert.equal(apiProduction?.deployedOnPublish, true);
-    assert.deepEqual(apiProduction?.deploy, { kind: 'workflow', repo: 'WordPress/openverse-infrastructure', workflow: 'deploy-production-api.yml', tagInput: 'tag', ref: 'main' });
+    assert.deepEqual(apiProduction?.deploy, { kind: 'workflow', repo: 'WordPress/openverse-infrastructure', workflow: 'deploy-production-api.yml', tagInput: 'tag' }, 'no ref: the infrastructure repository\'s default branch, read from GitHub');
     assert.equal(profile.apps[4]?.usesReleases, false);
     assert.equal(profile.apps[4]?.environments[0]?.deploy.kind, 'latest');
   });
 
-  it('applies defaults: git tag prefix from the id, production from the id, ref main', () => {
+  it('applies defaults: git tag prefix from the id, production from the id, no branch assumed', () => {
     const result = validateProfile(SHOP_PROFILE);
     assert.ok(result.ok, JSON.stringify(!result.ok && result.problems));
     const web = result.profile.apps[0];
@@ -45,6 +45,9 @@ describe('profile', () => {
     assert.equal(web?.environments[0]?.production, false);
     assert.equal(web?.environments[1]?.production, true);
     assert.deepEqual(web?.sourceFolders, ['apps/web/']);
+    assert.equal(result.profile.monorepoBranch, undefined, 'the monorepo\'s default branch, as GitHub reports it');
+    const deploy = web?.environments[0]?.deploy;
+    assert.equal(deploy?.kind === 'workflow' ? deploy.ref : 'not a workflow', undefined, 'dispatched on the repository\'s default branch');
   });
 
   it('reports every problem of a broken profile, each with its JSON path', () => {

@@ -1,4 +1,5 @@
 import { strict as assert } from 'node:assert';
+import { buildDeck } from '../../../src/domain/buildDeck';
 import type { VersionFact } from '../../../src/domain/facts';
 import { validateProfile } from '../../../src/domain/profileValidation';
 import { gatherFacts, MAX_CONCURRENT_PROBES } from '../../../src/state/gatherFacts';
@@ -32,5 +33,29 @@ describe('gathering the facts of a large profile', () => {
     assert.equal(Object.keys(facts.versions).length, apps * 3);
     assert.ok(most <= MAX_CONCURRENT_PROBES, `${most} at once`);
     assert.ok(most >= Math.min(MAX_CONCURRENT_PROBES, apps * 3) / 2, `still in parallel: ${most} at once`);
+  });
+
+  const unreachable = (): Promise<VersionFact> => Promise.resolve({ kind: 'unreachable', reason: 'not asked in this test' });
+
+  it('keeps every deployment in view in a busy repository, where other runs outnumber deployments 100 to 1', async () => {
+    harness = await startHarness({ world: syntheticWorld(5, 2, { otherRunsPerDeployment: 100 }), client: { token: SYNTHETIC_TOKEN } });
+    const validation = validateProfile(syntheticProfileDocument(5, 2, harness.simulator.url));
+    assert.ok(validation.ok);
+    const deck = buildDeck(validation.profile, await gatherFacts(harness.client, validation.profile, { probe: unreachable }));
+    const environments = deck.apps.flatMap((app) => app.environments);
+    assert.equal(environments.length, 10);
+    for (const environment of environments) {
+      assert.deepEqual(environment.history.map((record) => record.imageTag), ['rel-2026.10.03.10.00.00', 'rel-2026.10.02.10.00.00'], `${environment.appId} ${environment.environment.id}: both deployments in view`);
+    }
+    console.log(`      (busy repository, 5 × 2: ${harness.simulator.stats.requests} GitHub requests)`);
+  });
+
+  it('reads the monorepo\'s default branch as GitHub reports it, not "main"', async () => {
+    harness = await startHarness({ world: syntheticWorld(3, 2, { defaultBranch: 'trunk' }), client: { token: SYNTHETIC_TOKEN } });
+    const validation = validateProfile(syntheticProfileDocument(3, 2, harness.simulator.url));
+    assert.ok(validation.ok);
+    const facts = await gatherFacts(harness.client, validation.profile, { probe: unreachable });
+    const monorepo = harness.simulator.world.repos[0];
+    assert.equal(facts.mainCommits[0]?.sha, monorepo?.commits[monorepo.commits.length - 1]?.sha, 'the newest commit of trunk');
   });
 });
