@@ -14,7 +14,7 @@ import { commitTitle, placeLabel } from '../domain/words';
 
 /**
  * Release Deck: Roll Back — deploys the last known working production tag (or another entry of the
- * history). For staging it recommends reverting on main, and still lets the person force a tag.
+ * history). For staging it recommends reverting on the monorepo's branch, and still lets the person force a tag.
  */
 export function registerRollBack(services: Services): vscode.Disposable {
   return vscode.commands.registerCommand(COMMANDS.rollBack, async (argument?: unknown) => {
@@ -77,11 +77,13 @@ async function pickRollbackTarget(app: AppDeck, environment: EnvironmentDeck): P
 }
 
 async function explainStagingRollback(services: Services, app: AppDeck, environment: EnvironmentDeck): Promise<void> {
-  const commit = environment.running?.sha !== undefined ? services.store.state.snapshot?.mainCommits.find((candidate) => candidate.sha === environment.running?.sha) : undefined;
+  const snapshot = services.store.state.snapshot;
+  const commit = environment.running?.sha !== undefined ? snapshot?.mainCommits.find((candidate) => candidate.sha === environment.running?.sha) : undefined;
+  const branch = snapshot?.branch ?? 'the monorepo\'s branch';
   const force = 'Force an Earlier Tag…';
   const open = 'Open the Running Commit';
   const choice = await vscode.window.showInformationMessage(
-    `The recommended way to roll back ${placeLabel(app.app, environment.environment)} is to revert the breaking change on main: staging then follows main by itself, and main stays healthy for the next production release.`,
+    `The recommended way to roll back ${placeLabel(app.app, environment.environment)} is to revert the breaking change on ${branch}: staging then follows ${branch} by itself, and ${branch} stays healthy for the next production release.`,
     { modal: true, detail: commit !== undefined ? `It runs ${shortSha(commit.sha)} "${commitTitle(commit.message)}".` : '' },
     ...(commit !== undefined ? [open] : []),
     force,

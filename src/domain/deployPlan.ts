@@ -40,7 +40,7 @@ export function resolveDeployTarget(app: AppDeck, text: string): Result<DeployTa
 export function deployableProblem(app: AppDeck, environment: EnvironmentDeck): string | undefined {
   const deploy = environment.environment.deploy;
   if (deploy.kind === 'latest') {
-    return `${app.app.label} always runs the image tagged latest: there is nothing to deploy. To change what runs, merge (or revert) on main.`;
+    return `${app.app.label} always runs the image tagged latest: there is nothing to deploy. To change what runs, merge (or revert) a change in the monorepo.`;
   }
   if (deploy.kind === 'manual') {
     return `${placeLabel(app.app, environment.environment)} is deployed by hand with ${deploy.tool}: follow its manual procedure.`;

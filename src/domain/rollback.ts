@@ -61,7 +61,7 @@ function standing(record: DeploymentRecord, successor: DeploymentRecord, order: 
   if (comparison === undefined) {
     const replacement = successor.imageTag ?? `the run "${successor.title}"`;
     return {
-      rollbackOrderUnknown: `Whether ${record.imageTag} was rolled away from is unknown: which of it and ${replacement}, deployed after it, is the older release cannot be told (a commit image tag carries no date, and only recent commits of main have a known order).`,
+      rollbackOrderUnknown: `Whether ${record.imageTag} was rolled away from is unknown: which of it and ${replacement}, deployed after it, is the older release cannot be told (a commit image tag carries no date, and only the monorepo's recent commits have a known order).`,
     };
   }
   return comparison < 0 && successor.imageTag !== undefined ? { rolledAwayFrom: { on: successor.updatedAt.slice(0, 10), toImageTag: successor.imageTag } } : {};

@@ -199,7 +199,7 @@ export function parsePinnedImageTag(text: string): Result<PinnedImageTag> {
   }
   const expected = `expected ${IMAGE_TAG_PREFIX}${DATE_FORMAT_HINT} or a 40-character commit SHA`;
   if (text === LATEST) {
-    return refuse(`"latest" moves with every build of main, so it cannot pin a deployment: ${expected}.`);
+    return refuse(`"latest" moves with every build, so it cannot pin a deployment: ${expected}.`);
   }
   if (text.startsWith(IMAGE_TAG_PREFIX)) {
     const date = parseReleaseDate(text.slice(IMAGE_TAG_PREFIX.length));

@@ -4,6 +4,7 @@ import type { ReviewedDraft } from '../domain/reviewedDraft';
 import { chooseRelease, compareRange, listAppCommits, noNotesFor, noReleaseToShow, notesView, unlistedCommits, UNKNOWN_BASE, type CompareRange, type NotesListing, type NotesView, type OwnCommits } from '../domain/releaseNotes';
 import { environmentVariableChanges } from '../domain/environmentVariables';
 import { withCheckedNotesLinks } from '../domain/githubLinks';
+import { monorepoBranchLabel } from '../domain/profileQueries';
 import type { GitHubClient } from '../github/client';
 import { compareCommits, listCommits } from '../github/commits';
 import { describeError } from '../github/errors';
@@ -26,11 +27,12 @@ async function ownCommits(client: GitHubClient, repo: string, head: string, fold
 }
 
 /** The app's commits between the two ends of a release's range, or why GitHub could not list them. */
-async function commitsBetween(client: GitHubClient, repo: string, app: AppDeck, range: CompareRange): Promise<NotesListing> {
+async function commitsBetween(client: GitHubClient, profile: Profile, app: AppDeck, range: CompareRange): Promise<NotesListing> {
+  const repo = profile.monorepo;
   try {
     const [comparison, own] = await Promise.all([compareCommits(client, repo, range.base, range.head), ownCommits(client, repo, range.head, app.app.sourceFolders)]);
     return {
-      ...listAppCommits(comparison, app.app, own, range.baseLabel),
+      ...listAppCommits(comparison, app.app, own, range.baseLabel, monorepoBranchLabel(profile)),
       compareUrl: comparison.htmlUrl,
       environmentVariables: environmentVariableChanges(app.app.envFiles, comparison.files, comparison.patches),
     };
@@ -56,7 +58,7 @@ async function loadShownNotes(client: GitHubClient, profile: Profile, app: AppDe
   }
   const release = await getReleaseWithHtml(client, profile.monorepo, (chosen.draft ?? chosen.published).id);
   const range = compareRange(app, chosen, release.targetCommitish);
-  const listing = range !== undefined ? await commitsBetween(client, profile.monorepo, app, range) : UNKNOWN_BASE;
+  const listing = range !== undefined ? await commitsBetween(client, profile, app, range) : UNKNOWN_BASE;
   return {
     view: withCheckedNotesLinks(notesView(profile, app, chosen, release, listing, publishing), webUrl),
     reviewed: { gitTag: release.tagName, targetCommitish: release.targetCommitish, body: release.body },
