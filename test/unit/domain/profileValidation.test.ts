@@ -131,6 +131,16 @@ describe('profile', () => {
     ]);
   });
 
+  it('takes a changelog branch template with {app}, {date} and {gitTag}, any of them any number of times, and a monorepo branch', () => {
+    const result = validateProfile({ ...SHOP_PROFILE, changelogBranch: 'changelog/{app}/{date}-{gitTag}/{app}', monorepoBranch: 'trunk' });
+    assert.ok(result.ok, JSON.stringify(!result.ok && result.problems));
+    assert.equal(result.profile.changelogBranch, 'changelog/{app}/{date}-{gitTag}/{app}');
+    assert.equal(result.profile.monorepoBranch, 'trunk');
+    const unknown = validateProfile({ ...SHOP_PROFILE, changelogBranch: 'changelog/{version}' });
+    assert.ok(!unknown.ok);
+    assert.deepEqual(unknown.problems.map((problem) => `${problem.path}: ${problem.message}`), ['$.changelogBranch: {version} is not a known placeholder; use {gitTag}, {app} or {date}.']);
+  });
+
   it('explains a file that is not JSON', () => {
     const result = parseProfileText('{ "name": "x", }');
     assert.equal(result.ok, false);
