@@ -19,14 +19,15 @@ describe('faults while refreshing the deck', () => {
     await admin('faults', undefined, 'DELETE');
   });
 
+  // The deployment runs are two listings (workflow_dispatch, repository_dispatch): 6 faults fail every try of both.
   const githubFaults: Array<[string, Record<string, unknown>, RegExp]> = [
     ['500 on every try', { path: '/releases$', kind: 'status', status: 500, count: 3 }, /GitHub answered 500 \(a server error\) while trying to list the GitHub Releases of WordPress\/openverse/],
-    ['502 on every try', { path: '/actions/runs$', kind: 'status', status: 502, count: 3 }, /GitHub answered 502 \(a server error\) while trying to list the workflow runs of WordPress\/openverse-infrastructure/],
+    ['502 on every try', { path: '/actions/runs$', kind: 'status', status: 502, count: 6 }, /GitHub answered 502 \(a server error\) while trying to list the workflow runs of WordPress\/openverse-infrastructure/],
     ['503 on every try', { path: '/commits$', kind: 'status', status: 503, count: 3 }, /GitHub answered 503 \(a server error\) while trying to list the commits of WordPress\/openverse@main/],
     ['a repository that is not found', { path: '/releases$', kind: 'status', status: 404, count: 1 }, /Not Found while trying to list the GitHub Releases of WordPress\/openverse.*Check "monorepo" in the profile/],
     ['connection resets', { path: '/releases$', kind: 'reset', count: 3 }, /GitHub could not be reached while trying to list the GitHub Releases/],
     ['malformed JSON', { path: '/releases$', kind: 'malformed', count: 3 }, /GitHub's answer while trying to list the GitHub Releases of WordPress\/openverse was not what its API returns/],
-    ['an HTML error page', { path: '/actions/runs$', kind: 'html', status: 502, count: 3 }, /GitHub answered 502 \(a server error\)/],
+    ['an HTML error page', { path: '/actions/runs$', kind: 'html', status: 502, count: 6 }, /GitHub answered 502 \(a server error\)/],
   ];
   for (const [name, fault, message] of githubFaults) {
     it(`${name}: says so, keeps the deck on screen, and recovers`, async () => {
