@@ -77,13 +77,11 @@ async function pickRollbackTarget(app: AppDeck, environment: EnvironmentDeck): P
 }
 
 async function explainStagingRollback(services: Services, app: AppDeck, environment: EnvironmentDeck): Promise<void> {
-  const snapshot = services.store.state.snapshot;
-  const commit = environment.running?.sha !== undefined ? snapshot?.mainCommits.find((candidate) => candidate.sha === environment.running?.sha) : undefined;
-  const branch = snapshot?.branch ?? 'the monorepo\'s branch';
+  const commit = environment.running?.sha !== undefined ? services.store.state.snapshot?.mainCommits.find((candidate) => candidate.sha === environment.running?.sha) : undefined;
   const force = 'Force an Earlier Tag…';
   const open = 'Open the Running Commit';
   const choice = await vscode.window.showInformationMessage(
-    `The recommended way to roll back ${placeLabel(app.app, environment.environment)} is to revert the breaking change on ${branch}: staging then follows ${branch} by itself, and ${branch} stays healthy for the next production release.`,
+    `The recommended way to roll back ${placeLabel(app.app, environment.environment)} is to revert the breaking change in the monorepo: staging then follows by itself, and the monorepo stays healthy for the next production release.`,
     { modal: true, detail: commit !== undefined ? `It runs ${shortSha(commit.sha)} "${commitTitle(commit.message)}".` : '' },
     ...(commit !== undefined ? [open] : []),
     force,

@@ -1,5 +1,4 @@
 import { changelogPullsOf } from './changelogPulls';
-import { monorepoBranchLabel } from './profileQueries';
 import { versionKey, type DeckFacts, type WorkflowRunFact } from './facts';
 import type { AppProfile, EnvironmentProfile, Profile, WorkflowDeploy } from './profileTypes';
 import { imageTagOrder, lastKnownWorkingDeployment, markRollbacks } from './rollback';
@@ -24,14 +23,12 @@ export function buildDeck(profile: Profile, facts: DeckFacts): DeckSnapshot {
       list.push(run);
     }
   }
-  const branch = monorepoBranchLabel(profile);
-  const context: BuildContext = { facts, tagCommits, commitIndex, runsByWorkflow, changelogBranch: profile.changelogBranch, branch };
+  const context: BuildContext = { facts, tagCommits, commitIndex, runsByWorkflow, changelogBranch: profile.changelogBranch };
   return {
     profileName: profile.name,
     generatedAt: facts.fetchedAt,
     apps: profile.apps.map((app) => buildAppDeck(app, context)),
     mainCommits: facts.mainCommits,
-    branch,
   };
 }
 
@@ -41,8 +38,6 @@ interface BuildContext extends CommitContext {
   readonly commitIndex: ReadonlyMap<string, number>;
   readonly runsByWorkflow: ReadonlyMap<string, readonly WorkflowRunFact[]>;
   readonly changelogBranch: string;
-  /** The monorepo's branch as messages name it. */
-  readonly branch: string;
 }
 
 function workflowKey(repo: string, workflowFile: string): string {
@@ -143,7 +138,7 @@ function buildEnvironmentDeck(
       state: 'alwaysLatest',
       stateDetail: deploy.explanation ?? 'Always runs the image tagged latest; there is no deployment to track.',
       history: [],
-      rollback: { ok: false, reason: `${app.label} always runs the image tagged latest: there is no earlier tag to roll back to. Revert the change on ${context.branch} instead.` },
+      rollback: { ok: false, reason: `${app.label} always runs the image tagged latest: there is no earlier tag to roll back to. Revert the change in the monorepo instead.` },
     };
   }
 
@@ -241,10 +236,10 @@ function compareWithNewestRelease(
     return { state: 'inSync', stateDetail: `Runs ${running.release.imageTag}.` };
   }
   if (runningIndex !== undefined) {
-    return { state: 'inSync', stateDetail: `Runs a commit of ${context.branch} newer than ${newest.imageTag}, the newest published release.` };
+    return { state: 'inSync', stateDetail: `Runs a commit of the monorepo newer than ${newest.imageTag}, the newest published release.` };
   }
   return {
     state: 'unknown',
-    stateDetail: `Runs commit ${running.sha !== undefined ? shortSha(running.sha) : 'unknown'}, which is neither a published release nor among the recent commits of ${context.branch}.`,
+    stateDetail: `Runs commit ${running.sha !== undefined ? shortSha(running.sha) : 'unknown'}, which is neither a published release nor among the monorepo's recent commits.`,
   };
 }

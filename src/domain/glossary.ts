@@ -13,7 +13,7 @@ export const GLOSSARY = {
   deploy: 'Updating a live environment so that it runs a given image tag (or a new configuration).',
   rollBack: 'Deploying an earlier image tag to a live environment, normally the last known working one.',
   redeploy: 'Deploying the image tag that already runs, e.g. to pick up a changed environment variable.',
-  dockerImage: 'The packaged build of an app that an environment runs. Every build of the monorepo\'s branch is tagged latest and with its commit SHA.',
+  dockerImage: 'The packaged build of an app that an environment runs. Every build of the monorepo\'s default branch is tagged latest and with its commit SHA.',
   imageTag: 'The name of one Docker image version: rel-YYYY.MM.DD.HH.MM.SS for a published release, or the commit SHA the image was built from. latest moves with every build and pins nothing.',
   gitTag: 'The name of the commit an app was released from: {app}-YYYY.MM.DD.HH.MM.SS, in UTC.',
   releaseTag: 'The pair of a release\'s git tag and image tag: both carry the same date, e.g. api-2026.11.20.10.00.00 and rel-2026.11.20.10.00.00.',

@@ -32,8 +32,6 @@ export const OPENVERSE_PROFILE_DOCUMENT = {
   name: 'Openverse',
   github: { apiUrl: 'https://api.github.com', webUrl: 'https://github.com' },
   monorepo: 'WordPress/openverse',
-  // CI builds and stages pushes to main; the changelog PR targets it (openverse-facts §1.3, §1.4).
-  monorepoBranch: 'main',
   infrastructureRepo: INFRA,
   releaseWorkflow: 'tag_docker_image_and_trigger_deployment.yml',
   changelogBranch: 'changelog/{gitTag}',

@@ -34,7 +34,6 @@ export interface RawProfile {
   name: string;
   github?: { apiUrl?: string; webUrl?: string };
   monorepo: string;
-  monorepoBranch?: string;
   infrastructureRepo: string;
   releaseWorkflow?: string;
   changelogBranch?: string;
@@ -46,7 +45,6 @@ export function applyDefaults(raw: RawProfile): Profile {
     name: raw.name,
     github: { ...raw.github },
     monorepo: raw.monorepo,
-    ...(raw.monorepoBranch !== undefined ? { monorepoBranch: raw.monorepoBranch } : {}),
     infrastructureRepo: raw.infrastructureRepo,
     ...(raw.releaseWorkflow !== undefined ? { releaseWorkflow: raw.releaseWorkflow } : {}),
     changelogBranch: raw.changelogBranch ?? DEFAULT_CHANGELOG_BRANCH,

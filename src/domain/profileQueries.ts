@@ -3,11 +3,6 @@ import type { AppProfile, Profile } from './profileTypes';
 /** What the rest of the extension asks of a valid profile. */
 
 /** The app whose source folders hold a path relative to the workspace folder (longest folder wins). */
-/** The monorepo's branch as messages name it: the profile's, else GitHub's default branch (not asked for its name). */
-export function monorepoBranchLabel(profile: Pick<Profile, 'monorepoBranch'>): string {
-  return profile.monorepoBranch ?? 'the default branch';
-}
-
 export function appOfPath(profile: Profile, relativePath: string): AppProfile | undefined {
   const path = relativePath.replace(/\\/g, '/');
   let best: { app: AppProfile; length: number } | undefined;

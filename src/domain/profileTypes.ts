@@ -67,8 +67,6 @@ export interface Profile {
   readonly name: string;
   readonly github: { readonly apiUrl?: string; readonly webUrl?: string };
   readonly monorepo: string;
-  /** The monorepo's branch; when absent, its default branch as GitHub reports it. */
-  readonly monorepoBranch?: string;
   readonly infrastructureRepo: string;
   readonly releaseWorkflow?: string;
   readonly changelogBranch: string;

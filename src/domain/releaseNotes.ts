@@ -114,9 +114,9 @@ export type OwnCommits = { readonly shas: ReadonlySet<string> } | { readonly err
  * The commits of a comparison that change the app's source folders (every app's, saying why, when the
  * profile names none or GitHub could not tell), the newest `MAX_NOTES_COMMITS` of them.
  */
-export function listAppCommits(comparison: { readonly aheadBy: number; readonly commits: readonly CommitFact[] }, app: AppProfile, ownCommits: OwnCommits, baseLabel: string, branch: string): NotesListing {
+export function listAppCommits(comparison: { readonly aheadBy: number; readonly commits: readonly CommitFact[] }, app: AppProfile, ownCommits: OwnCommits, baseLabel: string): NotesListing {
   const folders = app.sourceFolders;
-  const ofMain = `${plural(comparison.aheadBy, 'commit')} of ${branch} since ${baseLabel}`;
+  const ofMain = `${plural(comparison.aheadBy, 'commit')} of the monorepo since ${baseLabel}`;
   let listed = comparison.commits;
   let compareNote: string;
   if (folders.length === 0) {

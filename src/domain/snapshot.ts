@@ -65,7 +65,7 @@ export interface RunningVersion {
   readonly release?: PublishedRelease;
   /** `rel-…` when a release is known, else the commit SHA the image is tagged with. */
   readonly imageTag?: string;
-  /** First line of the commit's message, when the commit is among the recent commits of the monorepo's branch. */
+  /** First line of the commit's message, when the commit is among the monorepo's recent commits. */
   readonly commitTitle?: string;
   /** Where the version was learned: the environment's /version endpoint or its last deployment. */
   readonly source: 'version endpoint' | 'last deployment';
@@ -120,10 +120,8 @@ export interface DeckSnapshot {
   readonly profileName: string;
   readonly generatedAt: string;
   readonly apps: readonly AppDeck[];
-  /** Recent commits of the monorepo's branch, newest first, for staging deploy candidates and commit titles. */
+  /** Recent commits of the monorepo's default branch, newest first, for staging deploy candidates and commit titles. */
   readonly mainCommits: readonly CommitFact[];
-  /** The monorepo's branch as messages name it (`main`, or "the default branch" when the profile names none). */
-  readonly branch: string;
 }
 
 export type RollbackTarget =

@@ -71,8 +71,8 @@ export async function gatherFacts(client: GitHubClient, profile: Profile, option
     return Object.fromEntries(read.filter((entry): entry is readonly [number, JobFact[]] => entry[1] !== undefined));
   });
   const tagsPromise: Promise<TagFact[]> = anyReleases && profile.releaseWorkflow === undefined ? listTags(client, profile.monorepo) : Promise.resolve([]);
-  // The profile's branch, else the monorepo's default branch (GitHub lists it when no branch is named).
-  const commitsPromise = listCommits(client, profile.monorepo, profile.monorepoBranch);
+  // The monorepo's default branch as GitHub reports it: the commits listing's default when no branch is named.
+  const commitsPromise = listCommits(client, profile.monorepo, undefined);
   // The changelog pull requests waiting for review, whoever published (one conditional listing).
   const pullsPromise = anyReleases ? listOpenPullRequests(client, profile.monorepo) : Promise.resolve([]);
   const runsPromise = Promise.all(

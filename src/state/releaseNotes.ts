@@ -4,7 +4,6 @@ import type { ReviewedDraft } from '../domain/reviewedDraft';
 import { chooseRelease, compareRange, listAppCommits, noNotesFor, noReleaseToShow, notesView, unlistedCommits, UNKNOWN_BASE, type CompareRange, type NotesListing, type NotesView, type OwnCommits } from '../domain/releaseNotes';
 import { environmentVariableChanges } from '../domain/environmentVariables';
 import { withCheckedNotesLinks } from '../domain/githubLinks';
-import { monorepoBranchLabel } from '../domain/profileQueries';
 import type { GitHubClient } from '../github/client';
 import { compareCommits, listCommits } from '../github/commits';
 import { describeError } from '../github/errors';
@@ -32,7 +31,7 @@ async function commitsBetween(client: GitHubClient, profile: Profile, app: AppDe
   try {
     const [comparison, own] = await Promise.all([compareCommits(client, repo, range.base, range.head), ownCommits(client, repo, range.head, app.app.sourceFolders)]);
     return {
-      ...listAppCommits(comparison, app.app, own, range.baseLabel, monorepoBranchLabel(profile)),
+      ...listAppCommits(comparison, app.app, own, range.baseLabel),
       compareUrl: comparison.htmlUrl,
       environmentVariables: environmentVariableChanges(app.app.envFiles, comparison.files, comparison.patches),
     };

@@ -23,7 +23,7 @@ describe('faults while refreshing the deck', () => {
   const githubFaults: Array<[string, Record<string, unknown>, RegExp]> = [
     ['500 on every try', { path: '/releases$', kind: 'status', status: 500, count: 3 }, /GitHub answered 500 \(a server error\) while trying to list the GitHub Releases of WordPress\/openverse/],
     ['502 on every try', { path: '/actions/runs$', kind: 'status', status: 502, count: 6 }, /GitHub answered 502 \(a server error\) while trying to list the workflow runs of WordPress\/openverse-infrastructure/],
-    ['503 on every try', { path: '/commits$', kind: 'status', status: 503, count: 3 }, /GitHub answered 503 \(a server error\) while trying to list the commits of WordPress\/openverse@main/],
+    ['503 on every try', { path: '/commits$', kind: 'status', status: 503, count: 3 }, /GitHub answered 503 \(a server error\) while trying to list the commits of the default branch of WordPress\/openverse/],
     ['a repository that is not found', { path: '/releases$', kind: 'status', status: 404, count: 1 }, /Not Found while trying to list the GitHub Releases of WordPress\/openverse.*Check "monorepo" in the profile/],
     ['connection resets', { path: '/releases$', kind: 'reset', count: 3 }, /GitHub could not be reached while trying to list the GitHub Releases/],
     ['malformed JSON', { path: '/releases$', kind: 'malformed', count: 3 }, /GitHub's answer while trying to list the GitHub Releases of WordPress\/openverse was not what its API returns/],

@@ -29,7 +29,7 @@ describe('the release notes panel', () => {
     for (const commit of view.commits) {
       assert.ok(changesFrontend.has(commit.sha), `${commit.title} does not change frontend/`);
     }
-    assert.match(view.compareNote, new RegExp(`^${view.commits.length} of the \\d+ commits of main since .* change frontend/; the other \\d+ commits? only touch other parts of the monorepo\\.$`));
+    assert.match(view.compareNote, new RegExp(`^${view.commits.length} of the \\d+ commits of the monorepo since .* change frontend/; the other \\d+ commits? only touch other parts of the monorepo\\.$`));
     assert.ok(view.effects.some((effect) => effect.includes(`Frontend production is deployed automatically: ${production} → rel-2026.11.25.18.00.00`)), view.effects.join('\n'));
     assert.ok(view.releases.some((release) => release.gitTag === 'frontend-2026.11.05.16.20.00' && !release.draft), 'published releases can be browsed');
     const tab = vscode.window.tabGroups.all.flatMap((group) => group.tabs).find((candidate) => candidate.label === 'Release Notes · Frontend');

@@ -2,11 +2,10 @@
 "use strict";
 module.exports = validate10;
 module.exports.default = validate10;
-const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://release-deck.invalid/schemas/profile.schema.json","title":"Release Deck profile","description":"Describes a monorepo's apps, their environments, and how a release is published and deployed to each environment. Adding an app or an environment is a change to this file, never to the extension.","type":"object","additionalProperties":false,"required":["name","monorepo","infrastructureRepo","apps"],"properties":{"$schema":{"type":"string"},"name":{"type":"string","minLength":1,"maxLength":80,"description":"A short name for this profile, shown in the deck's tooltips."},"github":{"type":"object","additionalProperties":false,"description":"The GitHub host the repositories live on. The setting releaseDeck.github.apiUrl, when set, wins over apiUrl here.","properties":{"apiUrl":{"type":"string","pattern":"^https?://","description":"REST API root: https://api.github.com, or https://HOST/api/v3 for GitHub Enterprise Server."},"webUrl":{"type":"string","pattern":"^https?://","description":"Web root used for links: https://github.com, or https://HOST for GitHub Enterprise Server."}}},"monorepo":{"$ref":"#/definitions/repository","description":"The repository (owner/name) holding the apps' code, their drafted GitHub Releases and git tags."},"monorepoBranch":{"type":"string","minLength":1,"description":"The monorepo's branch that releases are drafted from and staging follows; defaults to the repository's default branch as GitHub reports it."},"infrastructureRepo":{"$ref":"#/definitions/repository","description":"The repository (owner/name) holding the deployment GitHub Workflows."},"releaseWorkflow":{"$ref":"#/definitions/workflowFile","description":"File name of the monorepo's GitHub Workflow that runs when a GitHub Release is published (it tags the Docker image and, for some apps, triggers the production deployment)."},"changelogBranch":{"type":"string","minLength":1,"description":"Branch of the changelog pull request opened after a GitHub Release is published. Placeholders: {gitTag}, {app}, {date}."},"apps":{"type":"array","minItems":1,"maxItems":500,"items":{"$ref":"#/definitions/app"}}},"definitions":{"repository":{"type":"string","pattern":"^[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+$","description":"owner/name"},"workflowFile":{"type":"string","pattern":"^[A-Za-z0-9_.-]+\\.ya?ml$","description":"A workflow file name in .github/workflows, e.g. deploy-production-api.yml"},"relativePath":{"type":"string","minLength":1,"pattern":"^[^/\\\\]","description":"A path relative to the workspace folder, with forward slashes."},"link":{"type":"object","additionalProperties":false,"required":["label","url"],"properties":{"label":{"type":"string","minLength":1},"url":{"type":"string","pattern":"^https?://"}}},"app":{"type":"object","additionalProperties":false,"required":["id","label","environments"],"properties":{"id":{"type":"string","pattern":"^[a-z][a-z0-9_]*$","maxLength":60,"description":"The app's slug, as used in its git tags (api, frontend, ingestion_server…)."},"label":{"type":"string","minLength":1,"maxLength":60},"usesReleases":{"type":"boolean","default":true,"description":"False for an app that always runs the image tagged latest and has no GitHub Releases."},"gitTagPrefix":{"type":"string","pattern":"^[a-z][a-z0-9_]*-$","description":"Prefix of the app's git tags and release names; defaults to the id followed by \"-\"."},"images":{"type":"array","items":{"type":"string","minLength":1},"description":"Docker images (without tag) that a release of this app tags."},"sourceFolders":{"type":"array","items":{"$ref":"#/definitions/relativePath"},"description":"Folders of the monorepo that belong to this app: the status bar shows the app of the file being edited, and the release notes list the commits that change these folders."},"envFiles":{"type":"array","items":{"$ref":"#/definitions/relativePath"},"description":"Environment-variable files whose changes must reach the infrastructure configuration before a deployment."},"environments":{"type":"array","minItems":1,"items":{"$ref":"#/definitions/environment"}}}},"environment":{"type":"object","additionalProperties":false,"required":["id","label","deploy"],"properties":{"id":{"type":"string","pattern":"^[a-z][a-z0-9_-]*$","maxLength":40},"label":{"type":"string","minLength":1,"maxLength":40},"production":{"type":"boolean","description":"True for a production environment: every action on it needs a modal confirmation. Defaults to true when the id is \"production\"."},"versionUrl":{"type":"string","pattern":"^https?://","description":"URL answering {\"release\": \"<commit sha>\", \"environment\": \"…\"} for the version running there."},"deployedOnPublish":{"type":"boolean","default":false,"description":"True when publishing a GitHub Release of the app deploys this environment by itself."},"consoleLinks":{"type":"array","items":{"$ref":"#/definitions/link"},"description":"Where to debug a failed deployment, e.g. the ECS service's events page."},"deploy":{"description":"How a deployment to this environment happens.","type":"object","required":["kind"],"properties":{"kind":{"enum":["workflow","manual","latest"]}},"discriminator":{"propertyName":"kind"},"oneOf":[{"$ref":"#/definitions/workflowDeploy"},{"$ref":"#/definitions/manualDeploy"},{"$ref":"#/definitions/latestDeploy"}]}}},"workflowDeploy":{"type":"object","additionalProperties":false,"required":["kind","repo","workflow","tagInput"],"properties":{"kind":{"const":"workflow"},"repo":{"$ref":"#/definitions/repository","description":"Must be the monorepo or the infrastructure repository."},"workflow":{"$ref":"#/definitions/workflowFile"},"ref":{"type":"string","minLength":1,"description":"Branch the workflow is dispatched on; defaults to the repository's default branch as GitHub reports it."},"tagInput":{"type":"string","pattern":"^[A-Za-z_][A-Za-z0-9_-]*$","description":"The workflow_dispatch input that takes the image tag."},"reasonInput":{"type":"string","pattern":"^[A-Za-z_][A-Za-z0-9_-]*$","description":"The workflow_dispatch input that takes the run name or reason, if the workflow has one."}}},"manualDeploy":{"type":"object","additionalProperties":false,"required":["kind","tool","steps"],"properties":{"kind":{"const":"manual"},"tool":{"type":"string","minLength":1,"description":"What the procedure uses, e.g. Ansible or Terraform."},"steps":{"type":"array","minItems":1,"items":{"type":"object","additionalProperties":false,"required":["title"],"properties":{"title":{"type":"string","minLength":1},"command":{"type":"string","minLength":1,"pattern":"^[^\\u0000-\\u001f\\u007f-\\u009f\\u2028\\u2029]+$","description":"Shell command run in the infrastructure repository, on one line (no control characters). Placeholders: {imageTag}, {gitTag}, {environment}."}}}},"links":{"type":"array","items":{"$ref":"#/definitions/link"}}}},"latestDeploy":{"type":"object","additionalProperties":false,"required":["kind"],"properties":{"kind":{"const":"latest"},"explanation":{"type":"string","minLength":1}}}}};
+const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://release-deck.invalid/schemas/profile.schema.json","title":"Release Deck profile","description":"Describes a monorepo's apps, their environments, and how a release is published and deployed to each environment. Adding an app or an environment is a change to this file, never to the extension.","type":"object","additionalProperties":false,"required":["name","monorepo","infrastructureRepo","apps"],"properties":{"$schema":{"type":"string"},"name":{"type":"string","minLength":1,"maxLength":80,"description":"A short name for this profile, shown in the deck's tooltips."},"github":{"type":"object","additionalProperties":false,"description":"The GitHub host the repositories live on. The setting releaseDeck.github.apiUrl, when set, wins over apiUrl here.","properties":{"apiUrl":{"type":"string","pattern":"^https?://","description":"REST API root: https://api.github.com, or https://HOST/api/v3 for GitHub Enterprise Server."},"webUrl":{"type":"string","pattern":"^https?://","description":"Web root used for links: https://github.com, or https://HOST for GitHub Enterprise Server."}}},"monorepo":{"$ref":"#/definitions/repository","description":"The repository (owner/name) holding the apps' code, their drafted GitHub Releases and git tags."},"infrastructureRepo":{"$ref":"#/definitions/repository","description":"The repository (owner/name) holding the deployment GitHub Workflows."},"releaseWorkflow":{"$ref":"#/definitions/workflowFile","description":"File name of the monorepo's GitHub Workflow that runs when a GitHub Release is published (it tags the Docker image and, for some apps, triggers the production deployment)."},"changelogBranch":{"type":"string","minLength":1,"description":"Branch of the changelog pull request opened after a GitHub Release is published. Placeholders: {gitTag}, {app}, {date}."},"apps":{"type":"array","minItems":1,"maxItems":500,"items":{"$ref":"#/definitions/app"}}},"definitions":{"repository":{"type":"string","pattern":"^[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+$","description":"owner/name"},"workflowFile":{"type":"string","pattern":"^[A-Za-z0-9_.-]+\\.ya?ml$","description":"A workflow file name in .github/workflows, e.g. deploy-production-api.yml"},"relativePath":{"type":"string","minLength":1,"pattern":"^[^/\\\\]","description":"A path relative to the workspace folder, with forward slashes."},"link":{"type":"object","additionalProperties":false,"required":["label","url"],"properties":{"label":{"type":"string","minLength":1},"url":{"type":"string","pattern":"^https?://"}}},"app":{"type":"object","additionalProperties":false,"required":["id","label","environments"],"properties":{"id":{"type":"string","pattern":"^[a-z][a-z0-9_]*$","maxLength":60,"description":"The app's slug, as used in its git tags (api, frontend, ingestion_server…)."},"label":{"type":"string","minLength":1,"maxLength":60},"usesReleases":{"type":"boolean","default":true,"description":"False for an app that always runs the image tagged latest and has no GitHub Releases."},"gitTagPrefix":{"type":"string","pattern":"^[a-z][a-z0-9_]*-$","description":"Prefix of the app's git tags and release names; defaults to the id followed by \"-\"."},"images":{"type":"array","items":{"type":"string","minLength":1},"description":"Docker images (without tag) that a release of this app tags."},"sourceFolders":{"type":"array","items":{"$ref":"#/definitions/relativePath"},"description":"Folders of the monorepo that belong to this app: the status bar shows the app of the file being edited, and the release notes list the commits that change these folders."},"envFiles":{"type":"array","items":{"$ref":"#/definitions/relativePath"},"description":"Environment-variable files whose changes must reach the infrastructure configuration before a deployment."},"environments":{"type":"array","minItems":1,"items":{"$ref":"#/definitions/environment"}}}},"environment":{"type":"object","additionalProperties":false,"required":["id","label","deploy"],"properties":{"id":{"type":"string","pattern":"^[a-z][a-z0-9_-]*$","maxLength":40},"label":{"type":"string","minLength":1,"maxLength":40},"production":{"type":"boolean","description":"True for a production environment: every action on it needs a modal confirmation. Defaults to true when the id is \"production\"."},"versionUrl":{"type":"string","pattern":"^https?://","description":"URL answering {\"release\": \"<commit sha>\", \"environment\": \"…\"} for the version running there."},"deployedOnPublish":{"type":"boolean","default":false,"description":"True when publishing a GitHub Release of the app deploys this environment by itself."},"consoleLinks":{"type":"array","items":{"$ref":"#/definitions/link"},"description":"Where to debug a failed deployment, e.g. the ECS service's events page."},"deploy":{"description":"How a deployment to this environment happens.","type":"object","required":["kind"],"properties":{"kind":{"enum":["workflow","manual","latest"]}},"discriminator":{"propertyName":"kind"},"oneOf":[{"$ref":"#/definitions/workflowDeploy"},{"$ref":"#/definitions/manualDeploy"},{"$ref":"#/definitions/latestDeploy"}]}}},"workflowDeploy":{"type":"object","additionalProperties":false,"required":["kind","repo","workflow","tagInput"],"properties":{"kind":{"const":"workflow"},"repo":{"$ref":"#/definitions/repository","description":"Must be the monorepo or the infrastructure repository."},"workflow":{"$ref":"#/definitions/workflowFile"},"ref":{"type":"string","minLength":1,"description":"Branch the workflow is dispatched on; defaults to the repository's default branch as GitHub reports it."},"tagInput":{"type":"string","pattern":"^[A-Za-z_][A-Za-z0-9_-]*$","description":"The workflow_dispatch input that takes the image tag."},"reasonInput":{"type":"string","pattern":"^[A-Za-z_][A-Za-z0-9_-]*$","description":"The workflow_dispatch input that takes the run name or reason, if the workflow has one."}}},"manualDeploy":{"type":"object","additionalProperties":false,"required":["kind","tool","steps"],"properties":{"kind":{"const":"manual"},"tool":{"type":"string","minLength":1,"description":"What the procedure uses, e.g. Ansible or Terraform."},"steps":{"type":"array","minItems":1,"items":{"type":"object","additionalProperties":false,"required":["title"],"properties":{"title":{"type":"string","minLength":1},"command":{"type":"string","minLength":1,"pattern":"^[^\\u0000-\\u001f\\u007f-\\u009f\\u2028\\u2029]+$","description":"Shell command run in the infrastructure repository, on one line (no control characters). Placeholders: {imageTag}, {gitTag}, {environment}."}}}},"links":{"type":"array","items":{"$ref":"#/definitions/link"}}}},"latestDeploy":{"type":"object","additionalProperties":false,"required":["kind"],"properties":{"kind":{"const":"latest"},"explanation":{"type":"string","minLength":1}}}}};
 const schema12 = {"type":"string","pattern":"^[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+$","description":"owner/name"};
 const schema14 = {"type":"string","pattern":"^[A-Za-z0-9_.-]+\\.ya?ml$","description":"A workflow file name in .github/workflows, e.g. deploy-production-api.yml"};
-const func2 = Object.prototype.hasOwnProperty;
-const func3 = require("ajv/dist/runtime/ucs2length").default;
+const func2 = require("ajv/dist/runtime/ucs2length").default;
 const pattern0 = new RegExp("^https?://", "u");
 const pattern2 = new RegExp("^[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+$", "u");
 const pattern4 = new RegExp("^[A-Za-z0-9_.-]+\\.ya?ml$", "u");
@@ -143,7 +142,7 @@ errors++;
 if(data.ref !== undefined){
 let data3 = data.ref;
 if(typeof data3 === "string"){
-if(func3(data3) < 1){
+if(func2(data3) < 1){
 const err10 = {instancePath:instancePath+"/ref",schemaPath:"#/properties/ref/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err10];
@@ -294,7 +293,7 @@ errors++;
 if(data.tool !== undefined){
 let data1 = data.tool;
 if(typeof data1 === "string"){
-if(func3(data1) < 1){
+if(func2(data1) < 1){
 const err5 = {instancePath:instancePath+"/tool",schemaPath:"#/properties/tool/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err5];
@@ -358,7 +357,7 @@ errors++;
 if(data3.title !== undefined){
 let data4 = data3.title;
 if(typeof data4 === "string"){
-if(func3(data4) < 1){
+if(func2(data4) < 1){
 const err10 = {instancePath:instancePath+"/steps/" + i0+"/title",schemaPath:"#/properties/steps/items/properties/title/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err10];
@@ -383,7 +382,7 @@ errors++;
 if(data3.command !== undefined){
 let data5 = data3.command;
 if(typeof data5 === "string"){
-if(func3(data5) < 1){
+if(func2(data5) < 1){
 const err12 = {instancePath:instancePath+"/steps/" + i0+"/command",schemaPath:"#/properties/steps/items/properties/command/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err12];
@@ -481,7 +480,7 @@ errors++;
 if(data7.label !== undefined){
 let data8 = data7.label;
 if(typeof data8 === "string"){
-if(func3(data8) < 1){
+if(func2(data8) < 1){
 const err20 = {instancePath:instancePath+"/links/" + i1+"/label",schemaPath:"#/definitions/link/properties/label/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err20];
@@ -617,7 +616,7 @@ errors++;
 if(data.id !== undefined){
 let data0 = data.id;
 if(typeof data0 === "string"){
-if(func3(data0) > 40){
+if(func2(data0) > 40){
 const err4 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/maxLength",keyword:"maxLength",params:{limit: 40},message:"must NOT have more than 40 characters"};
 if(vErrors === null){
 vErrors = [err4];
@@ -652,7 +651,7 @@ errors++;
 if(data.label !== undefined){
 let data1 = data.label;
 if(typeof data1 === "string"){
-if(func3(data1) > 40){
+if(func2(data1) > 40){
 const err7 = {instancePath:instancePath+"/label",schemaPath:"#/properties/label/maxLength",keyword:"maxLength",params:{limit: 40},message:"must NOT have more than 40 characters"};
 if(vErrors === null){
 vErrors = [err7];
@@ -662,7 +661,7 @@ vErrors.push(err7);
 }
 errors++;
 }
-if(func3(data1) < 1){
+if(func2(data1) < 1){
 const err8 = {instancePath:instancePath+"/label",schemaPath:"#/properties/label/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err8];
@@ -775,7 +774,7 @@ errors++;
 if(data6.label !== undefined){
 let data7 = data6.label;
 if(typeof data7 === "string"){
-if(func3(data7) < 1){
+if(func2(data7) < 1){
 const err17 = {instancePath:instancePath+"/consoleLinks/" + i0+"/label",schemaPath:"#/definitions/link/properties/label/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err17];
@@ -925,7 +924,7 @@ errors++;
 if(data9.explanation !== undefined){
 let data12 = data9.explanation;
 if(typeof data12 === "string"){
-if(func3(data12) < 1){
+if(func2(data12) < 1){
 const err28 = {instancePath:instancePath+"/deploy/explanation",schemaPath:"#/definitions/latestDeploy/properties/explanation/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err28];
@@ -1057,7 +1056,7 @@ errors++;
 if(data.id !== undefined){
 let data0 = data.id;
 if(typeof data0 === "string"){
-if(func3(data0) > 60){
+if(func2(data0) > 60){
 const err4 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/maxLength",keyword:"maxLength",params:{limit: 60},message:"must NOT have more than 60 characters"};
 if(vErrors === null){
 vErrors = [err4];
@@ -1092,7 +1091,7 @@ errors++;
 if(data.label !== undefined){
 let data1 = data.label;
 if(typeof data1 === "string"){
-if(func3(data1) > 60){
+if(func2(data1) > 60){
 const err7 = {instancePath:instancePath+"/label",schemaPath:"#/properties/label/maxLength",keyword:"maxLength",params:{limit: 60},message:"must NOT have more than 60 characters"};
 if(vErrors === null){
 vErrors = [err7];
@@ -1102,7 +1101,7 @@ vErrors.push(err7);
 }
 errors++;
 }
-if(func3(data1) < 1){
+if(func2(data1) < 1){
 const err8 = {instancePath:instancePath+"/label",schemaPath:"#/properties/label/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err8];
@@ -1168,7 +1167,7 @@ const len0 = data4.length;
 for(let i0=0; i0<len0; i0++){
 let data5 = data4[i0];
 if(typeof data5 === "string"){
-if(func3(data5) < 1){
+if(func2(data5) < 1){
 const err13 = {instancePath:instancePath+"/images/" + i0,schemaPath:"#/properties/images/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err13];
@@ -1209,7 +1208,7 @@ const len1 = data6.length;
 for(let i1=0; i1<len1; i1++){
 let data7 = data6[i1];
 if(typeof data7 === "string"){
-if(func3(data7) < 1){
+if(func2(data7) < 1){
 const err16 = {instancePath:instancePath+"/sourceFolders/" + i1,schemaPath:"#/definitions/relativePath/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err16];
@@ -1260,7 +1259,7 @@ const len2 = data8.length;
 for(let i2=0; i2<len2; i2++){
 let data9 = data8[i2];
 if(typeof data9 === "string"){
-if(func3(data9) < 1){
+if(func2(data9) < 1){
 const err20 = {instancePath:instancePath+"/envFiles/" + i2,schemaPath:"#/definitions/relativePath/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err20];
@@ -1398,7 +1397,7 @@ vErrors.push(err3);
 errors++;
 }
 for(const key0 in data){
-if(!(func2.call(schema11.properties, key0))){
+if(!((((((((key0 === "$schema") || (key0 === "name")) || (key0 === "github")) || (key0 === "monorepo")) || (key0 === "infrastructureRepo")) || (key0 === "releaseWorkflow")) || (key0 === "changelogBranch")) || (key0 === "apps"))){
 const err4 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err4];
@@ -1424,7 +1423,7 @@ errors++;
 if(data.name !== undefined){
 let data1 = data.name;
 if(typeof data1 === "string"){
-if(func3(data1) > 80){
+if(func2(data1) > 80){
 const err6 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/maxLength",keyword:"maxLength",params:{limit: 80},message:"must NOT have more than 80 characters"};
 if(vErrors === null){
 vErrors = [err6];
@@ -1434,7 +1433,7 @@ vErrors.push(err6);
 }
 errors++;
 }
-if(func3(data1) < 1){
+if(func2(data1) < 1){
 const err7 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err7];
@@ -1558,11 +1557,11 @@ vErrors.push(err16);
 errors++;
 }
 }
-if(data.monorepoBranch !== undefined){
-let data6 = data.monorepoBranch;
+if(data.infrastructureRepo !== undefined){
+let data6 = data.infrastructureRepo;
 if(typeof data6 === "string"){
-if(func3(data6) < 1){
-const err17 = {instancePath:instancePath+"/monorepoBranch",schemaPath:"#/properties/monorepoBranch/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(!pattern2.test(data6)){
+const err17 = {instancePath:instancePath+"/infrastructureRepo",schemaPath:"#/definitions/repository/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+$"},message:"must match pattern \""+"^[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+$"+"\""};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -1573,7 +1572,7 @@ errors++;
 }
 }
 else {
-const err18 = {instancePath:instancePath+"/monorepoBranch",schemaPath:"#/properties/monorepoBranch/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err18 = {instancePath:instancePath+"/infrastructureRepo",schemaPath:"#/definitions/repository/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -1583,11 +1582,11 @@ vErrors.push(err18);
 errors++;
 }
 }
-if(data.infrastructureRepo !== undefined){
-let data7 = data.infrastructureRepo;
+if(data.releaseWorkflow !== undefined){
+let data7 = data.releaseWorkflow;
 if(typeof data7 === "string"){
-if(!pattern2.test(data7)){
-const err19 = {instancePath:instancePath+"/infrastructureRepo",schemaPath:"#/definitions/repository/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+$"},message:"must match pattern \""+"^[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+$"+"\""};
+if(!pattern4.test(data7)){
+const err19 = {instancePath:instancePath+"/releaseWorkflow",schemaPath:"#/definitions/workflowFile/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9_.-]+\\.ya?ml$"},message:"must match pattern \""+"^[A-Za-z0-9_.-]+\\.ya?ml$"+"\""};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -1598,7 +1597,7 @@ errors++;
 }
 }
 else {
-const err20 = {instancePath:instancePath+"/infrastructureRepo",schemaPath:"#/definitions/repository/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err20 = {instancePath:instancePath+"/releaseWorkflow",schemaPath:"#/definitions/workflowFile/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -1608,11 +1607,11 @@ vErrors.push(err20);
 errors++;
 }
 }
-if(data.releaseWorkflow !== undefined){
-let data8 = data.releaseWorkflow;
+if(data.changelogBranch !== undefined){
+let data8 = data.changelogBranch;
 if(typeof data8 === "string"){
-if(!pattern4.test(data8)){
-const err21 = {instancePath:instancePath+"/releaseWorkflow",schemaPath:"#/definitions/workflowFile/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9_.-]+\\.ya?ml$"},message:"must match pattern \""+"^[A-Za-z0-9_.-]+\\.ya?ml$"+"\""};
+if(func2(data8) < 1){
+const err21 = {instancePath:instancePath+"/changelogBranch",schemaPath:"#/properties/changelogBranch/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -1623,7 +1622,7 @@ errors++;
 }
 }
 else {
-const err22 = {instancePath:instancePath+"/releaseWorkflow",schemaPath:"#/definitions/workflowFile/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err22 = {instancePath:instancePath+"/changelogBranch",schemaPath:"#/properties/changelogBranch/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -1633,11 +1632,11 @@ vErrors.push(err22);
 errors++;
 }
 }
-if(data.changelogBranch !== undefined){
-let data9 = data.changelogBranch;
-if(typeof data9 === "string"){
-if(func3(data9) < 1){
-const err23 = {instancePath:instancePath+"/changelogBranch",schemaPath:"#/properties/changelogBranch/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(data.apps !== undefined){
+let data9 = data.apps;
+if(Array.isArray(data9)){
+if(data9.length > 500){
+const err23 = {instancePath:instancePath+"/apps",schemaPath:"#/properties/apps/maxItems",keyword:"maxItems",params:{limit: 500},message:"must NOT have more than 500 items"};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -1646,9 +1645,8 @@ vErrors.push(err23);
 }
 errors++;
 }
-}
-else {
-const err24 = {instancePath:instancePath+"/changelogBranch",schemaPath:"#/properties/changelogBranch/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data9.length < 1){
+const err24 = {instancePath:instancePath+"/apps",schemaPath:"#/properties/apps/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -1657,12 +1655,16 @@ vErrors.push(err24);
 }
 errors++;
 }
+const len0 = data9.length;
+for(let i0=0; i0<len0; i0++){
+if(!(validate11(data9[i0], {instancePath:instancePath+"/apps/" + i0,parentData:data9,parentDataProperty:i0,rootData}))){
+vErrors = vErrors === null ? validate11.errors : vErrors.concat(validate11.errors);
+errors = vErrors.length;
 }
-if(data.apps !== undefined){
-let data10 = data.apps;
-if(Array.isArray(data10)){
-if(data10.length > 500){
-const err25 = {instancePath:instancePath+"/apps",schemaPath:"#/properties/apps/maxItems",keyword:"maxItems",params:{limit: 500},message:"must NOT have more than 500 items"};
+}
+}
+else {
+const err25 = {instancePath:instancePath+"/apps",schemaPath:"#/properties/apps/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -1671,43 +1673,15 @@ vErrors.push(err25);
 }
 errors++;
 }
-if(data10.length < 1){
-const err26 = {instancePath:instancePath+"/apps",schemaPath:"#/properties/apps/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
+}
+}
+else {
+const err26 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err26];
 }
 else {
 vErrors.push(err26);
-}
-errors++;
-}
-const len0 = data10.length;
-for(let i0=0; i0<len0; i0++){
-if(!(validate11(data10[i0], {instancePath:instancePath+"/apps/" + i0,parentData:data10,parentDataProperty:i0,rootData}))){
-vErrors = vErrors === null ? validate11.errors : vErrors.concat(validate11.errors);
-errors = vErrors.length;
-}
-}
-}
-else {
-const err27 = {instancePath:instancePath+"/apps",schemaPath:"#/properties/apps/type",keyword:"type",params:{type: "array"},message:"must be array"};
-if(vErrors === null){
-vErrors = [err27];
-}
-else {
-vErrors.push(err27);
-}
-errors++;
-}
-}
-}
-else {
-const err28 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err28];
-}
-else {
-vErrors.push(err28);
 }
 errors++;
 }

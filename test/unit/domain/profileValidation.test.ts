@@ -45,7 +45,6 @@ describe('profile', () => {
     assert.equal(web?.environments[0]?.production, false);
     assert.equal(web?.environments[1]?.production, true);
     assert.deepEqual(web?.sourceFolders, ['apps/web/']);
-    assert.equal(result.profile.monorepoBranch, undefined, 'the monorepo\'s default branch, as GitHub reports it');
     const deploy = web?.environments[0]?.deploy;
     assert.equal(deploy?.kind === 'workflow' ? deploy.ref : 'not a workflow', undefined, 'dispatched on the repository\'s default branch');
   });
@@ -131,11 +130,10 @@ describe('profile', () => {
     ]);
   });
 
-  it('takes a changelog branch template with {app}, {date} and {gitTag}, any of them any number of times, and a monorepo branch', () => {
-    const result = validateProfile({ ...SHOP_PROFILE, changelogBranch: 'changelog/{app}/{date}-{gitTag}/{app}', monorepoBranch: 'trunk' });
+  it('takes a changelog branch template with {app}, {date} and {gitTag}, any of them any number of times', () => {
+    const result = validateProfile({ ...SHOP_PROFILE, changelogBranch: 'changelog/{app}/{date}-{gitTag}/{app}' });
     assert.ok(result.ok, JSON.stringify(!result.ok && result.problems));
     assert.equal(result.profile.changelogBranch, 'changelog/{app}/{date}-{gitTag}/{app}');
-    assert.equal(result.profile.monorepoBranch, 'trunk');
     const unknown = validateProfile({ ...SHOP_PROFILE, changelogBranch: 'changelog/{version}' });
     assert.ok(!unknown.ok);
     assert.deepEqual(unknown.problems.map((problem) => `${problem.path}: ${problem.message}`), ['$.changelogBranch: {version} is not a known placeholder; use {gitTag}, {app} or {date}.']);

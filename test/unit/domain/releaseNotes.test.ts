@@ -85,33 +85,32 @@ describe('release notes', () => {
     const comparison = { aheadBy: 3, commits: [commit('a'), commit('b'), commit('c')] };
 
     it('lists only the app\'s own commits, newest titles first line only, and counts the others', () => {
-      const listing = listAppCommits(comparison, api, { shas: new Set([sha('a'), sha('c')]) }, 'api-1', 'main');
+      const listing = listAppCommits(comparison, api, { shas: new Set([sha('a'), sha('c')]) }, 'api-1');
       assert.deepEqual(listing.commits.map((listed) => listed.title), ['Title of a', 'Title of c']);
       assert.deepEqual(listing.commits[0], { sha: sha('a'), title: 'Title of a', author: 'obulat', url: `https://github.com/WordPress/openverse/commit/${sha('a')}` });
-      assert.equal(listing.compareNote, '2 of the 3 commits of main since api-1 change api/; the other 1 commit only touch other parts of the monorepo.');
+      assert.equal(listing.compareNote, '2 of the 3 commits of the monorepo since api-1 change api/; the other 1 commit only touch other parts of the monorepo.');
     });
 
     it('says "None" and "changes" as the counts ask', () => {
-      assert.equal(listAppCommits(comparison, api, { shas: new Set() }, 'api-1', 'main').compareNote, 'None of the 3 commits of main since api-1 change api/; the other 3 commits only touch other parts of the monorepo.');
-      assert.equal(listAppCommits({ aheadBy: 1, commits: [commit('a')] }, api, { shas: new Set([sha('a')]) }, 'api-1', 'main').compareNote, '1 of the 1 commit of main since api-1 changes api/.');
-      assert.equal(listAppCommits({ aheadBy: 1, commits: [commit('a')] }, api, { shas: new Set([sha('a')]) }, 'api-1', 'trunk').compareNote, '1 of the 1 commit of trunk since api-1 changes api/.', 'the monorepo\'s branch, whatever its name');
+      assert.equal(listAppCommits(comparison, api, { shas: new Set() }, 'api-1').compareNote, 'None of the 3 commits of the monorepo since api-1 change api/; the other 3 commits only touch other parts of the monorepo.');
+      assert.equal(listAppCommits({ aheadBy: 1, commits: [commit('a')] }, api, { shas: new Set([sha('a')]) }, 'api-1').compareNote, '1 of the 1 commit of the monorepo since api-1 changes api/.');
     });
 
     it('lists every app\'s commits, saying why, when the profile names no source folders', () => {
-      const listing = listAppCommits(comparison, { ...api, sourceFolders: [] }, { shas: new Set() }, 'api-1', 'main');
+      const listing = listAppCommits(comparison, { ...api, sourceFolders: [] }, { shas: new Set() }, 'api-1');
       assert.equal(listing.commits.length, 3);
-      assert.equal(listing.compareNote, '3 commits of main since api-1, every app\'s: the profile names no source folders for API.');
+      assert.equal(listing.compareNote, '3 commits of the monorepo since api-1, every app\'s: the profile names no source folders for API.');
     });
 
     it('lists every app\'s commits, saying what failed, when GitHub could not tell which are the app\'s', () => {
-      const listing = listAppCommits(comparison, api, { error: 'GitHub answered 404' }, 'api-1', 'main');
+      const listing = listAppCommits(comparison, api, { error: 'GitHub answered 404' }, 'api-1');
       assert.equal(listing.commits.length, 3);
-      assert.equal(listing.compareNote, '3 commits of main since api-1, every app\'s: which of them change api/ could not be found out (GitHub answered 404).');
+      assert.equal(listing.compareNote, '3 commits of the monorepo since api-1, every app\'s: which of them change api/ could not be found out (GitHub answered 404).');
     });
 
     it(`lists the newest ${MAX_NOTES_COMMITS} and says so when there are more`, () => {
       const many = Array.from({ length: MAX_NOTES_COMMITS + 5 }, (_, index) => commit(`m${index}`));
-      const listing = listAppCommits({ aheadBy: many.length, commits: many }, api, { shas: new Set(many.map((listed) => listed.sha)) }, 'api-1', 'main');
+      const listing = listAppCommits({ aheadBy: many.length, commits: many }, api, { shas: new Set(many.map((listed) => listed.sha)) }, 'api-1');
       assert.equal(listing.commits.length, MAX_NOTES_COMMITS);
       assert.equal(listing.commits[0]?.sha, sha('m0'));
       assert.match(listing.compareNote, / The newest 100 are listed\.$/);
@@ -157,7 +156,7 @@ describe('release notes', () => {
   });
 
   it('takes commit titles from the first line of the message', () => {
-    const listed = listAppCommits({ aheadBy: 1, commits: mainCommits.slice(0, 1) }, { ...openverseProfile().apps[0]!, sourceFolders: [] }, { shas: new Set() }, 'x', 'main').commits[0];
+    const listed = listAppCommits({ aheadBy: 1, commits: mainCommits.slice(0, 1) }, { ...openverseProfile().apps[0]!, sourceFolders: [] }, { shas: new Set() }, 'x').commits[0];
     assert.equal(listed?.title, 'Commit number 20 (#4020)');
   });
 });

@@ -42,7 +42,7 @@ describe('release notes: the commits a draft will ship', () => {
     const view = await loadReleaseNotes(harness.client, profile, app, undefined, false, 'https://github.com');
     assert.ok(view.commits.length > 0);
     assert.ok(view.commits.every((commit) => changes(commit.sha, 'frontend/')), 'every listed commit changes frontend/');
-    const counts = /^(\d+) of the (\d+) commits of main since .* change frontend\/; the other (\d+) commits only touch other parts of the monorepo\.$/.exec(view.compareNote);
+    const counts = /^(\d+) of the (\d+) commits of the monorepo since .* change frontend\/; the other (\d+) commits only touch other parts of the monorepo\.$/.exec(view.compareNote);
     assert.ok(counts, view.compareNote);
     assert.equal(Number(counts[1]), view.commits.length);
     assert.equal(Number(counts[1]) + Number(counts[3]), Number(counts[2]));
@@ -58,7 +58,7 @@ describe('release notes: the commits a draft will ship', () => {
     });
     const view = await loadReleaseNotes(harness.client, profile, app, undefined, false, 'https://github.com');
     assert.ok(view.commits.some((commit) => !changes(commit.sha, 'frontend/')), 'other apps\' commits are listed too');
-    assert.match(view.compareNote, /^\d+ commits of main since .*, every app's: the profile names no source folders for Frontend\.$/);
+    assert.match(view.compareNote, /^\d+ commits of the monorepo since .*, every app's: the profile names no source folders for Frontend\.$/);
   });
 
   it('falls back to every app\'s commits, saying what failed, when GitHub cannot list the app\'s', async () => {
