@@ -23,7 +23,7 @@ interface Report {
 const TIMEOUT_MS = 10 * 60_000;
 
 /** Every token the suite signs in with (the demo token, and the ones it is refused with, or types in for another host). */
-const TOKENS = ['rd_demo_token_not_a_secret', 'rd_token_without_workflow_scope', 'rd_token_for_the_allowed_host'];
+const TOKENS = ['rd_demo_token_not_a_secret', 'rd_token_without_workflow_scope', 'rd_token_for_the_allowed_host', 'rd_token_not_authorized_for_sso'];
 
 /**
  * After the suite ran every command with known tokens, no token may appear in the editor's logs (the

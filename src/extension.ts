@@ -19,7 +19,7 @@ import { registerRollBack } from './commands/rollBack';
 import { registerShowAppActions } from './commands/showAppActions';
 import { registerShowLog } from './commands/showLog';
 import { registerShowManualProcedure } from './commands/showManualProcedure';
-import { registerSignIn } from './commands/signIn';
+import { registerSignIn, signInWithEditorAccount } from './commands/signIn';
 import { registerSignInWithToken } from './commands/signInWithToken';
 import { registerSignOut } from './commands/signOut';
 import { affectsReleaseDeck } from './config';
@@ -69,7 +69,10 @@ export function activate(context: vscode.ExtensionContext): ReleaseDeckApi {
 
   // Before the profile is first read: ignoring an untrusted workspace's profile is said from the start.
   const conditionSources = [profiles.onCondition, store.onCondition];
-  const prompts = new ConditionPrompts(conditionSources);
+  const prompts = new ConditionPrompts(conditionSources, {
+    openLink: (url) => openLink(url, log),
+    newSession: (detail) => signInWithEditorAccount(services, { newSessionBecause: detail }),
+  });
   const tree = new DeckTreeProvider(store);
   const view = vscode.window.createTreeView(VIEW_ID, { treeDataProvider: tree, showCollapseAll: true });
   const statusBar = new StatusBar(profiles, store);
@@ -129,7 +132,7 @@ export function activate(context: vscode.ExtensionContext): ReleaseDeckApi {
     describeDeck: () => describeDeck(tree),
     statusBarText: () => statusBar.text,
     viewMessage: () => (view.message !== undefined && view.message !== '' ? view.message : undefined),
-    ...testingApi(context, { confirmer, releaseNotes, conditionSources }),
+    ...testingApi(context, { confirmer, releaseNotes, conditionSources, prompts: prompts.onDidShow }),
   };
 }
 

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { NotesView } from './domain/releaseNotes';
 import type { Condition } from './state/conditions';
+import type { Prompt } from './ui/conditionPrompts';
 import type { Confirmer, ConfirmRequest, ScriptedAnswer } from './ui/confirm';
 import type { ReleaseNotesPanels } from './ui/releaseNotes/panel';
 import type { DeckTreeProvider } from './ui/tree/deckTreeProvider';
@@ -26,6 +27,8 @@ export interface TestingApi {
   readonly publishFromReleaseNotes: (appId: string) => Promise<void>;
   /** The conditions state reported (each one a prompt or message a person saw), oldest first. */
   readonly conditions: () => readonly Condition[];
+  /** The warnings those conditions were said with (message and buttons), oldest first. */
+  readonly prompts: () => readonly Prompt[];
 }
 
 /** What the testing API reads from: the confirmations, the release notes panels, the reported conditions. */
@@ -33,6 +36,7 @@ export interface TestingInputs {
   readonly confirmer: Confirmer;
   readonly releaseNotes: ReleaseNotesPanels;
   readonly conditionSources: readonly vscode.Event<Condition>[];
+  readonly prompts: vscode.Event<Prompt>;
 }
 
 /**
@@ -52,6 +56,12 @@ export function testingApi(context: vscode.ExtensionContext, inputs: TestingInpu
       }),
     );
   }
+  const shown: Prompt[] = [];
+  context.subscriptions.push(
+    inputs.prompts((prompt) => {
+      shown.push(prompt);
+    }),
+  );
   return {
     testing: {
       answerConfirmations: (answer) => {
@@ -61,6 +71,7 @@ export function testingApi(context: vscode.ExtensionContext, inputs: TestingInpu
       releaseNotesView: (appId) => releaseNotes.viewOf(appId),
       publishFromReleaseNotes: (appId) => releaseNotes.publishShown(appId),
       conditions: () => [...reported],
+      prompts: () => [...shown],
     },
   };
 }

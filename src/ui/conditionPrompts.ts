@@ -4,11 +4,43 @@ import { Disposable } from '../disposable';
 import { executeCommand } from '../executeCommand';
 import { untrustedProfileMessage, type Condition } from '../state/conditions';
 
+/** What a prompt said and the buttons it offered, as a person saw them. */
+export interface Prompt {
+  readonly message: string;
+  readonly actions: readonly string[];
+}
+
+/** The steps a prompt's buttons take that are not commands. */
+export interface PromptActions {
+  /** Opens a link (checked again on the way: https, or http on this machine). */
+  readonly openLink: (url: string) => Promise<void>;
+  /** A new session of the editor's GitHub account, `detail` saying why. */
+  readonly newSession: (detail: string) => Promise<void>;
+}
+
+const AUTHORIZE_SSO = 'Authorize for SSO';
+const SIGN_IN_AGAIN = 'Sign In Again';
+const SIGN_IN_WITH_TOKEN = 'Sign In with Token…';
+
+/** The SSO prompt: the error, then "Authorize for SSO" (when GitHub's link is usable) and a new session. */
+export function ssoPrompt(condition: Extract<Condition, { kind: 'ssoAuthorizationNeeded' }>): Prompt {
+  return {
+    message: `Release Deck: ${condition.reason}`,
+    actions: [...(condition.authorizeUrl !== '' ? [AUTHORIZE_SSO] : []), condition.source === 'session' ? SIGN_IN_AGAIN : SIGN_IN_WITH_TOKEN],
+  };
+}
+
 /** Turns the conditions state reports into messages with the next step as a button. */
 export class ConditionPrompts extends Disposable {
   private toldAboutTrust = false;
+  private readonly shownEmitter = this.register(new vscode.EventEmitter<Prompt>());
+  /** Each prompt as it is shown (for the extension's own tests). */
+  readonly onDidShow = this.shownEmitter.event;
 
-  constructor(sources: readonly vscode.Event<Condition>[]) {
+  constructor(
+    sources: readonly vscode.Event<Condition>[],
+    private readonly actions: PromptActions,
+  ) {
     super();
     for (const source of sources) {
       this.register(
@@ -19,13 +51,29 @@ export class ConditionPrompts extends Disposable {
     }
   }
 
+  private warn(prompt: Prompt): Thenable<string | undefined> {
+    this.shownEmitter.fire(prompt);
+    return vscode.window.showWarningMessage(prompt.message, ...prompt.actions);
+  }
+
   private show(condition: Condition): void {
     switch (condition.kind) {
       case 'signInNeeded':
-        void vscode.window.showWarningMessage(`Release Deck: ${condition.reason}`, 'Sign In with GitHub', 'Sign In with Token…').then((choice) => {
+        void this.warn({ message: `Release Deck: ${condition.reason}`, actions: ['Sign In with GitHub', SIGN_IN_WITH_TOKEN] }).then((choice) => {
           if (choice === 'Sign In with GitHub') {
             void executeCommand(COMMANDS.signIn);
           } else if (choice !== undefined) {
+            void executeCommand(COMMANDS.signInWithToken);
+          }
+        });
+        return;
+      case 'ssoAuthorizationNeeded':
+        void this.warn(ssoPrompt(condition)).then((choice) => {
+          if (choice === AUTHORIZE_SSO) {
+            void this.actions.openLink(condition.authorizeUrl);
+          } else if (choice === SIGN_IN_AGAIN) {
+            void this.actions.newSession(`${condition.organization ?? 'An organisation'} requires SAML single sign-on: allow it when GitHub asks.`);
+          } else if (choice === SIGN_IN_WITH_TOKEN) {
             void executeCommand(COMMANDS.signInWithToken);
           }
         });
@@ -34,7 +82,7 @@ export class ConditionPrompts extends Disposable {
         // Said once a session: the log keeps every time the file is ignored.
         if (!this.toldAboutTrust) {
           this.toldAboutTrust = true;
-          void vscode.window.showWarningMessage(untrustedProfileMessage(condition.uri), 'Manage Workspace Trust').then((choice) => {
+          void this.warn({ message: untrustedProfileMessage(condition.uri), actions: ['Manage Workspace Trust'] }).then((choice) => {
             if (choice !== undefined) {
               void vscode.commands.executeCommand('workbench.trust.manage');
             }

@@ -1,0 +1,39 @@
+import { strict as assert } from 'node:assert';
+import * as vscode from 'vscode';
+import { COMMANDS } from '../../src/commandIds';
+import { DEMO_TOKEN, loadedDeck, waitFor } from './support';
+
+/** A classic token with every scope that WordPress's SAML single sign-on refuses (the simulator's world). */
+const SSO_UNAUTHORIZED_TOKEN = 'rd_token_not_authorized_for_sso';
+
+describe('an organisation that enforces SAML single sign-on', () => {
+  it('names the organisation and offers Authorize for SSO and a new sign-in, never the scopes', async () => {
+    const deck = await loadedDeck();
+    const promptsBefore = deck.testing?.prompts().length ?? 0;
+    try {
+      await vscode.commands.executeCommand(COMMANDS.signInWithToken, SSO_UNAUTHORIZED_TOKEN);
+      await waitFor('the token to be kept', () => deck.state().credential?.login === 'sso-maintainer');
+      await deck.refresh();
+      const condition = await waitFor('the SSO condition', () => deck.testing?.conditions().find((reported) => reported.kind === 'ssoAuthorizationNeeded'));
+      assert.equal(condition.kind, 'ssoAuthorizationNeeded');
+      if (condition.kind === 'ssoAuthorizationNeeded') {
+        assert.equal(condition.organization, 'WordPress');
+        assert.match(condition.authorizeUrl, /^https:\/\/github\.com\/orgs\/WordPress\/sso\?authorization_request=[0-9A-F]+$/, 'the header\'s URL, on the web host in use');
+      }
+      const prompt = deck.testing?.prompts().slice(promptsBefore).find((shown) => /single sign-on/.test(shown.message));
+      assert.ok(prompt, `an SSO prompt was shown: ${JSON.stringify(deck.testing?.prompts())}`);
+      assert.match(prompt.message, /the organisation WordPress enforces SAML single sign-on, and the signed-in account or token is not authorized for it/);
+      assert.doesNotMatch(prompt.message, /lacks|scopes/);
+      assert.deepEqual(prompt.actions, ['Authorize for SSO', 'Sign In with Token…'], 'a token is replaced by signing in with a token');
+      assert.equal(deck.state().credential?.login, 'sso-maintainer', 'the token is kept: it is valid, only not authorized for the organisation');
+      assert.match(deck.state().error?.message ?? '', /WordPress enforces SAML single sign-on/, 'the deck says it too');
+
+      await deck.refresh();
+      assert.equal(deck.testing?.prompts().slice(promptsBefore).filter((shown) => /single sign-on/.test(shown.message)).length, 1, 'said once, not at every refresh');
+    } finally {
+      await vscode.commands.executeCommand(COMMANDS.signInWithToken, DEMO_TOKEN);
+      await waitFor('the demo token back', () => deck.state().credential?.login === 'octo-maintainer');
+      await deck.refresh();
+    }
+  });
+});
