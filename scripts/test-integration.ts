@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { openBrowser, type OpenBrowser } from './editor/browser';
-import { ROOT, startEditor, type RunningEditor } from './editor/codeServer';
+import { ROOT, checkPrerequisites, startEditor, type RunningEditor } from './editor/codeServer';
 import { createWorkspace } from './editor/workspace';
 import { openverseWorld } from '../test/simulator/openverseWorld';
 import { simulatorUserSettings } from '../test/simulator/simulatedProfile';
@@ -62,6 +62,11 @@ function scanForTokens(dataDir: string, workspace: string): Report['results'][nu
 
 async function main(): Promise<number> {
   const started = Date.now();
+  try {
+    checkPrerequisites({ browser: true });
+  } catch (error) {
+    return fail(describe(error));
+  }
   const build = spawnSync(process.execPath, [join(ROOT, 'scripts', 'build.mjs'), '--tests'], { stdio: 'inherit' });
   if (build.status !== 0) {
     return fail('the build failed');
@@ -120,6 +125,10 @@ async function main(): Promise<number> {
     writeFileSync(join(ROOT, 'test-results', 'integration.json'), JSON.stringify({ passed: 0, failed: 1, error: reason }));
     return 1;
   }
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
 }
 
 main().then(
