@@ -122,6 +122,7 @@ async function main(): Promise<number> {
 
   function fail(reason: string): number {
     console.error(`integration suite: ${reason}`);
+    mkdirSync(join(ROOT, 'test-results'), { recursive: true });
     writeFileSync(join(ROOT, 'test-results', 'integration.json'), JSON.stringify({ passed: 0, failed: 1, error: reason }));
     return 1;
   }
