@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import type { NotesView } from './domain/releaseNotes';
 import type { Condition } from './state/conditions';
-import type { Prompt } from './ui/conditionPrompts';
+import type { ConditionPrompts, Prompt } from './ui/conditionPrompts';
 import type { Confirmer, ConfirmRequest, ScriptedAnswer } from './ui/confirm';
 import type { ReleaseNotesPanels } from './ui/releaseNotes/panel';
 import type { DeckTreeProvider } from './ui/tree/deckTreeProvider';
@@ -29,6 +29,8 @@ export interface TestingApi {
   readonly conditions: () => readonly Condition[];
   /** The warnings those conditions were said with (message and buttons), oldest first. */
   readonly prompts: () => readonly Prompt[];
+  /** Answers the next prompts that offer this button with it, as a person clicking it (undefined: show them). */
+  readonly answerPrompts: (choice: string | undefined) => void;
 }
 
 /** What the testing API reads from: the confirmations, the release notes panels, the reported conditions. */
@@ -36,7 +38,7 @@ export interface TestingInputs {
   readonly confirmer: Confirmer;
   readonly releaseNotes: ReleaseNotesPanels;
   readonly conditionSources: readonly vscode.Event<Condition>[];
-  readonly prompts: vscode.Event<Prompt>;
+  readonly prompts: ConditionPrompts;
 }
 
 /**
@@ -58,7 +60,7 @@ export function testingApi(context: vscode.ExtensionContext, inputs: TestingInpu
   }
   const shown: Prompt[] = [];
   context.subscriptions.push(
-    inputs.prompts((prompt) => {
+    inputs.prompts.onDidShow((prompt) => {
       shown.push(prompt);
     }),
   );
@@ -72,6 +74,9 @@ export function testingApi(context: vscode.ExtensionContext, inputs: TestingInpu
       publishFromReleaseNotes: (appId) => releaseNotes.publishShown(appId),
       conditions: () => [...reported],
       prompts: () => [...shown],
+      answerPrompts: (choice) => {
+        inputs.prompts.answerForTests(choice);
+      },
     },
   };
 }

@@ -33,6 +33,8 @@ export function ssoPrompt(condition: Extract<Condition, { kind: 'ssoAuthorizatio
 /** Turns the conditions state reports into messages with the next step as a button. */
 export class ConditionPrompts extends Disposable {
   private toldAboutTrust = false;
+  /** Under the extension's own tests only: the button a prompt is answered with, instead of showing it. */
+  private scripted: string | undefined;
   private readonly shownEmitter = this.register(new vscode.EventEmitter<Prompt>());
   /** Each prompt as it is shown (for the extension's own tests). */
   readonly onDidShow = this.shownEmitter.event;
@@ -53,7 +55,15 @@ export class ConditionPrompts extends Disposable {
 
   private warn(prompt: Prompt): Thenable<string | undefined> {
     this.shownEmitter.fire(prompt);
+    if (this.scripted !== undefined && prompt.actions.includes(this.scripted)) {
+      return Promise.resolve(this.scripted);
+    }
     return vscode.window.showWarningMessage(prompt.message, ...prompt.actions);
+  }
+
+  /** Answers the next prompts that offer `choice` with it (the testing API, ExtensionMode.Test only). */
+  answerForTests(choice: string | undefined): void {
+    this.scripted = choice;
   }
 
   private show(condition: Condition): void {
