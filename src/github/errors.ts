@@ -35,7 +35,7 @@ export class GitHubError extends Error {
     /** For `network`: the system error code when the connection was never opened (the request never left). */
     readonly notConnected?: string,
     /** For `ssoRequired`: the organisation that enforces SAML SSO and GitHub's URL that authorizes the credential for it. */
-    readonly sso?: Extract<SsoChallenge, { kind: 'required' }>,
+    readonly sso?: SsoChallenge,
   ) {
     super(message);
   }
@@ -89,7 +89,7 @@ interface FailureFacts {
   /** For `moved`: where GitHub says it is now (the Location header). */
   readonly location?: string;
   /** For `ssoRequired`: what the X-GitHub-SSO header said. */
-  readonly sso?: Extract<SsoChallenge, { kind: 'required' }>;
+  readonly sso?: SsoChallenge;
 }
 
 /** Builds the typed error for a failed request, with a message that says what happened and what to do. */
@@ -105,11 +105,9 @@ export function gitHubErrorFor(kind: GitHubErrorKind, context: ErrorContext, fac
     case 'forbidden':
       message = `GitHub answered ${status}Forbidden ${trying}${said}: the signed-in account lacks the permission. Sign in with an account (or token) that has the repo and workflow scopes for this repository.`;
       break;
-    case 'ssoRequired': {
-      const organization = facts.sso?.organization !== undefined ? `the organisation ${facts.sso.organization}` : 'the organisation that owns it';
-      message = `GitHub answered ${status}Forbidden ${trying}${said}: ${organization} enforces SAML single sign-on, and the signed-in account or token is not authorized for it. Authorize it for SSO (GitHub's link works for an hour), or sign in again with a new session and allow ${facts.sso?.organization ?? 'the organisation'} when GitHub asks.`;
+    case 'ssoRequired':
+      message = `GitHub answered ${status}Forbidden ${trying}${said}: ${facts.sso?.organization !== undefined ? `the organisation ${facts.sso.organization}` : 'its organisation'} enforces SAML single sign-on, and this sign-in is not authorized for it. Authorize it for SSO, or sign in again with a new session.`;
       break;
-    }
     case 'notFound':
       message = `GitHub answered ${status}Not Found ${trying}${said}: it does not exist, or the signed-in account cannot see it.${context.profileField !== undefined ? ` Check "${context.profileField}" in the profile.` : ''}`;
       break;

@@ -42,7 +42,7 @@ export function classifyFailure(error: RequestErrorLike, context: ErrorContext, 
     return { error: gitHubErrorFor('unauthorized', context, { status, githubMessage }), retry: false };
   }
   const sso = status === 403 ? parseSsoHeader(headers['x-github-sso']) : undefined;
-  if (sso?.kind === 'required') {
+  if (sso !== undefined) {
     // Not a missing scope: the organisation's SAML SSO refuses this credential until it is authorized.
     return { error: gitHubErrorFor('ssoRequired', context, { status, githubMessage, sso }), retry: false };
   }

@@ -15,7 +15,7 @@ export type Condition =
   | {
       readonly kind: 'ssoAuthorizationNeeded';
       readonly reason: string;
-      readonly organization?: string;
+      readonly organization: string | undefined;
       readonly authorizeUrl: string;
       readonly source: 'token' | 'session' | 'environment';
     }

@@ -179,16 +179,11 @@ export class DeckStore extends Disposable {
         this.conditionEmitter.fire({ kind: 'signInNeeded', reason: message });
       }
       const sso = isGitHubError(error) && error.kind === 'ssoRequired' ? error.sso : undefined;
-      // Said once until a refresh succeeds or another organisation refuses: polling does not repeat it.
-      if (sso !== undefined && this.ssoToldFor !== (sso.organization ?? '')) {
-        this.ssoToldFor = sso.organization ?? '';
-        this.conditionEmitter.fire({
-          kind: 'ssoAuthorizationNeeded',
-          reason: message,
-          ...(sso.organization !== undefined ? { organization: sso.organization } : {}),
-          authorizeUrl: checkedGitHubLink(sso.url, webUrl),
-          source: credential.source,
-        });
+      const organization = sso?.organization ?? '';
+      // Said once until a refresh succeeds or another organisation refuses (each 403 has its own URL): polling does not repeat it.
+      if (sso !== undefined && this.ssoToldFor !== organization) {
+        this.ssoToldFor = organization;
+        this.conditionEmitter.fire({ kind: 'ssoAuthorizationNeeded', reason: message, organization: sso.organization, authorizeUrl: checkedGitHubLink(sso.url, webUrl), source: credential.source });
       }
       this.update({ refreshing: false, error: { message, at: new Date() } });
     }

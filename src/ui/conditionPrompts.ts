@@ -82,7 +82,7 @@ export class ConditionPrompts extends Disposable {
           if (choice === AUTHORIZE_SSO) {
             void this.actions.openLink(condition.authorizeUrl);
           } else if (choice === SIGN_IN_AGAIN) {
-            void this.actions.newSession(`${condition.organization ?? 'An organisation'} requires SAML single sign-on: allow it when GitHub asks.`);
+            void this.actions.newSession(`SAML SSO of ${condition.organization ?? 'an organisation'}`);
           } else if (choice === SIGN_IN_WITH_TOKEN) {
             void executeCommand(COMMANDS.signInWithToken);
           }

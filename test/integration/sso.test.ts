@@ -25,7 +25,7 @@ describe('an organisation that enforces SAML single sign-on', () => {
       }
       const prompt = deck.testing?.prompts().slice(promptsBefore).find((shown) => /single sign-on/.test(shown.message));
       assert.ok(prompt, `an SSO prompt was shown: ${JSON.stringify(deck.testing?.prompts())}`);
-      assert.match(prompt.message, /the organisation WordPress enforces SAML single sign-on, and the signed-in account or token is not authorized for it/);
+      assert.match(prompt.message, /the organisation WordPress enforces SAML single sign-on, and this sign-in is not authorized for it/);
       assert.doesNotMatch(prompt.message, /lacks|scopes/);
       assert.deepEqual(prompt.actions, ['Authorize for SSO', 'Sign In with Token…'], 'a token is replaced by signing in with a token');
       const authorizeUrl = condition.kind === 'ssoAuthorizationNeeded' ? condition.authorizeUrl : '';
