@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { appendFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { openBrowser, type OpenBrowser } from './editor/browser';
 import { ROOT, checkPrerequisites, startEditor, type RunningEditor } from './editor/codeServer';
@@ -75,9 +75,6 @@ async function main(): Promise<number> {
   mkdirSync(resultsDir, { recursive: true });
   const reportPath = join(resultsDir, 'integration-report.json');
   rmSync(reportPath, { force: true });
-  // What the browser was asked to load from github.com (a link the extension opened), for the suite to check.
-  const openedLinksPath = join(resultsDir, 'integration-opened-links.txt');
-  rmSync(openedLinksPath, { force: true });
 
   let simulator: RunningSimulator | undefined;
   let editor: RunningEditor | undefined;
@@ -89,16 +86,11 @@ async function main(): Promise<number> {
     editor = await startEditor({
       workspace: workspace.path,
       userSettings: simulatorUserSettings(simulator.url),
-      env: { RELEASE_DECK_TEST_REPORT: reportPath, RELEASE_DECK_TEST_OPENED_LINKS: openedLinksPath, RELEASE_DECK_SIMULATOR_URL: simulator.url, RELEASE_DECK_TEST_GREP: process.env.RELEASE_DECK_TEST_GREP ?? '' },
+      env: { RELEASE_DECK_TEST_REPORT: reportPath, RELEASE_DECK_SIMULATOR_URL: simulator.url, RELEASE_DECK_TEST_GREP: process.env.RELEASE_DECK_TEST_GREP ?? '' },
     });
     browser = await openBrowser();
     const errors: string[] = [];
     browser.page.on('pageerror', (error) => errors.push(error.message));
-    browser.context.on('request', (request) => {
-      if (request.url().startsWith('https://github.com/')) {
-        appendFileSync(openedLinksPath, `${request.url()}\n`);
-      }
-    });
     await browser.page.goto(editor.workbenchUrl({ extensionDevelopmentPaths: [ROOT], extensionTestsPath: join(ROOT, 'out', 'integration', 'index.js') }));
     const deadline = Date.now() + TIMEOUT_MS;
     while (!existsSync(reportPath)) {

@@ -24,6 +24,7 @@ import { registerSignInWithToken } from './commands/signInWithToken';
 import { registerSignOut } from './commands/signOut';
 import { affectsReleaseDeck } from './config';
 import { executeCommand } from './executeCommand';
+import { describeError } from './github/errors';
 import { Log } from './log';
 import { InFlight, publishKey } from './operations/inFlight';
 import type { Services } from './services';
@@ -70,7 +71,10 @@ export function activate(context: vscode.ExtensionContext): ReleaseDeckApi {
   // Before the profile is first read: ignoring an untrusted workspace's profile is said from the start.
   const conditionSources = [profiles.onCondition, store.onCondition];
   const prompts = new ConditionPrompts(conditionSources, {
-    openLink: (url) => openLink(url, log),
+    // The editor may refuse (its own "open the external website?" dialog declined): said in the log.
+    openLink: (url) => openLink(url, log).catch((error: unknown) => {
+      log.warn(`Not opened: ${url}: ${describeError(error)}`);
+    }),
     newSession: (detail) => signInWithEditorAccount(services, { newSessionBecause: detail }),
   });
   const tree = new DeckTreeProvider(store);

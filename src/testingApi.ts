@@ -29,8 +29,10 @@ export interface TestingApi {
   readonly conditions: () => readonly Condition[];
   /** The warnings those conditions were said with (message and buttons), oldest first. */
   readonly prompts: () => readonly Prompt[];
-  /** Answers the next prompts that offer this button with it, as a person clicking it (undefined: show them). */
+  /** Answers every prompt with this button, as a person clicking it, until undefined (then they are shown). */
   readonly answerPrompts: (choice: string | undefined) => void;
+  /** The links the prompts' buttons asked the editor to open. */
+  readonly openedLinks: () => readonly string[];
 }
 
 /** What the testing API reads from: the confirmations, the release notes panels, the reported conditions. */
@@ -58,12 +60,7 @@ export function testingApi(context: vscode.ExtensionContext, inputs: TestingInpu
       }),
     );
   }
-  const shown: Prompt[] = [];
-  context.subscriptions.push(
-    inputs.prompts.onDidShow((prompt) => {
-      shown.push(prompt);
-    }),
-  );
+  const record = inputs.prompts.record();
   return {
     testing: {
       answerConfirmations: (answer) => {
@@ -73,10 +70,11 @@ export function testingApi(context: vscode.ExtensionContext, inputs: TestingInpu
       releaseNotesView: (appId) => releaseNotes.viewOf(appId),
       publishFromReleaseNotes: (appId) => releaseNotes.publishShown(appId),
       conditions: () => [...reported],
-      prompts: () => [...shown],
+      prompts: () => [...record.shown],
       answerPrompts: (choice) => {
         inputs.prompts.answerForTests(choice);
       },
+      openedLinks: () => [...record.opened],
     },
   };
 }

@@ -10,9 +10,15 @@ export interface Prompt {
   readonly actions: readonly string[];
 }
 
+/** What the prompts showed and the links their buttons opened, oldest first. */
+export interface PromptRecord {
+  readonly shown: Prompt[];
+  readonly opened: string[];
+}
+
 /** The steps a prompt's buttons take that are not commands. */
 export interface PromptActions {
-  /** Opens a link (checked again on the way: https, or http on this machine). */
+  /** Opens a link (checked again on the way: https, or http on this machine); never rejects. */
   readonly openLink: (url: string) => Promise<void>;
   /** A new session of the editor's GitHub account, `detail` saying why. */
   readonly newSession: (detail: string) => Promise<void>;
@@ -33,11 +39,9 @@ export function ssoPrompt(condition: Extract<Condition, { kind: 'ssoAuthorizatio
 /** Turns the conditions state reports into messages with the next step as a button. */
 export class ConditionPrompts extends Disposable {
   private toldAboutTrust = false;
-  /** Under the extension's own tests only: the button a prompt is answered with, instead of showing it. */
+  /** Under the extension's own tests only: the button prompts are answered with, instead of showing them. */
   private scripted: string | undefined;
-  private readonly shownEmitter = this.register(new vscode.EventEmitter<Prompt>());
-  /** Each prompt as it is shown (for the extension's own tests). */
-  readonly onDidShow = this.shownEmitter.event;
+  private recording: PromptRecord | undefined;
 
   constructor(
     sources: readonly vscode.Event<Condition>[],
@@ -54,14 +58,19 @@ export class ConditionPrompts extends Disposable {
   }
 
   private warn(prompt: Prompt): Thenable<string | undefined> {
-    this.shownEmitter.fire(prompt);
-    if (this.scripted !== undefined && prompt.actions.includes(this.scripted)) {
+    this.recording?.shown.push(prompt);
+    if (this.scripted !== undefined) {
       return Promise.resolve(this.scripted);
     }
     return vscode.window.showWarningMessage(prompt.message, ...prompt.actions);
   }
 
-  /** Answers the next prompts that offer `choice` with it (the testing API, ExtensionMode.Test only). */
+  /** From now on keeps the prompts shown and the links opened (the testing API, ExtensionMode.Test only). */
+  record(): PromptRecord {
+    return (this.recording ??= { shown: [], opened: [] });
+  }
+
+  /** Answers every prompt with `choice` until undefined (the testing API, ExtensionMode.Test only). */
   answerForTests(choice: string | undefined): void {
     this.scripted = choice;
   }
@@ -80,9 +89,10 @@ export class ConditionPrompts extends Disposable {
       case 'ssoAuthorizationNeeded':
         void this.warn(ssoPrompt(condition)).then((choice) => {
           if (choice === AUTHORIZE_SSO) {
+            this.recording?.opened.push(condition.authorizeUrl);
             void this.actions.openLink(condition.authorizeUrl);
           } else if (choice === SIGN_IN_AGAIN) {
-            void this.actions.newSession(`SAML SSO of ${condition.organization ?? 'an organisation'}`);
+            void this.actions.newSession(condition.reason);
           } else if (choice === SIGN_IN_WITH_TOKEN) {
             void executeCommand(COMMANDS.signInWithToken);
           }
