@@ -1,6 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
-import { ROOT, freePort, startEditor } from './editor/codeServer';
+import { ROOT, checkPrerequisites, freePort, startEditor } from './editor/codeServer';
 import { createWorkspace } from './editor/workspace';
 import { DEMO_TOKEN, openverseWorld } from '../test/simulator/openverseWorld';
 import { simulatorUserSettings } from '../test/simulator/simulatedProfile';
@@ -12,6 +12,8 @@ import { startSimulator } from '../test/simulator/server';
  * with the demo token; prints the URL and runs until Ctrl+C.
  */
 async function main(): Promise<void> {
+  // Before anything starts: what the editor needs from the system, installed or asked for.
+  checkPrerequisites({ browser: false });
   const build = spawnSync(process.execPath, [join(ROOT, 'scripts', 'build.mjs')], { stdio: 'inherit' });
   if (build.status !== 0) {
     process.exit(1);

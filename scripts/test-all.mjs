@@ -75,6 +75,11 @@ async function integrationSuite() {
 }
 
 mkdirSync(`${root}test-results`, { recursive: true });
+// What the real-editor suites need from the system, installed (root with apt-get) or asked for, before any suite.
+if (!(await check('system packages for the real editor', 'npx', ['tsx', 'scripts/check-system.ts']))) {
+  console.log(`\n${summary.join('\n')}\nNo suite was run: the system lacks what the real editor needs (above).`);
+  process.exit(1);
+}
 await check('lint', 'npx', ['eslint', '--max-warnings', '0', '.']);
 await check('typecheck', 'npx', ['tsc', '-p', '.', '--noEmit']);
 await mochaSuite('unit', []);

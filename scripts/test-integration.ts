@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { openBrowser, type OpenBrowser } from './editor/browser';
-import { ROOT, startEditor, type RunningEditor } from './editor/codeServer';
+import { ROOT, checkPrerequisites, startEditor, type RunningEditor } from './editor/codeServer';
 import { createWorkspace } from './editor/workspace';
 import { openverseWorld } from '../test/simulator/openverseWorld';
 import { simulatorUserSettings } from '../test/simulator/simulatedProfile';
@@ -23,7 +23,7 @@ interface Report {
 const TIMEOUT_MS = 10 * 60_000;
 
 /** Every token the suite signs in with (the demo token, and the ones it is refused with, or types in for another host). */
-const TOKENS = ['rd_demo_token_not_a_secret', 'rd_token_without_workflow_scope', 'rd_token_for_the_allowed_host'];
+const TOKENS = ['rd_demo_token_not_a_secret', 'rd_token_without_workflow_scope', 'rd_token_for_the_allowed_host', 'rd_token_not_authorized_for_sso'];
 
 /**
  * After the suite ran every command with known tokens, no token may appear in the editor's logs (the
@@ -62,6 +62,11 @@ function scanForTokens(dataDir: string, workspace: string): Report['results'][nu
 
 async function main(): Promise<number> {
   const started = Date.now();
+  try {
+    checkPrerequisites({ browser: true });
+  } catch (error) {
+    return fail(describe(error));
+  }
   const build = spawnSync(process.execPath, [join(ROOT, 'scripts', 'build.mjs'), '--tests'], { stdio: 'inherit' });
   if (build.status !== 0) {
     return fail('the build failed');
@@ -117,9 +122,14 @@ async function main(): Promise<number> {
 
   function fail(reason: string): number {
     console.error(`integration suite: ${reason}`);
+    mkdirSync(join(ROOT, 'test-results'), { recursive: true });
     writeFileSync(join(ROOT, 'test-results', 'integration.json'), JSON.stringify({ passed: 0, failed: 1, error: reason }));
     return 1;
   }
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
 }
 
 main().then(

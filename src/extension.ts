@@ -19,11 +19,12 @@ import { registerRollBack } from './commands/rollBack';
 import { registerShowAppActions } from './commands/showAppActions';
 import { registerShowLog } from './commands/showLog';
 import { registerShowManualProcedure } from './commands/showManualProcedure';
-import { registerSignIn } from './commands/signIn';
+import { registerSignIn, signInWithEditorAccount } from './commands/signIn';
 import { registerSignInWithToken } from './commands/signInWithToken';
 import { registerSignOut } from './commands/signOut';
 import { affectsReleaseDeck } from './config';
 import { executeCommand } from './executeCommand';
+import { describeError } from './github/errors';
 import { Log } from './log';
 import { InFlight, publishKey } from './operations/inFlight';
 import type { Services } from './services';
@@ -69,7 +70,13 @@ export function activate(context: vscode.ExtensionContext): ReleaseDeckApi {
 
   // Before the profile is first read: ignoring an untrusted workspace's profile is said from the start.
   const conditionSources = [profiles.onCondition, store.onCondition];
-  const prompts = new ConditionPrompts(conditionSources);
+  const prompts = new ConditionPrompts(conditionSources, {
+    // The editor may refuse (its own "open the external website?" dialog declined): said in the log.
+    openLink: (url) => openLink(url, log).catch((error: unknown) => {
+      log.warn(`Not opened: ${url}: ${describeError(error)}`);
+    }),
+    newSession: (detail) => signInWithEditorAccount(services, { newSessionBecause: detail }),
+  });
   const tree = new DeckTreeProvider(store);
   const view = vscode.window.createTreeView(VIEW_ID, { treeDataProvider: tree, showCollapseAll: true });
   const statusBar = new StatusBar(profiles, store);
@@ -129,7 +136,7 @@ export function activate(context: vscode.ExtensionContext): ReleaseDeckApi {
     describeDeck: () => describeDeck(tree),
     statusBarText: () => statusBar.text,
     viewMessage: () => (view.message !== undefined && view.message !== '' ? view.message : undefined),
-    ...testingApi(context, { confirmer, releaseNotes, conditionSources }),
+    ...testingApi(context, { confirmer, releaseNotes, conditionSources, prompts }),
   };
 }
 

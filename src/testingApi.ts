@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { NotesView } from './domain/releaseNotes';
 import type { Condition } from './state/conditions';
+import type { ConditionPrompts, Prompt } from './ui/conditionPrompts';
 import type { Confirmer, ConfirmRequest, ScriptedAnswer } from './ui/confirm';
 import type { ReleaseNotesPanels } from './ui/releaseNotes/panel';
 import type { DeckTreeProvider } from './ui/tree/deckTreeProvider';
@@ -26,6 +27,12 @@ export interface TestingApi {
   readonly publishFromReleaseNotes: (appId: string) => Promise<void>;
   /** The conditions state reported (each one a prompt or message a person saw), oldest first. */
   readonly conditions: () => readonly Condition[];
+  /** The warnings those conditions were said with (message and buttons), oldest first. */
+  readonly prompts: () => readonly Prompt[];
+  /** Answers every prompt with this button, as a person clicking it, until undefined (then they are shown). */
+  readonly answerPrompts: (choice: string | undefined) => void;
+  /** The links the prompts' buttons asked the editor to open. */
+  readonly openedLinks: () => readonly string[];
 }
 
 /** What the testing API reads from: the confirmations, the release notes panels, the reported conditions. */
@@ -33,6 +40,7 @@ export interface TestingInputs {
   readonly confirmer: Confirmer;
   readonly releaseNotes: ReleaseNotesPanels;
   readonly conditionSources: readonly vscode.Event<Condition>[];
+  readonly prompts: ConditionPrompts;
 }
 
 /**
@@ -52,6 +60,7 @@ export function testingApi(context: vscode.ExtensionContext, inputs: TestingInpu
       }),
     );
   }
+  const record = inputs.prompts.record();
   return {
     testing: {
       answerConfirmations: (answer) => {
@@ -61,6 +70,11 @@ export function testingApi(context: vscode.ExtensionContext, inputs: TestingInpu
       releaseNotesView: (appId) => releaseNotes.viewOf(appId),
       publishFromReleaseNotes: (appId) => releaseNotes.publishShown(appId),
       conditions: () => [...reported],
+      prompts: () => [...record.shown],
+      answerPrompts: (choice) => {
+        inputs.prompts.answerForTests(choice);
+      },
+      openedLinks: () => [...record.opened],
     },
   };
 }

@@ -1,10 +1,8 @@
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { MissingPrerequisite } from './codeServer';
-
-export const CHROMIUM = '/usr/bin/chromium';
+import { CHROMIUM, ensureSystemPackages } from './systemPackages';
 
 export interface OpenBrowser {
   readonly page: Page;
@@ -14,9 +12,7 @@ export interface OpenBrowser {
 
 /** Debian's Chromium through playwright-core (which downloads no browser of its own). */
 export async function openBrowser(options: { colorScheme?: 'light' | 'dark'; width?: number; height?: number } = {}): Promise<OpenBrowser> {
-  if (!existsSync(CHROMIUM)) {
-    throw new MissingPrerequisite(`Chromium is missing at ${CHROMIUM}: apt-get update && apt-get install -y chromium`);
-  }
+  ensureSystemPackages({ browser: true, installingEditor: false });
   const profile = mkdtempSync(join(tmpdir(), 'release-deck-chromium-'));
   const browser: Browser = await chromium.launch({
     executablePath: CHROMIUM,

@@ -3,6 +3,7 @@ import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, write
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { ensureSystemPackages, machineProbes, MissingPrerequisite } from './systemPackages';
 
 /**
  * A real VS Code for tests and the demo: code-server from the npm registry (Microsoft's own VS Code
@@ -15,28 +16,17 @@ const INSTALL_DIR = join(ROOT, '.vscode-test', `code-server-${CODE_SERVER_VERSIO
 const BINARY = join(INSTALL_DIR, 'node_modules', '.bin', 'code-server');
 const RIPGREP_ARCHIVE = 'ripgrep-v13.0.0-10-x86_64-unknown-linux-musl.tar.gz';
 
-export class MissingPrerequisite extends Error {
-  override readonly name = 'MissingPrerequisite';
+/** True when code-server is installed in .vscode-test/ (its install needs more of the system than running it). */
+export function codeServerInstalled(): boolean {
+  return existsSync(BINARY);
 }
 
-/** Checks what installing and running the editor needs, with the command that fixes each gap. */
+/** Checks what installing and running the editor needs; installs missing Debian packages when it can. */
 export function checkPrerequisites(options: { browser: boolean }): void {
-  const missing: string[] = [];
   if (Number(process.versions.node.split('.')[0]) !== 20) {
-    missing.push(`Node.js 20 (code-server ${CODE_SERVER_VERSION} requires it; this is ${process.version})`);
+    throw new MissingPrerequisite(`The real editor cannot run: code-server ${CODE_SERVER_VERSION} requires Node.js 20; this is ${process.version}.`);
   }
-  if (!existsSync(BINARY) && !existsSync('/usr/include/gssapi/gssapi.h')) {
-    missing.push('the Debian package libkrb5-dev (code-server builds a Kerberos module): apt-get install -y libkrb5-dev');
-  }
-  if (!existsSync('/usr/bin/rg')) {
-    missing.push('the Debian package ripgrep (code-server searches with it): apt-get install -y ripgrep');
-  }
-  if (options.browser && !existsSync('/usr/bin/chromium')) {
-    missing.push('the Debian package chromium (the browser that shows the editor): apt-get install -y chromium');
-  }
-  if (missing.length > 0) {
-    throw new MissingPrerequisite(`The real-editor harness cannot run; missing:\n  - ${missing.join('\n  - ')}\nRun "apt-get update" first, then the commands above (or .ci/run, which does it all).`);
-  }
+  ensureSystemPackages({ browser: options.browser, installingEditor: !codeServerInstalled() });
 }
 
 /** Installs code-server into .vscode-test/ unless it is already there. Returns the binary's path. */
@@ -52,11 +42,11 @@ export function ensureCodeServer(log: (line: string) => void = console.log): str
   const archive = join(cacheDir, RIPGREP_ARCHIVE);
   if (!existsSync(archive)) {
     const staging = mkdtempSync(join(tmpdir(), 'rg-'));
-    copyFileSync('/usr/bin/rg', join(staging, 'rg'));
+    copyFileSync(machineProbes.which('rg') ?? '/usr/bin/rg', join(staging, 'rg'));
     const tar = spawnSync('tar', ['czf', archive, '-C', staging, 'rg'], { stdio: 'inherit' });
     rmSync(staging, { recursive: true, force: true });
     if (tar.status !== 0) {
-      throw new Error('Could not pack /usr/bin/rg for code-server\'s ripgrep module.');
+      throw new Error('Could not pack the system\'s rg for code-server\'s ripgrep module.');
     }
   }
   rmSync(INSTALL_DIR, { recursive: true, force: true });

@@ -194,7 +194,7 @@ export class CredentialStore extends Disposable {
    * Asks VS Code's authentication provider meant for the API root in force for a session (one prompt at
    * a time). Throws, saying why, when no provider is meant for it.
    */
-  signInWithProvider(): Promise<Credential | undefined> {
+  signInWithProvider(options: { readonly newSessionBecause?: string } = {}): Promise<Credential | undefined> {
     this.providerPrompt ??= (async () => {
       try {
         const ready = this.ready();
@@ -206,7 +206,11 @@ export class CredentialStore extends Disposable {
             `the editor's GitHub account serves github.com, and its GitHub Enterprise account only the server named by the setting github-enterprise.uri; neither is ${ready.apiUrl}`,
           );
         }
-        const session = await vscode.authentication.getSession(ready.provider, SCOPES, { createIfNone: true });
+        // A new session (forceNewSession) when the current one is refused for a reason signing in again can fix (SAML SSO).
+        const session =
+          options.newSessionBecause !== undefined
+            ? await vscode.authentication.getSession(ready.provider, SCOPES, { forceNewSession: { detail: options.newSessionBecause } })
+            : await vscode.authentication.getSession(ready.provider, SCOPES, { createIfNone: true });
         this.log.addSecret(session.accessToken);
         await this.context.globalState.update(methodKeyFor(ready.origin), 'session');
         await this.context.secrets.delete(secretKeyFor(ready.origin));

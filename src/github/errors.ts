@@ -1,7 +1,10 @@
+import type { SsoChallenge } from './sso';
+
 /** What went wrong talking to GitHub, typed so the UI can decide how to show it. */
 export type GitHubErrorKind =
   | 'unauthorized'
   | 'forbidden'
+  | 'ssoRequired'
   | 'notFound'
   | 'moved'
   | 'validation'
@@ -31,6 +34,8 @@ export class GitHubError extends Error {
     readonly retryAt?: Date,
     /** For `network`: the system error code when the connection was never opened (the request never left). */
     readonly notConnected?: string,
+    /** For `ssoRequired`: the organisation that enforces SAML SSO and GitHub's URL that authorizes the credential for it. */
+    readonly sso?: SsoChallenge,
   ) {
     super(message);
   }
@@ -83,6 +88,8 @@ interface FailureFacts {
   readonly notConnected?: string;
   /** For `moved`: where GitHub says it is now (the Location header). */
   readonly location?: string;
+  /** For `ssoRequired`: what the X-GitHub-SSO header said. */
+  readonly sso?: SsoChallenge;
 }
 
 /** Builds the typed error for a failed request, with a message that says what happened and what to do. */
@@ -97,6 +104,9 @@ export function gitHubErrorFor(kind: GitHubErrorKind, context: ErrorContext, fac
       break;
     case 'forbidden':
       message = `GitHub answered ${status}Forbidden ${trying}${said}: the signed-in account lacks the permission. Sign in with an account (or token) that has the repo and workflow scopes for this repository.`;
+      break;
+    case 'ssoRequired':
+      message = `GitHub answered ${status}Forbidden ${trying}${said}: ${facts.sso?.organization !== undefined ? `the organisation ${facts.sso.organization}` : 'its organisation'} enforces SAML single sign-on, and this sign-in is not authorized for it. Authorize it for SSO, or sign in again with a new session.`;
       break;
     case 'notFound':
       message = `GitHub answered ${status}Not Found ${trying}${said}: it does not exist, or the signed-in account cannot see it.${context.profileField !== undefined ? ` Check "${context.profileField}" in the profile.` : ''}`;
@@ -126,7 +136,7 @@ export function gitHubErrorFor(kind: GitHubErrorKind, context: ErrorContext, fac
       message = `GitHub's answer ${trying} was larger than ${Math.round((facts.limitBytes ?? 0) / (1024 * 1024))} MB, far larger than any answer of its REST API, so Release Deck stopped reading it. If releaseDeck.github.apiUrl points at a proxy or a GitHub Enterprise Server, check that it is the REST API root; otherwise try again later.`;
       break;
   }
-  return new GitHubError(kind, message, facts.status, facts.retryAt, kind === 'network' ? facts.notConnected : undefined);
+  return new GitHubError(kind, message, facts.status, facts.retryAt, kind === 'network' ? facts.notConnected : undefined, kind === 'ssoRequired' ? facts.sso : undefined);
 }
 
 function rateLimitAdvice(facts: FailureFacts): string {

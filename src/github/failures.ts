@@ -3,6 +3,7 @@ import { gitHubErrorFor, notConnectedCode, type ErrorContext, type GitHubError }
 import { TimeoutError } from './octokit';
 import { cappedWait, DEFAULT_RATE_LIMIT_WAIT_MS, resetUntil, retryAfterUntil } from './rateLimit';
 import { rateLimitedError, type Block, type RateLimitBlocks } from './rateLimitBlocks';
+import { parseSsoHeader } from './sso';
 
 /** What Octokit throws for a request that failed: its status, and GitHub's answer when one came. */
 export interface RequestErrorLike {
@@ -39,6 +40,11 @@ export function classifyFailure(error: RequestErrorLike, context: ErrorContext, 
   const headers = response.headers;
   if (status === 401) {
     return { error: gitHubErrorFor('unauthorized', context, { status, githubMessage }), retry: false };
+  }
+  const sso = status === 403 ? parseSsoHeader(headers['x-github-sso']) : undefined;
+  if (sso !== undefined) {
+    // Not a missing scope: the organisation's SAML SSO refuses this credential until it is authorized.
+    return { error: gitHubErrorFor('ssoRequired', context, { status, githubMessage, sso }), retry: false };
   }
   if (status === 403 || status === 429) {
     const retryAfter = retryAfterUntil(headers['retry-after'], now);

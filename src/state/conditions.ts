@@ -7,6 +7,18 @@ import * as vscode from 'vscode';
 export type Condition =
   /** GitHub refused the credential (401); it was dropped. `reason` is the error as a user reads it. */
   | { readonly kind: 'signInNeeded'; readonly reason: string }
+  /**
+   * An organisation's SAML single sign-on refused the credential (a 403 with X-GitHub-SSO). `authorizeUrl`
+   * is GitHub's authorization page from the header when it is on the web host in force, else ''; the
+   * credential's `source` says how a new session is had (the editor's account, or another token).
+   */
+  | {
+      readonly kind: 'ssoAuthorizationNeeded';
+      readonly reason: string;
+      readonly organization: string | undefined;
+      readonly authorizeUrl: string;
+      readonly source: 'token' | 'session' | 'environment';
+    }
   /** The workspace is not trusted, so its profile file at `uri` is ignored for the built-in one. */
   | { readonly kind: 'profileIgnoredUntrusted'; readonly uri: vscode.Uri };
 

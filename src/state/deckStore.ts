@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { Disposable } from '../disposable';
 import { buildDeck } from '../domain/buildDeck';
 import type { Endpoint } from '../domain/endpoint';
-import { withCheckedLinks } from '../domain/githubLinks';
+import { checkedGitHubLink, withCheckedLinks } from '../domain/githubLinks';
 import type { DeckSnapshot } from '../domain/snapshot';
 import type { Credential, CredentialStore } from '../auth/credentials';
 import { readSettings } from '../config';
@@ -47,6 +47,8 @@ export class DeckStore extends Disposable {
   private readonly conditionEmitter = this.register(new vscode.EventEmitter<Condition>());
   /** What a person should hear of (a credential GitHub refused); ui/conditionPrompts.ts says it. */
   readonly onCondition = this.conditionEmitter.event;
+  /** The organisation whose SSO refusal was last said ('' when unnamed), until a refresh succeeds. */
+  private ssoToldFor: string | undefined;
   private current: DeckState;
   private inFlight: Promise<void> | undefined;
   private again = false;
@@ -167,6 +169,7 @@ export class DeckStore extends Disposable {
       this.log.info(
         `Refreshed (${reason}): ${profile.apps.length} apps, ${facts.releases.length} releases, ${facts.deploymentRuns.length} deployment runs, ${Object.keys(facts.versions).length} /version answers; ${cost.requests} GitHub requests (${cost.notModified} unchanged, ${cost.rateLimitUnits} counted against the rate limit) in ${cost.durationMs} ms.`,
       );
+      this.ssoToldFor = undefined;
       this.update({ snapshot, refreshing: false, error: undefined, lastSuccessAt: new Date(), lastCost: cost });
     } catch (error) {
       const message = describeError(error);
@@ -174,6 +177,13 @@ export class DeckStore extends Disposable {
       if (isGitHubError(error) && error.kind === 'unauthorized') {
         await this.credentials.dropRejected(credential.token);
         this.conditionEmitter.fire({ kind: 'signInNeeded', reason: message });
+      }
+      const sso = isGitHubError(error) && error.kind === 'ssoRequired' ? error.sso : undefined;
+      const organization = sso?.organization ?? '';
+      // Said once until a refresh succeeds or another organisation refuses (each 403 has its own URL): polling does not repeat it.
+      if (sso !== undefined && this.ssoToldFor !== organization) {
+        this.ssoToldFor = organization;
+        this.conditionEmitter.fire({ kind: 'ssoAuthorizationNeeded', reason: message, organization: sso.organization, authorizeUrl: checkedGitHubLink(sso.url, webUrl), source: credential.source });
       }
       this.update({ refreshing: false, error: { message, at: new Date() } });
     }

@@ -7,6 +7,8 @@ export class HttpError extends Error {
     readonly status: number,
     message: string,
     readonly extra: Record<string, unknown> = {},
+    /** Response headers that go with the error (e.g. X-GitHub-SSO). */
+    readonly headers: Record<string, string> = {},
   ) {
     super(message);
   }

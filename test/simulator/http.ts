@@ -180,7 +180,7 @@ export async function serve(sim: Simulation, router: Router, port: number | unde
         if (!(error instanceof HttpError)) {
           throw error;
         }
-        reply = { status: error.status, body: { message: error.message, documentation_url: DOCS, ...error.extra, status: String(error.status) } };
+        reply = { status: error.status, body: { message: error.message, documentation_url: DOCS, ...error.extra, status: String(error.status) }, headers: error.headers };
       }
     }
 

@@ -15,6 +15,8 @@ export const DEMO_LOGIN = 'octo-maintainer';
 export const NO_WORKFLOW_SCOPE_TOKEN = 'rd_token_without_workflow_scope';
 export const FINE_GRAINED_TOKEN = 'rd_fine_grained_token_two_repos';
 export const OTHER_REPOS_TOKEN = 'rd_token_for_other_repos_only';
+/** A classic token with every scope, not authorized for WordPress's SAML single sign-on (simulated SSO enforcement). */
+export const SSO_UNAUTHORIZED_TOKEN = 'rd_token_not_authorized_for_sso';
 export const START_TIME = '2026-11-26T09:00:00Z';
 
 const iso = (ms: number): string => new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
@@ -320,6 +322,7 @@ export function openverseWorld(): World {
       { token: NO_WORKFLOW_SCOPE_TOKEN, login: 'read-only-maintainer', scopes: ['repo'] },
       { token: FINE_GRAINED_TOKEN, login: 'fine-grained-maintainer', scopes: null, repos: [MONOREPO, INFRA] },
       { token: OTHER_REPOS_TOKEN, login: 'outsider', scopes: null, repos: ['someone/else'] },
+      { token: SSO_UNAUTHORIZED_TOKEN, login: 'sso-maintainer', scopes: ['repo', 'workflow', 'read:org'], ssoRequired: ['WordPress'] },
     ],
     repos: [
       { fullName: MONOREPO, defaultBranch: 'main', private: false, commits, tags, releases, workflows: monorepoWorkflows, runs: tagRuns, pulls: [{ ...API_CHANGELOG_PULL }] },

@@ -53,7 +53,22 @@ export function visibleRepo(world: World, token: WorldToken, owner: string, name
   if (repo === undefined || (token.repos !== undefined && !token.repos.some((allowed) => allowed.toLowerCase() === repo.fullName.toLowerCase()))) {
     throw new HttpError(404, 'Not Found');
   }
+  const organization = repo.fullName.split('/')[0] ?? '';
+  if (token.ssoRequired?.some((refusing) => refusing.toLowerCase() === organization.toLowerCase()) === true) {
+    throw ssoRefusal(organization);
+  }
   return repo;
+}
+
+/**
+ * GitHub's REST docs ("Authenticating to the REST API" → "Personal access tokens and SAML SSO"): a token
+ * not authorized for an organisation that enforces SAML SSO gets a 403 (or a 404) on its resources, and
+ * a 403 carries `X-GitHub-SSO: required; url=…` with the URL that authorizes it (valid for an hour). The
+ * message is the one GitHub gives for a personal access token.
+ */
+function ssoRefusal(owner: string): HttpError {
+  const url = `https://github.com/orgs/${owner}/sso?authorization_request=${Buffer.from(`sso-${owner}`).toString('hex').toUpperCase()}`;
+  return new HttpError(403, 'Resource protected by organization SAML enforcement. You must grant your Personal Access token access to this organization.', {}, { 'x-github-sso': `required; url=${url}` });
 }
 
 export function paginate<T>(items: readonly T[], context: Context): { page: T[]; headers: Record<string, string> } {

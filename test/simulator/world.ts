@@ -11,6 +11,11 @@ export interface WorldToken {
   readonly scopes: readonly string[] | null;
   /** Repositories (owner/name) the token may see; absent means every repository of the world. */
   readonly repos?: readonly string[];
+  /**
+   * Organisations that enforce SAML SSO and for which this token is not authorized: their repositories
+   * answer 403 with an X-GitHub-SSO header (routing.ts, `visibleRepo`).
+   */
+  readonly ssoRequired?: readonly string[];
 }
 
 export interface WorldFile {
