@@ -373,7 +373,11 @@ async function main(): Promise<void> {
   if (openverse === undefined || large === undefined) {
     throw new Error('missing world results');
   }
-  budgets.push({ budget: 'GitHub requests per refresh, Openverse ≤ 6', measured: String(openverse.githubRequests), pass: openverse.githubRequests <= 6 });
+  // 6, + 2: the commits that changed the API and the frontend, whose staging runs are titled with commit messages;
+  // + 2: the infrastructure repository's head and open pull requests, for the manual environments' recorded versions
+  // (the simulated profile names their files), all conditional (free when unchanged); + 6 on a session's first
+  // refresh only (measured here): each of the 3 record files and its last commit, remembered per infrastructure head.
+  budgets.push({ budget: 'GitHub requests per refresh, Openverse ≤ 16 (first of a session; 10 after)', measured: String(openverse.githubRequests), pass: openverse.githubRequests <= 16 });
   budgets.push({ budget: 'GitHub requests per refresh, 100 × 3 ≤ 20', measured: String(large.githubRequests), pass: large.githubRequests <= 20 });
   for (const world of worlds) {
     budgets.push({ budget: `refresh wall time ≤ 2 × RTT (${world.world})`, measured: `${world.wallOverRtt.toFixed(2)} × RTT (floor ${world.floorWallOverRtt.toFixed(2)})`, pass: world.wallOverRtt <= 2 });

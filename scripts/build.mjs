@@ -31,6 +31,21 @@ const builds = [
   },
 ];
 
+// YAML's parser, apart from the extension's bundle: loaded with require only when a workflow file is
+// read (src/github/yamlParser.ts), so dist/extension.js stays within its size budget.
+builds.push({
+  entryPoints: [`${root}src/lazy/workflowYaml.ts`],
+  outfile: `${root}dist/workflowYaml.js`,
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'cjs',
+  minify: production,
+  sourcemap: production ? false : 'linked',
+  metafile: true,
+  logLevel: 'warning',
+});
+
 if (existsSync(`${root}webview/releaseNotes/main.ts`)) {
   builds.push({
     entryPoints: [`${root}webview/releaseNotes/main.ts`],

@@ -31,6 +31,8 @@ export const ROUTES = [
   ['get', '/repos/{owner}/{repo}/actions/jobs/{job_id}'],
   ['post', '/repos/{owner}/{repo}/dispatches'],
   ['get', '/repos/{owner}/{repo}/pulls'],
+  ['get', '/repos/{owner}/{repo}/contents/{path}'],
+  ['get', '/repos/{owner}/{repo}/pulls/{pull_number}/files'],
 ];
 
 const root = fileURLToPath(new URL('..', import.meta.url));

@@ -8,6 +8,8 @@ import { requestedImageTag } from './arguments';
 import { chooseDeployment } from './chooseDeployment';
 import { runDeployment } from './deploymentFlow';
 import { placeLabel } from '../domain/words';
+import type { CommitFact } from '../domain/facts';
+import { listAppCommits } from '../state/appCommits';
 
 const TYPE_A_TAG = 'Enter an image tag or commit SHA…';
 
@@ -45,10 +47,12 @@ export function registerDeploy(services: Services): vscode.Disposable {
 }
 
 async function pickVersion(services: Services, app: AppDeck, environment: EnvironmentDeck): Promise<DeployTarget | undefined> {
-  const candidates = deployCandidates(app, environment, services.store.state.snapshot?.mainCommits ?? []);
+  const offered = environment.environment.production ? { commits: [] } : await commitsWithImages(services, app);
+  const candidates = deployCandidates(app, environment, offered.commits);
   const icons = { release: '$(tag)', deployment: '$(history)', commit: '$(git-commit)' } as const;
   const items: Array<vscode.QuickPickItem & { imageTag?: string }> = [
     { label: `$(edit) ${TYPE_A_TAG}`, alwaysShow: true },
+    ...(offered.note !== undefined ? [{ label: '$(info) Commits of main not offered', detail: offered.note, alwaysShow: true }] : []),
     ...candidates.map((candidate) => ({ label: `${icons[candidate.kind]} ${candidate.label}`, description: candidate.kind === 'commit' ? candidate.imageTag : '', detail: candidate.detail, imageTag: candidate.imageTag })),
   ];
   const picked = await vscode.window.showQuickPick(items, {
@@ -58,6 +62,9 @@ async function pickVersion(services: Services, app: AppDeck, environment: Enviro
     matchOnDetail: true,
   });
   if (picked === undefined) {
+    return undefined;
+  }
+  if (picked.imageTag === undefined && !picked.label.includes(TYPE_A_TAG)) {
     return undefined;
   }
   const text = picked.imageTag ?? (await vscode.window.showInputBox({
@@ -78,4 +85,27 @@ async function pickVersion(services: Services, app: AppDeck, environment: Enviro
     return undefined;
   }
   return resolved.value;
+}
+
+/**
+ * The commits of main an image exists for: those that changed the app (CI publishes an app's images only
+ * then, openverse-facts §1.4), as the refresh read them or read now (one conditional listing per source
+ * folder). Without sourceFolders the profile does not say which commits those are: every recent commit.
+ */
+async function commitsWithImages(services: Services, app: AppDeck): Promise<{ commits: readonly CommitFact[]; note?: string }> {
+  const mainCommits = services.store.state.snapshot?.mainCommits ?? [];
+  if (app.app.sourceFolders.length === 0) {
+    return { commits: mainCommits };
+  }
+  let known = app.changedCommits;
+  if (known === undefined) {
+    const profile = services.profiles.profile;
+    const client = await services.gitHub.current();
+    known = profile !== undefined && client !== undefined ? await listAppCommits(client, profile.monorepo, undefined, app.app) : { known: false, why: 'not signed in to GitHub' };
+  }
+  if (!known.known) {
+    services.log.warn(`Deploy…: the commits that changed ${app.app.label} could not be listed (${known.why}); only releases and past deployments are offered.`);
+    return { commits: [], note: `The commits that changed ${app.app.label} could not be listed (${known.why}); an image exists only for those. Enter a commit SHA if you know it.` };
+  }
+  return { commits: known.commits };
 }

@@ -12,6 +12,7 @@ import { environmentKey } from '../operations/inFlight';
 import { previewDeployment, type DeploymentPreview } from '../operations/previewDeployment';
 import type { Services } from '../services';
 import { openLink } from '../ui/links';
+import { deploymentReason } from './deploymentReason';
 import { commitTitle, placeLabel, plural } from '../domain/words';
 
 export type DeploymentKind = 'deploy' | 'redeploy' | 'rollBack';
@@ -135,7 +136,11 @@ async function confirmAndDeploy(
   const preview = previewLines(await previewDeployment(client, profile.monorepo, app, environment, target));
 
   const deploy = environment.environment.deploy;
-  const reason = reasonGiven ?? `${VERBS[kind].question} ${target.imageTag} from Release Deck`;
+  const asked = deploy.kind === 'workflow' ? await deploymentReason(services, client, deploy, `${VERBS[kind].question} ${label} to ${target.imageTag}`, reasonGiven, `${VERBS[kind].question} ${target.imageTag} from Release Deck`) : undefined;
+  if (deploy.kind === 'workflow' && asked === undefined) {
+    return undefined;
+  }
+  const reason = asked?.reason ?? reasonGiven ?? `${VERBS[kind].question} ${target.imageTag} from Release Deck`;
   const production = environment.environment.production;
   const confirmed = await services.confirmer.ask({
     message: `${VERBS[kind].question} ${production ? 'PRODUCTION: ' : ''}${label} to ${describeTag(target.imageTag)}?`,
@@ -145,6 +150,7 @@ async function confirmAndDeploy(
       `Runs now: ${current}`,
       `Target: ${target.imageTag}${target.gitTag !== undefined ? ` (GitHub Release ${target.gitTag})` : ''}`,
       `How: ${deploy.kind === 'workflow' ? `${deploy.workflow} in ${deploy.repo}` : 'manual'}`,
+      ...(asked !== undefined ? [asked.line] : []),
       '',
       ...preview,
     ].join('\n'),
@@ -168,6 +174,7 @@ async function confirmAndDeploy(
           environment,
           target,
           reason,
+          ...(asked !== undefined ? { reasonInput: asked.key ?? false } : {}),
           webUrl,
           profilePath: `apps[${String(profile.apps.findIndex((candidate) => candidate.id === app.app.id))}].environments[${String(app.environments.indexOf(environment))}]`,
           ...(environment.environment.deployedOnPublish && profile.releaseWorkflow !== undefined ? { releaseWorkflow: { repo: profile.monorepo, workflow: profile.releaseWorkflow } } : {}),

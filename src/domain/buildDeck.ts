@@ -4,7 +4,9 @@ import type { AppProfile, EnvironmentProfile, Profile, WorkflowDeploy } from './
 import { imageTagOrder, lastKnownWorkingDeployment, markRollbacks } from './rollback';
 import { runningVersion, type CommitContext } from './runningVersion';
 import type { AppDeck, DeckSnapshot, DeploymentRecord, DraftRelease, EnvironmentDeck, EnvironmentState, PublishedRelease, RunningVersion } from './snapshot';
-import { findImageTagIn, imageTagOfGitTag, parseGitTag, shortSha, type ReleaseDate } from './tags';
+import { readRecord } from './recordedVersion';
+import { readRunTitle } from './runTitle';
+import { imageTagOfGitTag, parseGitTag, shortSha, type ReleaseDate } from './tags';
 import { placeLabel, plural } from './words';
 import { publishingDetail } from './releaseChain';
 
@@ -46,8 +48,10 @@ function workflowKey(repo: string, workflowFile: string): string {
 
 function buildAppDeck(app: AppProfile, context: BuildContext): AppDeck {
   const { releases, drafts } = app.usesReleases ? releasesOf(app, context) : { releases: [], drafts: [] };
+  const changedCommits = context.facts.appCommits?.[app.id];
   return {
     app,
+    ...(changedCommits !== undefined ? { changedCommits } : {}),
     ...(drafts[0] !== undefined ? { draft: drafts[0] } : {}),
     drafts,
     releases,
@@ -104,13 +108,13 @@ export function countChanges(body: string): number {
   return body.split(/\r?\n/).filter((line) => /^\s*[-*]\s+\S/.test(line)).length;
 }
 
-function deploymentRecord(run: WorkflowRunFact): DeploymentRecord {
-  const imageTag = findImageTagIn(run.displayTitle);
+function deploymentRecord(run: WorkflowRunFact, reading = readRunTitle(run.displayTitle, undefined)): DeploymentRecord {
   return {
     runId: run.id,
     runUrl: run.htmlUrl,
     title: run.displayTitle,
-    ...(imageTag !== undefined ? { imageTag: imageTag.text } : {}),
+    ...(reading.kind === 'tag' ? { imageTag: reading.imageTag } : {}),
+    ...(reading.kind === 'unknown' && reading.why !== undefined ? { tagUnknown: reading.why } : {}),
     status: run.status,
     conclusion: run.conclusion,
     startedAt: run.createdAt,
@@ -146,7 +150,7 @@ function buildEnvironmentDeck(
     ? [...(context.runsByWorkflow.get(workflowKey(deploy.repo, deploy.workflow)) ?? [])]
         .filter((run) => isRunOfWorkflow(run, deploy))
         .sort((a, b) => Date.parse(b.createdAt) - Date.parse(a.createdAt) || b.id - a.id)
-        .map(deploymentRecord)
+        .map((run) => deploymentRecord(run, readRunTitle(run.displayTitle, deploy.runTitle, context.facts.appCommits?.[app.id], run.createdAt)))
     : [];
   const activeDeployment = runs.find((run) => run.status !== 'completed');
   const publishingFact = environment.deployedOnPublish
@@ -159,7 +163,8 @@ function buildEnvironmentDeck(
 
   const newestRelease = releases[0];
   const version = environment.versionUrl !== undefined ? context.facts.versions[versionKey(app.id, environment.id)] : undefined;
-  const runningResult = runningVersion(app, environment, version, lastSuccessfulDeployment, releases, context);
+  const recorded = deploy.kind === 'manual' && deploy.recordedIn !== undefined ? readRecord(deploy.recordedIn, context.facts.records?.[versionKey(app.id, environment.id)], releases) : undefined;
+  const runningResult = recorded?.running !== undefined && environment.versionUrl === undefined ? { running: recorded.running } : runningVersion(app, environment, version, lastSuccessfulDeployment, releases, context);
   const running = runningResult.running;
   const rollback = lastKnownWorkingDeployment(history, running, app, environment);
 
@@ -170,6 +175,7 @@ function buildEnvironmentDeck(
     ...(lastDeployment !== undefined ? { lastDeployment } : {}),
     ...(lastSuccessfulDeployment !== undefined ? { lastSuccessfulDeployment } : {}),
     ...(runningResult.versionWarning !== undefined ? { versionWarning: runningResult.versionWarning } : {}),
+    ...(recorded?.pending !== undefined ? { recordPending: recorded.pending } : {}),
   };
   const common = { ...base, ...optional, history, rollback };
 
@@ -196,7 +202,7 @@ function buildEnvironmentDeck(
     return {
       ...common,
       state: 'unknown',
-      stateDetail: `Deployed by hand with ${deploy.tool}; this environment reports no version, so Release Deck cannot tell what runs there.`,
+      stateDetail: recorded?.detail ?? `Deployed by hand with ${deploy.tool}; this environment reports no version, so Release Deck cannot tell what runs there.`,
     };
   }
   if (running === undefined) {
@@ -208,7 +214,8 @@ function buildEnvironmentDeck(
   if (newestRelease === undefined) {
     return { ...common, state: 'unknown', stateDetail: `${app.label} has no published GitHub Release to compare with.` };
   }
-  return { ...common, ...compareWithNewestRelease(running, newestRelease, context) };
+  const compared = compareWithNewestRelease(running, newestRelease, context);
+  return { ...common, ...compared, ...(recorded !== undefined ? { stateDetail: `${recorded.detail} ${compared.stateDetail}` } : {}) };
 }
 
 function compareWithNewestRelease(

@@ -85,6 +85,21 @@ export interface PullRequestFact {
   readonly headRef: string;
 }
 
+/** The newest commits of main that changed an app's sourceFolders (newest first), or why they are not known. */
+export type AppCommits = { readonly known: true; readonly commits: readonly CommitFact[] } | { readonly known: false; readonly why: string };
+
+/** The file a manual environment's procedure records its image tag in (recordedVersion.ts), as a refresh read it. */
+export interface RecordFact {
+  readonly repo: string;
+  readonly path: string;
+  /** The file's text on the default branch, and the last commit that changed it; unset: no such file. */
+  readonly file?: { readonly text: string; readonly commit: { readonly sha: string; readonly author: string; readonly date: string; readonly htmlUrl: string } };
+  /** Open pull requests that change the file, with its text on their branch when it could be read. */
+  readonly pulls: ReadonlyArray<{ readonly number: number; readonly htmlUrl: string; readonly author: string; readonly text?: string }>;
+  /** Why the file or its pull requests could not be read. */
+  readonly problem?: string;
+}
+
 /** What an environment's /version endpoint answered. */
 export type VersionFact =
   | { readonly kind: 'answered'; readonly release: string; readonly environment: string }
@@ -108,6 +123,13 @@ export interface DeckFacts {
   readonly releaseRunJobs?: Readonly<Record<number, readonly JobFact[]>>;
   /** The monorepo's open pull requests, newest first (one listing of 100), for the changelog pull requests. */
   readonly openPulls?: readonly PullRequestFact[];
+  /**
+   * Per app id, the commits of main that changed the app: read for the apps whose deployment runs are
+   * titled with a commit message (runTitle "{commitTitle}"), to map a title back to its commit.
+   */
+  readonly appCommits?: Readonly<Record<string, AppCommits>>;
+  /** For manual environments with `recordedIn`: the file their procedure records the tag in, keyed by `versionKey(app, environment)`. */
+  readonly records?: Readonly<Record<string, RecordFact>>;
   /** /version answers, keyed by `versionKey(app, environment)`. */
   readonly versions: Readonly<Record<string, VersionFact>>;
 }

@@ -16,6 +16,13 @@ function ecsEventsLink(service: string, cluster: string): { label: string; url: 
   };
 }
 
+/**
+ * Run titles: CI dispatches staging with `run_name` = the first line of the commit message and `tag` =
+ * the commit's SHA (openverse-facts §1.4; PR #2080 added run_name so the staging runs are titled with
+ * it). The infrastructure workflows' exact `run-name` expression is not known (§1.5, NOT FOUND), so
+ * staging's "{commitTitle}" follows that documented purpose; production runs' titles contain the `rel-`
+ * tag (§1.5, [DOC]), read wherever it stands (no runTitle).
+ */
 function workflowEnvironment(app: 'api' | 'frontend', environment: 'staging' | 'production', versionUrl: string, ecsService: string) {
   return {
     id: environment,
@@ -23,7 +30,7 @@ function workflowEnvironment(app: 'api' | 'frontend', environment: 'staging' | '
     versionUrl,
     ...(environment === 'production' ? { deployedOnPublish: true } : {}),
     consoleLinks: [ecsEventsLink(ecsService, `${environment}-default`)],
-    deploy: { kind: 'workflow', repo: INFRA, workflow: `deploy-${environment}-${app}.yml`, tagInput: 'tag' },
+    deploy: { kind: 'workflow', repo: INFRA, workflow: `deploy-${environment}-${app}.yml`, tagInput: 'tag', ...(environment === 'staging' ? { runTitle: '{commitTitle}' } : {}) },
   };
 }
 
@@ -68,6 +75,9 @@ export const OPENVERSE_PROFILE_DOCUMENT = {
         {
           id: 'production',
           label: 'Production',
+          // No recordedIn: the runbooks record the tag in the private infrastructure repository (`just bump
+          // production airflow`, openverse-facts §5), whose file paths are not known. A workspace profile can
+          // name them, e.g. {"path": "environments/prod/airflow.yml", "pattern": "image_tag: \"(rel-[^\"]+)\""}.
           deploy: {
             kind: 'manual',
             tool: 'Ansible',

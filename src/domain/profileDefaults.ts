@@ -16,8 +16,8 @@ interface RawEnvironment {
   deployedOnPublish?: boolean;
   consoleLinks?: RawLink[];
   deploy:
-    | { kind: 'workflow'; repo: string; workflow: string; ref?: string; tagInput: string; reasonInput?: string }
-    | { kind: 'manual'; tool: string; steps: ManualStep[]; links?: RawLink[] }
+    | { kind: 'workflow'; repo: string; workflow: string; ref?: string; tagInput: string; reasonInput?: string; runTitle?: string }
+    | { kind: 'manual'; tool: string; steps: ManualStep[]; links?: RawLink[]; recordedIn?: { repo?: string; path: string; pattern: string } }
     | { kind: 'latest'; explanation?: string };
 }
 interface RawApp {
@@ -63,18 +63,20 @@ export function applyDefaults(raw: RawProfile): Profile {
         ...(environment.versionUrl !== undefined ? { versionUrl: environment.versionUrl } : {}),
         deployedOnPublish: environment.deployedOnPublish ?? false,
         consoleLinks: environment.consoleLinks ?? [],
-        deploy: deployWithDefaults(environment.deploy),
+        deploy: deployWithDefaults(environment.deploy, raw.infrastructureRepo),
       })),
     })),
   };
 }
 
-function deployWithDefaults(deploy: RawEnvironment['deploy']): DeployMethod {
+function deployWithDefaults(deploy: RawEnvironment['deploy'], infrastructureRepo: string): DeployMethod {
   switch (deploy.kind) {
     case 'workflow':
       return deploy;
-    case 'manual':
-      return { ...deploy, links: deploy.links ?? [] };
+    case 'manual': {
+      const { recordedIn, ...rest } = deploy;
+      return { ...rest, links: deploy.links ?? [], ...(recordedIn !== undefined ? { recordedIn: { ...recordedIn, repo: recordedIn.repo ?? infrastructureRepo } } : {}) };
+    }
     case 'latest':
       return deploy;
   }

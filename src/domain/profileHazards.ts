@@ -1,4 +1,5 @@
 import type { Profile, ProfileProblem } from './profileTypes';
+import { recordPatternProblem } from './recordedVersion';
 
 /**
  * Checks of a profile against input that is hostile or careless rather than merely misspelt: each would
@@ -68,6 +69,10 @@ export function hazardProblems(profile: Profile): ProfileProblem[] {
         }
       }
       if (deploy.kind === 'manual') {
+        const patternProblem = deploy.recordedIn !== undefined ? recordPatternProblem(deploy.recordedIn.pattern) : undefined;
+        if (patternProblem !== undefined) {
+          add(`${path}.deploy.recordedIn.pattern`, `The pattern ${patternProblem}.`);
+        }
         deploy.steps.forEach((step, index) => {
           const problem = step.command !== undefined ? controlCharacterProblem(step.command) : undefined;
           if (problem !== undefined) {

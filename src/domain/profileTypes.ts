@@ -18,6 +18,12 @@ export interface WorkflowDeploy {
   readonly ref?: string;
   readonly tagInput: string;
   readonly reasonInput?: string;
+  /**
+   * Where the workflow's run titles (its `run-name`) put what they deploy: `{imageTag}` or
+   * `{commitTitle}` (the first line of the built commit's message), `*` for any text. Unset: the image
+   * tag is read wherever a title names one. See runTitle.ts.
+   */
+  readonly runTitle?: string;
 }
 
 export interface ManualStep {
@@ -26,12 +32,21 @@ export interface ManualStep {
   readonly command?: string;
 }
 
+/** Where a manual deployment records the image tag it deployed: a file of a repository, and the pattern that captures the tag in it. */
+export interface RecordedIn {
+  readonly repo: string;
+  readonly path: string;
+  /** A regular expression whose first capture group is the image tag, e.g. `image_tag: "(rel-[^"]+)"`. */
+  readonly pattern: string;
+}
+
 /** A deployment a maintainer performs by hand (Ansible playbook, Terraform apply…). */
 export interface ManualDeploy {
   readonly kind: 'manual';
   readonly tool: string;
   readonly steps: readonly ManualStep[];
   readonly links: readonly Link[];
+  readonly recordedIn?: RecordedIn;
 }
 
 /** No deployment at all: the environment pulls the image tagged `latest` whenever it starts. */

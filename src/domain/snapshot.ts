@@ -1,5 +1,5 @@
 import type { ChangelogPull } from './changelogPulls';
-import type { CommitFact, WorkflowRunFact } from './facts';
+import type { AppCommits, CommitFact, WorkflowRunFact } from './facts';
 import type { AppProfile, EnvironmentProfile } from './profileTypes';
 import type { ReleaseDate } from './tags';
 
@@ -42,8 +42,10 @@ export interface DeploymentRecord {
   readonly runId: number;
   readonly runUrl: string;
   readonly title: string;
-  /** The image tag read from the run's title, when it names one. */
+  /** The image tag read from the run's title (or the commit its title names: runTitle.ts), when known. */
   readonly imageTag?: string;
+  /** Why no image tag could be read from the title, when there is something to say (e.g. two commits share it). */
+  readonly tagUnknown?: string;
   readonly status: WorkflowRunFact['status'];
   readonly conclusion: string | null;
   readonly startedAt: string;
@@ -67,8 +69,8 @@ export interface RunningVersion {
   readonly imageTag?: string;
   /** First line of the commit's message, when the commit is among the monorepo's recent commits. */
   readonly commitTitle?: string;
-  /** Where the version was learned: the environment's /version endpoint or its last deployment. */
-  readonly source: 'version endpoint' | 'last deployment';
+  /** Where the version was learned: the environment's /version endpoint, its last deployment, or the file its manual procedure records it in. */
+  readonly source: 'version endpoint' | 'last deployment' | 'recorded';
 }
 
 export type EnvironmentState =
@@ -101,6 +103,8 @@ export interface EnvironmentDeck {
   readonly rollback: RollbackTarget;
   /** Set when its /version names another environment of the app: what it answers is not taken as what runs there. */
   readonly versionWarning?: string;
+  /** A manual environment's recorded version changed in an open pull request, not merged yet: "rel-… in open PR #12". */
+  readonly recordPending?: string;
 }
 
 export interface AppDeck {
@@ -114,6 +118,8 @@ export interface AppDeck {
   readonly environments: readonly EnvironmentDeck[];
   /** Its changelog pull requests still open (to review), newest first. */
   readonly changelogPulls: readonly ChangelogPull[];
+  /** The commits of main that changed the app, when a refresh read them (DeckFacts.appCommits). */
+  readonly changedCommits?: AppCommits;
 }
 
 export interface DeckSnapshot {

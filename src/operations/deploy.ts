@@ -1,10 +1,12 @@
 import { busyMessage } from '../domain/busyEnvironment';
 import type { AppDeck, EnvironmentDeck } from '../domain/snapshot';
 import type { DeployTarget } from '../domain/deployPlan';
-import { baselineOf, workflowRunsPage, type UnsettledDispatch } from '../domain/dispatchedRun';
+import { baselineOf, titleNamesTag, workflowRunsPage, type UnsettledDispatch } from '../domain/dispatchedRun';
 import type { WorkflowRunFact } from '../domain/facts';
 import { shortSha } from '../domain/tags';
 import type { GitHubClient } from '../github/client';
+import type { WorkflowDeploy } from '../domain/profileTypes';
+import { resolveReasonInput } from '../github/workflowFile';
 import { describeError } from '../github/errors';
 import { defaultBranchOf } from '../github/repos';
 import { dispatchWorkflow, getRun } from '../github/workflows';
@@ -20,6 +22,11 @@ export interface DeployPlan {
   readonly target: DeployTarget;
   /** The run name or reason, sent when the workflow takes one. */
   readonly reason: string;
+  /**
+   * The input the reason is sent as (the profile's reasonInput, or the one read from the workflow file),
+   * false when it is known there is none; unset, deployAndFollow finds it (github/workflowFile.ts).
+   */
+  readonly reasonInput?: string | false;
   /** Index of the app and environment in the profile, for error messages naming the field. */
   readonly profilePath: string;
   /** The web root of the GitHub in use (the endpoint's), for the runs page named when an outcome is unknown. */
@@ -57,8 +64,9 @@ export async function deployAndFollow(client: GitHubClient, plan: DeployPlan, re
   const before = environment.running?.imageTag ?? 'what it ran before';
   const profileField = `${plan.profilePath}.deploy.workflow`;
   const inputs: Record<string, string> = { [deploy.tagInput]: target.imageTag };
-  if (deploy.reasonInput !== undefined && plan.reason.trim() !== '') {
-    inputs[deploy.reasonInput] = plan.reason.trim().slice(0, 200);
+  const reasonInput = plan.reasonInput ?? (await reasonInputOf(client, deploy));
+  if (reasonInput !== false && plan.reason.trim() !== '') {
+    inputs[reasonInput] = runName(plan.reason.trim(), target.imageTag);
   }
 
   report(`Checking that no run of ${deploy.workflow}${plan.releaseWorkflow !== undefined ? ` or ${plan.releaseWorkflow.workflow}` : ''} is under way…`);
@@ -152,6 +160,20 @@ export async function deployAndFollow(client: GitHubClient, plan: DeployPlan, re
     return { run, version, stoppedWatching: false, nothingStarted: false, problem: `The deployment of ${target.imageTag} to ${label} succeeded, but ${versionUrl} could not confirm it (${version.reason}).` };
   }
   return { run, version, stoppedWatching: version.kind === 'stopped', nothingStarted: false };
+}
+
+async function reasonInputOf(client: GitHubClient, deploy: WorkflowDeploy): Promise<string | false> {
+  const resolution = await resolveReasonInput(client, deploy);
+  return resolution.kind === 'profile' ? resolution.key : resolution.kind === 'file' ? resolution.input.key : false;
+}
+
+/**
+ * The reason as the run's name: it names the image tag, so that a run titled with it (a run-name made of
+ * that input) still says what it deployed, to the deck's history and to finding a dispatched run.
+ */
+export function runName(reason: string, imageTag: string): string {
+  const suffix = ` (${imageTag})`;
+  return titleNamesTag(reason, imageTag) ? reason.slice(0, 200) : `${reason.slice(0, 200 - suffix.length)}${suffix}`;
 }
 
 function unknown(what: string, outcome: { checkUrl: string; dispatch: UnsettledDispatch }, label: string, before: string): DeployResult {

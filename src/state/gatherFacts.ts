@@ -6,6 +6,8 @@ import { listOpenPullRequests } from '../github/pulls';
 import { listReleases } from '../github/releases';
 import { listRepositoryRuns, listRunJobs, listWorkflowRuns } from '../github/workflows';
 import { probeVersion } from '../live/versionProbe';
+import { listAppCommits, titlesNameCommits } from './appCommits';
+import { gatherRecords } from './records';
 
 /** The /version endpoints asked at once: all of the 100 × 3 world of the benchmark (one round trip), bounded beyond. */
 export const MAX_CONCURRENT_PROBES = 300;
@@ -78,13 +80,15 @@ export async function gatherFacts(client: GitHubClient, profile: Profile, option
   const runsPromise = Promise.all(
     [...deployRepos].flatMap(([repo, environments]) => DEPLOYMENT_EVENTS.map((event) => listRepositoryRuns(client, repo, runPagesFor(environments), { event }))),
   ).then((lists) => lists.flat());
+  const appCommitsPromise = Promise.all(profile.apps.filter(titlesNameCommits).map(async (app) => [app.id, await listAppCommits(client, profile.monorepo, undefined, app)] as const)).then((entries) => Object.fromEntries(entries));
+  const recordsPromise = gatherRecords(client, profile);
   const endpoints = profile.apps.flatMap((app) =>
     app.environments.flatMap((environment) => (environment.versionUrl !== undefined ? [{ key: versionKey(app.id, environment.id), url: environment.versionUrl }] : [])),
   );
   const versionsPromise = mapLimited(endpoints, MAX_CONCURRENT_PROBES, async ({ key, url }): Promise<[string, VersionFact]> => [key, await probe(url)]).then((entries) => Object.fromEntries(entries));
 
   // Settle everything before failing, so no rejection is left unobserved.
-  const [releases, releaseRuns, releaseRunJobs, listedTags, mainCommits, deploymentRuns, versions, openPulls] = await settleAll([
+  const [releases, releaseRuns, releaseRunJobs, listedTags, mainCommits, deploymentRuns, versions, openPulls, appCommits, records] = await settleAll([
     releasesPromise,
     releaseRunsPromise,
     releaseRunJobsPromise,
@@ -93,6 +97,8 @@ export async function gatherFacts(client: GitHubClient, profile: Profile, option
     runsPromise,
     versionsPromise,
     pullsPromise,
+    appCommitsPromise,
+    recordsPromise,
   ] as const);
 
   // A run of the release workflow started by publishing a release carries its git tag and commit.
@@ -102,7 +108,7 @@ export async function gatherFacts(client: GitHubClient, profile: Profile, option
       tags.push({ name: run.headBranch, sha: run.headSha });
     }
   }
-  return { fetchedAt: now().toISOString(), releases, tags, mainCommits, deploymentRuns, releaseRuns, ...(Object.keys(releaseRunJobs).length > 0 ? { releaseRunJobs } : {}), versions, openPulls };
+  return { fetchedAt: now().toISOString(), releases, tags, mainCommits, deploymentRuns, releaseRuns, ...(Object.keys(releaseRunJobs).length > 0 ? { releaseRunJobs } : {}), versions, openPulls, ...(Object.keys(appCommits).length > 0 ? { appCommits } : {}), ...(Object.keys(records).length > 0 ? { records } : {}) };
 }
 
 /** `work` over every item, at most `limit` at a time, results in the items' order. */

@@ -17,6 +17,7 @@ export type ScriptedAnswer = boolean | ((request: ConfirmRequest) => Promise<boo
 export class Confirmer {
   private scripted: ScriptedAnswer | undefined;
   readonly asked: ConfirmRequest[] = [];
+  readonly textAsked: Array<{ readonly title: string; readonly prompt: string; readonly value: string }> = [];
 
   constructor(private readonly mode: vscode.ExtensionMode) {}
 
@@ -27,6 +28,18 @@ export class Confirmer {
     }
     const choice = await vscode.window.showWarningMessage(request.message, { modal: true, detail: request.detail }, request.confirmLabel);
     return choice === request.confirmLabel;
+  }
+
+  /**
+   * Asks for a line of text (a deployment's reason), offering `value`; undefined when dismissed. Under the
+   * extension's tests, while confirmations are scripted, the offered value is taken as the answer.
+   */
+  async askText(request: { readonly title: string; readonly prompt: string; readonly value: string }): Promise<string | undefined> {
+    this.textAsked.push(request);
+    if (this.mode === vscode.ExtensionMode.Test && this.scripted !== undefined) {
+      return request.value;
+    }
+    return vscode.window.showInputBox({ ...request, ignoreFocusOut: true });
   }
 
   /**

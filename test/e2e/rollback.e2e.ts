@@ -39,6 +39,8 @@ describe('rolling production back from the command palette', () => {
     const text = await dialog.innerText();
     assert.match(text, /Roll back PRODUCTION: API production to rel-2026\.10\.15\.09\.30\.00\?/);
     assert.match(text, /Runs now: rel-2026\.11\.12\.14\.05\.33/);
+    // Sent as the input the workflow file declares for the run name (the profile names no reasonInput).
+    assert.match(text, /Reason \(input run_name\): Roll back to rel-2026\.10\.15\.09\.30\.00 from Release Deck/);
     assert.match(text, /taken away/);
     await screenshot(page, '10-rollback-confirmation');
     await dialog.getByRole('button', { name: 'Roll Back' }).click();

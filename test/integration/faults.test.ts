@@ -23,7 +23,8 @@ describe('faults while refreshing the deck', () => {
   const githubFaults: Array<[string, Record<string, unknown>, RegExp]> = [
     ['500 on every try', { path: '/releases$', kind: 'status', status: 500, count: 3 }, /GitHub answered 500 \(a server error\) while trying to list the GitHub Releases of WordPress\/openverse/],
     ['502 on every try', { path: '/actions/runs$', kind: 'status', status: 502, count: 6 }, /GitHub answered 502 \(a server error\) while trying to list the workflow runs of WordPress\/openverse-infrastructure/],
-    ['503 on every try', { path: '/commits$', kind: 'status', status: 503, count: 3 }, /GitHub answered 503 \(a server error\) while trying to list the commits of the default branch of WordPress\/openverse/],
+    // Every try of the three listings of the monorepo's commits (its default branch, and the API's and the frontend's for staging titles).
+    ['503 on every try', { path: '^/repos/WordPress/openverse/commits$', kind: 'status', status: 503, count: 9 }, /GitHub answered 503 \(a server error\) while trying to list the commits of the default branch of WordPress\/openverse/],
     ['a repository that is not found', { path: '/releases$', kind: 'status', status: 404, count: 1 }, /Not Found while trying to list the GitHub Releases of WordPress\/openverse.*Check "monorepo" in the profile/],
     ['connection resets', { path: '/releases$', kind: 'reset', count: 3 }, /GitHub could not be reached while trying to list the GitHub Releases/],
     ['malformed JSON', { path: '/releases$', kind: 'malformed', count: 3 }, /GitHub's answer while trying to list the GitHub Releases of WordPress\/openverse was not what its API returns/],
@@ -60,14 +61,15 @@ describe('faults while refreshing the deck', () => {
   });
 
   it('a secondary rate limit with Retry-After: waits as asked, then succeeds', async () => {
-    await admin('faults', { path: '/commits$', kind: 'secondaryRateLimit', status: 429, retryAfterSeconds: 1, count: 1 });
+    await admin('faults', { path: '^/repos/WordPress/openverse/commits$', kind: 'secondaryRateLimit', status: 429, retryAfterSeconds: 1, count: 1 });
     await admin('stats/reset');
     const started = Date.now();
     await deck.refresh();
     assert.equal(deck.state().error, undefined);
     assert.ok(Date.now() - started >= 1000, 'waited for Retry-After');
     const stats = (await admin('stats', undefined, 'GET')) as { log: Array<{ path: string; status: number }> };
-    assert.deepEqual(stats.log.filter((entry) => entry.path.startsWith('/repos/WordPress/openverse/commits')).map((entry) => entry.status), [429, 304], 'the retry after the wait is answered from the cache (304)');
+    // Three listings of the monorepo's commits (main, the API's, the frontend's): one met the limit, and its retry too was a 304.
+    assert.deepEqual(stats.log.filter((entry) => entry.path.startsWith('/repos/WordPress/openverse/commits')).map((entry) => entry.status).sort(), [304, 304, 304, 429], 'the retry after the wait is answered from the cache (304)');
   });
 
   const versionFaults: Array<[string, Record<string, unknown>, string, RegExp]> = [

@@ -93,7 +93,7 @@ describe('actions with a lost answer, and busy environments', () => {
     await admin('clock', { advanceSeconds: 30 });
     await deck.refresh();
     const busy = await vscode.commands.executeCommand<DeployOutcome>(COMMANDS.redeploy, { appId: 'api', environmentId: 'staging' });
-    assert.match(busy?.problem ?? '', /^API staging is busy: "Manual deployment \(\S+\)" is (queued|in progress) on GitHub/);
+    assert.match(busy?.problem ?? '', /^API staging is busy: "Redeploy [0-9a-f]{40} from Release Deck" is (queued|in progress) on GitHub/);
     assert.equal((await runsOf('deploy-staging-api.yml')).length, before + 1, 'one run: the one GitHub created late');
     await admin('clock', { advanceSeconds: 120 });
     await deck.refresh();

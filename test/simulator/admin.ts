@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { adminFiles } from './adminFiles';
 import { HttpError } from './errors';
 import { LOST_ANSWER_KINDS } from './lostAnswers';
 import { asRecord, type Reply } from './routing';
@@ -10,6 +11,10 @@ import type { WorldCommit, WorldToken } from './world';
 
 export function admin(sim: Simulation, method: string, path: string, query: URLSearchParams, body: unknown): Reply {
   const fields = body === undefined ? {} : asRecord(body);
+  const files = adminFiles(sim, method, path, fields);
+  if (files !== undefined) {
+    return files;
+  }
   if (method === 'POST' && path === '/_admin/clock') {
     const seconds = Number(fields.advanceSeconds);
     if (!Number.isFinite(seconds) || seconds < 0) {

@@ -12,14 +12,20 @@ export function deployWorkflow(id: number, app: 'api' | 'frontend', environment:
     id,
     name: `Deployment - ${service}`,
     path: `.github/workflows/deploy-${environment}-${app}.yml`,
+    // The infrastructure's run-name expressions are not known (openverse-facts §1.5, NOT FOUND). Production
+    // titles contain the rel- tag (§1.5 [DOC]); staging runs are titled with CI's run_name, the commit
+    // message's first line (§1.4, PR #2080), or for a manual run with the run name entered.
     runName:
       environment === 'production'
         ? `Deploy \${{ inputs.tag || github.event.client_payload.tag }} to ${service}`
-        : `\${{ github.event.client_payload.run_name || 'Manual deployment' }} (\${{ inputs.tag || github.event.client_payload.tag }})`,
+        : `\${{ github.event.client_payload.run_name || inputs.run_name || 'Manual deployment' }}`,
     on: {
       workflowDispatch: {
         tag: { description: 'Image tag to deploy.', required: true },
         actor: { description: 'The actual GitHub user that triggered this dispatch. Leave blank to use workflow dispatcher.', required: false, default: '' },
+        // The docs' manual dispatch dialog asks for "the name of the workflow run" (openverse-facts §1.5 [DOC]);
+        // the input's key is not known (NOT FOUND): run_name here.
+        run_name: { description: 'The name of the workflow run (the reason for a manual deployment).', required: false },
       },
       repositoryDispatch: [`deploy_${environment}_${app === 'frontend' ? 'nuxt' : app}`],
     },

@@ -127,6 +127,14 @@ export const API_CHANGELOG_PULL: WorldPull = {
   createdAt: '2026-11-12T15:12:00Z',
 };
 
+/** The simulated infrastructure files recording the manual environments' image tags. */
+export const CATALOG_RECORD = 'environments/prod/airflow.yml';
+export const INGESTION_RECORDS = { staging: 'environments/dev/ingestion-server.tf', production: 'environments/prod/ingestion-server.tf' } as const;
+
+function infraFiles(contents: Record<string, string>): Pick<WorldCommit, 'files' | 'contents'> {
+  return { files: Object.keys(contents).map((filename) => ({ filename })), contents };
+}
+
 export function openverseWorld(): World {
   const plans = plannedCommits();
   const commits: WorldCommit[] = plans.map((plan, index) => ({
@@ -248,7 +256,7 @@ export function openverseWorld(): World {
       id: runId++,
       workflowPath: workflow.path,
       event: 'repository_dispatch',
-      displayTitle: production ? `Deploy ${tag} to ${workflow.name.replace('Deployment - ', '')}` : `${runName ?? 'Manual deployment'} (${tag})`,
+      displayTitle: production ? `Deploy ${tag} to ${workflow.name.replace('Deployment - ', '')}` : (runName ?? 'Manual deployment'),
       createdAt: at,
       actor: 'openverse-bot',
       headBranch: 'main',
@@ -293,9 +301,28 @@ export function openverseWorld(): World {
   }
   infraRuns.sort((a, b) => Date.parse(a.createdAt) - Date.parse(b.createdAt));
 
+  // Where the manual runbooks record the deployed tag (openverse-facts §5: `just bump production airflow`,
+  // `just bump dev|prod ingestion-server`, environments/prod/ingestion-server.tf). The real files are
+  // private (NOT FOUND): these paths and lines are the simulated world's own (simulatedProfile.ts names them).
   const infraCommits: WorldCommit[] = [
-    { sha: fakeSha('infra-root'), message: 'Terraform the ECS services', author: 'zackkrida', date: '2026-01-10T10:00:00Z' },
-    { sha: fakeSha('infra-head'), message: 'Bump the catalog to rel-2026.09.09.23.00.57', author: 'AetherUnbound', date: '2026-09-10T09:00:00Z' },
+    {
+      sha: fakeSha('infra-root'),
+      message: 'Terraform the ECS services',
+      author: 'zackkrida',
+      date: '2026-01-10T10:00:00Z',
+      ...infraFiles({
+        [INGESTION_RECORDS.staging]: 'ingestion_server_image_tag = "rel-2024.09.09.05.40.20"\ndata_refresh_cleared = false\n',
+        [INGESTION_RECORDS.production]: 'ingestion_server_image_tag = "rel-2024.09.09.05.40.20"\ndata_refresh_cleared = false\n',
+        [CATALOG_RECORD]: 'airflow:\n  image_tag: "rel-2026.01.01.00.00.00"\n',
+      }),
+    },
+    {
+      sha: fakeSha('infra-head'),
+      message: 'Bump the catalog to rel-2026.09.09.23.00.57',
+      author: 'AetherUnbound',
+      date: '2026-09-10T09:00:00Z',
+      ...infraFiles({ [CATALOG_RECORD]: 'airflow:\n  image_tag: "rel-2026.09.09.23.00.57"\n' }),
+    },
   ];
 
   const monorepoWorkflows = openverseMonorepoWorkflows();

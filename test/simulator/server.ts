@@ -1,6 +1,7 @@
 import { Clock } from './clock';
 import { serve } from './http';
 import { actionsRoutes } from './routes/actions';
+import { contentsRoutes } from './routes/contents';
 import { gitRoutes } from './routes/git';
 import { pullsRoutes } from './routes/pulls';
 import { releasesRoutes } from './routes/releases';
@@ -51,7 +52,7 @@ export async function startSimulator(options: SimulatorOptions): Promise<Running
   const shapes = createShapes(sim.clock);
   const router = createRouter(world);
   // In this order: a request is answered by the first route that matches.
-  for (const routes of [reposRoutes, releasesRoutes, gitRoutes, actionsRoutes, pullsRoutes]) {
+  for (const routes of [reposRoutes, releasesRoutes, gitRoutes, actionsRoutes, pullsRoutes, contentsRoutes]) {
     routes(router, sim, shapes);
   }
   const server = await serve(sim, router, options.port);

@@ -29,6 +29,8 @@ export interface WorldCommit {
   readonly author: string;
   readonly date: string;
   readonly files?: readonly WorldFile[];
+  /** The whole text this commit gives some of its files (served by `GET …/contents/{path}`, routes/contents.ts). */
+  readonly contents?: Readonly<Record<string, string>>;
 }
 
 export interface WorldRelease {
@@ -217,6 +219,8 @@ export interface WorldPull {
   readonly base: string;
   state: 'open' | 'closed';
   body: string;
+  /** The files the pull request changes, with their text on its head branch (`GET …/pulls/{n}/files`). */
+  readonly contents?: Readonly<Record<string, string>>;
   readonly author: string;
   readonly createdAt: string;
   /** Set when it was closed (`PATCH …/pulls/{number}` with `state: closed`). */

@@ -2,7 +2,7 @@
 "use strict";
 module.exports = validate10;
 module.exports.default = validate10;
-const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://release-deck.invalid/schemas/profile.schema.json","title":"Release Deck profile","description":"Describes a monorepo's apps, their environments, and how a release is published and deployed to each environment. Adding an app or an environment is a change to this file, never to the extension.","type":"object","additionalProperties":false,"required":["name","monorepo","infrastructureRepo","apps"],"properties":{"$schema":{"type":"string"},"name":{"type":"string","minLength":1,"maxLength":80,"description":"A short name for this profile, shown in the deck's tooltips."},"github":{"type":"object","additionalProperties":false,"description":"The GitHub host the repositories live on. The setting releaseDeck.github.apiUrl, when set, wins over apiUrl here.","properties":{"apiUrl":{"type":"string","pattern":"^https?://","description":"REST API root: https://api.github.com, or https://HOST/api/v3 for GitHub Enterprise Server."},"webUrl":{"type":"string","pattern":"^https?://","description":"Web root used for links: https://github.com, or https://HOST for GitHub Enterprise Server."}}},"monorepo":{"$ref":"#/definitions/repository","description":"The repository (owner/name) holding the apps' code, their drafted GitHub Releases and git tags."},"infrastructureRepo":{"$ref":"#/definitions/repository","description":"The repository (owner/name) holding the deployment GitHub Workflows."},"releaseWorkflow":{"$ref":"#/definitions/workflowFile","description":"File name of the monorepo's GitHub Workflow that runs when a GitHub Release is published (it tags the Docker image and, for some apps, triggers the production deployment)."},"changelogBranch":{"type":"string","minLength":1,"description":"Branch of the changelog pull request opened after a GitHub Release is published. Placeholders: {gitTag}, {app}, {date}."},"apps":{"type":"array","minItems":1,"maxItems":500,"items":{"$ref":"#/definitions/app"}}},"definitions":{"repository":{"type":"string","pattern":"^[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+$","description":"owner/name"},"workflowFile":{"type":"string","pattern":"^[A-Za-z0-9_.-]+\\.ya?ml$","description":"A workflow file name in .github/workflows, e.g. deploy-production-api.yml"},"relativePath":{"type":"string","minLength":1,"pattern":"^[^/\\\\]","description":"A path relative to the workspace folder, with forward slashes."},"link":{"type":"object","additionalProperties":false,"required":["label","url"],"properties":{"label":{"type":"string","minLength":1},"url":{"type":"string","pattern":"^https?://"}}},"app":{"type":"object","additionalProperties":false,"required":["id","label","environments"],"properties":{"id":{"type":"string","pattern":"^[a-z][a-z0-9_]*$","maxLength":60,"description":"The app's slug, as used in its git tags (api, frontend, ingestion_server…)."},"label":{"type":"string","minLength":1,"maxLength":60},"usesReleases":{"type":"boolean","default":true,"description":"False for an app that always runs the image tagged latest and has no GitHub Releases."},"gitTagPrefix":{"type":"string","pattern":"^[a-z][a-z0-9_]*-$","description":"Prefix of the app's git tags and release names; defaults to the id followed by \"-\"."},"images":{"type":"array","items":{"type":"string","minLength":1},"description":"Docker images (without tag) that a release of this app tags."},"sourceFolders":{"type":"array","items":{"$ref":"#/definitions/relativePath"},"description":"Folders of the monorepo that belong to this app: the status bar shows the app of the file being edited, and the release notes list the commits that change these folders."},"envFiles":{"type":"array","items":{"$ref":"#/definitions/relativePath"},"description":"Environment-variable files whose changes must reach the infrastructure configuration before a deployment."},"environments":{"type":"array","minItems":1,"items":{"$ref":"#/definitions/environment"}}}},"environment":{"type":"object","additionalProperties":false,"required":["id","label","deploy"],"properties":{"id":{"type":"string","pattern":"^[a-z][a-z0-9_-]*$","maxLength":40},"label":{"type":"string","minLength":1,"maxLength":40},"production":{"type":"boolean","description":"True for a production environment: every action on it needs a modal confirmation. Defaults to true when the id is \"production\"."},"versionUrl":{"type":"string","pattern":"^https?://","description":"URL answering {\"release\": \"<commit sha>\", \"environment\": \"…\"} for the version running there."},"deployedOnPublish":{"type":"boolean","default":false,"description":"True when publishing a GitHub Release of the app deploys this environment by itself."},"consoleLinks":{"type":"array","items":{"$ref":"#/definitions/link"},"description":"Where to debug a failed deployment, e.g. the ECS service's events page."},"deploy":{"description":"How a deployment to this environment happens.","type":"object","required":["kind"],"properties":{"kind":{"enum":["workflow","manual","latest"]}},"discriminator":{"propertyName":"kind"},"oneOf":[{"$ref":"#/definitions/workflowDeploy"},{"$ref":"#/definitions/manualDeploy"},{"$ref":"#/definitions/latestDeploy"}]}}},"workflowDeploy":{"type":"object","additionalProperties":false,"required":["kind","repo","workflow","tagInput"],"properties":{"kind":{"const":"workflow"},"repo":{"$ref":"#/definitions/repository","description":"Must be the monorepo or the infrastructure repository."},"workflow":{"$ref":"#/definitions/workflowFile"},"ref":{"type":"string","minLength":1,"description":"Branch the workflow is dispatched on; defaults to the repository's default branch as GitHub reports it."},"tagInput":{"type":"string","pattern":"^[A-Za-z_][A-Za-z0-9_-]*$","description":"The workflow_dispatch input that takes the image tag."},"reasonInput":{"type":"string","pattern":"^[A-Za-z_][A-Za-z0-9_-]*$","description":"The workflow_dispatch input that takes the run name or reason, if the workflow has one."}}},"manualDeploy":{"type":"object","additionalProperties":false,"required":["kind","tool","steps"],"properties":{"kind":{"const":"manual"},"tool":{"type":"string","minLength":1,"description":"What the procedure uses, e.g. Ansible or Terraform."},"steps":{"type":"array","minItems":1,"items":{"type":"object","additionalProperties":false,"required":["title"],"properties":{"title":{"type":"string","minLength":1},"command":{"type":"string","minLength":1,"pattern":"^[^\\u0000-\\u001f\\u007f-\\u009f\\u2028\\u2029]+$","description":"Shell command run in the infrastructure repository, on one line (no control characters). Placeholders: {imageTag}, {gitTag}, {environment}."}}}},"links":{"type":"array","items":{"$ref":"#/definitions/link"}}}},"latestDeploy":{"type":"object","additionalProperties":false,"required":["kind"],"properties":{"kind":{"const":"latest"},"explanation":{"type":"string","minLength":1}}}}};
+const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://release-deck.invalid/schemas/profile.schema.json","title":"Release Deck profile","description":"Describes a monorepo's apps, their environments, and how a release is published and deployed to each environment. Adding an app or an environment is a change to this file, never to the extension.","type":"object","additionalProperties":false,"required":["name","monorepo","infrastructureRepo","apps"],"properties":{"$schema":{"type":"string"},"name":{"type":"string","minLength":1,"maxLength":80,"description":"A short name for this profile, shown in the deck's tooltips."},"github":{"type":"object","additionalProperties":false,"description":"The GitHub host the repositories live on. The setting releaseDeck.github.apiUrl, when set, wins over apiUrl here.","properties":{"apiUrl":{"type":"string","pattern":"^https?://","description":"REST API root: https://api.github.com, or https://HOST/api/v3 for GitHub Enterprise Server."},"webUrl":{"type":"string","pattern":"^https?://","description":"Web root used for links: https://github.com, or https://HOST for GitHub Enterprise Server."}}},"monorepo":{"$ref":"#/definitions/repository","description":"The repository (owner/name) holding the apps' code, their drafted GitHub Releases and git tags."},"infrastructureRepo":{"$ref":"#/definitions/repository","description":"The repository (owner/name) holding the deployment GitHub Workflows."},"releaseWorkflow":{"$ref":"#/definitions/workflowFile","description":"File name of the monorepo's GitHub Workflow that runs when a GitHub Release is published (it tags the Docker image and, for some apps, triggers the production deployment)."},"changelogBranch":{"type":"string","minLength":1,"description":"Branch of the changelog pull request opened after a GitHub Release is published. Placeholders: {gitTag}, {app}, {date}."},"apps":{"type":"array","minItems":1,"maxItems":500,"items":{"$ref":"#/definitions/app"}}},"definitions":{"repository":{"type":"string","pattern":"^[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+$","description":"owner/name"},"workflowFile":{"type":"string","pattern":"^[A-Za-z0-9_.-]+\\.ya?ml$","description":"A workflow file name in .github/workflows, e.g. deploy-production-api.yml"},"relativePath":{"type":"string","minLength":1,"pattern":"^[^/\\\\]","description":"A path relative to the workspace folder, with forward slashes."},"link":{"type":"object","additionalProperties":false,"required":["label","url"],"properties":{"label":{"type":"string","minLength":1},"url":{"type":"string","pattern":"^https?://"}}},"app":{"type":"object","additionalProperties":false,"required":["id","label","environments"],"properties":{"id":{"type":"string","pattern":"^[a-z][a-z0-9_]*$","maxLength":60,"description":"The app's slug, as used in its git tags (api, frontend, ingestion_server…)."},"label":{"type":"string","minLength":1,"maxLength":60},"usesReleases":{"type":"boolean","default":true,"description":"False for an app that always runs the image tagged latest and has no GitHub Releases."},"gitTagPrefix":{"type":"string","pattern":"^[a-z][a-z0-9_]*-$","description":"Prefix of the app's git tags and release names; defaults to the id followed by \"-\"."},"images":{"type":"array","items":{"type":"string","minLength":1},"description":"Docker images (without tag) that a release of this app tags."},"sourceFolders":{"type":"array","items":{"$ref":"#/definitions/relativePath"},"description":"Folders of the monorepo that belong to this app: the status bar shows the app of the file being edited, and the release notes list the commits that change these folders."},"envFiles":{"type":"array","items":{"$ref":"#/definitions/relativePath"},"description":"Environment-variable files whose changes must reach the infrastructure configuration before a deployment."},"environments":{"type":"array","minItems":1,"items":{"$ref":"#/definitions/environment"}}}},"environment":{"type":"object","additionalProperties":false,"required":["id","label","deploy"],"properties":{"id":{"type":"string","pattern":"^[a-z][a-z0-9_-]*$","maxLength":40},"label":{"type":"string","minLength":1,"maxLength":40},"production":{"type":"boolean","description":"True for a production environment: every action on it needs a modal confirmation. Defaults to true when the id is \"production\"."},"versionUrl":{"type":"string","pattern":"^https?://","description":"URL answering {\"release\": \"<commit sha>\", \"environment\": \"…\"} for the version running there."},"deployedOnPublish":{"type":"boolean","default":false,"description":"True when publishing a GitHub Release of the app deploys this environment by itself."},"consoleLinks":{"type":"array","items":{"$ref":"#/definitions/link"},"description":"Where to debug a failed deployment, e.g. the ECS service's events page."},"deploy":{"description":"How a deployment to this environment happens.","type":"object","required":["kind"],"properties":{"kind":{"enum":["workflow","manual","latest"]}},"discriminator":{"propertyName":"kind"},"oneOf":[{"$ref":"#/definitions/workflowDeploy"},{"$ref":"#/definitions/manualDeploy"},{"$ref":"#/definitions/latestDeploy"}]}}},"workflowDeploy":{"type":"object","additionalProperties":false,"required":["kind","repo","workflow","tagInput"],"properties":{"kind":{"const":"workflow"},"repo":{"$ref":"#/definitions/repository","description":"Must be the monorepo or the infrastructure repository."},"workflow":{"$ref":"#/definitions/workflowFile"},"ref":{"type":"string","minLength":1,"description":"Branch the workflow is dispatched on; defaults to the repository's default branch as GitHub reports it."},"tagInput":{"type":"string","pattern":"^[A-Za-z_][A-Za-z0-9_-]*$","description":"The workflow_dispatch input that takes the image tag."},"reasonInput":{"type":"string","pattern":"^[A-Za-z_][A-Za-z0-9_-]*$","description":"The workflow_dispatch input that takes the run name or reason. Unset: the input of the workflow file whose description names a run name or reason, if any."},"runTitle":{"type":"string","minLength":1,"maxLength":200,"pattern":"\\{(imageTag|commitTitle)\\}","description":"Where run titles put what a run deploys: {imageTag}, or {commitTitle} (first line of the built commit's message); * is any text. E.g. \"Deploy {imageTag} to *\". Unset: a tag named anywhere in the title."}}},"manualDeploy":{"type":"object","additionalProperties":false,"required":["kind","tool","steps"],"properties":{"kind":{"const":"manual"},"tool":{"type":"string","minLength":1,"description":"What the procedure uses, e.g. Ansible or Terraform."},"steps":{"type":"array","minItems":1,"items":{"type":"object","additionalProperties":false,"required":["title"],"properties":{"title":{"type":"string","minLength":1},"command":{"type":"string","minLength":1,"pattern":"^[^\\u0000-\\u001f\\u007f-\\u009f\\u2028\\u2029]+$","description":"Shell command run in the infrastructure repository, on one line (no control characters). Placeholders: {imageTag}, {gitTag}, {environment}."}}}},"links":{"type":"array","items":{"$ref":"#/definitions/link"}},"recordedIn":{"type":"object","additionalProperties":false,"required":["path","pattern"],"description":"Where the deployed image tag is recorded (e.g. the file `just bump` changes), so the deck shows it.","properties":{"repo":{"$ref":"#/definitions/repository","description":"Defaults to the infrastructure repository."},"path":{"$ref":"#/definitions/relativePath"},"pattern":{"type":"string","minLength":3,"maxLength":300,"description":"A regular expression whose first capture group is the image tag, e.g. image_tag: \"(rel-[^\"]+)\""}}}}},"latestDeploy":{"type":"object","additionalProperties":false,"required":["kind"],"properties":{"kind":{"const":"latest"},"explanation":{"type":"string","minLength":1}}}}};
 const schema12 = {"type":"string","pattern":"^[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+$","description":"owner/name"};
 const schema14 = {"type":"string","pattern":"^[A-Za-z0-9_.-]+\\.ya?ml$","description":"A workflow file name in .github/workflows, e.g. deploy-production-api.yml"};
 const func2 = require("ajv/dist/runtime/ucs2length").default;
@@ -16,10 +16,11 @@ const pattern6 = new RegExp("^[a-z][a-z0-9_]*-$", "u");
 const pattern7 = new RegExp("^[^/\\\\]", "u");
 const schema18 = {"type":"object","additionalProperties":false,"required":["id","label","deploy"],"properties":{"id":{"type":"string","pattern":"^[a-z][a-z0-9_-]*$","maxLength":40},"label":{"type":"string","minLength":1,"maxLength":40},"production":{"type":"boolean","description":"True for a production environment: every action on it needs a modal confirmation. Defaults to true when the id is \"production\"."},"versionUrl":{"type":"string","pattern":"^https?://","description":"URL answering {\"release\": \"<commit sha>\", \"environment\": \"…\"} for the version running there."},"deployedOnPublish":{"type":"boolean","default":false,"description":"True when publishing a GitHub Release of the app deploys this environment by itself."},"consoleLinks":{"type":"array","items":{"$ref":"#/definitions/link"},"description":"Where to debug a failed deployment, e.g. the ECS service's events page."},"deploy":{"description":"How a deployment to this environment happens.","type":"object","required":["kind"],"properties":{"kind":{"enum":["workflow","manual","latest"]}},"discriminator":{"propertyName":"kind"},"oneOf":[{"$ref":"#/definitions/workflowDeploy"},{"$ref":"#/definitions/manualDeploy"},{"$ref":"#/definitions/latestDeploy"}]}}};
 const schema19 = {"type":"object","additionalProperties":false,"required":["label","url"],"properties":{"label":{"type":"string","minLength":1},"url":{"type":"string","pattern":"^https?://"}}};
-const schema25 = {"type":"object","additionalProperties":false,"required":["kind"],"properties":{"kind":{"const":"latest"},"explanation":{"type":"string","minLength":1}}};
+const schema27 = {"type":"object","additionalProperties":false,"required":["kind"],"properties":{"kind":{"const":"latest"},"explanation":{"type":"string","minLength":1}}};
 const pattern9 = new RegExp("^[a-z][a-z0-9_-]*$", "u");
-const schema20 = {"type":"object","additionalProperties":false,"required":["kind","repo","workflow","tagInput"],"properties":{"kind":{"const":"workflow"},"repo":{"$ref":"#/definitions/repository","description":"Must be the monorepo or the infrastructure repository."},"workflow":{"$ref":"#/definitions/workflowFile"},"ref":{"type":"string","minLength":1,"description":"Branch the workflow is dispatched on; defaults to the repository's default branch as GitHub reports it."},"tagInput":{"type":"string","pattern":"^[A-Za-z_][A-Za-z0-9_-]*$","description":"The workflow_dispatch input that takes the image tag."},"reasonInput":{"type":"string","pattern":"^[A-Za-z_][A-Za-z0-9_-]*$","description":"The workflow_dispatch input that takes the run name or reason, if the workflow has one."}}};
+const schema20 = {"type":"object","additionalProperties":false,"required":["kind","repo","workflow","tagInput"],"properties":{"kind":{"const":"workflow"},"repo":{"$ref":"#/definitions/repository","description":"Must be the monorepo or the infrastructure repository."},"workflow":{"$ref":"#/definitions/workflowFile"},"ref":{"type":"string","minLength":1,"description":"Branch the workflow is dispatched on; defaults to the repository's default branch as GitHub reports it."},"tagInput":{"type":"string","pattern":"^[A-Za-z_][A-Za-z0-9_-]*$","description":"The workflow_dispatch input that takes the image tag."},"reasonInput":{"type":"string","pattern":"^[A-Za-z_][A-Za-z0-9_-]*$","description":"The workflow_dispatch input that takes the run name or reason. Unset: the input of the workflow file whose description names a run name or reason, if any."},"runTitle":{"type":"string","minLength":1,"maxLength":200,"pattern":"\\{(imageTag|commitTitle)\\}","description":"Where run titles put what a run deploys: {imageTag}, or {commitTitle} (first line of the built commit's message); * is any text. E.g. \"Deploy {imageTag} to *\". Unset: a tag named anywhere in the title."}}};
 const pattern14 = new RegExp("^[A-Za-z_][A-Za-z0-9_-]*$", "u");
+const pattern16 = new RegExp("\\{(imageTag|commitTitle)\\}", "u");
 
 function validate13(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
@@ -66,7 +67,7 @@ vErrors.push(err3);
 errors++;
 }
 for(const key0 in data){
-if(!((((((key0 === "kind") || (key0 === "repo")) || (key0 === "workflow")) || (key0 === "ref")) || (key0 === "tagInput")) || (key0 === "reasonInput"))){
+if(!(((((((key0 === "kind") || (key0 === "repo")) || (key0 === "workflow")) || (key0 === "ref")) || (key0 === "tagInput")) || (key0 === "reasonInput")) || (key0 === "runTitle"))){
 const err4 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err4];
@@ -214,9 +215,11 @@ vErrors.push(err15);
 errors++;
 }
 }
-}
-else {
-const err16 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data.runTitle !== undefined){
+let data6 = data.runTitle;
+if(typeof data6 === "string"){
+if(func2(data6) > 200){
+const err16 = {instancePath:instancePath+"/runTitle",schemaPath:"#/properties/runTitle/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters"};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -225,12 +228,55 @@ vErrors.push(err16);
 }
 errors++;
 }
+if(func2(data6) < 1){
+const err17 = {instancePath:instancePath+"/runTitle",schemaPath:"#/properties/runTitle/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+if(!pattern16.test(data6)){
+const err18 = {instancePath:instancePath+"/runTitle",schemaPath:"#/properties/runTitle/pattern",keyword:"pattern",params:{pattern: "\\{(imageTag|commitTitle)\\}"},message:"must match pattern \""+"\\{(imageTag|commitTitle)\\}"+"\""};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+}
+else {
+const err19 = {instancePath:instancePath+"/runTitle",schemaPath:"#/properties/runTitle/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err19];
+}
+else {
+vErrors.push(err19);
+}
+errors++;
+}
+}
+}
+else {
+const err20 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err20];
+}
+else {
+vErrors.push(err20);
+}
+errors++;
+}
 validate13.errors = vErrors;
 return errors === 0;
 }
 
-const schema23 = {"type":"object","additionalProperties":false,"required":["kind","tool","steps"],"properties":{"kind":{"const":"manual"},"tool":{"type":"string","minLength":1,"description":"What the procedure uses, e.g. Ansible or Terraform."},"steps":{"type":"array","minItems":1,"items":{"type":"object","additionalProperties":false,"required":["title"],"properties":{"title":{"type":"string","minLength":1},"command":{"type":"string","minLength":1,"pattern":"^[^\\u0000-\\u001f\\u007f-\\u009f\\u2028\\u2029]+$","description":"Shell command run in the infrastructure repository, on one line (no control characters). Placeholders: {imageTag}, {gitTag}, {environment}."}}}},"links":{"type":"array","items":{"$ref":"#/definitions/link"}}}};
-const pattern16 = new RegExp("^[^\\u0000-\\u001f\\u007f-\\u009f\\u2028\\u2029]+$", "u");
+const schema23 = {"type":"object","additionalProperties":false,"required":["kind","tool","steps"],"properties":{"kind":{"const":"manual"},"tool":{"type":"string","minLength":1,"description":"What the procedure uses, e.g. Ansible or Terraform."},"steps":{"type":"array","minItems":1,"items":{"type":"object","additionalProperties":false,"required":["title"],"properties":{"title":{"type":"string","minLength":1},"command":{"type":"string","minLength":1,"pattern":"^[^\\u0000-\\u001f\\u007f-\\u009f\\u2028\\u2029]+$","description":"Shell command run in the infrastructure repository, on one line (no control characters). Placeholders: {imageTag}, {gitTag}, {environment}."}}}},"links":{"type":"array","items":{"$ref":"#/definitions/link"}},"recordedIn":{"type":"object","additionalProperties":false,"required":["path","pattern"],"description":"Where the deployed image tag is recorded (e.g. the file `just bump` changes), so the deck shows it.","properties":{"repo":{"$ref":"#/definitions/repository","description":"Defaults to the infrastructure repository."},"path":{"$ref":"#/definitions/relativePath"},"pattern":{"type":"string","minLength":3,"maxLength":300,"description":"A regular expression whose first capture group is the image tag, e.g. image_tag: \"(rel-[^\"]+)\""}}}}};
+const pattern17 = new RegExp("^[^\\u0000-\\u001f\\u007f-\\u009f\\u2028\\u2029]+$", "u");
 
 function validate14(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
@@ -267,7 +313,7 @@ vErrors.push(err2);
 errors++;
 }
 for(const key0 in data){
-if(!((((key0 === "kind") || (key0 === "tool")) || (key0 === "steps")) || (key0 === "links"))){
+if(!(((((key0 === "kind") || (key0 === "tool")) || (key0 === "steps")) || (key0 === "links")) || (key0 === "recordedIn"))){
 const err3 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err3];
@@ -392,7 +438,7 @@ vErrors.push(err12);
 }
 errors++;
 }
-if(!pattern16.test(data5)){
+if(!pattern17.test(data5)){
 const err13 = {instancePath:instancePath+"/steps/" + i0+"/command",schemaPath:"#/properties/steps/items/properties/command/pattern",keyword:"pattern",params:{pattern: "^[^\\u0000-\\u001f\\u007f-\\u009f\\u2028\\u2029]+$"},message:"must match pattern \""+"^[^\\u0000-\\u001f\\u007f-\\u009f\\u2028\\u2029]+$"+"\""};
 if(vErrors === null){
 vErrors = [err13];
@@ -551,14 +597,156 @@ vErrors.push(err25);
 errors++;
 }
 }
-}
-else {
-const err26 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data.recordedIn !== undefined){
+let data10 = data.recordedIn;
+if(data10 && typeof data10 == "object" && !Array.isArray(data10)){
+if(data10.path === undefined){
+const err26 = {instancePath:instancePath+"/recordedIn",schemaPath:"#/properties/recordedIn/required",keyword:"required",params:{missingProperty: "path"},message:"must have required property '"+"path"+"'"};
 if(vErrors === null){
 vErrors = [err26];
 }
 else {
 vErrors.push(err26);
+}
+errors++;
+}
+if(data10.pattern === undefined){
+const err27 = {instancePath:instancePath+"/recordedIn",schemaPath:"#/properties/recordedIn/required",keyword:"required",params:{missingProperty: "pattern"},message:"must have required property '"+"pattern"+"'"};
+if(vErrors === null){
+vErrors = [err27];
+}
+else {
+vErrors.push(err27);
+}
+errors++;
+}
+for(const key3 in data10){
+if(!(((key3 === "repo") || (key3 === "path")) || (key3 === "pattern"))){
+const err28 = {instancePath:instancePath+"/recordedIn",schemaPath:"#/properties/recordedIn/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err28];
+}
+else {
+vErrors.push(err28);
+}
+errors++;
+}
+}
+if(data10.repo !== undefined){
+let data11 = data10.repo;
+if(typeof data11 === "string"){
+if(!pattern2.test(data11)){
+const err29 = {instancePath:instancePath+"/recordedIn/repo",schemaPath:"#/definitions/repository/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+$"},message:"must match pattern \""+"^[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+$"+"\""};
+if(vErrors === null){
+vErrors = [err29];
+}
+else {
+vErrors.push(err29);
+}
+errors++;
+}
+}
+else {
+const err30 = {instancePath:instancePath+"/recordedIn/repo",schemaPath:"#/definitions/repository/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err30];
+}
+else {
+vErrors.push(err30);
+}
+errors++;
+}
+}
+if(data10.path !== undefined){
+let data12 = data10.path;
+if(typeof data12 === "string"){
+if(func2(data12) < 1){
+const err31 = {instancePath:instancePath+"/recordedIn/path",schemaPath:"#/definitions/relativePath/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err31];
+}
+else {
+vErrors.push(err31);
+}
+errors++;
+}
+if(!pattern7.test(data12)){
+const err32 = {instancePath:instancePath+"/recordedIn/path",schemaPath:"#/definitions/relativePath/pattern",keyword:"pattern",params:{pattern: "^[^/\\\\]"},message:"must match pattern \""+"^[^/\\\\]"+"\""};
+if(vErrors === null){
+vErrors = [err32];
+}
+else {
+vErrors.push(err32);
+}
+errors++;
+}
+}
+else {
+const err33 = {instancePath:instancePath+"/recordedIn/path",schemaPath:"#/definitions/relativePath/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err33];
+}
+else {
+vErrors.push(err33);
+}
+errors++;
+}
+}
+if(data10.pattern !== undefined){
+let data13 = data10.pattern;
+if(typeof data13 === "string"){
+if(func2(data13) > 300){
+const err34 = {instancePath:instancePath+"/recordedIn/pattern",schemaPath:"#/properties/recordedIn/properties/pattern/maxLength",keyword:"maxLength",params:{limit: 300},message:"must NOT have more than 300 characters"};
+if(vErrors === null){
+vErrors = [err34];
+}
+else {
+vErrors.push(err34);
+}
+errors++;
+}
+if(func2(data13) < 3){
+const err35 = {instancePath:instancePath+"/recordedIn/pattern",schemaPath:"#/properties/recordedIn/properties/pattern/minLength",keyword:"minLength",params:{limit: 3},message:"must NOT have fewer than 3 characters"};
+if(vErrors === null){
+vErrors = [err35];
+}
+else {
+vErrors.push(err35);
+}
+errors++;
+}
+}
+else {
+const err36 = {instancePath:instancePath+"/recordedIn/pattern",schemaPath:"#/properties/recordedIn/properties/pattern/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err36];
+}
+else {
+vErrors.push(err36);
+}
+errors++;
+}
+}
+}
+else {
+const err37 = {instancePath:instancePath+"/recordedIn",schemaPath:"#/properties/recordedIn/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err37];
+}
+else {
+vErrors.push(err37);
+}
+errors++;
+}
+}
+}
+else {
+const err38 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err38];
+}
+else {
+vErrors.push(err38);
 }
 errors++;
 }

@@ -66,9 +66,14 @@ export class DeckTreeProvider extends Disposable implements vscode.TreeDataProvi
         for (const pull of node.app.changelogPulls) {
           children.push({ kind: 'changelogPull', app: node.app, pull });
         }
+        // Each deployed-by-workflow environment's history: production first, then the others (staging's runs
+        // are read from their titles as the profile's runTitle says, so its history is as real as production's).
         const production = productionOf(node.app);
-        if (production !== undefined && production.environment.deploy.kind === 'workflow' && production.history.length > 0) {
-          children.push({ kind: 'history', app: node.app, environment: production });
+        const histories = [production, ...node.app.environments.filter((environment) => environment !== production)];
+        for (const environment of histories) {
+          if (environment !== undefined && environment.environment.deploy.kind === 'workflow' && environment.history.length > 0) {
+            children.push({ kind: 'history', app: node.app, environment });
+          }
         }
         return children;
       }

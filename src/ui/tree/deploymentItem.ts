@@ -11,7 +11,7 @@ export function deploymentItem(node: NodeOf<'deployment'>): vscode.TreeItem {
   const rollbackTarget = environment.rollback.ok && environment.rollback.deployment.runId === record.runId;
   const item = new vscode.TreeItem(record.imageTag ?? record.title, vscode.TreeItemCollapsibleState.None);
   item.id = `deployment:${app.app.id}/${environment.environment.id}/${record.runId}`;
-  const marks = [running ? 'runs now' : undefined, rollbackTarget ? 'last known working' : undefined, standingWords(record)].filter((mark) => mark !== undefined);
+  const marks = [running ? 'runs now' : undefined, rollbackTarget ? 'last known working' : undefined, standingWords(record), record.tagUnknown !== undefined ? 'version not known' : undefined].filter((mark) => mark !== undefined);
   item.description = [...marks, `${ago(record.updatedAt)} by ${record.actor}`].join(' · ');
   item.iconPath = new vscode.ThemeIcon(running ? 'debug-stackframe-dot' : rollbackTarget ? 'discard' : 'circle-small');
   item.tooltip = new vscode.MarkdownString(
@@ -32,6 +32,9 @@ export function deploymentItem(node: NodeOf<'deployment'>): vscode.TreeItem {
 }
 
 function standingNote(record: NodeOf<'deployment'>['record']): string {
+  if (record.tagUnknown !== undefined) {
+    return `\n\nWhat it deployed is not known: ${md(record.tagUnknown)}`;
+  }
   if (record.rolledAwayFrom !== undefined) {
     return `\n\nRolled away from on ${md(record.rolledAwayFrom.on)}: replaced by the older ${md(record.rolledAwayFrom.toImageTag)}, so it is not offered as last known working.`;
   }

@@ -20,9 +20,13 @@ export function environmentItem(node: NodeOf<'environment'>): vscode.TreeItem {
     item.description = `${running !== undefined ? `${running} (last deployment) · ` : ''}/version names another environment`;
   } else if (running !== undefined) {
     // In sync needs no words; "ahead" is already in the running label.
-    item.description = environment.state === 'inSync' ? running : `${running} · ${words}`;
+    const shown = environment.running?.source === 'recorded' ? `${running} (recorded)` : running;
+    item.description = environment.state === 'inSync' ? shown : `${shown} · ${words}`;
   } else {
-    item.description = profile.deploy.kind === 'manual' ? `deployed by hand with ${profile.deploy.tool} · version not reported` : words;
+    item.description = profile.deploy.kind === 'manual' ? `deployed by hand with ${profile.deploy.tool} · version not ${profile.deploy.recordedIn !== undefined ? 'recorded' : 'reported'}` : words;
+  }
+  if (environment.recordPending !== undefined) {
+    item.description = `${item.description ?? ''} · ${environment.recordPending}`;
   }
   item.tooltip = environmentTooltip(node);
   item.contextValue = contextTokens(node).join(' ');
@@ -83,7 +87,7 @@ function environmentTooltip(node: NodeOf<'environment'>): vscode.MarkdownString 
     if (running.sha !== undefined) {
       lines.push(`Commit: \`${running.sha}\`${running.commitTitle !== undefined ? ` — ${md(running.commitTitle)}` : ''}`);
     }
-    lines.push(`Learned from: ${running.source === 'version endpoint' ? 'its /version endpoint' : 'its last successful deployment'}`);
+    lines.push(`Learned from: ${running.source === 'version endpoint' ? 'its /version endpoint' : running.source === 'recorded' ? 'the file its deployment procedure records it in' : 'its last successful deployment'}`);
     tooltip.appendMarkdown(lines.join('  \n') + '\n\n');
   }
   const deployed = environment.lastSuccessfulDeployment;

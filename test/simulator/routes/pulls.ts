@@ -3,6 +3,7 @@ import { asRecord, paginate, requireScope, type Router } from '../routing';
 import type { Shapes } from '../shapes';
 import { headOf, type Simulation } from '../state';
 import type { WorldPull, WorldRepo } from '../world';
+import { pullHeadSha } from '../workflowFiles';
 
 /** `GET …/pulls` (`head`, `state`), `PATCH …/pulls/{number}` (`state`, `title`, `body`). */
 export function pullsRoutes({ repoRoute }: Router, sim: Simulation, shapes: Shapes): void {
@@ -12,7 +13,7 @@ export function pullsRoutes({ repoRoute }: Router, sim: Simulation, shapes: Shap
     const url = `${base}/repos/${repo.fullName}/pulls/${pull.number}`;
     const [owner = ''] = repo.fullName.split('/');
     const head = headOf(repo);
-    const branch = (ref: string) => ({ label: `${owner}:${ref}`, ref, sha: head.sha, user: userJson(owner), repo: repoJson(repo, base, true) });
+    const branch = (ref: string, sha = head.sha) => ({ label: `${owner}:${ref}`, ref, sha, user: userJson(owner), repo: repoJson(repo, base, true) });
     return {
       url,
       id: pull.number * 7,
@@ -44,7 +45,7 @@ export function pullsRoutes({ repoRoute }: Router, sim: Simulation, shapes: Shap
       assignees: [],
       requested_reviewers: [],
       requested_teams: [],
-      head: branch(pull.head),
+      head: branch(pull.head, pullHeadSha(pull)),
       base: branch(pull.base),
       _links: {
         self: { href: url },

@@ -31,10 +31,13 @@ describe('the release process against the simulator', () => {
     await harness.simulator.close();
   });
 
-  it('refreshes the whole deck with 6 GitHub requests, and for free when nothing changed', async () => {
+  it('refreshes the whole deck with 10 GitHub requests, and for free when nothing changed', async () => {
     const profile = simulatedProfile(harness.simulator);
     const facts = await gatherFacts(harness.client, profile);
-    assert.equal(harness.simulator.stats.requests, 6);
+    // 6, plus the commits that changed the API and the frontend (their staging runs are titled with commit
+    // messages), plus the infrastructure's head and open pull requests (the manual environments' recorded
+    // versions); the first time only, each of the 3 record files and the last commit that changed it.
+    assert.equal(harness.simulator.stats.requests, 10 + 6);
     assert.equal(harness.simulator.stats.versionRequests, 4);
     const snapshot = buildDeck(profile, facts);
 
@@ -48,14 +51,17 @@ describe('the release process against the simulator', () => {
     assert.ok((apiStaging?.aheadBy ?? 0) > 0, 'staging runs newer commits than production');
     const frontendProduction = findEnvironment(snapshot, 'frontend', 'production')?.environment;
     assert.equal(frontendProduction?.state, 'failed');
-    assert.equal(findEnvironment(snapshot, 'catalog', 'production')?.environment.state, 'unknown');
+    const catalog = findEnvironment(snapshot, 'catalog', 'production')?.environment;
+    assert.equal(catalog?.state, 'inSync', 'the version the infrastructure repository records');
+    assert.equal(catalog?.running?.imageTag, 'rel-2026.09.09.23.00.57');
+    assert.match(catalog?.stateDetail ?? '', /^Recorded as deployed: rel-2026\.09\.09\.23\.00\.57 \(commit [0-9a-f]{7} by AetherUnbound, 2026-09-10 09:00 UTC, environments\/prod\/airflow\.yml in WordPress\/openverse-infrastructure\)\./);
     assert.equal(findEnvironment(snapshot, 'indexer_worker', 'production')?.environment.state, 'alwaysLatest');
     assert.equal(snapshot.apps.find((app) => app.app.id === 'api')?.draft?.gitTag, 'api-2026.11.25.18.00.00');
 
     harness.simulator.resetStats();
     await gatherFacts(harness.client, profile);
-    assert.equal(harness.simulator.stats.requests, 6);
-    assert.equal(harness.simulator.stats.notModified, 6, 'every request answered 304');
+    assert.equal(harness.simulator.stats.requests, 10);
+    assert.equal(harness.simulator.stats.notModified, 10, 'every request answered 304');
     assert.equal(harness.simulator.stats.rateLimitUnits, 0);
   });
 
@@ -119,7 +125,7 @@ describe('the release process against the simulator', () => {
     const staging = (await compareCommits(harness.client, MONOREPO, 'api-2026.10.01.12.00.00', 'main'));
     assert.ok(staging.aheadBy > 0);
     const sha = staging.commits[0]!.sha;
-    const runId = await dispatchWorkflow(harness.client, { repo: INFRA, workflow: 'deploy-staging-api.yml', ref: 'main', inputs: { tag: sha }, profileField: 'apps[0].environments[0].deploy.workflow' });
+    const runId = await dispatchWorkflow(harness.client, { repo: INFRA, workflow: 'deploy-staging-api.yml', ref: 'main', inputs: { tag: sha, run_name: `Check staging (${sha})` }, profileField: 'apps[0].environments[0].deploy.workflow' });
     assert.ok(runId !== undefined);
     const run = await getRun(harness.client, INFRA, runId);
     assert.equal(run.actor, DEMO_LOGIN);

@@ -90,7 +90,7 @@ describe('actions whose answer is lost', () => {
     // And GitHub did start it: a second deployment now would have deployed twice.
     harness.simulator.advance(60);
     const runs = await listWorkflowRuns(harness.client, INFRA, 'deploy-staging-api.yml');
-    assert.equal(runs[0]?.displayTitle, 'Manual deployment (rel-2026.11.12.14.05.33)');
+    assert.equal(runs[0]?.displayTitle, 'test (rel-2026.11.12.14.05.33)', 'the reason, naming the tag, sent as the run name the workflow file declares');
   });
 
   it('a dispatch whose connection was reset: a reset can come after GitHub applied it, so no run found is unknown, not "nothing was started"', async () => {
@@ -135,7 +135,7 @@ describe('actions whose answer is lost', () => {
     const response = await fetch(`${harness.simulator.url}/repos/${INFRA}/actions/workflows/deploy-staging-api.yml/dispatches`, {
       method: 'POST',
       headers: { authorization: `token ${FINE_GRAINED_TOKEN}`, 'content-type': 'application/json' },
-      body: JSON.stringify({ ref: 'main', inputs: { tag: 'rel-2026.10.15.09.30.00' } }),
+      body: JSON.stringify({ ref: 'main', inputs: { tag: 'rel-2026.10.15.09.30.00', run_name: 'Manual deployment (rel-2026.10.15.09.30.00)' } }),
     });
     assert.equal(response.status, 204);
     const before = runsOf('deploy-staging-api.yml');

@@ -79,7 +79,7 @@ describe(`the simulator conforms to GitHub's REST description`, () => {
   });
 
   it('covers every route the extension uses', () => {
-    assert.equal(new Set(subset.operations.map((operation) => `${operation.method} ${operation.path}`)).size, 22);
+    assert.equal(new Set(subset.operations.map((operation) => `${operation.method} ${operation.path}`)).size, 24);
   });
 
   const releaseId = (): number => openverseWorld().repos[0]!.releases.find((release) => release.draft && release.tagName.startsWith('catalog-'))!.id;
@@ -103,6 +103,7 @@ describe(`the simulator conforms to GitHub's REST description`, () => {
     ['get', '/repos/{owner}/{repo}/actions/runs/{run_id}/jobs', () => `/repos/${INFRA}/actions/runs/${openverseWorld().repos[1]!.runs[0]!.id}/jobs`],
     ['get', '/repos/{owner}/{repo}/actions/jobs/{job_id}', () => `/repos/${MONOREPO}/actions/jobs/${openverseWorld().repos[0]!.runs[0]!.id * 100 + 1}`],
     ['get', '/repos/{owner}/{repo}/pulls', () => `/repos/${MONOREPO}/pulls?state=all`],
+    ['get', '/repos/{owner}/{repo}/contents/{path}', () => `/repos/${INFRA}/contents/.github%2Fworkflows%2Fdeploy-staging-api.yml?ref=main`],
   ];
   for (const [method, path, url] of cases) {
     it(`${method.toUpperCase()} ${path}`, async () => {
@@ -116,6 +117,15 @@ describe(`the simulator conforms to GitHub's REST description`, () => {
     const answer = await call('get', `/repos/${MONOREPO}/releases/${releaseId()}`, undefined, 'application/vnd.github.html+json');
     assert.equal(typeof (answer.body as { body_html?: unknown }).body_html, 'string');
     check('get', '/repos/{owner}/{repo}/releases/{release_id}', 200, answer.body);
+  });
+
+  it('GET /repos/{owner}/{repo}/pulls/{pull_number}/files', async () => {
+    const created = await fetch(`${simulator.url}/_admin/pull`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ repo: INFRA, title: 'Bump', branch: 'bump', contents: { 'environments/prod/airflow.yml': 'image_tag: "rel-2026.11.25.18.00.00"\n' } }) });
+    const { number } = (await created.json()) as { number: number };
+    const answer = await call('get', `/repos/${INFRA}/pulls/${number}/files`);
+    assert.equal(answer.status, 200);
+    check('get', '/repos/{owner}/{repo}/pulls/{pull_number}/files', 200, answer.body);
+    assert.match((answer.body as Array<{ patch: string }>)[0]?.patch ?? '', /^@@ [\s\S]*\n- {2}image_tag: "rel-2026\.09\.09\.23\.00\.57"\n\+image_tag: "rel-2026\.11\.25\.18\.00\.00"$/);
   });
 
   it('PATCH /repos/{owner}/{repo}/releases/{release_id} (publishing a draft)', async () => {

@@ -266,7 +266,7 @@ describe('the simulator\'s release chain', () => {
     assert.equal(after.images.api?.latest, before.images.api?.latest, 'the API was not rebuilt');
     assert.equal(after.images.api?.[pushed.sha], undefined);
     const staging = (await infraRuns()).filter((run) => Date.parse(run.created_at) >= Date.parse('2026-11-26T09:00:00Z'));
-    assert.deepEqual(staging.map((run) => run.display_title), [`Fix the header on small screens (#6001) (${pushed.sha})`], 'frontend staging only, titled with the message');
+    assert.deepEqual(staging.map((run) => run.display_title), ['Fix the header on small screens (#6001)'], 'frontend staging only, titled with the message (its run_name), not the SHA');
     assert.equal(staging[0]?.conclusion, 'success');
     assert.equal(await version('frontend', 'staging'), pushed.sha);
     const ci = (await call<{ workflow_runs: Run[] }>('GET', `/repos/${MONOREPO}/actions/workflows/ci_cd.yml/runs`)).body.workflow_runs[0];

@@ -1,0 +1,68 @@
+import type { RecordFact } from './facts';
+import type { RecordedIn } from './profileTypes';
+import type { PublishedRelease, RunningVersion } from './snapshot';
+import { isFullSha, parsePinnedImageTag, shortSha } from './tags';
+
+/**
+ * What a manual environment runs, as its deployment procedure records it: the Openverse runbooks set the
+ * image tag in the infrastructure repository (`just bump production airflow`, `just bump prod
+ * ingestion-server`) and then open a pull request there (openverse-facts §5). The profile's `recordedIn`
+ * names the file and a pattern capturing the tag; the file on the default branch says what was recorded
+ * as deployed, an open pull request changing it a bump not merged yet.
+ */
+
+/** Why a pattern cannot read a tag (not a regular expression, no capture group), if it cannot. */
+export function recordPatternProblem(pattern: string): string | undefined {
+  let expression: RegExp;
+  try {
+    expression = new RegExp(pattern);
+  } catch (error) {
+    return `is not a regular expression (${error instanceof Error ? error.message : String(error)})`;
+  }
+  return (new RegExp(`${expression.source}|`).exec('')?.length ?? 0) < 2 ? 'has no capture group: put the image tag in parentheses, e.g. image_tag: "(rel-[^"]+)"' : undefined;
+}
+
+/** The pinned image tag the pattern captures in a text, when it captures one. */
+export function tagIn(text: string, pattern: string): string | undefined {
+  if (recordPatternProblem(pattern) !== undefined) {
+    return undefined;
+  }
+  const captured = new RegExp(pattern, 'm').exec(text)?.[1]?.trim();
+  return captured !== undefined && parsePinnedImageTag(captured).ok ? captured : undefined;
+}
+
+export interface RecordedReading {
+  readonly running?: RunningVersion;
+  /** What the deck says of it, in place of "version not reported". */
+  readonly detail: string;
+  /** Short words for an open pull request changing the record: "rel-… in open PR #12, not merged". */
+  readonly pending?: string;
+}
+
+export function readRecord(recordedIn: RecordedIn, fact: RecordFact | undefined, releases: readonly PublishedRelease[]): RecordedReading | undefined {
+  if (fact === undefined) {
+    return undefined;
+  }
+  const where = `${fact.path} in ${fact.repo}`;
+  const pulls = fact.pulls.map((pull) => ({ pull, tag: pull.text !== undefined ? tagIn(pull.text, recordedIn.pattern) : undefined }));
+  const pending = pulls.map(({ pull, tag }) => ` ${tag ?? 'A change'} is recorded in open pull request #${pull.number} by ${pull.author}, not yet merged (${pull.htmlUrl}).`).join('');
+  const short = pulls.map(({ pull, tag }) => `${tag ?? 'a change'} in open PR #${pull.number}`).join(', ');
+  const shortWords = short !== '' ? { pending: `${short}, not merged` } : {};
+  if (fact.file === undefined) {
+    return { detail: `${fact.problem !== undefined ? `${where} could not be read: ${fact.problem}` : `${where} does not exist on the default branch`}, so what runs there is not known.${pending}`, ...shortWords };
+  }
+  const imageTag = tagIn(fact.file.text, recordedIn.pattern);
+  const { commit } = fact.file;
+  const by = `commit ${shortSha(commit.sha)} by ${commit.author}, ${commit.date.slice(0, 16).replace('T', ' ')} UTC`;
+  if (imageTag === undefined) {
+    return { detail: `${where} (${by}) holds no image tag matching ${recordedIn.pattern}, so what runs there is not known.${pending}`, ...shortWords };
+  }
+  const release = releases.find((candidate) => candidate.imageTag === imageTag);
+  const running: RunningVersion = {
+    ...(release?.commitSha !== undefined ? { sha: release.commitSha } : isFullSha(imageTag) ? { sha: imageTag } : {}),
+    ...(release !== undefined ? { release } : {}),
+    imageTag,
+    source: 'recorded',
+  };
+  return { running, detail: `Recorded as deployed: ${imageTag} (${by}, ${where}).${pending}`, ...shortWords };
+}

@@ -1,0 +1,73 @@
+import type { AppCommits } from './facts';
+import { findImageTagIn, shortSha } from './tags';
+import { commitTitle } from './words';
+
+/**
+ * Reading what a deployment run deployed from its title, where the profile's `runTitle` template says
+ * the workflow's run-name puts it:
+ * - `{imageTag}`: the image tag itself ("Deploy {imageTag} to *");
+ * - `{commitTitle}`: the first line of the message of the commit the image was built from. Openverse's CI
+ *   dispatches staging with `run_name` = that line and `tag` = the commit's SHA (openverse-facts §1.4), so
+ *   the title is mapped back to the commit of main with that first line, among the commits that changed
+ *   the app (an image exists only for those). Two such commits with that line: ambiguous, never a guess.
+ * - `*` stands for any text.
+ * Without a template, or for a title that does not fit it (a run dispatched by hand, titled otherwise),
+ * the image tag is read wherever the title names one (findImageTagIn).
+ */
+
+export type TitleReading =
+  | { readonly kind: 'tag'; readonly imageTag: string; readonly from: 'title' | 'commitTitle' }
+  | { readonly kind: 'unknown'; readonly why?: string };
+
+const TAG_SOURCE = String.raw`rel-\d{4}\.\d{2}\.\d{2}\.\d{2}\.\d{2}\.\d{2}|[0-9a-f]{40}`;
+
+/** `createdAt`: when the run was created; a commit made after it cannot be what it deployed. */
+export function readRunTitle(title: string, template: string | undefined, appCommits?: AppCommits, createdAt?: string): TitleReading {
+  let unmatched: string | undefined;
+  if (template?.includes('{commitTitle}') === true) {
+    const messageLine = fitTemplate(template, '{commitTitle}', '(.+)', title);
+    if (messageLine !== undefined) {
+      const byCommit = commitOfTitle(messageLine, appCommits, createdAt);
+      if (byCommit !== undefined) {
+        return byCommit;
+      }
+      unmatched = `No recent commit that changed the app has the first line "${messageLine}", and the title names no image tag.`;
+    }
+  } else if (template?.includes('{imageTag}') === true) {
+    const tag = fitTemplate(template, '{imageTag}', `(${TAG_SOURCE})`, title);
+    if (tag !== undefined) {
+      return { kind: 'tag', imageTag: tag, from: 'title' };
+    }
+  }
+  const named = findImageTagIn(title);
+  return named !== undefined ? { kind: 'tag', imageTag: named.text, from: 'title' } : { kind: 'unknown', ...(unmatched !== undefined ? { why: unmatched } : {}) };
+}
+
+/** The text the placeholder stands for when the whole title fits the template; `*` is any text. */
+function fitTemplate(template: string, placeholder: string, capture: string, title: string): string | undefined {
+  const [before = '', after = ''] = template.split(placeholder, 2);
+  const literal = (text: string): string => text.split('*').map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('.*?');
+  const match = new RegExp(`^${literal(before)}${capture}${literal(after)}$`, 's').exec(title);
+  return match?.[1];
+}
+
+function commitOfTitle(line: string, appCommits: AppCommits | undefined, createdAt: string | undefined): TitleReading | undefined {
+  if (appCommits === undefined || !appCommits.known) {
+    const why = appCommits?.known === false ? appCommits.why : 'they were not read';
+    return { kind: 'unknown', why: `The run is titled with a commit message, but the commits that changed the app are not known (${why}).` };
+  }
+  const latest = createdAt !== undefined ? Date.parse(createdAt) : Number.POSITIVE_INFINITY;
+  const matches = appCommits.commits.filter((commit) => commitTitle(commit.message).trim() === line.trim() && !(Date.parse(commit.date) > latest));
+  const [only] = matches;
+  if (matches.length === 1 && only !== undefined) {
+    return { kind: 'tag', imageTag: only.sha, from: 'commitTitle' };
+  }
+  if (matches.length > 1) {
+    return {
+      kind: 'unknown',
+      why: `${matches.length} recent commits that changed the app have the first line "${line}" (${matches.map((commit) => shortSha(commit.sha)).join(', ')}), so which one was deployed cannot be told from the run's title.`,
+    };
+  }
+  // No recent commit of the app has this first line: the title may name the tag itself (a run dispatched by hand).
+  return undefined;
+}

@@ -1,0 +1,32 @@
+import type { AppCommits, CommitFact } from '../domain/facts';
+import type { AppProfile } from '../domain/profileTypes';
+import type { GitHubClient } from '../github/client';
+import { listCommits } from '../github/commits';
+import { describeError } from '../github/errors';
+
+/** True when the app's deployment runs are titled with a commit message: the title maps back to one of its commits. */
+export function titlesNameCommits(app: AppProfile): boolean {
+  return app.environments.some((environment) => environment.deploy.kind === 'workflow' && environment.deploy.runTitle?.includes('{commitTitle}') === true);
+}
+
+/**
+ * The newest commits of `ref` (unset: the default branch) that changed the app: one listing filtered by `path` per source folder (in
+ * parallel, conditional: an unchanged listing is a free 304), merged newest first. An image is built
+ * only for these commits (openverse-facts §1.4: CI publishes an app's images when its files changed).
+ * Never throws: a failure is said in the answer.
+ */
+export async function listAppCommits(client: GitHubClient, repo: string, ref: string | undefined, app: AppProfile): Promise<AppCommits> {
+  if (app.sourceFolders.length === 0) {
+    return { known: false, why: `the profile names no sourceFolders for ${app.label}` };
+  }
+  try {
+    const lists = await Promise.all(app.sourceFolders.map((folder) => listCommits(client, repo, ref, { path: folder })));
+    const bySha = new Map<string, CommitFact>();
+    for (const commit of lists.flat()) {
+      bySha.set(commit.sha, commit);
+    }
+    return { known: true, commits: [...bySha.values()].sort((a, b) => Date.parse(b.date) - Date.parse(a.date)) };
+  } catch (error) {
+    return { known: false, why: describeError(error) };
+  }
+}

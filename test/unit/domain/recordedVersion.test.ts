@@ -1,0 +1,58 @@
+import { strict as assert } from 'node:assert';
+import type { RecordFact } from '../../../src/domain/facts';
+import type { RecordedIn } from '../../../src/domain/profileTypes';
+import { readRecord, recordPatternProblem, tagIn } from '../../../src/domain/recordedVersion';
+import type { PublishedRelease } from '../../../src/domain/snapshot';
+import { parseReleaseDate } from '../../../src/domain/tags';
+import { sha } from '../fixtures/openverseFacts';
+
+const AIRFLOW: RecordedIn = { repo: 'WordPress/openverse-infrastructure', path: 'environments/prod/airflow.yml', pattern: 'image_tag: "(rel-[^"]+)"' };
+const commit = { sha: sha('infra-1'), author: 'AetherUnbound', date: '2026-09-10T09:00:00Z', htmlUrl: 'https://github.com/WordPress/openverse-infrastructure/commit/1' };
+const release: PublishedRelease = (() => {
+  const date = parseReleaseDate('2026.09.09.23.00.57');
+  assert.ok(date.ok);
+  return { id: 1, name: 'catalog-2026.09.09.23.00.57', gitTag: 'catalog-2026.09.09.23.00.57', imageTag: 'rel-2026.09.09.23.00.57', date: date.value, publishedAt: '2026-09-10T00:00:00Z', htmlUrl: 'https://github.com/x', body: '', commitSha: sha('catalog') };
+})();
+
+function fact(fields: Partial<RecordFact>): RecordFact {
+  return { repo: AIRFLOW.repo, path: AIRFLOW.path, pulls: [], ...fields };
+}
+
+describe('a manual environment\'s recorded version', () => {
+  it('is the tag the file on the default branch records, with the commit, who and when', () => {
+    const reading = readRecord(AIRFLOW, fact({ file: { text: 'airflow:\n  image_tag: "rel-2026.09.09.23.00.57"\n', commit } }), [release]);
+    assert.equal(reading?.running?.imageTag, 'rel-2026.09.09.23.00.57');
+    assert.equal(reading?.running?.release?.gitTag, 'catalog-2026.09.09.23.00.57');
+    assert.equal(reading?.running?.sha, sha('catalog'));
+    assert.equal(reading?.running?.source, 'recorded');
+    assert.equal(reading?.detail, `Recorded as deployed: rel-2026.09.09.23.00.57 (commit ${sha('infra-1').slice(0, 7)} by AetherUnbound, 2026-09-10 09:00 UTC, environments/prod/airflow.yml in WordPress/openverse-infrastructure).`);
+    assert.equal(reading?.pending, undefined);
+  });
+
+  it('says when a bump is recorded in an open pull request, not yet merged', () => {
+    const reading = readRecord(AIRFLOW, fact({
+      file: { text: 'image_tag: "rel-2026.09.09.23.00.57"', commit },
+      pulls: [{ number: 12, htmlUrl: 'https://github.com/WordPress/openverse-infrastructure/pull/12', author: 'krysal', text: 'image_tag: "rel-2026.11.25.18.00.00"' }],
+    }), [release]);
+    assert.equal(reading?.running?.imageTag, 'rel-2026.09.09.23.00.57', 'what is merged is what is recorded as deployed');
+    assert.equal(reading?.pending, 'rel-2026.11.25.18.00.00 in open PR #12, not merged');
+    assert.match(reading?.detail ?? '', / rel-2026\.11\.25\.18\.00\.00 is recorded in open pull request #12 by krysal, not yet merged \(https:\/\/github\.com\/WordPress\/openverse-infrastructure\/pull\/12\)\.$/);
+  });
+
+  it('says why nothing is known: no such file, no tag matching, or the file could not be read', () => {
+    assert.match(readRecord(AIRFLOW, fact({}), [])?.detail ?? '', /^environments\/prod\/airflow\.yml in WordPress\/openverse-infrastructure does not exist on the default branch, so what runs there is not known\.$/);
+    const noTag = readRecord(AIRFLOW, fact({ file: { text: 'image_tag: latest', commit } }), []);
+    assert.equal(noTag?.running, undefined);
+    assert.match(noTag?.detail ?? '', /holds no image tag matching image_tag: "\(rel-\[\^"\]\+\)"/);
+    assert.match(readRecord(AIRFLOW, fact({ problem: 'GitHub answered 500' }), [])?.detail ?? '', /could not be read: GitHub answered 500/);
+    assert.equal(readRecord(AIRFLOW, undefined, []), undefined);
+  });
+
+  it('reads only pinned image tags, with a pattern that has a capture group', () => {
+    assert.equal(tagIn('image_tag: "latest"', 'image_tag: "([^"]+)"'), undefined);
+    assert.equal(tagIn(`tag = "${sha('x')}"`, 'tag = "([^"]+)"'), sha('x'));
+    assert.match(recordPatternProblem('image_tag: rel-.*') ?? '', /no capture group/);
+    assert.match(recordPatternProblem('image_tag: (rel-') ?? '', /not a regular expression/);
+    assert.equal(recordPatternProblem('image_tag: "(rel-[^"]+)"'), undefined);
+  });
+});
