@@ -3,6 +3,7 @@ import { versionKey, type DeckFacts, type WorkflowRunFact } from './facts';
 import type { AppProfile, EnvironmentProfile, Profile, WorkflowDeploy } from './profileTypes';
 import { imageTagOrder, lastKnownWorkingDeployment, markRollbacks } from './rollback';
 import { runningVersion, type CommitContext } from './runningVersion';
+import { buildAt, buildWords, compareBuilds } from './sameBuild';
 import type { AppDeck, DeckSnapshot, DeploymentRecord, DraftRelease, EnvironmentDeck, EnvironmentState, PublishedRelease, RunningVersion } from './snapshot';
 import { readRecord } from './recordedVersion';
 import { readRunTitle } from './runTitle';
@@ -60,9 +61,11 @@ function buildAppDeck(app: AppProfile, context: BuildContext): AppDeck {
   };
 }
 
-function releasesOf(app: AppProfile, context: BuildContext): { releases: PublishedRelease[]; drafts: DraftRelease[] } {
+/** An app's published releases and drafts, newest first, from a refresh's facts. */
+export function releasesOf(app: AppProfile, context: Pick<BuildContext, 'facts' | 'tagCommits' | 'commitIndex'>): { releases: PublishedRelease[]; drafts: DraftRelease[] } {
   const releases: PublishedRelease[] = [];
   const drafts: DraftRelease[] = [];
+  const builds = { histories: context.facts.appHistories ?? {}, commitIndex: context.commitIndex };
   for (const fact of context.facts.releases) {
     if (fact.prerelease) {
       continue;
@@ -86,6 +89,7 @@ function releasesOf(app: AppProfile, context: BuildContext): { releases: Publish
       });
     } else if (fact.publishedAt !== null) {
       const commitSha = context.tagCommits.get(fact.tagName);
+      const buildSha = commitSha !== undefined ? buildAt(app, commitSha, builds) : undefined;
       releases.push({
         id: fact.id,
         name: fact.name,
@@ -96,6 +100,7 @@ function releasesOf(app: AppProfile, context: BuildContext): { releases: Publish
         htmlUrl: fact.htmlUrl,
         body: fact.body,
         ...(commitSha !== undefined ? { commitSha } : {}),
+        ...(buildSha !== undefined ? { buildSha } : {}),
       });
     }
   }
@@ -214,17 +219,36 @@ function buildEnvironmentDeck(
   if (newestRelease === undefined) {
     return { ...common, state: 'unknown', stateDetail: `${app.label} has no published GitHub Release to compare with.` };
   }
-  const compared = compareWithNewestRelease(running, newestRelease, context);
+  const compared = compareWithNewestRelease(app, running, newestRelease, context);
   return { ...common, ...compared, ...(recorded !== undefined ? { stateDetail: `${recorded.detail} ${compared.stateDetail}` } : {}) };
 }
 
 function compareWithNewestRelease(
+  app: AppProfile,
   running: RunningVersion,
   newest: PublishedRelease,
   context: BuildContext,
 ): { state: EnvironmentState; stateDetail: string; behindBy?: number; aheadBy?: number } {
-  if (running.release?.gitTag === newest.gitTag || (running.sha !== undefined && running.sha === newest.commitSha)) {
-    return { state: 'inSync', stateDetail: `Runs ${newest.imageTag}, the newest published release.` };
+  const inSync = { state: 'inSync' as const, stateDetail: `Runs ${buildWords(newest.imageTag, newest.buildSha ?? newest.commitSha)}, the newest published release.` };
+  if (running.release?.gitTag === newest.gitTag || (running.sha !== undefined && (running.sha === newest.commitSha || running.sha === newest.buildSha))) {
+    return inSync;
+  }
+  if (running.sha !== undefined && newest.commitSha !== undefined) {
+    // Same build, or how many of the app's own commits lie between (sameBuild.ts); other apps' commits do not count.
+    const builds = compareBuilds(app, running.sha, newest.commitSha, { histories: context.facts.appHistories ?? {}, commitIndex: context.commitIndex });
+    const ofApp = (count: number): string => `${plural(count, 'commit')} of ${app.label}`;
+    if (builds.kind === 'same') {
+      return inSync;
+    }
+    if (builds.kind === 'behind') {
+      return { state: 'behind', behindBy: builds.by, stateDetail: `${ofApp(builds.by)} behind ${newest.imageTag}, the newest published release.` };
+    }
+    if (builds.kind === 'ahead') {
+      return { state: 'inSync', aheadBy: builds.by, stateDetail: `${ofApp(builds.by)} ahead of ${newest.imageTag}, the newest published release.` };
+    }
+    if (app.sourceFolders.length > 0) {
+      return { state: 'unknown', stateDetail: `Runs commit ${shortSha(running.sha)}; whether it is ${buildWords(newest.imageTag, newest.buildSha)} cannot be told: ${builds.why}.` };
+    }
   }
   const runningIndex = running.sha !== undefined ? context.commitIndex.get(running.sha) : undefined;
   const newestIndex = newest.commitSha !== undefined ? context.commitIndex.get(newest.commitSha) : undefined;

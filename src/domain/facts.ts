@@ -106,6 +106,13 @@ export type VersionFact =
   | { readonly kind: 'unreachable'; readonly reason: string }
   | { readonly kind: 'malformed'; readonly reason: string };
 
+/** The commits reachable from one commit that change one folder, newest first, as GitHub listed them (one page). */
+export interface FolderHistoryFact {
+  readonly commits: ReadonlyArray<{ readonly sha: string; readonly date: string }>;
+  /** True when the listing holds every such commit (fewer than a page came back). */
+  readonly complete: boolean;
+}
+
 export interface DeckFacts {
   /** When the facts were gathered (ISO 8601). */
   readonly fetchedAt: string;
@@ -132,6 +139,11 @@ export interface DeckFacts {
   readonly records?: Readonly<Record<string, RecordFact>>;
   /** /version answers, keyed by `versionKey(app, environment)`. */
   readonly versions: Readonly<Record<string, VersionFact>>;
+  /**
+   * Per commit and source folder (`historyKey` of sameBuild.ts), the app's commits up to it: read only
+   * where an environment runs another commit than its app's newest release names (see sameBuild.ts).
+   */
+  readonly appHistories?: Readonly<Record<string, FolderHistoryFact>>;
 }
 
 export function versionKey(appId: string, environmentId: string): string {

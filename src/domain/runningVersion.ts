@@ -68,9 +68,9 @@ function fromVersionAnswer(
   url: string,
 ): RunningResult {
   if (isFullSha(release)) {
-    // The image's build commit can precede the git tag's commit (later commits of main may not touch
-    // the app), so when no release names this commit, trust the last successful deployment's release.
-    const byCommit = releases.find((candidate) => candidate.commitSha === release);
+    // The image's build commit usually precedes the git tag's commit (later commits of main may not touch
+    // the app): a release matches by either (buildSha, sameBuild.ts); else the last successful deployment's.
+    const byCommit = releases.find((candidate) => candidate.commitSha === release || candidate.buildSha === release);
     const deployedRelease = releaseOfImageTag(lastSuccessful?.imageTag, releases);
     const matched = byCommit ?? deployedRelease;
     return { running: withCommit({ sha: release, source: 'version endpoint', ...releaseFields(matched, release) }, context) };

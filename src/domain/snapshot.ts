@@ -20,6 +20,11 @@ export interface PublishedRelease {
   readonly body: string;
   /** The commit its git tag names, when the tag listing showed it. */
   readonly commitSha?: string;
+  /**
+   * The commit its images were built from (what /version reports once it runs): the last commit at or
+   * before `commitSha` that changed the app (sameBuild.ts), when its history was read.
+   */
+  readonly buildSha?: string;
 }
 
 /** A drafted GitHub Release: what publishing would release. */

@@ -1,7 +1,10 @@
 import { versionKey, type DeckFacts, type JobFact, type TagFact, type VersionFact, type WorkflowRunFact } from '../domain/facts';
 import type { Profile } from '../domain/profileTypes';
 import type { GitHubClient } from '../github/client';
+import { historiesToRead } from '../domain/buildFacts';
+import { readHistories } from '../github/appHistory';
 import { listCommits, listTags } from '../github/commits';
+import { describeError } from '../github/errors';
 import { listOpenPullRequests } from '../github/pulls';
 import { listReleases } from '../github/releases';
 import { listRepositoryRuns, listRunJobs, listWorkflowRuns } from '../github/workflows';
@@ -15,6 +18,8 @@ export const MAX_CONCURRENT_PROBES = 300;
 export interface GatherOptions {
   readonly probe?: (url: string) => Promise<VersionFact>;
   readonly now?: () => Date;
+  /** Told what could not be read without failing the refresh (it shows as unknown in the deck). */
+  readonly onProblem?: (message: string) => void;
 }
 
 /**
@@ -108,7 +113,17 @@ export async function gatherFacts(client: GitHubClient, profile: Profile, option
       tags.push({ name: run.headBranch, sha: run.headSha });
     }
   }
-  return { fetchedAt: now().toISOString(), releases, tags, mainCommits, deploymentRuns, releaseRuns, ...(Object.keys(releaseRunJobs).length > 0 ? { releaseRunJobs } : {}), versions, openPulls, ...(Object.keys(appCommits).length > 0 ? { appCommits } : {}), ...(Object.keys(records).length > 0 ? { records } : {}) };
+  const first: DeckFacts = { fetchedAt: now().toISOString(), releases, tags, mainCommits, deploymentRuns, releaseRuns, ...(Object.keys(releaseRunJobs).length > 0 ? { releaseRunJobs } : {}), versions, openPulls, ...(Object.keys(appCommits).length > 0 ? { appCommits } : {}), ...(Object.keys(records).length > 0 ? { records } : {}) };
+  // Only where an environment runs another commit than its release's tag names: which build it is (memoised, immutable).
+  const wanted = historiesToRead(profile, first);
+  if (wanted.length === 0) {
+    return first;
+  }
+  const { histories, errors } = await readHistories(client, profile.monorepo, wanted);
+  for (const error of errors) {
+    options.onProblem?.(`Which build runs could not be read: ${describeError(error)}`);
+  }
+  return { ...first, appHistories: histories };
 }
 
 /** `work` over every item, at most `limit` at a time, results in the items' order. */

@@ -43,7 +43,7 @@ describe('deck', () => {
     assert.equal(production.state, 'behind');
     assert.equal(production.behindBy, 5);
     assert.equal(production.running?.imageTag, 'rel-2026.10.15.09.30.00');
-    assert.match(production.stateDetail, /5 commits behind rel-2026\.11\.02\.14\.05\.33/);
+    assert.match(production.stateDetail, /5 commits of API behind rel-2026\.11\.02\.14\.05\.33/);
   });
 
   it('shows a failed last deployment while the older version keeps running', () => {

@@ -1,0 +1,39 @@
+import { releasesOf } from './buildDeck';
+import { versionKey, type DeckFacts } from './facts';
+import type { Profile } from './profileTypes';
+import { normalFolder } from './sameBuild';
+import { isFullSha } from './tags';
+
+/**
+ * Which apps' histories a refresh must read to tell builds apart (sameBuild.ts): for each app whose
+ * environment's /version reports another commit than the app's newest release's git tag names, the
+ * history of each source folder at the newest of those commits when all are among main's newest commits
+ * (it answers for the older ones too), else at each. None when every environment runs the tag's commit.
+ */
+export function historiesToRead(profile: Profile, facts: DeckFacts): Array<{ sha: string; folder: string }> {
+  const tagCommits = new Map(facts.tags.map((tag) => [tag.name, tag.sha]));
+  const commitIndex = new Map(facts.mainCommits.map((commit, index) => [commit.sha, index]));
+  const wanted = new Map<string, { sha: string; folder: string }>();
+  for (const app of profile.apps) {
+    if (!app.usesReleases || app.sourceFolders.length === 0) {
+      continue;
+    }
+    const tagCommit = releasesOf(app, { facts, tagCommits, commitIndex }).releases[0]?.commitSha;
+    if (tagCommit === undefined) {
+      continue;
+    }
+    const running = app.environments.flatMap((environment) => {
+      const answer = facts.versions[versionKey(app.id, environment.id)];
+      return answer?.kind === 'answered' && isFullSha(answer.release) && answer.release !== tagCommit ? [answer.release] : [];
+    });
+    const commits = running.length > 0 ? [tagCommit, ...running] : [];
+    const positions = commits.map((sha) => commitIndex.get(sha));
+    const newest = positions.every((position) => position !== undefined) ? commits[positions.indexOf(Math.min(...(positions as number[])))] : undefined;
+    for (const sha of newest !== undefined ? [newest] : commits) {
+      for (const folder of app.sourceFolders) {
+        wanted.set(`${sha} ${normalFolder(folder)}`, { sha, folder: normalFolder(folder) });
+      }
+    }
+  }
+  return [...wanted.values()];
+}

@@ -1,0 +1,61 @@
+import type { FolderHistoryFact } from '../domain/facts';
+import { historyKey, normalFolder } from '../domain/sameBuild';
+import type { GitHubClient } from './client';
+import { listCommits } from './commits';
+
+/** One page of a path-filtered listing: GitHub's largest. */
+const PAGE = 100;
+const MEMO_LIMIT = 2000;
+
+/**
+ * The commits reachable from a commit that change a folder never change (a SHA names its whole history),
+ * so each client keeps the answers it got: asking again about the same commit and folder sends nothing.
+ */
+const memos = new WeakMap<GitHubClient, Map<string, Promise<FolderHistoryFact>>>();
+
+/** The newest commits (up to 100) at or before `sha` that change `folder`: `GET …/commits?sha=&path=`, memoised. */
+export function readFolderHistory(client: GitHubClient, repo: string, sha: string, folder: string): Promise<FolderHistoryFact> {
+  let memo = memos.get(client);
+  if (memo === undefined) {
+    memo = new Map();
+    memos.set(client, memo);
+  }
+  const key = `${repo.toLowerCase()} ${historyKey(sha, folder)}`;
+  const known = memo.get(key);
+  if (known !== undefined) {
+    return known;
+  }
+  const asked = listCommits(client, repo, sha, { path: normalFolder(folder), perPage: PAGE }).then((commits) => ({
+    commits: commits.map((commit) => ({ sha: commit.sha, date: commit.date })),
+    complete: commits.length < PAGE,
+  }));
+  memo.set(key, asked);
+  if (memo.size > MEMO_LIMIT) {
+    const oldest = memo.keys().next().value;
+    if (oldest !== undefined) {
+      memo.delete(oldest);
+    }
+  }
+  // A failed answer is not kept: the next refresh asks again.
+  asked.catch(() => memo.delete(key));
+  return asked;
+}
+
+/**
+ * The histories asked for, all in parallel, keyed by `historyKey`; one that GitHub could not give is left out
+ * (what depends on it is then said to be unknown) and its error returned for the log.
+ */
+export async function readHistories(client: GitHubClient, repo: string, wanted: ReadonlyArray<{ readonly sha: string; readonly folder: string }>): Promise<{ histories: Record<string, FolderHistoryFact>; errors: unknown[] }> {
+  const histories: Record<string, FolderHistoryFact> = {};
+  const errors: unknown[] = [];
+  await Promise.all(
+    wanted.map(async ({ sha, folder }) => {
+      try {
+        histories[historyKey(sha, folder)] = await readFolderHistory(client, repo, sha, folder);
+      } catch (error) {
+        errors.push(error);
+      }
+    }),
+  );
+  return { histories, errors };
+}
