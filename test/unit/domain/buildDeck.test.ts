@@ -4,7 +4,7 @@ import { findEnvironment, productionOf, type DeckSnapshot } from '../../../src/d
 import type { DeckFacts } from '../../../src/domain/facts';
 import { openverseProfile } from '../../../src/domain/openverse';
 import { deployCandidates } from '../../../src/domain/rollback';
-import { API_DRAFT_BODY, openverseFacts, run, sha } from '../fixtures/openverseFacts';
+import { API_DRAFT_BODY, mainCommits, openverseFacts, run, sha } from '../fixtures/openverseFacts';
 
 function deckOf(facts: DeckFacts = openverseFacts()): DeckSnapshot {
   return buildDeck(openverseProfile(), facts);
@@ -44,6 +44,28 @@ describe('deck', () => {
     assert.equal(production.behindBy, 5);
     assert.equal(production.running?.imageTag, 'rel-2026.10.15.09.30.00');
     assert.match(production.stateDetail, /5 commits of API behind rel-2026\.11\.02\.14\.05\.33/);
+  });
+
+  it('shows staging and production in sync when both run the build of the newest release (later commits change other apps only)', () => {
+    // The API changed last at c13; the release's git tag names c14 (main's head then), a commit of another app.
+    const facts = openverseFacts();
+    const apiCommits = mainCommits.filter((commit) => ['c13', 'c12', 'c9', 'c5'].map(sha).includes(commit.sha));
+    const appHistories = { [`${sha('c18')} api`]: { commits: apiCommits.map((commit) => ({ sha: commit.sha, date: commit.date })), complete: true } };
+    const versions = {
+      ...facts.versions,
+      'api/production': { kind: 'answered' as const, release: sha('c13'), environment: 'production' },
+      'api/staging': { kind: 'answered' as const, release: sha('c18'), environment: 'staging' },
+    };
+    const deck = deckOf({ ...facts, versions, appHistories });
+    const { environment: production } = environment(deck, 'api', 'production');
+    assert.equal(production.state, 'inSync');
+    assert.equal(production.behindBy, undefined);
+    assert.equal(production.running?.release?.gitTag, 'api-2026.11.02.14.05.33');
+    assert.equal(production.stateDetail, `Runs the build of rel-2026.11.02.14.05.33 (commit ${sha('c13').slice(0, 7)}), the newest published release.`);
+    const { environment: staging } = environment(deck, 'api', 'staging');
+    assert.equal(staging.state, 'inSync');
+    assert.equal(staging.aheadBy, undefined, 'no commit of the API after the release: not ahead');
+    assert.match(staging.stateDetail, /Runs the build of rel-2026\.11\.02\.14\.05\.33/);
   });
 
   it('shows a failed last deployment while the older version keeps running', () => {
