@@ -10,6 +10,7 @@ import { activeRunInDeck, busyMessage } from '../domain/busyEnvironment';
 import { deployAndFollow, type DeployResult } from '../operations/deploy';
 import { environmentKey } from '../operations/inFlight';
 import { previewDeployment, type DeploymentPreview } from '../operations/previewDeployment';
+import { buildWords } from '../domain/sameBuild';
 import type { Services } from '../services';
 import { openLink } from '../ui/links';
 import { deploymentReason } from './deploymentReason';
@@ -176,6 +177,7 @@ async function confirmAndDeploy(
           reason,
           ...(asked !== undefined ? { reasonInput: asked.key ?? false } : {}),
           webUrl,
+          monorepo: profile.monorepo,
           profilePath: `apps[${String(profile.apps.findIndex((candidate) => candidate.id === app.app.id))}].environments[${String(app.environments.indexOf(environment))}]`,
           ...(environment.environment.deployedOnPublish && profile.releaseWorkflow !== undefined ? { releaseWorkflow: { repo: profile.monorepo, workflow: profile.releaseWorkflow } } : {}),
         },
@@ -192,7 +194,7 @@ async function confirmAndDeploy(
     void services.store.refresh('a deployment ended');
   }
 
-  const outcome = result.problem ?? (result.stoppedWatching ? `Stopped watching; the deployment of ${target.imageTag} to ${label} goes on (see the deck).` : `${label} ${VERBS[kind].done}: it now runs ${target.imageTag}.`);
+  const outcome = result.problem ?? (result.stoppedWatching ? `Stopped watching; the deployment of ${target.imageTag} to ${label} goes on (see the deck).` : `${label} ${VERBS[kind].done}: it now runs ${result.build !== undefined ? buildWords(target.imageTag, result.build) : target.imageTag}.`);
   services.log[result.problem !== undefined ? 'error' : 'info'](`${who} ${VERBS[kind].doing} ${label} to ${target.imageTag}: ${outcome}${result.run !== undefined ? ` Run: ${result.run.htmlUrl}` : ''}`);
   const buttons: Array<{ label: string; url: string }> = [];
   if (result.run !== undefined) {

@@ -5,6 +5,7 @@ import { raceWarning, recentPublishes } from '../domain/publishRace';
 import { placeLabel, plural } from '../domain/words';
 import { publishEffects } from '../domain/process';
 import { publishVariableLines } from '../operations/previewDeployment';
+import { buildWords } from '../domain/sameBuild';
 import { describeError, isGitHubError } from '../github/errors';
 import type { ReleaseFact } from '../domain/facts';
 import { draftChanges, tagPlacement, type ReadCommit, type ReviewedDraft } from '../domain/reviewedDraft';
@@ -300,7 +301,7 @@ function report(services: Services, app: AppDeck, draft: DraftRelease, result: P
     return;
   }
   const deployed = app.environments.find((environment) => environment.environment.deployedOnPublish);
-  const outcome = deployed !== undefined ? `${placeLabel(app.app, deployed.environment)} now runs ${draft.imageTag}.` : `The image is tagged ${draft.imageTag}; deploy it with the manual procedure in the deck.`;
+  const outcome = deployed !== undefined ? `${placeLabel(app.app, deployed.environment)} runs ${buildWords(draft.imageTag, result.build)}.` : `The image is tagged ${draft.imageTag}; deploy it with the manual procedure in the deck.`;
   if (result.changelogProblem !== undefined) {
     services.log.warn(`Published ${draft.gitTag}: ${outcome} But ${result.changelogProblem}`);
     show(`Published ${draft.gitTag}. ${outcome} But ${result.changelogProblem}`, 'warning');

@@ -27,8 +27,11 @@ export function historiesToRead(profile: Profile, facts: DeckFacts): Array<{ sha
       return answer?.kind === 'answered' && isFullSha(answer.release) && answer.release !== tagCommit ? [answer.release] : [];
     });
     const commits = running.length > 0 ? [tagCommit, ...running] : [];
-    const positions = commits.map((sha) => commitIndex.get(sha));
-    const newest = positions.every((position) => position !== undefined) ? commits[positions.indexOf(Math.min(...(positions as number[])))] : undefined;
+    const positions = commits.flatMap((sha) => {
+      const position = commitIndex.get(sha);
+      return position !== undefined ? [position] : [];
+    });
+    const newest = positions.length === commits.length ? commits[positions.indexOf(Math.min(...positions))] : undefined;
     for (const sha of newest !== undefined ? [newest] : commits) {
       for (const folder of app.sourceFolders) {
         wanted.set(`${sha} ${normalFolder(folder)}`, { sha, folder: normalFolder(folder) });

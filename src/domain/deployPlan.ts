@@ -10,6 +10,11 @@ export interface DeployTarget {
   readonly sha?: string;
   /** The release the image tag belongs to, if any. */
   readonly gitTag?: string;
+  /**
+   * For a release whose build commit the deck does not know: the commit its git tag names (`sha` then),
+   * from which the deployment reads the build before checking /version (sameBuild.ts).
+   */
+  readonly tagCommit?: string;
 }
 
 /** Checks a typed or chosen image tag for an environment and says which commit it is. */
@@ -29,9 +34,12 @@ export function resolveDeployTarget(app: AppDeck, text: string): Result<DeployTa
       return refuse(`${parsed.value.text} is newer than ${app.app.label}'s newest published release (${newest.imageTag}): no image carries that tag yet. Publish the GitHub Release first.`);
     }
   }
+  // /version reports the images' build commit: the release's build when known, else its tag's commit.
+  const sha = release?.buildSha ?? release?.commitSha;
   return ok({
     imageTag: parsed.value.text,
-    ...(release?.commitSha !== undefined ? { sha: release.commitSha } : {}),
+    ...(sha !== undefined ? { sha } : {}),
+    ...(release?.buildSha === undefined && release?.commitSha !== undefined ? { tagCommit: release.commitSha } : {}),
     ...(release !== undefined ? { gitTag: release.gitTag } : {}),
   });
 }

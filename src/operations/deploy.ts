@@ -15,6 +15,8 @@ import { lookForDispatchedRun, lostAnswer, outcomeUnclear } from './outcome';
 import { wrongEnvironmentWarning } from '../domain/environmentName';
 import { followRun, verifyVersion, words, type FollowOptions, type VersionCheck } from './follow';
 import { placeLabel } from '../domain/words';
+import { buildWords } from '../domain/sameBuild';
+import { releaseBuild, type ExpectedBuild } from './releaseBuild';
 
 export interface DeployPlan {
   readonly app: AppDeck;
@@ -33,11 +35,15 @@ export interface DeployPlan {
   readonly webUrl: string;
   /** For an environment deployed on publish: the monorepo's release workflow, whose runs deploy it too. */
   readonly releaseWorkflow?: { readonly repo: string; readonly workflow: string };
+  /** The monorepo, to read which commit a release's images were built from when the deck does not know. */
+  readonly monorepo?: string;
 }
 
 export interface DeployResult {
   readonly run?: WorkflowRunFact;
   readonly version?: VersionCheck;
+  /** For a release: the commit its images were built from, which /version reported. */
+  readonly build?: string;
   readonly stoppedWatching: boolean;
   /** What went wrong, said in terms of what the environment runs now. */
   readonly problem?: string;
@@ -151,15 +157,19 @@ export async function deployAndFollow(client: GitHubClient, plan: DeployPlan, re
   if (versionUrl === undefined || target.sha === undefined) {
     return { run, stoppedWatching: false, nothingStarted: false };
   }
-  report(`Deployed. Checking that ${label} reports commit ${shortSha(target.sha)}…`);
-  const version = await verifyVersion(versionUrl, target.sha, { ...options, wrongEnvironment: (name) => wrongEnvironmentWarning(app.app, environment.environment, name) });
+  // A release's image reports its build commit, usually before the git tag's (sameBuild.ts).
+  const expected: ExpectedBuild = target.tagCommit !== undefined && plan.monorepo !== undefined ? await releaseBuild(client, plan.monorepo, app.app, target.tagCommit) : { sha: target.sha };
+  const what = target.gitTag !== undefined ? buildWords(target.imageTag, expected.sha) : `commit ${shortSha(expected.sha)}`;
+  report(`Deployed. Checking that ${label} reports ${what}…`);
+  const version = await verifyVersion(versionUrl, expected.sha, { ...options, wrongEnvironment: (name) => wrongEnvironmentWarning(app.app, environment.environment, name) });
   if (version.kind === 'mismatch') {
-    return { run, version, stoppedWatching: false, nothingStarted: false, problem: `The deployment of ${target.imageTag} to ${label} succeeded, but ${versionUrl} reports commit ${version.seen.slice(0, 12)} instead of ${target.sha.slice(0, 12)}.` };
+    const unsure = expected.unsure !== undefined ? ` (${expected.unsure})` : '';
+    return { run, version, stoppedWatching: false, nothingStarted: false, problem: `The deployment of ${target.imageTag} to ${label} succeeded, but ${versionUrl} reports commit ${version.seen.slice(0, 12)} instead of ${what}${unsure}.` };
   }
   if (version.kind === 'unreachable') {
     return { run, version, stoppedWatching: false, nothingStarted: false, problem: `The deployment of ${target.imageTag} to ${label} succeeded, but ${versionUrl} could not confirm it (${version.reason}).` };
   }
-  return { run, version, stoppedWatching: version.kind === 'stopped', nothingStarted: false };
+  return { run, version, ...(target.gitTag !== undefined ? { build: expected.sha } : {}), stoppedWatching: version.kind === 'stopped', nothingStarted: false };
 }
 
 async function reasonInputOf(client: GitHubClient, deploy: WorkflowDeploy): Promise<string | false> {

@@ -15,6 +15,8 @@ import { followRun, verifyVersion, waitForRun, words, type FollowOptions, type V
 import { followReleaseChain } from './followRelease';
 import { judgeChain } from '../domain/releaseVerdict';
 import { placeLabel } from '../domain/words';
+import { buildWords } from '../domain/sameBuild';
+import { releaseBuild } from './releaseBuild';
 
 export interface PublishPlan {
   readonly profile: Profile;
@@ -35,6 +37,8 @@ export interface PublishResult {
   readonly tagRun?: WorkflowRunFact;
   readonly deployRun?: WorkflowRunFact;
   readonly version?: VersionCheck;
+  /** The commit the release's images were built from, what /version was expected to report. */
+  readonly build?: string;
   readonly changelogPull?: PullRequestFact;
   /** True when the person stopped watching (the release process itself goes on). */
   readonly stoppedWatching: boolean;
@@ -82,11 +86,13 @@ export async function publishAndFollow(client: GitHubClient, plan: PublishPlan, 
   let tagRun: WorkflowRunFact | undefined;
   let deployRun: WorkflowRunFact | undefined;
   let version: VersionCheck | undefined;
+  let build: string | undefined;
   const result = (extra: { problem?: string; stoppedWatching?: boolean }): PublishResult => ({
     published,
     ...(tagRun !== undefined ? { tagRun } : {}),
     ...(deployRun !== undefined ? { deployRun } : {}),
     ...(version !== undefined ? { version } : {}),
+    ...(build !== undefined ? { build } : {}),
     stoppedWatching: extra.stoppedWatching ?? false,
     ...(extra.problem !== undefined ? { problem: extra.problem } : {}),
   });
@@ -145,12 +151,15 @@ export async function publishAndFollow(client: GitHubClient, plan: PublishPlan, 
         }
       }
       const versionUrl = deployedEnvironment.environment.versionUrl;
-      const expected = tagRun?.headSha;
-      if (versionUrl !== undefined && expected !== undefined) {
-        report(`Deployed. Checking that ${label} reports the new commit…`);
-        version = await verifyVersion(versionUrl, expected, { ...options, timeoutMs: options.timeoutMs ?? 3 * 60_000, wrongEnvironment: (name) => wrongEnvironmentWarning(app, deployedEnvironment.environment, name) });
+      if (versionUrl !== undefined && tagRun !== undefined) {
+        // The image is `latest` re-tagged: /version reports its build commit, not the git tag's (sameBuild.ts).
+        const expected = await releaseBuild(client, profile.monorepo, app, tagRun.headSha);
+        build = expected.sha;
+        const what = buildWords(draft.imageTag, expected.sha);
+        report(`Deployed. Checking that ${label} reports ${what}…`);
+        version = await verifyVersion(versionUrl, expected.sha, { ...options, timeoutMs: options.timeoutMs ?? 3 * 60_000, wrongEnvironment: (name) => wrongEnvironmentWarning(app, deployedEnvironment.environment, name) });
         if (version.kind === 'mismatch') {
-          return result({ problem: `The deployment of ${draft.imageTag} succeeded, but ${versionUrl} still reports ${version.seen.slice(0, 12)} instead of ${expected.slice(0, 12)}.` });
+          return result({ problem: `The deployment of ${draft.imageTag} succeeded, but ${versionUrl} still reports ${version.seen.slice(0, 12)} instead of ${what}${expected.unsure !== undefined ? ` (${expected.unsure})` : ''}.` });
         }
         if (version.kind === 'unreachable') {
           return result({ problem: `The deployment of ${draft.imageTag} succeeded, but ${versionUrl} could not confirm it (${version.reason}).` });

@@ -158,7 +158,7 @@ export class DeckStore extends Disposable {
     const started = Date.now();
     try {
       // Links from GitHub's answers go on screen only when safe and on the web host in force.
-      const facts = withCheckedLinks(await gatherFacts(client, profile, { onProblem: (message) => this.log.warn(message) }), webUrl);
+      const facts = withCheckedLinks(await gatherFacts(client, profile, { onProblem: (message) => { this.log.warn(message); } }), webUrl);
       const snapshot = buildDeck(profile, facts);
       const cost: RefreshCost = {
         requests: client.stats.requests - before.requests,

@@ -1,0 +1,33 @@
+import type { AppProfile } from '../domain/profileTypes';
+import { buildAt, historyKey } from '../domain/sameBuild';
+import type { GitHubClient } from '../github/client';
+import { readFolderHistory } from '../github/appHistory';
+import { describeError } from '../github/errors';
+
+/** The commit /version must report once a release runs: its build, and how it was learned. */
+export interface ExpectedBuild {
+  readonly sha: string;
+  /** Why it is not the build itself when the build could not be read (then the tag's commit is expected). */
+  readonly unsure?: string;
+}
+
+/**
+ * The commit a release's images were built from: the last commit at or before its git tag's commit that
+ * changed one of the app's source folders (sameBuild.ts; one memoised `GET …/commits?sha=&path=` per
+ * folder), or `known` when the deck already knows it. Never throws: when GitHub cannot say, the tag's commit.
+ */
+export async function releaseBuild(client: GitHubClient, monorepo: string, app: Pick<AppProfile, 'sourceFolders' | 'label'>, tagCommit: string, known?: string): Promise<ExpectedBuild> {
+  if (known !== undefined) {
+    return { sha: known };
+  }
+  if (app.sourceFolders.length === 0) {
+    return { sha: tagCommit, unsure: `the profile names no source folders for ${app.label}, so the git tag's commit is expected` };
+  }
+  try {
+    const lists = await Promise.all(app.sourceFolders.map(async (folder) => [historyKey(tagCommit, folder), await readFolderHistory(client, monorepo, tagCommit, folder)] as const));
+    const build = buildAt(app, tagCommit, { histories: Object.fromEntries(lists), commitIndex: new Map() });
+    return build !== undefined ? { sha: build } : { sha: tagCommit, unsure: `no commit up to the git tag's changes ${app.sourceFolders.join(' or ')}` };
+  } catch (error) {
+    return { sha: tagCommit, unsure: `which commit the images were built from could not be read (${describeError(error)}), so the git tag's commit is expected` };
+  }
+}
