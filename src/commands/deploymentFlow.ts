@@ -14,7 +14,7 @@ import { buildWords } from '../domain/sameBuild';
 import type { Services } from '../services';
 import { openLink } from '../ui/links';
 import { deploymentReason } from './deploymentReason';
-import { commitTitle, placeLabel, plural } from '../domain/words';
+import { placeLabel } from '../domain/words';
 
 export type DeploymentKind = 'deploy' | 'redeploy' | 'rollBack';
 
@@ -228,8 +228,8 @@ function previewLines(preview: DeploymentPreview): string[] {
       : code.kind === 'unlisted'
         ? [`The commits between them could not be listed: ${code.why}`]
         : [
-            `${plural(code.count, 'commit')} ${code.direction === 'added' ? 'added' : 'taken away'} (all apps of the monorepo):`,
-            ...code.commits.slice(0, 8).map((commit) => `  ${shortSha(commit.sha)} ${commitTitle(commit.message)}`),
+            `${code.direction === 'added' ? 'Added' : 'Taken away'}: ${code.note}`,
+            ...code.commits.slice(0, 8).map((commit) => `  ${shortSha(commit.sha)} ${commit.title}`),
             ...(code.commits.length > 8 ? [`  … and ${code.commits.length - 8} more: ${code.compareUrl}`] : []),
           ];
   const advice = environmentVariableAdvice(preview.environmentVariables, 'before this deployment');

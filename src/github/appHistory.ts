@@ -2,6 +2,8 @@ import type { FolderHistoryFact } from '../domain/facts';
 import { historyKey, normalFolder } from '../domain/sameBuild';
 import type { GitHubClient } from './client';
 import { listCommits } from './commits';
+import { describeError } from './errors';
+import type { OwnCommits } from '../domain/releaseNotes';
 
 /** One page of a path-filtered listing: GitHub's largest. */
 const PAGE = 100;
@@ -58,4 +60,20 @@ export async function readHistories(client: GitHubClient, repo: string, wanted: 
     }),
   );
   return { histories, errors };
+}
+
+/**
+ * The commits reachable from `head` that change one of the app's source folders (the newest 100 per folder,
+ * enough for any comparison that lists 100), or the error that kept GitHub from saying. Memoised as above.
+ */
+export async function appCommitShas(client: GitHubClient, repo: string, head: string, folders: readonly string[]): Promise<OwnCommits> {
+  if (folders.length === 0) {
+    return { shas: new Set() };
+  }
+  try {
+    const lists = await Promise.all(folders.map((folder) => readFolderHistory(client, repo, head, folder)));
+    return { shas: new Set(lists.flatMap((list) => list.commits.map((commit) => commit.sha))) };
+  } catch (error) {
+    return { error: describeError(error) };
+  }
 }

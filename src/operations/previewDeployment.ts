@@ -1,8 +1,9 @@
 import type { AppDeck, DraftRelease, EnvironmentDeck } from '../domain/snapshot';
 import type { DeployTarget } from '../domain/deployPlan';
 import { beforeReleaseRuns, environmentVariableAdvice, environmentVariableChanges, type EnvironmentFileChange } from '../domain/environmentVariables';
-import { compareRange } from '../domain/releaseNotes';
-import type { CommitFact } from '../domain/facts';
+import { compareRange, listAppCommits, type NotesCommit } from '../domain/releaseNotes';
+import { placeLabel } from '../domain/words';
+import { appCommitShas } from '../github/appHistory';
 import type { GitHubClient } from '../github/client';
 import { compareCommits } from '../github/commits';
 import { describeError } from '../github/errors';
@@ -17,9 +18,12 @@ export type CodeChange =
       readonly kind: 'listed';
       /** Forward: the commits the target adds; back: the commits the running version has and the target lacks. */
       readonly direction: 'added' | 'takenAway';
+      /** How many commits of main lie between (every app's). */
       readonly count: number;
-      /** Newest first (all apps of the monorepo). */
-      readonly commits: readonly CommitFact[];
+      /** The app's own commits among them, newest first (as the release notes panel lists them). */
+      readonly commits: readonly NotesCommit[];
+      /** One sentence: how many of the commits of main change the app, or why they all are listed. */
+      readonly note: string;
       readonly compareUrl: string;
     };
 
@@ -39,17 +43,21 @@ export async function previewDeployment(client: GitHubClient, monorepo: string, 
   if (base === undefined || target.sha === undefined) {
     return { code: { kind: 'unknown' }, environmentVariables: [] };
   }
+  const folders = app.app.sourceFolders;
+  const runsLabel = `what ${placeLabel(app.app, environment.environment)} runs`;
   try {
-    const comparison = await compareCommits(client, monorepo, base, target.sha);
+    const [comparison, ownAtTarget] = await Promise.all([compareCommits(client, monorepo, base, target.sha), appCommitShas(client, monorepo, target.sha, folders)]);
     if (comparison.aheadBy > 0) {
+      const listing = listAppCommits(comparison, app.app, ownAtTarget, runsLabel);
       return {
-        code: { kind: 'listed', direction: 'added', count: comparison.aheadBy, commits: comparison.commits, compareUrl: comparison.htmlUrl },
+        code: { kind: 'listed', direction: 'added', count: comparison.aheadBy, commits: listing.commits, note: listing.compareNote, compareUrl: comparison.htmlUrl },
         environmentVariables: environmentVariableChanges(app.app.envFiles, comparison.files, comparison.patches),
       };
     }
     // Going back, GitHub lists what is taken away when asked the other way round.
-    const back = await compareCommits(client, monorepo, target.sha, base);
-    return { code: { kind: 'listed', direction: 'takenAway', count: comparison.behindBy, commits: back.commits, compareUrl: comparison.htmlUrl }, environmentVariables: [] };
+    const [back, ownAtBase] = await Promise.all([compareCommits(client, monorepo, target.sha, base), appCommitShas(client, monorepo, base, folders)]);
+    const listing = listAppCommits(back, app.app, ownAtBase, target.imageTag);
+    return { code: { kind: 'listed', direction: 'takenAway', count: comparison.behindBy, commits: listing.commits, note: listing.compareNote, compareUrl: comparison.htmlUrl }, environmentVariables: [] };
   } catch (error) {
     return { code: { kind: 'unlisted', why: describeError(error) }, environmentVariables: [] };
   }

@@ -1,35 +1,20 @@
 import type { AppDeck } from '../domain/snapshot';
 import type { Profile } from '../domain/profileTypes';
 import type { ReviewedDraft } from '../domain/reviewedDraft';
-import { chooseRelease, compareRange, listAppCommits, noNotesFor, noReleaseToShow, notesView, unlistedCommits, UNKNOWN_BASE, type CompareRange, type NotesListing, type NotesView, type OwnCommits } from '../domain/releaseNotes';
+import { chooseRelease, compareRange, listAppCommits, noNotesFor, noReleaseToShow, notesView, unlistedCommits, UNKNOWN_BASE, type CompareRange, type NotesListing, type NotesView } from '../domain/releaseNotes';
 import { environmentVariableChanges } from '../domain/environmentVariables';
 import { withCheckedNotesLinks } from '../domain/githubLinks';
 import type { GitHubClient } from '../github/client';
-import { compareCommits, listCommits } from '../github/commits';
+import { appCommitShas } from '../github/appHistory';
+import { compareCommits } from '../github/commits';
 import { describeError } from '../github/errors';
 import { getReleaseWithHtml } from '../github/releases';
-
-/**
- * The commits reachable from `head` that change one of the app's source folders (the newest 100 per
- * folder, enough for any comparison that lists 100), or the error that kept GitHub from saying.
- */
-async function ownCommits(client: GitHubClient, repo: string, head: string, folders: readonly string[]): Promise<OwnCommits> {
-  if (folders.length === 0) {
-    return { shas: new Set() };
-  }
-  try {
-    const lists = await Promise.all(folders.map((folder) => listCommits(client, repo, head, { path: folder })));
-    return { shas: new Set(lists.flat().map((commit) => commit.sha)) };
-  } catch (error) {
-    return { error: describeError(error instanceof Error ? error : new Error(String(error))) };
-  }
-}
 
 /** The app's commits between the two ends of a release's range, or why GitHub could not list them. */
 async function commitsBetween(client: GitHubClient, profile: Profile, app: AppDeck, range: CompareRange): Promise<NotesListing> {
   const repo = profile.monorepo;
   try {
-    const [comparison, own] = await Promise.all([compareCommits(client, repo, range.base, range.head), ownCommits(client, repo, range.head, app.app.sourceFolders)]);
+    const [comparison, own] = await Promise.all([compareCommits(client, repo, range.base, range.head), appCommitShas(client, repo, range.head, app.app.sourceFolders)]);
     return {
       ...listAppCommits(comparison, app.app, own, range.baseLabel),
       compareUrl: comparison.htmlUrl,

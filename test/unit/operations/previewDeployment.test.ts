@@ -3,6 +3,7 @@ import { buildDeck } from '../../../src/domain/buildDeck';
 import { findEnvironment, type AppDeck, type EnvironmentDeck } from '../../../src/domain/snapshot';
 import { resolveDeployTarget, type DeployTarget } from '../../../src/domain/deployPlan';
 import { previewDeployment } from '../../../src/operations/previewDeployment';
+import { listCommits } from '../../../src/github/commits';
 import { gatherFacts } from '../../../src/state/gatherFacts';
 import { MONOREPO } from '../../simulator/openverseWorld';
 import { addFault, startHarness, type Harness } from '../github/helpers';
@@ -33,15 +34,22 @@ describe('previewing a deployment against the simulator', () => {
     return resolved.value;
   }
 
-  it('forward: lists the commits added and the env file variables they set', async () => {
+  /** The commits of main that change the API, as GitHub lists them. */
+  async function apiCommits(): Promise<Set<string>> {
+    return new Set((await listCommits(harness.client, MONOREPO, 'main', { path: 'api' })).map((commit) => commit.sha));
+  }
+
+  it('forward: lists the app\'s own commits added (not other apps\'), and the env file variables they set', async () => {
     const { app, environment, mainHead } = await deck('api', 'production');
     const preview = await previewDeployment(harness.client, MONOREPO, app, environment, target(app, mainHead));
     assert.equal(preview.code.kind, 'listed');
     assert.ok(preview.code.kind === 'listed');
     assert.equal(preview.code.direction, 'added');
-    assert.ok(preview.code.count > 0);
-    assert.equal(preview.code.commits.length, preview.code.count);
-    assert.equal(preview.code.commits[0]?.sha, mainHead, 'newest first: the target leads');
+    assert.ok(preview.code.count > preview.code.commits.length, 'other apps\' commits lie between too');
+    const ofApi = await apiCommits();
+    assert.ok(preview.code.commits.length > 0);
+    assert.ok(preview.code.commits.every((commit) => ofApi.has(commit.sha)), 'only commits that change api/');
+    assert.match(preview.code.note, new RegExp(`^${String(preview.code.commits.length)} of the ${String(preview.code.count)} commits of main since what API production runs change api/; the other`));
     assert.match(preview.code.compareUrl, /\/compare\//);
     assert.deepEqual(preview.environmentVariables, [{ file: 'api/env.template', added: ['ELASTICSEARCH_TIMEOUT'], changed: [], removed: [], unreadable: false }]);
   });
@@ -55,8 +63,9 @@ describe('previewing a deployment against the simulator', () => {
     const preview = await previewDeployment(harness.client, MONOREPO, app, environment, target(app, older.imageTag));
     assert.ok(preview.code.kind === 'listed', preview.code.kind);
     assert.equal(preview.code.direction, 'takenAway');
-    assert.ok(preview.code.count > 0);
-    assert.equal(preview.code.commits.length, preview.code.count);
+    assert.ok(preview.code.count > preview.code.commits.length, 'other apps\' commits lie between too');
+    const ofApi = await apiCommits();
+    assert.ok(preview.code.commits.every((commit) => ofApi.has(commit.sha)), 'only commits that change api/');
     assert.ok(preview.code.commits.some((commit) => commit.sha === mainHead), 'what runs now is among what is taken away');
     assert.deepEqual(preview.environmentVariables, []);
   });
