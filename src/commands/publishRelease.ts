@@ -6,6 +6,8 @@ import { placeLabel, plural } from '../domain/words';
 import { publishEffects } from '../domain/process';
 import { publishVariableLines } from '../operations/previewDeployment';
 import { buildWords } from '../domain/sameBuild';
+import { shortSha } from '../domain/tags';
+import { draftCommits } from '../state/releaseNotes';
 import { describeError, isGitHubError } from '../github/errors';
 import type { ReleaseFact } from '../domain/facts';
 import { draftChanges, tagPlacement, type ReadCommit, type ReviewedDraft } from '../domain/reviewedDraft';
@@ -145,7 +147,7 @@ async function publish(services: Services, app: AppDeck, draft: DraftRelease, re
   const next = publishEffects(profile, app, draft);
   // Read from the deck as it is now (a refresh may have run since the command started).
   const race = raceWarning(recentPublishes(services.store.state.snapshot ?? snapshot, Date.now(), draft.gitTag));
-  const variableLines = await publishVariableLines(client, profile.monorepo, app, draft, tag.send);
+  const [variableLines, commits] = await Promise.all([publishVariableLines(client, profile.monorepo, app, draft, tag.send), draftCommits(client, profile, app, draft, tag.send)]);
   const confirmed = await services.confirmer.ask({
     message: `Publish the GitHub Release ${draft.gitTag}?`,
     detail: [
@@ -153,6 +155,9 @@ async function publish(services: Services, app: AppDeck, draft: DraftRelease, re
       `Git tag: ${tag.placement}`,
       `Image tag: ${draft.imageTag}`,
       `Changes: ${plural(draft.changeCount, 'change')}`,
+      `Commits: ${commits.compareNote}`,
+      ...commits.commits.slice(0, 8).map((commit) => `  ${shortSha(commit.sha)} ${commit.title}`),
+      ...(commits.commits.length > 8 ? [`  … and ${String(commits.commits.length - 8)} more${commits.compareUrl !== undefined ? `: ${commits.compareUrl}` : ''}`] : []),
       ...(race !== undefined ? ['', `⚠ ${race}`] : []),
       '',
       'What happens next:',

@@ -1,4 +1,4 @@
-import type { AppDeck } from '../domain/snapshot';
+import type { AppDeck, DraftRelease } from '../domain/snapshot';
 import type { Profile } from '../domain/profileTypes';
 import type { ReviewedDraft } from '../domain/reviewedDraft';
 import { chooseRelease, compareRange, listAppCommits, noNotesFor, noReleaseToShow, notesView, unlistedCommits, UNKNOWN_BASE, type CompareRange, type NotesListing, type NotesView } from '../domain/releaseNotes';
@@ -23,6 +23,12 @@ async function commitsBetween(client: GitHubClient, profile: Profile, app: AppDe
   } catch (error) {
     return unlistedCommits(range, describeError(error));
   }
+}
+
+/** The app's commits a draft would publish (from what production runs to `target`), as the notes panel lists them. */
+export async function draftCommits(client: GitHubClient, profile: Profile, app: AppDeck, draft: DraftRelease, target: string): Promise<NotesListing> {
+  const range = compareRange(app, { draft }, target);
+  return range !== undefined ? commitsBetween(client, profile, app, range) : UNKNOWN_BASE;
 }
 
 /**
