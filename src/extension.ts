@@ -41,6 +41,7 @@ import { openLink } from './ui/links';
 import { ReleaseNotesPanels, type ReleaseNotesHost } from './ui/releaseNotes/panel';
 import { StatusBar } from './ui/statusBar';
 import { DeckTreeProvider } from './ui/tree/deckTreeProvider';
+import { extraScopes } from './domain/profileQueries';
 
 /** What the extension offers other extensions (and its own integration tests): read-only views of it. */
 export interface ReleaseDeckApi {
@@ -61,7 +62,7 @@ export function activate(context: vscode.ExtensionContext): ReleaseDeckApi {
   const profiles = new ProfileSource(log);
   // The API root (and so the credential) is chosen by the user; the profile may only ask.
   const endpoints = new EndpointService(context, profiles, log);
-  const credentials = new CredentialStore(context, log, endpoints);
+  const credentials = new CredentialStore(context, log, endpoints, () => extraScopes(profiles.profile));
   const gitHub = new GitHubClients(endpoints, credentials, log);
   const store = new DeckStore(profiles, credentials, endpoints, gitHub, log);
   const confirmer = new Confirmer(context.extensionMode);

@@ -56,6 +56,8 @@ export class CredentialStore extends Disposable {
     private readonly context: vscode.ExtensionContext,
     private readonly log: Log,
     private readonly endpoints: EndpointSource,
+    /** Scopes the profile in force needs beyond SCOPES (read:packages when it names a registry), asked only then. */
+    private readonly extraScopes: () => readonly string[] = () => [],
   ) {
     super();
     this.register(
@@ -162,7 +164,7 @@ export class CredentialStore extends Disposable {
         return undefined;
       }
       try {
-        const session = await vscode.authentication.getSession(ready.provider, SCOPES, { silent: true });
+        const session = await vscode.authentication.getSession(ready.provider, [...SCOPES, ...this.extraScopes()], { silent: true });
         return session !== undefined ? { token: session.accessToken, source: 'session', login: session.account.label } : undefined;
       } catch (error) {
         this.log.warn(`Could not read the GitHub session: ${error instanceof Error ? error.message : String(error)}`);
@@ -209,8 +211,8 @@ export class CredentialStore extends Disposable {
         // A new session (forceNewSession) when the current one is refused for a reason signing in again can fix (SAML SSO).
         const session =
           options.newSessionBecause !== undefined
-            ? await vscode.authentication.getSession(ready.provider, SCOPES, { forceNewSession: { detail: options.newSessionBecause } })
-            : await vscode.authentication.getSession(ready.provider, SCOPES, { createIfNone: true });
+            ? await vscode.authentication.getSession(ready.provider, [...SCOPES, ...this.extraScopes()], { forceNewSession: { detail: options.newSessionBecause } })
+            : await vscode.authentication.getSession(ready.provider, [...SCOPES, ...this.extraScopes()], { createIfNone: true });
         this.log.addSecret(session.accessToken);
         await this.context.globalState.update(methodKeyFor(ready.origin), 'session');
         await this.context.secrets.delete(secretKeyFor(ready.origin));

@@ -50,9 +50,11 @@ function workflowKey(repo: string, workflowFile: string): string {
 function buildAppDeck(app: AppProfile, context: BuildContext): AppDeck {
   const { releases, drafts } = app.usesReleases ? releasesOf(app, context) : { releases: [], drafts: [] };
   const changedCommits = context.facts.appCommits?.[app.id];
+  const registry = context.facts.registries?.[app.id];
   return {
     app,
     ...(changedCommits !== undefined ? { changedCommits } : {}),
+    ...(registry?.kind === 'unavailable' ? { buildNote: registryFallback(app, registry.reason) } : {}),
     ...(drafts[0] !== undefined ? { draft: drafts[0] } : {}),
     drafts,
     releases,
@@ -66,6 +68,7 @@ export function releasesOf(app: AppProfile, context: Pick<BuildContext, 'facts' 
   const releases: PublishedRelease[] = [];
   const drafts: DraftRelease[] = [];
   const builds = { histories: context.facts.appHistories ?? {}, commitIndex: context.commitIndex };
+  const registry = context.facts.registries?.[app.id];
   for (const fact of context.facts.releases) {
     if (fact.prerelease) {
       continue;
@@ -89,7 +92,8 @@ export function releasesOf(app: AppProfile, context: Pick<BuildContext, 'facts' 
       });
     } else if (fact.publishedAt !== null) {
       const commitSha = context.tagCommits.get(fact.tagName);
-      const buildSha = commitSha !== undefined ? buildAt(app, commitSha, builds) : undefined;
+      const exact = registry?.kind === 'read' ? registry.builds[imageTag] : undefined;
+      const buildSha = exact ?? (commitSha !== undefined ? buildAt(app, commitSha, builds) : undefined);
       releases.push({
         id: fact.id,
         name: fact.name,
@@ -100,12 +104,17 @@ export function releasesOf(app: AppProfile, context: Pick<BuildContext, 'facts' 
         htmlUrl: fact.htmlUrl,
         body: fact.body,
         ...(commitSha !== undefined ? { commitSha } : {}),
-        ...(buildSha !== undefined ? { buildSha } : {}),
+        ...(buildSha !== undefined ? { buildSha, buildFrom: exact !== undefined ? 'registry' as const : 'commits' as const } : {}),
       });
     }
   }
   const newestFirst = (a: { date: ReleaseDate }, b: { date: ReleaseDate }): number => b.date.epochMs - a.date.epochMs;
   return { releases: releases.sort(newestFirst), drafts: drafts.sort(newestFirst) };
+}
+
+/** Why builds are inferred although the profile names a registry package. */
+export function registryFallback(app: AppProfile, reason: string): string {
+  return `The container package ${app.registry?.org ?? ''}/${app.registry?.package ?? ''} could not be read (${reason}), so which commit each release of ${app.label} was built from is inferred from the commits that change its source folders.`;
 }
 
 /** Release notes list one change per bullet line (release-drafter's change template). */

@@ -18,21 +18,22 @@ export function historiesToRead(profile: Profile, facts: DeckFacts): Array<{ sha
     if (!app.usesReleases || app.sourceFolders.length === 0) {
       continue;
     }
-    const tagCommit = releasesOf(app, { facts, tagCommits, commitIndex }).releases[0]?.commitSha;
+    const newest = releasesOf(app, { facts, tagCommits, commitIndex }).releases[0];
+    const tagCommit = newest?.commitSha;
     if (tagCommit === undefined) {
       continue;
     }
     const running = app.environments.flatMap((environment) => {
       const answer = facts.versions[versionKey(app.id, environment.id)];
-      return answer?.kind === 'answered' && isFullSha(answer.release) && answer.release !== tagCommit ? [answer.release] : [];
+      return answer?.kind === 'answered' && isFullSha(answer.release) && answer.release !== tagCommit && answer.release !== newest?.buildSha ? [answer.release] : [];
     });
     const commits = running.length > 0 ? [tagCommit, ...running] : [];
     const positions = commits.flatMap((sha) => {
       const position = commitIndex.get(sha);
       return position !== undefined ? [position] : [];
     });
-    const newest = positions.length === commits.length ? commits[positions.indexOf(Math.min(...positions))] : undefined;
-    for (const sha of newest !== undefined ? [newest] : commits) {
+    const latest = positions.length === commits.length ? commits[positions.indexOf(Math.min(...positions))] : undefined;
+    for (const sha of latest !== undefined ? [latest] : commits) {
       for (const folder of app.sourceFolders) {
         wanted.set(`${sha} ${normalFolder(folder)}`, { sha, folder: normalFolder(folder) });
       }

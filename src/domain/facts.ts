@@ -113,6 +113,12 @@ export interface FolderHistoryFact {
   readonly complete: boolean;
 }
 
+/** What an app's container package said of its images (`AppProfile.registry`), or why it could not be read. */
+export type RegistryFact =
+  /** Each `rel-…` image tag and the commit SHA its image was built from. */
+  | { readonly kind: 'read'; readonly builds: Readonly<Record<string, string>> }
+  | { readonly kind: 'unavailable'; readonly reason: string };
+
 export interface DeckFacts {
   /** When the facts were gathered (ISO 8601). */
   readonly fetchedAt: string;
@@ -144,6 +150,8 @@ export interface DeckFacts {
    * where an environment runs another commit than its app's newest release names (see sameBuild.ts).
    */
   readonly appHistories?: Readonly<Record<string, FolderHistoryFact>>;
+  /** Per app id, for apps whose profile names a registry package: its release builds. */
+  readonly registries?: Readonly<Record<string, RegistryFact>>;
 }
 
 export function versionKey(appId: string, environmentId: string): string {

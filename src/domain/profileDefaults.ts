@@ -26,6 +26,7 @@ interface RawApp {
   usesReleases?: boolean;
   gitTagPrefix?: string;
   images?: string[];
+  registry?: { org: string; package: string };
   sourceFolders?: string[];
   envFiles?: string[];
   environments: RawEnvironment[];
@@ -54,6 +55,7 @@ export function applyDefaults(raw: RawProfile): Profile {
       usesReleases: app.usesReleases ?? true,
       gitTagPrefix: app.gitTagPrefix ?? `${app.id}-`,
       images: app.images ?? [],
+      ...(app.registry !== undefined ? { registry: { org: app.registry.org, package: app.registry.package } } : {}),
       sourceFolders: (app.sourceFolders ?? []).map(normaliseFolder),
       envFiles: app.envFiles ?? [],
       environments: app.environments.map((environment) => ({

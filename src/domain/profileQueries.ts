@@ -20,3 +20,8 @@ export function appOfPath(profile: Profile, relativePath: string): AppProfile | 
 export function fillManualPlaceholders(command: string, values: { imageTag: string; gitTag: string; environment: string }): string {
   return command.replace(/\{(imageTag|gitTag|environment)\}/g, (_, key: 'imageTag' | 'gitTag' | 'environment') => values[key]);
 }
+
+/** The OAuth scopes beyond repo and workflow a profile needs: read:packages when an app names its registry package. */
+export function extraScopes(profile: Profile | undefined): string[] {
+  return profile?.apps.some((app) => app.registry !== undefined) === true ? ['read:packages'] : [];
+}

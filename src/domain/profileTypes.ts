@@ -73,6 +73,11 @@ export interface AppProfile {
   readonly usesReleases: boolean;
   readonly gitTagPrefix: string;
   readonly images: readonly string[];
+  /**
+   * The container package whose versions map each `rel-` tag to the commit SHA tag of the same image
+   * (`GET /orgs/{org}/packages/container/{package}/versions`, scope read:packages): the exact build of a release.
+   */
+  readonly registry?: { readonly org: string; readonly package: string };
   readonly sourceFolders: readonly string[];
   readonly envFiles: readonly string[];
   readonly environments: readonly EnvironmentProfile[];

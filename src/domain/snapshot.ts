@@ -25,6 +25,8 @@ export interface PublishedRelease {
    * before `commitSha` that changed the app (sameBuild.ts), when its history was read.
    */
   readonly buildSha?: string;
+  /** Where `buildSha` was learned: the registry's package versions (exact) or the app's commits (sameBuild.ts). */
+  readonly buildFrom?: 'registry' | 'commits';
 }
 
 /** A drafted GitHub Release: what publishing would release. */
@@ -125,6 +127,8 @@ export interface AppDeck {
   readonly changelogPulls: readonly ChangelogPull[];
   /** The commits of main that changed the app, when a refresh read them (DeckFacts.appCommits). */
   readonly changedCommits?: AppCommits;
+  /** Set when the profile names a registry that could not be read: the builds are inferred instead, and why. */
+  readonly buildNote?: string;
 }
 
 export interface DeckSnapshot {

@@ -55,6 +55,8 @@ export class DeckStore extends Disposable {
   private timer: NodeJS.Timeout | undefined;
   private readonly visible = new Set<string>();
   private watchers = 0;
+  /** Problems that do not fail a refresh (a registry that cannot be read…), each logged once. */
+  private readonly said = new Set<string>();
 
   constructor(
     private readonly profiles: ProfileSource,
@@ -158,8 +160,13 @@ export class DeckStore extends Disposable {
     const started = Date.now();
     try {
       // Links from GitHub's answers go on screen only when safe and on the web host in force.
-      const facts = withCheckedLinks(await gatherFacts(client, profile, { onProblem: (message) => { this.log.warn(message); } }), webUrl);
+      const facts = withCheckedLinks(await gatherFacts(client, profile, { onProblem: (message) => { this.warnOnce(message); } }), webUrl);
       const snapshot = buildDeck(profile, facts);
+      for (const app of snapshot.apps) {
+        if (app.buildNote !== undefined) {
+          this.warnOnce(app.buildNote);
+        }
+      }
       const cost: RefreshCost = {
         requests: client.stats.requests - before.requests,
         notModified: client.stats.notModified - before.notModified,
@@ -207,6 +214,13 @@ export class DeckStore extends Disposable {
       this.watchers -= 1;
       this.schedule();
     });
+  }
+
+  private warnOnce(message: string): void {
+    if (!this.said.has(message)) {
+      this.said.add(message);
+      this.log.warn(message);
+    }
   }
 
   private deploying(): boolean {

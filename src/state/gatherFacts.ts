@@ -1,4 +1,4 @@
-import { versionKey, type DeckFacts, type JobFact, type TagFact, type VersionFact, type WorkflowRunFact } from '../domain/facts';
+import { versionKey, type DeckFacts, type JobFact, type RegistryFact, type TagFact, type VersionFact, type WorkflowRunFact } from '../domain/facts';
 import type { Profile } from '../domain/profileTypes';
 import type { GitHubClient } from '../github/client';
 import { historiesToRead } from '../domain/buildFacts';
@@ -6,6 +6,7 @@ import { readHistories } from '../github/appHistory';
 import { listCommits, listTags } from '../github/commits';
 import { describeError } from '../github/errors';
 import { listOpenPullRequests } from '../github/pulls';
+import { readReleaseBuilds } from '../github/packages';
 import { listReleases } from '../github/releases';
 import { listRepositoryRuns, listRunJobs, listWorkflowRuns } from '../github/workflows';
 import { probeVersion } from '../live/versionProbe';
@@ -92,8 +93,13 @@ export async function gatherFacts(client: GitHubClient, profile: Profile, option
   );
   const versionsPromise = mapLimited(endpoints, MAX_CONCURRENT_PROBES, async ({ key, url }): Promise<[string, VersionFact]> => [key, await probe(url)]).then((entries) => Object.fromEntries(entries));
 
+  // Apps that name their container package: which commit each release's image was built from (conditional, in parallel).
+  const registriesPromise = Promise.all(
+    profile.apps.flatMap((app) => (app.registry !== undefined && app.usesReleases ? [readRegistry(client, app.id, app.registry)] : [])),
+  ).then((entries) => Object.fromEntries(entries));
+
   // Settle everything before failing, so no rejection is left unobserved.
-  const [releases, releaseRuns, releaseRunJobs, listedTags, mainCommits, deploymentRuns, versions, openPulls, appCommits, records] = await settleAll([
+  const [releases, releaseRuns, releaseRunJobs, listedTags, mainCommits, deploymentRuns, versions, openPulls, appCommits, records, registries] = await settleAll([
     releasesPromise,
     releaseRunsPromise,
     releaseRunJobsPromise,
@@ -104,6 +110,7 @@ export async function gatherFacts(client: GitHubClient, profile: Profile, option
     pullsPromise,
     appCommitsPromise,
     recordsPromise,
+    registriesPromise,
   ] as const);
 
   // A run of the release workflow started by publishing a release carries its git tag and commit.
@@ -113,7 +120,7 @@ export async function gatherFacts(client: GitHubClient, profile: Profile, option
       tags.push({ name: run.headBranch, sha: run.headSha });
     }
   }
-  const first: DeckFacts = { fetchedAt: now().toISOString(), releases, tags, mainCommits, deploymentRuns, releaseRuns, ...(Object.keys(releaseRunJobs).length > 0 ? { releaseRunJobs } : {}), versions, openPulls, ...(Object.keys(appCommits).length > 0 ? { appCommits } : {}), ...(Object.keys(records).length > 0 ? { records } : {}) };
+  const first: DeckFacts = { fetchedAt: now().toISOString(), releases, tags, mainCommits, deploymentRuns, releaseRuns, ...(Object.keys(releaseRunJobs).length > 0 ? { releaseRunJobs } : {}), versions, openPulls, ...(Object.keys(appCommits).length > 0 ? { appCommits } : {}), ...(Object.keys(records).length > 0 ? { records } : {}), ...(Object.keys(registries).length > 0 ? { registries } : {}) };
   // Only where an environment runs another commit than its release's tag names: which build it is (memoised, immutable).
   const wanted = historiesToRead(profile, first);
   if (wanted.length === 0) {
@@ -124,6 +131,15 @@ export async function gatherFacts(client: GitHubClient, profile: Profile, option
     options.onProblem?.(`Which build runs could not be read: ${describeError(error)}`);
   }
   return { ...first, appHistories: histories };
+}
+
+/** A registry that cannot be read (no read:packages, no such package) is no failure: the builds are inferred. */
+async function readRegistry(client: GitHubClient, appId: string, registry: { readonly org: string; readonly package: string }): Promise<[string, RegistryFact]> {
+  try {
+    return [appId, { kind: 'read', builds: await readReleaseBuilds(client, registry) }];
+  } catch (error) {
+    return [appId, { kind: 'unavailable', reason: describeError(error) }];
+  }
 }
 
 /** `work` over every item, at most `limit` at a time, results in the items' order. */

@@ -75,6 +75,9 @@ function environmentTooltip(node: NodeOf<'environment'>): vscode.MarkdownString 
   const tooltip = new vscode.MarkdownString('', true);
   tooltip.appendMarkdown(`**${md(app.app.label)} · ${md(profile.label)}** — $(${STATE_LOOK[environment.state].icon.replace('~spin', '')}) ${md(stateWords(environment))}\n\n`);
   tooltip.appendMarkdown(`${md(environment.stateDetail)}\n\n`);
+  if (app.buildNote !== undefined) {
+    tooltip.appendMarkdown(`${md(app.buildNote)}\n\n`);
+  }
   const running = environment.running;
   if (running !== undefined) {
     const lines: string[] = [];
