@@ -33,6 +33,7 @@ export const ROUTES = [
   ['get', '/repos/{owner}/{repo}/pulls'],
   ['get', '/repos/{owner}/{repo}/contents/{path}'],
   ['get', '/repos/{owner}/{repo}/pulls/{pull_number}/files'],
+  ['get', '/orgs/{org}/packages/{package_type}/{package_name}/versions'],
 ];
 
 const root = fileURLToPath(new URL('..', import.meta.url));

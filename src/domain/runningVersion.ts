@@ -71,7 +71,9 @@ function fromVersionAnswer(
     // The image's build commit usually precedes the git tag's commit (later commits of main may not touch
     // the app): a release matches by either (buildSha, sameBuild.ts); else the last successful deployment's.
     const byCommit = releases.find((candidate) => candidate.commitSha === release || candidate.buildSha === release);
-    const deployedRelease = releaseOfImageTag(lastSuccessful?.imageTag, releases);
+    const deployed = releaseOfImageTag(lastSuccessful?.imageTag, releases);
+    // Unless that release's build is known to be another commit.
+    const deployedRelease = deployed?.buildSha === undefined || deployed.buildSha === release ? deployed : undefined;
     const matched = byCommit ?? deployedRelease;
     return { running: withCommit({ sha: release, source: 'version endpoint', ...releaseFields(matched, release) }, context) };
   }

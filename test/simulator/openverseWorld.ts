@@ -345,7 +345,7 @@ export function openverseWorld(): World {
     startTime: START_TIME,
     rateLimit: 5000,
     tokens: [
-      { token: DEMO_TOKEN, login: DEMO_LOGIN, scopes: ['repo', 'workflow', 'read:org'] },
+      { token: DEMO_TOKEN, login: DEMO_LOGIN, scopes: ['repo', 'workflow', 'read:org', 'read:packages'] },
       { token: NO_WORKFLOW_SCOPE_TOKEN, login: 'read-only-maintainer', scopes: ['repo'] },
       { token: FINE_GRAINED_TOKEN, login: 'fine-grained-maintainer', scopes: null, repos: [MONOREPO, INFRA] },
       { token: OTHER_REPOS_TOKEN, login: 'outsider', scopes: null, repos: ['someone/else'] },

@@ -3,6 +3,7 @@ import { serve } from './http';
 import { actionsRoutes } from './routes/actions';
 import { contentsRoutes } from './routes/contents';
 import { gitRoutes } from './routes/git';
+import { packagesRoutes } from './routes/packages';
 import { pullsRoutes } from './routes/pulls';
 import { releasesRoutes } from './routes/releases';
 import { reposRoutes } from './routes/repos';
@@ -52,7 +53,7 @@ export async function startSimulator(options: SimulatorOptions): Promise<Running
   const shapes = createShapes(sim.clock);
   const router = createRouter(world);
   // In this order: a request is answered by the first route that matches.
-  for (const routes of [reposRoutes, releasesRoutes, gitRoutes, actionsRoutes, pullsRoutes, contentsRoutes]) {
+  for (const routes of [reposRoutes, releasesRoutes, gitRoutes, actionsRoutes, pullsRoutes, contentsRoutes, packagesRoutes]) {
     routes(router, sim, shapes);
   }
   const server = await serve(sim, router, options.port);

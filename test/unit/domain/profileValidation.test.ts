@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { openverseProfile, OPENVERSE_PROFILE_DOCUMENT } from '../../../src/domain/openverse';
 import { chooseProfile, jsonPathOf, parseProfileText, validateProfile } from '../../../src/domain/profileValidation';
+import { extraScopes } from '../../../src/domain/profileQueries';
 
 /** A small profile that is not Openverse, as the README shows. */
 export const SHOP_PROFILE = {
@@ -35,6 +36,20 @@ describe('profile', () => {
     assert.deepEqual(apiProduction?.deploy, { kind: 'workflow', repo: 'WordPress/openverse-infrastructure', workflow: 'deploy-production-api.yml', tagInput: 'tag' }, 'no ref: the infrastructure repository\'s default branch, read from GitHub');
     assert.equal(profile.apps[4]?.usesReleases, false);
     assert.equal(profile.apps[4]?.environments[0]?.deploy.kind, 'latest');
+  });
+
+  it('takes an app\'s registry package, asks read:packages only then, and refuses a malformed one at its path', () => {
+    const withRegistry = { ...SHOP_PROFILE, apps: [{ ...SHOP_PROFILE.apps[0], registry: { org: 'acme', package: 'shop-web' } }] };
+    const result = validateProfile(withRegistry);
+    assert.ok(result.ok, JSON.stringify(!result.ok && result.problems));
+    assert.deepEqual(result.profile.apps[0]?.registry, { org: 'acme', package: 'shop-web' });
+    assert.deepEqual(extraScopes(result.profile), ['read:packages']);
+    const plain = validateProfile(SHOP_PROFILE);
+    assert.ok(plain.ok);
+    assert.deepEqual(extraScopes(plain.profile), []);
+    const broken = validateProfile({ ...SHOP_PROFILE, apps: [{ ...SHOP_PROFILE.apps[0], registry: { org: 'acme/x', package: 'shop-web' } }] });
+    assert.ok(!broken.ok);
+    assert.ok(broken.problems.some((problem) => problem.path === '$.apps[0].registry.org'), JSON.stringify(broken.problems));
   });
 
   it('applies defaults: git tag prefix from the id, production from the id, no branch assumed', () => {

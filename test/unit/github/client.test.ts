@@ -34,7 +34,7 @@ describe('GitHub client against the simulator', () => {
   it('reads who is signed in and the scopes of a classic token', async () => {
     const user = await getSignedInUser(harness.client);
     assert.equal(user.login, DEMO_LOGIN);
-    assert.deepEqual(user.scopes, ['repo', 'workflow', 'read:org']);
+    assert.deepEqual(user.scopes, ['repo', 'workflow', 'read:org', 'read:packages']);
   });
 
   it('refuses a token without the workflow scope, naming it', async () => {

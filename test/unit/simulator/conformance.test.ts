@@ -79,7 +79,7 @@ describe(`the simulator conforms to GitHub's REST description`, () => {
   });
 
   it('covers every route the extension uses', () => {
-    assert.equal(new Set(subset.operations.map((operation) => `${operation.method} ${operation.path}`)).size, 24);
+    assert.equal(new Set(subset.operations.map((operation) => `${operation.method} ${operation.path}`)).size, 25);
   });
 
   const releaseId = (): number => openverseWorld().repos[0]!.releases.find((release) => release.draft && release.tagName.startsWith('catalog-'))!.id;
@@ -104,6 +104,7 @@ describe(`the simulator conforms to GitHub's REST description`, () => {
     ['get', '/repos/{owner}/{repo}/actions/jobs/{job_id}', () => `/repos/${MONOREPO}/actions/jobs/${openverseWorld().repos[0]!.runs[0]!.id * 100 + 1}`],
     ['get', '/repos/{owner}/{repo}/pulls', () => `/repos/${MONOREPO}/pulls?state=all`],
     ['get', '/repos/{owner}/{repo}/contents/{path}', () => `/repos/${INFRA}/contents/.github%2Fworkflows%2Fdeploy-staging-api.yml?ref=main`],
+    ['get', '/orgs/{org}/packages/{package_type}/{package_name}/versions', () => '/orgs/WordPress/packages/container/openverse-api/versions?per_page=100'],
   ];
   for (const [method, path, url] of cases) {
     it(`${method.toUpperCase()} ${path}`, async () => {

@@ -1,0 +1,55 @@
+import { createHash } from 'node:crypto';
+import { HttpError } from '../errors';
+import type { Router } from '../routing';
+import type { Shapes } from '../shapes';
+import type { Simulation } from '../state';
+
+/**
+ * `GET /orgs/{org}/packages/container/{package_name}/versions`: the container images of `world.images`
+ * (app → image tag → commit), as GitHub Packages lists them ("List package versions for a package owned by an
+ * organization", docs.github.com/rest/packages/packages). One version per image (digest); its
+ * `metadata.container.tags` hold every tag of that image: `latest`, the 40-character commit SHA CI tags it
+ * with, and the `rel-…` tags the release workflow adds with `docker buildx imagetools create` (openverse-facts
+ * §1.3, §1.4, §2). Images are `ghcr.io/<org>/openverse-<app>`, and `…_nginx` for the API and frontend.
+ * Classic tokens need the read:packages scope; GitHub Packages takes no fine-grained token.
+ */
+export function packagesRoutes({ route }: Router, sim: Simulation, _shapes: Shapes): void {
+  route('GET', '/orgs/{org}/packages/container/{package_name}/versions', (context, match) => {
+    const org = decodeURIComponent(match[1] ?? '');
+    const name = decodeURIComponent(match[2] ?? '');
+    if (context.token.scopes === null || !context.token.scopes.includes('read:packages')) {
+      throw new HttpError(403, 'You need at least read:packages scope to list packages.');
+    }
+    const owner = sim.world.repos[0]?.fullName.split('/')[0] ?? '';
+    const app = /^openverse-(.+?)(?:_nginx)?$/.exec(name)?.[1];
+    const images = app !== undefined ? sim.world.images[app] : undefined;
+    if (org.toLowerCase() !== owner.toLowerCase() || images === undefined) {
+      throw new HttpError(404, 'Package not found.');
+    }
+    // One version per image built: the commit it was built from, and every tag that points at it.
+    const byCommit = new Map<string, string[]>();
+    for (const [tag, commit] of Object.entries(images)) {
+      const tags = byCommit.get(commit) ?? [commit];
+      if (!tags.includes(tag)) {
+        tags.push(tag);
+      }
+      byCommit.set(commit, tags);
+    }
+    const at = sim.clock.iso();
+    const base = `${context.baseUrl}/orgs/${owner}/packages/container/${name}`;
+    const versions = [...byCommit].reverse().map(([commit, tags]) => {
+      const id = parseInt(createHash('sha1').update(`${name}:${commit}`).digest('hex').slice(0, 8), 16);
+      return {
+        id,
+        name: `sha256:${createHash('sha256').update(`${name}:${commit}`).digest('hex')}`,
+        url: `${base}/versions/${String(id)}`,
+        package_html_url: `https://github.com/orgs/${owner}/packages/container/package/${name}`,
+        html_url: `https://github.com/orgs/${owner}/packages/container/${name}/${String(id)}`,
+        created_at: at,
+        updated_at: at,
+        metadata: { package_type: 'container', container: { tags } },
+      };
+    });
+    return { status: 200, body: versions };
+  });
+}

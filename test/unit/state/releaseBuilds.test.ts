@@ -1,0 +1,79 @@
+import { strict as assert } from 'node:assert';
+import { buildDeck } from '../../../src/domain/buildDeck';
+import type { Profile } from '../../../src/domain/profileTypes';
+import { validateProfile } from '../../../src/domain/profileValidation';
+import { findEnvironment } from '../../../src/domain/snapshot';
+import { gatherFacts } from '../../../src/state/gatherFacts';
+import { NO_WORKFLOW_SCOPE_TOKEN, openverseWorld } from '../../simulator/openverseWorld';
+import type { RunningSimulator } from '../../simulator/server';
+import { simulatedProfileDocument } from '../../simulator/simulatedProfile';
+import type { World } from '../../simulator/world';
+import { startHarness, type Harness } from '../github/helpers';
+
+/** The simulated Openverse profile with the API naming its container package. */
+function profileWithRegistry(simulator: RunningSimulator): Profile {
+  const document = simulatedProfileDocument(simulator.url);
+  const validation = validateProfile({ ...document, apps: document.apps.map((app) => (app.id === 'api' ? { ...app, registry: { org: 'WordPress', package: 'openverse-api' } } : app)) });
+  assert.ok(validation.ok, JSON.stringify(!validation.ok && validation.problems));
+  return validation.profile;
+}
+
+/**
+ * The API's newest release whose image was built from an older API commit than the last one up to its git
+ * tag (a build re-tagged by hand, say): only the registry can tell; production runs that image.
+ */
+function worldWithRetaggedBuild(): { world: World; imageTag: string; build: string } {
+  const world = openverseWorld();
+  const monorepo = world.repos[0];
+  assert.ok(monorepo);
+  const newest = [...monorepo.tags].filter((tag) => tag.name.startsWith('api-')).sort((a, b) => b.name.localeCompare(a.name))[0];
+  assert.ok(newest);
+  const tagIndex = monorepo.commits.findIndex((commit) => commit.sha === newest.sha);
+  const older = monorepo.commits.slice(0, tagIndex).reverse().find((commit) => (commit.files ?? []).some((file) => file.filename.startsWith('api/')));
+  assert.ok(older);
+  const imageTag = `rel-${newest.name.slice('api-'.length)}`;
+  (world.images.api ??= {})[imageTag] = older.sha;
+  const production = world.environments.find((environment) => environment.app === 'api' && environment.environment === 'production');
+  assert.ok(production);
+  production.release = older.sha;
+  return { world, imageTag, build: older.sha };
+}
+
+describe('release builds from the container registry', () => {
+  let harness: Harness | undefined;
+  afterEach(async () => {
+    await harness?.simulator.close();
+  });
+
+  it('names the exact build of each release when the profile names the package: production runs the build of the newest release', async () => {
+    const { world, imageTag, build } = worldWithRetaggedBuild();
+    harness = await startHarness({ world });
+    const profile = profileWithRegistry(harness.simulator);
+    const facts = await gatherFacts(harness.client, profile);
+    const registry = facts.registries?.api;
+    assert.equal(registry?.kind, 'read');
+    assert.equal(registry.kind === 'read' ? registry.builds[imageTag] : undefined, build);
+    const snapshot = buildDeck(profile, facts);
+    const production = findEnvironment(snapshot, 'api', 'production')?.environment;
+    assert.equal(production?.state, 'inSync', production?.stateDetail);
+    assert.equal(production.running?.imageTag, imageTag);
+    assert.equal(production.running?.release?.buildFrom, 'registry');
+    assert.equal(production.stateDetail, `Runs the build of ${imageTag} (commit ${build.slice(0, 7)}), the newest published release.`);
+    assert.equal(snapshot.apps.find((app) => app.app.id === 'api')?.buildNote, undefined);
+  });
+
+  it('without read:packages: infers the builds instead, and says why (no failed refresh)', async () => {
+    const { world } = worldWithRetaggedBuild();
+    harness = await startHarness({ world, client: { token: NO_WORKFLOW_SCOPE_TOKEN } });
+    const profile = profileWithRegistry(harness.simulator);
+    const facts = await gatherFacts(harness.client, profile);
+    const registry = facts.registries?.api;
+    assert.equal(registry?.kind, 'unavailable');
+    assert.match(registry.kind === 'unavailable' ? registry.reason : '', /403.*read:packages/);
+    const snapshot = buildDeck(profile, facts);
+    const api = snapshot.apps.find((app) => app.app.id === 'api');
+    assert.match(api?.buildNote ?? '', /^The container package WordPress\/openverse-api could not be read \(.*\), so which commit each release of API was built from is inferred from the commits that change its source folders\.$/);
+    // Inferred, the re-tagged build is an older API commit than the release's: behind, counted in API commits.
+    assert.equal(findEnvironment(snapshot, 'api', 'production')?.environment.state, 'behind');
+  });
+});
