@@ -158,7 +158,7 @@ export async function deployAndFollow(client: GitHubClient, plan: DeployPlan, re
     return { run, stoppedWatching: false, nothingStarted: false };
   }
   // A release's image reports its build commit, usually before the git tag's (sameBuild.ts).
-  const expected: ExpectedBuild = target.tagCommit !== undefined && plan.monorepo !== undefined ? await releaseBuild(client, plan.monorepo, app.app, target.tagCommit) : { sha: target.sha };
+  const expected: ExpectedBuild = target.tagCommit !== undefined && plan.monorepo !== undefined ? await releaseBuild(client, plan.monorepo, app.app, target.tagCommit, target.imageTag) : { sha: target.sha };
   const what = target.gitTag !== undefined ? buildWords(target.imageTag, expected.sha) : `commit ${shortSha(expected.sha)}`;
   report(`Deployed. Checking that ${label} reports ${what}…`);
   const version = await verifyVersion(versionUrl, expected.sha, { ...options, wrongEnvironment: (name) => wrongEnvironmentWarning(app.app, environment.environment, name) });

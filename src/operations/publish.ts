@@ -153,7 +153,7 @@ export async function publishAndFollow(client: GitHubClient, plan: PublishPlan, 
       const versionUrl = deployedEnvironment.environment.versionUrl;
       if (versionUrl !== undefined && tagRun !== undefined) {
         // The image is `latest` re-tagged: /version reports its build commit, not the git tag's (sameBuild.ts).
-        const expected = await releaseBuild(client, profile.monorepo, app, tagRun.headSha);
+        const expected = await releaseBuild(client, profile.monorepo, app, tagRun.headSha, draft.imageTag);
         build = expected.sha;
         const what = buildWords(draft.imageTag, expected.sha);
         report(`Deployed. Checking that ${label} reports ${what}…`);

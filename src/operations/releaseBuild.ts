@@ -3,6 +3,7 @@ import { buildAt, historyKey } from '../domain/sameBuild';
 import type { GitHubClient } from '../github/client';
 import { readFolderHistory } from '../github/appHistory';
 import { describeError } from '../github/errors';
+import { readReleaseBuilds } from '../github/packages';
 
 /** The commit /version must report once a release runs: its build, and how it was learned. */
 export interface ExpectedBuild {
@@ -12,13 +13,21 @@ export interface ExpectedBuild {
 }
 
 /**
- * The commit a release's images were built from: the last commit at or before its git tag's commit that
- * changed one of the app's source folders (sameBuild.ts; one memoised `GET …/commits?sha=&path=` per
- * folder), or `known` when the deck already knows it. Never throws: when GitHub cannot say, the tag's commit.
+ * The commit a release's images were built from: as the app's container package says (when the profile names
+ * it), else the last commit at or before its git tag's commit that changed one of the app's source folders
+ * (sameBuild.ts; one memoised `GET …/commits?sha=&path=` per folder). Never throws: when GitHub cannot say,
+ * the tag's commit, and why.
  */
-export async function releaseBuild(client: GitHubClient, monorepo: string, app: Pick<AppProfile, 'sourceFolders' | 'label'>, tagCommit: string, known?: string): Promise<ExpectedBuild> {
-  if (known !== undefined) {
-    return { sha: known };
+export async function releaseBuild(client: GitHubClient, monorepo: string, app: Pick<AppProfile, 'sourceFolders' | 'label' | 'registry'>, tagCommit: string, imageTag: string): Promise<ExpectedBuild> {
+  if (app.registry !== undefined) {
+    try {
+      const exact = (await readReleaseBuilds(client, app.registry))[imageTag];
+      if (exact !== undefined) {
+        return { sha: exact };
+      }
+    } catch {
+      // Not readable (no read:packages…): the deck has said so; the build is inferred below.
+    }
   }
   if (app.sourceFolders.length === 0) {
     return { sha: tagCommit, unsure: `the profile names no source folders for ${app.label}, so the git tag's commit is expected` };
