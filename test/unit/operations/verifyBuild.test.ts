@@ -1,0 +1,78 @@
+import { strict as assert } from 'node:assert';
+import { buildDeck } from '../../../src/domain/buildDeck';
+import { resolveDeployTarget } from '../../../src/domain/deployPlan';
+import { findEnvironment, type AppDeck, type EnvironmentDeck } from '../../../src/domain/snapshot';
+import { deployAndFollow } from '../../../src/operations/deploy';
+import { publishAndFollow } from '../../../src/operations/publish';
+import { gatherFacts } from '../../../src/state/gatherFacts';
+import { fakeSha, openverseWorld } from '../../simulator/openverseWorld';
+import { startHarness, type Harness } from '../github/helpers';
+import { simulatedProfile } from '../github/process.test';
+
+/**
+ * The release workflow re-tags `latest`, the last commit that changed the app, while the git tag is created on
+ * main's head (openverse-facts §1.3, §2): when the head changed another part of the monorepo, /version reports
+ * the build's commit, not the tag's. Verification after publish and after deploy expects the build.
+ */
+describe('verification expects the release\'s build, not its git tag\'s commit', () => {
+  let harness: Harness;
+  let head: string;
+  beforeEach(async () => {
+    const world = openverseWorld();
+    const monorepo = world.repos[0];
+    assert.ok(monorepo);
+    // A merged documentation change: main's head changes no app.
+    head = fakeSha('docs-head');
+    monorepo.commits.push({ sha: head, message: 'Document the release process (#5130)', author: 'obulat', date: '2026-11-26T08:00:00Z', files: [{ filename: 'documentation/meta/release.md' }] });
+    harness = await startHarness({ world });
+  });
+  afterEach(async () => {
+    await harness.simulator.close();
+  });
+
+  async function deck(appId: string): Promise<{ app: AppDeck; production: EnvironmentDeck; profile: ReturnType<typeof simulatedProfile> }> {
+    const profile = simulatedProfile(harness.simulator);
+    const snapshot = buildDeck(profile, await gatherFacts(harness.client, profile));
+    const found = findEnvironment(snapshot, appId, 'production');
+    assert.ok(found);
+    return { app: found.app, production: found.environment, profile };
+  }
+
+  const moving = () => ({ intervalMs: 1, sleep: () => { harness.simulator.advance(5); return Promise.resolve(); } });
+  /** The last commit that changed the frontend: what `latest`, and so the new rel- tag, names. */
+  const lastFrontendCommit = (): string => [...harness.simulator.world.repos[0]!.commits].reverse().find((commit) => (commit.files ?? []).some((file) => file.filename.startsWith('frontend/')))!.sha;
+
+  it('publishing the frontend: production is checked against the build of the new rel- tag, and matches', async () => {
+    const { app, production, profile } = await deck('frontend');
+    const draft = app.draft;
+    assert.ok(draft);
+    const steps: string[] = [];
+    const result = await publishAndFollow(harness.client, { profile, app: app.app, draft, deployedEnvironment: production }, (step) => steps.push(step), moving());
+    assert.equal(result.tagRun?.headSha, head, 'the git tag names main\'s head');
+    assert.equal(result.problem, undefined, result.problem);
+    assert.equal(result.version?.kind, 'matched');
+    assert.equal(result.build, lastFrontendCommit());
+    assert.ok(steps.includes(`Deployed. Checking that Frontend production reports the build of ${draft.imageTag} (commit ${lastFrontendCommit().slice(0, 7)})…`), steps.join('\n'));
+  });
+
+  it('deploying a release whose git tag names a commit of another app: the check expects its build', async () => {
+    const { app, production, profile } = await deck('frontend');
+    const draft = app.draft;
+    assert.ok(draft);
+    await publishAndFollow(harness.client, { profile, app: app.app, draft, deployedEnvironment: production }, () => undefined, moving());
+    // Deploy the published release again: a deployment, verified on its own.
+    const after = await deck('frontend');
+    const target = resolveDeployTarget(after.app, draft.imageTag);
+    assert.ok(target.ok);
+    const result = await deployAndFollow(
+      harness.client,
+      { app: after.app, environment: after.production, target: target.value, reason: 'test', webUrl: 'https://github.com', profilePath: 'apps[1].environments[1]', monorepo: profile.monorepo },
+      () => undefined,
+      () => undefined,
+      moving(),
+    );
+    assert.equal(result.problem, undefined, result.problem);
+    assert.equal(result.version?.kind, 'matched');
+    assert.equal(result.build, lastFrontendCommit());
+  });
+});
