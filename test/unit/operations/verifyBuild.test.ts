@@ -38,7 +38,8 @@ describe('verification expects the release\'s build, not its git tag\'s commit',
     return { app: found.app, production: found.environment, profile };
   }
 
-  const moving = () => ({ intervalMs: 1, sleep: () => { harness.simulator.advance(5); return Promise.resolve(); } });
+  // The check of /version gives up after 3 s of real time (its own default is 3 minutes).
+  const moving = () => ({ intervalMs: 1, timeoutMs: 3000, sleep: () => { harness.simulator.advance(5); return Promise.resolve(); } });
   /** The last commit that changed the frontend: what `latest`, and so the new rel- tag, names. */
   const lastFrontendCommit = (): string => [...harness.simulator.world.repos[0]!.commits].reverse().find((commit) => (commit.files ?? []).some((file) => file.filename.startsWith('frontend/')))!.sha;
 
@@ -53,6 +54,23 @@ describe('verification expects the release\'s build, not its git tag\'s commit',
     assert.equal(result.version?.kind, 'matched');
     assert.equal(result.build, lastFrontendCommit());
     assert.ok(steps.includes(`Deployed. Checking that Frontend production reports the build of ${draft.imageTag} (commit ${lastFrontendCommit().slice(0, 7)})…`), steps.join('\n'));
+  });
+
+  it('after publishing the frontend, the deck shows its staging and production running the same build, in sync', async () => {
+    const { app, production, profile } = await deck('frontend');
+    const draft = app.draft;
+    assert.ok(draft);
+    await publishAndFollow(harness.client, { profile, app: app.app, draft, deployedEnvironment: production }, () => undefined, moving());
+    const snapshot = buildDeck(profile, await gatherFacts(harness.client, profile));
+    const words = `Runs the build of ${draft.imageTag} (commit ${lastFrontendCommit().slice(0, 7)}), the newest published release.`;
+    for (const id of ['staging', 'production']) {
+      const environment = findEnvironment(snapshot, 'frontend', id)?.environment;
+      assert.equal(environment?.running?.sha, lastFrontendCommit(), `${id} runs the frontend's last commit`);
+      assert.equal(environment.state, 'inSync', `${id}: ${environment.stateDetail}`);
+      assert.equal(environment.behindBy, undefined);
+      assert.equal(environment.aheadBy, undefined);
+      assert.equal(environment.stateDetail, words);
+    }
   });
 
   it('deploying a release whose git tag names a commit of another app: the check expects its build', async () => {
