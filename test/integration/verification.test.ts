@@ -1,0 +1,54 @@
+import { strict as assert } from 'node:assert';
+import * as vscode from 'vscode';
+import type { ReleaseDeckApi } from '../../src/extension';
+import { COMMANDS } from '../../src/commandIds';
+import { admin, find, loadedDeck, waitFor, withClockMoving, world } from './support';
+
+/**
+ * The release workflow re-tags `latest` (the last commit that changed the app) while GitHub creates the git tag
+ * on main's head (openverse-facts §1.3, §2). With a documentation change at the head, publishing the frontend
+ * deploys the build of an older commit than the tag's: the verification, the deck and the confirmation must
+ * read it as the release's build. (Runs after the other suites: it publishes the frontend's draft.)
+ */
+describe('a running commit is a release\'s build', () => {
+  let deck: ReleaseDeckApi;
+
+  before(async () => {
+    deck = await loadedDeck();
+  });
+
+  after(() => {
+    deck.testing?.answerConfirmations(undefined);
+  });
+
+  it('publishing the frontend while main\'s head changes no app: verified against its build, and staging and production show the same build', async () => {
+    // A merged documentation change: CI builds no image, draft_releases re-drafts every app on the new head.
+    await admin('push', { message: 'Document the release process (#5131)', files: ['documentation/meta/release_and_deployment/index.md'] });
+    await admin('clock', { advanceSeconds: 60 });
+    await deck.refresh();
+    const draft = await waitFor('the frontend draft on the new head', () => deck.state().snapshot?.apps.find((app) => app.app.id === 'frontend')?.draft);
+    const before = deck.testing?.confirmations().length ?? 0;
+    deck.testing?.answerConfirmations(true);
+    const result = await withClockMoving(vscode.commands.executeCommand<{ problem?: string; build?: string; tagRun?: { headSha: string } } | undefined>(COMMANDS.publishRelease, { appId: 'frontend' }));
+
+    const monorepo = (await world()).repos[0];
+    const head = monorepo?.commits[monorepo.commits.length - 1]?.sha;
+    const build = [...(monorepo?.commits ?? [])].reverse().find((commit) => (commit.files ?? []).some((file) => file.filename.startsWith('frontend/')))?.sha;
+    assert.ok(head !== undefined && build !== undefined && head !== build, 'the git tag\'s commit is not the frontend\'s last commit');
+    assert.equal(result?.tagRun?.headSha, head);
+    assert.equal(result?.problem, undefined, result?.problem);
+    assert.equal(result?.build, build);
+
+    // The confirmation listed the frontend's commits only: the documentation change is not one of them.
+    const asked = deck.testing?.confirmations().slice(before).find((request) => request.message.startsWith('Publish the GitHub Release'));
+    assert.match(asked?.detail ?? '', /Commits: None of the \d+ commits? of main since what Frontend production runs .* change frontend\//);
+
+    await deck.refresh();
+    for (const label of ['Staging', 'Production']) {
+      const item = find(deck.describeDeck(), 'Frontend', label);
+      assert.equal(item.icon, 'pass-filled', `${label}: ${item.tooltip ?? ''}`);
+      assert.doesNotMatch(item.description ?? '', /behind|ahead/, `${label} is neither behind nor ahead`);
+      assert.match(item.tooltip ?? '', new RegExp(`Runs the build of ${draft.imageTag.replace(/\./g, '\\.')} \\(commit ${build.slice(0, 7)}\\), the newest published release\\.`));
+    }
+  });
+});
