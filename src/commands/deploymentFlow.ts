@@ -228,7 +228,7 @@ function previewLines(preview: DeploymentPreview): string[] {
       : code.kind === 'unlisted'
         ? [`The commits between them could not be listed: ${code.why}`]
         : [
-            `${code.direction === 'added' ? 'Added' : 'Taken away'}: ${code.note}`,
+            `Code: commits ${code.direction === 'added' ? 'added' : 'taken away'} — ${code.note}`,
             ...code.commits.slice(0, 8).map((commit) => `  ${shortSha(commit.sha)} ${commit.title}`),
             ...(code.commits.length > 8 ? [`  … and ${code.commits.length - 8} more: ${code.compareUrl}`] : []),
           ];

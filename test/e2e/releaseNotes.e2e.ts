@@ -124,7 +124,7 @@ for (const colorScheme of ['dark', 'light'] as const) {
         await dialog.getByRole('button', { name: 'Publish GitHub Release' }).click();
         const done = page.locator('.notifications-toasts .notification-toast', { hasText: 'Published frontend-2026.11.25.18.00.00' });
         await done.waitFor({ state: 'visible', timeout: 120_000 });
-        assert.match(await done.innerText(), /Frontend production now runs rel-2026\.11\.25\.18\.00\.00/);
+        assert.match(await done.innerText(), /Frontend production runs the build of rel-2026\.11\.25\.18\.00\.00 \(commit [0-9a-f]{7}\)/);
         assert.match(await done.innerText(), /changelog pull request #\d+/);
         await screenshot(page, '08-publish-completed');
         await assertNowhereOnScreen(page, DEMO_TOKEN);

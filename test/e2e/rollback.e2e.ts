@@ -46,7 +46,7 @@ describe('rolling production back from the command palette', () => {
     await dialog.getByRole('button', { name: 'Roll Back' }).click();
     const done = page.locator('.notifications-toasts .notification-toast', { hasText: 'API production rolled back' });
     await done.waitFor({ state: 'visible', timeout: 120_000 });
-    assert.match(await done.innerText(), /it now runs rel-2026\.10\.15\.09\.30\.00/);
+    assert.match(await done.innerText(), /it now runs the build of rel-2026\.10\.15\.09\.30\.00 \(commit [0-9a-f]{7}\)/);
     await page.getByRole('treeitem', { name: /Production.*rel-2026\.10\.15\.09\.30\.00/ }).first().waitFor({ state: 'visible', timeout: 30_000 });
     await screenshot(page, '11-rollback-completed');
     await assertNowhereOnScreen(page, DEMO_TOKEN);
