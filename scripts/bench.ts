@@ -53,6 +53,8 @@ interface WorldResult {
   naiveRequests: number;
   naiveWallOverRtt: number;
   environmentsShown: number;
+  /** 1 when its first refresh had to read which build runs (a second round, once per commit: sameBuild.ts). */
+  buildRounds: number;
   longerRoundTrips: Array<{ rttMs: number; wallOverRtt: number; beyondRttMs: number }>;
   samples: { first: Sample[]; unchanged: Sample[]; floor: Sample[] };
 }
@@ -156,7 +158,7 @@ async function measureWorld(name: string, world: World, token: string, profileFo
     const first: Sample[] = [];
     const simulatorCpu: number[] = [];
     const unchanged: Sample[] = [];
-    let counts: { githubRequests: number; versionRequests: number; unchangedRequests: number; unchangedUnits: number; environmentsShown: number } | undefined;
+    let counts: { githubRequests: number; versionRequests: number; unchangedRequests: number; unchangedUnits: number; environmentsShown: number; buildRounds: number } | undefined;
     let firstRequests: Array<{ method: string; path: string }> = [];
     for (let sample = 0; sample < SAMPLES; sample += 1) {
       // Each sample is a client as the extension starts it: no ETag cache, no open connection.
@@ -187,6 +189,7 @@ async function measureWorld(name: string, world: World, token: string, profileFo
           unchangedRequests: unchangedStats.requests,
           unchangedUnits: unchangedStats.rateLimitUnits,
           environmentsShown: snapshot.apps.flatMap((app) => app.environments).filter((environment) => environment.running !== undefined).length,
+          buildRounds: facts.appHistories !== undefined ? 1 : 0,
         };
         firstRequests = firstStats.log.filter((entry) => entry.method === 'GET');
       }
@@ -254,6 +257,7 @@ async function measureWorld(name: string, world: World, token: string, profileFo
       naiveRequests: naiveStats.requests + naiveStats.versionRequests,
       naiveWallOverRtt: naive.sample.wallMs / RTT_MS,
       environmentsShown: counts.environmentsShown,
+      buildRounds: counts.buildRounds,
       longerRoundTrips,
       samples: { first, unchanged, floor },
     };
@@ -377,10 +381,14 @@ async function main(): Promise<void> {
   // + 2: the infrastructure repository's head and open pull requests, for the manual environments' recorded versions
   // (the simulated profile names their files), all conditional (free when unchanged); + 6 on a session's first
   // refresh only (measured here): each of the 3 record files and its last commit, remembered per infrastructure head.
-  budgets.push({ budget: 'GitHub requests per refresh, Openverse ≤ 16 (first of a session; 10 after)', measured: String(openverse.githubRequests), pass: openverse.githubRequests <= 16 });
+  // + 2 on the first refresh of a client only: the API's and the frontend's environments run other commits than their
+  // releases' git tags, so one listing of each app's folder tells which build runs (sameBuild.ts), kept since immutable.
+  budgets.push({ budget: 'GitHub requests per refresh, Openverse ≤ 18 (first of a session; 10 after)', measured: String(openverse.githubRequests), pass: openverse.githubRequests <= 18 });
   budgets.push({ budget: 'GitHub requests per refresh, 100 × 3 ≤ 20', measured: String(large.githubRequests), pass: large.githubRequests <= 20 });
   for (const world of worlds) {
-    budgets.push({ budget: `refresh wall time ≤ 2 × RTT (${world.world})`, measured: `${world.wallOverRtt.toFixed(2)} × RTT (floor ${world.floorWallOverRtt.toFixed(2)})`, pass: world.wallOverRtt <= 2 });
+    // Reading which build runs needs the first round's answers: one more round trip, on a cold refresh only.
+    const allowed = 2 + world.buildRounds;
+    budgets.push({ budget: `refresh wall time ≤ ${allowed} × RTT (${world.world}${world.buildRounds > 0 ? ', builds read' : ''})`, measured: `${world.wallOverRtt.toFixed(2)} × RTT (floor ${world.floorWallOverRtt.toFixed(2)})`, pass: world.wallOverRtt <= allowed });
     budgets.push({ budget: `unchanged refresh costs 0 rate-limit units (${world.world})`, measured: String(world.unchangedRateLimitUnits), pass: world.unchangedRateLimitUnits === 0 });
   }
   budgets.push({ budget: 'dist/extension.js ≤ 400 KB minified', measured: `${bundleKb.toFixed(1)} KB`, pass: bundleKb <= 400 });
