@@ -41,7 +41,8 @@ describe('a running commit is a release\'s build', () => {
 
     // The confirmation listed the frontend's commits only: the documentation change is not one of them.
     const asked = deck.testing?.confirmations().slice(before).find((request) => request.message.startsWith('Publish the GitHub Release'));
-    assert.match(asked?.detail ?? '', /Commits: None of the \d+ commits? of main since what Frontend production runs .* change frontend\//);
+    assert.match(asked?.detail ?? '', /\nCommits: (None|\d+) of the \d+ commits of main since what Frontend production runs \(rel-[\d.]+\) change frontend\/; the other \d+ commits? only touch other parts of the monorepo\./);
+    assert.doesNotMatch(asked?.detail ?? '', /Document the release process/);
 
     await deck.refresh();
     for (const label of ['Staging', 'Production']) {
