@@ -23,10 +23,15 @@ describe('a running commit is a release\'s build', () => {
 
   it('publishing the frontend while main\'s head changes no app: verified against its build, and staging and production show the same build', async () => {
     // A merged documentation change: CI builds no image, draft_releases re-drafts every app on the new head.
+    const frontendDraft = () => deck.state().snapshot?.apps.find((app) => app.app.id === 'frontend')?.draft;
+    const drafted = frontendDraft()?.gitTag;
     await admin('push', { message: 'Document the release process (#5131)', files: ['documentation/meta/release_and_deployment/index.md'] });
     await admin('clock', { advanceSeconds: 60 });
-    await deck.refresh();
-    const draft = await waitFor('the frontend draft on the new head', () => deck.state().snapshot?.apps.find((app) => app.app.id === 'frontend')?.draft);
+    const draft = await waitFor('the frontend re-drafted after the push', async () => {
+      await deck.refresh();
+      const now = frontendDraft();
+      return now !== undefined && now.gitTag !== drafted ? now : undefined;
+    });
     const before = deck.testing?.confirmations().length ?? 0;
     deck.testing?.answerConfirmations(true);
     const result = await withClockMoving(vscode.commands.executeCommand<{ problem?: string; build?: string; tagRun?: { headSha: string } } | undefined>(COMMANDS.publishRelease, { appId: 'frontend' }));
@@ -45,11 +50,19 @@ describe('a running commit is a release\'s build', () => {
     assert.doesNotMatch(asked?.detail ?? '', /Document the release process/);
 
     await deck.refresh();
-    for (const label of ['Staging', 'Production']) {
-      const item = find(deck.describeDeck(), 'Frontend', label);
-      assert.equal(item.icon, 'pass-filled', `${label}: ${item.tooltip ?? ''}`);
-      assert.doesNotMatch(item.description ?? '', /behind|ahead/, `${label} is neither behind nor ahead`);
-      assert.match(item.tooltip ?? '', new RegExp(`Runs the build of ${draft.imageTag.replace(/\./g, '\\.')} \\(commit ${build.slice(0, 7)}\\), the newest published release\\.`));
+    const production = find(deck.describeDeck(), 'Frontend', 'Production');
+    assert.equal(production.icon, 'pass-filled', production.tooltip);
+    assert.match(production.tooltip ?? '', new RegExp(`Runs the build of ${draft.imageTag.replace(/\./g, '\\.')} \\(commit ${build.slice(0, 7)}\\), the newest published release\\.`));
+    // Staging runs the same commit: the same build, so neither behind nor ahead (whatever its last deployment did).
+    const frontend = deck.state().snapshot?.apps.find((app) => app.app.id === 'frontend');
+    assert.ok(frontend);
+    for (const environment of frontend.environments) {
+      assert.equal(environment.running?.sha, build, `${environment.environment.id} runs the frontend's build`);
+      assert.equal(environment.running?.release?.gitTag, draft.gitTag, `${environment.environment.id} runs ${draft.gitTag}'s build`);
+      assert.notEqual(environment.state, 'behind', environment.stateDetail);
+      assert.equal(environment.behindBy, undefined);
+      assert.equal(environment.aheadBy, undefined);
     }
+    assert.doesNotMatch(find(deck.describeDeck(), 'Frontend', 'Staging').description ?? '', /behind|ahead/);
   });
 });
