@@ -26,14 +26,14 @@ export interface AppHistory {
   readonly complete: boolean;
 }
 
-/** What the rule reads: the folder histories read, and the positions of main's newest commits (0 = head). */
+/** What the rule reads: the folder histories read, and the positions of the monorepo branch's newest commits (0 = head). */
 export interface BuildFacts {
   readonly histories: Readonly<Record<string, FolderHistoryFact>>;
   readonly commitIndex: ReadonlyMap<string, number>;
 }
 
 /**
- * A folder's history at a commit: as read for it, or taken from the history read at a newer commit of main
+ * A folder's history at a commit: as read for it, or taken from the history read at a newer commit of the branch
  * (both among main's newest commits): the commits of it at or before this one (older than main's window
  * means older than this commit). One listing per folder then serves every commit an app's environments run.
  */

@@ -18,11 +18,11 @@ export type CodeChange =
       readonly kind: 'listed';
       /** Forward: the commits the target adds; back: the commits the running version has and the target lacks. */
       readonly direction: 'added' | 'takenAway';
-      /** How many commits of main lie between (every app's). */
+      /** How many commits of the monorepo lie between (every app's). */
       readonly count: number;
       /** The app's own commits among them, newest first (as the release notes panel lists them). */
       readonly commits: readonly NotesCommit[];
-      /** One sentence: how many of the commits of main change the app, or why they all are listed. */
+      /** One sentence: how many of the commits between change the app, or why they all are listed. */
       readonly note: string;
       readonly compareUrl: string;
     };

@@ -46,7 +46,7 @@ describe('a running commit is a release\'s build', () => {
 
     // The confirmation listed the frontend's commits only: the documentation change is not one of them.
     const asked = deck.testing?.confirmations().slice(before).find((request) => request.message.startsWith('Publish the GitHub Release'));
-    assert.match(asked?.detail ?? '', /\nCommits: (None|\d+) of the \d+ commits of main since what Frontend production runs \(rel-[\d.]+\) change frontend\/; the other \d+ commits? only touch other parts of the monorepo\./);
+    assert.match(asked?.detail ?? '', /\nCommits: (None|\d+) of the \d+ commits of the monorepo since what Frontend production runs \(rel-[\d.]+\) change frontend\/; the other \d+ commits? only touch other parts of the monorepo\./);
     assert.doesNotMatch(asked?.detail ?? '', /Document the release process/);
 
     await deck.refresh();

@@ -49,7 +49,7 @@ describe('previewing a deployment against the simulator', () => {
     const ofApi = await apiCommits();
     assert.ok(preview.code.commits.length > 0);
     assert.ok(preview.code.commits.every((commit) => ofApi.has(commit.sha)), 'only commits that change api/');
-    assert.match(preview.code.note, new RegExp(`^${String(preview.code.commits.length)} of the ${String(preview.code.count)} commits of main since what API production runs change api/; the other`));
+    assert.match(preview.code.note, new RegExp(`^${String(preview.code.commits.length)} of the ${String(preview.code.count)} commits of the monorepo since what API production runs change api/; the other`));
     assert.match(preview.code.compareUrl, /\/compare\//);
     assert.deepEqual(preview.environmentVariables, [{ file: 'api/env.template', added: ['ELASTICSEARCH_TIMEOUT'], changed: [], removed: [], unreadable: false }]);
   });
