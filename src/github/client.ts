@@ -1,4 +1,4 @@
-import type { Octokit } from '@octokit/core';
+import type { Octokit } from '@octokit/rest';
 import { sleep } from '../timers';
 import { AnswerTooLargeError, bodyOf } from './answerBody';
 import { gitHubErrorFor, isGitHubError, type ErrorContext } from './errors';
@@ -8,7 +8,7 @@ import { createOctokit } from './octokit';
 import { RateLimitBlocks } from './rateLimitBlocks';
 
 /**
- * The one way Release Deck talks to GitHub's REST API: @octokit/core (its request alone: Release Deck names every route itself) with node-fetch as its fetch
+ * The one way Release Deck talks to GitHub's REST API: @octokit/rest (the user's design card; Release Deck calls only its request and names every route itself) with node-fetch as its fetch
  * (octokit.ts), plus:
  * - an ETag cache (etagCache.ts): repeated GETs send If-None-Match, and a 304 is served from the cache
  *   (free against the rate limit);

@@ -1,4 +1,4 @@
-import type { Octokit } from '@octokit/core';
+import type { Octokit } from '@octokit/rest';
 import { clampTimerMs } from '../timers';
 import { readCapped } from './answerBody';
 
@@ -24,7 +24,7 @@ export interface OctokitOptions {
  * when GitHub is first needed, keeping activation fast.
  */
 export async function createOctokit(options: OctokitOptions): Promise<{ readonly octokit: Octokit; readonly apiUrl: string }> {
-  const [{ Octokit }, { default: nodeFetch, Response }] = await Promise.all([import('@octokit/core'), import('node-fetch')]);
+  const [{ Octokit }, { default: nodeFetch, Response }] = await Promise.all([import('@octokit/rest'), import('node-fetch')]);
   const timeoutMs = options.timeoutMs ?? 15_000;
   const apiUrl = options.apiUrl.replace(/\/+$/, '');
   const apiOrigin = new URL(apiUrl).origin;
