@@ -8,7 +8,10 @@ import { readReleaseBuilds } from '../github/packages';
 /** The commit /version must report once a release runs: its build, and how it was learned. */
 export interface ExpectedBuild {
   readonly sha: string;
-  /** Why it is not the build itself when the build could not be read (then the tag's commit is expected). */
+  /**
+   * Why the expected commit may not be the build: inferred from the app's folders (no registry), or the
+   * build could not be read at all (then the tag's commit is expected). Said beside any mismatch.
+   */
   readonly unsure?: string;
 }
 
@@ -35,7 +38,9 @@ export async function releaseBuild(client: GitHubClient, monorepo: string, app: 
   try {
     const lists = await Promise.all(app.sourceFolders.map(async (folder) => [historyKey(tagCommit, folder), await readFolderHistory(client, monorepo, tagCommit, folder)] as const));
     const build = buildAt(app, tagCommit, { histories: Object.fromEntries(lists), commitIndex: new Map() });
-    return build !== undefined ? { sha: build } : { sha: tagCommit, unsure: `no commit up to the git tag's changes ${app.sourceFolders.join(' or ')}` };
+    // An inference, not a fact (openverse-facts §2 [INFERRED]): rel-… aliases whatever `latest` was at tagging time.
+    const inferred = `inferred: the last commit up to the git tag's that changed ${app.sourceFolders.join(' or ')}; ${imageTag} is whatever image was tagged latest when the release was tagged, so if CI had not finished building a newer commit then, or built the image for other files, it is another build — the image's tags in the container registry say which, and naming the app's package in the profile ("registry") makes Release Deck read them`;
+    return build !== undefined ? { sha: build, unsure: inferred } : { sha: tagCommit, unsure: `no commit up to the git tag's changes ${app.sourceFolders.join(' or ')}` };
   } catch (error) {
     return { sha: tagCommit, unsure: `which commit the images were built from could not be read (${describeError(error)}), so the git tag's commit is expected` };
   }
