@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { COMMANDS } from '../commandIds';
 import type { AppDeck, DeckSnapshot, DraftRelease } from '../domain/snapshot';
-import { raceWarning, recentPublishes } from '../domain/publishRace';
+import { publishRaceWarning } from '../domain/publishRace';
 import { placeLabel, plural } from '../domain/words';
 import { publishEffects } from '../domain/process';
 import { publishVariableLines } from '../operations/previewDeployment';
@@ -146,7 +146,7 @@ async function publish(services: Services, app: AppDeck, draft: DraftRelease, re
   const deployedEnvironment = app.environments.find((environment) => environment.environment.deployedOnPublish);
   const next = publishEffects(profile, app, draft);
   // Read from the deck as it is now (a refresh may have run since the command started).
-  const race = raceWarning(recentPublishes(services.store.state.snapshot ?? snapshot, Date.now(), draft.gitTag));
+  const race = publishRaceWarning(services.store.state.snapshot ?? snapshot, Date.now(), draft.gitTag, deployedEnvironment);
   const [variableLines, commits] = await Promise.all([publishVariableLines(client, profile.monorepo, app, draft, tag.send), draftCommits(client, profile, app, draft, tag.send)]);
   const confirmed = await services.confirmer.ask({
     message: `Publish the GitHub Release ${draft.gitTag}?`,
