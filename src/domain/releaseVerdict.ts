@@ -71,6 +71,14 @@ export function judgeChain(end: ChainEnd, words: ChainWords, stillRuns: string):
   switch (failed.part) {
     case 'prepare':
     case 'tag':
+      if (!hasPart(jobs, 'tag')) {
+        // No step of this workflow is named like an image tagging: what the failed step did cannot be told from its name.
+        const deployment = deployRun !== undefined ? ` Meanwhile the deployment run of ${imageTag} ${runState(deployRun)}.` : '';
+        return {
+          kind: 'problem',
+          message: `${gitTag} is published, but its release workflow ${how} at step ${step}. Its steps do not say which one tags the image, so whether the image was tagged ${imageTag} or anything deployed is not known.${deployment}${deployRun?.conclusion === 'success' ? '' : stillRuns} Open the release workflow run to see where it stopped.`,
+        };
+      }
       return {
         kind: 'problem',
         message: `${gitTag} is published, but its release workflow ${how} at step ${step}: the image was not tagged ${imageTag}, so nothing was deployed.${stillRuns} Do not simply re-run the release workflow: it tags whatever image is latest at that moment, which may be a newer build than this release's. Open its run to see why it failed.`,

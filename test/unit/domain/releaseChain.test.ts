@@ -109,6 +109,17 @@ describe('diagnosing a finished release run by the step that failed', () => {
     assert.doesNotMatch(message, /deployment .*failed|may not be tagged/);
   });
 
+  it('a failed step of a release workflow whose steps name no image tagging: says which step failed, never that nothing was tagged', () => {
+    const steps = ['Set up job', 'Push image', 'Roll out', 'Complete job'].map((name, number) => ({ name, number: number + 1, status: 'completed', conclusion: number < 2 ? 'success' : number === 2 ? 'failure' : 'skipped' }));
+    const other: JobFact = { ...job('Tag latest with release tag', 'failure'), name: 'Ship', steps };
+    const verdict = judgeChain(end([other]), WORDS, STILL);
+    assert.equal(verdict.kind, 'problem');
+    const message = verdict.kind === 'problem' ? verdict.message : '';
+    assert.match(message, /at step "Roll out"/);
+    assert.match(message, /not known/);
+    assert.doesNotMatch(message, /the image was not tagged|nothing was deployed/);
+  });
+
   it('a failed deploy step with the deployment run failed: the deployment failed, the image is tagged', () => {
     const verdict = judgeChain(end([job('Deploy production application', 'failure')], { deployRun: deployment('completed', 'failure') }), WORDS, STILL);
     const message = verdict.kind === 'problem' ? verdict.message : '';
