@@ -16,7 +16,7 @@ interface RawEnvironment {
   deployedOnPublish?: boolean;
   consoleLinks?: RawLink[];
   deploy:
-    | { kind: 'workflow'; repo: string; workflow: string; ref?: string; tagInput: string; reasonInput?: string; runTitle?: string }
+    | { kind: 'workflow'; repo: string; workflow: string; ref?: string; tagInput: string; reasonInput?: string; runTitle?: string; runEvents?: string[] }
     | { kind: 'manual'; tool: string; steps: ManualStep[]; links?: RawLink[]; recordedIn?: { repo?: string; path: string; pattern: string } }
     | { kind: 'latest'; explanation?: string };
 }

@@ -24,6 +24,12 @@ export interface WorkflowDeploy {
    * tag is read wherever a title names one. See runTitle.ts.
    */
   readonly runTitle?: string;
+  /**
+   * The events that start the workflow's runs, listed apart so a busy repository's other runs cannot push
+   * them out of view. Unset: `workflow_dispatch` and `repository_dispatch` (how Release Deck and
+   * Openverse's CI start deployments); add e.g. `push` for a deployment that runs on every merge.
+   */
+  readonly runEvents?: readonly string[];
 }
 
 export interface ManualStep {

@@ -55,11 +55,18 @@ export async function gatherFacts(client: GitHubClient, profile: Profile, option
   const probe = options.probe ?? ((url: string) => probeVersion(url));
   const now = options.now ?? (() => new Date());
   const deployRepos = new Map<string, number>();
+  // Per repository, the events its deployment workflows are started by (the profile's runEvents, else the dispatches).
+  const deployEvents = new Map<string, Set<string>>();
   for (const app of profile.apps) {
     for (const environment of app.environments) {
       if (environment.deploy.kind === 'workflow') {
         const repo = environment.deploy.repo;
         deployRepos.set(repo, (deployRepos.get(repo) ?? 0) + 1);
+        const events = deployEvents.get(repo) ?? new Set<string>();
+        for (const event of environment.deploy.runEvents ?? DEPLOYMENT_EVENTS) {
+          events.add(event);
+        }
+        deployEvents.set(repo, events);
       }
     }
   }
@@ -84,7 +91,7 @@ export async function gatherFacts(client: GitHubClient, profile: Profile, option
   // The changelog pull requests waiting for review, whoever published (one conditional listing).
   const pullsPromise = anyReleases ? listOpenPullRequests(client, profile.monorepo) : Promise.resolve([]);
   const runsPromise = Promise.all(
-    [...deployRepos].flatMap(([repo, environments]) => DEPLOYMENT_EVENTS.map((event) => listRepositoryRuns(client, repo, runPagesFor(environments), { event }))),
+    [...deployRepos].flatMap(([repo, environments]) => [...(deployEvents.get(repo) ?? DEPLOYMENT_EVENTS)].map((event) => listRepositoryRuns(client, repo, runPagesFor(environments), { event }))),
   ).then((lists) => lists.flat());
   const appCommitsPromise = Promise.all(profile.apps.filter(titlesNameCommits).map(async (app) => [app.id, await listAppCommits(client, profile.monorepo, undefined, app)] as const)).then((entries) => Object.fromEntries(entries));
   const recordsPromise = gatherRecords(client, profile);

@@ -50,6 +50,33 @@ describe('gathering the facts of a large profile', () => {
     console.log(`      (busy repository, 5 × 2: ${harness.simulator.stats.requests} GitHub requests)`);
   });
 
+  it('keeps in view the deployments of a workflow started by push when the profile names that event (runEvents)', async () => {
+    const world = syntheticWorld(2, 2);
+    const infra = world.repos[1];
+    assert.ok(infra);
+    // The first app's production deployment workflow runs on every merge (`on: push`), not on a dispatch.
+    const pushed = '.github/workflows/deploy-production-app000.yml';
+    infra.runs.forEach((run, index) => {
+      if (run.workflowPath === pushed) {
+        infra.runs[index] = { ...run, event: 'push' };
+      }
+    });
+    assert.ok(infra.runs.some((run) => run.workflowPath === pushed && run.event === 'push'), 'the world has push-started deployments');
+    harness = await startHarness({ world, client: { token: SYNTHETIC_TOKEN } });
+    const document = syntheticProfileDocument(2, 2, harness.simulator.url);
+    const history = async (runEvents?: string[]): Promise<number | undefined> => {
+      const validation = validateProfile({
+        ...document,
+        apps: document.apps.map((app) => ({ ...app, environments: app.environments.map((environment) => (environment.deploy.workflow === 'deploy-production-app000.yml' && runEvents !== undefined ? { ...environment, deploy: { ...environment.deploy, runEvents } } : environment)) })),
+      });
+      assert.ok(validation.ok, JSON.stringify(!validation.ok && validation.problems));
+      const deck = buildDeck(validation.profile, await gatherFacts(harness!.client, validation.profile, { probe: unreachable }));
+      return deck.apps[0]?.environments.find((environment) => environment.environment.id === 'production')?.history.length;
+    };
+    assert.equal(await history(), 0, 'by default only dispatch-started runs are listed');
+    assert.equal(await history(['push']), 2, 'both push-started deployments in view');
+  });
+
   it('reads the monorepo\'s default branch as GitHub reports it, not "main"', async () => {
     harness = await startHarness({ world: syntheticWorld(3, 2, { defaultBranch: 'trunk' }), client: { token: SYNTHETIC_TOKEN } });
     const validation = validateProfile(syntheticProfileDocument(3, 2, harness.simulator.url));
