@@ -3,7 +3,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { ReleaseDeckApi } from '../../src/extension';
-import { admin, find, loadedDeck, simulatorUrl, waitFor, withClockMoving, world } from './support';
+import { admin, quickPickOffers, find, loadedDeck, simulatorUrl, waitFor, withClockMoving, world } from './support';
 import { COMMANDS } from '../../src/commandIds';
 
 async function version(app: string, environment: string): Promise<string> {
@@ -13,19 +13,7 @@ async function version(app: string, environment: string): Promise<string> {
 
 /** What Roll Back's picker offers for an app's production, read from the real command (the pick is cancelled). */
 async function rollbackPicker(appId: string): Promise<vscode.QuickPickItem[]> {
-  const window = vscode.window as { showQuickPick: unknown };
-  const original = window.showQuickPick;
-  let offered: vscode.QuickPickItem[] = [];
-  window.showQuickPick = async (items: readonly vscode.QuickPickItem[] | Thenable<readonly vscode.QuickPickItem[]>) => {
-    offered = [...(await items)];
-    return undefined;
-  };
-  try {
-    await vscode.commands.executeCommand(COMMANDS.rollBack, { appId, environmentId: 'production' });
-  } finally {
-    window.showQuickPick = original;
-  }
-  return offered;
+  return quickPickOffers(() => vscode.commands.executeCommand(COMMANDS.rollBack, { appId, environmentId: 'production' }));
 }
 
 describe('deploying, redeploying and rolling back', () => {

@@ -2,7 +2,7 @@ import { strict as assert } from 'node:assert';
 import * as vscode from 'vscode';
 import type { ReleaseDeckApi } from '../../src/extension';
 import { COMMANDS } from '../../src/commandIds';
-import { admin, DEMO_TOKEN, find, loadedDeck, simulatorUrl, withClockMoving, world } from './support';
+import { admin, quickPickOffers, DEMO_TOKEN, find, loadedDeck, simulatorUrl, withClockMoving, world } from './support';
 
 interface Commit {
   sha: string;
@@ -20,19 +20,7 @@ const changes = (commit: Commit, folder: string): boolean => commit.files?.some(
 
 /** What Deploy…'s version picker offers for an environment, read from the real command (the pick is cancelled). */
 async function deployPicker(appId: string, environmentId: string): Promise<Array<vscode.QuickPickItem & { imageTag?: string }>> {
-  const window = vscode.window as { showQuickPick: unknown };
-  const original = window.showQuickPick;
-  let offered: Array<vscode.QuickPickItem & { imageTag?: string }> = [];
-  window.showQuickPick = async (items: readonly vscode.QuickPickItem[] | Thenable<readonly vscode.QuickPickItem[]>) => {
-    offered = [...(await items)];
-    return undefined;
-  };
-  try {
-    await vscode.commands.executeCommand(COMMANDS.deploy, { appId, environmentId });
-  } finally {
-    window.showQuickPick = original;
-  }
-  return offered;
+  return quickPickOffers<vscode.QuickPickItem & { imageTag?: string }>(() => vscode.commands.executeCommand(COMMANDS.deploy, { appId, environmentId }));
 }
 
 describe('staging, deployed by CI with the commit message as run name', () => {

@@ -108,3 +108,23 @@ export async function withClockMoving<T>(work: Thenable<T>): Promise<T> {
     await moving;
   }
 }
+
+/**
+ * What a command's quick pick offers, read from the real command: `showQuickPick` is answered with a cancel
+ * (so nothing is deployed) and the items it was given are returned.
+ */
+export async function quickPickOffers<T extends vscode.QuickPickItem = vscode.QuickPickItem>(run: () => Thenable<unknown>): Promise<T[]> {
+  const window = vscode.window as { showQuickPick: unknown };
+  const original = window.showQuickPick;
+  let offered: T[] = [];
+  window.showQuickPick = async (items: readonly T[] | Thenable<readonly T[]>) => {
+    offered = [...(await items)];
+    return undefined;
+  };
+  try {
+    await run();
+  } finally {
+    window.showQuickPick = original;
+  }
+  return offered;
+}
