@@ -4,10 +4,10 @@ import type { AppDeck, DeckSnapshot, DraftRelease } from '../domain/snapshot';
 import { publishRaceWarning } from '../domain/publishRace';
 import { placeLabel, plural } from '../domain/words';
 import { publishEffects } from '../domain/process';
-import { publishVariableLines } from '../operations/previewDeployment';
 import { buildWords } from '../domain/sameBuild';
 import { shortSha } from '../domain/tags';
 import { draftCommits } from '../state/releaseNotes';
+import { publishVariableLines } from '../domain/releaseNotes';
 import { describeError, isGitHubError } from '../github/errors';
 import type { ReleaseFact } from '../domain/facts';
 import { draftChanges, tagPlacement, type ReadCommit, type ReviewedDraft } from '../domain/reviewedDraft';
@@ -147,7 +147,8 @@ async function publish(services: Services, app: AppDeck, draft: DraftRelease, re
   const next = publishEffects(profile, app, draft);
   // Read from the deck as it is now (a refresh may have run since the command started).
   const race = publishRaceWarning(services.store.state.snapshot ?? snapshot, Date.now(), draft.gitTag, deployedEnvironment);
-  const [variableLines, commits] = await Promise.all([publishVariableLines(client, profile.monorepo, app, draft, tag.send), draftCommits(client, profile, app, draft, tag.send)]);
+  const commits = await draftCommits(client, profile, app, draft, tag.send);
+  const variableLines = publishVariableLines(app.app, commits);
   const confirmed = await services.confirmer.ask({
     message: `Publish the GitHub Release ${draft.gitTag}?`,
     detail: [

@@ -141,6 +141,22 @@ export function unlistedCommits(range: CompareRange, reason: string): NotesListi
   return { commits: [], compareNote: `The commits since ${range.baseLabel} could not be listed: ${reason}` };
 }
 
+/**
+ * The publish confirmation's lines on the app's env files, from the same comparison as its commits (one
+ * request for both): the variables the release adds, changes or removes, or why they could not be read.
+ */
+export function publishVariableLines(app: AppProfile, listing: NotesListing): string[] {
+  const files = app.envFiles;
+  if (files.length === 0) {
+    return [];
+  }
+  if (listing.environmentVariables === undefined) {
+    return ['', `Environment variables: the changes to ${files.join(', ')} could not be read (${listing.compareNote.replace(/\.$/, '')}). Check ${files.join(', ')} on GitHub before publishing.`];
+  }
+  const advice = environmentVariableAdvice(listing.environmentVariables, beforeReleaseRuns(app));
+  return advice.length > 0 ? ['', '⚠ Environment variables:', ...advice.map((line) => `• ${line}`)] : [];
+}
+
 /** The listing when the commit a release starts from is not known. */
 export const UNKNOWN_BASE: NotesListing = { commits: [], compareNote: 'The commit this release starts from is not known, so its commits cannot be listed.' };
 

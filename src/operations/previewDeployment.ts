@@ -1,7 +1,7 @@
-import type { AppDeck, DraftRelease, EnvironmentDeck } from '../domain/snapshot';
+import type { AppDeck, EnvironmentDeck } from '../domain/snapshot';
 import type { DeployTarget } from '../domain/deployPlan';
-import { beforeReleaseRuns, environmentVariableAdvice, environmentVariableChanges, type EnvironmentFileChange } from '../domain/environmentVariables';
-import { compareRange, listAppCommits, type NotesCommit } from '../domain/releaseNotes';
+import { environmentVariableChanges, type EnvironmentFileChange } from '../domain/environmentVariables';
+import { listAppCommits, type NotesCommit } from '../domain/releaseNotes';
 import { placeLabel } from '../domain/words';
 import { appCommitShas } from '../github/appHistory';
 import type { GitHubClient } from '../github/client';
@@ -63,28 +63,3 @@ export async function previewDeployment(client: GitHubClient, monorepo: string, 
   }
 }
 
-/**
- * The publish confirmation's lines on the environment variables the release adds, changes or removes
- * (the app's env files changed from what production runs to `head`, the commit the git tag goes on), or
- * why they could not be read. One comparison; never throws.
- */
-export async function publishVariableLines(client: GitHubClient, monorepo: string, app: AppDeck, draft: DraftRelease, head: string): Promise<string[]> {
-  const files = app.app.envFiles;
-  if (files.length === 0) {
-    return [];
-  }
-  const base = compareRange(app, { draft }, head)?.base;
-  let problem: string;
-  if (base === undefined) {
-    problem = `what ${app.app.label} production runs is not known, so the changes to ${files.join(', ')} cannot be read`;
-  } else {
-    try {
-      const comparison = await compareCommits(client, monorepo, base, head);
-      const advice = environmentVariableAdvice(environmentVariableChanges(files, comparison.files, comparison.patches), beforeReleaseRuns(app.app));
-      return advice.length > 0 ? ['', '⚠ Environment variables:', ...advice.map((line) => `• ${line}`)] : [];
-    } catch (error) {
-      problem = `the changes to ${files.join(', ')} could not be read: ${describeError(error)}`;
-    }
-  }
-  return ['', `Environment variables: ${problem}. Check ${files.join(', ')} on GitHub before publishing.`];
-}
