@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { spawnSync } from 'node:child_process';
-import { statSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { listZip } from './zip';
 
@@ -27,6 +27,15 @@ describe('the packaged extension (.vsix)', () => {
     for (const expected of ['extension/package.json', 'extension/dist/extension.js', 'extension/dist/workflowYaml.js', 'extension/media/release-deck.svg', 'extension/schemas/profile.schema.json', 'extension/readme.md', 'extension/LICENSE.txt', 'extension/changelog.md']) {
       assert.ok(entries.includes(expected), `${expected} is in the .vsix (it has: ${entries.join(', ')})`);
     }
+  });
+
+  it('carries the 128 × 128 PNG icon its manifest names (the Marketplace shows no SVG icon)', () => {
+    const manifest = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { icon?: string };
+    assert.equal(manifest.icon, 'media/icon.png');
+    assert.ok(entries.includes('extension/media/icon.png'), 'the icon is in the .vsix');
+    const png = readFileSync(join(ROOT, manifest.icon));
+    assert.equal(png.subarray(1, 4).toString('latin1'), 'PNG');
+    assert.deepEqual([png.readUInt32BE(16), png.readUInt32BE(20)], [128, 128]);
   });
 
   it('ships no node_modules, sources, tests or source maps', () => {
