@@ -15,6 +15,8 @@ export interface DeckItemView {
   readonly contextValue?: string;
   readonly icon?: string;
   readonly iconColor?: string;
+  /** What a screen reader says for the item (its accessibilityInformation label), when it sets one. */
+  readonly spoken?: string;
   readonly children: readonly DeckItemView[];
 }
 
@@ -94,6 +96,7 @@ export function describeDeck(tree: DeckTreeProvider): DeckItemView[] {
         ...(item.contextValue !== undefined ? { contextValue: item.contextValue } : {}),
         ...(icon !== undefined ? { icon: icon.id } : {}),
         ...(icon?.color !== undefined ? { iconColor: icon.color.id } : {}),
+        ...(item.accessibilityInformation !== undefined ? { spoken: item.accessibilityInformation.label } : {}),
         children: walk(child),
       };
     });

@@ -51,6 +51,22 @@ export function stateWords(environment: EnvironmentDeck): string {
 }
 
 
+/**
+ * An environment as a screen reader says it: app, environment, state in words, what runs there. The tree shows the
+ * state by the icon's shape and colour, and "in sync" by no words at all; the spoken label always says it.
+ */
+export function spokenEnvironment(appLabel: string, environment: EnvironmentDeck): string {
+  const running = runningLabel(environment);
+  const parts = [`${appLabel} ${environment.environment.label}`, stateWords(environment)];
+  if (environment.state !== 'alwaysLatest') {
+    parts.push(running !== undefined ? `runs ${running}${environment.running?.source === 'recorded' ? ' (recorded)' : ''}` : 'version not known');
+  }
+  if (environment.versionWarning !== undefined) {
+    parts.push('its /version names another environment');
+  }
+  return parts.join(', ');
+}
+
 /** Escapes the characters that would turn text into Markdown or HTML in a tooltip. */
 export function md(text: string): string {
   return text.replace(/[\\`*_[\]<>|]/g, (character) => `\\${character}`);

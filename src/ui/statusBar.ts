@@ -25,9 +25,13 @@ export function appOfActiveEditor(profiles: ProfileSource, store: DeckStore): Ap
   return app !== undefined ? snapshot.apps.find((candidate) => candidate.app.id === app.id) : undefined;
 }
 
-/** Shows the production image tag of the app of the file being edited. */
+/**
+ * Shows the production image tag of the app of the file being edited. It depends on the active file, so it sits
+ * on the right, with the editor's other file-contextual items (VS Code's status bar UX guidelines); details are in
+ * its tooltip.
+ */
 export class StatusBar extends Disposable {
-  private readonly item = this.register(vscode.window.createStatusBarItem('releaseDeck.production', vscode.StatusBarAlignment.Left, 20));
+  private readonly item = this.register(vscode.window.createStatusBarItem('releaseDeck.production', vscode.StatusBarAlignment.Right, 120));
 
   constructor(
     private readonly profiles: ProfileSource,

@@ -57,8 +57,11 @@ describe('Release Deck in the browser, as a maintainer uses it', () => {
     await input.fill('media_views.py');
     await page.locator('.quick-input-widget .monaco-list-row', { hasText: 'media_views.py' }).first().waitFor({ state: 'visible' });
     await input.press('Enter');
-    const item = page.locator('.statusbar-item', { hasText: 'API: rel-2026.11.12.14.05.33' });
+    // On the right: it depends on the active file, like the editor's other file-contextual items.
+    const item = page.locator('.right-items .statusbar-item', { hasText: 'API: rel-2026.11.12.14.05.33' });
     await item.waitFor({ state: 'visible', timeout: 20_000 });
+    const spoken = (await item.locator('[aria-label]').first().getAttribute('aria-label')) ?? (await item.getAttribute('aria-label')) ?? '';
+    assert.match(spoken, /API production runs rel-2026\.11\.12\.14\.05\.33, in sync/);
     await screenshot(page, '03-status-bar');
   });
 

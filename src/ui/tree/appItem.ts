@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { productionOf } from '../../domain/snapshot';
 import { GLOSSARY } from '../../domain/glossary';
-import { md, runningLabel, stateIcon, stateWords } from '../presentation';
+import { md, runningLabel, spokenEnvironment, stateIcon, stateWords } from '../presentation';
 import type { NodeOf } from './nodes';
 
 /** An app: its production version at a glance; expands into environments, draft and history. */
@@ -21,6 +21,10 @@ export function appItem(node: NodeOf<'app'>): vscode.TreeItem {
     } else {
       item.description = [running?.split(' ')[0], production.state !== 'inSync' ? stateWords(production) : undefined].filter((part) => part !== undefined).join(' · ');
     }
+  }
+  if (production !== undefined) {
+    // The app row shows its production environment at a glance; it is said the same way.
+    item.accessibilityInformation = { label: spokenEnvironment(app.app.label, production), role: 'treeitem' };
   }
   const tooltip = new vscode.MarkdownString(`**${md(app.app.label)}**\n\n`);
   if (app.app.usesReleases) {

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { GLOSSARY } from '../../domain/glossary';
 import { ago } from '../../domain/words';
-import { isSafeLink, md, mdLink, runningLabel, stateIcon, stateWords, STATE_LOOK } from '../presentation';
+import { isSafeLink, md, mdLink, runningLabel, spokenEnvironment, stateIcon, stateWords, STATE_LOOK } from '../presentation';
 import type { NodeOf } from './nodes';
 
 /** An environment: the version running there now and its state. */
@@ -29,6 +29,7 @@ export function environmentItem(node: NodeOf<'environment'>): vscode.TreeItem {
     item.description = `${item.description ?? ''} · ${environment.recordPending}`;
   }
   item.tooltip = environmentTooltip(node);
+  item.accessibilityInformation = { label: spokenEnvironment(app.app.label, environment), role: 'treeitem' };
   item.contextValue = contextTokens(node).join(' ');
   return item;
 }
