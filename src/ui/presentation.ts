@@ -55,9 +55,10 @@ export function stateWords(environment: EnvironmentDeck): string {
  * An environment as a screen reader says it: app, environment, state in words, what runs there. The tree shows the
  * state by the icon's shape and colour, and "in sync" by no words at all; the spoken label always says it.
  */
-export function spokenEnvironment(appLabel: string, environment: EnvironmentDeck): string {
+export function spokenEnvironment(appLabel: string, environment: EnvironmentDeck, as: 'environment' | 'app' = 'environment'): string {
   const running = runningLabel(environment);
-  const parts = [`${appLabel} ${environment.environment.label}`, stateWords(environment)];
+  // An app row shows its production environment: said as the app, so it is never heard as that environment's own row.
+  const parts = as === 'app' ? [`${appLabel} app`, `${environment.environment.label.toLowerCase()} ${stateWords(environment)}`] : [`${appLabel} ${environment.environment.label}`, stateWords(environment)];
   if (environment.state !== 'alwaysLatest') {
     parts.push(running !== undefined ? `runs ${running}${environment.running?.source === 'recorded' ? ' (recorded)' : ''}` : 'version not known');
   }

@@ -39,9 +39,9 @@ describe('Release Deck in the browser, as a maintainer uses it', () => {
     await input.waitFor({ state: 'visible' });
     await input.fill(DEMO_TOKEN);
     await input.press('Enter');
-    await page.getByRole('treeitem', { name: /^API/ }).waitFor({ state: 'visible', timeout: 30_000 });
+    await page.getByRole('treeitem', { name: /^API app,/ }).waitFor({ state: 'visible', timeout: 30_000 });
     await page.getByRole('treeitem', { name: /rel-2026\.11\.12\.14\.05\.33/ }).first().waitFor({ state: 'visible' });
-    const text = await page.locator('.pane-body').filter({ has: page.getByRole('treeitem', { name: /^API/ }) }).innerText();
+    const text = await page.locator('.pane-body').filter({ has: page.getByRole('treeitem', { name: /^API app,/ }) }).innerText();
     assert.match(text, /Production/);
     assert.match(text, /rel-2026\.10\.10\.11\.00\.00 · last deployment failed/);
     assert.doesNotMatch(await page.content(), new RegExp(DEMO_TOKEN), 'the token is nowhere in the page');

@@ -92,6 +92,11 @@ for (const colorScheme of ['dark', 'light'] as const) {
       assert.equal(await body.locator('[href]').count(), 0, 'no link navigates inside the webview');
       assert.match(await frame.locator('.effects').innerText(), /Frontend production is deployed automatically: rel-2026\.10\.10\.11\.00\.00 → rel-2026\.11\.25\.18\.00\.00/);
       assert.ok((await frame.locator('.commit-list li').count()) > 0, 'the commits since production are listed');
+      // The tab's icon: the variant drawn for this theme kind (a single icon in currentColor is black on dark tabs).
+      const tabIcons = await page.locator('.tabs-container .tab.active').evaluate((tab: Element) =>
+        [tab, ...tab.querySelectorAll('*')].map((element) => getComputedStyle(element, '::before').backgroundImage).join(' '),
+      );
+      assert.match(tabIcons, new RegExp(`release-deck-tab-${colorScheme}\\.svg`), `the tab shows the ${colorScheme} icon (${tabIcons.slice(0, 300)})`);
       await page.mouse.move(10, 890);
       await screenshot(page, `06-release-notes-${colorScheme}`);
     });

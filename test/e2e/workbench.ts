@@ -86,7 +86,7 @@ export async function openReleaseDeck(page: Page): Promise<void> {
 /** Opens the deck and waits until it shows the app `label` (that is, until the first refresh has loaded it). */
 export async function openLoadedDeck(page: Page, label = 'API'): Promise<void> {
   await openReleaseDeck(page);
-  await page.getByRole('treeitem', { name: new RegExp(`^${label}`) }).waitFor({ state: 'visible', timeout: 30_000 });
+  await page.getByRole('treeitem', { name: new RegExp(`^${label} app,`) }).waitFor({ state: 'visible', timeout: 30_000 });
 }
 
 /** Drags the side bar wider, as a maintainer does to read the deck's descriptions. */

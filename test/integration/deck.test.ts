@@ -61,7 +61,7 @@ describe('the deck against the simulated Openverse world', () => {
     assert.equal(find(deck.describeDeck(), 'API', 'Production').spoken, 'API Production, in sync, runs rel-2026.11.12.14.05.33');
     assert.equal(find(deck.describeDeck(), 'Frontend', 'Production').spoken, 'Frontend Production, last deployment failed, runs rel-2026.10.10.11.00.00');
     assert.equal(find(deck.describeDeck(), 'Indexer worker', 'Production').spoken, 'Indexer worker Production, always runs latest');
-    assert.equal(find(deck.describeDeck(), 'API').spoken, 'API Production, in sync, runs rel-2026.11.12.14.05.33');
+    assert.equal(find(deck.describeDeck(), 'API').spoken, 'API app, production in sync, runs rel-2026.11.12.14.05.33');
   });
 
   it('copies the image tag and the full commit SHA API production runs', async () => {

@@ -126,7 +126,9 @@ export class ReleaseNotesPanels extends Disposable {
 
   private attach(panel: vscode.WebviewPanel, appId: string, releaseId: number | undefined): void {
     panel.webview.options = this.options();
-    panel.iconPath = vscode.Uri.joinPath(this.host.extensionUri, 'media', 'release-deck.svg');
+    // A tab icon is drawn as an image, where `currentColor` is black: one variant per theme kind keeps it visible.
+    const media = vscode.Uri.joinPath(this.host.extensionUri, 'media');
+    panel.iconPath = { light: vscode.Uri.joinPath(media, 'release-deck-tab-light.svg'), dark: vscode.Uri.joinPath(media, 'release-deck-tab-dark.svg') };
     panel.webview.html = this.html(panel.webview);
     const entry: PanelEntry = { panel, appId, releaseId, view: undefined, reviewed: undefined, loading: false };
     this.entries.set(appId, entry);

@@ -23,8 +23,7 @@ export function appItem(node: NodeOf<'app'>): vscode.TreeItem {
     }
   }
   if (production !== undefined) {
-    // The app row shows its production environment at a glance; it is said the same way.
-    item.accessibilityInformation = { label: spokenEnvironment(app.app.label, production), role: 'treeitem' };
+    item.accessibilityInformation = { label: spokenEnvironment(app.app.label, production, 'app'), role: 'treeitem' };
   }
   const tooltip = new vscode.MarkdownString(`**${md(app.app.label)}**\n\n`);
   if (app.app.usesReleases) {
