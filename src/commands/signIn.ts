@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { COMMANDS } from '../commandIds';
+import { editorSignIn } from '../domain/endpoint';
 import { describeError } from '../github/errors';
 import { executeCommand } from '../executeCommand';
 import type { Services } from '../services';
@@ -14,6 +15,9 @@ export function registerSignIn(services: Services): vscode.Disposable {
  * (forceNewSession), saying why, as after a SAML SSO refusal. A failure is said with the token way out.
  */
 export async function signInWithEditorAccount(services: Services, options: { readonly newSessionBecause?: string } = {}): Promise<void> {
+  if (!(await enterpriseReady(services))) {
+    return;
+  }
   try {
     const credential = await services.credentials.signInWithProvider(options);
     if (credential !== undefined) {
@@ -33,4 +37,42 @@ export async function signInWithEditorAccount(services: Services, options: { rea
       await executeCommand(COMMANDS.signInWithToken);
     }
   }
+}
+
+/**
+ * On a GitHub Enterprise Server, VS Code's own sign-in serves only the host of its setting github-enterprise.uri:
+ * offers to set it to the server of releaseDeck.github.apiUrl (one host, set once), or says that only a token
+ * works. False when the sign-in should not go on.
+ */
+async function enterpriseReady(services: Services): Promise<boolean> {
+  const endpoint = services.endpoints.current;
+  if (endpoint.kind !== 'ready') {
+    return true;
+  }
+  const settings = vscode.workspace.getConfiguration('github-enterprise');
+  const advice = editorSignIn(endpoint, settings.inspect<string>('uri')?.globalValue);
+  if (advice.kind === 'ready') {
+    return true;
+  }
+  if (advice.kind === 'tokenOnly') {
+    const choice = await vscode.window.showErrorMessage(`Release Deck cannot sign in with the editor's account: ${advice.reason}. Sign in with a token for this server instead.`, 'Sign In with Token…');
+    if (choice !== undefined) {
+      await executeCommand(COMMANDS.signInWithToken);
+    }
+    return false;
+  }
+  const confirmed = await services.confirmer.ask({
+    message: `Sign in to ${advice.host} with the editor's GitHub Enterprise account?`,
+    detail:
+      `Release Deck connects to ${endpoint.apiUrl} (your setting releaseDeck.github.apiUrl). VS Code's GitHub Enterprise sign-in serves only the server named by its setting github-enterprise.uri, ` +
+      `which is ${advice.current !== undefined ? `now ${advice.current}` : 'not set'}. Release Deck will set it to ${advice.uri} in your user settings, then sign in. ` +
+      'A token works without this setting: Release Deck: Sign In with Token….',
+    confirmLabel: 'Set and Sign In',
+  });
+  if (!confirmed) {
+    return false;
+  }
+  await settings.update('uri', advice.uri, vscode.ConfigurationTarget.Global);
+  services.log.info(`Set github-enterprise.uri to ${advice.uri}, the server of releaseDeck.github.apiUrl, for the editor's GitHub Enterprise sign-in.`);
+  return true;
 }

@@ -146,3 +146,26 @@ export function resolveEndpoint(inputs: EndpointInputs): Endpoint {
   }
   return { kind: 'needsApproval', apiUrl: requestedApi, origin, host: new URL(requestedApi).host };
 }
+
+/**
+ * What signing in with the editor's account needs for the API root in force. VS Code's GitHub Enterprise
+ * provider serves only the server its own setting `github-enterprise.uri` names (over https), so one host set
+ * in `releaseDeck.github.apiUrl` is not enough: Release Deck offers to write the same host there. A token
+ * works with any host the user chose, without that setting.
+ */
+export type EditorSignIn =
+  | { readonly kind: 'ready'; readonly provider: SessionProvider }
+  | { readonly kind: 'setEnterpriseUri'; readonly host: string; readonly uri: string; readonly current: string | undefined }
+  | { readonly kind: 'tokenOnly'; readonly reason: string };
+
+export function editorSignIn(endpoint: Extract<Endpoint, { kind: 'ready' }>, enterpriseUri: string | undefined): EditorSignIn {
+  if (endpoint.provider !== undefined) {
+    return { kind: 'ready', provider: endpoint.provider };
+  }
+  const host = hostOf(endpoint.apiUrl);
+  if (host === undefined || !endpoint.apiUrl.startsWith('https://')) {
+    return { kind: 'tokenOnly', reason: `VS Code's GitHub Enterprise sign-in works only over https, and ${endpoint.apiUrl} is not` };
+  }
+  const current = enterpriseUri !== undefined && enterpriseUri.trim() !== '' ? enterpriseUri.trim() : undefined;
+  return { kind: 'setEnterpriseUri', host, uri: `https://${host}`, current };
+}

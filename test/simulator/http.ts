@@ -17,6 +17,23 @@ import type { WorldToken } from './world';
 
 const MAX_LOG = 2000;
 
+/** Where a GitHub Enterprise Server serves its REST API on its host. */
+const ENTERPRISE_PREFIX = '/api/v3';
+
+/** An answer's github.com web links, as a GitHub Enterprise Server at `webRoot` gives them. */
+function onServer(body: unknown, webRoot: string): unknown {
+  if (typeof body === 'string') {
+    return body.startsWith('https://github.com/') ? webRoot + body.slice('https://github.com/'.length) : body;
+  }
+  if (Array.isArray(body)) {
+    return body.map((item: unknown) => onServer(item, webRoot));
+  }
+  if (body !== null && typeof body === 'object') {
+    return Object.fromEntries(Object.entries(body).map(([key, value]) => [key, onServer(value, webRoot)]));
+  }
+  return body;
+}
+
 export interface Serving {
   readonly port: number;
   close(): Promise<void>;
@@ -49,7 +66,11 @@ export async function serve(sim: Simulation, router: Router, port: number | unde
   async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
     const method = (request.method ?? 'GET').toUpperCase();
     const url = new URL(request.url ?? '/', 'http://simulator.invalid');
-    const path = url.pathname;
+    // GitHub Enterprise Server serves the REST API under /api/v3 of its own host ("REST API endpoints for GitHub
+    // Enterprise Server: http(s)://HOSTNAME/api/v3", GitHub's docs), and its answers link to that host, not to
+    // github.com. A request under that prefix is answered as such a server would: the same world, its links on this host.
+    const enterprise = url.pathname === ENTERPRISE_PREFIX || url.pathname.startsWith(`${ENTERPRISE_PREFIX}/`);
+    const path = enterprise ? url.pathname.slice(ENTERPRISE_PREFIX.length) || '/' : url.pathname;
     if (method !== 'GET' && !/^\/_admin\/(?:stats|latency)/.test(path)) {
       revision += 1;
       answers.clear();
@@ -162,7 +183,7 @@ export async function serve(sim: Simulation, router: Router, port: number | unde
       return;
     }
     const late = lost?.kind === 'applyLateThenTimeout' ? { runCreatedLateMs: (lost.lateSeconds ?? 60) * 1000 } : {};
-    const context: Context = { method, path, query: url.searchParams, headers: request.headers, body, token, baseUrl: `http://${request.headers.host ?? 'localhost'}`, ...late };
+    const context: Context = { method, path, query: url.searchParams, headers: request.headers, body, token, baseUrl: `http://${request.headers.host ?? 'localhost'}${enterprise ? ENTERPRISE_PREFIX : ''}`, ...late };
     // On the real clock every answer may differ from the last (runs move on), so nothing is kept.
     const answerKey = method === 'GET' && sim.clock.mode === 'manual' ? `${revision}|${sim.clock.nowMs()}|${request.url ?? ''}|${request.headers.accept ?? ''}|${context.baseUrl}|${token.token}` : '';
     const known = answers.get(answerKey);
@@ -176,6 +197,9 @@ export async function serve(sim: Simulation, router: Router, port: number | unde
           throw new HttpError(404, 'Not Found');
         }
         reply = found[2](context, path.match(found[1]) ?? ([] as unknown as RegExpMatchArray));
+        if (enterprise && reply.bytes === undefined) {
+          reply = { ...reply, body: onServer(reply.body, `http://${request.headers.host ?? 'localhost'}/`) };
+        }
       } catch (error) {
         if (!(error instanceof HttpError)) {
           throw error;

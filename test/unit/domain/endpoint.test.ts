@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { resolveEndpoint, type Endpoint, type EndpointInputs } from '../../../src/domain/endpoint';
+import { editorSignIn, resolveEndpoint, type Endpoint, type EndpointInputs } from '../../../src/domain/endpoint';
 
 function resolve(inputs: Partial<EndpointInputs>): Endpoint {
   return resolveEndpoint({ allowedOrigins: [], ...inputs });
@@ -85,5 +85,34 @@ describe('where the token may go (resolveEndpoint)', () => {
     assert.equal(ready(resolve({ userApiUrl: 'http://127.0.0.1:4000', profileRequest: { webUrl: 'https://github.com' } })).webUrl, 'https://github.com');
     assert.equal(ready(resolve({ profileRequest: { webUrl: 'https://phishing.example' } })).webUrl, 'https://github.com');
     assert.equal(ready(resolve({ userApiUrl: 'https://ghe.example.com/api/v3', profileRequest: { webUrl: 'https://ghe.example.com/' } })).webUrl, 'https://ghe.example.com');
+  });
+});
+
+describe('signing in with the editor\'s account on a GitHub Enterprise Server (editorSignIn)', () => {
+  const readyFor = (inputs: Partial<EndpointInputs>): Extract<Endpoint, { kind: 'ready' }> => {
+    const endpoint = resolveEndpoint({ allowedOrigins: [], ...inputs });
+    assert.equal(endpoint.kind, 'ready');
+    return endpoint;
+  };
+
+  it('uses the github provider for github.com and the enterprise provider when both settings name one server', () => {
+    assert.deepEqual(editorSignIn(readyFor({}), undefined), { kind: 'ready', provider: 'github' });
+    assert.deepEqual(editorSignIn(readyFor({ userApiUrl: 'https://ghe.example.com/api/v3', enterpriseUri: 'ghe.example.com' }), 'ghe.example.com'), { kind: 'ready', provider: 'github-enterprise' });
+  });
+
+  it('offers to set github-enterprise.uri to the server of releaseDeck.github.apiUrl when it is unset or names another', () => {
+    assert.deepEqual(editorSignIn(readyFor({ userApiUrl: 'https://ghe.example.com/api/v3' }), undefined), { kind: 'setEnterpriseUri', host: 'ghe.example.com', uri: 'https://ghe.example.com', current: undefined });
+    assert.deepEqual(editorSignIn(readyFor({ userApiUrl: 'https://ghe.example.com:8443/api/v3', enterpriseUri: 'https://old.example.com' }), 'https://old.example.com'), {
+      kind: 'setEnterpriseUri',
+      host: 'ghe.example.com:8443',
+      uri: 'https://ghe.example.com:8443',
+      current: 'https://old.example.com',
+    });
+  });
+
+  it('says only a token works for a server reached over plain http', () => {
+    const advice = editorSignIn(readyFor({ userApiUrl: 'http://127.0.0.1:8080/api/v3' }), undefined);
+    assert.equal(advice.kind, 'tokenOnly');
+    assert.match(advice.kind === 'tokenOnly' ? advice.reason : '', /only over https.*http:\/\/127\.0\.0\.1:8080\/api\/v3/);
   });
 });
