@@ -85,6 +85,11 @@ function derivedWebUrl(apiUrl: string): string {
  * not a workspace's to redirect either).
  */
 function webUrlFor(apiUrl: string, requested: string | undefined): string {
+  // A GitHub Enterprise Server serves its REST API at https://HOST/api/v3 and its pages at https://HOST (GitHub's
+  // docs): its answers link to itself, whatever web root a profile names.
+  if (isEnterpriseApi(apiUrl)) {
+    return derivedWebUrl(apiUrl);
+  }
   if (requested !== undefined && urlProblem(requested) === undefined) {
     const web = trimmed(requested);
     if (originOf(web) === GITHUB_WEB_URL || hostOf(web) === hostOf(apiUrl)) {
@@ -92,6 +97,15 @@ function webUrlFor(apiUrl: string, requested: string | undefined): string {
     }
   }
   return derivedWebUrl(apiUrl);
+}
+
+/** An API root at /api/v3 of its host: GitHub Enterprise Server's REST API. */
+function isEnterpriseApi(apiUrl: string): boolean {
+  try {
+    return new URL(apiUrl).pathname.replace(/\/+$/, '') === '/api/v3';
+  } catch {
+    return false;
+  }
 }
 
 function providerFor(apiUrl: string, enterprise: string | undefined): SessionProvider | undefined {

@@ -86,6 +86,11 @@ describe('where the token may go (resolveEndpoint)', () => {
     assert.equal(ready(resolve({ profileRequest: { webUrl: 'https://phishing.example' } })).webUrl, 'https://github.com');
     assert.equal(ready(resolve({ userApiUrl: 'https://ghe.example.com/api/v3', profileRequest: { webUrl: 'https://ghe.example.com/' } })).webUrl, 'https://ghe.example.com');
   });
+
+  it('links a GitHub Enterprise Server (API under /api/v3) to the server itself, even when the profile names github.com', () => {
+    assert.equal(ready(resolve({ userApiUrl: 'https://ghe.example.com/api/v3', profileRequest: { webUrl: 'https://github.com' } })).webUrl, 'https://ghe.example.com');
+    assert.equal(ready(resolve({ userApiUrl: 'http://127.0.0.1:4000/api/v3/', profileRequest: { webUrl: 'https://github.com' } })).webUrl, 'http://127.0.0.1:4000');
+  });
 });
 
 describe('signing in with the editor\'s account on a GitHub Enterprise Server (editorSignIn)', () => {
