@@ -46,8 +46,8 @@ describe('environment variables in a release', () => {
   it('a changed variable in a release: updated before the deployment that applies it, never a redeploy of the running version (that is for a value changed without a release)', () => {
     const changed = environmentVariableChanges(['frontend/.env.template'], ['frontend/.env.template'], { 'frontend/.env.template': '@@ -1 +1 @@\n-NUXT_PUBLIC_SEARCH_DEBOUNCE_MS=300\n+NUXT_PUBLIC_SEARCH_DEBOUNCE_MS=500' });
     for (const before of ['before publishing (publishing deploys Frontend production)', 'before this deployment', 'before the release is deployed']) {
-      const [line] = environmentVariableAdvice(changed, before);
-      assert.ok(line?.includes(`Update it in the infrastructure configuration ${before};`), line);
+      const line = environmentVariableAdvice(changed, before)[0] ?? '';
+      assert.ok(line.includes(`Update it in the infrastructure configuration ${before};`), line);
       assert.ok(line.endsWith('that deployment applies the new value, so no separate redeploy is needed.'), line);
       assert.doesNotMatch(line, /then redeploy|redeploy the version that runs now/);
     }
