@@ -72,6 +72,9 @@ export function openverseMonorepoWorkflows(): WorldWorkflow[] {
       name: 'CI + CD',
       path: '.github/workflows/ci_cd.yml',
       on: { push: true },
+      // `group: ${{ github.workflow }}-${{ github.ref }}`, `cancel-in-progress` only for pull requests (§1.4): runs of
+      // pushes to main wait for each other, and GitHub cancels an older waiting one (its images are never built).
+      concurrency: { group: 'CI + CD-refs/heads/main', cancelInProgress: false },
       role: {
         kind: 'ci',
         apps: { ...appFolders, api: { folders: ['api/'], stagingEvent: 'deploy_staging_api' }, frontend: { folders: ['frontend/'], stagingEvent: 'deploy_staging_nuxt' } },

@@ -331,6 +331,25 @@ describe('the simulator\'s release chain', () => {
     assert.equal(step((await ciJobs()).find((job) => job.name === 'Deploy staging API') ?? (await jobOf(MONOREPO, ended.id)), 'Deploy staging API').conclusion, 'failure');
   });
 
+  it('CI runs of pushes share the group CI + CD-refs/heads/main, not cancelled: a push while CI runs waits, and a newer push cancels the waiting one (no images for it)', async () => {
+    await start();
+    const first = (await admin('push', { message: 'First (#6010)', files: ['api/a.py'] })) as { sha: string };
+    simulator.advance(5);
+    const second = (await admin('push', { message: 'Second (#6011)', files: ['api/b.py'] })) as { sha: string };
+    const ciRuns = async (): Promise<Run[]> => (await call<{ workflow_runs: Run[] }>('GET', `/repos/${MONOREPO}/actions/workflows/ci_cd.yml/runs`)).body.workflow_runs;
+    const ciOf = async (title: string): Promise<Run | undefined> => (await ciRuns()).find((run) => run.display_title === title);
+    assert.equal((await ciOf('First (#6010)'))?.status, 'in_progress');
+    assert.equal((await ciOf('Second (#6011)'))?.status, 'pending', 'waits for the first CI run of main');
+    const third = (await admin('push', { message: 'Third (#6012)', files: ['api/c.py'] })) as { sha: string };
+    assert.equal((await ciOf('Second (#6011)'))?.conclusion, 'cancelled', 'GitHub keeps one pending run per group');
+    simulator.advance(600);
+    const images = (await world()).images.api ?? {};
+    assert.equal(images[first.sha], first.sha);
+    assert.equal(images[second.sha], undefined, 'the cancelled run built nothing');
+    assert.equal(images[third.sha], third.sha);
+    assert.equal(images.latest, third.sha);
+  });
+
   it('Draft releases runs one matrix job per app ("Draft {app} release"), each drafting its app', async () => {
     await start();
     const pushed = (await admin('push', { message: 'Merged a README change' })) as { runs: Array<{ id: number; workflowPath: string }> };
