@@ -1,27 +1,23 @@
 import * as vscode from 'vscode';
 import { COMMANDS } from '../commandIds';
+import type { ReviewedDraft } from '../domain/reviewedDraft';
 import type { AppDeck, DeckSnapshot, DraftRelease } from '../domain/snapshot';
 import { publishRaceWarning } from '../domain/publishRace';
 import { placeLabel, plural } from '../domain/words';
 import { publishEffects } from '../domain/process';
 import { buildWords } from '../domain/sameBuild';
-import { shortSha } from '../domain/tags';
 import { draftCommits } from '../state/releaseNotes';
 import { publishVariableLines } from '../domain/releaseNotes';
 import { describeError, isGitHubError } from '../github/errors';
-import type { ReleaseFact } from '../domain/facts';
-import { draftChanges, tagPlacement, type ReadCommit, type ReviewedDraft } from '../domain/reviewedDraft';
-import type { GitHubClient } from '../github/client';
-import { findTag, getBranchHead, getRelease } from '../github/releases';
 import { environmentKey, publishKey } from '../operations/inFlight';
 import { publishAndFollow, PublishNotDone, type PublishResult } from '../operations/publish';
 import { settlePublishOutcome } from '../operations/settlePublish';
-import { executeCommand } from '../executeCommand';
 import type { Services } from '../services';
 import { openLink } from '../ui/links';
 import { refuseBusy } from './deploymentFlow';
 import { REFUSALS } from './arguments';
 import { loadedTarget } from './commandTarget';
+import { acceptPublishWarnings, confirmationDetail, placeTag, stillAsReviewed, type Reviewed } from './publishConfirmation';
 
 /**
  * Publishes an app's drafted GitHub Release after a modal confirmation, then follows what publishing
@@ -59,7 +55,7 @@ export function registerPublishRelease(services: Services): vscode.Disposable {
       services.log.warn(`Publish refused: no draft ${String(read.target?.reference.releaseId)} for ${app.app.id} in the current deck.`);
       return;
     }
-    if (!(await acceptWarnings(services, app, draft))) {
+    if (!(await acceptPublishWarnings(services, app, draft))) {
       return;
     }
     // Publishing deploys the environment deployed on publish: it takes that environment's key too.
@@ -105,24 +101,6 @@ async function holdUntilKnown(services: Services, app: AppDeck, draft: DraftRele
   await services.store.refresh('the outcome of a publish is known');
 }
 
-async function acceptWarnings(services: Services, app: AppDeck, draft: DraftRelease): Promise<boolean> {
-  const warnings: string[] = [];
-  if (app.draft !== undefined && app.draft.id !== draft.id) {
-    warnings.push(`${draft.gitTag} is not ${app.app.label}'s newest draft (${app.draft.gitTag} is).`);
-  }
-  if (draft.changeCount === 0) {
-    warnings.push(`${draft.gitTag} lists no changes: publishing it releases nothing new.`);
-  }
-  if (warnings.length === 0) {
-    return true;
-  }
-  return services.confirmer.ask({
-    message: `Publish ${draft.gitTag} anyway?`,
-    detail: warnings.join('\n'),
-    confirmLabel: 'Continue',
-  });
-}
-
 /**
  * Publishes after the confirmation; the result (also for automation) says how far the chain got.
  * `reviewedByCaller` is what the caller showed of the draft (the release notes panel), if it showed it.
@@ -151,20 +129,7 @@ async function publish(services: Services, app: AppDeck, draft: DraftRelease, re
   const variableLines = publishVariableLines(app.app, commits);
   const confirmed = await services.confirmer.ask({
     message: `Publish the GitHub Release ${draft.gitTag}?`,
-    detail: [
-      `App: ${app.app.label}`,
-      `Git tag: ${tag.placement}`,
-      `Image tag: ${draft.imageTag}`,
-      `Changes: ${plural(draft.changeCount, 'change')}`,
-      `Commits: ${commits.compareNote}`,
-      ...commits.commits.slice(0, 8).map((commit) => `  ${shortSha(commit.sha)} ${commit.title}`),
-      ...(commits.commits.length > 8 ? [`  … and ${String(commits.commits.length - 8)} more${commits.compareUrl !== undefined ? `: ${commits.compareUrl}` : ''}`] : []),
-      ...(race !== undefined ? ['', `⚠ ${race}`] : []),
-      '',
-      'What happens next:',
-      ...next.map((line) => `• ${line}`),
-      ...variableLines,
-    ].join('\n'),
+    detail: confirmationDetail({ app, draft, tagPlacement: tag.placement, commits, race, next, variableLines }),
     confirmLabel: 'Publish GitHub Release',
   });
   if (!confirmed) {
@@ -222,59 +187,6 @@ async function publish(services: Services, app: AppDeck, draft: DraftRelease, re
   }
   report(services, app, draft, result);
   return { ...result, progress: said };
-}
-
-/** A version of the draft someone reviewed, and where they saw it. */
-interface Reviewed {
-  readonly draft: ReviewedDraft;
-  readonly by: string;
-}
-
-/**
- * Reads the draft fresh from GitHub: it must still be what was reviewed (git tag, target, notes), else
- * nothing is sent, the person is told what changed, and the notes are shown again.
- */
-async function stillAsReviewed(services: Services, client: GitHubClient, monorepo: string, app: AppDeck, draft: DraftRelease, reviewed: readonly Reviewed[], when: string): Promise<boolean> {
-  let now: ReleaseFact;
-  try {
-    now = await getRelease(client, monorepo, draft.id);
-  } catch (error) {
-    void vscode.window.showErrorMessage(`Nothing was published: ${draft.gitTag} could not be read again before publishing. ${describeError(error)}`);
-    return false;
-  }
-  const changed = reviewed.map((one) => ({ by: one.by, changes: draftChanges(one.draft, now) })).find((one) => one.changes.length > 0);
-  if (changed === undefined) {
-    return true;
-  }
-  const message = `Nothing was published: ${draft.gitTag} changed on GitHub ${when} ${changed.by} (${changed.changes.join('; ')}). Review it again, then publish.`;
-  services.log.warn(message);
-  void vscode.window.showWarningMessage(message);
-  await services.store.refresh('the draft changed before publishing');
-  if (now.draft) {
-    await executeCommand(COMMANDS.openReleaseNotes, app.app.id);
-  }
-  return false;
-}
-
-/**
- * Where the git tag goes, read from GitHub for the confirmation: the commit the target branch points to
- * now (sent instead of the branch), or the existing tag GitHub will publish on as it is.
- */
-async function placeTag(client: GitHubClient, monorepo: string, draft: DraftRelease): Promise<{ placement: string; send: string }> {
-  const read = async (get: () => Promise<string | undefined>): Promise<ReadCommit | undefined> => {
-    try {
-      const sha = await get();
-      return sha !== undefined ? { sha } : undefined;
-    } catch (error) {
-      return { problem: describeError(error) };
-    }
-  };
-  const target = draft.targetCommitish;
-  const [head, existing] = await Promise.all([
-    /^[0-9a-f]{40}$/i.test(target) ? { sha: target } : read(() => getBranchHead(client, monorepo, target)),
-    read(() => findTag(client, monorepo, draft.gitTag)),
-  ]);
-  return tagPlacement(draft.gitTag, target, head ?? { problem: `${target} was not found` }, existing);
 }
 
 function report(services: Services, app: AppDeck, draft: DraftRelease, result: PublishResult): void {

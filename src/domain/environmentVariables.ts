@@ -13,7 +13,7 @@ export interface EnvironmentFileChange {
   readonly file: string;
   /** New variables: they must be added in the infrastructure before the code that reads them runs. */
   readonly added: readonly string[];
-  /** Variables whose line changed: update them in the infrastructure, then redeploy what runs. */
+  /** Variables whose line changed: update them in the infrastructure before the deployment, which applies them. */
   readonly changed: readonly string[];
   /** Variables gone: they can be cleaned up from the infrastructure afterwards. */
   readonly removed: readonly string[];
@@ -70,7 +70,10 @@ export function environmentVariableAdvice(changes: readonly EnvironmentFileChang
       lines.push(`New in ${change.file}: ${change.added.join(', ')}. Add ${them(change.added)} in the infrastructure configuration ${before}.`);
     }
     if (change.changed.length > 0) {
-      lines.push(`Changed in ${change.file}: ${change.changed.join(', ')}. Update ${them(change.changed)} in the infrastructure configuration, then redeploy the version that runs now, ${before}.`);
+      // Both sources say the infrastructure changes first; "redeploy the current version" is for a value
+      // changed without a release (openverse-facts §5, release-process.md "Environment variables"). Here a
+      // deployment of the new version follows, and it applies the value.
+      lines.push(`Changed in ${change.file}: ${change.changed.join(', ')}. Update ${them(change.changed)} in the infrastructure configuration ${before}; that deployment applies the new value, so no separate redeploy is needed.`);
     }
     if (change.removed.length > 0) {
       lines.push(`Removed from ${change.file}: ${change.removed.join(', ')}. ${change.removed.length === 1 ? 'It' : 'They'} can be cleaned up from the infrastructure configuration after the new version runs.`);

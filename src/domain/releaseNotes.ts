@@ -33,6 +33,11 @@ export interface NotesView {
   readonly draft: boolean;
   /** For a draft: the branch or commit the git tag will be created on; for a release: its commit. */
   readonly target: string;
+  /**
+   * For a published release: the commit its images were built from, and how that is known ("7b3322a
+   * (inferred)", "… (from the registry)"; sameBuild.ts's buildRow) — often not the git tag's commit.
+   */
+  readonly build?: string;
   readonly publishedAt?: string;
   readonly htmlUrl: string;
   readonly bodyHtml: string;
@@ -161,7 +166,7 @@ export function publishVariableLines(app: AppProfile, listing: NotesListing): st
 export const UNKNOWN_BASE: NotesListing = { commits: [], compareNote: 'The commit this release starts from is not known, so its commits cannot be listed.' };
 
 /** The panel's data: the chosen release as GitHub renders it, its commits, and what publishing a draft sets off. */
-export function notesView(profile: Profile, app: AppDeck, chosen: ChosenRelease, release: ReleaseFact & { readonly bodyHtml: string }, listing: NotesListing, publishing: boolean): NotesView {
+export function notesView(profile: Profile, app: AppDeck, chosen: ChosenRelease, release: ReleaseFact & { readonly bodyHtml: string }, listing: NotesListing, publishing: boolean, build?: string): NotesView {
   const { draft, published } = chosen;
   const gitRelease = draft ?? published;
   return {
@@ -173,6 +178,7 @@ export function notesView(profile: Profile, app: AppDeck, chosen: ChosenRelease,
     imageTag: gitRelease.imageTag,
     draft: draft !== undefined,
     target: draft !== undefined ? release.targetCommitish : (published.commitSha ?? release.targetCommitish),
+    ...(draft === undefined && build !== undefined ? { build } : {}),
     ...(release.publishedAt !== null ? { publishedAt: release.publishedAt } : {}),
     htmlUrl: release.htmlUrl,
     bodyHtml: release.bodyHtml,

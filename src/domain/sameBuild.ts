@@ -141,3 +141,20 @@ export function compareBuilds(app: Pick<AppProfile, 'sourceFolders' | 'label'>, 
 export function buildWords(imageTag: string, buildSha: string | undefined): string {
   return `the build of ${imageTag}${buildSha !== undefined ? ` (commit ${shortSha(buildSha)})` : ''}`;
 }
+
+/** How a release's build was learned: the registry's package versions (exact) or the app's commits (inferred). */
+export type BuildSource = 'registry' | 'commits';
+
+/**
+ * The release notes panel's "Build" row of a published release: its build's commit and how that is known,
+ * e.g. "7b3322a (inferred)"; when it is not known, why (never the git tag's commit presented as the build).
+ */
+export function buildRow(build: { readonly sha: string; readonly from?: BuildSource; readonly notKnown?: string }): string {
+  if (build.from === 'registry') {
+    return `${shortSha(build.sha)} (from the registry)`;
+  }
+  if (build.from === 'commits') {
+    return `${shortSha(build.sha)} (inferred)`;
+  }
+  return `not known: ${build.notKnown ?? 'it could not be read'}`;
+}

@@ -1,5 +1,5 @@
 import type { AppProfile } from '../domain/profileTypes';
-import { buildAt, historyKey } from '../domain/sameBuild';
+import { buildAt, historyKey, type BuildSource } from '../domain/sameBuild';
 import type { GitHubClient } from '../github/client';
 import { readFolderHistory } from '../github/appHistory';
 import { describeError } from '../github/errors';
@@ -13,6 +13,10 @@ export interface ExpectedBuild {
    * build could not be read at all (then the tag's commit is expected). Said beside any mismatch.
    */
   readonly unsure?: string;
+  /** How `sha` was learned; unset when the build is not known (then `sha` is the git tag's commit). */
+  readonly from?: BuildSource;
+  /** Why the build is not known, when it is not. */
+  readonly notKnown?: string;
 }
 
 /**
@@ -26,22 +30,25 @@ export async function releaseBuild(client: GitHubClient, monorepo: string, app: 
     try {
       const exact = (await readReleaseBuilds(client, app.registry))[imageTag];
       if (exact !== undefined) {
-        return { sha: exact };
+        return { sha: exact, from: 'registry' };
       }
     } catch {
       // Not readable (no read:packages…): the deck has said so; the build is inferred below.
     }
   }
   if (app.sourceFolders.length === 0) {
-    return { sha: tagCommit, unsure: `the profile names no source folders for ${app.label}, so the git tag's commit is expected` };
+    const notKnown = `the profile names no source folders for ${app.label}`;
+    return { sha: tagCommit, unsure: `${notKnown}, so the git tag's commit is expected`, notKnown };
   }
   try {
     const lists = await Promise.all(app.sourceFolders.map(async (folder) => [historyKey(tagCommit, folder), await readFolderHistory(client, monorepo, tagCommit, folder)] as const));
     const build = buildAt(app, tagCommit, { histories: Object.fromEntries(lists), commitIndex: new Map() });
     // An inference, not a fact (openverse-facts §2 [INFERRED]): rel-… aliases whatever `latest` was at tagging time.
     const inferred = `inferred: the last commit up to the git tag's that changed ${app.sourceFolders.join(' or ')}; ${imageTag} is whatever image was tagged latest when the release was tagged, so if CI had not finished building a newer commit then, or built the image for other files, it is another build — the image's tags in the container registry say which, and naming the app's package in the profile ("registry") makes Release Deck read them`;
-    return build !== undefined ? { sha: build, unsure: inferred } : { sha: tagCommit, unsure: `no commit up to the git tag's changes ${app.sourceFolders.join(' or ')}` };
+    const none = `no commit up to the git tag's changes ${app.sourceFolders.join(' or ')}`;
+    return build !== undefined ? { sha: build, unsure: inferred, from: 'commits' } : { sha: tagCommit, unsure: none, notKnown: none };
   } catch (error) {
-    return { sha: tagCommit, unsure: `which commit the images were built from could not be read (${describeError(error)}), so the git tag's commit is expected` };
+    const notKnown = `which commit the images were built from could not be read (${describeError(error)})`;
+    return { sha: tagCommit, unsure: `${notKnown}, so the git tag's commit is expected`, notKnown };
   }
 }

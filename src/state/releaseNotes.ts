@@ -9,6 +9,8 @@ import { appCommitShas } from '../github/appHistory';
 import { compareCommits } from '../github/commits';
 import { describeError } from '../github/errors';
 import { getReleaseWithHtml } from '../github/releases';
+import { buildRow } from '../domain/sameBuild';
+import { releaseBuild } from '../operations/releaseBuild';
 
 /** The app's commits between the two ends of a release's range, or why GitHub could not list them. */
 async function commitsBetween(client: GitHubClient, profile: Profile, app: AppDeck, range: CompareRange): Promise<NotesListing> {
@@ -48,9 +50,14 @@ async function loadShownNotes(client: GitHubClient, profile: Profile, app: AppDe
   }
   const release = await getReleaseWithHtml(client, profile.monorepo, (chosen.draft ?? chosen.published).id);
   const range = compareRange(app, chosen, release.targetCommitish);
-  const listing = range !== undefined ? await commitsBetween(client, profile, app, range) : UNKNOWN_BASE;
+  const tagCommit = chosen.published?.commitSha;
+  const [listing, build] = await Promise.all([
+    range !== undefined ? commitsBetween(client, profile, app, range) : UNKNOWN_BASE,
+    // A published release's build: the git tag's commit is main's head when it was published, rarely the build.
+    chosen.published !== undefined && tagCommit !== undefined ? releaseBuild(client, profile.monorepo, app.app, tagCommit, chosen.published.imageTag) : undefined,
+  ]);
   return {
-    view: withCheckedNotesLinks(notesView(profile, app, chosen, release, listing, publishing), webUrl),
+    view: withCheckedNotesLinks(notesView(profile, app, chosen, release, listing, publishing, build !== undefined ? buildRow(build) : undefined), webUrl),
     reviewed: { gitTag: release.tagName, targetCommitish: release.targetCommitish, body: release.body },
   };
 }

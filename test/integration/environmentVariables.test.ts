@@ -5,7 +5,7 @@ import { COMMANDS } from '../../src/commandIds';
 import { loadedDeck, waitFor, world } from './support';
 
 const API_NEW = 'New in api/env.template: ELASTICSEARCH_TIMEOUT. Add it in the infrastructure configuration before publishing (publishing deploys API production).';
-const FRONTEND_CHANGED = 'Changed in frontend/.env.template: NUXT_PUBLIC_SEARCH_DEBOUNCE_MS. Update it in the infrastructure configuration, then redeploy the version that runs now, before publishing (publishing deploys Frontend production).';
+const FRONTEND_CHANGED = 'Changed in frontend/.env.template: NUXT_PUBLIC_SEARCH_DEBOUNCE_MS. Update it in the infrastructure configuration before publishing (publishing deploys Frontend production); that deployment applies the new value, so no separate redeploy is needed.';
 const FRONTEND_REMOVED = 'Removed from frontend/.env.template: NUXT_PUBLIC_LEGACY_SEARCH_STORE. It can be cleaned up from the infrastructure configuration after the new version runs.';
 
 describe('environment variables of a release', () => {

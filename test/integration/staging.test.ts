@@ -52,6 +52,17 @@ describe('staging, deployed by CI with the commit message as run name', () => {
     assert.match(staging.description ?? '', new RegExp(`^${target.sha.slice(0, 7)} `), 'staging runs it');
   });
 
+  it('a push that changes the API: CI builds its image and deploys staging, titled with the message, and the deck shows staging running it', async () => {
+    const pushed = (await admin('push', { message: 'Speed up the related media query (#5201)\n\nLonger description.', files: ['api/api/views/media_views.py'] })) as { sha: string };
+    // CI + CD builds, pushes the images, then dispatches staging; the deployment runs (openverse-facts §1.4, §1.5).
+    await admin('clock', { advanceSeconds: 300 });
+    await deck.refresh();
+    const newest = find(deck.describeDeck(), 'API', 'Staging history').children[0];
+    assert.equal(newest?.label, pushed.sha, 'the newest staging deployment is the pushed commit');
+    assert.match(newest?.tooltip ?? '', /Speed up the related media query \(#5201\)/);
+    assert.match(find(deck.describeDeck(), 'API', 'Staging').description ?? '', new RegExp(`^${pushed.sha.slice(0, 7)} `), 'staging runs it');
+  });
+
   it('offers for staging only commits that changed the app (an image exists only for those)', async () => {
     const commits = await monorepoCommits();
     const offered = (await deployPicker('api', 'staging')).map((item) => item.imageTag).filter((tag): tag is string => tag !== undefined && /^[0-9a-f]{40}$/.test(tag));

@@ -64,5 +64,16 @@ describe('a running commit is a release\'s build', () => {
       assert.equal(environment.aheadBy, undefined);
     }
     assert.doesNotMatch(find(deck.describeDeck(), 'Frontend', 'Staging').description ?? '', /behind|ahead/);
+
+    // The release notes of the published release: the git tag's commit (main's head), and beside it the build.
+    const released = frontend.releases.find((release) => release.gitTag === draft.gitTag);
+    assert.ok(released);
+    await vscode.commands.executeCommand(COMMANDS.openReleaseNotes, { appId: 'frontend', releaseId: released.id });
+    const notes = await waitFor('the notes of the published frontend release', () => {
+      const view = deck.testing?.releaseNotesView('frontend');
+      return view?.releaseId === released.id ? view : undefined;
+    });
+    assert.equal(notes.target, head, 'Commit: the git tag\'s commit');
+    assert.equal(notes.build, `${build.slice(0, 7)} (inferred)`, 'Build: the frontend\'s last commit, inferred from its source folders');
   });
 });

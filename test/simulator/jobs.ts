@@ -1,5 +1,6 @@
 import type { Clock } from './clock';
 import { jobsOf, mainStep, runStatus, workflowOfRun } from './runs';
+import { waitsForDispatch } from './stepActions';
 import type { StepProgress, WorldRepo, WorldRun } from './world';
 
 /**
@@ -18,8 +19,8 @@ function recordedSteps(repo: WorldRepo, run: WorldRun): StepProgress[] {
   const definitions = jobsOf(workflow).flatMap((job, index) => job.steps.map((step) => ({ job: index, step })));
   const started = Date.parse(run.createdAt) + run.queuedSeconds * 1000;
   const ended = started + run.runningSeconds * 1000;
-  const fixed = definitions.reduce((sum, { step }) => sum + (step.does === 'dispatchAndWait' ? 0 : step.seconds), 0);
-  const waiting = definitions.filter(({ step }) => step.does === 'dispatchAndWait').length;
+  const fixed = definitions.reduce((sum, { step }) => sum + (step.does !== undefined && waitsForDispatch(step.does) ? 0 : step.seconds), 0);
+  const waiting = definitions.filter(({ step }) => step.does !== undefined && waitsForDispatch(step.does)).length;
   const scale = fixed > 0 && fixed * 1000 > ended - started ? (ended - started) / (fixed * 1000) : 1;
   const waitMs = waiting > 0 ? Math.max(0, ended - started - fixed * 1000 * scale) / waiting : 0;
   const failing = run.outcome === 'failure' ? mainStep(workflow) : undefined;
@@ -29,7 +30,7 @@ function recordedSteps(repo: WorldRepo, run: WorldRun): StepProgress[] {
     if (failed || run.outcome === 'cancelled') {
       return { job, name: step.name, startedMs: ended, completedMs: ended, conclusion: run.outcome === 'cancelled' ? 'cancelled' : 'skipped' };
     }
-    const length = step.does === 'dispatchAndWait' ? waitMs : step.seconds * 1000 * scale;
+    const length = step.does !== undefined && waitsForDispatch(step.does) ? waitMs : step.seconds * 1000 * scale;
     const last = index === definitions.length - 1;
     const end = step.name === failing || last ? ended : Math.min(at + length, ended);
     const result: StepProgress = { job, name: step.name, startedMs: at, completedMs: end, conclusion: step.name === failing ? 'failure' : 'success' };

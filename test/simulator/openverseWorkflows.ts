@@ -58,19 +58,23 @@ export function openverseMonorepoWorkflows(): WorldWorkflow[] {
       concurrency: releaseGroup,
       role: { kind: 'draftReleases', apps: appFolders },
       durations: { queuedSeconds: 3, runningSeconds: 12 },
-      // One matrix job per app in the file; drafted here as one job, "Draft releases" (the simulator's simplification).
-      jobs: [{ name: 'Draft releases', steps: [
-        { name: 'Set up job', seconds: 2 },
-        { name: 'Run actions/checkout@v4', seconds: 2 },
-        { name: 'Calculate tag name', seconds: 1 },
-        { name: 'Run release-drafter/release-drafter@v6', seconds: 6, does: 'draftReleases' },
-      ] }],
+      // Job "Draft ${{ matrix.app }} release", one per app of the matrix (§1.1), each computing its own date. GitHub
+      // runs them in parallel; here one after the other, each 3 s, so the run takes about as long as one job would.
+      jobs: Object.keys(appFolders).map((app) => ({ name: `Draft ${app} release`, app, steps: [
+        { name: 'Set up job', seconds: 1 },
+        { name: 'Run actions/checkout@v4', seconds: 1 },
+        { name: 'Calculate tag name', seconds: 0 },
+        { name: 'Run release-drafter/release-drafter@v6', seconds: 1, does: 'draftReleases' as const },
+      ] })),
     },
     {
       id: 61_000_002,
       name: 'CI + CD',
       path: '.github/workflows/ci_cd.yml',
       on: { push: true },
+      // `group: ${{ github.workflow }}-${{ github.ref }}`, `cancel-in-progress` only for pull requests (§1.4): runs of
+      // pushes to main wait for each other, and GitHub cancels an older waiting one (its images are never built).
+      concurrency: { group: 'CI + CD-refs/heads/main', cancelInProgress: false },
       role: {
         kind: 'ci',
         apps: { ...appFolders, api: { folders: ['api/'], stagingEvent: 'deploy_staging_api' }, frontend: { folders: ['frontend/'], stagingEvent: 'deploy_staging_nuxt' } },
@@ -82,7 +86,11 @@ export function openverseMonorepoWorkflows(): WorldWorkflow[] {
         { name: 'Get image tag', steps: [{ name: 'Get image tag', seconds: 2 }] },
         { name: 'Build images', steps: [{ name: 'Build the images', seconds: 30 }] },
         { name: 'Publish images', steps: [{ name: 'Push latest and the SHA tag', seconds: 10, does: 'buildImages' }] },
-        { name: 'Deploy staging', steps: [{ name: 'Get commit message', seconds: 1 }, { name: 'Deploy staging', seconds: 2, does: 'dispatchStaging' }] },
+        // "Deploy staging frontend" / "Deploy staging API": each needs its app changed and publish-images success,
+        // and waits for the deployment with dispatch-and-wait (§1.4). The frontend's step name is not quoted in the
+        // facts (the API's is); it is named alike here.
+        { name: 'Deploy staging frontend', app: 'frontend', steps: [{ name: 'Get commit message', seconds: 1 }, { name: 'Deploy staging frontend', seconds: 0, does: 'dispatchStaging' }] },
+        { name: 'Deploy staging API', app: 'api', steps: [{ name: 'Get commit message', seconds: 1 }, { name: 'Deploy staging API', seconds: 0, does: 'dispatchStaging' }] },
       ],
     },
     {

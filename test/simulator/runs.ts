@@ -1,7 +1,7 @@
 import { headOf, type LiveRun, type Simulation } from './state';
 import { findDispatchedRun, followedRun, waitingStepEventMs } from './dispatchAndWait';
 import { titleFor } from './runTitles';
-import { releaseDeploys, runEffect, runsOnStepStart, stepSkipped } from './stepActions';
+import { jobSkipped, releaseDeploys, runEffect, runsOnStepStart, stepSkipped, waitsForDispatch } from './stepActions';
 import type { RunProgress, StepProgress, WorldJob, WorldRepo, WorldRun, WorldWorkflow } from './world';
 
 /**
@@ -27,8 +27,8 @@ export function jobsOf(workflow: WorldWorkflow | undefined): readonly WorldJob[]
   return workflow?.jobs ?? [{ name: 'build', steps: [{ name: 'Run', seconds: workflow?.durations?.runningSeconds ?? 30 }] }];
 }
 
-function stepDefinitions(workflow: WorldWorkflow | undefined): Array<{ job: number; step: WorldJob['steps'][number] }> {
-  return jobsOf(workflow).flatMap((job, index) => job.steps.map((step) => ({ job: index, step })));
+function stepDefinitions(workflow: WorldWorkflow | undefined): Array<{ job: number; app?: string; step: WorldJob['steps'][number] }> {
+  return jobsOf(workflow).flatMap((job, index) => job.steps.map((step) => ({ job: index, ...(job.app !== undefined ? { app: job.app } : {}), step })));
 }
 
 // ---------------------------------------------------------------- starting a run
@@ -179,7 +179,7 @@ function nextEventMs(sim: Simulation, live: LiveRun): number | undefined {
     return progress.startedMs;
   }
   const definition = stepDefinitions(workflowOfRun(live.repo, run))[index]?.step;
-  if (definition?.does === 'dispatchAndWait' && current.name !== progress.failStep) {
+  if (definition?.does !== undefined && waitsForDispatch(definition.does) && current.name !== progress.failStep) {
     return waitingStepEventMs(sim, progress);
   }
   return current.startedMs + (definition?.seconds ?? 0) * 1000;
@@ -225,8 +225,9 @@ function advance(sim: Simulation, live: LiveRun, at: number): void {
     finishRun(sim, live, at, 'success');
     return;
   }
-  const definition = stepDefinitions(workflowOfRun(live.repo, live.run))[index]?.step;
-  if (definition?.does === 'dispatchAndWait' && current.name !== progress.failStep && progress.followed === undefined) {
+  const { step: definition, app } = stepDefinitions(workflowOfRun(live.repo, live.run))[index] ?? {};
+  const waits = definition?.does !== undefined && waitsForDispatch(definition.does);
+  if (waits && current.name !== progress.failStep && progress.followed === undefined) {
     progress.followed = findDispatchedRun(sim, live, at);
     if (progress.followed === null) {
       endStep(sim, live, index, at, 'failure');
@@ -234,11 +235,11 @@ function advance(sim: Simulation, live: LiveRun, at: number): void {
     return;
   }
   let conclusion: 'success' | 'failure' = current.name === progress.failStep ? 'failure' : 'success';
-  if (conclusion === 'success' && definition?.does === 'dispatchAndWait') {
+  if (conclusion === 'success' && waits) {
     const followed = followedRun(sim, progress);
     conclusion = followed !== undefined && runStatus(followed, at).conclusion === 'success' ? 'success' : 'failure';
   }
-  if (conclusion === 'success' && definition?.does !== undefined && !runsOnStepStart(definition.does) && !runEffect(sim, live, definition.does, at, repositoryDispatch)) {
+  if (conclusion === 'success' && definition?.does !== undefined && !runsOnStepStart(definition.does) && !runEffect(sim, live, definition.does, at, repositoryDispatch, app)) {
     conclusion = 'failure';
   }
   endStep(sim, live, index, at, conclusion);
@@ -252,14 +253,18 @@ function startStep(sim: Simulation, live: LiveRun, index: number, at: number): v
     return;
   }
   step.startedMs = at;
-  const definition = stepDefinitions(workflowOfRun(live.repo, live.run))[index]?.step;
+  const { step: definition, app } = stepDefinitions(workflowOfRun(live.repo, live.run))[index] ?? {};
+  if (jobSkipped(live, app)) {
+    endStep(sim, live, index, at, 'skipped');
+    return;
+  }
   if (definition?.does !== undefined && step.name !== progress.failStep) {
     if (stepSkipped(live, definition.does)) {
       endStep(sim, live, index, at, 'skipped');
       return;
     }
-    if (runsOnStepStart(definition.does)) {
-      runEffect(sim, live, definition.does, at, repositoryDispatch);
+    if (runsOnStepStart(definition.does) && !runEffect(sim, live, definition.does, at, repositoryDispatch, app)) {
+      endStep(sim, live, index, at, 'failure');
     }
   }
 }

@@ -1,5 +1,5 @@
 import { commitsByShaOf, repoByName, type LiveRun, type Simulation } from './state';
-import type { StepAction, World, WorldRepo, WorldRun, WorldWorkflow } from './world';
+import type { RunProgress, StepAction, World, WorldRepo, WorldRun, WorldWorkflow } from './world';
 
 /** `POST …/dispatches` (runs.ts), passed in so that the two modules do not import each other. */
 export type Dispatch = (sim: Simulation, repo: WorldRepo, eventType: string, clientPayload: Record<string, unknown>, actor: string, createdMs: number) => unknown;
@@ -11,8 +11,13 @@ export type Dispatch = (sim: Simulation, repo: WorldRepo, eventType: string, cli
 
 const workflowOf = (live: LiveRun): WorldWorkflow | undefined => live.repo.workflows.find((candidate) => candidate.path === live.run.workflowPath);
 
-/** dispatch-and-wait is the one step that acts when it starts (it dispatches, then waits). */
-export const runsOnStepStart = (action: StepAction): boolean => action === 'dispatchAndWait';
+/**
+ * The steps that use felixp8/dispatch-and-wait: the release's "Deploy production application" (§1.3) and
+ * CI's "Deploy staging API"/"…frontend" (§1.4, `wait_time: 60`, `max_time: 1800`). They act when they start
+ * (they dispatch), then wait for the run they find (dispatchAndWait.ts).
+ */
+export const waitsForDispatch = (action: StepAction): boolean => action === 'dispatchAndWait' || action === 'dispatchStaging';
+export const runsOnStepStart = waitsForDispatch;
 
 /**
  * The release workflow's `APP_NAME` and date (§1.3): the app is the git tag's prefix, the date the rest
@@ -33,6 +38,18 @@ export function releaseDeploys(workflow: WorldWorkflow | undefined, gitTag: stri
 /** A step skipped by its `if:`. */
 export function stepSkipped(live: LiveRun, action: StepAction): boolean {
   return action === 'dispatchAndWait' && !releaseDeploys(workflowOf(live), live.run.headBranch);
+}
+
+/**
+ * A CI job of one app is skipped when the push did not change the app: "Deploy staging API" needs the
+ * API changed, the frontend's the frontend (§1.4). Jobs of other workflows always run.
+ */
+export function jobSkipped(live: LiveRun, app: string | undefined): boolean {
+  const role = workflowOf(live)?.role;
+  if (app === undefined || role?.kind !== 'ci') {
+    return false;
+  }
+  return !appsTouched(role.apps, commitsByShaOf(live.repo.commits).get(live.run.headSha)?.files ?? []).includes(app);
 }
 
 /** The image tag a deployment run was given, from where its own workflow declares it (input or payload key). */
@@ -60,8 +77,8 @@ export function appsTouched(apps: Readonly<Record<string, { readonly folders: re
 /** `date -u +%Y.%m.%d.%H.%M.%S` (§1.1, §2). */
 export const dateStamp = (ms: number): string => new Date(ms).toISOString().slice(0, 19).replace(/[-T:]/g, '.');
 
-/** Applies a step's action at `at`; false when the step fails. */
-export function runEffect(sim: Simulation, live: LiveRun, action: StepAction, at: number, repositoryDispatch: Dispatch): boolean {
+/** Applies a step's action at `at`, for its job's app when the job has one; false when the step fails. */
+export function runEffect(sim: Simulation, live: LiveRun, action: StepAction, at: number, repositoryDispatch: Dispatch, app?: string): boolean {
   const { run, repo } = live;
   const workflow = workflowOf(live);
   const role = workflow?.role;
@@ -101,8 +118,7 @@ export function runEffect(sim: Simulation, live: LiveRun, action: StepAction, at
       if (run.progress === undefined || release === undefined || role?.kind !== 'tagAndDeploy' || eventType === undefined) {
         return false;
       }
-      run.progress.dispatchTarget = role.dispatchRepo;
-      run.progress.dispatchedMs = at;
+      startWaiting(run.progress, role.dispatchRepo, at);
       const target = repoByName(sim.world, role.dispatchRepo);
       const keys = role.payloadKeys ?? { actor: 'actor', tag: 'tag' };
       if (target !== undefined) {
@@ -141,23 +157,27 @@ export function runEffect(sim: Simulation, live: LiveRun, action: StepAction, at
       return true;
     }
     case 'dispatchStaging': {
-      // deploy-api / deploy-frontend jobs: `{actor, tag: SHA, run_name: first line of the message}` (§1.4).
+      // The deploy-api / deploy-frontend job (its `needs: publish-images` is the job order here): dispatch-and-wait
+      // with `{actor, tag: SHA, run_name: first line of the message}` (§1.4), sent with the bot's token.
       const commit = commitsByShaOf(repo.commits).get(run.headSha);
+      const event = role?.kind === 'ci' && app !== undefined ? role.apps[app]?.stagingEvent : undefined;
       const target = role?.kind === 'ci' ? repoByName(sim.world, role.dispatchRepo) : undefined;
-      if (role?.kind !== 'ci' || commit === undefined) {
+      if (role?.kind !== 'ci' || commit === undefined || event === undefined || target === undefined || run.progress === undefined) {
         return false;
       }
+      startWaiting(run.progress, role.dispatchRepo, at);
       const keys = role.payloadKeys ?? { actor: 'actor', tag: 'tag', runName: 'run_name' };
-      for (const app of appsTouched(role.apps, commit.files ?? [])) {
-        const event = role.apps[app]?.stagingEvent;
-        if (event !== undefined && target !== undefined) {
-          repositoryDispatch(sim, target, event, { [keys.actor]: run.actor, [keys.tag]: run.headSha, [keys.runName]: commit.message.split('\n', 1)[0] ?? '' }, 'openverse-bot', at);
-        }
-      }
+      repositoryDispatch(sim, target, event, { [keys.actor]: run.actor, [keys.tag]: run.headSha, [keys.runName]: commit.message.split('\n', 1)[0] ?? '' }, 'openverse-bot', at);
       return true;
     }
-    case 'draftReleases':
-      return role?.kind === 'draftReleases' && redraft(sim, live, role.apps, at);
+    case 'draftReleases': {
+      if (role?.kind !== 'draftReleases') {
+        return false;
+      }
+      // A matrix job drafts its own app (`matrix.app`, §1.1).
+      const apps = app !== undefined ? Object.fromEntries(Object.entries(role.apps).filter(([id]) => id === app)) : role.apps;
+      return redraft(sim, live, role.apps, apps, at);
+    }
   }
 }
 
@@ -166,10 +186,10 @@ export function runEffect(sim: Simulation, live: LiveRun, action: StepAction, at
  * release matching the tag prefix", so there is always one draft per app; the pushed change joins the
  * notes of the apps it touches (their `🧱 stack` label).
  */
-function redraft(sim: Simulation, live: LiveRun, apps: Readonly<Record<string, { readonly folders: readonly string[] }>>, at: number): boolean {
+function redraft(sim: Simulation, live: LiveRun, allApps: Readonly<Record<string, { readonly folders: readonly string[] }>>, apps: Readonly<Record<string, { readonly folders: readonly string[] }>>, at: number): boolean {
   const { repo, run } = live;
   const commit = commitsByShaOf(repo.commits).get(run.headSha);
-  const touched = appsTouched(apps, commit?.files ?? []);
+  const touched = appsTouched(allApps, commit?.files ?? []);
   // The date "Calculate tag name" computed (`date -u`), as it ended: when this step started.
   const date = dateStamp(run.progress?.steps.find((step) => step.completedMs === undefined)?.startedMs ?? at);
   for (const app of Object.keys(apps)) {
@@ -187,4 +207,11 @@ function redraft(sim: Simulation, live: LiveRun, apps: Readonly<Record<string, {
     repo.releases.push({ id: sim.nextReleaseId++, tagName: gitTag, name: gitTag, draft: true, prerelease: false, body: line ?? '', targetCommitish: repo.defaultBranch, createdAt: sim.clock.iso(at), publishedAt: null, author: 'github-actions[bot]' });
   }
   return true;
+}
+
+/** A dispatch-and-wait step starts: it dispatches now and has not found its run yet (a run may wait twice, once per such step). */
+function startWaiting(progress: RunProgress, dispatchRepo: string, at: number): void {
+  progress.dispatchTarget = dispatchRepo;
+  progress.dispatchedMs = at;
+  delete progress.followed;
 }

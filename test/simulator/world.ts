@@ -121,9 +121,9 @@ export type StepAction =
   | 'openChangelogPull'
   /** ci: `latest` + SHA images of the apps the push changed. */
   | 'buildImages'
-  /** ci: the staging deployments of the apps the push changed. */
+  /** ci: the staging deployment of the job's app (repository_dispatch), then wait for the run it finds, as dispatch-and-wait does. */
   | 'dispatchStaging'
-  /** draftReleases: each app's draft replaced by `{app}-{date}`. */
+  /** draftReleases: the job's app's draft (every app's in a job without one) replaced by `{app}-{date}`. */
   | 'draftReleases';
 
 export interface WorldStep {
@@ -135,6 +135,12 @@ export interface WorldStep {
 
 export interface WorldJob {
   readonly name: string;
+  /**
+   * The app a job is for: a matrix job's `matrix.app` ("Draft {app} release"), or a job of one app (CI's
+   * "Deploy staging API"). Its steps act for that app; a CI job for an app the push did not change is skipped
+   * (its `if:` on the app's changes, openverse-facts §1.4).
+   */
+  readonly app?: string;
   readonly steps: readonly WorldStep[];
 }
 
@@ -158,7 +164,10 @@ export interface WorldWorkflow {
   /** The workflow's `concurrency:` (group name, cancel-in-progress). */
   readonly concurrency?: { readonly group: string; readonly cancelInProgress: boolean };
   readonly role?: WorkflowRole;
-  /** Its jobs and their steps, as in the workflow file (run one after the other). Absent: one job "build" with one step. */
+  /**
+   * Its jobs and their steps, as in the workflow file, run one after the other (GitHub runs jobs without
+   * `needs` between them, such as a matrix's, in parallel). Absent: one job "build" with one step.
+   */
   readonly jobs?: readonly WorldJob[];
   /** How long a run stays queued before a runner takes it (seconds of the simulator's clock); `runningSeconds` is used by a workflow without jobs. */
   readonly durations?: { readonly queuedSeconds: number; readonly runningSeconds: number };
@@ -185,7 +194,7 @@ export interface RunProgress {
   readonly steps: StepProgress[];
   /** The step a scripted failure (`POST /_admin/fail-next-run`) fails; absent: the run's own rules decide. */
   readonly failStep?: string;
-  /** dispatch-and-wait: where and when it dispatched, and the run it found and follows (null: none found). */
+  /** dispatch-and-wait (the step waiting now): where and when it dispatched, and the run it found and follows (null: none found). */
   dispatchTarget?: string;
   dispatchedMs?: number;
   followed?: { readonly repo: string; readonly runId: number } | null;

@@ -84,6 +84,9 @@ function render(view: NotesView): void {
   fact('Git tag', view.gitTag);
   fact(view.draft ? 'Image tag once published' : 'Image tag', view.imageTag);
   fact(view.draft ? 'Git tag created on' : 'Commit', view.target);
+  if (view.build !== undefined) {
+    fact('Build', view.build);
+  }
   if (view.publishedAt !== undefined) {
     fact('Published', view.publishedAt.replace('T', ' ').replace('Z', ' UTC'));
   }

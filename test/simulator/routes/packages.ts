@@ -13,6 +13,8 @@ import type { Simulation } from '../state';
  * §1.3, §1.4, §2). Images are `ghcr.io/<org>/openverse-<app>`, and `…_nginx` for the API and frontend.
  * Classic tokens need the read:packages scope; GitHub Packages takes no fine-grained token.
  */
+const NGINX_APPS: readonly string[] = ['api', 'frontend'];
+
 export function packagesRoutes({ route }: Router, sim: Simulation, _shapes: Shapes): void {
   route('GET', '/orgs/{org}/packages/container/{package_name}/versions', (context, match) => {
     const org = decodeURIComponent(match[1] ?? '');
@@ -21,8 +23,11 @@ export function packagesRoutes({ route }: Router, sim: Simulation, _shapes: Shap
       throw new HttpError(403, 'You need at least read:packages scope to list packages.');
     }
     const owner = sim.world.repos[0]?.fullName.split('/')[0] ?? '';
-    const app = /^openverse-(.+?)(?:_nginx)?$/.exec(name)?.[1];
-    const images = app !== undefined ? sim.world.images[app] : undefined;
+    const [, app, nginx] = /^openverse-(.+?)(_nginx)?$/.exec(name) ?? [];
+    // Only the API and the frontend have an nginx image: CI publishes api → {api, api_nginx} and frontend →
+    // {frontend, frontend_nginx}, and the release run re-tags both (openverse-facts §1.3, §1.4). It is built and
+    // tagged with the app's image, so it carries the same tags.
+    const images = app !== undefined && (nginx === undefined || NGINX_APPS.includes(app)) ? sim.world.images[app] : undefined;
     if (org.toLowerCase() !== owner.toLowerCase() || images === undefined) {
       throw new HttpError(404, 'Package not found.');
     }

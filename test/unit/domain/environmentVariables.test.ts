@@ -35,11 +35,21 @@ describe('environment variables in a release', () => {
     const advice = environmentVariableAdvice(environmentVariableChanges(['api/env.template'], ['api/env.template'], { 'api/env.template': PATCH }), 'before publishing (it deploys API production)');
     assert.deepEqual(advice, [
       'New in api/env.template: ELASTICSEARCH_TIMEOUT, SENTRY_DSN. Add them in the infrastructure configuration before publishing (it deploys API production).',
-      'Changed in api/env.template: DJANGO_DEBUG_ENABLED. Update it in the infrastructure configuration, then redeploy the version that runs now, before publishing (it deploys API production).',
+      'Changed in api/env.template: DJANGO_DEBUG_ENABLED. Update it in the infrastructure configuration before publishing (it deploys API production); that deployment applies the new value, so no separate redeploy is needed.',
       'Removed from api/env.template: OLD_THUMBNAIL_HOST. It can be cleaned up from the infrastructure configuration after the new version runs.',
     ]);
     for (const value of ['es:9200', '30', 'False', 'True', 'thumbs.example']) {
       assert.ok(!advice.join('\n').includes(value), `the value ${value} is not shown`);
+    }
+  });
+
+  it('a changed variable in a release: updated before the deployment that applies it, never a redeploy of the running version (that is for a value changed without a release)', () => {
+    const changed = environmentVariableChanges(['frontend/.env.template'], ['frontend/.env.template'], { 'frontend/.env.template': '@@ -1 +1 @@\n-NUXT_PUBLIC_SEARCH_DEBOUNCE_MS=300\n+NUXT_PUBLIC_SEARCH_DEBOUNCE_MS=500' });
+    for (const before of ['before publishing (publishing deploys Frontend production)', 'before this deployment', 'before the release is deployed']) {
+      const line = environmentVariableAdvice(changed, before)[0] ?? '';
+      assert.ok(line.includes(`Update it in the infrastructure configuration ${before};`), line);
+      assert.ok(line.endsWith('that deployment applies the new value, so no separate redeploy is needed.'), line);
+      assert.doesNotMatch(line, /then redeploy|redeploy the version that runs now/);
     }
   });
 });

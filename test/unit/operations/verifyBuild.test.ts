@@ -1,10 +1,11 @@
 import { strict as assert } from 'node:assert';
 import { buildDeck } from '../../../src/domain/buildDeck';
 import { resolveDeployTarget } from '../../../src/domain/deployPlan';
-import { findEnvironment, type AppDeck, type EnvironmentDeck } from '../../../src/domain/snapshot';
+import { findEnvironment, type AppDeck, type DraftRelease, type EnvironmentDeck } from '../../../src/domain/snapshot';
 import { deployAndFollow } from '../../../src/operations/deploy';
 import { publishAndFollow } from '../../../src/operations/publish';
 import { gatherFacts } from '../../../src/state/gatherFacts';
+import { loadReleaseNotes } from '../../../src/state/releaseNotes';
 import { fakeSha, openverseWorld } from '../../simulator/openverseWorld';
 import { startHarness, type Harness } from '../github/helpers';
 import { simulatedProfile } from '../github/process.test';
@@ -43,6 +44,15 @@ describe('verification expects the release\'s build, not its git tag\'s commit',
   /** The last commit that changed the frontend: what `latest`, and so the new rel- tag, names. */
   const lastFrontendCommit = (): string => [...harness.simulator.world.repos[0]!.commits].reverse().find((commit) => (commit.files ?? []).some((file) => file.filename.startsWith('frontend/')))!.sha;
 
+  /** Publishes the frontend's draft through the whole chain (its result unread). */
+  async function publishFrontend(): Promise<{ draft: DraftRelease; profile: ReturnType<typeof simulatedProfile> }> {
+    const { app, production, profile } = await deck('frontend');
+    const draft = app.draft;
+    assert.ok(draft);
+    await publishAndFollow(harness.client, { profile, app: app.app, draft, deployedEnvironment: production }, () => undefined, moving());
+    return { draft, profile };
+  }
+
   it('publishing the frontend: production is checked against the build of the new rel- tag, and matches', async () => {
     const { app, production, profile } = await deck('frontend');
     const draft = app.draft;
@@ -57,10 +67,7 @@ describe('verification expects the release\'s build, not its git tag\'s commit',
   });
 
   it('after publishing the frontend, the deck shows its staging and production running the same build, in sync', async () => {
-    const { app, production, profile } = await deck('frontend');
-    const draft = app.draft;
-    assert.ok(draft);
-    await publishAndFollow(harness.client, { profile, app: app.app, draft, deployedEnvironment: production }, () => undefined, moving());
+    const { draft, profile } = await publishFrontend();
     const snapshot = buildDeck(profile, await gatherFacts(harness.client, profile));
     const words = `Runs the build of ${draft.imageTag} (commit ${lastFrontendCommit().slice(0, 7)}), the newest published release.`;
     for (const id of ['staging', 'production']) {
@@ -73,11 +80,19 @@ describe('verification expects the release\'s build, not its git tag\'s commit',
     }
   });
 
+  it('the release notes of the published frontend release show its build beside the git tag\'s commit (inferred)', async () => {
+    const { draft, profile } = await publishFrontend();
+    const after = await deck('frontend');
+    const released = after.app.releases.find((release) => release.gitTag === draft.gitTag);
+    assert.ok(released);
+    const view = await loadReleaseNotes(harness.client, profile, after.app, released.id, false, 'https://github.com');
+    assert.equal(view.draft, false);
+    assert.equal(view.target, head, 'the Commit row: the git tag\'s commit, main\'s head when it was published');
+    assert.equal(view.build, `${lastFrontendCommit().slice(0, 7)} (inferred)`, 'the Build row: the frontend\'s last commit, inferred from its folders');
+  });
+
   it('deploying a release whose git tag names a commit of another app: the check expects its build', async () => {
-    const { app, production, profile } = await deck('frontend');
-    const draft = app.draft;
-    assert.ok(draft);
-    await publishAndFollow(harness.client, { profile, app: app.app, draft, deployedEnvironment: production }, () => undefined, moving());
+    const { draft, profile } = await publishFrontend();
     // Deploy the published release again: a deployment, verified on its own.
     const after = await deck('frontend');
     const target = resolveDeployTarget(after.app, draft.imageTag);

@@ -301,6 +301,80 @@ describe('the simulator\'s release chain', () => {
     assert.equal(after.images.catalog?.latest, after.repos[0]?.commits.at(-1)?.sha, 'CI built the new image afterwards');
   });
 
+  it('CI deploys staging only after its images are published, and waits for the deployment (dispatch-and-wait): the CI run ends with it, and fails with it', async () => {
+    await start();
+    await admin('fail-next-run', { workflowPath: '.github/workflows/deploy-staging-api.yml', step: 'Deploy' });
+    const pushed = (await admin('push', { message: 'Speed up the search (#6002)', files: ['api/api/views/search.py'] })) as { sha: string };
+    const ciRun = async (): Promise<Run> => {
+      const run = (await call<{ workflow_runs: Run[] }>('GET', `/repos/${MONOREPO}/actions/workflows/ci_cd.yml/runs`)).body.workflow_runs.find((candidate) => candidate.display_title === 'Speed up the search (#6002)');
+      assert.ok(run);
+      return run;
+    };
+    const ciJobs = async (): Promise<Job[]> => (await call<{ jobs: Job[] }>('GET', `/repos/${MONOREPO}/actions/runs/${String((await ciRun()).id)}/jobs`)).body.jobs;
+    const stagingRuns = async (): Promise<Run[]> => (await infraRuns()).filter((run) => run.display_title === 'Speed up the search (#6002)');
+    // needs: publish-images (openverse-facts §1.4): nothing is dispatched before the images are pushed.
+    simulator.advance(30);
+    assert.equal((await stagingRuns()).length, 0, 'no staging deployment before the images exist');
+    simulator.advance(30);
+    const [staging] = await stagingRuns();
+    assert.ok(staging, 'staging dispatched once the images are published');
+    assert.equal((await world()).images.api?.[pushed.sha], pushed.sha);
+    const jobs = await ciJobs();
+    assert.deepEqual(jobs.map((job) => job.name).slice(-2), ['Deploy staging frontend', 'Deploy staging API']);
+    assert.equal(jobs.find((job) => job.name === 'Deploy staging frontend')?.conclusion, 'skipped', 'the push did not change the frontend');
+    assert.equal(jobs.find((job) => job.name === 'Deploy staging API')?.status, 'in_progress', 'CI waits for the staging deployment');
+    assert.equal((await ciRun()).status, 'in_progress');
+    simulator.advance(120);
+    assert.equal((await stagingRuns())[0]?.conclusion, 'failure');
+    const ended = await ciRun();
+    assert.equal(ended.conclusion, 'failure', 'dispatch-and-wait fails the step unless the run it follows succeeds');
+    assert.equal(step((await ciJobs()).find((job) => job.name === 'Deploy staging API') ?? (await jobOf(MONOREPO, ended.id)), 'Deploy staging API').conclusion, 'failure');
+  });
+
+  it('CI runs of pushes share the group CI + CD-refs/heads/main, not cancelled: a push while CI runs waits, and a newer push cancels the waiting one (no images for it)', async () => {
+    await start();
+    const first = (await admin('push', { message: 'First (#6010)', files: ['api/a.py'] })) as { sha: string };
+    simulator.advance(5);
+    const second = (await admin('push', { message: 'Second (#6011)', files: ['api/b.py'] })) as { sha: string };
+    const ciRuns = async (): Promise<Run[]> => (await call<{ workflow_runs: Run[] }>('GET', `/repos/${MONOREPO}/actions/workflows/ci_cd.yml/runs`)).body.workflow_runs;
+    const ciOf = async (title: string): Promise<Run | undefined> => (await ciRuns()).find((run) => run.display_title === title);
+    assert.equal((await ciOf('First (#6010)'))?.status, 'in_progress');
+    assert.equal((await ciOf('Second (#6011)'))?.status, 'pending', 'waits for the first CI run of main');
+    const third = (await admin('push', { message: 'Third (#6012)', files: ['api/c.py'] })) as { sha: string };
+    assert.equal((await ciOf('Second (#6011)'))?.conclusion, 'cancelled', 'GitHub keeps one pending run per group');
+    simulator.advance(600);
+    const images = (await world()).images.api ?? {};
+    assert.equal(images[first.sha], first.sha);
+    assert.equal(images[second.sha], undefined, 'the cancelled run built nothing');
+    assert.equal(images[third.sha], third.sha);
+    assert.equal(images.latest, third.sha);
+  });
+
+  it('Draft releases runs one matrix job per app ("Draft {app} release"), each drafting its app', async () => {
+    await start();
+    const pushed = (await admin('push', { message: 'Merged a README change' })) as { runs: Array<{ id: number; workflowPath: string }> };
+    simulator.advance(60);
+    const run = pushed.runs.find((candidate) => candidate.workflowPath.endsWith('draft_releases.yml'));
+    assert.ok(run);
+    const jobs = (await call<{ jobs: Job[] }>('GET', `/repos/${MONOREPO}/actions/runs/${String(run.id)}/jobs`)).body.jobs;
+    assert.deepEqual(jobs.map((job) => job.name), ['Draft api release', 'Draft frontend release', 'Draft catalog release', 'Draft ingestion_server release']);
+    for (const job of jobs) {
+      assert.equal(job.conclusion, 'success');
+      assert.deepEqual(job.steps.map((candidate) => candidate.name).slice(-2), ['Calculate tag name', 'Run release-drafter/release-drafter@v6']);
+    }
+    assert.ok((await world()).repos[0]?.releases.filter((release) => release.draft).every((release) => release.tagName.includes('-2026.11.26.09.00.')));
+  });
+
+  it('serves the _nginx images only for the API and the frontend (the only apps with one, openverse-facts §1.3, §1.4)', async () => {
+    await start();
+    for (const name of ['openverse-api', 'openverse-api_nginx', 'openverse-frontend_nginx', 'openverse-catalog']) {
+      assert.equal((await call('GET', `/orgs/WordPress/packages/container/${name}/versions`)).status, 200, name);
+    }
+    for (const name of ['openverse-catalog_nginx', 'openverse-ingestion_server_nginx']) {
+      assert.equal((await call('GET', `/orgs/WordPress/packages/container/${name}/versions`)).status, 404, name);
+    }
+  });
+
   it('keeps images consistent with the history: latest and SHA tags for the commits that changed each app', async () => {
     await start();
     const built = await world();

@@ -4,6 +4,7 @@ import type { Profile } from '../../../src/domain/profileTypes';
 import { validateProfile } from '../../../src/domain/profileValidation';
 import { findEnvironment } from '../../../src/domain/snapshot';
 import { gatherFacts } from '../../../src/state/gatherFacts';
+import { loadReleaseNotes } from '../../../src/state/releaseNotes';
 import { NO_WORKFLOW_SCOPE_TOKEN, openverseWorld } from '../../simulator/openverseWorld';
 import type { RunningSimulator } from '../../simulator/server';
 import { simulatedProfileDocument } from '../../simulator/simulatedProfile';
@@ -60,6 +61,22 @@ describe('release builds from the container registry', () => {
     assert.equal(production.running?.release?.buildFrom, 'registry');
     assert.equal(production.stateDetail, `Runs the build of ${imageTag} (commit ${build.slice(0, 7)}), the newest published release.`);
     assert.equal(snapshot.apps.find((app) => app.app.id === 'api')?.buildNote, undefined);
+  });
+
+  it('the release notes of a published release show its exact build from the registry beside the git tag\'s commit', async () => {
+    const { world, imageTag, build } = worldWithRetaggedBuild();
+    harness = await startHarness({ world });
+    const profile = profileWithRegistry(harness.simulator);
+    const api = buildDeck(profile, await gatherFacts(harness.client, profile)).apps.find((app) => app.app.id === 'api');
+    const release = api?.releases.find((candidate) => candidate.imageTag === imageTag);
+    assert.ok(api && release?.commitSha !== undefined);
+    const view = await loadReleaseNotes(harness.client, profile, api, release.id, false, 'https://github.com');
+    assert.equal(view.target, release.commitSha);
+    assert.notEqual(build, release.commitSha);
+    assert.equal(view.build, `${build.slice(0, 7)} (from the registry)`);
+    const draft = await loadReleaseNotes(harness.client, profile, api, undefined, false, 'https://github.com');
+    assert.equal(draft.draft, true);
+    assert.equal(draft.build, undefined, 'a draft has no build yet');
   });
 
   it('without read:packages: infers the builds instead, and says why (no failed refresh)', async () => {
