@@ -46,7 +46,7 @@ describe('Release Deck in the browser, as a maintainer uses it', () => {
     assert.match(text, /rel-2026\.10\.10\.11\.00\.00 · last deployment failed/);
     assert.doesNotMatch(await page.content(), new RegExp(DEMO_TOKEN), 'the token is nowhere in the page');
     await widenSideBar(page);
-    await screenshot(page, '02-deck-dark');
+    await screenshot(page, '02-deck-dark', 'deck');
   });
 
   it('shows the production tag of the open file\'s app in the status bar', async () => {

@@ -98,7 +98,7 @@ for (const colorScheme of ['dark', 'light'] as const) {
       );
       assert.match(tabIcons, new RegExp(`release-deck-tab-${colorScheme}\\.svg`), `the tab shows the ${colorScheme} icon (${tabIcons.slice(0, 300)})`);
       await page.mouse.move(10, 890);
-      await screenshot(page, `06-release-notes-${colorScheme}`);
+      await screenshot(page, `06-release-notes-${colorScheme}`, colorScheme === 'dark' ? 'release-notes' : undefined);
     });
 
     if (colorScheme === 'light') {
@@ -125,13 +125,13 @@ for (const colorScheme of ['dark', 'light'] as const) {
         const text = await dialog.innerText();
         assert.match(text, /Publish the GitHub Release frontend-2026\.11\.25\.18\.00\.00\?/);
         assert.match(text, /Image tag: rel-2026\.11\.25\.18\.00\.00/);
-        await screenshot(page, '07-publish-confirmation');
+        await screenshot(page, '07-publish-confirmation', 'publish-confirmation');
         await dialog.getByRole('button', { name: 'Publish GitHub Release' }).click();
         const done = page.locator('.notifications-toasts .notification-toast', { hasText: 'Published frontend-2026.11.25.18.00.00' });
         await done.waitFor({ state: 'visible', timeout: 120_000 });
         assert.match(await done.innerText(), /Frontend production runs the build of rel-2026\.11\.25\.18\.00\.00 \(commit [0-9a-f]{7}\)/);
         assert.match(await done.innerText(), /changelog pull request #\d+/);
-        await screenshot(page, '08-publish-completed');
+        await screenshot(page, '08-publish-completed', 'publish-completed');
         await assertNowhereOnScreen(page, DEMO_TOKEN);
         const runs = (await (await fetch(`${workbench.simulator.url}/repos/${INFRA}/actions/runs?per_page=100`, { headers: { authorization: `token ${DEMO_TOKEN}` } })).json()) as { workflow_runs: Array<{ display_title: string; conclusion: string | null }> };
         assert.equal(runs.workflow_runs.filter((run) => run.display_title === 'Deploy rel-2026.11.25.18.00.00 to production-nuxt').length, 1, 'one production deployment');

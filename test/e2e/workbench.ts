@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { copyFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { openBrowser, type OpenBrowser } from '../../scripts/editor/browser';
@@ -58,8 +58,20 @@ export async function openWorkbench(options: { colorScheme?: 'light' | 'dark'; u
   }
 }
 
-export async function screenshot(page: Page, name: string): Promise<void> {
-  await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`) });
+/** Where `npm run pictures` keeps the README's pictures: taken by this suite, never drawn by hand. */
+export const README_PICTURES = join(ROOT, 'media', 'readme');
+
+/**
+ * Saves what the page shows now under test-results/e2e/; with `readme`, under `npm run pictures`
+ * (RELEASE_DECK_README_PICTURES=1) also as the README's picture of that name in media/readme/.
+ */
+export async function screenshot(page: Page, name: string, readme?: string): Promise<void> {
+  const path = join(SCREENSHOTS, `${name}.png`);
+  await page.screenshot({ path });
+  if (readme !== undefined && process.env.RELEASE_DECK_README_PICTURES === '1') {
+    mkdirSync(README_PICTURES, { recursive: true });
+    copyFileSync(path, join(README_PICTURES, `${readme}.png`));
+  }
 }
 
 /** Runs a command from the command palette, as a person would. */
