@@ -94,6 +94,8 @@ export function releasesOf(app: AppProfile, context: Pick<BuildContext, 'facts' 
       const commitSha = context.tagCommits.get(fact.tagName);
       const exact = registry?.kind === 'read' ? registry.builds[imageTag] : undefined;
       const buildSha = exact ?? (commitSha !== undefined ? buildAt(app, commitSha, builds) : undefined);
+      // Publishing starts the release workflow as the person who published (`on: release`, openverse-facts §1.3).
+      const publishedBy = context.facts.releaseRuns.find((run) => run.event === 'release' && run.headBranch === fact.tagName)?.actor;
       releases.push({
         id: fact.id,
         name: fact.name,
@@ -105,6 +107,7 @@ export function releasesOf(app: AppProfile, context: Pick<BuildContext, 'facts' 
         body: fact.body,
         ...(commitSha !== undefined ? { commitSha } : {}),
         ...(buildSha !== undefined ? { buildSha, buildFrom: exact !== undefined ? 'registry' as const : 'commits' as const } : {}),
+        ...(publishedBy !== undefined ? { publishedBy } : {}),
       });
     }
   }
@@ -156,6 +159,7 @@ function buildEnvironmentDeck(
       state: 'alwaysLatest',
       stateDetail: deploy.explanation ?? 'Always runs the image tagged latest; there is no deployment to track.',
       history: [],
+      runs: [],
       rollback: { ok: false, reason: `${app.label} always runs the image tagged latest: there is no earlier tag to roll back to. Revert the change in the monorepo instead.` },
     };
   }
@@ -174,6 +178,8 @@ function buildEnvironmentDeck(
   const lastDeployment = runs.find((run) => run.status === 'completed');
   const history = markRollbacks(runs.filter((run) => run.status === 'completed' && run.conclusion === 'success'), imageTagOrder(context.commitIndex));
   const lastSuccessfulDeployment = history[0];
+  const marked = new Map(history.map((record) => [record.runId, record]));
+  const allRuns = runs.map((record) => marked.get(record.runId) ?? record);
 
   const newestRelease = releases[0];
   const version = environment.versionUrl !== undefined ? context.facts.versions[versionKey(app.id, environment.id)] : undefined;
@@ -191,7 +197,7 @@ function buildEnvironmentDeck(
     ...(runningResult.versionWarning !== undefined ? { versionWarning: runningResult.versionWarning } : {}),
     ...(recorded?.pending !== undefined ? { recordPending: recorded.pending } : {}),
   };
-  const common = { ...base, ...optional, history, rollback };
+  const common = { ...base, ...optional, history, runs: allRuns, rollback };
 
   if (activeDeployment !== undefined) {
     const target = activeDeployment.imageTag ?? activeDeployment.title;

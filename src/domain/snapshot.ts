@@ -27,6 +27,8 @@ export interface PublishedRelease {
   readonly buildSha?: string;
   /** Where `buildSha` was learned: the registry's package versions (exact) or the app's commits (sameBuild.ts). */
   readonly buildFrom?: 'registry' | 'commits';
+  /** Who published it: the actor of the release workflow run its publishing started, when that run is listed. */
+  readonly publishedBy?: string;
 }
 
 /** A drafted GitHub Release: what publishing would release. */
@@ -107,6 +109,12 @@ export interface EnvironmentDeck {
   readonly lastSuccessfulDeployment?: DeploymentRecord;
   /** Successful deployments, newest first (each one a possible rollback target). */
   readonly history: readonly DeploymentRecord[];
+  /**
+   * Every run of its deployment workflow the refresh listed, newest first, whoever started it and however
+   * it ended (under way, succeeded, failed, cancelled): the team's history. Successful ones are the same
+   * records as in `history`.
+   */
+  readonly runs: readonly DeploymentRecord[];
   readonly rollback: RollbackTarget;
   /** Set when its /version names another environment of the app: what it answers is not taken as what runs there. */
   readonly versionWarning?: string;

@@ -1,0 +1,183 @@
+import { versionKey } from './facts';
+import { outcomeWords, runDuration, runFailed, runTarget } from './runWords';
+import type { AppDeck, DeckSnapshot, DeploymentRecord, EnvironmentDeck } from './snapshot';
+import { placeLabel } from './words';
+
+/**
+ * News from everyone: what changed between two refreshes, whoever did it (a colleague, CI, this window),
+ * derived by comparing what the deck knew before with a new snapshot: no request of its own.
+ *
+ * What the deck knew is kept as a `NewsDigest`, small and plain (JSON), so that it survives a reload: the
+ * first snapshot after a reload is compared with the digest saved before it, and announces only what
+ * changed since.
+ */
+
+export type NewsKind = 'deploymentStarted' | 'deploymentWaiting' | 'deploymentFinished' | 'versionChanged' | 'releasePublished';
+
+export interface NewsEvent {
+  /** The same change always has the same key (run, release or version ids): it is announced once. */
+  readonly key: string;
+  readonly kind: NewsKind;
+  /** A deployment that failed: announced even when only failures are wanted. */
+  readonly failure: boolean;
+  readonly appId: string;
+  readonly environmentId?: string;
+  /** What changed and who did it, as one or two sentences. */
+  readonly message: string;
+  readonly link?: { readonly label: string; readonly url: string };
+}
+
+/** What the deck knew, per environment and app, in the few fields news is derived from. */
+export interface NewsDigest {
+  readonly version: 1;
+  /** Per `versionKey(app, environment)`: each listed run's id and phase, and the newest run's creation. */
+  readonly environments: Readonly<Record<string, { readonly runs: Readonly<Record<string, string>>; readonly newestRunAt?: string; readonly running?: string }>>;
+  /** Per app id: its published releases' ids, and the date its newest release tag names (epoch ms). */
+  readonly apps: Readonly<Record<string, { readonly releases: readonly number[]; readonly newestReleaseMs?: number }>>;
+}
+
+/** A run's phase: its status, or `completed:{conclusion}`. */
+function phaseOf(record: DeploymentRecord): string {
+  return record.status === 'completed' ? `completed:${record.conclusion ?? 'unknown'}` : record.status;
+}
+
+function runningOf(environment: EnvironmentDeck): string | undefined {
+  return environment.running?.imageTag ?? environment.running?.sha;
+}
+
+/** The digest of a snapshot: what the next comparison starts from. */
+export function newsDigest(snapshot: DeckSnapshot): NewsDigest {
+  const environments: Record<string, NewsDigest['environments'][string]> = {};
+  const apps: Record<string, NewsDigest['apps'][string]> = {};
+  for (const app of snapshot.apps) {
+    const newest = app.releases[0];
+    apps[app.app.id] = { releases: app.releases.map((release) => release.id), ...(newest !== undefined ? { newestReleaseMs: newest.date.epochMs } : {}) };
+    for (const environment of app.environments) {
+      const running = runningOf(environment);
+      const newestRun = environment.runs[0];
+      environments[versionKey(app.app.id, environment.environment.id)] = {
+        runs: Object.fromEntries(environment.runs.map((record) => [String(record.runId), phaseOf(record)])),
+        ...(newestRun !== undefined ? { newestRunAt: newestRun.startedAt } : {}),
+        ...(running !== undefined ? { running } : {}),
+      };
+    }
+  }
+  return { version: 1, environments, apps };
+}
+
+/** Reads a digest saved earlier (workspace state): anything else is no digest. */
+export function readNewsDigest(value: unknown): NewsDigest | undefined {
+  if (typeof value !== 'object' || value === null) {
+    return undefined;
+  }
+  const candidate = value as Partial<NewsDigest>;
+  const isRecord = (field: unknown): field is Record<string, unknown> => typeof field === 'object' && field !== null && !Array.isArray(field);
+  if (candidate.version !== 1 || !isRecord(candidate.environments) || !isRecord(candidate.apps)) {
+    return undefined;
+  }
+  const environmentsOk = Object.values(candidate.environments).every((environment) => isRecord(environment) && isRecord(environment.runs) && Object.values(environment.runs).every((phase) => typeof phase === 'string'));
+  const appsOk = Object.values(candidate.apps).every((app) => isRecord(app) && Array.isArray(app.releases) && app.releases.every((id) => typeof id === 'number'));
+  return environmentsOk && appsOk ? (candidate as NewsDigest) : undefined;
+}
+
+/**
+ * What changed between what the deck knew and a new snapshot. An environment or app the digest does not
+ * know (a new profile) announces nothing; a run or release older than the newest one known (one that
+ * came back into the listing's window) neither.
+ */
+export function newsBetween(before: NewsDigest, after: DeckSnapshot): NewsEvent[] {
+  const events: NewsEvent[] = [];
+  for (const app of after.apps) {
+    const known = before.apps[app.app.id];
+    if (known !== undefined) {
+      events.push(...releaseNews(app, known));
+    }
+    for (const environment of app.environments) {
+      const knownEnvironment = before.environments[versionKey(app.app.id, environment.environment.id)];
+      if (knownEnvironment !== undefined) {
+        events.push(...environmentNews(app, environment, knownEnvironment));
+      }
+    }
+  }
+  return events;
+}
+
+/** The news between two snapshots (the digest of the first, then the second). */
+export function snapshotNews(before: DeckSnapshot, after: DeckSnapshot): NewsEvent[] {
+  return newsBetween(newsDigest(before), after);
+}
+
+function releaseNews(app: AppDeck, known: NewsDigest['apps'][string]): NewsEvent[] {
+  const ids = new Set(known.releases);
+  // A newly published release is the app's newest (one draft per app, replaced on each push: openverse-facts §1.1).
+  const newestKnown = known.newestReleaseMs ?? -Infinity;
+  return app.releases
+    .filter((release) => !ids.has(release.id) && release.date.epochMs > newestKnown)
+    .reverse()
+    .map((release) => ({
+      key: `release:${release.id}`,
+      kind: 'releasePublished',
+      failure: false,
+      appId: app.app.id,
+      message: `${release.publishedBy !== undefined ? `${release.publishedBy} published` : 'Published'} ${release.gitTag}: ${app.app.label}'s images are tagged ${release.imageTag}.${release.publishedBy === undefined ? ' Who published it is not known (its release workflow run is not listed).' : ''}`,
+      link: { label: 'Open Release', url: release.htmlUrl },
+    }));
+}
+
+function environmentNews(app: AppDeck, environment: EnvironmentDeck, known: NewsDigest['environments'][string]): NewsEvent[] {
+  const events: NewsEvent[] = [];
+  const place = placeLabel(app.app, environment.environment);
+  const newestKnown = known.newestRunAt !== undefined ? Date.parse(known.newestRunAt) : -Infinity;
+  const base = { appId: app.app.id, environmentId: environment.environment.id };
+  // Oldest first, so that notifications come in the order things happened.
+  for (const record of [...environment.runs].reverse()) {
+    const phase = known.runs[String(record.runId)];
+    const link = { label: 'Open Run', url: record.runUrl };
+    const target = runTarget(record);
+    if (phase === undefined && Date.parse(record.startedAt) < newestKnown) {
+      continue;
+    }
+    if (record.status === 'completed') {
+      if (phase === undefined || !phase.startsWith('completed')) {
+        events.push({ ...base, key: `run:${record.runId}:completed`, kind: 'deploymentFinished', failure: runFailed(record), message: finishedMessage(environment, record, place), link });
+      }
+      continue;
+    }
+    if (record.status === 'waiting' && phase !== 'waiting') {
+      events.push({ ...base, key: `run:${record.runId}:waiting`, kind: 'deploymentWaiting', failure: false, message: `${record.actor}'s deployment of ${target} to ${place} is waiting for review: a reviewer of the environment must approve it.`, link });
+    } else if (phase === undefined) {
+      events.push({ ...base, key: `run:${record.runId}:started`, kind: 'deploymentStarted', failure: false, message: `${record.actor} started deploying ${target} to ${place} (${record.event}).`, link });
+    }
+  }
+  const running = runningOf(environment);
+  // A version that changed with no deployment of it on record (deployed by hand, from elsewhere): what
+  // the deployment runs above did not already say.
+  if (known.running !== undefined && running !== undefined && running !== known.running && environment.lastSuccessfulDeployment?.imageTag !== running && environment.activeDeployment?.imageTag !== running) {
+    const versionUrl = environment.environment.versionUrl;
+    events.push({
+      ...base,
+      key: `version:${app.app.id}/${environment.environment.id}:${running}`,
+      kind: 'versionChanged',
+      failure: false,
+      message: `${place} now runs ${running} (it ran ${known.running}). No deployment run in the deck deployed it, so who changed it is not known.`,
+      ...(versionUrl !== undefined ? { link: { label: 'Open /version', url: versionUrl } } : {}),
+    });
+  }
+  return events;
+}
+
+function finishedMessage(environment: EnvironmentDeck, record: DeploymentRecord, place: string): string {
+  const took = runDuration(record);
+  const after = took !== undefined ? ` after ${took}` : '';
+  const target = runTarget(record);
+  if (record.conclusion === 'success') {
+    return `${record.actor}'s deployment of ${target} to ${place} succeeded${took !== undefined ? ` in ${took}` : ''}.`;
+  }
+  const still = environment.running !== undefined && runningOf(environment) !== record.imageTag ? ` ${runningOf(environment) ?? ''} still runs there.` : '';
+  return `${record.actor}'s deployment of ${target} to ${place} ${outcomeWords(record)}${after}.${still}`;
+}
+
+/** "and 4 more changes": what is left once the first few notifications are shown. */
+export function moreNews(count: number): string {
+  return `${count} more change${count === 1 ? '' : 's'} on the deck since the last refresh: see each environment's history in the Release Deck view.`;
+}
