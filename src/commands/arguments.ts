@@ -262,7 +262,7 @@ export function resolveReference(snapshot: DeckSnapshot, reference: CommandRefer
 }
 
 function deploymentsOf(environment: EnvironmentDeck): DeploymentRecord[] {
-  return [environment.activeDeployment, environment.publishingRun, environment.lastDeployment, environment.lastSuccessfulDeployment, ...environment.history].filter((record) => record !== undefined);
+  return [environment.activeDeployment, environment.publishingRun, environment.lastDeployment, environment.lastSuccessfulDeployment, ...environment.history, ...environment.runs].filter((record) => record !== undefined);
 }
 
 /** What a command was run on, read and found in the snapshot: nothing given, a target, or why not. */

@@ -82,10 +82,13 @@ describe('the deck against the simulated Openverse world', () => {
     assert.match(draft.description ?? '', /^\d+ changes$/);
     assert.match(draft.contextValue ?? '', /^draft hasChanges$/);
     const history = find(api.children, 'Production history');
-    assert.deepEqual(history.children.map((entry) => entry.label), ['rel-2026.11.12.14.05.33', 'rel-2026.10.15.09.30.00', 'rel-2026.10.01.12.00.00']);
+    // Every run, the failed one between the two good ones included (the team's history).
+    assert.deepEqual(history.children.map((entry) => entry.label), ['rel-2026.11.12.14.05.33', 'rel-2026.10.28.08.00.00', 'rel-2026.10.15.09.30.00', 'rel-2026.10.01.12.00.00']);
     assert.match(history.children[0]?.description ?? '', /^runs now · /);
-    assert.match(history.children[1]?.description ?? '', /^last known working · /);
-    assert.match(history.children[1]?.contextValue ?? '', /\brollbackTarget\b/);
+    assert.match(history.children[1]?.description ?? '', /^failed after /);
+    assert.doesNotMatch(history.children[1]?.contextValue ?? '', /\b(rollbackTarget|deployable)\b/);
+    assert.match(history.children[2]?.description ?? '', /^last known working · /);
+    assert.match(history.children[2]?.contextValue ?? '', /\brollbackTarget\b/);
   });
 
   it('shows frontend production\'s failed last deployment while the older release keeps running', () => {

@@ -71,7 +71,7 @@ export class DeckTreeProvider extends Disposable implements vscode.TreeDataProvi
         const production = productionOf(node.app);
         const histories = [production, ...node.app.environments.filter((environment) => environment !== production)];
         for (const environment of histories) {
-          if (environment !== undefined && environment.environment.deploy.kind === 'workflow' && environment.history.length > 0) {
+          if (environment !== undefined && environment.environment.deploy.kind === 'workflow' && environment.runs.length > 0) {
             children.push({ kind: 'history', app: node.app, environment });
           }
         }
@@ -80,7 +80,7 @@ export class DeckTreeProvider extends Disposable implements vscode.TreeDataProvi
       case 'environment':
         return node.environment.environment.deploy.kind === 'manual' ? [{ kind: 'manual', app: node.app, environment: node.environment }] : [];
       case 'history':
-        return node.environment.history.slice(0, HISTORY_SHOWN).map((record) => ({ kind: 'deployment', app: node.app, environment: node.environment, record }));
+        return node.environment.runs.slice(0, HISTORY_SHOWN).map((record) => ({ kind: 'deployment', app: node.app, environment: node.environment, record }));
       default:
         return [];
     }

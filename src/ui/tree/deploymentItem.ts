@@ -3,22 +3,35 @@ import { md, mdLink } from '../presentation';
 import type { NodeOf } from './nodes';
 import { ago, placeLabel } from '../../domain/words';
 import { standingWords } from '../../domain/rollback';
+import { outcomeWords, runDuration, runFailed } from '../../domain/runWords';
 
-/** One successful deployment in the history; the last known working one is marked. */
+/**
+ * One deployment run in the environment's history, from any source (this window, a colleague, CI),
+ * however it ended: who, what, when, how it ended and how long it took. The version running now and
+ * the last known working one are marked.
+ */
 export function deploymentItem(node: NodeOf<'deployment'>): vscode.TreeItem {
   const { record, environment, app } = node;
-  const running = environment.running?.imageTag !== undefined && record.imageTag === environment.running.imageTag;
+  const succeeded = record.status === 'completed' && record.conclusion === 'success';
+  const running = succeeded && environment.running?.imageTag !== undefined && record.imageTag === environment.running.imageTag;
   const rollbackTarget = environment.rollback.ok && environment.rollback.deployment.runId === record.runId;
   const item = new vscode.TreeItem(record.imageTag ?? record.title, vscode.TreeItemCollapsibleState.None);
   item.id = `deployment:${app.app.id}/${environment.environment.id}/${record.runId}`;
-  const marks = [running ? 'runs now' : undefined, rollbackTarget ? 'last known working' : undefined, standingWords(record), record.tagUnknown !== undefined ? 'version not known' : undefined].filter((mark) => mark !== undefined);
-  item.description = [...marks, `${ago(record.updatedAt)} by ${record.actor}`].join(' · ');
-  item.iconPath = new vscode.ThemeIcon(running ? 'debug-stackframe-dot' : rollbackTarget ? 'discard' : 'circle-small');
+  const took = runDuration(record);
+  const outcome = succeeded ? took : `${outcomeWords(record)}${took !== undefined ? ` after ${took}` : ''}`;
+  const marks = [running ? 'runs now' : undefined, rollbackTarget ? 'last known working' : undefined, standingWords(record), record.tagUnknown !== undefined ? 'version not known' : undefined, outcome].filter((mark) => mark !== undefined);
+  item.description = [...marks, `${ago(record.status === 'completed' ? record.updatedAt : record.startedAt)} by ${record.actor}`].join(' · ');
+  item.iconPath = succeeded ? new vscode.ThemeIcon(running ? 'debug-stackframe-dot' : rollbackTarget ? 'discard' : 'circle-small') : outcomeIcon(record);
+  const when = (iso: string): string => md(iso.replace('T', ' ').replace('Z', ' UTC'));
+  const ended = record.status === 'completed' ? `, ended ${when(record.updatedAt)}${took !== undefined ? ` (${took})` : ''}` : '';
   item.tooltip = new vscode.MarkdownString(
-    `**${md(record.imageTag ?? record.title)}**\n\nDeployed to ${md(placeLabel(app.app, environment.environment))} on ${md(record.updatedAt.replace('T', ' ').replace('Z', ' UTC'))} by ${md(record.actor)} (${md(record.event)}).\n\nRun: ${mdLink(record.title, record.runUrl)}${standingNote(record)}`,
+    `**${md(record.imageTag ?? record.title)}** to ${md(placeLabel(app.app, environment.environment))} ${md(outcomeWords(record))}\n\nStarted by ${md(record.actor)} (${md(record.event)}) on ${when(record.startedAt)}${ended}.\n\nRun: ${mdLink(record.title, record.runUrl)}${standingNote(record)}`,
   );
-  const tokens = ['deployment', 'hasRun'];
-  if (record.imageTag !== undefined) {
+  const tokens = ['deployment', 'hasRun', `outcome-${record.status === 'completed' ? (record.conclusion ?? 'unknown') : record.status}`];
+  if (runFailed(record)) {
+    tokens.push('failed');
+  }
+  if (succeeded && record.imageTag !== undefined) {
     tokens.push('hasTag');
     if (!running && environment.environment.deploy.kind === 'workflow') {
       tokens.push('deployable');
@@ -29,6 +42,16 @@ export function deploymentItem(node: NodeOf<'deployment'>): vscode.TreeItem {
   }
   item.contextValue = tokens.join(' ');
   return item;
+}
+
+function outcomeIcon(record: NodeOf<'deployment'>['record']): vscode.ThemeIcon {
+  if (runFailed(record)) {
+    return new vscode.ThemeIcon('error', new vscode.ThemeColor('list.errorForeground'));
+  }
+  if (record.status === 'completed') {
+    return new vscode.ThemeIcon('circle-slash');
+  }
+  return new vscode.ThemeIcon(record.status === 'waiting' ? 'watch' : 'sync~spin');
 }
 
 function standingNote(record: NodeOf<'deployment'>['record']): string {
