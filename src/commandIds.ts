@@ -23,6 +23,7 @@ export const COMMANDS = {
   redeploy: 'releaseDeck.redeploy',
   rollBack: 'releaseDeck.rollBack',
   showManualProcedure: 'releaseDeck.showManualProcedure',
+  openNeedsYouItem: 'releaseDeck.openNeedsYouItem',
 } as const;
 
 export type CommandId = (typeof COMMANDS)[keyof typeof COMMANDS];
@@ -54,6 +55,7 @@ interface ArgumentsOf {
   [COMMANDS.redeploy]: [target?: CommandReference];
   [COMMANDS.rollBack]: [target?: CommandReference];
   [COMMANDS.showManualProcedure]: [target?: CommandReference];
+  [COMMANDS.openNeedsYouItem]: [item: { readonly entry: { readonly id: string } }];
 }
 
 /** Every command id has its entry (a missing one fails the type check here). */
@@ -68,3 +70,5 @@ export const CONTEXT_KEYS = {
 } as const;
 
 export const VIEW_ID = 'releaseDeck.deck';
+/** The view listing what waits on a person (its badge counts them). */
+export const NEEDS_YOU_VIEW_ID = 'releaseDeck.needsYou';

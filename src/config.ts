@@ -8,7 +8,14 @@ export interface Settings {
   /** Seconds between refreshes; 0 when polling is off. */
   readonly refreshSeconds: number;
   readonly statusBarEnabled: boolean;
+  /** Which changes found by a refresh are announced: none, failed deployments only, or every change. */
+  readonly notifications: NotificationLevel;
+  /** Days a draft with changes may stay unpublished before Needs You lists it; 0 leaves drafts out. */
+  readonly needsYouDraftAgeDays: number;
 }
+
+export type NotificationLevel = 'off' | 'failures' | 'all';
+const NOTIFICATION_LEVELS: readonly NotificationLevel[] = ['off', 'failures', 'all'];
 
 /**
  * Reads Release Deck's settings, applying their documented rules (minimum interval, 0 = off). Where a
@@ -21,9 +28,16 @@ export function readSettings(): Settings {
     profilePath: configuration.get<string>('profile', DEFAULT_PROFILE_PATH) || DEFAULT_PROFILE_PATH,
     refreshSeconds: !Number.isFinite(interval) || interval <= 0 ? 0 : Math.max(interval, MIN_REFRESH_SECONDS),
     statusBarEnabled: configuration.get<boolean>('statusBar.enabled', true),
+    notifications: NOTIFICATION_LEVELS.find((level) => level === configuration.get<string>('notifications', 'failures')) ?? 'failures',
+    needsYouDraftAgeDays: draftAgeDays(configuration.get<unknown>('needsYou.draftAgeDays', 7)),
   };
 }
 
 export function affectsReleaseDeck(event: vscode.ConfigurationChangeEvent): boolean {
   return event.affectsConfiguration('releaseDeck');
+}
+
+/** Days as the setting gives them: a whole number of at least 0 (0 turns the rule off), 7 when not a number. */
+function draftAgeDays(value: unknown): number {
+  return typeof value === 'number' && Number.isFinite(value) ? Math.max(0, Math.floor(value)) : 7;
 }

@@ -19,10 +19,11 @@ import { registerRollBack } from './commands/rollBack';
 import { registerShowAppActions } from './commands/showAppActions';
 import { registerShowLog } from './commands/showLog';
 import { registerShowManualProcedure } from './commands/showManualProcedure';
+import { registerOpenNeedsYouItem } from './commands/openNeedsYouItem';
 import { registerSignIn, signInWithEditorAccount } from './commands/signIn';
 import { registerSignInWithToken } from './commands/signInWithToken';
 import { registerSignOut } from './commands/signOut';
-import { affectsReleaseDeck } from './config';
+import { affectsReleaseDeck, readSettings } from './config';
 import { executeCommand } from './executeCommand';
 import { describeError } from './github/errors';
 import { Log } from './log';
@@ -41,6 +42,8 @@ import { openLink } from './ui/links';
 import { ReleaseNotesPanels, type ReleaseNotesHost } from './ui/releaseNotes/panel';
 import { StatusBar } from './ui/statusBar';
 import { DeckTreeProvider } from './ui/tree/deckTreeProvider';
+import { NeedsYouView } from './ui/needsYou/needsYouView';
+import { NewsNotifications, ownActionOf } from './ui/newsNotifications';
 import { extraScopes } from './domain/profileQueries';
 
 /** What the extension offers other extensions (and its own integration tests): read-only views of it. */
@@ -83,6 +86,10 @@ export function activate(context: vscode.ExtensionContext): ReleaseDeckApi {
   const statusBar = new StatusBar(profiles, store);
   const releaseNotes = new ReleaseNotesPanels(releaseNotesHost(services));
   context.subscriptions.push(prompts, tree, view, statusBar, releaseNotes);
+  const needsYou = new NeedsYouView(store, () => readSettings().needsYouDraftAgeDays);
+  const newsInputs = { store, memento: context.workspaceState, level: () => readSettings().notifications, ownAction: ownActionOf(services.inFlight), openLink: (url: string) => openLink(url, log), log };
+  const news = { current: new NewsNotifications(newsInputs) };
+  context.subscriptions.push(needsYou, { dispose: () => { news.current.dispose(); } });
   const deckStore = store;
   deckStore.setVisible('tree', view.visible);
   context.subscriptions.push(
@@ -122,6 +129,7 @@ export function activate(context: vscode.ExtensionContext): ReleaseDeckApi {
     registerRedeploy(services),
     registerRollBack(services),
     registerShowManualProcedure(services),
+    registerOpenNeedsYouItem(services),
   );
 
   // Reading the profile file and GitHub happen after activation returns: the editor is never held up.
@@ -137,7 +145,7 @@ export function activate(context: vscode.ExtensionContext): ReleaseDeckApi {
     describeDeck: () => describeDeck(tree),
     statusBarText: () => statusBar.text,
     viewMessage: () => (view.message !== undefined && view.message !== '' ? view.message : undefined),
-    ...testingApi(context, { confirmer, releaseNotes, conditionSources, prompts }),
+    ...testingApi(context, { confirmer, releaseNotes, conditionSources, prompts, needsYou, news: () => news.current }),
   };
 }
 

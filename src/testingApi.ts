@@ -6,6 +6,8 @@ import type { Confirmer, ConfirmRequest, ScriptedAnswer } from './ui/confirm';
 import type { ReleaseNotesPanels } from './ui/releaseNotes/panel';
 import type { DeckTreeProvider } from './ui/tree/deckTreeProvider';
 import type { DeckNode } from './ui/tree/nodes';
+import type { NeedsYouView } from './ui/needsYou/needsYouView';
+import type { NewsNotifications, ShownNews } from './ui/newsNotifications';
 
 /** One item of the deck as a person sees it (label, description, icon, tooltip), with its children. */
 export interface DeckItemView {
@@ -35,6 +37,18 @@ export interface TestingApi {
   readonly answerPrompts: (choice: string | undefined) => void;
   /** The links the prompts' buttons asked the editor to open. */
   readonly openedLinks: () => readonly string[];
+  /** The Needs You view as a person sees it: its badge, its message and its items. */
+  readonly needsYou: () => NeedsYouShown;
+  /** The news notifications shown in this session, oldest first. */
+  readonly news: () => readonly ShownNews[];
+  /** Forgets what the news held in memory, as a window reload does (what it saved in workspace state stays). */
+  readonly reloadNews: () => void;
+}
+
+export interface NeedsYouShown {
+  readonly badge?: { readonly value: number; readonly tooltip?: string };
+  readonly message?: string;
+  readonly items: readonly DeckItemView[];
 }
 
 /** What the testing API reads from: the confirmations, the release notes panels, the reported conditions. */
@@ -43,6 +57,8 @@ export interface TestingInputs {
   readonly releaseNotes: ReleaseNotesPanels;
   readonly conditionSources: readonly vscode.Event<Condition>[];
   readonly prompts: ConditionPrompts;
+  readonly needsYou: NeedsYouView;
+  readonly news: () => NewsNotifications;
 }
 
 /**
@@ -77,13 +93,30 @@ export function testingApi(context: vscode.ExtensionContext, inputs: TestingInpu
         inputs.prompts.answerForTests(choice);
       },
       openedLinks: () => [...record.opened],
+      needsYou: () => {
+        const { badge, message } = inputs.needsYou.shown;
+        return {
+          ...(badge !== undefined ? { badge: { value: badge.value, tooltip: badge.tooltip } } : {}),
+          ...(message !== undefined ? { message } : {}),
+          items: describeTree(inputs.needsYou),
+        };
+      },
+      news: () => [...inputs.news().shown],
+      reloadNews: () => {
+        inputs.news().forgetAsAfterReload();
+      },
     },
   };
 }
 
 /** The deck as a person sees it, item by item, read through the tree provider as VS Code reads it. */
 export function describeDeck(tree: DeckTreeProvider): DeckItemView[] {
-  const walk = (node?: DeckNode): DeckItemView[] =>
+  return describeTree<DeckNode>(tree);
+}
+
+/** Any of the extension's trees, item by item, as VS Code reads it. */
+function describeTree<T>(tree: { getChildren(node?: T): T[]; getTreeItem(node: T): vscode.TreeItem }): DeckItemView[] {
+  const walk = (node?: T): DeckItemView[] =>
     tree.getChildren(node).map((child) => {
       const item = tree.getTreeItem(child);
       const label = typeof item.label === 'string' ? item.label : (item.label?.label ?? '');

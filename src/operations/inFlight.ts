@@ -17,6 +17,10 @@ export function publishKey(appId: string): string {
 
 export class InFlight<T> {
   private readonly running = new Map<string, { readonly token: object; details: T }>();
+  /** When each key was last freed (ms since the epoch), to tell this window's own actions from others'. */
+  private readonly freedAt = new Map<string, number>();
+
+  constructor(private readonly now: () => number = Date.now) {}
 
   /** Claims the key; returns the running operation's details instead when the key is taken. */
   claim(key: string, details: T): { ok: true; release: () => void } | { ok: false; running: T } {
@@ -32,6 +36,7 @@ export class InFlight<T> {
         // Only the claim that took the key frees it, however often its details were updated.
         if (this.running.get(key)?.token === token) {
           this.running.delete(key);
+          this.freedAt.set(key, this.now());
         }
       },
     };
@@ -70,5 +75,10 @@ export class InFlight<T> {
 
   get(key: string): T | undefined {
     return this.running.get(key)?.details;
+  }
+
+  /** Whether an operation held the key at any time since `sinceMs`: it is held now, or was freed since. */
+  heldSince(key: string, sinceMs: number): boolean {
+    return this.running.has(key) || (this.freedAt.get(key) ?? -Infinity) >= sinceMs;
   }
 }

@@ -47,4 +47,19 @@ describe('one production action per environment', () => {
     assert.deepEqual(second, { ok: false, running: 'rolling back' });
     assert.equal(inFlight.get(publishKey('api')), undefined, 'a refused claimAll takes no key');
   });
+
+  it('tells whether this window held a key since a moment: its own actions are not news', () => {
+    let now = 1_000;
+    const inFlight = new InFlight<{ what: string }>(() => now);
+    const key = environmentKey('api', 'production');
+    assert.equal(inFlight.heldSince(key, 0), false, 'never held');
+    const claim = inFlight.claim(key, { what: 'deploying' });
+    assert.ok(claim.ok);
+    assert.equal(inFlight.heldSince(key, 5_000), true, 'held now');
+    now = 2_000;
+    claim.release();
+    assert.equal(inFlight.heldSince(key, 1_500), true, 'freed after the moment');
+    assert.equal(inFlight.heldSince(key, 2_500), false, 'freed before the moment');
+    assert.equal(inFlight.heldSince(environmentKey('api', 'staging'), 0), false, 'another key');
+  });
 });

@@ -1,0 +1,51 @@
+import * as vscode from 'vscode';
+import { COMMANDS } from '../../commandIds';
+import type { NeedsYouEntry } from '../../domain/needsYou';
+import type { AppDeck, DeploymentRecord, DraftRelease, EnvironmentDeck } from '../../domain/snapshot';
+import { md, mdLink } from '../presentation';
+
+/**
+ * A node of the Needs You view. It has the shape of the deck's own node for the same thing (a deployment,
+ * a draft, an app), so the deck's commands (Open Run, Open Release Notes, Publish…) accept it as they
+ * accept a deck item; `entry` says why it is listed.
+ */
+export type NeedsYouNode =
+  | { readonly kind: 'deployment'; readonly app: AppDeck; readonly environment: EnvironmentDeck; readonly record: DeploymentRecord; readonly entry: NeedsYouEntry }
+  | { readonly kind: 'draft'; readonly app: AppDeck; readonly draft: DraftRelease; readonly entry: NeedsYouEntry }
+  | { readonly kind: 'app'; readonly app: AppDeck; readonly entry: NeedsYouEntry };
+
+/** The node of an entry, found in the same snapshot. */
+export function needsYouNode(entry: NeedsYouEntry, app: AppDeck): NeedsYouNode | undefined {
+  switch (entry.kind) {
+    case 'waitingReview':
+    case 'failedDeployment': {
+      const environment = app.environments.find((candidate) => candidate.environment.id === entry.environmentId);
+      return environment !== undefined ? { kind: 'deployment', app, environment, record: entry.record, entry } : undefined;
+    }
+    case 'staleDraft':
+      return { kind: 'draft', app, draft: entry.draft, entry };
+    case 'changelogPull':
+      return { kind: 'app', app, entry };
+  }
+}
+
+const LOOK: Record<NeedsYouEntry['kind'], { readonly icon: string; readonly color?: string; readonly command: string; readonly title: string }> = {
+  waitingReview: { icon: 'watch', color: 'list.warningForeground', command: COMMANDS.openRun, title: 'Open Run on GitHub' },
+  failedDeployment: { icon: 'error', color: 'list.errorForeground', command: COMMANDS.openRun, title: 'Open Run on GitHub' },
+  changelogPull: { icon: 'git-pull-request', command: COMMANDS.openNeedsYouItem, title: 'Open on GitHub' },
+  staleDraft: { icon: 'git-pull-request-draft', command: COMMANDS.openReleaseNotes, title: 'Open Release Notes' },
+};
+
+export function needsYouItem(node: NeedsYouNode): vscode.TreeItem {
+  const { entry } = node;
+  const look = LOOK[entry.kind];
+  const item = new vscode.TreeItem(entry.label, vscode.TreeItemCollapsibleState.None);
+  item.id = `needsYou:${entry.id}`;
+  item.description = entry.description;
+  item.iconPath = new vscode.ThemeIcon(look.icon, look.color !== undefined ? new vscode.ThemeColor(look.color) : undefined);
+  item.tooltip = new vscode.MarkdownString(`**${md(entry.label)}**\n\n${md(entry.detail)}\n\n${mdLink('Open on GitHub', entry.url)}`);
+  // Clicking it does what it waits for; the inline buttons offer the rest.
+  item.command = { command: look.command, title: look.title, arguments: [node] };
+  item.contextValue = ['needsYou', `needsYou-${entry.kind}`].join(' ');
+  return item;
+}
