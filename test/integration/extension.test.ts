@@ -33,9 +33,9 @@ describe('Release Deck in a real editor', () => {
     }
   });
 
-  it('contributes the Deck view in its own activity bar container, and can show it', async () => {
+  it('contributes the Deck and Needs You views in its own activity bar container, and can show it', async () => {
     const manifest = vscode.extensions.getExtension(EXTENSION_ID)?.packageJSON as Manifest;
-    assert.deepEqual(manifest.contributes.views.releaseDeck?.map((view) => [view.id, view.name]), [['releaseDeck.deck', 'Deck']]);
+    assert.deepEqual(manifest.contributes.views.releaseDeck?.map((view) => [view.id, view.name]), [['releaseDeck.deck', 'Deck'], ['releaseDeck.needsYou', 'Needs You']]);
     await vscode.commands.executeCommand(`${VIEW_ID}.focus`);
   });
 
@@ -46,6 +46,8 @@ describe('Release Deck in a real editor', () => {
     assert.equal(configuration.inspect('refresh.intervalSeconds')?.defaultValue, 60);
     assert.equal(configuration.inspect('statusBar.enabled')?.defaultValue, true);
     assert.equal(configuration.get('statusBar.enabled'), true);
+    assert.equal(configuration.inspect('notifications')?.defaultValue, 'failures');
+    assert.equal(configuration.inspect('needsYou.draftAgeDays')?.defaultValue, 7);
   });
 
   it('uses the profile file of a trusted workspace', async () => {

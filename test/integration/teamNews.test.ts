@@ -1,0 +1,150 @@
+import { strict as assert } from 'node:assert';
+import * as vscode from 'vscode';
+import type { ReleaseDeckApi } from '../../src/extension';
+import type { TestingApi } from '../../src/testingApi';
+import { DEMO_TOKEN, admin, loadedDeck, simulatorUrl } from './support';
+
+const STAGING_API = '.github/workflows/deploy-staging-api.yml';
+
+async function setting(key: 'notifications' | 'needsYou.draftAgeDays', value: unknown): Promise<void> {
+  await vscode.workspace.getConfiguration('releaseDeck').update(key, value, vscode.ConfigurationTarget.Global);
+}
+
+async function changelogPull(state: 'open' | 'closed'): Promise<void> {
+  const response = await fetch(`${simulatorUrl()}/repos/WordPress/openverse/pulls/4990`, {
+    method: 'PATCH',
+    headers: { authorization: `token ${DEMO_TOKEN}`, 'content-type': 'application/json' },
+    body: JSON.stringify({ state }),
+  });
+  assert.equal(response.status, 200);
+}
+
+/**
+ * A colleague merges a change to the API: "CI + CD" builds its images and dispatches its staging
+ * deployment as openverse-bot (openverse-facts §1.4). Returns the new commit.
+ */
+async function colleaguePushesApiChange(message: string): Promise<string> {
+  const pushed = (await admin('push', { message, files: ['api/api/utils/thumbnails.py'], author: 'colleague' })) as { sha: string };
+  // CI: queued 3 s, then 45 s of steps until "Deploy staging" dispatches; the deployment run is then queued.
+  await admin('clock', { advanceSeconds: 52 });
+  return pushed.sha;
+}
+
+describe('needs you: the view and its badge', () => {
+  let deck: ReleaseDeckApi;
+  let testing: TestingApi;
+
+  before(async () => {
+    deck = await loadedDeck();
+    assert.ok(deck.testing);
+    testing = deck.testing;
+  });
+
+  after(async () => {
+    await setting('needsYou.draftAgeDays', undefined);
+  });
+
+  it('needs you: counts failed deployments and changelog PRs in its badge, old drafts as the setting says, and follows GitHub', async () => {
+    await changelogPull('open');
+    await setting('needsYou.draftAgeDays', 0);
+    await deck.refresh();
+    const snapshot = deck.state().snapshot;
+    assert.ok(snapshot);
+    // Read apart from the view's rules: environments whose newest finished deployment failed.
+    const failed = snapshot.apps.flatMap((app) => app.environments.filter((environment) => environment.lastDeployment?.conclusion === 'failure'));
+    assert.ok(failed.length >= 1, 'frontend production\'s last deployment failed in the world');
+
+    let shown = testing.needsYou();
+    assert.equal(shown.badge?.value, failed.length + 1);
+    assert.equal(shown.badge?.tooltip, `${failed.length + 1} things need you: ${failed.length} failed deployment${failed.length === 1 ? '' : 's'}, 1 changelog PR to review.`);
+    const labels = shown.items.map((item) => item.label);
+    assert.ok(labels.includes('Failed deployment of rel-2026.11.05.16.20.00'), labels.join(', '));
+    const pull = shown.items.find((item) => item.label === 'Review changelog PR #4990');
+    assert.ok(pull, labels.join(', '));
+    assert.equal(pull.description, 'API · api-2026.11.12.14.05.33');
+    assert.equal(pull.contextValue, 'needsYou needsYou-changelogPull');
+    const failure = shown.items.find((item) => item.label === 'Failed deployment of rel-2026.11.05.16.20.00');
+    assert.match(failure?.description ?? '', /^Frontend production · .+ by /);
+    assert.match(failure?.tooltip ?? '', /rel-2026\.10\.10\.11\.00\.00 still runs there/);
+    assert.equal(failure?.icon, 'error');
+
+    // Drafts with changes, left unpublished for more than a day (the world's releases were published days ago).
+    await setting('needsYou.draftAgeDays', 1);
+    await deck.refresh();
+    const withChanges = (deck.state().snapshot?.apps ?? []).filter((app) => (app.draft?.changeCount ?? 0) > 0);
+    assert.ok(withChanges.length >= 2, 'the API and the frontend have drafts with changes');
+    shown = testing.needsYou();
+    assert.equal(shown.badge?.value, failed.length + 1 + withChanges.length);
+    assert.deepEqual(shown.items.filter((item) => item.contextValue === 'needsYou needsYou-staleDraft').map((item) => item.label), withChanges.map((app) => `Publish ${app.draft?.gitTag ?? ''}?`));
+    assert.match(shown.badge?.tooltip ?? '', new RegExp(`${withChanges.length} drafts left unpublished\\.$`));
+
+    // Reviewed and closed on GitHub: the next refresh counts one less.
+    await changelogPull('closed');
+    await deck.refresh();
+    shown = testing.needsYou();
+    assert.equal(shown.badge?.value, failed.length + withChanges.length);
+    assert.ok(!shown.items.some((item) => item.label.startsWith('Review changelog PR')));
+  });
+});
+
+describe('news from everyone: notifications of others\' changes', () => {
+  let deck: ReleaseDeckApi;
+  let testing: TestingApi;
+
+  before(async () => {
+    deck = await loadedDeck();
+    assert.ok(deck.testing);
+    testing = deck.testing;
+  });
+
+  after(async () => {
+    await setting('notifications', undefined);
+  });
+
+  it('news: announces a colleague\'s deployment once when it starts and once when it ends, never again after a refresh or a reload', async () => {
+    await setting('notifications', 'all');
+    await deck.refresh();
+    const seen = testing.news().length;
+    const sha = await colleaguePushesApiChange('Colleague: faster thumbnails (#5200)');
+    await deck.refresh();
+    const about = (from: number) => testing.news().slice(from).filter((news) => news.message.includes(sha));
+    const started = about(seen);
+    assert.deepEqual(started.map((news) => [news.severity, news.message, news.buttons]), [['information', `openverse-bot started deploying ${sha} to API staging (repository_dispatch).`, ['Open Run']]]);
+
+    // Polling again, or a reload of the window (what was known is kept in workspace state): said once.
+    await deck.refresh();
+    testing.reloadNews();
+    await deck.refresh();
+    assert.equal(about(seen).length, 1);
+
+    // The deployment ends (check, render, deploy: 20 s after 3 s queued).
+    await admin('clock', { advanceSeconds: 30 });
+    await deck.refresh();
+    const ended = about(seen).slice(1);
+    assert.equal(ended.length, 1, JSON.stringify(ended));
+    assert.match(ended[0]?.message ?? '', new RegExp(`^openverse-bot's deployment of ${sha} to API staging succeeded in \\d+ s\\.$`));
+    testing.reloadNews();
+    await deck.refresh();
+    assert.equal(about(seen).length, 2);
+  });
+
+  it('news: with the default setting (failures), a failed deployment is announced as a warning and its start is not', async () => {
+    await setting('notifications', undefined);
+    assert.equal(vscode.workspace.getConfiguration('releaseDeck').get('notifications'), 'failures');
+    await admin('fail-next-run', { workflowPath: STAGING_API });
+    await deck.refresh();
+    const seen = testing.news().length;
+    const sha = await colleaguePushesApiChange('Colleague: a change that breaks staging (#5201)');
+    await deck.refresh();
+    assert.deepEqual(testing.news().slice(seen), [], 'a start is no failure');
+    await admin('clock', { advanceSeconds: 30 });
+    await deck.refresh();
+    const failed = testing.news().slice(seen);
+    assert.equal(failed.length, 1, JSON.stringify(failed));
+    assert.equal(failed[0]?.severity, 'warning');
+    assert.match(failed[0]?.message ?? '', new RegExp(`^openverse-bot's deployment of ${sha} to API staging failed after \\d+ s\\. [0-9a-f]{40} still runs there\\.$`));
+    assert.deepEqual(failed[0]?.buttons, ['Open Run']);
+    // And Needs You lists it until a deployment there succeeds.
+    assert.ok(testing.needsYou().items.some((item) => item.label === `Failed deployment of ${sha}` && item.description?.startsWith('API staging') === true));
+  });
+});
