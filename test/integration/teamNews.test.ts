@@ -2,7 +2,8 @@ import { strict as assert } from 'node:assert';
 import * as vscode from 'vscode';
 import type { ReleaseDeckApi } from '../../src/extension';
 import type { TestingApi } from '../../src/testingApi';
-import { DEMO_TOKEN, admin, loadedDeck, simulatorUrl } from './support';
+import { COMMANDS } from '../../src/commandIds';
+import { DEMO_TOKEN, admin, find, loadedDeck, simulatorUrl, withClockMoving, world } from './support';
 
 const STAGING_API = '.github/workflows/deploy-staging-api.yml';
 
@@ -146,5 +147,23 @@ describe('news from everyone: notifications of others\' changes', () => {
     assert.deepEqual(failed[0]?.buttons, ['Open Run']);
     // And Needs You lists it until a deployment there succeeds.
     assert.ok(testing.needsYou().items.some((item) => item.label === `Failed deployment of ${sha}` && item.description?.startsWith('API staging') === true));
+  });
+
+  it('news: does not announce this window\'s own deployment again (its progress and result already said it)', async () => {
+    await setting('notifications', 'all');
+    await deck.refresh();
+    const seen = testing.news().length;
+    const monorepo = (await world()).repos[0];
+    const target = monorepo?.commits.filter((commit) => commit.files?.some((file) => file.filename.startsWith('api/')) === true).at(-2);
+    assert.ok(target);
+    testing.answerConfirmations(true);
+    try {
+      await withClockMoving(vscode.commands.executeCommand(COMMANDS.deploy, { appId: 'api', environmentId: 'staging', imageTag: target.sha, reason: 'Deployed from this window' }));
+    } finally {
+      testing.answerConfirmations(undefined);
+    }
+    await deck.refresh();
+    assert.equal(find(deck.describeDeck(), 'API', 'Staging history').children[0]?.label, target.sha, 'the run is in the history');
+    assert.deepEqual(testing.news().slice(seen).filter((news) => news.message.includes('API staging')), []);
   });
 });
