@@ -31,7 +31,7 @@ export interface NewsEvent {
 export interface NewsDigest {
   readonly version: 1;
   /** Per `versionKey(app, environment)`: each listed run's id and phase, and the newest run's creation. */
-  readonly environments: Readonly<Record<string, { readonly runs: Readonly<Record<string, string>>; readonly newestRunAt?: string; readonly running?: string }>>;
+  readonly environments: Readonly<Record<string, { readonly runs: Readonly<Record<string, string>>; readonly newestRunAt?: string; readonly running?: string; readonly runningLabel?: string }>>;
   /** Per app id: its published releases' ids, and the date its newest release tag names (epoch ms). */
   readonly apps: Readonly<Record<string, { readonly releases: readonly number[]; readonly newestReleaseMs?: number }>>;
 }
@@ -41,8 +41,17 @@ function phaseOf(record: DeploymentRecord): string {
   return record.status === 'completed' ? `completed:${record.conclusion ?? 'unknown'}` : record.status;
 }
 
+/** What runs there, as a person names it: its image tag, else its commit. */
 function runningOf(environment: EnvironmentDeck): string | undefined {
   return environment.running?.imageTag ?? environment.running?.sha;
+}
+
+/**
+ * What runs there, as compared between refreshes: its commit when known (a release that stops being
+ * recognised, or starts to be, changes the name but not the version), else its image tag.
+ */
+function runningIdentity(environment: EnvironmentDeck): string | undefined {
+  return environment.running?.sha ?? environment.running?.imageTag;
 }
 
 /** The digest of a snapshot: what the next comparison starts from. */
@@ -53,12 +62,14 @@ export function newsDigest(snapshot: DeckSnapshot): NewsDigest {
     const newest = app.releases[0];
     apps[app.app.id] = { releases: app.releases.map((release) => release.id), ...(newest !== undefined ? { newestReleaseMs: newest.date.epochMs } : {}) };
     for (const environment of app.environments) {
-      const running = runningOf(environment);
+      const running = runningIdentity(environment);
+      const runningLabel = runningOf(environment);
       const newestRun = environment.runs[0];
       environments[versionKey(app.app.id, environment.environment.id)] = {
         runs: Object.fromEntries(environment.runs.map((record) => [String(record.runId), phaseOf(record)])),
         ...(newestRun !== undefined ? { newestRunAt: newestRun.startedAt } : {}),
         ...(running !== undefined ? { running } : {}),
+        ...(runningLabel !== undefined && runningLabel !== running ? { runningLabel } : {}),
       };
     }
   }
@@ -149,17 +160,18 @@ function environmentNews(app: AppDeck, environment: EnvironmentDeck, known: News
       events.push({ ...base, key: `run:${record.runId}:started`, kind: 'deploymentStarted', failure: false, message: `${record.actor} started deploying ${target} to ${place} (${record.event}).`, link });
     }
   }
-  const running = runningOf(environment);
+  const running = runningIdentity(environment);
+  const label = runningOf(environment);
   // A version that changed with no deployment of it on record (deployed by hand, from elsewhere): what
   // the deployment runs above did not already say.
-  if (known.running !== undefined && running !== undefined && running !== known.running && environment.lastSuccessfulDeployment?.imageTag !== running && environment.activeDeployment?.imageTag !== running) {
+  if (known.running !== undefined && running !== undefined && running !== known.running && environment.lastSuccessfulDeployment?.imageTag !== label && environment.activeDeployment?.imageTag !== label) {
     const versionUrl = environment.environment.versionUrl;
     events.push({
       ...base,
       key: `version:${app.app.id}/${environment.environment.id}:${running}`,
       kind: 'versionChanged',
       failure: false,
-      message: `${place} now runs ${running} (it ran ${known.running}). No deployment run in the deck deployed it, so who changed it is not known.`,
+      message: `${place} now runs ${label ?? running} (it ran ${known.runningLabel ?? known.running}). No deployment run in the deck deployed it, so who changed it is not known.`,
       ...(versionUrl !== undefined ? { link: { label: 'Open /version', url: versionUrl } } : {}),
     });
   }

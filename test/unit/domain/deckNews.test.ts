@@ -180,6 +180,16 @@ describe('news from everyone (snapshot diff)', () => {
     assert.deepEqual(snapshotNews(deckOf(base), deckOf(before)), []);
   });
 
+  it('says nothing when only the name of what runs changes (its release no longer recognised), not its commit', () => {
+    const base = openverseFacts();
+    const unnamed = later(base, (facts) => ({ ...facts, tags: facts.tags.filter((tag) => tag.name !== 'api-2026.11.02.14.05.33'), releases: facts.releases.filter((release) => release.tagName !== 'api-2026.11.02.14.05.33') }));
+    const production = (facts: DeckFacts) => deckOf(facts).apps.find((app) => app.app.id === 'api')?.environments.find((environment) => environment.environment.id === 'production')?.running;
+    assert.equal(production(base)?.imageTag, 'rel-2026.11.02.14.05.33');
+    assert.notEqual(production(unnamed)?.imageTag, 'rel-2026.11.02.14.05.33', 'the name changes');
+    assert.equal(production(unnamed)?.sha, production(base)?.sha, 'the commit does not');
+    assert.deepEqual(snapshotNews(deckOf(base), deckOf(unnamed)).filter((event) => event.kind === 'versionChanged'), []);
+  });
+
   it('says nothing of an old run or release that comes back into the listing, nor of what a new profile adds', () => {
     const facts = openverseFacts();
     const trimmed = { ...facts, deploymentRuns: facts.deploymentRuns.filter((candidate) => !candidate.displayTitle.includes('rel-2026.10.01')), releases: facts.releases.filter((release) => release.tagName !== 'api-2026.10.01.12.00.00') };
