@@ -130,7 +130,8 @@ function releaseNews(app: AppDeck, known: NewsDigest['apps'][string]): NewsEvent
       kind: 'releasePublished',
       failure: false,
       appId: app.app.id,
-      message: `${release.publishedBy !== undefined ? `${release.publishedBy} published` : 'Published'} ${release.gitTag}: ${app.app.label}'s images are tagged ${release.imageTag}.${release.publishedBy === undefined ? ' Who published it is not known (its release workflow run is not listed).' : ''}`,
+      // Publishing starts the release workflow, which tags the images afterwards: the image tag is what it will be, not a fact yet.
+      message: `${release.publishedBy !== undefined ? `${release.publishedBy} published` : 'Published'} ${release.gitTag} of ${app.app.label} (image tag ${release.imageTag}).${release.publishedBy === undefined ? ' Who published it is not known (its release workflow run is not listed).' : ''}`,
       link: { label: 'Open Release', url: release.htmlUrl },
     }));
 }

@@ -138,12 +138,12 @@ describe('news from everyone (snapshot diff)', () => {
     const after = later(before, (facts) => ({ ...facts, releases: [published, ...facts.releases], releaseRuns: [releaseRun] }));
     const events = snapshotNews(deckOf(before), deckOf(after));
     assert.deepEqual(kinds(events), ['releasePublished frontend']);
-    assert.equal(events[0]?.message, "obulat published frontend-2026.11.26.08.00.00: Frontend's images are tagged rel-2026.11.26.08.00.00.");
+    assert.equal(events[0]?.message, 'obulat published frontend-2026.11.26.08.00.00 of Frontend (image tag rel-2026.11.26.08.00.00).');
     assert.deepEqual(events[0]?.link, { label: 'Open Release', url: published.htmlUrl });
 
     // Without its run listed, who published it is said to be unknown, not guessed.
     const unknown = later(before, (facts) => ({ ...facts, releases: [published, ...facts.releases] }));
-    assert.match(snapshotNews(deckOf(before), deckOf(unknown))[0]?.message ?? '', /^Published frontend-2026\.11\.26\.08\.00\.00: .*Who published it is not known/);
+    assert.match(snapshotNews(deckOf(before), deckOf(unknown))[0]?.message ?? '', /^Published frontend-2026\.11\.26\.08\.00\.00 of Frontend .*Who published it is not known/);
   });
 
   it('says a version that changed with no deployment run of it, without naming anyone', () => {
