@@ -1,5 +1,6 @@
 import { strict as assert } from 'node:assert';
 import * as vscode from 'vscode';
+import type { DeploymentRecord } from '../../src/domain/snapshot';
 import type { ReleaseDeckApi } from '../../src/extension';
 import type { TestingApi } from '../../src/testingApi';
 import { COMMANDS } from '../../src/commandIds';
@@ -25,11 +26,33 @@ async function changelogPull(state: 'open' | 'closed'): Promise<void> {
  * deployment as openverse-bot (openverse-facts §1.4). Returns the new commit.
  */
 async function colleaguePushesApiChange(message: string): Promise<string> {
-  const pushed = (await admin('push', { message, files: ['api/api/utils/thumbnails.py'], author: 'colleague' })) as { sha: string };
-  // CI: queued 3 s, then 45 s of steps until "Deploy staging" dispatches; the deployment run is then queued.
-  await admin('clock', { advanceSeconds: 52 });
-  return pushed.sha;
+  return ((await admin('push', { message, files: ['api/api/utils/thumbnails.py'], author: 'colleague' })) as { sha: string }).sha;
 }
+
+/** API staging's deployment run of a commit, as the deck's last refresh shows it. */
+function stagingRunOf(deck: ReleaseDeckApi, sha: string): DeploymentRecord | undefined {
+  const app = deck.state().snapshot?.apps.find((candidate) => candidate.app.id === 'api');
+  return app?.environments.find((environment) => environment.environment.id === 'staging')?.runs.find((run) => run.imageTag === sha);
+}
+
+/**
+ * Moves the simulator's clock 5 s at a time, refreshing the deck after each step as polling would, until
+ * `probe` finds what it waits for (CI waits for an earlier CI run of main, then for its deployment).
+ */
+async function advanceUntil<T>(deck: ReleaseDeckApi, what: string, probe: () => T | undefined, maxSeconds = 900): Promise<T> {
+  for (let moved = 0; ; moved += 5) {
+    await deck.refresh();
+    const found = probe();
+    if (found !== undefined) {
+      return found;
+    }
+    assert.ok(moved < maxSeconds, `${what} within ${maxSeconds} s of the simulator's clock`);
+    await admin('clock', { advanceSeconds: 5 });
+  }
+}
+
+const underWay = (record: DeploymentRecord | undefined): DeploymentRecord | undefined => (record !== undefined && record.status !== 'completed' ? record : undefined);
+const finished = (record: DeploymentRecord | undefined): DeploymentRecord | undefined => (record?.status === 'completed' ? record : undefined);
 
 describe('needs you: the view and its badge', () => {
   let deck: ReleaseDeckApi;
@@ -107,7 +130,7 @@ describe('news from everyone: notifications of others\' changes', () => {
     await deck.refresh();
     const seen = testing.news().length;
     const sha = await colleaguePushesApiChange('Colleague: faster thumbnails (#5200)');
-    await deck.refresh();
+    await advanceUntil(deck, 'the colleague\'s staging deployment to start', () => underWay(stagingRunOf(deck, sha)));
     const about = (from: number) => testing.news().slice(from).filter((news) => news.message.includes(sha));
     const started = about(seen);
     assert.deepEqual(started.map((news) => [news.severity, news.message, news.buttons]), [['information', `openverse-bot started deploying ${sha} to API staging (repository_dispatch).`, ['Open Run']]]);
@@ -118,12 +141,10 @@ describe('news from everyone: notifications of others\' changes', () => {
     await deck.refresh();
     assert.equal(about(seen).length, 1);
 
-    // The deployment ends (check, render, deploy: 20 s after 3 s queued).
-    await admin('clock', { advanceSeconds: 30 });
-    await deck.refresh();
+    await advanceUntil(deck, 'the colleague\'s staging deployment to end', () => finished(stagingRunOf(deck, sha)));
     const ended = about(seen).slice(1);
     assert.equal(ended.length, 1, JSON.stringify(ended));
-    assert.match(ended[0]?.message ?? '', new RegExp(`^openverse-bot's deployment of ${sha} to API staging succeeded in \\d+ s\\.$`));
+    assert.match(ended[0]?.message ?? '', new RegExp(`^openverse-bot's deployment of ${sha} to API staging succeeded in \\d+ (s|min)\\.$`));
     testing.reloadNews();
     await deck.refresh();
     assert.equal(about(seen).length, 2);
@@ -136,14 +157,13 @@ describe('news from everyone: notifications of others\' changes', () => {
     await deck.refresh();
     const seen = testing.news().length;
     const sha = await colleaguePushesApiChange('Colleague: a change that breaks staging (#5201)');
-    await deck.refresh();
+    await advanceUntil(deck, 'the colleague\'s staging deployment to start', () => underWay(stagingRunOf(deck, sha)));
     assert.deepEqual(testing.news().slice(seen), [], 'a start is no failure');
-    await admin('clock', { advanceSeconds: 30 });
-    await deck.refresh();
+    assert.equal((await advanceUntil(deck, 'the colleague\'s staging deployment to end', () => finished(stagingRunOf(deck, sha)))).conclusion, 'failure');
     const failed = testing.news().slice(seen);
     assert.equal(failed.length, 1, JSON.stringify(failed));
     assert.equal(failed[0]?.severity, 'warning');
-    assert.match(failed[0]?.message ?? '', new RegExp(`^openverse-bot's deployment of ${sha} to API staging failed after \\d+ s\\. [0-9a-f]{40} still runs there\\.$`));
+    assert.match(failed[0]?.message ?? '', new RegExp(`^openverse-bot's deployment of ${sha} to API staging failed after \\d+ (s|min)\\. [0-9a-f]{40} still runs there\\.$`));
     assert.deepEqual(failed[0]?.buttons, ['Open Run']);
     // And Needs You lists it until a deployment there succeeds.
     assert.ok(testing.needsYou().items.some((item) => item.label === `Failed deployment of ${sha}` && item.description?.startsWith('API staging') === true));
