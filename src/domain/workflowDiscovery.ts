@@ -136,3 +136,28 @@ function triggers(document: unknown, event: string): boolean {
   }
   return typeof on === 'object' && on !== null && Object.prototype.hasOwnProperty.call(on, event);
 }
+
+/**
+ * Repositories a monorepo's workflows dispatch to (`with: repository: owner/name` of a step, as
+ * peter-evans/repository-dispatch and similar actions take it): where the deployment workflows may live.
+ */
+export function dispatchTargetsOf(documents: readonly unknown[], monorepo: string): string[] {
+  const found = new Set<string>();
+  for (const document of documents) {
+    const jobs = field(document, 'jobs');
+    for (const job of typeof jobs === 'object' && jobs !== null ? Object.values(jobs) : []) {
+      const steps = field(job, 'steps');
+      for (const step of Array.isArray(steps) ? (steps as unknown[]) : []) {
+        const repository = field(field(step, 'with'), 'repository');
+        if (typeof repository === 'string' && /^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+$/.test(repository) && repository.toLowerCase() !== monorepo.toLowerCase()) {
+          found.add(repository);
+        }
+      }
+    }
+  }
+  return [...found];
+}
+
+function field(value: unknown, key: string): unknown {
+  return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>)[key] : undefined;
+}
