@@ -162,7 +162,8 @@ function checkWorkflowDeploy(deploy: WorkflowDeploy, path: string, facts: CheckF
 /** Replacements by the repository's workflow files, those sharing most words with the wrong name first (at most 5). */
 function replacements(path: string, wrong: string, others: readonly string[]): CheckFix[] {
   const words = new Set(wordsOfFile(wrong));
-  const shared = (file: string): number => wordsOfFile(file).filter((word) => words.has(word)).length;
+  // A word counts when it is the other's start too (prod / production).
+  const shared = (file: string): number => wordsOfFile(file).filter((word) => [...words].some((other) => word.startsWith(other) || other.startsWith(word))).length;
   const ranked = others.map((file, index) => ({ file, index, score: shared(file) })).sort((a, b) => b.score - a.score || a.index - b.index);
   return ranked.slice(0, 5).map(({ file }) => ({ title: `Use ${file} (a workflow of the repository)`, path, value: file }));
 }

@@ -171,7 +171,7 @@ interface ChosenApp {
 function chooseApps(input: DiscoveryInput, tagged: readonly DetectedAppTags[], deployments: readonly WorkflowSummary[], note: (path: string, text: string) => void): ChosenApp[] {
   const folders = input.folders.filter((folder) => !NOT_APPS.test(folder));
   const folderOf = (id: string): string[] => folders.filter((folder) => appIdOf(folder) === id).map((folder) => `${folder}/`);
-  const apps: ChosenApp[] = tagged.map((tags) => ({ id: tags.id, label: labelOf(tags.name), folders: folderOf(tags.id), tags, why: `Found from its release tags (e.g. ${tags.example})${folderOf(tags.id).length > 0 ? ' and its folder' : ''}.` }));
+  const apps: ChosenApp[] = [...tagged].sort((a, b) => a.id.localeCompare(b.id)).map((tags) => ({ id: tags.id, label: labelOf(tags.name), folders: folderOf(tags.id), tags, why: `Found from its release tags (e.g. ${tags.example})${folderOf(tags.id).length > 0 ? ' and its folder' : ''}.` }));
   for (const folder of folders) {
     const id = appIdOf(folder);
     if (id !== undefined && !apps.some((app) => app.id === id) && deployments.some((summary) => namesApp(summary, id))) {

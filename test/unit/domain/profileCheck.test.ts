@@ -64,7 +64,7 @@ describe('Check Profile: rules', () => {
     assert.deepEqual(tag?.fixes.map((fix) => fix.value), ['version']);
     const workflow = byPath.get('$.apps[0].environments[1].deploy.workflow');
     assert.equal(workflow?.message, 'acme/shop-infra has no workflow file .github/workflows/deploy-web-production.yml.');
-    assert.deepEqual(workflow?.fixes.map((fix) => fix.value), ['deploy-web-staging.yml', 'deploy-web-prod.yml', 'ci.yml'], 'the most alike first');
+    assert.deepEqual(workflow?.fixes.map((fix) => fix.value), ['deploy-web-prod.yml', 'deploy-web-staging.yml', 'ci.yml'], 'the most alike first (prod for production)');
     const version = byPath.get('$.apps[0].environments[1].versionUrl');
     assert.equal(version?.severity, 'warning');
     assert.match(version?.message ?? '', /https:\/\/shop\.example\/version does not answer with a commit: the connection was refused/);

@@ -31,7 +31,7 @@ describe('Create Profile: discovery', () => {
   it('finds Openverse\'s apps from release tags and folders, their environments from the infrastructure\'s workflows, and writes a profile that validates', () => {
     const found = discoverProfile(openverseInput());
     const { document } = found;
-    assert.deepEqual(document.apps.map((app) => app.id), ['api', 'frontend', 'catalog']);
+    assert.deepEqual(document.apps.map((app) => app.id), ['api', 'catalog', 'frontend']);
     assert.equal(document.releaseWorkflow, 'tag_docker_image_and_trigger_deployment.yml');
     const api = document.apps[0];
     assert.deepEqual(api?.sourceFolders, ['api/']);
@@ -41,7 +41,7 @@ describe('Create Profile: discovery', () => {
     assert.deepEqual(api?.environments[1]?.deploy, { kind: 'workflow', repo: INFRA, workflow: 'deploy-production-api.yml', tagInput: 'tag', reasonInput: 'run_name', runTitle: 'Deploy {imageTag} to production-api' });
     assert.equal(api?.environments[0]?.deploy.runTitle, undefined, 'staging titles name no tag');
     // "nuxt" names no app: the frontend's workflow is not guessed, it is said.
-    assert.equal(document.apps[1]?.environments[0]?.deploy.kind, 'manual');
+    assert.equal(document.apps[2]?.environments[0]?.deploy.kind, 'manual');
     assert.ok(found.notes.some((note) => note.path === '$.apps' && note.text.includes('deploy-production-nuxt.yml')), JSON.stringify(found.notes));
     assert.ok(found.notes.some((note) => note.text.includes('website/') && !note.text.includes('documentation')), 'the folders left out are named');
     assert.equal(found.questions.length, 4, 'a /version URL asked per environment');
@@ -65,13 +65,13 @@ describe('Create Profile: discovery', () => {
       ],
       unreadable: [],
     });
-    const [web, api] = found.document.apps;
+    const [api, web] = found.document.apps;
     assert.equal(web?.id, 'web');
     assert.deepEqual(web?.releaseTags, { git: 'web@{version}', image: 'v{version}' });
     assert.deepEqual(api?.releaseTags, { git: 'api/v{version}', image: 'v{version}' });
     assert.deepEqual(web?.environments[0]?.deploy, { kind: 'workflow', repo: 'acme/shop', workflow: 'deploy-web-production.yml', tagInput: 'version', reasonInput: 'reason', runTitle: 'Deploy web {imageTag} to production by *' });
     assert.equal(api?.environments[0]?.deploy.tagInput, 'image_tag');
-    assert.ok(found.notes.some((note) => note.path === '$.apps[0].releaseTags' && /guess/.test(note.text)));
+    assert.ok(found.notes.some((note) => note.path === '$.apps[1].releaseTags' && /guess/.test(note.text)));
   });
 
   it('bad input ends in statements in the profile, never a crash: no releases, no workflows, no inputs, bad YAML, an unreadable infrastructure repository', () => {
