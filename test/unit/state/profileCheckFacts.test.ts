@@ -56,7 +56,7 @@ describe('Check Profile and Create Profile against the simulated GitHub', () => 
     const requests = harness.simulator.stats.requests;
     const found = discoverProfile({ monorepo: MONOREPO, infrastructureRepo: INFRA, folders: ['api', 'frontend', 'catalog', 'ingestion_server', 'indexer_worker', 'documentation'], envFiles: ['api/env.template'], ...github });
     assert.deepEqual(found.document.apps.map((app) => app.id), ['api', 'catalog', 'frontend', 'ingestion_server'], 'the apps with releases, in order');
-    assert.deepEqual(found.document.apps[0]?.environments.map((environment) => `${environment.id} ${String(environment.deploy.workflow)}`), ['staging deploy-staging-api.yml', 'production deploy-production-api.yml']);
+    assert.deepEqual(found.document.apps[0]?.environments.map((environment) => `${environment.id} ${JSON.stringify(environment.deploy.workflow)}`), ['staging "deploy-staging-api.yml"', 'production "deploy-production-api.yml"']);
     const parsed = parseProfileText(jsonWithComments(found.document, found.notes));
     assert.ok(parsed.ok, JSON.stringify(!parsed.ok && parsed.problems));
     assert.ok(requests <= 1 + 2 + github.workflows.length, `${requests} requests`);
