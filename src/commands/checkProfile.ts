@@ -12,10 +12,8 @@ export function registerCheckProfile(services: Services): vscode.Disposable {
     switch (outcome.kind) {
       case 'noFile': {
         const create = 'Create Profile…';
-        const choice = await vscode.window.showInformationMessage('There is no profile file to check: the built-in Openverse profile is in use. Create a profile for your own repository first.', create);
-        if (choice === create) {
-          await executeCommand(COMMANDS.createProfile);
-        }
+        // Not awaited: the command ends when the check does, whatever the person does with the message.
+        void vscode.window.showInformationMessage('There is no profile file to check: the built-in Openverse profile is in use. Create a profile for your own repository first.', create).then((choice) => (choice === create ? executeCommand(COMMANDS.createProfile) : undefined));
         return;
       }
       case 'broken':
@@ -23,10 +21,7 @@ export function registerCheckProfile(services: Services): vscode.Disposable {
         return;
       case 'signedOut': {
         const signIn = 'Sign In with GitHub';
-        const choice = await vscode.window.showInformationMessage('Checking the profile reads its repositories and workflows on GitHub: sign in first (or allow the profile\'s GitHub host).', signIn);
-        if (choice === signIn) {
-          await executeCommand(COMMANDS.signIn);
-        }
+        void vscode.window.showInformationMessage('Checking the profile reads its repositories and workflows on GitHub: sign in first (or allow the profile\'s GitHub host).', signIn).then((choice) => (choice === signIn ? executeCommand(COMMANDS.signIn) : undefined));
         return;
       }
       case 'checked': {
@@ -37,14 +32,15 @@ export function registerCheckProfile(services: Services): vscode.Disposable {
           return;
         }
         const show = 'Show Problems';
-        const choice = await vscode.window.showWarningMessage(
+        void vscode.window.showWarningMessage(
           `The profile does not match what GitHub and the environments answer: ${[errors > 0 ? plural(errors, 'error') : '', warnings > 0 ? plural(warnings, 'warning') : ''].filter((part) => part !== '').join(' and ')}, each at its field in the Problems panel (quick fixes where the right value is known).`,
           show,
-        );
-        if (choice === show) {
-          await vscode.window.showTextDocument(outcome.uri);
-          await vscode.commands.executeCommand('workbench.actions.view.problems');
-        }
+        ).then(async (choice) => {
+          if (choice === show) {
+            await vscode.window.showTextDocument(outcome.uri);
+            await vscode.commands.executeCommand('workbench.actions.view.problems');
+          }
+        });
         return;
       }
     }

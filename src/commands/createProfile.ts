@@ -34,10 +34,7 @@ export function registerCreateProfile(services: Services): vscode.Disposable {
     const client = await services.gitHub.current();
     if (client === undefined) {
       const signIn = 'Sign In with GitHub';
-      const choice = await vscode.window.showInformationMessage('Creating a profile reads your repository\'s releases and workflows on GitHub: sign in first, then run Create Profile again.', signIn);
-      if (choice === signIn) {
-        await executeCommand(COMMANDS.signIn);
-      }
+      void vscode.window.showInformationMessage('Creating a profile reads your repository\'s releases and workflows on GitHub: sign in first, then run Create Profile again.', signIn).then((choice) => (choice === signIn ? executeCommand(COMMANDS.signIn) : undefined));
       return;
     }
     const remote = typeof repoArgument === 'string' && REPOSITORY.test(repoArgument) ? repoArgument : await remoteOf(folder.uri);
@@ -45,7 +42,7 @@ export function registerCreateProfile(services: Services): vscode.Disposable {
     if (monorepo === undefined) {
       return;
     }
-    if (!(await mayWrite(uri))) {
+    if (!(await mayWrite(services, uri))) {
       return;
     }
     const discovered = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `Reading ${monorepo} on GitHub…` }, async () => {
@@ -141,15 +138,17 @@ async function askEndpoints(found: DiscoveredProfile): Promise<DiscoveredProfile
   return { ...found, document, notes };
 }
 
-async function mayWrite(uri: vscode.Uri): Promise<boolean> {
+async function mayWrite(services: Services, uri: vscode.Uri): Promise<boolean> {
   try {
     await vscode.workspace.fs.stat(uri);
   } catch {
     return true;
   }
-  const replace = 'Replace It';
-  const choice = await vscode.window.showWarningMessage(`${vscode.workspace.asRelativePath(uri)} already exists. Replace it with a new profile made from GitHub? What it says now will be lost.`, { modal: true }, replace);
-  return choice === replace;
+  return services.confirmer.ask({
+    message: `${vscode.workspace.asRelativePath(uri)} already exists. Replace it with a new profile made from GitHub?`,
+    detail: 'What the file says now will be lost. Cancel keeps it as it is.',
+    confirmLabel: 'Replace It',
+  });
 }
 
 /** The whole text in a temporary file beside the profile, then renamed over it: never a half-written profile. */
