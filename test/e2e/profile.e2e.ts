@@ -67,7 +67,8 @@ describe('a new user\'s first minute: the walkthrough and Create Profile', () =>
     await page.getByRole('tab', { name: /release-deck\.json/ }).waitFor({ state: 'visible', timeout: 30_000 });
     const editor = page.locator('.editor-instance .view-lines');
     await editor.getByText('Written by Release Deck').first().waitFor({ state: 'visible', timeout: 30_000 });
-    assert.match(await editor.innerText(), /"monorepo": "WordPress\/openverse"/);
+    // Monaco renders spaces as no-break spaces: \s matches both.
+    assert.match(await editor.innerText(), /"monorepo":\s"WordPress\/openverse"/);
     await page.mouse.move(900, 700);
     await screenshot(page, '23-created-profile');
   });
@@ -80,7 +81,8 @@ describe('a new user\'s first minute: the walkthrough and Create Profile', () =>
     await row.click();
     const step = page.locator('.getting-started-step', { hasText: 'Pick or create the profile' });
     await step.waitFor({ state: 'visible', timeout: 30_000 });
-    await page.locator('.getting-started-step.complete', { hasText: 'Pick or create the profile' }).waitFor({ state: 'attached', timeout: 30_000 });
+    // VS Code marks a done step with a checked codicon (class "complete") and aria-checked on the step.
+    await page.locator('.getting-started-step:has-text("Pick or create the profile") .codicon.complete, .getting-started-step[aria-checked="true"]:has-text("Pick or create the profile")').first().waitFor({ state: 'attached', timeout: 30_000 });
     await page.mouse.move(900, 700);
     await screenshot(page, '24-walkthrough-progress');
   });
