@@ -9,6 +9,14 @@ async function inputBox(page: Page, prompt: RegExp): Promise<ReturnType<Page['lo
   return page.locator('.quick-input-widget input[type="text"]');
 }
 
+/** Opens Release Deck's walkthrough from the Welcome page's list, as a person would. */
+async function openWalkthrough(page: Page): Promise<void> {
+    await runCommand(page, 'Welcome: Open Walkthrough...');
+    const row = page.locator('.quick-input-widget .monaco-list-row', { hasText: 'Get Started with Release Deck' }).first();
+    await row.waitFor({ state: 'visible', timeout: 30_000 });
+    await row.click();
+}
+
 describe('a new user\'s first minute: the walkthrough and Create Profile', () => {
   let workbench: Workbench;
 
@@ -28,10 +36,7 @@ describe('a new user\'s first minute: the walkthrough and Create Profile', () =>
 
   it('opens the walkthrough from the Welcome page\'s list', async () => {
     const { page } = workbench;
-    await runCommand(page, 'Welcome: Open Walkthrough...');
-    const row = page.locator('.quick-input-widget .monaco-list-row', { hasText: 'Get Started with Release Deck' }).first();
-    await row.waitFor({ state: 'visible', timeout: 30_000 });
-    await row.click();
+    await openWalkthrough(page);
     await page.getByText('Sign in to GitHub', { exact: true }).first().waitFor({ state: 'visible', timeout: 30_000 });
     await page.getByText('Pick or create the profile').first().waitFor({ state: 'visible' });
     await page.mouse.move(900, 700);
@@ -75,10 +80,7 @@ describe('a new user\'s first minute: the walkthrough and Create Profile', () =>
 
   it('marks the profile step of the walkthrough done', async () => {
     const { page } = workbench;
-    await runCommand(page, 'Welcome: Open Walkthrough...');
-    const row = page.locator('.quick-input-widget .monaco-list-row', { hasText: 'Get Started with Release Deck' }).first();
-    await row.waitFor({ state: 'visible', timeout: 30_000 });
-    await row.click();
+    await openWalkthrough(page);
     const step = page.locator('.getting-started-step', { hasText: 'Pick or create the profile' });
     await step.waitFor({ state: 'visible', timeout: 30_000 });
     // VS Code marks a done step with a checked codicon (class "complete") and aria-checked on the step.
