@@ -137,7 +137,7 @@ export function activate(context: vscode.ExtensionContext): ReleaseDeckApi {
   void profiles.reload().then(() => {
     reflectDeckState(deckStore.state, view);
     // From here on, not at activation: the first read of the profile is no change to check.
-    checker.follow([profiles.onDidChange, credentials.onDidChange, endpoints.onDidChange]);
+    checker.follow([profiles.onDidChange]);
     return deckStore.refreshUnlessRunning('activation');
   });
   log.info(`Release Deck activated in ${Date.now() - started} ms.`);

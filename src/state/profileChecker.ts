@@ -21,7 +21,7 @@ export type CheckOutcome =
 /**
  * Check Profile: tests the profile file against GitHub and the /version endpoints (state/profileCheckFacts,
  * domain/profileCheck) and puts each finding in the Problems panel at its field, with its quick fixes.
- * Runs on demand and after every change of the profile or the sign-in (debounced); makes no request
+ * Runs on demand and after every change of the profile (debounced); makes no request
  * while signed out or while the profile's host is not allowed (no client then), nor for the built-in profile.
  */
 export class ProfileChecker extends Disposable {
@@ -40,7 +40,7 @@ export class ProfileChecker extends Disposable {
     this.register({ dispose: () => { clearTimeout(this.timer); } });
   }
 
-  /** Checks after every event of these (changes of the profile, the sign-in, the host), debounced. */
+  /** Checks after every event of these (changes of the profile), debounced. */
   follow(events: ReadonlyArray<vscode.Event<unknown>>): void {
     for (const event of events) {
       this.register(
@@ -51,7 +51,7 @@ export class ProfileChecker extends Disposable {
     }
   }
 
-  /** Checks again once things settle (called on every change of the profile, the sign-in or the host). */
+  /** Checks again once the changes settle. */
   schedule(): void {
     clearTimeout(this.timer);
     this.timer = setTimeout(() => {
