@@ -8,7 +8,7 @@ import type { GitHubClients } from './gitHubClients';
 import { gatherCheckFacts } from './profileCheckFacts';
 import { positionAt, type ProfileSource } from './profileSource';
 
-/** How long after the last change of the profile (or the sign-in) the check runs. */
+/** How long after the last change of the profile the check runs. */
 export const CHECK_DEBOUNCE_MS = 1500;
 /** The diagnostics' source and code: the quick fixes find their findings by it. */
 export const CHECK_SOURCE = 'Release Deck';
