@@ -9,6 +9,8 @@ export const COMMANDS = {
   allowProfileHost: 'releaseDeck.allowProfileHost',
   forgetAllowedHosts: 'releaseDeck.forgetAllowedHosts',
   openProfile: 'releaseDeck.openProfile',
+  createProfile: 'releaseDeck.createProfile',
+  checkProfile: 'releaseDeck.checkProfile',
   showLog: 'releaseDeck.showLog',
   copyImageTag: 'releaseDeck.copyImageTag',
   copyCommitSha: 'releaseDeck.copyCommitSha',
@@ -41,6 +43,9 @@ interface ArgumentsOf {
   [COMMANDS.allowProfileHost]: [];
   [COMMANDS.forgetAllowedHosts]: [origins?: readonly string[]];
   [COMMANDS.openProfile]: [];
+  /** `repo`: the monorepo (owner/name) to describe; asked (or read from the git remote) when absent. */
+  [COMMANDS.createProfile]: [repo?: string];
+  [COMMANDS.checkProfile]: [];
   [COMMANDS.showLog]: [];
   [COMMANDS.copyImageTag]: [item: CommandReference];
   [COMMANDS.copyCommitSha]: [item: CommandReference];

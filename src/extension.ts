@@ -2,6 +2,8 @@ import * as vscode from 'vscode';
 import { CredentialStore } from './auth/credentials';
 import { COMMANDS, VIEW_ID } from './commandIds';
 import { registerAllowProfileHost } from './commands/allowProfileHost';
+import { registerCheckProfile } from './commands/checkProfile';
+import { registerCreateProfile } from './commands/createProfile';
 import { registerCopyCommitSha } from './commands/copyCommitSha';
 import { registerCopyImageTag } from './commands/copyImageTag';
 import { registerDeploy } from './commands/deploy';
@@ -32,11 +34,13 @@ import type { Services } from './services';
 import { DeckStore, type DeckState } from './state/deckStore';
 import { EndpointService } from './state/endpoint';
 import { GitHubClients } from './state/gitHubClients';
+import { ProfileChecker } from './state/profileChecker';
 import { ProfileSource } from './state/profileSource';
 import { notesLoader } from './state/releaseNotes';
 import { describeDeck, testingApi, type DeckItemView, type TestingApi } from './testingApi';
 import { ConditionPrompts } from './ui/conditionPrompts';
 import { Confirmer } from './ui/confirm';
+import { ProfileQuickFixes } from './ui/profileQuickFixes';
 import { reflectDeckState } from './ui/deckView';
 import { openLink } from './ui/links';
 import { ReleaseNotesPanels, type ReleaseNotesHost } from './ui/releaseNotes/panel';
@@ -69,8 +73,9 @@ export function activate(context: vscode.ExtensionContext): ReleaseDeckApi {
   const gitHub = new GitHubClients(endpoints, credentials, log);
   const store = new DeckStore(profiles, credentials, endpoints, gitHub, log);
   const confirmer = new Confirmer(context.extensionMode);
-  const services: Services = { context, log, profiles, endpoints, credentials, gitHub, store, confirmer, inFlight: new InFlight() };
-  context.subscriptions.push(log, profiles, endpoints, credentials, gitHub, store);
+  const checker = new ProfileChecker(profiles, gitHub, log);
+  const services: Services = { context, log, profiles, checker, endpoints, credentials, gitHub, store, confirmer, inFlight: new InFlight() };
+  context.subscriptions.push(log, profiles, endpoints, credentials, gitHub, store, checker);
 
   // Before the profile is first read: ignoring an untrusted workspace's profile is said from the start.
   const conditionSources = [profiles.onCondition, store.onCondition];
@@ -115,6 +120,9 @@ export function activate(context: vscode.ExtensionContext): ReleaseDeckApi {
     registerAllowProfileHost(services),
     registerForgetAllowedHosts(services),
     registerOpenProfile(services),
+    registerCreateProfile(services),
+    registerCheckProfile(services),
+    vscode.languages.registerCodeActionsProvider([{ language: 'json' }, { language: 'jsonc' }], new ProfileQuickFixes(checker), { providedCodeActionKinds: ProfileQuickFixes.kinds }),
     registerShowLog(services),
     registerCopyImageTag(services),
     registerCopyCommitSha(services),
@@ -136,6 +144,8 @@ export function activate(context: vscode.ExtensionContext): ReleaseDeckApi {
   reflectDeckState(deckStore.state, view);
   void profiles.reload().then(() => {
     reflectDeckState(deckStore.state, view);
+    // From here on, not at activation: the first read of the profile is no change to check.
+    checker.follow([profiles.onDidChange]);
     return deckStore.refreshUnlessRunning('activation');
   });
   log.info(`Release Deck activated in ${Date.now() - started} ms.`);

@@ -112,11 +112,27 @@ export function locateProblems(text: string, problems: readonly ProfileProblem[]
   });
 }
 
-function nodeForPath(tree: Node, path: string): Node | undefined {
+/** `$.apps[0].id` → `['apps', 0, 'id']` (the inverse of formatPath). */
+export function segmentsOf(path: string): Array<string | number> {
   const segments: Array<string | number> = [];
   for (const match of path.matchAll(/\.([^.[\]]+)|\[(\d+)\]/g)) {
     segments.push(match[2] !== undefined ? Number(match[2]) : (match[1] ?? ''));
   }
+  return segments;
+}
+
+/** Where the value at a path is in the text (for a quick fix that replaces it); undefined when absent. */
+export function locateValue(text: string, path: string): { readonly offset: number; readonly length: number } | undefined {
+  if (tooDeep(text) !== undefined) {
+    return undefined;
+  }
+  const tree = parseTree(text);
+  const node = tree !== undefined ? findNodeAtLocation(tree, segmentsOf(path)) : undefined;
+  return node !== undefined ? { offset: node.offset, length: node.length } : undefined;
+}
+
+function nodeForPath(tree: Node, path: string): Node | undefined {
+  const segments = segmentsOf(path);
   // The deepest existing node: a missing field is shown on its parent.
   for (let length = segments.length; length >= 0; length -= 1) {
     const node = findNodeAtLocation(tree, segments.slice(0, length));

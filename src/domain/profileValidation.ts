@@ -1,3 +1,4 @@
+import { parse as parseJsonc, printParseErrorCode, type ParseError } from 'jsonc-parser';
 import validateAgainstSchema from './generated/profileSchemaValidator';
 import type { SchemaError } from './generated/profileSchemaValidator';
 import { urlProblem } from './links';
@@ -12,17 +13,17 @@ const CHANGELOG_PLACEHOLDERS = new Set(['gitTag', 'app', 'date']);
 
 /** Parses a profile file's text. Every problem found is reported, each with its JSON path. */
 export function parseProfileText(text: string): ProfileValidation {
-  let data: unknown;
-  try {
-    data = JSON.parse(text);
-  } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
-    return { ok: false, problems: [{ path: '$', message: `The file is not valid JSON: ${reason}` }] };
-  }
-  // Past the depth limit, what the schema says of the nesting is noise, and recursive readers overflow.
+  // Past the depth limit, what the schema says of the nesting is noise, and recursive readers (the JSONC parser first) overflow.
   const tooDeep = depthProblem(text);
   if (tooDeep !== undefined) {
     return { ok: false, problems: [tooDeep] };
+  }
+  // JSONC as the editor shows the file (jsonc-parser, as VS Code's own settings): comments are allowed, trailing commas are not.
+  const errors: ParseError[] = [];
+  const data: unknown = parseJsonc(text, errors, { allowTrailingComma: false, disallowComments: false, allowEmptyContent: false });
+  const [error] = errors;
+  if (error !== undefined) {
+    return { ok: false, problems: [{ path: '$', message: `The file is not valid JSON: ${printParseErrorCode(error.error)} at line ${lineOf(text, error.offset)}.` }] };
   }
   const duplicates = duplicateKeyProblems(text);
   const validation = validateProfile(data);
@@ -30,6 +31,10 @@ export function parseProfileText(text: string): ProfileValidation {
     return validation;
   }
   return { ok: false, problems: [...duplicates, ...(validation.ok ? [] : validation.problems)] };
+}
+
+function lineOf(text: string, offset: number): number {
+  return text.slice(0, offset).split('\n').length;
 }
 
 /** Validates a profile against the JSON schema, then with the checks a schema cannot express. */

@@ -7,3 +7,14 @@ export async function defaultBranchOf(client: GitHubClient, repo: string, profil
   const response = await client.request('GET /repos/{owner}/{repo}', splitRepo(repo), context);
   return parseOrThrow(response.data, context, (data) => str(asObject(data, 'repository'), 'default_branch'));
 }
+
+/** Whether the signed-in account may push to the repository (`permissions.push`; needed to dispatch its workflows); undefined when GitHub does not say. Throws a GitHubError when it cannot be read. */
+export async function canPushTo(client: GitHubClient, repo: string, profileField: string): Promise<boolean | undefined> {
+  const context = { action: `read the repository ${repo}`, profileField };
+  const response = await client.request('GET /repos/{owner}/{repo}', splitRepo(repo), context);
+  return parseOrThrow(response.data, context, (data) => {
+    const permissions = asObject(data, 'repository').permissions;
+    const push = typeof permissions === 'object' && permissions !== null ? (permissions as { push?: unknown }).push : undefined;
+    return typeof push === 'boolean' ? push : undefined;
+  });
+}

@@ -190,7 +190,8 @@ function summary(status: ProfileStatus): string {
   }
 }
 
-function positionAt(text: string, offset: number): vscode.Position {
+/** The editor position of an offset in a text. */
+export function positionAt(text: string, offset: number): vscode.Position {
   const before = text.slice(0, offset);
   const line = before.split('\n').length - 1;
   const column = offset - (before.lastIndexOf('\n') + 1);

@@ -18,10 +18,10 @@ export interface Workbench {
 }
 
 /** Opens VS Code (code-server) in Chromium with Release Deck loaded, against a fresh simulator. */
-export async function openWorkbench(options: { colorScheme?: 'light' | 'dark'; userSettings?: Record<string, unknown>; env?: Record<string, string>; vsix?: string } = {}): Promise<Workbench> {
+export async function openWorkbench(options: { colorScheme?: 'light' | 'dark'; userSettings?: Record<string, unknown>; env?: Record<string, string>; vsix?: string; profile?: 'simulated' | 'none' } = {}): Promise<Workbench> {
   mkdirSync(SCREENSHOTS, { recursive: true });
   const simulator = await startSimulator({ world: openverseWorld(), clock: 'real' });
-  const workspace = createWorkspace({ simulatorUrl: simulator.url });
+  const workspace = createWorkspace({ simulatorUrl: simulator.url, ...(options.profile !== undefined ? { profile: options.profile } : {}) });
   let editor: RunningEditor | undefined;
   let browser: OpenBrowser | undefined;
   try {

@@ -163,6 +163,18 @@ describe('profile', () => {
     }
   });
 
+  it('reads comments in the file (JSONC, as the editor shows it), still refusing trailing commas', () => {
+    const text = `// Written by Create Profile\n{\n  /* guessed */ "name": "Shop",\n  "monorepo": "acme/shop", // the checkout's remote\n  "infrastructureRepo": "acme/shop-infra",\n  "releaseWorkflow": "on-release.yml",\n  "apps": ${JSON.stringify(SHOP_PROFILE.apps)}\n}\n`;
+    const result = parseProfileText(text);
+    assert.ok(result.ok, JSON.stringify(!result.ok && result.problems));
+    assert.equal(result.profile.monorepo, 'acme/shop');
+    const trailing = parseProfileText('{ "name": "x", // a comment\n }');
+    assert.equal(trailing.ok, false);
+    if (!trailing.ok) {
+      assert.match(trailing.problems[0]?.message ?? '', /not valid JSON/);
+    }
+  });
+
   it('allows plain http only for this machine', () => {
     const local = structuredClone(SHOP_PROFILE);
     local.apps[0]!.environments[0]!.versionUrl = 'http://127.0.0.1:4000/version';

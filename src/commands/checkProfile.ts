@@ -1,0 +1,48 @@
+import * as vscode from 'vscode';
+import { COMMANDS } from '../commandIds';
+import { plural } from '../domain/words';
+import { executeCommand } from '../executeCommand';
+import type { Services } from '../services';
+
+/** Checks the profile file against GitHub and the /version endpoints now, and says what it found. */
+export function registerCheckProfile(services: Services): vscode.Disposable {
+  return vscode.commands.registerCommand(COMMANDS.checkProfile, async () => {
+    await services.profiles.reload();
+    const outcome = await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: 'Checking the Release Deck profile…' }, () => services.checker.check());
+    switch (outcome.kind) {
+      case 'noFile': {
+        const create = 'Create Profile…';
+        // Not awaited: the command ends when the check does, whatever the person does with the message.
+        void vscode.window.showInformationMessage('There is no profile file to check: the built-in Openverse profile is in use. Create a profile for your own repository first.', create).then((choice) => (choice === create ? executeCommand(COMMANDS.createProfile) : undefined));
+        return;
+      }
+      case 'broken':
+        void vscode.window.showWarningMessage('The profile file has problems of its own (listed in the Problems panel); correct them, then check it against GitHub.');
+        return;
+      case 'signedOut': {
+        const signIn = 'Sign In with GitHub';
+        void vscode.window.showInformationMessage('Checking the profile reads its repositories and workflows on GitHub: sign in first (or allow the profile\'s GitHub host).', signIn).then((choice) => (choice === signIn ? executeCommand(COMMANDS.signIn) : undefined));
+        return;
+      }
+      case 'checked': {
+        const errors = outcome.findings.filter((finding) => finding.severity === 'error').length;
+        const warnings = outcome.findings.length - errors;
+        if (outcome.findings.length === 0) {
+          void vscode.window.showInformationMessage('The profile checks out: every repository, workflow, input and /version endpoint answered as it says.');
+          return;
+        }
+        const show = 'Show Problems';
+        void vscode.window.showWarningMessage(
+          `The profile does not match what GitHub and the environments answer: ${[errors > 0 ? plural(errors, 'error') : '', warnings > 0 ? plural(warnings, 'warning') : ''].filter((part) => part !== '').join(' and ')}, each at its field in the Problems panel (quick fixes where the right value is known).`,
+          show,
+        ).then(async (choice) => {
+          if (choice === show) {
+            await vscode.window.showTextDocument(outcome.uri);
+            await vscode.commands.executeCommand('workbench.actions.view.problems');
+          }
+        });
+        return;
+      }
+    }
+  });
+}

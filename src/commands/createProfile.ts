@@ -1,0 +1,205 @@
+import * as vscode from 'vscode';
+import { COMMANDS } from '../commandIds';
+import { jsonWithComments } from '../domain/jsoncComments';
+import { urlProblem } from '../domain/links';
+import { discoverProfile, type DiscoveredProfile, type DiscoveryInput } from '../domain/profileDiscovery';
+import { parseProfileText } from '../domain/profileValidation';
+import { dispatchTargetsOf } from '../domain/workflowDiscovery';
+import { plural } from '../domain/words';
+import { executeCommand } from '../executeCommand';
+import { describeError } from '../github/errors';
+import type { Services } from '../services';
+import { discoverOnGitHub } from '../state/profileDiscoveryFacts';
+
+const REPOSITORY = /^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+$/;
+/** Environment-variable files looked for in the checkout's top-level folders (at most MAX_ENV_FILES). */
+const ENV_FILES = '*/{.env.example,.env.sample,.env.template,env.template,env.example,.env.dist}';
+const MAX_ENV_FILES = 100;
+
+/**
+ * Create Profile…: reads the monorepo on GitHub (releases, workflows) and the checkout (folders, env
+ * files), asks only what it cannot find (the deployment repository when the monorepo has no deployment
+ * workflow and names none, the /version URLs), and writes a profile that validates, with comments on
+ * what it guessed. Escape at any question writes nothing; an existing profile is replaced only after a
+ * modal; the file is written whole or not at all (a temporary file renamed over it).
+ */
+export function registerCreateProfile(services: Services): vscode.Disposable {
+  return vscode.commands.registerCommand(COMMANDS.createProfile, async (repoArgument?: unknown) => {
+    const uri = services.profiles.profileUri();
+    const folder = vscode.workspace.workspaceFolders?.[0];
+    if (uri === undefined || folder === undefined) {
+      void vscode.window.showErrorMessage('Release Deck keeps its profile in the workspace: open the folder of your monorepo\'s checkout first, then run "Release Deck: Create Profile…" again.');
+      return;
+    }
+    const client = await services.gitHub.current();
+    if (client === undefined) {
+      const signIn = 'Sign In with GitHub';
+      void vscode.window.showInformationMessage('Creating a profile reads your repository\'s releases and workflows on GitHub: sign in first, then run Create Profile again.', signIn).then((choice) => (choice === signIn ? executeCommand(COMMANDS.signIn) : undefined));
+      return;
+    }
+    const remote = typeof repoArgument === 'string' && REPOSITORY.test(repoArgument) ? repoArgument : await remoteOf(folder.uri);
+    const monorepo = remote ?? (await askRepository('Which GitHub repository holds your apps\' code and releases? (owner/name)', ''));
+    if (monorepo === undefined) {
+      return;
+    }
+    if (!(await mayWrite(services, uri))) {
+      return;
+    }
+    const discovered = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `Reading ${monorepo} on GitHub…` }, async () => {
+      const first = await discoverOnGitHub(client, [monorepo]);
+      return { first, targets: dispatchTargetsOf(first.workflows.flatMap((workflow) => ('document' in workflow ? [workflow.document] : [])), monorepo) };
+    });
+    const [target] = discovered.targets;
+    let infrastructureRepo = discovered.targets.length === 1 && target !== undefined ? target : monorepo;
+    const monorepoDeploys = hasDeployments(discoverProfile(inputOf(monorepo, monorepo, discovered.first, [], [])));
+    if (discovered.targets.length !== 1 && !monorepoDeploys) {
+      const asked = await askRepository(`${monorepo} has no deployment workflow (one that takes an image tag). Which repository holds them? (owner/name; leave empty if none)`, discovered.targets.join(', '), true);
+      if (asked === undefined) {
+        return;
+      }
+      infrastructureRepo = asked === '' ? monorepo : asked;
+    }
+    const second = infrastructureRepo !== monorepo ? await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `Reading ${infrastructureRepo} on GitHub…` }, () => discoverOnGitHub(client, [infrastructureRepo])) : undefined;
+    const github = second === undefined ? discovered.first : { releaseTags: discovered.first.releaseTags, workflows: [...discovered.first.workflows, ...second.workflows], unreadable: [...discovered.first.unreadable, ...second.unreadable] };
+    const found = discoverProfile(inputOf(monorepo, infrastructureRepo, github, await topFolders(folder.uri), await envFiles(folder)));
+    if (remote !== undefined) {
+      Object.assign(found, { notes: [...found.notes, { path: '$.monorepo', text: 'Read from the checkout\'s git remote.' }] });
+    }
+    const answered = await askEndpoints(found);
+    if (answered === undefined) {
+      return;
+    }
+    const text = jsonWithComments(answered.document, answered.notes);
+    const validation = parseProfileText(text);
+    if (!validation.ok) {
+      // A profile Release Deck wrote itself that does not validate is its own bug: said, never written half-right.
+      services.log.error(`Create Profile made a profile that does not validate: ${validation.problems.map((problem) => `${problem.path} ${problem.message}`).join('; ')}`);
+      void vscode.window.showErrorMessage('Release Deck could not make a valid profile from what it found, so it wrote nothing. The reasons are in its log (Release Deck: Show Log).');
+      return;
+    }
+    try {
+      await writeAtomically(uri, text);
+    } catch (error) {
+      void vscode.window.showErrorMessage(`Release Deck could not write ${vscode.workspace.asRelativePath(uri)}: ${describeError(error)}. Nothing was changed.`);
+      return;
+    }
+    const environments = validation.profile.apps.reduce((sum, app) => sum + app.environments.length, 0);
+    services.log.info(`Create Profile wrote ${uri.fsPath}: ${plural(validation.profile.apps.length, 'app')}, ${plural(environments, 'environment')}.`);
+    await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
+    await services.profiles.reload();
+    void vscode.window.showInformationMessage(
+      `Wrote ${vscode.workspace.asRelativePath(uri)}: ${plural(validation.profile.apps.length, 'app')}, ${plural(environments, 'environment')}. Its comments mark what was guessed; Check Profile now tests it against GitHub (Problems panel).`,
+    );
+    void services.checker.check();
+  });
+}
+
+function inputOf(monorepo: string, infrastructureRepo: string, github: Pick<DiscoveryInput, 'releaseTags' | 'workflows' | 'unreadable'>, folders: string[], files: string[]): DiscoveryInput {
+  return { monorepo, infrastructureRepo, folders, envFiles: files, ...github };
+}
+
+function hasDeployments(found: DiscoveredProfile): boolean {
+  return found.document.apps.some((app) => app.environments.some((environment) => environment.deploy.kind === 'workflow'));
+}
+
+async function askRepository(prompt: string, placeholder: string, allowEmpty = false): Promise<string | undefined> {
+  const answer = await vscode.window.showInputBox({
+    title: 'Release Deck: Create Profile',
+    prompt,
+    placeHolder: placeholder !== '' ? placeholder : 'owner/name',
+    ignoreFocusOut: true,
+    validateInput: (value) => (value.trim() === '' && allowEmpty) || REPOSITORY.test(value.trim()) ? undefined : 'Write the repository as owner/name, e.g. octo-org/shop.',
+  });
+  return answer?.trim();
+}
+
+/** One question per environment; Enter on an empty box leaves the environment without one. Undefined: Escape. */
+async function askEndpoints(found: DiscoveredProfile): Promise<DiscoveredProfile | undefined> {
+  const document = structuredClone(found.document);
+  const notes = [...found.notes];
+  for (const [index, question] of found.questions.entries()) {
+    const answer = await vscode.window.showInputBox({
+      title: `Release Deck: Create Profile (${index + 1}/${found.questions.length})`,
+      prompt: `The URL where ${question.appLabel} in ${question.environmentLabel} says which commit it runs ({"release": "<sha>"}). Leave empty if there is none: the deck then shows deployments only.`,
+      placeHolder: 'https://…/version',
+      ignoreFocusOut: true,
+      validateInput: (value) => (value.trim() === '' ? undefined : urlProblem(value.trim())),
+    });
+    if (answer === undefined) {
+      return undefined;
+    }
+    const environment = document.apps[question.appIndex]?.environments[question.environmentIndex];
+    if (environment !== undefined && answer.trim() !== '') {
+      environment.versionUrl = answer.trim();
+    } else {
+      notes.push({ path: `$.apps[${question.appIndex}].environments[${question.environmentIndex}].id`, text: 'No /version URL given: add "versionUrl" to see what runs here.' });
+    }
+  }
+  return { ...found, document, notes };
+}
+
+async function mayWrite(services: Services, uri: vscode.Uri): Promise<boolean> {
+  try {
+    await vscode.workspace.fs.stat(uri);
+  } catch {
+    return true;
+  }
+  return services.confirmer.ask({
+    message: `${vscode.workspace.asRelativePath(uri)} already exists. Replace it with a new profile made from GitHub?`,
+    detail: 'What the file says now will be lost. Cancel keeps it as it is.',
+    confirmLabel: 'Replace It',
+  });
+}
+
+/** The whole text in a temporary file beside the profile, then renamed over it: never a half-written profile. */
+async function writeAtomically(uri: vscode.Uri, text: string): Promise<void> {
+  const directory = vscode.Uri.joinPath(uri, '..');
+  await vscode.workspace.fs.createDirectory(directory);
+  const temporary = vscode.Uri.joinPath(directory, `.release-deck-${Date.now().toString(36)}.tmp`);
+  await vscode.workspace.fs.writeFile(temporary, new TextEncoder().encode(text));
+  try {
+    await vscode.workspace.fs.rename(temporary, uri, { overwrite: true });
+  } catch (error) {
+    await vscode.workspace.fs.delete(temporary).then(undefined, () => undefined);
+    throw error;
+  }
+}
+
+async function topFolders(root: vscode.Uri): Promise<string[]> {
+  try {
+    return (await vscode.workspace.fs.readDirectory(root)).filter(([, type]) => type === vscode.FileType.Directory).map(([name]) => name).sort();
+  } catch {
+    return [];
+  }
+}
+
+async function envFiles(folder: vscode.WorkspaceFolder): Promise<string[]> {
+  const found = await vscode.workspace.findFiles(new vscode.RelativePattern(folder, ENV_FILES), undefined, MAX_ENV_FILES);
+  return found.map((uri) => vscode.workspace.asRelativePath(uri, false)).sort();
+}
+
+/** The GitHub repository of the checkout's `upstream` or `origin` remote, read from .git/config. */
+async function remoteOf(root: vscode.Uri): Promise<string | undefined> {
+  let config: string;
+  try {
+    config = new TextDecoder().decode(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(root, '.git', 'config')));
+  } catch {
+    return undefined;
+  }
+  const remotes = new Map<string, string>();
+  let current: string | undefined;
+  for (const line of config.split('\n')) {
+    const section = /^\s*\[remote "([^"]+)"\]/.exec(line);
+    if (section !== null) {
+      current = section[1];
+    } else if (/^\s*\[/.test(line)) {
+      current = undefined;
+    } else if (current !== undefined) {
+      const url = /^\s*url\s*=\s*\S*github[^/:]*[/:]([A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+?)(?:\.git)?\/?\s*$/.exec(line)?.[1];
+      if (url !== undefined) {
+        remotes.set(current, url);
+      }
+    }
+  }
+  return remotes.get('upstream') ?? remotes.get('origin');
+}

@@ -1,0 +1,173 @@
+import type { VersionFact } from './facts';
+import type { Profile, WorkflowDeploy } from './profileTypes';
+import { reasonInputOf } from './workflowInputs';
+import { runNameMentionsTag, summarizeWorkflow, tagInputOf } from './workflowDiscovery';
+
+/**
+ * Check Profile's rules, pure: the profile against what GitHub and the /version endpoints answered. Each
+ * finding sits at the JSON path of the field to change, with a severity and, where the answer names the
+ * right value, replacements to offer as quick fixes.
+ */
+
+export type CheckSeverity = 'error' | 'warning' | 'information';
+
+export interface CheckFix {
+  readonly title: string;
+  /** The field to replace (a JSON path of the profile file) and its new value. */
+  readonly path: string;
+  readonly value: string;
+}
+
+export interface CheckFinding {
+  readonly path: string;
+  readonly severity: CheckSeverity;
+  readonly message: string;
+  readonly fixes: readonly CheckFix[];
+}
+
+/** A repository as `GET /repos/{owner}/{repo}` answered: reachable (and whether the account may push), or why not. */
+export type RepoFact = { readonly ok: true; readonly push: boolean | undefined } | { readonly ok: false; readonly why: string };
+
+/** A workflow file as `GET …/contents/.github/workflows/{file}` answered. */
+export type WorkflowFileFact =
+  | { readonly kind: 'file'; readonly document: unknown }
+  | { readonly kind: 'missing'; readonly others: readonly string[] }
+  | { readonly kind: 'unreadable'; readonly why: string };
+
+export interface CheckFacts {
+  /** By repository, lower case. */
+  readonly repos: ReadonlyMap<string, RepoFact>;
+  /** By workflowKey(repo, file, ref). */
+  readonly workflows: ReadonlyMap<string, WorkflowFileFact>;
+  /** By URL. */
+  readonly versions: ReadonlyMap<string, VersionFact>;
+  /** The classic token's scopes; undefined for a fine-grained token or an editor session, which list none. */
+  readonly scopes: readonly string[] | undefined;
+}
+
+export function workflowKey(repo: string, file: string, ref: string | undefined): string {
+  return `${repo.toLowerCase()} ${file} ${ref ?? ''}`;
+}
+
+/** The workflow files a profile names, each once: what Check Profile reads. */
+export function workflowsToRead(profile: Profile): Array<{ readonly repo: string; readonly file: string; readonly ref?: string }> {
+  const seen = new Map<string, { repo: string; file: string; ref?: string }>();
+  if (profile.releaseWorkflow !== undefined && profile.apps.some((app) => app.usesReleases)) {
+    seen.set(workflowKey(profile.monorepo, profile.releaseWorkflow, undefined), { repo: profile.monorepo, file: profile.releaseWorkflow });
+  }
+  for (const app of profile.apps) {
+    for (const environment of app.environments) {
+      const deploy = environment.deploy;
+      if (deploy.kind === 'workflow') {
+        seen.set(workflowKey(deploy.repo, deploy.workflow, deploy.ref), { repo: deploy.repo, file: deploy.workflow, ...(deploy.ref !== undefined ? { ref: deploy.ref } : {}) });
+      }
+    }
+  }
+  return [...seen.values()];
+}
+
+export function checkProfile(profile: Profile, facts: CheckFacts): CheckFinding[] {
+  const findings: CheckFinding[] = [];
+  const add = (path: string, severity: CheckSeverity, message: string, fixes: readonly CheckFix[] = []): void => {
+    findings.push({ path, severity, message, fixes });
+  };
+  const repoFields: Array<[string, string]> = [['$.monorepo', profile.monorepo], ['$.infrastructureRepo', profile.infrastructureRepo]];
+  for (const [path, repo] of repoFields) {
+    const fact = facts.repos.get(repo.toLowerCase());
+    if (fact !== undefined && !fact.ok) {
+      add(path, 'error', `${repo} cannot be reached with your token: ${fact.why}. Check the name, or sign in with a token that can read it.`);
+    }
+  }
+  const missingScopes = facts.scopes === undefined ? [] : ['repo', 'workflow'].filter((scope) => !facts.scopes?.includes(scope));
+  if (missingScopes.length > 0) {
+    add('$', 'error', `Your token lacks the ${missingScopes.join(' and ')} scope${missingScopes.length > 1 ? 's' : ''}: Release Deck needs repo to read and publish GitHub Releases and workflow to dispatch deployments. Sign in with a token that has them.`);
+  }
+  profile.apps.forEach((app, appIndex) => {
+    if (app.registry !== undefined && facts.scopes !== undefined && !facts.scopes.includes('read:packages') && !facts.scopes.includes('write:packages')) {
+      add(`$.apps[${appIndex}].registry`, 'warning', `Your token lacks the read:packages scope, so the versions of ${app.registry.org}/${app.registry.package} cannot be read; the build of a release is then inferred from commits.`);
+    }
+    app.environments.forEach((environment, environmentIndex) => {
+      const path = `$.apps[${appIndex}].environments[${environmentIndex}]`;
+      if (environment.deploy.kind === 'workflow') {
+        checkWorkflowDeploy(environment.deploy, `${path}.deploy`, facts, add);
+      }
+      const version = environment.versionUrl !== undefined ? facts.versions.get(environment.versionUrl) : undefined;
+      if (version !== undefined && version.kind !== 'answered') {
+        add(`${path}.versionUrl`, 'warning', `${environment.versionUrl ?? ''} does not answer with a commit: ${version.reason}. The deck cannot tell what runs in ${app.label} ${environment.label} until it does; correct the URL if it is wrong.`);
+      }
+    });
+  });
+  if (profile.releaseWorkflow !== undefined && profile.apps.some((app) => app.usesReleases)) {
+    const fact = facts.workflows.get(workflowKey(profile.monorepo, profile.releaseWorkflow, undefined));
+    if (fact?.kind === 'missing') {
+      add('$.releaseWorkflow', 'error', `${profile.monorepo} has no workflow file .github/workflows/${profile.releaseWorkflow}.`, replacements('$.releaseWorkflow', profile.releaseWorkflow, fact.others));
+    }
+  }
+  return findings;
+}
+
+function checkWorkflowDeploy(deploy: WorkflowDeploy, path: string, facts: CheckFacts, add: (path: string, severity: CheckSeverity, message: string, fixes?: readonly CheckFix[]) => void): void {
+  const repo = facts.repos.get(deploy.repo.toLowerCase());
+  if (repo !== undefined && !repo.ok) {
+    return;
+  }
+  if (repo?.ok === true && repo.push === false) {
+    add(`${path}.repo`, 'warning', `Your account cannot push to ${deploy.repo}, so GitHub will refuse to dispatch ${deploy.workflow} there. Ask for write access, or use a token that has it.`);
+  }
+  const fact = facts.workflows.get(workflowKey(deploy.repo, deploy.workflow, deploy.ref));
+  if (fact === undefined) {
+    return;
+  }
+  if (fact.kind === 'unreadable') {
+    add(`${path}.workflow`, 'warning', `${deploy.workflow} in ${deploy.repo} could not be checked: ${fact.why}.`);
+    return;
+  }
+  if (fact.kind === 'missing') {
+    add(`${path}.workflow`, 'error', `${deploy.repo} has no workflow file .github/workflows/${deploy.workflow}${deploy.ref !== undefined ? ` on ${deploy.ref}` : ''}.`, replacements(`${path}.workflow`, deploy.workflow, fact.others));
+    return;
+  }
+  const summary = summarizeWorkflow(deploy.repo, deploy.workflow, fact.document);
+  if (summary.inputs === undefined) {
+    add(`${path}.workflow`, 'error', `${deploy.workflow} in ${deploy.repo} cannot be dispatched: ${summary.notDispatchable ?? 'it has no workflow_dispatch trigger'}. Release Deck deploys by dispatching it with the image tag.`);
+    return;
+  }
+  const declared = summary.inputs.map((input) => input.key);
+  const listed = declared.length > 0 ? declared.join(', ') : 'none';
+  if (!declared.includes(deploy.tagInput)) {
+    const candidate = tagInputOf(summary.inputs);
+    add(
+      `${path}.tagInput`,
+      'error',
+      `${deploy.workflow} declares no input "${deploy.tagInput}" (it declares ${listed}); GitHub refuses a dispatch with an undeclared input.`,
+      candidate !== undefined ? [{ title: `Use "${candidate.key}", the input that takes the image tag`, path: `${path}.tagInput`, value: candidate.key }] : [],
+    );
+  }
+  if (deploy.reasonInput !== undefined && !declared.includes(deploy.reasonInput)) {
+    const candidate = reasonInputOf(summary.inputs, deploy.tagInput);
+    add(
+      `${path}.reasonInput`,
+      'error',
+      `${deploy.workflow} declares no input "${deploy.reasonInput}" (it declares ${listed}); GitHub refuses a dispatch with an undeclared input.`,
+      candidate.kind === 'found' ? [{ title: `Use "${candidate.input.key}", the input that takes the run name`, path: `${path}.reasonInput`, value: candidate.input.key }] : [],
+    );
+  }
+  const titlesByCommit = deploy.runTitle?.includes('{commitTitle}') === true;
+  if (summary.runName === undefined) {
+    add(`${path}.workflow`, 'warning', `${deploy.workflow} has no run-name, so GitHub titles its runs with the workflow's name and the deck cannot read what each run deployed. Add a run-name naming \${{ inputs.${deploy.tagInput} }}.`);
+  } else if (!titlesByCommit && !runNameMentionsTag(summary.runName, deploy.tagInput)) {
+    add(`${path}.workflow`, 'warning', `The run-name of ${deploy.workflow} (${summary.runName}) does not name the tag, so the deck can read what a run deployed only when its title happens to show a tag. Add \${{ inputs.${deploy.tagInput} }} to it.`);
+  }
+}
+
+/** Replacements by the repository's workflow files, those sharing most words with the wrong name first (at most 5). */
+function replacements(path: string, wrong: string, others: readonly string[]): CheckFix[] {
+  const words = new Set(wordsOfFile(wrong));
+  // A word counts when it is the other's start too (prod / production).
+  const shared = (file: string): number => wordsOfFile(file).filter((word) => [...words].some((other) => word.startsWith(other) || other.startsWith(word))).length;
+  const ranked = others.map((file, index) => ({ file, index, score: shared(file) })).sort((a, b) => b.score - a.score || a.index - b.index);
+  return ranked.slice(0, 5).map(({ file }) => ({ title: `Use ${file} (a workflow of the repository)`, path, value: file }));
+}
+
+function wordsOfFile(file: string): string[] {
+  return file.replace(/\.ya?ml$/, '').toLowerCase().split(/[^a-z0-9]+/).filter((word) => word !== '');
+}
