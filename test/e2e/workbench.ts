@@ -10,6 +10,9 @@ import { simulatorUserSettings } from '../simulator/simulatedProfile';
 
 export const SCREENSHOTS = join(ROOT, 'test-results', 'e2e');
 
+/** The log says once which editor the suite runs in (RELEASE_DECK_EDITOR; the newest by default). */
+let versionsSaid = false;
+
 export interface Workbench {
   readonly page: Page;
   readonly simulator: RunningSimulator;
@@ -31,6 +34,10 @@ export async function openWorkbench(options: { colorScheme?: 'light' | 'dark'; u
       ...(options.env !== undefined ? { env: options.env } : {}),
       ...(options.vsix !== undefined ? { installVsix: options.vsix } : {}),
     });
+    if (!versionsSaid) {
+      versionsSaid = true;
+      console.log(`      (end-to-end suite in the ${editor.versions})`);
+    }
     browser = await openBrowser({ colorScheme: options.colorScheme ?? 'dark' });
     const page = browser.page;
     await page.goto(editor.workbenchUrl({ extensionDevelopmentPaths: options.vsix !== undefined ? [] : [ROOT] }));
