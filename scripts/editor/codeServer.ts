@@ -100,6 +100,7 @@ export async function startEditor(options: EditorOptions): Promise<RunningEditor
     '--user-data-dir', userDir,
     '--extensions-dir', join(dataDir, 'extensions'),
     ...(options.trustWorkspaces === false ? [] : ['--disable-workspace-trust']),
+    ...runtime.edition.serverArgs,
     options.workspace,
   ];
   const child: ChildProcess = spawn(runtime.node, [runtime.entry, ...args], {
