@@ -22,8 +22,8 @@ async function main(): Promise<void> {
   const simulator = await startSimulator({ world: openverseWorld(), clock: 'real', port: Number(process.env.SIMULATOR_PORT ?? 0) });
   const workspace = createWorkspace({ simulatorUrl: simulator.url });
   const port = Number(process.env.PORT ?? (await freePort()));
-  const editor = await startEditor({ workspace: workspace.path, port, userSettings: simulatorUserSettings(simulator.url), env: { RELEASE_DECK_GITHUB_TOKEN: DEMO_TOKEN } });
-  const url = editor.workbenchUrl({ extensionDevelopmentPaths: [ROOT] });
+  const editor = await startEditor({ workspace: workspace.path, port, userSettings: simulatorUserSettings(simulator.url), env: { RELEASE_DECK_GITHUB_TOKEN: DEMO_TOKEN }, load: { extensionDevelopmentPaths: [ROOT] } });
+  const url = editor.workbenchUrl();
   let stopping = false;
   const stop = async (): Promise<void> => {
     if (stopping) {

@@ -87,13 +87,14 @@ async function main(): Promise<number> {
     editor = await startEditor({
       workspace: workspace.path,
       userSettings: simulatorUserSettings(simulator.url),
+      load: { extensionDevelopmentPaths: [ROOT], extensionTestsPath: join(ROOT, 'out', 'integration', 'index.js') },
       env: { RELEASE_DECK_TEST_REPORT: reportPath, RELEASE_DECK_SIMULATOR_URL: simulator.url, RELEASE_DECK_TEST_GREP: process.env.RELEASE_DECK_TEST_GREP ?? '' },
     });
     console.log(`\n  Integration suite in the ${editor.versions}\n`);
     browser = await openBrowser();
     const errors: string[] = [];
     browser.page.on('pageerror', (error) => errors.push(error.message));
-    await browser.page.goto(editor.workbenchUrl({ extensionDevelopmentPaths: [ROOT], extensionTestsPath: join(ROOT, 'out', 'integration', 'index.js') }));
+    await browser.page.goto(editor.workbenchUrl());
     const deadline = Date.now() + TIMEOUT_MS;
     while (!existsSync(reportPath)) {
       if (Date.now() > deadline) {

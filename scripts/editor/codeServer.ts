@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { editionFrom, type Edition } from './editions';
 import { ensureCodeServer, installedVersions } from './install';
+import { linkedExtensionsManifest, loadingPlan, type Load } from './loading';
 
 /**
  * A real VS Code for tests and the demo: code-server from the npm registry (Microsoft's own VS Code
@@ -42,6 +43,8 @@ export interface EditorOptions {
   readonly installVsix?: string;
   /** Which editor; RELEASE_DECK_EDITOR's (else the newest) when not given. */
   readonly edition?: Edition;
+  /** Folders to load as extensions under development, and the integration suite's module (loading.ts). */
+  readonly load?: Load;
 }
 
 export interface RunningEditor {
@@ -51,8 +54,8 @@ export interface RunningEditor {
   readonly dataDir: string;
   /** Which editor runs, its versions as installed, in one line (for logs). */
   readonly versions: string;
-  /** The workbench URL that loads extensions under development (and optionally runs tests). */
-  workbenchUrl(options: { extensionDevelopmentPaths: readonly string[]; extensionTestsPath?: string }): string;
+  /** The workbench URL, which loads the extensions of `load` (and runs its tests, if any). */
+  workbenchUrl(): string;
   /** Stops the editor; its logs are copied to `keepLogsIn` first when given. */
   stop(keepLogsIn?: string): Promise<void>;
 }
@@ -62,8 +65,13 @@ export async function startEditor(options: EditorOptions): Promise<RunningEditor
   const runtime = ensureCodeServer(options.edition ?? editionFrom(process.env), options.log);
   const env = { ...process.env, PATH: runtime.path, ...options.env };
   const port = options.port ?? (await freePort());
+  const plan = loadingPlan(runtime.edition, options.load ?? { extensionDevelopmentPaths: [] });
   const dataDir = mkdtempSync(join(tmpdir(), 'release-deck-editor-'));
   const userDir = join(dataDir, 'user');
+  if (plan.linked.length > 0) {
+    mkdirSync(join(dataDir, 'extensions'), { recursive: true });
+    writeFileSync(join(dataDir, 'extensions', 'extensions.json'), linkedExtensionsManifest(plan.linked));
+  }
   mkdirSync(join(userDir, 'User'), { recursive: true });
   writeFileSync(
     join(userDir, 'User', 'settings.json'),
@@ -100,7 +108,7 @@ export async function startEditor(options: EditorOptions): Promise<RunningEditor
     '--user-data-dir', userDir,
     '--extensions-dir', join(dataDir, 'extensions'),
     ...(options.trustWorkspaces === false ? [] : ['--disable-workspace-trust']),
-    ...runtime.edition.serverArgs,
+    ...plan.serverArgs,
     options.workspace,
   ];
   const child: ChildProcess = spawn(runtime.node, [runtime.entry, ...args], {
@@ -140,11 +148,8 @@ export async function startEditor(options: EditorOptions): Promise<RunningEditor
     workspace: options.workspace,
     dataDir,
     versions: installedVersions(runtime),
-    workbenchUrl({ extensionDevelopmentPaths, extensionTestsPath }) {
-      const payload: Array<[string, string]> = extensionDevelopmentPaths.map((path) => ['extensionDevelopmentPath', `vscode-remote://localhost:${port}${path}`]);
-      if (extensionTestsPath !== undefined) {
-        payload.push(['extensionTestsPath', `vscode-remote://localhost:${port}${extensionTestsPath}`]);
-      }
+    workbenchUrl() {
+      const payload = plan.payload.map(([key, path]) => [key, `vscode-remote://localhost:${port}${path}`]);
       const folder = `${url}/?folder=${encodeURIComponent(options.workspace)}`;
       return payload.length > 0 ? `${folder}&payload=${encodeURIComponent(JSON.stringify(payload))}` : folder;
     },

@@ -26,22 +26,16 @@ export interface Edition {
   readonly systemNodeMajor?: number;
   /** Its install takes rg from the system (its `@vscode/ripgrep` would download it from GitHub). */
   readonly systemRipgrep: boolean;
-  /** Arguments code-server needs besides the harness's own. */
-  readonly serverArgs: readonly string[];
+  /**
+   * Its workbench honours the URL's `payload` (extensionDevelopmentPath, extensionTestsPath) only when
+   * started with `--enable-smoke-test-driver`, which also hides every notification toast (loading.ts).
+   */
+  readonly payloadNeedsSmokeTestDriver: boolean;
 }
 
-/**
- * Since VS Code 1.10x the web workbench honours the URL's `payload` (extensionDevelopmentPath,
- * extensionTestsPath: how the harness loads Release Deck under development and runs the suite in its
- * extension host) only in a built product started with `--enable-smoke-test-driver`; code-server 4.139
- * passes that server option through with `--vscode-option`. Older code-server knows neither flag (and
- * refuses unknown ones), and honours the payload without it.
- */
-const LOAD_EXTENSION_UNDER_DEVELOPMENT = ['--vscode-option', 'enable-smoke-test-driver'];
-
 export const EDITIONS: Readonly<Record<EditionId, Edition>> = {
-  newest: { id: 'newest', codeServer: '4.139.1', vscode: '1.139.1', node: '24.21.0', systemRipgrep: false, serverArgs: LOAD_EXTENSION_UNDER_DEVELOPMENT },
-  floor: { id: 'floor', codeServer: '4.100.3', vscode: '1.100.3', systemNodeMajor: 20, systemRipgrep: true, serverArgs: [] },
+  newest: { id: 'newest', codeServer: '4.139.1', vscode: '1.139.1', node: '24.21.0', systemRipgrep: false, payloadNeedsSmokeTestDriver: true },
+  floor: { id: 'floor', codeServer: '4.100.3', vscode: '1.100.3', systemNodeMajor: 20, systemRipgrep: true, payloadNeedsSmokeTestDriver: false },
 };
 
 export const DEFAULT_EDITION: EditionId = 'newest';

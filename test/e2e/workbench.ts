@@ -33,6 +33,7 @@ export async function openWorkbench(options: { colorScheme?: 'light' | 'dark'; u
       userSettings: { ...simulatorUserSettings(simulator.url), 'workbench.colorTheme': options.colorScheme === 'light' ? 'Default Light Modern' : 'Default Dark Modern', ...options.userSettings },
       ...(options.env !== undefined ? { env: options.env } : {}),
       ...(options.vsix !== undefined ? { installVsix: options.vsix } : {}),
+      load: { extensionDevelopmentPaths: options.vsix !== undefined ? [] : [ROOT] },
     });
     if (!versionsSaid) {
       versionsSaid = true;
@@ -40,7 +41,7 @@ export async function openWorkbench(options: { colorScheme?: 'light' | 'dark'; u
     }
     browser = await openBrowser({ colorScheme: options.colorScheme ?? 'dark' });
     const page = browser.page;
-    await page.goto(editor.workbenchUrl({ extensionDevelopmentPaths: options.vsix !== undefined ? [] : [ROOT] }));
+    await page.goto(editor.workbenchUrl());
     await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
     await page.locator('.activitybar').waitFor({ timeout: 60_000 });
     const openedEditor = editor;
