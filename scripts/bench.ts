@@ -318,12 +318,12 @@ async function measureEditor(runs: number): Promise<{ activationMs: number; deck
   for (let run = 0; run < runs; run += 1) {
     const simulator = await startSimulator({ world: openverseWorld(), clock: 'manual' });
     const workspace = createWorkspace({ simulatorUrl: simulator.url });
-    const editor = await startEditor({ workspace: workspace.path, userSettings: simulatorUserSettings(simulator.url), env: { RELEASE_DECK_GITHUB_TOKEN: DEMO_TOKEN } });
+    const editor = await startEditor({ workspace: workspace.path, userSettings: simulatorUserSettings(simulator.url), env: { RELEASE_DECK_GITHUB_TOKEN: DEMO_TOKEN }, load: { extensionDevelopmentPaths: [ROOT] } });
     const browser = await openBrowser();
     const logs = join(ROOT, 'test-results', 'bench-editor-logs');
     try {
       const started = performance.now();
-      await browser.page.goto(editor.workbenchUrl({ extensionDevelopmentPaths: [ROOT] }));
+      await browser.page.goto(editor.workbenchUrl());
       await browser.page.getByRole('tab', { name: /^Release Deck/ }).click();
       await browser.page.getByRole('treeitem', { name: /Production.*rel-2026\.11\.12\.14\.05\.33/ }).first().waitFor({ state: 'visible', timeout: 60_000 });
       const deckMs = performance.now() - started;

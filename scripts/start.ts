@@ -1,6 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { ROOT, checkPrerequisites, freePort, startEditor } from './editor/codeServer';
+import { editionFrom } from './editor/editions';
 import { createWorkspace } from './editor/workspace';
 import { DEMO_TOKEN, openverseWorld } from '../test/simulator/openverseWorld';
 import { simulatorUserSettings } from '../test/simulator/simulatedProfile';
@@ -13,7 +14,7 @@ import { startSimulator } from '../test/simulator/server';
  */
 async function main(): Promise<void> {
   // Before anything starts: what the editor needs from the system, installed or asked for.
-  checkPrerequisites({ browser: false });
+  checkPrerequisites({ browser: false, editions: [editionFrom(process.env)] });
   const build = spawnSync(process.execPath, [join(ROOT, 'scripts', 'build.mjs')], { stdio: 'inherit' });
   if (build.status !== 0) {
     process.exit(1);
@@ -21,8 +22,8 @@ async function main(): Promise<void> {
   const simulator = await startSimulator({ world: openverseWorld(), clock: 'real', port: Number(process.env.SIMULATOR_PORT ?? 0) });
   const workspace = createWorkspace({ simulatorUrl: simulator.url });
   const port = Number(process.env.PORT ?? (await freePort()));
-  const editor = await startEditor({ workspace: workspace.path, port, userSettings: simulatorUserSettings(simulator.url), env: { RELEASE_DECK_GITHUB_TOKEN: DEMO_TOKEN } });
-  const url = editor.workbenchUrl({ extensionDevelopmentPaths: [ROOT] });
+  const editor = await startEditor({ workspace: workspace.path, port, userSettings: simulatorUserSettings(simulator.url), env: { RELEASE_DECK_GITHUB_TOKEN: DEMO_TOKEN }, load: { extensionDevelopmentPaths: [ROOT] } });
+  const url = editor.workbenchUrl();
   let stopping = false;
   const stop = async (): Promise<void> => {
     if (stopping) {
@@ -39,6 +40,7 @@ async function main(): Promise<void> {
   process.on('SIGTERM', () => void stop());
   console.log('');
   console.log('Release Deck is running in VS Code, against the built-in GitHub simulator (Openverse world).');
+  console.log(`The ${editor.versions} (RELEASE_DECK_EDITOR=floor for the oldest VS Code Release Deck supports).`);
   console.log(`Open ${url}`);
   console.log(`(the simulator answers on ${simulator.url}; Ctrl+C stops everything)`);
 }

@@ -3,6 +3,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, wri
 import { join } from 'node:path';
 import { openBrowser, type OpenBrowser } from './editor/browser';
 import { ROOT, checkPrerequisites, startEditor, type RunningEditor } from './editor/codeServer';
+import { editionFrom } from './editor/editions';
 import { createWorkspace } from './editor/workspace';
 import { openverseWorld } from '../test/simulator/openverseWorld';
 import { simulatorUserSettings } from '../test/simulator/simulatedProfile';
@@ -63,7 +64,7 @@ function scanForTokens(dataDir: string, workspace: string): Report['results'][nu
 async function main(): Promise<number> {
   const started = Date.now();
   try {
-    checkPrerequisites({ browser: true });
+    checkPrerequisites({ browser: true, editions: [editionFrom(process.env)] });
   } catch (error) {
     return fail(describe(error));
   }
@@ -86,12 +87,14 @@ async function main(): Promise<number> {
     editor = await startEditor({
       workspace: workspace.path,
       userSettings: simulatorUserSettings(simulator.url),
+      load: { extensionDevelopmentPaths: [ROOT], extensionTestsPath: join(ROOT, 'out', 'integration', 'index.js') },
       env: { RELEASE_DECK_TEST_REPORT: reportPath, RELEASE_DECK_SIMULATOR_URL: simulator.url, RELEASE_DECK_TEST_GREP: process.env.RELEASE_DECK_TEST_GREP ?? '' },
     });
+    console.log(`\n  Integration suite in the ${editor.versions}\n`);
     browser = await openBrowser();
     const errors: string[] = [];
     browser.page.on('pageerror', (error) => errors.push(error.message));
-    await browser.page.goto(editor.workbenchUrl({ extensionDevelopmentPaths: [ROOT], extensionTestsPath: join(ROOT, 'out', 'integration', 'index.js') }));
+    await browser.page.goto(editor.workbenchUrl());
     const deadline = Date.now() + TIMEOUT_MS;
     while (!existsSync(reportPath)) {
       if (Date.now() > deadline) {
@@ -103,7 +106,7 @@ async function main(): Promise<number> {
     report.results.push(scanForTokens(editor.dataDir, workspace.path));
     report.passed = report.results.filter((result) => result.state === 'passed').length;
     report.failed = report.results.filter((result) => result.state === 'failed').length;
-    console.log('\n  Integration suite (code-server, real extension host)\n');
+    console.log(`\n  Integration suite (${editor.versions}, real extension host)\n`);
     for (const result of report.results) {
       console.log(`    ${result.state === 'passed' ? '✔' : '✘'} ${result.title} (${result.durationMs} ms)`);
     }

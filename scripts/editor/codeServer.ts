@@ -1,75 +1,19 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { ensureSystemPackages, machineProbes, MissingPrerequisite } from './systemPackages';
+import { join } from 'node:path';
+import { editionFrom, type Edition } from './editions';
+import { ensureCodeServer, installedVersions } from './install';
+import { linkedExtensionsManifest, loadingPlan, type Load } from './loading';
 
 /**
  * A real VS Code for tests and the demo: code-server from the npm registry (Microsoft's own VS Code
- * downloads are unreachable here), installed on demand into .vscode-test/ and reused when present.
+ * downloads are unreachable here), in the edition RELEASE_DECK_EDITOR names (editions.ts; the newest by
+ * default), installed on demand into .vscode-test/ (install.ts) and reused when present.
  */
 
-export const CODE_SERVER_VERSION = '4.100.3';
-export const ROOT = resolve(__dirname, '..', '..');
-const INSTALL_DIR = join(ROOT, '.vscode-test', `code-server-${CODE_SERVER_VERSION}`);
-const BINARY = join(INSTALL_DIR, 'node_modules', '.bin', 'code-server');
-const RIPGREP_ARCHIVE = 'ripgrep-v13.0.0-10-x86_64-unknown-linux-musl.tar.gz';
-
-/** True when code-server is installed in .vscode-test/ (its install needs more of the system than running it). */
-export function codeServerInstalled(): boolean {
-  return existsSync(BINARY);
-}
-
-/** Checks what installing and running the editor needs; installs missing Debian packages when it can. */
-export function checkPrerequisites(options: { browser: boolean }): void {
-  if (Number(process.versions.node.split('.')[0]) !== 20) {
-    throw new MissingPrerequisite(`The real editor cannot run: code-server ${CODE_SERVER_VERSION} requires Node.js 20; this is ${process.version}.`);
-  }
-  ensureSystemPackages({ browser: options.browser, installingEditor: !codeServerInstalled() });
-}
-
-/** Installs code-server into .vscode-test/ unless it is already there. Returns the binary's path. */
-export function ensureCodeServer(log: (line: string) => void = console.log): string {
-  checkPrerequisites({ browser: false });
-  if (existsSync(BINARY)) {
-    return BINARY;
-  }
-  log(`Installing code-server ${CODE_SERVER_VERSION} into .vscode-test/ (once; about a minute)…`);
-  // Its ripgrep dependency downloads rg from GitHub unless a cached archive is found: give it Debian's.
-  const cacheDir = join(tmpdir(), 'vscode-ripgrep-cache-1.15.11');
-  mkdirSync(cacheDir, { recursive: true });
-  const archive = join(cacheDir, RIPGREP_ARCHIVE);
-  if (!existsSync(archive)) {
-    const staging = mkdtempSync(join(tmpdir(), 'rg-'));
-    copyFileSync(machineProbes.which('rg') ?? '/usr/bin/rg', join(staging, 'rg'));
-    const tar = spawnSync('tar', ['czf', archive, '-C', staging, 'rg'], { stdio: 'inherit' });
-    rmSync(staging, { recursive: true, force: true });
-    if (tar.status !== 0) {
-      throw new Error('Could not pack the system\'s rg for code-server\'s ripgrep module.');
-    }
-  }
-  rmSync(INSTALL_DIR, { recursive: true, force: true });
-  mkdirSync(INSTALL_DIR, { recursive: true });
-  writeFileSync(join(INSTALL_DIR, 'package.json'), JSON.stringify({ name: 'release-deck-editor', private: true }));
-  const result = spawnSync('npm', ['install', '--no-audit', '--no-fund', '--no-save', `code-server@${CODE_SERVER_VERSION}`], {
-    cwd: INSTALL_DIR,
-    stdio: ['ignore', 'inherit', 'inherit'],
-    env: {
-      ...process.env,
-      // code-server's install scripts build native modules and run npm again in its own folders.
-      npm_config_dangerously_allow_all_scripts: 'true',
-      npm_config_unsafe_perm: 'true',
-      npm_config_yes: 'true',
-      npm_config_update_notifier: 'false',
-    },
-  });
-  if (result.status !== 0 || !existsSync(BINARY)) {
-    rmSync(INSTALL_DIR, { recursive: true, force: true });
-    throw new Error(`Installing code-server ${CODE_SERVER_VERSION} failed (npm exited with ${String(result.status)}); see the output above.`);
-  }
-  return BINARY;
-}
+export { ROOT, checkPrerequisites } from './install';
 
 export async function freePort(): Promise<number> {
   return new Promise((resolvePort, reject) => {
@@ -97,6 +41,10 @@ export interface EditorOptions {
   readonly log?: (line: string) => void;
   /** A .vsix to install first, to run the packaged extension rather than the development folder. */
   readonly installVsix?: string;
+  /** Which editor; RELEASE_DECK_EDITOR's (else the newest) when not given. */
+  readonly edition?: Edition;
+  /** Folders to load as extensions under development, and the integration suite's module (loading.ts). */
+  readonly load?: Load;
 }
 
 export interface RunningEditor {
@@ -104,18 +52,26 @@ export interface RunningEditor {
   readonly port: number;
   readonly workspace: string;
   readonly dataDir: string;
-  /** The workbench URL that loads extensions under development (and optionally runs tests). */
-  workbenchUrl(options: { extensionDevelopmentPaths: readonly string[]; extensionTestsPath?: string }): string;
+  /** Which editor runs, its versions as installed, in one line (for logs). */
+  readonly versions: string;
+  /** The workbench URL, which loads the extensions of `load` (and runs its tests, if any). */
+  workbenchUrl(): string;
   /** Stops the editor; its logs are copied to `keepLogsIn` first when given. */
   stop(keepLogsIn?: string): Promise<void>;
 }
 
 /** Starts code-server on a free loopback port with its own user-data and extensions folders. */
 export async function startEditor(options: EditorOptions): Promise<RunningEditor> {
-  const binary = ensureCodeServer(options.log);
+  const runtime = ensureCodeServer(options.edition ?? editionFrom(process.env), options.log);
+  const env = { ...process.env, PATH: runtime.path, ...options.env };
   const port = options.port ?? (await freePort());
+  const plan = loadingPlan(runtime.edition, options.load ?? { extensionDevelopmentPaths: [] });
   const dataDir = mkdtempSync(join(tmpdir(), 'release-deck-editor-'));
   const userDir = join(dataDir, 'user');
+  if (plan.linked.length > 0) {
+    mkdirSync(join(dataDir, 'extensions'), { recursive: true });
+    writeFileSync(join(dataDir, 'extensions', 'extensions.json'), linkedExtensionsManifest(plan.linked));
+  }
   mkdirSync(join(userDir, 'User'), { recursive: true });
   writeFileSync(
     join(userDir, 'User', 'settings.json'),
@@ -138,7 +94,7 @@ export async function startEditor(options: EditorOptions): Promise<RunningEditor
     ),
   );
   if (options.installVsix !== undefined) {
-    const install = spawnSync(binary, ['--user-data-dir', userDir, '--extensions-dir', join(dataDir, 'extensions'), '--install-extension', options.installVsix], { encoding: 'utf8' });
+    const install = spawnSync(runtime.node, [runtime.entry, '--user-data-dir', userDir, '--extensions-dir', join(dataDir, 'extensions'), '--install-extension', options.installVsix], { encoding: 'utf8', env });
     if (install.status !== 0) {
       throw new Error(`code-server could not install ${options.installVsix}: ${install.stderr}${install.stdout}`);
     }
@@ -152,10 +108,11 @@ export async function startEditor(options: EditorOptions): Promise<RunningEditor
     '--user-data-dir', userDir,
     '--extensions-dir', join(dataDir, 'extensions'),
     ...(options.trustWorkspaces === false ? [] : ['--disable-workspace-trust']),
+    ...plan.serverArgs,
     options.workspace,
   ];
-  const child: ChildProcess = spawn(binary, args, {
-    env: { ...process.env, ...options.env },
+  const child: ChildProcess = spawn(runtime.node, [runtime.entry, ...args], {
+    env,
     stdio: ['ignore', 'pipe', 'pipe'],
     detached: true,
   });
@@ -190,11 +147,9 @@ export async function startEditor(options: EditorOptions): Promise<RunningEditor
     port,
     workspace: options.workspace,
     dataDir,
-    workbenchUrl({ extensionDevelopmentPaths, extensionTestsPath }) {
-      const payload: Array<[string, string]> = extensionDevelopmentPaths.map((path) => ['extensionDevelopmentPath', `vscode-remote://localhost:${port}${path}`]);
-      if (extensionTestsPath !== undefined) {
-        payload.push(['extensionTestsPath', `vscode-remote://localhost:${port}${extensionTestsPath}`]);
-      }
+    versions: installedVersions(runtime),
+    workbenchUrl() {
+      const payload = plan.payload.map(([key, path]) => [key, `vscode-remote://localhost:${port}${path}`]);
       const folder = `${url}/?folder=${encodeURIComponent(options.workspace)}`;
       return payload.length > 0 ? `${folder}&payload=${encodeURIComponent(JSON.stringify(payload))}` : folder;
     },

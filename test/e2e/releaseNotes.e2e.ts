@@ -93,8 +93,9 @@ for (const colorScheme of ['dark', 'light'] as const) {
       assert.match(await frame.locator('.effects').innerText(), /Frontend production is deployed automatically: rel-2026\.10\.10\.11\.00\.00 → rel-2026\.11\.25\.18\.00\.00/);
       assert.ok((await frame.locator('.commit-list li').count()) > 0, 'the commits since production are listed');
       // The tab's icon: the variant drawn for this theme kind (a single icon in currentColor is black on dark tabs).
+      // VS Code 1.100 draws it as a ::before background; 1.139 as the icon label's own background (the input's getIcon()).
       const tabIcons = await page.locator('.tabs-container .tab.active').evaluate((tab: Element) =>
-        [tab, ...tab.querySelectorAll('*')].map((element) => getComputedStyle(element, '::before').backgroundImage).join(' '),
+        [tab, ...tab.querySelectorAll('*')].flatMap((element) => [getComputedStyle(element, '::before').backgroundImage, getComputedStyle(element).backgroundImage, element instanceof HTMLImageElement ? element.src : '']).filter((image) => image !== 'none' && image !== '').join(' '),
       );
       assert.match(tabIcons, new RegExp(`release-deck-tab-${colorScheme}\\.svg`), `the tab shows the ${colorScheme} icon (${tabIcons.slice(0, 300)})`);
       await page.mouse.move(10, 890);

@@ -29,8 +29,9 @@ describe('rolling production back from the command palette', () => {
     await input.fill('API');
     await page.locator('.quick-input-widget .monaco-list-row', { hasText: 'API' }).first().waitFor({ state: 'visible' });
     await input.press('Enter');
+    // The picker's next step replaces the app rows (VS Code 1.139 keeps the old rows a moment longer).
+    await page.locator('.quick-input-widget .monaco-list-row', { hasText: 'Deployed successfully' }).first().waitFor({ state: 'visible' });
     const first = page.locator('.quick-input-widget .monaco-list-row').first();
-    await first.waitFor({ state: 'visible' });
     assert.match(await first.innerText(), /rel-2026\.10\.15\.09\.30\.00[\s\S]*last known working/);
     await screenshot(page, '09-rollback-pick');
     await input.press('Enter');

@@ -10,6 +10,9 @@ import { simulatorUserSettings } from '../simulator/simulatedProfile';
 
 export const SCREENSHOTS = join(ROOT, 'test-results', 'e2e');
 
+/** The log says once which editor the suite runs in (RELEASE_DECK_EDITOR; the newest by default). */
+let versionsSaid = false;
+
 export interface Workbench {
   readonly page: Page;
   readonly simulator: RunningSimulator;
@@ -30,10 +33,15 @@ export async function openWorkbench(options: { colorScheme?: 'light' | 'dark'; u
       userSettings: { ...simulatorUserSettings(simulator.url), 'workbench.colorTheme': options.colorScheme === 'light' ? 'Default Light Modern' : 'Default Dark Modern', ...options.userSettings },
       ...(options.env !== undefined ? { env: options.env } : {}),
       ...(options.vsix !== undefined ? { installVsix: options.vsix } : {}),
+      load: { extensionDevelopmentPaths: options.vsix !== undefined ? [] : [ROOT] },
     });
+    if (!versionsSaid) {
+      versionsSaid = true;
+      console.log(`      (end-to-end suite in the ${editor.versions})`);
+    }
     browser = await openBrowser({ colorScheme: options.colorScheme ?? 'dark' });
     const page = browser.page;
-    await page.goto(editor.workbenchUrl({ extensionDevelopmentPaths: options.vsix !== undefined ? [] : [ROOT] }));
+    await page.goto(editor.workbenchUrl());
     await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
     await page.locator('.activitybar').waitFor({ timeout: 60_000 });
     const openedEditor = editor;

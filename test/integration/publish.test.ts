@@ -150,6 +150,8 @@ describe('publishing a GitHub Release', () => {
     this.timeout(180_000);
     const { first, second } = await publishBehind('2026.11.26.10.40.00');
     await waitFor('the API release run to wait in the group', async () => ['queued', 'pending'].includes((await releaseRun('api-2026.11.26.10.40.00'))?.status ?? ''), 60_000);
+    // Release Deck follows the run at its own pace: the cancellation comes once the deck has shown it waiting, as a person would see it.
+    await waitFor('the deck to say API production waits', () => /api-2026\.11\.26\.10\.40\.00 was published; its release workflow run: queued/.test(find(deck.describeDeck(), 'API', 'Production').tooltip ?? ''), 60_000);
     // A colleague publishes another release on GitHub: its run queues in the group, and GitHub cancels the waiting API run.
     await createDraft('ingestion_server-2026.11.26.10.50.00');
     await publishOnGitHub('ingestion_server-2026.11.26.10.50.00');
