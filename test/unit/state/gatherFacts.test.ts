@@ -2,7 +2,7 @@ import { strict as assert } from 'node:assert';
 import { buildDeck } from '../../../src/domain/buildDeck';
 import type { VersionFact } from '../../../src/domain/facts';
 import { validateProfile } from '../../../src/domain/profileValidation';
-import { gatherFacts, MAX_CONCURRENT_PROBES } from '../../../src/state/gatherFacts';
+import { gatherFacts, MAX_CONCURRENT_PROBES, releasePagesFor, runPagesFor } from '../../../src/state/gatherFacts';
 import { SYNTHETIC_TOKEN, syntheticProfileDocument, syntheticWorld } from '../../simulator/syntheticWorld';
 import { startHarness, type Harness } from '../github/helpers';
 
@@ -84,5 +84,43 @@ describe('gathering the facts of a large profile', () => {
     const facts = await gatherFacts(harness.client, validation.profile, { probe: unreachable });
     const monorepo = harness.simulator.world.repos[0];
     assert.equal(facts.mainCommits[0]?.sha, monorepo?.commits[monorepo.commits.length - 1]?.sha, 'the newest commit of trunk');
+  });
+
+  it('sends as many requests per refresh for 50 apps as for 5 with runTitle {commitTitle}, registry and recordedIn on (beyond the longer listings\' pages)', async () => {
+    const refreshes = async (apps: number): Promise<{ first: number; second: number; third: number; deck: ReturnType<typeof buildDeck> }> => {
+      harness = await startHarness({ world: syntheticWorld(apps, 3, { profileOptions: true }), client: { token: SYNTHETIC_TOKEN } });
+      const validation = validateProfile(syntheticProfileDocument(apps, 3, harness.simulator.url, { profileOptions: true }));
+      assert.ok(validation.ok, JSON.stringify(!validation.ok && validation.problems.slice(0, 3)));
+      const counts: number[] = [];
+      let facts = await gatherFacts(harness.client, validation.profile, { probe: unreachable });
+      counts.push(harness.simulator.stats.requests);
+      for (let refresh = 0; refresh < 2; refresh += 1) {
+        harness.simulator.stats.requests = 0;
+        harness.simulator.stats.rateLimitUnits = 0;
+        facts = await gatherFacts(harness.client, validation.profile, { probe: unreachable });
+        counts.push(harness.simulator.stats.requests);
+      }
+      assert.equal(harness.simulator.stats.rateLimitUnits, 0, `${apps} apps: an unchanged refresh is free`);
+      const deck = buildDeck(validation.profile, facts);
+      await harness.simulator.close();
+      harness = undefined;
+      return { first: counts[0] ?? 0, second: counts[1] ?? 0, third: counts[2] ?? 0, deck };
+    };
+    const few = await refreshes(5);
+    const many = await refreshes(50);
+    // The listings of runs and releases take more pages of 100 for more environments (bounded: runPagesFor, releasePagesFor).
+    const extraPages = 2 * (runPagesFor(100) - runPagesFor(10)) + (releasePagesFor(50) - releasePagesFor(5));
+    console.log(`      (5 apps: ${few.first} then ${few.second}, ${few.third}; 50 apps: ${many.first} then ${many.second}, ${many.third}; ${extraPages} more listing pages)`);
+    assert.equal(many.second, few.second + extraPages, 'a refresh after the first');
+    assert.equal(many.third, few.third + extraPages, 'and the one after');
+    // What the options are for is still read: staging from its message titles, the builds from the registry, the records.
+    for (const deck of [few.deck, many.deck]) {
+      for (const app of deck.apps) {
+        const [staging, , preview] = app.environments;
+        assert.match(staging?.history[0]?.imageTag ?? '', /^[0-9a-f]{40}$/, `${app.app.id}: staging's title mapped to its commit`);
+        assert.equal(app.releases[0]?.buildFrom, 'registry', `${app.app.id}: the build read from the registry`);
+        assert.deepEqual([preview?.running?.source, preview?.running?.imageTag], ['recorded', 'rel-2026.10.03.10.00.00'], `${app.app.id}: the recorded version`);
+      }
+    }
   });
 });
