@@ -6,7 +6,7 @@ import { runningVersion, type CommitContext } from './runningVersion';
 import { buildAt, buildWords, compareBuilds } from './sameBuild';
 import type { AppDeck, DeckSnapshot, DeploymentRecord, DraftRelease, EnvironmentDeck, EnvironmentState, PublishedRelease, RunningVersion } from './snapshot';
 import { readRecord } from './recordedVersion';
-import { readRunTitle } from './runTitle';
+import { readRunTitle, titledCommitsOf } from './runTitle';
 import { imageTagOfGitTag, parseGitTag, shortSha, type ReleaseDate } from './tags';
 import { placeLabel, plural } from './words';
 import { publishingDetail } from './releaseChain';
@@ -168,7 +168,7 @@ function buildEnvironmentDeck(
     ? [...(context.runsByWorkflow.get(workflowKey(deploy.repo, deploy.workflow)) ?? [])]
         .filter((run) => isRunOfWorkflow(run, deploy))
         .sort((a, b) => Date.parse(b.createdAt) - Date.parse(a.createdAt) || b.id - a.id)
-        .map((run) => deploymentRecord(run, readRunTitle(run.displayTitle, deploy.runTitle, context.facts.appCommits?.[app.id], run.createdAt)))
+        .map((run) => deploymentRecord(run, readRunTitle(run.displayTitle, deploy.runTitle, titledCommitsOf(app, context.facts), run.createdAt)))
     : [];
   const activeDeployment = runs.find((run) => run.status !== 'completed');
   const publishingFact = environment.deployedOnPublish

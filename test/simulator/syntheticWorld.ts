@@ -22,7 +22,7 @@ export interface SyntheticProfileDocument {
   monorepo: string;
   infrastructureRepo: string;
   releaseWorkflow: string;
-  apps: Array<{ id: string; label: string; sourceFolders: string[]; registry?: { org: string; package: string }; environments: Array<{ id: string; label: string; versionUrl: string; deploy: SyntheticDeploy }> }>;
+  apps: Array<{ id: string; label: string; sourceFolders: string[]; registry?: { org: string; package: string }; environments: Array<{ id: string; label: string; versionUrl?: string; deploy: SyntheticDeploy }> }>;
 }
 
 /** The infrastructure file that records every app's manual (third) environment's image tag, in worlds with the profile options. */
@@ -81,8 +81,12 @@ export function syntheticWorld(apps: number, environments: number, options: Synt
       workflows.push({ id: id++, name: `Deploy ${environment} ${app}`, path, runName: `Deploy \${{ inputs.tag }} to ${environment}-${app}`, on: { workflowDispatch: { tag: { required: true } } }, role: { kind: 'deploy', app, environment } });
       for (const [index, date] of ['2026.10.02.10.00.00', '2026.10.03.10.00.00'].entries()) {
         // With the options, staging is titled with the commit's first line (CI's run_name, openverse-facts §1.4).
-        const displayTitle = withOptions && e === 0 ? (commits[100 + index]?.message ?? '') : `Deploy rel-${date} to ${environment}-${app}`;
-        infraRuns.push({ id: id++, workflowPath: path, event: withOptions && e === 0 ? 'repository_dispatch' : 'workflow_dispatch', displayTitle, createdAt: `2026-10-0${2 + index}T12:00:00Z`, actor: 'bench', headBranch: branch, headSha: sha('infra'), outcome: 'success', queuedSeconds: 1, runningSeconds: 1, effectsApplied: true });
+        // With the options, CI deploys staging after the push, titled with the commit's first line (run_name, openverse-facts §1.4).
+        const pushed = commits[100 + index];
+        const byCi = withOptions && e === 0 && pushed !== undefined;
+        const displayTitle = byCi ? pushed.message : `Deploy rel-${date} to ${environment}-${app}`;
+        const createdAt = byCi ? new Date(Date.parse(pushed.date) + 600_000).toISOString().replace(/\.\d{3}Z$/, 'Z') : `2026-10-0${2 + index}T12:00:00Z`;
+        infraRuns.push({ id: id++, workflowPath: path, event: byCi ? 'repository_dispatch' : 'workflow_dispatch', displayTitle, createdAt, actor: 'bench', headBranch: branch, headSha: sha('infra'), outcome: 'success', queuedSeconds: 1, runningSeconds: 1, effectsApplied: true });
       }
       worldEnvironments.push({ app, environment, path: `/live/${app}/${environment}/version`, release: commits[101]?.sha ?? '', environmentName: environment });
     }
@@ -133,7 +137,8 @@ export function syntheticProfileDocument(apps: number, environments: number, sim
           const environment = ENVIRONMENTS[e] ?? `env${e}`;
           const versionUrl = `${simulatorUrl}/live/${app}/${environment}/version`;
           if (withOptions && e === 2) {
-            return { id: environment, label: environment, versionUrl, deploy: { kind: 'manual' as const, tool: 'Terraform', steps: [{ title: 'Bump the tag and apply' }], recordedIn: { repo: INFRA, path: SYNTHETIC_RECORD, pattern: `${app}_image_tag = "([^"]+)"` } } };
+            // Like Openverse's catalog: no /version, the infrastructure repository says what runs.
+            return { id: environment, label: environment, deploy: { kind: 'manual' as const, tool: 'Terraform', steps: [{ title: 'Bump the tag and apply' }], recordedIn: { repo: INFRA, path: SYNTHETIC_RECORD, pattern: `${app}_image_tag = "([^"]+)"` } } };
           }
           const runTitle = withOptions && e === 0 ? { runTitle: '{commitTitle}' } : {};
           return { id: environment, label: environment, versionUrl, deploy: { kind: 'workflow' as const, repo: INFRA, workflow: `deploy-${environment}-${app}.yml`, tagInput: 'tag', ...runTitle } };

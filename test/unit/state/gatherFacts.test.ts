@@ -67,7 +67,7 @@ describe('gathering the facts of a large profile', () => {
     const history = async (runEvents?: string[]): Promise<number | undefined> => {
       const validation = validateProfile({
         ...document,
-        apps: document.apps.map((app) => ({ ...app, environments: app.environments.map((environment) => (environment.deploy.workflow === 'deploy-production-app000.yml' && runEvents !== undefined ? { ...environment, deploy: { ...environment.deploy, runEvents } } : environment)) })),
+        apps: document.apps.map((app) => ({ ...app, environments: app.environments.map((environment) => (environment.deploy.kind === 'workflow' && environment.deploy.workflow === 'deploy-production-app000.yml' && runEvents !== undefined ? { ...environment, deploy: { ...environment.deploy, runEvents } } : environment)) })),
       });
       assert.ok(validation.ok, JSON.stringify(!validation.ok && validation.problems));
       const deck = buildDeck(validation.profile, await gatherFacts(harness!.client, validation.profile, { probe: unreachable }));
