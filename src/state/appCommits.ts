@@ -4,11 +4,6 @@ import type { GitHubClient } from '../github/client';
 import { listCommits } from '../github/commits';
 import { describeError } from '../github/errors';
 
-/** True when the app's deployment runs are titled with a commit message: the title maps back to one of its commits. */
-export function titlesNameCommits(app: AppProfile): boolean {
-  return app.environments.some((environment) => environment.deploy.kind === 'workflow' && environment.deploy.runTitle?.includes('{commitTitle}') === true);
-}
-
 /**
  * The newest commits of `ref` (unset: the default branch) that changed the app: one listing filtered by `path` per source folder (in
  * parallel, conditional: an unchanged listing is a free 304), merged newest first. An image is built
