@@ -1,3 +1,4 @@
+import { buildPathsOf } from './buildPaths';
 import { changelogPullsOf } from './changelogPulls';
 import { versionKey, type DeckFacts, type WorkflowRunFact } from './facts';
 import type { AppProfile, EnvironmentProfile, Profile, WorkflowDeploy } from './profileTypes';
@@ -261,7 +262,7 @@ function compareWithNewestRelease(
     if (builds.kind === 'ahead') {
       return { state: 'inSync', aheadBy: builds.by, stateDetail: `${ofApp(builds.by)} ahead of ${newest.imageTag}, the newest published release.` };
     }
-    if (app.sourceFolders.length > 0) {
+    if (buildPathsOf(app).length > 0) {
       return { state: 'unknown', stateDetail: `Runs commit ${shortSha(running.sha)}; whether it is ${buildWords(newest.imageTag, newest.buildSha)} cannot be told: ${builds.why}.` };
     }
   }

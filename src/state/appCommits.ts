@@ -1,3 +1,4 @@
+import { buildPathsOf } from '../domain/buildPaths';
 import type { AppCommits, CommitFact } from '../domain/facts';
 import type { AppProfile } from '../domain/profileTypes';
 import type { GitHubClient } from '../github/client';
@@ -11,11 +12,12 @@ import { describeError } from '../github/errors';
  * Never throws: a failure is said in the answer.
  */
 export async function listAppCommits(client: GitHubClient, repo: string, ref: string | undefined, app: AppProfile): Promise<AppCommits> {
-  if (app.sourceFolders.length === 0) {
+  const paths = buildPathsOf(app);
+  if (paths.length === 0) {
     return { known: false, why: `the profile names no sourceFolders for ${app.label}` };
   }
   try {
-    const lists = await Promise.all(app.sourceFolders.map((folder) => listCommits(client, repo, ref, { path: folder })));
+    const lists = await Promise.all(paths.map((folder) => listCommits(client, repo, ref, { path: folder })));
     const bySha = new Map<string, CommitFact>();
     for (const commit of lists.flat()) {
       bySha.set(commit.sha, commit);
