@@ -41,6 +41,13 @@ export async function listRepositoryRuns(client: GitHubClient, repo: string, pag
   return responses.flatMap((response) => parseOrThrow(response.data, context, (data) => parseRunList(data, repo)));
 }
 
+/** The runs a push of one commit started (`GET …/actions/runs?head_sha=&event=push`, one page of 100): CI's among them. */
+export async function listPushRuns(client: GitHubClient, repo: string, sha: string): Promise<WorkflowRunFact[]> {
+  const context = { action: `list the workflow runs of commit ${sha.slice(0, 7)} in ${repo}`, profileField: 'monorepo' };
+  const response = await client.request('GET /repos/{owner}/{repo}/actions/runs', { ...splitRepo(repo), head_sha: sha, event: 'push', per_page: 100 }, context);
+  return parseOrThrow(response.data, context, (data) => parseRunList(data, repo));
+}
+
 /** The newest runs of one workflow, optionally only those created after a moment. */
 export async function listWorkflowRuns(
   client: GitHubClient,
