@@ -6,10 +6,11 @@ import { readHistories } from '../github/appHistory';
 import { listCommits, listTags } from '../github/commits';
 import { describeError } from '../github/errors';
 import { listOpenPullRequests } from '../github/pulls';
-import { listReleases } from '../github/releases';
-import { listRepositoryRuns, listRunJobs, listWorkflowRuns } from '../github/workflows';
+import { releasePages } from '../github/releases';
+import { listRunJobs, listWorkflowRuns, repositoryRunPages } from '../github/workflows';
 import { probeVersion } from '../live/versionProbe';
 import { gatherRecords } from './records';
+import { readPagedListing } from './pagedListing';
 import { gatherRegistries } from './registryBuilds';
 import { readTitledCommitFiles } from './titledCommits';
 
@@ -73,7 +74,10 @@ export async function gatherFacts(client: GitHubClient, profile: Profile, option
   const anyReleases = profile.apps.some((app) => app.usesReleases);
 
   const releaseApps = profile.apps.filter((app) => app.usesReleases).length;
-  const releasesPromise = anyReleases ? listReleases(client, profile.monorepo, releasePagesFor(releaseApps)) : Promise.resolve([]);
+  // Later pages of the releases and runs listings are read again only when the first changed (pagedListing.ts).
+  const releasesPromise = anyReleases
+    ? readPagedListing(client, { key: `releases ${profile.monorepo.toLowerCase()}`, pages: releasePagesFor(releaseApps), read: (first, pages) => releasePages(client, profile.monorepo, first, pages), settled: (release) => !release.draft })
+    : Promise.resolve([]);
   const releaseRunsPromise: Promise<WorkflowRunFact[]> =
     anyReleases && profile.releaseWorkflow !== undefined
       ? listWorkflowRuns(client, profile.monorepo, profile.releaseWorkflow, { perPage: 100, profileField: 'releaseWorkflow' })
@@ -91,7 +95,11 @@ export async function gatherFacts(client: GitHubClient, profile: Profile, option
   // The changelog pull requests waiting for review, whoever published (one conditional listing).
   const pullsPromise = anyReleases ? listOpenPullRequests(client, profile.monorepo) : Promise.resolve([]);
   const runsPromise = Promise.all(
-    [...deployRepos].flatMap(([repo, environments]) => [...(deployEvents.get(repo) ?? DEPLOYMENT_EVENTS)].map((event) => listRepositoryRuns(client, repo, runPagesFor(environments), { event }))),
+    [...deployRepos].flatMap(([repo, environments]) =>
+      [...(deployEvents.get(repo) ?? DEPLOYMENT_EVENTS)].map((event) =>
+        readPagedListing(client, { key: `runs ${repo.toLowerCase()} ${event}`, pages: runPagesFor(environments), read: (first, pages) => repositoryRunPages(client, repo, { event }, first, pages), settled: (run) => run.status === 'completed' }),
+      ),
+    ),
   ).then((lists) => lists.flat());
   const recordsPromise = gatherRecords(client, profile);
   const endpoints = profile.apps.flatMap((app) =>
