@@ -235,7 +235,7 @@ function buildEnvironmentDeck(
   if (newestRelease === undefined) {
     return { ...common, state: 'unknown', stateDetail: `${app.label} has no published GitHub Release to compare with.` };
   }
-  const compared = compareWithNewestRelease(app, running, newestRelease, context);
+  const compared = compareWithNewestRelease(app, running, newestRelease, context, lastSuccessfulDeployment?.imageTag);
   return { ...common, ...compared, ...(recorded !== undefined ? { stateDetail: `${recorded.detail} ${compared.stateDetail}` } : {}) };
 }
 
@@ -244,6 +244,7 @@ function compareWithNewestRelease(
   running: RunningVersion,
   newest: PublishedRelease,
   context: BuildContext,
+  lastDeployedTag: string | undefined,
 ): { state: EnvironmentState; stateDetail: string; behindBy?: number; aheadBy?: number } {
   const inSync = { state: 'inSync' as const, stateDetail: `Runs ${buildWords(newest.imageTag, newest.buildSha ?? newest.commitSha)}, the newest published release.` };
   if (running.release?.gitTag === newest.gitTag || (running.sha !== undefined && (running.sha === newest.commitSha || running.sha === newest.buildSha))) {
@@ -255,6 +256,13 @@ function compareWithNewestRelease(
     const ofApp = (count: number): string => `${plural(count, 'commit')} of ${app.label}`;
     if (builds.kind === 'same') {
       return inSync;
+    }
+    if (builds.kind === 'behind' && lastDeployedTag === newest.imageTag && newest.buildFrom === 'commits' && newest.buildSha !== undefined) {
+      // rel-… aliases whatever `latest` was when tagged: if CI had not built the inferred commit yet, the older one is its build.
+      return {
+        state: 'unknown',
+        stateDetail: `Runs commit ${shortSha(running.sha)} after a successful deployment of ${newest.imageTag}, the newest published release. ${newest.imageTag} is inferred to be built from commit ${shortSha(newest.buildSha)} (${ofApp(builds.by)} after it), but if CI had not built that commit when ${newest.imageTag} was tagged, ${shortSha(running.sha)} is its build; which one cannot be told from the commits. Naming the app's container package in the profile ("registry") makes Release Deck read it.`,
+      };
     }
     if (builds.kind === 'behind') {
       return { state: 'behind', behindBy: builds.by, stateDetail: `${ofApp(builds.by)} behind ${newest.imageTag}, the newest published release.` };
