@@ -105,5 +105,10 @@ describe('a running commit is a release\'s build', () => {
     );
     const production = (await world()).environments.find((environment) => environment.app === 'frontend' && environment.environment === 'production');
     assert.equal(production?.release, built, 'what the simulated production reports');
+    // The deck does not call production behind the release it runs.
+    await deck.refresh();
+    const shown = find(deck.describeDeck(), 'Frontend', 'Production');
+    assert.doesNotMatch(shown.description ?? '', /behind/);
+    assert.match(shown.tooltip ?? '', /which one cannot be told from the commits/);
   });
 });
