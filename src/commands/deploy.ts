@@ -1,3 +1,4 @@
+import { buildPathsOf } from '../domain/buildPaths';
 import * as vscode from 'vscode';
 import { COMMANDS } from '../commandIds';
 import type { AppDeck, EnvironmentDeck } from '../domain/snapshot';
@@ -94,7 +95,7 @@ async function pickVersion(services: Services, app: AppDeck, environment: Enviro
  */
 async function commitsWithImages(services: Services, app: AppDeck): Promise<{ commits: readonly CommitFact[]; note?: string }> {
   const mainCommits = services.store.state.snapshot?.mainCommits ?? [];
-  if (app.app.sourceFolders.length === 0) {
+  if (buildPathsOf(app.app).length === 0) {
     return { commits: mainCommits };
   }
   let known = app.changedCommits;

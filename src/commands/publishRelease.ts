@@ -219,7 +219,7 @@ function report(services: Services, app: AppDeck, draft: DraftRelease, result: P
     return;
   }
   const deployed = app.environments.find((environment) => environment.environment.deployedOnPublish);
-  const outcome = deployed !== undefined ? `${placeLabel(app.app, deployed.environment)} runs ${buildWords(draft.imageTag, result.build)}.` : `The image is tagged ${draft.imageTag}; deploy it with the manual procedure in the deck.`;
+  const outcome = deployed !== undefined ? `${placeLabel(app.app, deployed.environment)} runs ${buildWords(draft.imageTag, result.build)}.${result.buildNote !== undefined ? ` ${result.buildNote}` : ''}` : `The image is tagged ${draft.imageTag}; deploy it with the manual procedure in the deck.`;
   if (result.changelogProblem !== undefined) {
     services.log.warn(`Published ${draft.gitTag}: ${outcome} But ${result.changelogProblem}`);
     show(`Published ${draft.gitTag}. ${outcome} But ${result.changelogProblem}`, 'warning');

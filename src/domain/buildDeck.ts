@@ -1,3 +1,4 @@
+import { buildPathsOf } from './buildPaths';
 import { changelogPullsOf } from './changelogPulls';
 import { versionKey, type DeckFacts, type WorkflowRunFact } from './facts';
 import type { AppProfile, EnvironmentProfile, Profile, WorkflowDeploy } from './profileTypes';
@@ -6,7 +7,7 @@ import { runningVersion, type CommitContext } from './runningVersion';
 import { buildAt, buildWords, compareBuilds } from './sameBuild';
 import type { AppDeck, DeckSnapshot, DeploymentRecord, DraftRelease, EnvironmentDeck, EnvironmentState, PublishedRelease, RunningVersion } from './snapshot';
 import { readRecord } from './recordedVersion';
-import { readRunTitle } from './runTitle';
+import { readRunTitle, titledCommitsOf } from './runTitle';
 import { imageTagOfGitTag, parseGitTag, shortSha, type ReleaseDate } from './tags';
 import { placeLabel, plural } from './words';
 import { publishingDetail } from './releaseChain';
@@ -168,7 +169,7 @@ function buildEnvironmentDeck(
     ? [...(context.runsByWorkflow.get(workflowKey(deploy.repo, deploy.workflow)) ?? [])]
         .filter((run) => isRunOfWorkflow(run, deploy))
         .sort((a, b) => Date.parse(b.createdAt) - Date.parse(a.createdAt) || b.id - a.id)
-        .map((run) => deploymentRecord(run, readRunTitle(run.displayTitle, deploy.runTitle, context.facts.appCommits?.[app.id], run.createdAt)))
+        .map((run) => deploymentRecord(run, readRunTitle(run.displayTitle, deploy.runTitle, titledCommitsOf(app, context.facts), run.createdAt)))
     : [];
   const activeDeployment = runs.find((run) => run.status !== 'completed');
   const publishingFact = environment.deployedOnPublish
@@ -234,7 +235,7 @@ function buildEnvironmentDeck(
   if (newestRelease === undefined) {
     return { ...common, state: 'unknown', stateDetail: `${app.label} has no published GitHub Release to compare with.` };
   }
-  const compared = compareWithNewestRelease(app, running, newestRelease, context);
+  const compared = compareWithNewestRelease(app, running, newestRelease, context, lastSuccessfulDeployment?.imageTag);
   return { ...common, ...compared, ...(recorded !== undefined ? { stateDetail: `${recorded.detail} ${compared.stateDetail}` } : {}) };
 }
 
@@ -243,6 +244,7 @@ function compareWithNewestRelease(
   running: RunningVersion,
   newest: PublishedRelease,
   context: BuildContext,
+  lastDeployedTag: string | undefined,
 ): { state: EnvironmentState; stateDetail: string; behindBy?: number; aheadBy?: number } {
   const inSync = { state: 'inSync' as const, stateDetail: `Runs ${buildWords(newest.imageTag, newest.buildSha ?? newest.commitSha)}, the newest published release.` };
   if (running.release?.gitTag === newest.gitTag || (running.sha !== undefined && (running.sha === newest.commitSha || running.sha === newest.buildSha))) {
@@ -255,13 +257,20 @@ function compareWithNewestRelease(
     if (builds.kind === 'same') {
       return inSync;
     }
+    if (builds.kind === 'behind' && lastDeployedTag === newest.imageTag && newest.buildFrom === 'commits' && newest.buildSha !== undefined) {
+      // rel-… aliases whatever `latest` was when tagged: if CI had not built the inferred commit yet, the older one is its build.
+      return {
+        state: 'unknown',
+        stateDetail: `Runs commit ${shortSha(running.sha)} after a successful deployment of ${newest.imageTag}, the newest published release. ${newest.imageTag} is inferred to be built from commit ${shortSha(newest.buildSha)} (${ofApp(builds.by)} after it), but if CI had not built that commit when ${newest.imageTag} was tagged, ${shortSha(running.sha)} is its build; which one cannot be told from the commits. Naming the app's container package in the profile ("registry") makes Release Deck read it.`,
+      };
+    }
     if (builds.kind === 'behind') {
       return { state: 'behind', behindBy: builds.by, stateDetail: `${ofApp(builds.by)} behind ${newest.imageTag}, the newest published release.` };
     }
     if (builds.kind === 'ahead') {
       return { state: 'inSync', aheadBy: builds.by, stateDetail: `${ofApp(builds.by)} ahead of ${newest.imageTag}, the newest published release.` };
     }
-    if (app.sourceFolders.length > 0) {
+    if (buildPathsOf(app).length > 0) {
       return { state: 'unknown', stateDetail: `Runs commit ${shortSha(running.sha)}; whether it is ${buildWords(newest.imageTag, newest.buildSha)} cannot be told: ${builds.why}.` };
     }
   }

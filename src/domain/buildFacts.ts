@@ -1,6 +1,7 @@
 import { releasesOf } from './buildDeck';
 import { versionKey, type DeckFacts } from './facts';
 import type { Profile } from './profileTypes';
+import { buildPathsOf } from './buildPaths';
 import { normalFolder } from './sameBuild';
 import { isFullSha } from './tags';
 
@@ -15,7 +16,7 @@ export function historiesToRead(profile: Profile, facts: DeckFacts): Array<{ sha
   const commitIndex = new Map(facts.mainCommits.map((commit, index) => [commit.sha, index]));
   const wanted = new Map<string, { sha: string; folder: string }>();
   for (const app of profile.apps) {
-    if (!app.usesReleases || app.sourceFolders.length === 0) {
+    if (!app.usesReleases || buildPathsOf(app).length === 0) {
       continue;
     }
     const newest = releasesOf(app, { facts, tagCommits, commitIndex }).releases[0];
@@ -34,7 +35,7 @@ export function historiesToRead(profile: Profile, facts: DeckFacts): Array<{ sha
     });
     const latest = positions.length === commits.length ? commits[positions.indexOf(Math.min(...positions))] : undefined;
     for (const sha of latest !== undefined ? [latest] : commits) {
-      for (const folder of app.sourceFolders) {
+      for (const folder of buildPathsOf(app)) {
         wanted.set(`${sha} ${normalFolder(folder)}`, { sha, folder: normalFolder(folder) });
       }
     }

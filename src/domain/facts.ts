@@ -137,10 +137,17 @@ export interface DeckFacts {
   /** The monorepo's open pull requests, newest first (one listing of 100), for the changelog pull requests. */
   readonly openPulls?: readonly PullRequestFact[];
   /**
-   * Per app id, the commits of main that changed the app: read for the apps whose deployment runs are
-   * titled with a commit message (runTitle "{commitTitle}"), to map a title back to its commit.
+   * Per app id, the commits of main that changed the app, when read in full (Deploy… reads them on demand);
+   * a title naming a commit message is then matched among them. Else `commitFiles` serves.
    */
   readonly appCommits?: Readonly<Record<string, AppCommits>>;
+  /**
+   * The files changed by each of main's newest commits whose first line a deployment run's title names
+   * (runTitle "{commitTitle}"): which apps each such commit built (titledCommits.ts).
+   */
+  readonly commitFiles?: Readonly<Record<string, readonly string[]>>;
+  /** Why some of those commits' files could not be read. */
+  readonly commitFilesProblem?: string;
   /** For manual environments with `recordedIn`: the file their procedure records the tag in, keyed by `versionKey(app, environment)`. */
   readonly records?: Readonly<Record<string, RecordFact>>;
   /** /version answers, keyed by `versionKey(app, environment)`. */

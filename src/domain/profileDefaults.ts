@@ -28,6 +28,7 @@ interface RawApp {
   images?: string[];
   registry?: { org: string; package: string };
   sourceFolders?: string[];
+  buildPaths?: string[];
   envFiles?: string[];
   environments: RawEnvironment[];
 }
@@ -57,6 +58,7 @@ export function applyDefaults(raw: RawProfile): Profile {
       images: app.images ?? [],
       ...(app.registry !== undefined ? { registry: { org: app.registry.org, package: app.registry.package } } : {}),
       sourceFolders: (app.sourceFolders ?? []).map(normaliseFolder),
+      ...(app.buildPaths !== undefined ? { buildPaths: app.buildPaths.map((path) => path.replace(/\\/g, '/')) } : {}),
       envFiles: app.envFiles ?? [],
       environments: app.environments.map((environment) => ({
         id: environment.id,

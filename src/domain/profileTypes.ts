@@ -85,6 +85,11 @@ export interface AppProfile {
    */
   readonly registry?: { readonly org: string; readonly package: string };
   readonly sourceFolders: readonly string[];
+  /**
+   * The folders or files whose changes rebuild the app's images (CI's path filter). Unset: `sourceFolders`,
+   * an assumption (buildPaths.ts).
+   */
+  readonly buildPaths?: readonly string[];
   readonly envFiles: readonly string[];
   readonly environments: readonly EnvironmentProfile[];
 }

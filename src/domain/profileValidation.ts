@@ -157,6 +157,11 @@ function semanticProblems(profile: Profile): ProfileProblem[] {
         add(`${appPath}.sourceFolders[${index}]`, `"${folder}" leaves the workspace folder; use a path inside it.`);
       }
     });
+    if (app.buildPaths !== undefined) {
+      buildPathsProblems(app.buildPaths).forEach(({ index, message }) => {
+        add(`${appPath}.buildPaths${index !== undefined ? `[${index}]` : ''}`, message);
+      });
+    }
     app.envFiles.forEach((file, index) => {
       if (file.split('/').includes('..')) {
         add(`${appPath}.envFiles[${index}]`, `"${file}" leaves the workspace folder; use a path inside it.`);
@@ -251,4 +256,20 @@ export function chooseProfile(input: { readonly fileText: string | undefined; re
   }
   const validation = parseProfileText(input.fileText);
   return validation.ok ? { kind: 'workspace', profile: validation.profile } : { kind: 'broken', problems: validation.problems };
+}
+
+/** What is wrong with an app's `buildPaths` (buildPaths.ts): none, a glob, a path leaving the workspace, a repeat. */
+function buildPathsProblems(paths: readonly string[]): Array<{ index?: number; message: string }> {
+  if (paths.length === 0) {
+    return [{ message: 'buildPaths names no path, so no change would rebuild the images; name the folders or files whose changes make CI build them, or remove buildPaths to use sourceFolders.' }];
+  }
+  return paths.flatMap((path, index) => {
+    if (/[*?[\]{}!]/.test(path)) {
+      return [{ index, message: `"${path}" is a pattern; name a folder or file (e.g. "${path.split(/[*?[\]{}!]/, 1)[0] ?? ''}"), as GitHub lists commits by path, not by pattern.` }];
+    }
+    if (path.split('/').includes('..')) {
+      return [{ index, message: `"${path}" leaves the repository; use a path inside it.` }];
+    }
+    return paths.indexOf(path) < index ? [{ index, message: `"${path}" is named twice.` }] : [];
+  });
 }

@@ -1,3 +1,4 @@
+import { buildPathsOf } from './buildPaths';
 import { productionOf, type AppDeck, type DraftRelease, type PublishedRelease } from './snapshot';
 import { shortSha } from './tags';
 import { commitTitle, placeLabel, plural } from './words';
@@ -120,7 +121,7 @@ export type OwnCommits = { readonly shas: ReadonlySet<string> } | { readonly err
  * profile names none or GitHub could not tell), the newest `MAX_NOTES_COMMITS` of them.
  */
 export function listAppCommits(comparison: { readonly aheadBy: number; readonly commits: readonly CommitFact[] }, app: AppProfile, ownCommits: OwnCommits, baseLabel: string): NotesListing {
-  const folders = app.sourceFolders;
+  const folders = buildPathsOf(app);
   const ofMain = `${plural(comparison.aheadBy, 'commit')} of the monorepo since ${baseLabel}`;
   let listed = comparison.commits;
   let compareNote: string;

@@ -1,4 +1,6 @@
-import type { AppCommits } from './facts';
+import { changesBuild } from './buildPaths';
+import type { AppCommits, DeckFacts } from './facts';
+import type { AppProfile } from './profileTypes';
 import { findImageTagIn, shortSha } from './tags';
 import { commitTitle } from './words';
 
@@ -43,6 +45,11 @@ export function readRunTitle(title: string, template: string | undefined, appCom
   return named !== undefined ? { kind: 'tag', imageTag: named.text, from: 'title' } : { kind: 'unknown', ...(unmatched !== undefined ? { why: unmatched } : {}) };
 }
 
+/** The commit message's first line a title names, when the template puts `{commitTitle}` in it and the title fits. */
+export function titledLine(title: string, template: string | undefined): string | undefined {
+  return template?.includes('{commitTitle}') === true ? fitTemplate(template, '{commitTitle}', '(.+)', title)?.trim() : undefined;
+}
+
 /** The text the placeholder stands for when the whole title fits the template; `*` is any text. */
 function fitTemplate(template: string, placeholder: string, capture: string, title: string): string | undefined {
   const [before = '', after = ''] = template.split(placeholder, 2);
@@ -70,4 +77,26 @@ function commitOfTitle(line: string, appCommits: AppCommits | undefined, created
   }
   // No recent commit of the app has this first line: the title may name the tag itself (a run dispatched by hand).
   return undefined;
+}
+
+/**
+ * The commits a message title is matched among: the app's commits when read in full, else main's newest
+ * commits named by a title whose files change the app's build paths (titledCommits.ts).
+ */
+export function titledCommitsOf(app: AppProfile, facts: DeckFacts): AppCommits | undefined {
+  const full = facts.appCommits?.[app.id];
+  if (full !== undefined || facts.commitFiles === undefined) {
+    return full;
+  }
+  if (facts.commitFilesProblem !== undefined) {
+    return { known: false, why: facts.commitFilesProblem };
+  }
+  const files = facts.commitFiles;
+  return {
+    known: true,
+    commits: facts.mainCommits.filter((commit) => {
+      const changed = files[commit.sha];
+      return changed !== undefined && changesBuild(app, changed);
+    }),
+  };
 }

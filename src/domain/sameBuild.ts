@@ -1,13 +1,14 @@
 import type { FolderHistoryFact } from './facts';
 import type { AppProfile } from './profileTypes';
+import { buildPathsOf } from './buildPaths';
 import { shortSha } from './tags';
 import { plural } from './words';
 
 /**
  * Which build of an app a commit is. CI builds an app's images only for pushes that change the app, and
  * the release workflow tags whatever `latest` is (openverse-facts §1.3, §1.4, §2): the build of a release
- * whose git tag names commit C is the last commit at or before C that changed one of the app's source
- * folders. So a running commit R is the build of that release when R == C, or when no commit after R up
+ * whose git tag names commit C is the last commit at or before C that changed one of the app's build
+ * paths (buildPaths.ts: CI's path filter as the profile names it, else the app's source folders). So a running commit R is the build of that release when R == C, or when no commit after R up
  * to C changes the app; two environments run the same build by the same rule.
  */
 
@@ -57,9 +58,9 @@ function folderHistory(sha: string, folder: string, facts: BuildFacts): FolderHi
  * The app's history at a commit: every source folder's listing merged, newest first. When a listing was cut
  * at a page, the merge stops at its oldest commit (older commits of the other folders could not be placed).
  */
-export function appHistory(app: Pick<AppProfile, 'sourceFolders'>, sha: string, facts: BuildFacts): AppHistory | undefined {
+export function appHistory(app: Pick<AppProfile, 'sourceFolders' | 'buildPaths'>, sha: string, facts: BuildFacts): AppHistory | undefined {
   const lists: FolderHistoryFact[] = [];
-  for (const folder of app.sourceFolders) {
+  for (const folder of buildPathsOf(app)) {
     const list = folderHistory(sha, folder, facts);
     if (list === undefined) {
       return undefined;
@@ -86,7 +87,7 @@ export function appHistory(app: Pick<AppProfile, 'sourceFolders'>, sha: string, 
 }
 
 /** The build of the app at a commit: the last commit at or before it that changed the app, when listed. */
-export function buildAt(app: Pick<AppProfile, 'sourceFolders'>, sha: string, facts: BuildFacts): string | undefined {
+export function buildAt(app: Pick<AppProfile, 'sourceFolders' | 'buildPaths'>, sha: string, facts: BuildFacts): string | undefined {
   return appHistory(app, sha, facts)?.shas[0];
 }
 
@@ -104,22 +105,22 @@ export type BuildComparison =
  * otherwise read from the app's histories at both commits, and unknown rather than guessed when they
  * are missing, cut before the other's build, or on diverging branches.
  */
-export function compareBuilds(app: Pick<AppProfile, 'sourceFolders' | 'label'>, a: string, b: string, facts: BuildFacts): BuildComparison {
+export function compareBuilds(app: Pick<AppProfile, 'sourceFolders' | 'buildPaths' | 'label'>, a: string, b: string, facts: BuildFacts): BuildComparison {
   if (a === b) {
     return { kind: 'same' };
   }
-  if (app.sourceFolders.length === 0) {
+  if (buildPathsOf(app).length === 0) {
     return { kind: 'unknown', why: `the profile names no source folders for ${app.label}, so only the same commit is known to be the same build` };
   }
   const ofA = appHistory(app, a, facts);
   const ofB = appHistory(app, b, facts);
   if (ofA === undefined || ofB === undefined) {
-    return { kind: 'unknown', why: `the commits of ${app.sourceFolders.join(' or ')} before ${shortSha(ofA === undefined ? a : b)} were not read` };
+    return { kind: 'unknown', why: `the commits of ${buildPathsOf(app).join(' or ')} before ${shortSha(ofA === undefined ? a : b)} were not read` };
   }
   const buildA = ofA.shas[0];
   const buildB = ofB.shas[0];
   if (buildA === undefined || buildB === undefined) {
-    return { kind: 'unknown', why: `no commit before ${shortSha(buildA === undefined ? a : b)} changes ${app.sourceFolders.join(' or ')}` };
+    return { kind: 'unknown', why: `no commit before ${shortSha(buildA === undefined ? a : b)} changes ${buildPathsOf(app).join(' or ')}` };
   }
   if (buildA === buildB) {
     return { kind: 'same' };
@@ -133,8 +134,8 @@ export function compareBuilds(app: Pick<AppProfile, 'sourceFolders' | 'label'>, 
     return { kind: 'ahead', by: ahead };
   }
   return ofA.complete && ofB.complete
-    ? { kind: 'unknown', why: `${shortSha(a)} and ${shortSha(b)} are on diverging histories of ${app.sourceFolders.join(' or ')}` }
-    : { kind: 'unknown', why: `more than ${plural(Math.min(ofA.shas.length, ofB.shas.length), 'commit')} of ${app.sourceFolders.join(' or ')} lie between ${shortSha(a)} and ${shortSha(b)}, or their histories diverge` };
+    ? { kind: 'unknown', why: `${shortSha(a)} and ${shortSha(b)} are on diverging histories of ${buildPathsOf(app).join(' or ')}` }
+    : { kind: 'unknown', why: `more than ${plural(Math.min(ofA.shas.length, ofB.shas.length), 'commit')} of ${buildPathsOf(app).join(' or ')} lie between ${shortSha(a)} and ${shortSha(b)}, or their histories diverge` };
 }
 
 /** How a release's build is named in messages: "the build of rel-… (commit abc1234)". */

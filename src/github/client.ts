@@ -169,11 +169,11 @@ export class GitHubClient {
 
   /**
    * Reads up to `maxPages` pages of 100 of a list endpoint, all at once (in parallel, so several pages
-   * cost one round trip of time); pages past the last one GitHub has are dropped.
+   * cost one round trip of time), from `firstPage` on; pages past the last one GitHub has are dropped.
    */
-  async requestPages(route: string, params: Record<string, unknown>, context: ErrorContext, maxPages: number): Promise<GitHubResponse[]> {
-    const first = this.request(route, { ...params, per_page: 100, page: 1 }, context);
-    const rest = Array.from({ length: Math.max(maxPages - 1, 0) }, (_, index) => this.request(route, { ...params, per_page: 100, page: index + 2 }, context));
+  async requestPages(route: string, params: Record<string, unknown>, context: ErrorContext, maxPages: number, firstPage = 1): Promise<GitHubResponse[]> {
+    const first = this.request(route, { ...params, per_page: 100, page: firstPage }, context);
+    const rest = Array.from({ length: Math.max(maxPages - 1, 0) }, (_, index) => this.request(route, { ...params, per_page: 100, page: firstPage + index + 1 }, context));
     const settled = await Promise.allSettled([first, ...rest]);
     const pages: GitHubResponse[] = [];
     for (const result of settled) {

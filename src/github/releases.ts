@@ -1,3 +1,4 @@
+import { listingPages, type ListingPages } from './listingPages';
 import type { ReleaseFact } from '../domain/facts';
 import type { GitHubClient } from './client';
 import { gitHubErrorFor, isGitHubError } from './errors';
@@ -27,6 +28,12 @@ export async function listReleases(client: GitHubClient, monorepo: string, pages
   const context = { action: `list the GitHub Releases of ${monorepo}`, profileField: 'monorepo' };
   const responses = await client.requestPages('GET /repos/{owner}/{repo}/releases', splitRepo(monorepo), context, pages);
   return responses.flatMap((response) => parseOrThrow(response.data, context, (data) => asArray(data, 'releases').map(parseRelease)));
+}
+
+/** Pages of the monorepo's GitHub Releases from `firstPage` on (pagedListing.ts), each parsed apart. */
+export async function releasePages(client: GitHubClient, monorepo: string, firstPage: number, pages: number): Promise<ListingPages<ReleaseFact>> {
+  const context = { action: `list the GitHub Releases of ${monorepo}`, profileField: 'monorepo' };
+  return listingPages(await client.requestPages('GET /repos/{owner}/{repo}/releases', splitRepo(monorepo), context, pages, firstPage), pages, (data) => parseOrThrow(data, context, (value) => asArray(value, 'releases').map(parseRelease)));
 }
 
 /** One release with its notes rendered by GitHub as HTML (for the release notes panel). */

@@ -1,3 +1,4 @@
+import { listingPages, type ListingPages } from './listingPages';
 import type { JobFact, RunStatus, StepFact, WorkflowRunFact } from '../domain/facts';
 import { sleep as defaultSleep } from '../timers';
 import type { GitHubClient } from './client';
@@ -39,6 +40,19 @@ export async function listRepositoryRuns(client: GitHubClient, repo: string, pag
   const context = { action: `list the workflow runs of ${repo}`, profileField: 'infrastructureRepo' };
   const responses = await client.requestPages('GET /repos/{owner}/{repo}/actions/runs', { ...splitRepo(repo), ...filter }, context, pages);
   return responses.flatMap((response) => parseOrThrow(response.data, context, (data) => parseRunList(data, repo)));
+}
+
+/** Pages of a repository's runs from `firstPage` on (pagedListing.ts), each parsed apart. */
+export async function repositoryRunPages(client: GitHubClient, repo: string, filter: Record<string, string>, firstPage: number, pages: number): Promise<ListingPages<WorkflowRunFact>> {
+  const context = { action: `list the workflow runs of ${repo}`, profileField: 'infrastructureRepo' };
+  return listingPages(await client.requestPages('GET /repos/{owner}/{repo}/actions/runs', { ...splitRepo(repo), ...filter }, context, pages, firstPage), pages, (data) => parseOrThrow(data, context, (value) => parseRunList(value, repo)));
+}
+
+/** The runs a push of one commit started (`GET …/actions/runs?head_sha=&event=push`, one page of 100): CI's among them. */
+export async function listPushRuns(client: GitHubClient, repo: string, sha: string): Promise<WorkflowRunFact[]> {
+  const context = { action: `list the workflow runs of commit ${sha.slice(0, 7)} in ${repo}`, profileField: 'monorepo' };
+  const response = await client.request('GET /repos/{owner}/{repo}/actions/runs', { ...splitRepo(repo), head_sha: sha, event: 'push', per_page: 100 }, context);
+  return parseOrThrow(response.data, context, (data) => parseRunList(data, repo));
 }
 
 /** The newest runs of one workflow, optionally only those created after a moment. */

@@ -56,7 +56,7 @@ export async function waitForRun(
   }
 }
 
-export type VersionCheck = { readonly kind: 'matched' } | { readonly kind: 'mismatch'; readonly seen: string } | { readonly kind: 'unreachable'; readonly reason: string } | { readonly kind: 'stopped' };
+export type VersionCheck = { readonly kind: 'matched'; readonly seen?: string } | { readonly kind: 'mismatch'; readonly seen: string } | { readonly kind: 'unreachable'; readonly reason: string } | { readonly kind: 'stopped' };
 
 export interface VerifyOptions extends FollowOptions {
   /**
@@ -66,8 +66,9 @@ export interface VerifyOptions extends FollowOptions {
   readonly wrongEnvironment?: (answeredEnvironment: string) => string | undefined;
 }
 
-/** After a successful deployment, polls /version until it reports the expected commit, or gives up. */
-export async function verifyVersion(url: string, expectedSha: string, options: VerifyOptions = {}): Promise<VersionCheck> {
+/** After a successful deployment, polls /version until it reports the expected commit (or one of them), or gives up. */
+export async function verifyVersion(url: string, expected: string | readonly string[], options: VerifyOptions = {}): Promise<VersionCheck> {
+  const accepted: readonly string[] = typeof expected === 'string' ? [expected] : expected;
   const sleep = options.sleep ?? defaultSleep;
   const deadline = Date.now() + (options.timeoutMs ?? 3 * 60_000);
   let last: VersionCheck = { kind: 'unreachable', reason: 'not asked yet' };
@@ -77,8 +78,8 @@ export async function verifyVersion(url: string, expectedSha: string, options: V
     if (wrongEnvironment !== undefined) {
       last = { kind: 'unreachable', reason: wrongEnvironment };
     } else if (answer.kind === 'answered') {
-      if (answer.release === expectedSha) {
-        return { kind: 'matched' };
+      if (accepted.includes(answer.release)) {
+        return { kind: 'matched', seen: answer.release };
       }
       last = { kind: 'mismatch', seen: answer.release };
     } else {

@@ -1,3 +1,4 @@
+import { buildPathsOf } from '../domain/buildPaths';
 import type { AppDeck, EnvironmentDeck } from '../domain/snapshot';
 import type { DeployTarget } from '../domain/deployPlan';
 import { environmentVariableChanges, type EnvironmentFileChange } from '../domain/environmentVariables';
@@ -43,7 +44,7 @@ export async function previewDeployment(client: GitHubClient, monorepo: string, 
   if (base === undefined || target.sha === undefined) {
     return { code: { kind: 'unknown' }, environmentVariables: [] };
   }
-  const folders = app.app.sourceFolders;
+  const folders = buildPathsOf(app.app);
   const runsLabel = `what ${placeLabel(app.app, environment.environment)} runs`;
   try {
     const [comparison, ownAtTarget] = await Promise.all([compareCommits(client, monorepo, base, target.sha), appCommitShas(client, monorepo, target.sha, folders)]);

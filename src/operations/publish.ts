@@ -17,6 +17,7 @@ import { judgeChain } from '../domain/releaseVerdict';
 import { placeLabel } from '../domain/words';
 import { buildWords } from '../domain/sameBuild';
 import { releaseBuild } from './releaseBuild';
+import { olderBuildOutcome } from '../domain/olderBuild';
 
 export interface PublishPlan {
   readonly profile: Profile;
@@ -39,6 +40,8 @@ export interface PublishResult {
   readonly version?: VersionCheck;
   /** The commit the release's images were built from, what /version was expected to report. */
   readonly build?: string;
+  /** Why `build` is an older commit of the app than its last one up to the git tag (CI had not built that one yet). */
+  readonly buildNote?: string;
   readonly changelogPull?: PullRequestFact;
   /** True when the person stopped watching (the release process itself goes on). */
   readonly stoppedWatching: boolean;
@@ -87,12 +90,14 @@ export async function publishAndFollow(client: GitHubClient, plan: PublishPlan, 
   let deployRun: WorkflowRunFact | undefined;
   let version: VersionCheck | undefined;
   let build: string | undefined;
+  let buildNote: string | undefined;
   const result = (extra: { problem?: string; stoppedWatching?: boolean }): PublishResult => ({
     published,
     ...(tagRun !== undefined ? { tagRun } : {}),
     ...(deployRun !== undefined ? { deployRun } : {}),
     ...(version !== undefined ? { version } : {}),
     ...(build !== undefined ? { build } : {}),
+    ...(buildNote !== undefined ? { buildNote } : {}),
     stoppedWatching: extra.stoppedWatching ?? false,
     ...(extra.problem !== undefined ? { problem: extra.problem } : {}),
   });
@@ -153,11 +158,22 @@ export async function publishAndFollow(client: GitHubClient, plan: PublishPlan, 
       const versionUrl = deployedEnvironment.environment.versionUrl;
       if (versionUrl !== undefined && tagRun !== undefined) {
         // The image is `latest` re-tagged: /version reports its build commit, not the git tag's (sameBuild.ts).
-        const expected = await releaseBuild(client, profile.monorepo, app, tagRun.headSha, draft.imageTag);
+        const expected = await releaseBuild(client, profile.monorepo, app, tagRun.headSha, draft.imageTag, tagRun.createdAt);
         build = expected.sha;
         const what = buildWords(draft.imageTag, expected.sha);
         report(`Deployed. Checking that ${label} reports ${what}…`);
-        version = await verifyVersion(versionUrl, expected.sha, { ...options, timeoutMs: options.timeoutMs ?? 3 * 60_000, wrongEnvironment: (name) => wrongEnvironmentWarning(app, deployedEnvironment.environment, name) });
+        // When CI may not have built the app's last commit before the release was tagged, an older build is the release's too.
+        const accepted = [expected.sha, ...(expected.maybeOlder?.shas ?? [])];
+        version = await verifyVersion(versionUrl, accepted, { ...options, timeoutMs: options.timeoutMs ?? 3 * 60_000, wrongEnvironment: (name) => wrongEnvironmentWarning(app, deployedEnvironment.environment, name) });
+        const older = version.kind === 'matched' && version.seen !== undefined && version.seen !== expected.sha ? version.seen : undefined;
+        if (older !== undefined && expected.maybeOlder !== undefined) {
+          const lagged = olderBuildOutcome({ seen: older, expected: expected.sha, before: deployedEnvironment.running?.sha, imageTag: draft.imageTag, label, versionUrl, why: expected.maybeOlder.why });
+          build = lagged.build;
+          if (lagged.problem !== undefined) {
+            return result({ problem: lagged.problem });
+          }
+          buildNote = lagged.note;
+        }
         if (version.kind === 'mismatch') {
           return result({ problem: `The deployment of ${draft.imageTag} succeeded, but ${versionUrl} still reports ${version.seen.slice(0, 12)} instead of ${what}${expected.unsure !== undefined ? ` (${expected.unsure})` : ''}.` });
         }

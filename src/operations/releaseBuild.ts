@@ -1,9 +1,13 @@
+import { buildPathsOf } from '../domain/buildPaths';
+import type { WorkflowRunFact } from '../domain/facts';
 import type { AppProfile } from '../domain/profileTypes';
-import { buildAt, historyKey, type BuildSource } from '../domain/sameBuild';
+import { appHistory, buildAt, historyKey, type BuildSource } from '../domain/sameBuild';
+import { shortSha } from '../domain/tags';
 import type { GitHubClient } from '../github/client';
 import { readFolderHistory } from '../github/appHistory';
 import { describeError } from '../github/errors';
 import { readReleaseBuilds } from '../github/packages';
+import { listPushRuns } from '../github/workflows';
 
 /** The commit /version must report once a release runs: its build, and how it was learned. */
 export interface ExpectedBuild {
@@ -17,15 +21,24 @@ export interface ExpectedBuild {
   readonly from?: BuildSource;
   /** Why the build is not known, when it is not. */
   readonly notKnown?: string;
+  /**
+   * When `latest` may not have been `sha`'s image yet when the release was tagged (its push's runs had not
+   * all succeeded before the release run started): the app's older commits, newest first, whose build the
+   * release may be instead, and why.
+   */
+  readonly maybeOlder?: { readonly shas: readonly string[]; readonly why: string };
 }
 
 /**
  * The commit a release's images were built from: as the app's container package says (when the profile names
- * it), else the last commit at or before its git tag's commit that changed one of the app's source folders
- * (sameBuild.ts; one memoised `GET …/commits?sha=&path=` per folder). Never throws: when GitHub cannot say,
- * the tag's commit, and why.
+ * it), else the last commit at or before its git tag's commit that changed one of the app's build paths
+ * (sameBuild.ts; one memoised `GET …/commits?sha=&path=` per path). `rel-…` aliases whatever `latest` was when the
+ * release run tagged it (openverse-facts §1.3, §2): given when that run was created (`releaseRunCreatedAt`), the
+ * inferred build's push runs are read (one `GET …/actions/runs?head_sha=`): unless every one had succeeded by then,
+ * CI may still have been building (or failed to build) it, and the release may be an older build. Never throws:
+ * when GitHub cannot say, the tag's commit, and why.
  */
-export async function releaseBuild(client: GitHubClient, monorepo: string, app: Pick<AppProfile, 'sourceFolders' | 'label' | 'registry'>, tagCommit: string, imageTag: string): Promise<ExpectedBuild> {
+export async function releaseBuild(client: GitHubClient, monorepo: string, app: Pick<AppProfile, 'sourceFolders' | 'buildPaths' | 'label' | 'registry'>, tagCommit: string, imageTag: string, releaseRunCreatedAt?: string): Promise<ExpectedBuild> {
   if (app.registry !== undefined) {
     try {
       const exact = (await readReleaseBuilds(client, app.registry))[imageTag];
@@ -36,19 +49,49 @@ export async function releaseBuild(client: GitHubClient, monorepo: string, app: 
       // Not readable (no read:packages…): the deck has said so; the build is inferred below.
     }
   }
-  if (app.sourceFolders.length === 0) {
+  const paths = buildPathsOf(app);
+  if (paths.length === 0) {
     const notKnown = `the profile names no source folders for ${app.label}`;
     return { sha: tagCommit, unsure: `${notKnown}, so the git tag's commit is expected`, notKnown };
   }
   try {
-    const lists = await Promise.all(app.sourceFolders.map(async (folder) => [historyKey(tagCommit, folder), await readFolderHistory(client, monorepo, tagCommit, folder)] as const));
-    const build = buildAt(app, tagCommit, { histories: Object.fromEntries(lists), commitIndex: new Map() });
+    const lists = await Promise.all(paths.map(async (folder) => [historyKey(tagCommit, folder), await readFolderHistory(client, monorepo, tagCommit, folder)] as const));
+    const facts = { histories: Object.fromEntries(lists), commitIndex: new Map<string, number>() };
+    const build = buildAt(app, tagCommit, facts);
     // An inference, not a fact (openverse-facts §2 [INFERRED]): rel-… aliases whatever `latest` was at tagging time.
-    const inferred = `inferred: the last commit up to the git tag's that changed ${app.sourceFolders.join(' or ')}; ${imageTag} is whatever image was tagged latest when the release was tagged, so if CI had not finished building a newer commit then, or built the image for other files, it is another build — the image's tags in the container registry say which, and naming the app's package in the profile ("registry") makes Release Deck read them`;
-    const none = `no commit up to the git tag's changes ${app.sourceFolders.join(' or ')}`;
-    return build !== undefined ? { sha: build, unsure: inferred, from: 'commits' } : { sha: tagCommit, unsure: none, notKnown: none };
+    const inferred = `inferred: the last commit up to the git tag's that changed ${paths.join(' or ')}; ${imageTag} is whatever image was tagged latest when the release was tagged, so if CI had not finished building a newer commit then, or built the image for other files, it is another build — the image's tags in the container registry say which, and naming the app's package in the profile ("registry") makes Release Deck read them`;
+    const none = `no commit up to the git tag's changes ${paths.join(' or ')}`;
+    if (build === undefined) {
+      return { sha: tagCommit, unsure: none, notKnown: none };
+    }
+    const lag = releaseRunCreatedAt !== undefined ? await buildLag(client, monorepo, build, releaseRunCreatedAt) : undefined;
+    if (lag === undefined) {
+      return { sha: build, unsure: inferred, from: 'commits' };
+    }
+    const older = appHistory(app, tagCommit, facts)?.shas.slice(1) ?? [];
+    return { sha: build, unsure: inferred, from: 'commits', maybeOlder: { shas: older, why: `when ${imageTag} was tagged, ${lag}, so \`latest\` may still have been an older build of ${app.label}` } };
   } catch (error) {
     const notKnown = `which commit the images were built from could not be read (${describeError(error)})`;
     return { sha: tagCommit, unsure: `${notKnown}, so the git tag's commit is expected`, notKnown };
   }
+}
+
+/** Why the build of `sha` may not have existed at `before`: its push's runs had not all succeeded by then; undefined when they had. */
+async function buildLag(client: GitHubClient, monorepo: string, sha: string, before: string): Promise<string | undefined> {
+  let runs: WorkflowRunFact[];
+  try {
+    runs = await listPushRuns(client, monorepo, sha);
+  } catch (error) {
+    return `the runs of commit ${shortSha(sha)} could not be read (${describeError(error)})`;
+  }
+  if (runs.length === 0) {
+    return `no workflow run of the push of commit ${shortSha(sha)} was found`;
+  }
+  const at = Date.parse(before);
+  const unfinished = runs.filter((run) => !(run.status === 'completed' && run.conclusion === 'success' && Date.parse(run.updatedAt) <= at));
+  if (unfinished.length === 0) {
+    return undefined;
+  }
+  const said = unfinished.map((run) => `${run.workflowPath.slice(run.workflowPath.lastIndexOf('/') + 1)} ${run.status === 'completed' ? (run.conclusion ?? 'completed') : run.status.replace('_', ' ')}${run.status === 'completed' && run.conclusion === 'success' ? ' only later' : ''}`);
+  return `the push of commit ${shortSha(sha)} had not finished building (${said.join(', ')})`;
 }

@@ -1,13 +1,9 @@
+import { buildPathsOf } from '../domain/buildPaths';
 import type { AppCommits, CommitFact } from '../domain/facts';
 import type { AppProfile } from '../domain/profileTypes';
 import type { GitHubClient } from '../github/client';
 import { listCommits } from '../github/commits';
 import { describeError } from '../github/errors';
-
-/** True when the app's deployment runs are titled with a commit message: the title maps back to one of its commits. */
-export function titlesNameCommits(app: AppProfile): boolean {
-  return app.environments.some((environment) => environment.deploy.kind === 'workflow' && environment.deploy.runTitle?.includes('{commitTitle}') === true);
-}
 
 /**
  * The newest commits of `ref` (unset: the default branch) that changed the app: one listing filtered by `path` per source folder (in
@@ -16,11 +12,12 @@ export function titlesNameCommits(app: AppProfile): boolean {
  * Never throws: a failure is said in the answer.
  */
 export async function listAppCommits(client: GitHubClient, repo: string, ref: string | undefined, app: AppProfile): Promise<AppCommits> {
-  if (app.sourceFolders.length === 0) {
+  const paths = buildPathsOf(app);
+  if (paths.length === 0) {
     return { known: false, why: `the profile names no sourceFolders for ${app.label}` };
   }
   try {
-    const lists = await Promise.all(app.sourceFolders.map((folder) => listCommits(client, repo, ref, { path: folder })));
+    const lists = await Promise.all(paths.map((folder) => listCommits(client, repo, ref, { path: folder })));
     const bySha = new Map<string, CommitFact>();
     for (const commit of lists.flat()) {
       bySha.set(commit.sha, commit);

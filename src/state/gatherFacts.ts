@@ -1,4 +1,4 @@
-import { versionKey, type DeckFacts, type JobFact, type RegistryFact, type TagFact, type VersionFact, type WorkflowRunFact } from '../domain/facts';
+import { versionKey, type DeckFacts, type JobFact, type TagFact, type VersionFact, type WorkflowRunFact } from '../domain/facts';
 import type { Profile } from '../domain/profileTypes';
 import type { GitHubClient } from '../github/client';
 import { historiesToRead } from '../domain/buildFacts';
@@ -6,12 +6,13 @@ import { readHistories } from '../github/appHistory';
 import { listCommits, listTags } from '../github/commits';
 import { describeError } from '../github/errors';
 import { listOpenPullRequests } from '../github/pulls';
-import { readReleaseBuilds } from '../github/packages';
-import { listReleases } from '../github/releases';
-import { listRepositoryRuns, listRunJobs, listWorkflowRuns } from '../github/workflows';
+import { releasePages } from '../github/releases';
+import { listRunJobs, listWorkflowRuns, repositoryRunPages } from '../github/workflows';
 import { probeVersion } from '../live/versionProbe';
-import { listAppCommits, titlesNameCommits } from './appCommits';
 import { gatherRecords } from './records';
+import { readPagedListing } from './pagedListing';
+import { gatherRegistries } from './registryBuilds';
+import { readTitledCommitFiles } from './titledCommits';
 
 /** The /version endpoints asked at once: all of the 100 × 3 world of the benchmark (one round trip), bounded beyond. */
 export const MAX_CONCURRENT_PROBES = 300;
@@ -73,7 +74,10 @@ export async function gatherFacts(client: GitHubClient, profile: Profile, option
   const anyReleases = profile.apps.some((app) => app.usesReleases);
 
   const releaseApps = profile.apps.filter((app) => app.usesReleases).length;
-  const releasesPromise = anyReleases ? listReleases(client, profile.monorepo, releasePagesFor(releaseApps)) : Promise.resolve([]);
+  // Later pages of the releases and runs listings are read again only when the first changed (pagedListing.ts).
+  const releasesPromise = anyReleases
+    ? readPagedListing(client, { key: `releases ${profile.monorepo.toLowerCase()}`, pages: releasePagesFor(releaseApps), read: (first, pages) => releasePages(client, profile.monorepo, first, pages), settled: (release) => !release.draft })
+    : Promise.resolve([]);
   const releaseRunsPromise: Promise<WorkflowRunFact[]> =
     anyReleases && profile.releaseWorkflow !== undefined
       ? listWorkflowRuns(client, profile.monorepo, profile.releaseWorkflow, { perPage: 100, profileField: 'releaseWorkflow' })
@@ -91,22 +95,24 @@ export async function gatherFacts(client: GitHubClient, profile: Profile, option
   // The changelog pull requests waiting for review, whoever published (one conditional listing).
   const pullsPromise = anyReleases ? listOpenPullRequests(client, profile.monorepo) : Promise.resolve([]);
   const runsPromise = Promise.all(
-    [...deployRepos].flatMap(([repo, environments]) => [...(deployEvents.get(repo) ?? DEPLOYMENT_EVENTS)].map((event) => listRepositoryRuns(client, repo, runPagesFor(environments), { event }))),
+    [...deployRepos].flatMap(([repo, environments]) =>
+      [...(deployEvents.get(repo) ?? DEPLOYMENT_EVENTS)].map((event) =>
+        readPagedListing(client, { key: `runs ${repo.toLowerCase()} ${event}`, pages: runPagesFor(environments), read: (first, pages) => repositoryRunPages(client, repo, { event }, first, pages), settled: (run) => run.status === 'completed' }),
+      ),
+    ),
   ).then((lists) => lists.flat());
-  const appCommitsPromise = Promise.all(profile.apps.filter(titlesNameCommits).map(async (app) => [app.id, await listAppCommits(client, profile.monorepo, undefined, app)] as const)).then((entries) => Object.fromEntries(entries));
   const recordsPromise = gatherRecords(client, profile);
   const endpoints = profile.apps.flatMap((app) =>
     app.environments.flatMap((environment) => (environment.versionUrl !== undefined ? [{ key: versionKey(app.id, environment.id), url: environment.versionUrl }] : [])),
   );
   const versionsPromise = mapLimited(endpoints, MAX_CONCURRENT_PROBES, async ({ key, url }): Promise<[string, VersionFact]> => [key, await probe(url)]).then((entries) => Object.fromEntries(entries));
 
-  // Apps that name their container package: which commit each release's image was built from (conditional, in parallel).
-  const registriesPromise = Promise.all(
-    profile.apps.flatMap((app) => (app.registry !== undefined && app.usesReleases ? [readRegistry(client, app.id, app.registry)] : [])),
-  ).then((entries) => Object.fromEntries(entries));
+  // Apps that name their container package: which commit each release's image was built from (registryBuilds.ts:
+  // each package listed once, then again only for a release tag not known yet).
+  const registriesPromise = gatherRegistries(client, profile, { releases: releasesPromise, releaseRuns: releaseRunsPromise, now });
 
   // Settle everything before failing, so no rejection is left unobserved.
-  const [releases, releaseRuns, releaseRunJobs, listedTags, mainCommits, deploymentRuns, versions, openPulls, appCommits, records, registries] = await settleAll([
+  const [releases, releaseRuns, releaseRunJobs, listedTags, mainCommits, deploymentRuns, versions, openPulls, records, registries] = await settleAll([
     releasesPromise,
     releaseRunsPromise,
     releaseRunJobsPromise,
@@ -115,7 +121,6 @@ export async function gatherFacts(client: GitHubClient, profile: Profile, option
     runsPromise,
     versionsPromise,
     pullsPromise,
-    appCommitsPromise,
     recordsPromise,
     registriesPromise,
   ] as const);
@@ -127,26 +132,20 @@ export async function gatherFacts(client: GitHubClient, profile: Profile, option
       tags.push({ name: run.headBranch, sha: run.headSha });
     }
   }
-  const first: DeckFacts = { fetchedAt: now().toISOString(), releases, tags, mainCommits, deploymentRuns, releaseRuns, ...(Object.keys(releaseRunJobs).length > 0 ? { releaseRunJobs } : {}), versions, openPulls, ...(Object.keys(appCommits).length > 0 ? { appCommits } : {}), ...(Object.keys(records).length > 0 ? { records } : {}), ...(Object.keys(registries).length > 0 ? { registries } : {}) };
+  const first: DeckFacts = { fetchedAt: now().toISOString(), releases, tags, mainCommits, deploymentRuns, releaseRuns, ...(Object.keys(releaseRunJobs).length > 0 ? { releaseRunJobs } : {}), versions, openPulls, ...(Object.keys(records).length > 0 ? { records } : {}), ...(Object.keys(registries).length > 0 ? { registries } : {}) };
+  // Runs titled with a commit message: the files of the commits they name (once per commit, immutable).
+  const titledPromise = readTitledCommitFiles(client, profile, mainCommits, deploymentRuns);
   // Only where an environment runs another commit than its release's tag names: which build it is (memoised, immutable).
   const wanted = historiesToRead(profile, first);
-  if (wanted.length === 0) {
-    return first;
+  const historiesPromise = wanted.length > 0 ? readHistories(client, profile.monorepo, wanted) : Promise.resolve(undefined);
+  const [titled, read] = await Promise.all([titledPromise, historiesPromise]);
+  if (titled?.commitFilesProblem !== undefined) {
+    options.onProblem?.(`Which apps the commits named by deployment run titles changed could not be read: ${titled.commitFilesProblem}`);
   }
-  const { histories, errors } = await readHistories(client, profile.monorepo, wanted);
-  for (const error of errors) {
+  for (const error of read?.errors ?? []) {
     options.onProblem?.(`Which build runs could not be read: ${describeError(error)}`);
   }
-  return { ...first, appHistories: histories };
-}
-
-/** A registry that cannot be read (no read:packages, no such package) is no failure: the builds are inferred. */
-async function readRegistry(client: GitHubClient, appId: string, registry: { readonly org: string; readonly package: string }): Promise<[string, RegistryFact]> {
-  try {
-    return [appId, { kind: 'read', builds: await readReleaseBuilds(client, registry) }];
-  } catch (error) {
-    return [appId, { kind: 'unavailable', reason: describeError(error) }];
-  }
+  return { ...first, ...titled, ...(read !== undefined ? { appHistories: read.histories } : {}) };
 }
 
 /** `work` over every item, at most `limit` at a time, results in the items' order. */

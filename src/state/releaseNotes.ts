@@ -1,3 +1,4 @@
+import { buildPathsOf } from '../domain/buildPaths';
 import type { AppDeck, DraftRelease } from '../domain/snapshot';
 import type { Profile } from '../domain/profileTypes';
 import type { ReviewedDraft } from '../domain/reviewedDraft';
@@ -16,7 +17,7 @@ import { releaseBuild } from '../operations/releaseBuild';
 async function commitsBetween(client: GitHubClient, profile: Profile, app: AppDeck, range: CompareRange): Promise<NotesListing> {
   const repo = profile.monorepo;
   try {
-    const [comparison, own] = await Promise.all([compareCommits(client, repo, range.base, range.head), appCommitShas(client, repo, range.head, app.app.sourceFolders)]);
+    const [comparison, own] = await Promise.all([compareCommits(client, repo, range.base, range.head), appCommitShas(client, repo, range.head, buildPathsOf(app.app))]);
     return {
       ...listAppCommits(comparison, app.app, own, range.baseLabel),
       compareUrl: comparison.htmlUrl,

@@ -76,4 +76,39 @@ describe('a running commit is a release\'s build', () => {
     assert.equal(notes.target, head, 'Commit: the git tag\'s commit');
     assert.equal(notes.build, `${build.slice(0, 7)} (inferred)`, 'Build: the frontend\'s last commit, inferred from its source folders');
   });
+
+  it('publishing the frontend while CI has not built its newest commit: production is said to run the older build it runs, never the newest', async () => {
+    // A frontend change CI builds (latest moves to it), then one whose image build fails: `latest` lags behind
+    // the frontend's newest commit when the release run re-tags it (openverse-facts §1.3, §1.4, §2).
+    const pushFrontend = async (message: string): Promise<string> => ((await admin('push', { message, files: [`frontend/src/components/${message.length}.vue`] })) as { sha: string }).sha;
+    const built = await pushFrontend('Search results: keyboard focus ring (#5210)');
+    await admin('clock', { advanceSeconds: 120 });
+    await deck.refresh();
+    const drafted = deck.state().snapshot?.apps.find((app) => app.app.id === 'frontend')?.draft?.gitTag;
+    await admin('fail-next-run', { workflowPath: '.github/workflows/ci_cd.yml', step: 'Build the images' });
+    const unbuilt = await pushFrontend('Search results: lazy thumbnails (#5211)');
+    await admin('clock', { advanceSeconds: 120 });
+    const draft = await waitFor('the frontend re-drafted after the newest commit', async () => {
+      await deck.refresh();
+      const now = deck.state().snapshot?.apps.find((app) => app.app.id === 'frontend')?.draft;
+      return now !== undefined && now.gitTag !== drafted ? now : undefined;
+    });
+    deck.testing?.answerConfirmations(true);
+    const result = await withClockMoving(vscode.commands.executeCommand<{ problem?: string; build?: string; buildNote?: string; tagRun?: { headSha: string } } | undefined>(COMMANDS.publishRelease, { appId: 'frontend' }));
+
+    assert.equal(result?.tagRun?.headSha, unbuilt, 'the git tag is on the newest commit');
+    assert.equal(result?.problem, undefined, result?.problem);
+    assert.equal(result?.build, built, 'production runs the build of the commit CI did build');
+    assert.equal(
+      result?.buildNote,
+      `${draft.imageTag} is the build of commit ${built.slice(0, 7)}, not of ${unbuilt.slice(0, 7)}: when ${draft.imageTag} was tagged, the push of commit ${unbuilt.slice(0, 7)} had not finished building (ci_cd.yml failure), so \`latest\` may still have been an older build of Frontend.`,
+    );
+    const production = (await world()).environments.find((environment) => environment.app === 'frontend' && environment.environment === 'production');
+    assert.equal(production?.release, built, 'what the simulated production reports');
+    // The deck does not call production behind the release it runs.
+    await deck.refresh();
+    const shown = find(deck.describeDeck(), 'Frontend', 'Production');
+    assert.doesNotMatch(shown.description ?? '', /behind/);
+    assert.match(shown.tooltip ?? '', /which one cannot be told from the commits/);
+  });
 });

@@ -44,9 +44,18 @@ export function deployWorkflow(id: number, app: 'api' | 'frontend', environment:
   };
 }
 
+/**
+ * CI's path filter per app: the paths whose changes make "CI + CD" build and publish the app's images (and
+ * deploy its staging). NOT FOUND in openverse-facts: §1.4 quotes `on: push: branches: [main]` with no `paths:`,
+ * and says the deploy jobs need "`frontend` changed" without quoting how a change is decided. So it is the
+ * world's data, each app's folder by default; a world can rebuild an app's images for other paths too.
+ */
+export type CiPaths = Readonly<Partial<Record<'api' | 'frontend' | 'catalog' | 'ingestion_server', readonly string[]>>>;
+
 /** The monorepo's workflows: "Draft releases", "CI + CD", "Tag Docker image and trigger deployment" (§1.1, §1.3, §1.4). */
-export function openverseMonorepoWorkflows(): WorldWorkflow[] {
+export function openverseMonorepoWorkflows(ciPaths: CiPaths = {}): WorldWorkflow[] {
   const appFolders = { api: { folders: ['api/'] }, frontend: { folders: ['frontend/'] }, catalog: { folders: ['catalog/'] }, ingestion_server: { folders: ['ingestion_server/'] } };
+  const built = (app: keyof typeof appFolders): readonly string[] => ciPaths[app] ?? appFolders[app].folders;
   // Both share the concurrency group `operates_on_github_releases`, not cancelled (§1.1, §1.3).
   const releaseGroup = { group: 'operates_on_github_releases', cancelInProgress: false };
   return [
@@ -77,7 +86,12 @@ export function openverseMonorepoWorkflows(): WorldWorkflow[] {
       concurrency: { group: 'CI + CD-refs/heads/main', cancelInProgress: false },
       role: {
         kind: 'ci',
-        apps: { ...appFolders, api: { folders: ['api/'], stagingEvent: 'deploy_staging_api' }, frontend: { folders: ['frontend/'], stagingEvent: 'deploy_staging_nuxt' } },
+        apps: {
+          api: { folders: built('api'), stagingEvent: 'deploy_staging_api' },
+          frontend: { folders: built('frontend'), stagingEvent: 'deploy_staging_nuxt' },
+          catalog: { folders: built('catalog') },
+          ingestion_server: { folders: built('ingestion_server') },
+        },
         dispatchRepo: INFRA,
       },
       durations: { queuedSeconds: 3, runningSeconds: 60 },

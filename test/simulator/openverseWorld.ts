@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { deployWorkflow, INFRA, openverseMonorepoWorkflows, TAG_AND_DEPLOY_PATH } from './openverseWorkflows';
+import { deployWorkflow, INFRA, openverseMonorepoWorkflows, TAG_AND_DEPLOY_PATH, type CiPaths } from './openverseWorkflows';
 import type { World, WorldCommit, WorldPull, WorldRelease, WorldRun, WorldWorkflow } from './world';
 
 /**
@@ -131,7 +131,12 @@ function infraFiles(contents: Record<string, string>): Pick<WorldCommit, 'files'
   return { files: Object.keys(contents).map((filename) => ({ filename })), contents };
 }
 
-export function openverseWorld(): World {
+export interface OpenverseWorldOptions {
+  /** CI's path filter per app (openverseWorkflows.ts `CiPaths`): unset, each app's folder. */
+  readonly ciPaths?: CiPaths;
+}
+
+export function openverseWorld(options: OpenverseWorldOptions = {}): World {
   const plans = plannedCommits();
   const commits: WorldCommit[] = plans.map((plan, index) => ({
     sha: fakeSha(`monorepo-${index}`),
@@ -321,7 +326,7 @@ export function openverseWorld(): World {
     },
   ];
 
-  const monorepoWorkflows = openverseMonorepoWorkflows();
+  const monorepoWorkflows = openverseMonorepoWorkflows(options.ciPaths);
 
   const last = <T>(items: readonly T[]): T => {
     const item = items[items.length - 1];

@@ -14,14 +14,19 @@ function sha(label: string): string {
   return createHash('sha1').update(`synthetic:${label}`).digest('hex');
 }
 
+type SyntheticDeploy = { kind: 'workflow'; repo: string; workflow: string; tagInput: string; runTitle?: string } | { kind: 'manual'; tool: string; steps: Array<{ title: string }>; recordedIn: { repo: string; path: string; pattern: string } };
+
 export interface SyntheticProfileDocument {
   name: string;
   github: { apiUrl: string };
   monorepo: string;
   infrastructureRepo: string;
   releaseWorkflow: string;
-  apps: Array<{ id: string; label: string; sourceFolders: string[]; environments: Array<{ id: string; label: string; versionUrl: string; deploy: { kind: 'workflow'; repo: string; workflow: string; tagInput: string } }> }>;
+  apps: Array<{ id: string; label: string; sourceFolders: string[]; registry?: { org: string; package: string }; environments: Array<{ id: string; label: string; versionUrl?: string; deploy: SyntheticDeploy }> }>;
 }
+
+/** The infrastructure file that records every app's manual (third) environment's image tag, in worlds with the profile options. */
+export const SYNTHETIC_RECORD = 'versions/preview.tfvars';
 
 export interface SyntheticOptions {
   /**
@@ -31,11 +36,26 @@ export interface SyntheticOptions {
   readonly otherRunsPerDeployment?: number;
   /** Both repositories' default branch (GitHub's `default_branch`), `main` unless given. */
   readonly defaultBranch?: string;
+  /**
+   * A world for the profile's options (use `syntheticProfileDocument(…, { profileOptions: true })`): every commit
+   * changes files (commit i an app's folder, the two release commits every app's), staging runs are titled with
+   * the deployed commit's first line (runTitle `{commitTitle}`, as Openverse's CI names them), the token reads
+   * the container packages (registry), and the third environment is deployed by hand with its tag recorded in
+   * one file of the infrastructure repository (recordedIn).
+   */
+  readonly profileOptions?: boolean;
 }
 
 export function syntheticWorld(apps: number, environments: number, options: SyntheticOptions = {}): World {
   const branch = options.defaultBranch ?? 'main';
-  const commits: WorldCommit[] = Array.from({ length: 120 }, (_, index) => ({ sha: sha(`c${index}`), message: `Change ${index}`, author: 'bench', date: new Date(Date.UTC(2026, 9, 1) + index * 3600_000).toISOString().replace(/\.\d{3}Z$/, 'Z') }));
+  const withOptions = options.profileOptions === true;
+  const appId = (a: number): string => `app${String(a).padStart(3, '0')}`;
+  const filesOf = (index: number): WorldCommit['files'] =>
+    !withOptions ? undefined : index === 100 || index === 101 ? Array.from({ length: apps }, (_, a) => ({ filename: `apps/${appId(a)}/release.txt` })) : [{ filename: `apps/${appId(index % apps)}/src/change${index}.ts` }];
+  const commits: WorldCommit[] = Array.from({ length: 120 }, (_, index) => {
+    const files = filesOf(index);
+    return { sha: sha(`c${index}`), message: `Change ${index}`, author: 'bench', date: new Date(Date.UTC(2026, 9, 1) + index * 3600_000).toISOString().replace(/\.\d{3}Z$/, 'Z'), ...(files !== undefined ? { files } : {}) };
+  });
   const releases: WorldRelease[] = [];
   const tags: Array<{ name: string; sha: string }> = [];
   const tagRuns: WorldRun[] = [];
@@ -60,7 +80,13 @@ export function syntheticWorld(apps: number, environments: number, options: Synt
       const path = `.github/workflows/deploy-${environment}-${app}.yml`;
       workflows.push({ id: id++, name: `Deploy ${environment} ${app}`, path, runName: `Deploy \${{ inputs.tag }} to ${environment}-${app}`, on: { workflowDispatch: { tag: { required: true } } }, role: { kind: 'deploy', app, environment } });
       for (const [index, date] of ['2026.10.02.10.00.00', '2026.10.03.10.00.00'].entries()) {
-        infraRuns.push({ id: id++, workflowPath: path, event: 'workflow_dispatch', displayTitle: `Deploy rel-${date} to ${environment}-${app}`, createdAt: `2026-10-0${2 + index}T12:00:00Z`, actor: 'bench', headBranch: branch, headSha: sha('infra'), outcome: 'success', queuedSeconds: 1, runningSeconds: 1, effectsApplied: true });
+        // With the options, staging is titled with the commit's first line (CI's run_name, openverse-facts §1.4).
+        // With the options, CI deploys staging after the push, titled with the commit's first line (run_name, openverse-facts §1.4).
+        const pushed = commits[100 + index];
+        const byCi = withOptions && e === 0 && pushed !== undefined;
+        const displayTitle = byCi ? pushed.message : `Deploy rel-${date} to ${environment}-${app}`;
+        const createdAt = byCi ? new Date(Date.parse(pushed.date) + 600_000).toISOString().replace(/\.\d{3}Z$/, 'Z') : `2026-10-0${2 + index}T12:00:00Z`;
+        infraRuns.push({ id: id++, workflowPath: path, event: byCi ? 'repository_dispatch' : 'workflow_dispatch', displayTitle, createdAt, actor: 'bench', headBranch: branch, headSha: sha('infra'), outcome: 'success', queuedSeconds: 1, runningSeconds: 1, effectsApplied: true });
       }
       worldEnvironments.push({ app, environment, path: `/live/${app}/${environment}/version`, release: commits[101]?.sha ?? '', environmentName: environment });
     }
@@ -77,13 +103,14 @@ export function syntheticWorld(apps: number, environments: number, options: Synt
       infraRuns.push({ id: id++, workflowPath: ci, event, displayTitle: `CI #${index}`, createdAt, actor: 'bench', headBranch: event === 'push' ? branch : `feature-${index}`, headSha: sha('infra'), outcome: 'success', queuedSeconds: 1, runningSeconds: 1, effectsApplied: true });
     }
   }
+  const record = Array.from({ length: apps }, (_, a) => `${appId(a)}_image_tag = "rel-2026.10.03.10.00.00"`).join('\n');
   return {
     startTime: '2026-11-26T09:00:00Z',
     rateLimit: 1_000_000,
-    tokens: [{ token: SYNTHETIC_TOKEN, login: 'bench', scopes: ['repo', 'workflow'] }],
+    tokens: [{ token: SYNTHETIC_TOKEN, login: 'bench', scopes: ['repo', 'workflow', ...(withOptions ? ['read:packages'] : [])] }],
     repos: [
       { fullName: MONOREPO, defaultBranch: branch, private: false, commits, tags, releases, workflows: [{ id: id++, name: 'Release', path: '.github/workflows/release.yml', on: { release: ['released'] } }], runs: tagRuns, pulls: [] },
-      { fullName: INFRA, defaultBranch: branch, private: true, commits: [{ sha: sha('infra'), message: 'infra', author: 'bench', date: '2026-01-01T00:00:00Z' }], tags: [], releases: [], workflows, runs: infraRuns, pulls: [] },
+      { fullName: INFRA, defaultBranch: branch, private: true, commits: [{ sha: sha('infra'), message: 'infra', author: 'bench', date: '2026-01-01T00:00:00Z', ...(withOptions ? { files: [{ filename: SYNTHETIC_RECORD }], contents: { [SYNTHETIC_RECORD]: record } } : {}) }], tags: [], releases: [], workflows, runs: infraRuns, pulls: [] },
     ],
     environments: worldEnvironments,
     images,
@@ -91,7 +118,8 @@ export function syntheticWorld(apps: number, environments: number, options: Synt
   };
 }
 
-export function syntheticProfileDocument(apps: number, environments: number, simulatorUrl: string): SyntheticProfileDocument {
+export function syntheticProfileDocument(apps: number, environments: number, simulatorUrl: string, options: Pick<SyntheticOptions, 'profileOptions'> = {}): SyntheticProfileDocument {
+  const withOptions = options.profileOptions === true;
   return {
     name: `Synthetic ${apps} × ${environments}`,
     github: { apiUrl: simulatorUrl },
@@ -104,9 +132,16 @@ export function syntheticProfileDocument(apps: number, environments: number, sim
         id: app,
         label: `App ${a}`,
         sourceFolders: [`apps/${app}/`],
+        ...(withOptions ? { registry: { org: MONOREPO.split('/')[0] ?? '', package: `openverse-${app}` } } : {}),
         environments: Array.from({ length: environments }, (_, e) => {
           const environment = ENVIRONMENTS[e] ?? `env${e}`;
-          return { id: environment, label: environment, versionUrl: `${simulatorUrl}/live/${app}/${environment}/version`, deploy: { kind: 'workflow' as const, repo: INFRA, workflow: `deploy-${environment}-${app}.yml`, tagInput: 'tag' } };
+          const versionUrl = `${simulatorUrl}/live/${app}/${environment}/version`;
+          if (withOptions && e === 2) {
+            // Like Openverse's catalog: no /version, the infrastructure repository says what runs.
+            return { id: environment, label: environment, deploy: { kind: 'manual' as const, tool: 'Terraform', steps: [{ title: 'Bump the tag and apply' }], recordedIn: { repo: INFRA, path: SYNTHETIC_RECORD, pattern: `${app}_image_tag = "([^"]+)"` } } };
+          }
+          const runTitle = withOptions && e === 0 ? { runTitle: '{commitTitle}' } : {};
+          return { id: environment, label: environment, versionUrl, deploy: { kind: 'workflow' as const, repo: INFRA, workflow: `deploy-${environment}-${app}.yml`, tagInput: 'tag', ...runTitle } };
         }),
       };
     }),

@@ -2,14 +2,14 @@
 "use strict";
 module.exports = validate10;
 module.exports.default = validate10;
-const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://release-deck.invalid/schemas/profile.schema.json","title":"Release Deck profile","description":"Describes a monorepo's apps, their environments, and how a release is published and deployed to each environment. Adding an app or an environment is a change to this file, never to the extension.","type":"object","additionalProperties":false,"required":["name","monorepo","infrastructureRepo","apps"],"properties":{"$schema":{"type":"string"},"name":{"type":"string","minLength":1,"maxLength":80,"description":"A short name for this profile, shown in the deck's tooltips."},"github":{"type":"object","additionalProperties":false,"description":"The GitHub host the repositories live on. The setting releaseDeck.github.apiUrl, when set, wins over apiUrl here.","properties":{"apiUrl":{"type":"string","pattern":"^https?://","description":"REST API root: https://api.github.com, or https://HOST/api/v3 for GitHub Enterprise Server."},"webUrl":{"type":"string","pattern":"^https?://","description":"Web root used for links: https://github.com, or https://HOST for GitHub Enterprise Server."}}},"monorepo":{"$ref":"#/definitions/repository","description":"The repository (owner/name) holding the apps' code, their drafted GitHub Releases and git tags."},"infrastructureRepo":{"$ref":"#/definitions/repository","description":"The repository (owner/name) holding the deployment GitHub Workflows."},"releaseWorkflow":{"$ref":"#/definitions/workflowFile","description":"File name of the monorepo's GitHub Workflow that runs when a GitHub Release is published (it tags the Docker image and, for some apps, triggers the production deployment)."},"changelogBranch":{"type":"string","minLength":1,"description":"Branch of the changelog pull request opened after a GitHub Release is published. Placeholders: {gitTag}, {app}, {date}."},"apps":{"type":"array","minItems":1,"maxItems":500,"items":{"$ref":"#/definitions/app"}}},"definitions":{"repository":{"type":"string","pattern":"^[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+$","description":"owner/name"},"workflowFile":{"type":"string","pattern":"^[A-Za-z0-9_.-]+\\.ya?ml$","description":"A workflow file name in .github/workflows, e.g. deploy-production-api.yml"},"relativePath":{"type":"string","minLength":1,"pattern":"^[^/\\\\]","description":"A path relative to the workspace folder, with forward slashes."},"link":{"type":"object","additionalProperties":false,"required":["label","url"],"properties":{"label":{"type":"string","minLength":1},"url":{"type":"string","pattern":"^https?://"}}},"app":{"type":"object","additionalProperties":false,"required":["id","label","environments"],"properties":{"id":{"type":"string","pattern":"^[a-z][a-z0-9_]*$","maxLength":60,"description":"The app's slug, as used in its git tags (api, frontend, ingestion_server…)."},"label":{"type":"string","minLength":1,"maxLength":60},"usesReleases":{"type":"boolean","default":true,"description":"False for an app that always runs the image tagged latest and has no GitHub Releases."},"gitTagPrefix":{"type":"string","pattern":"^[a-z][a-z0-9_]*-$","description":"Prefix of the app's git tags and release names; defaults to the id followed by \"-\"."},"images":{"type":"array","items":{"type":"string","minLength":1},"description":"Docker images (without tag) that a release of this app tags."},"registry":{"type":"object","additionalProperties":false,"required":["org","package"],"properties":{"org":{"type":"string","pattern":"^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})$","description":"The GitHub organization that owns the container package, e.g. WordPress."},"package":{"type":"string","pattern":"^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$","description":"The container package's name, e.g. openverse-api for ghcr.io/wordpress/openverse-api."}},"description":"The container package (GitHub Packages, ghcr.io) of one of this app's images. Its versions carry the image tags: the one tagged rel-… also carries the commit SHA it was built from, so Release Deck knows exactly which build a release is. Needs the read:packages scope, asked for only when a profile names a registry; when it cannot be read, the build is inferred from the commits that change sourceFolders."},"sourceFolders":{"type":"array","items":{"$ref":"#/definitions/relativePath"},"description":"Folders of the monorepo that belong to this app: the status bar shows the app of the file being edited, and the release notes list the commits that change these folders."},"envFiles":{"type":"array","items":{"$ref":"#/definitions/relativePath"},"description":"Environment-variable files whose changes must reach the infrastructure configuration before a deployment."},"environments":{"type":"array","minItems":1,"items":{"$ref":"#/definitions/environment"}}}},"environment":{"type":"object","additionalProperties":false,"required":["id","label","deploy"],"properties":{"id":{"type":"string","pattern":"^[a-z][a-z0-9_-]*$","maxLength":40},"label":{"type":"string","minLength":1,"maxLength":40},"production":{"type":"boolean","description":"True for a production environment: every action on it needs a modal confirmation. Defaults to true when the id is \"production\"."},"versionUrl":{"type":"string","pattern":"^https?://","description":"URL answering {\"release\": \"<commit sha>\", \"environment\": \"…\"} for the version running there."},"deployedOnPublish":{"type":"boolean","default":false,"description":"True when publishing a GitHub Release of the app deploys this environment by itself."},"consoleLinks":{"type":"array","items":{"$ref":"#/definitions/link"},"description":"Where to debug a failed deployment, e.g. the ECS service's events page."},"deploy":{"description":"How a deployment to this environment happens.","type":"object","required":["kind"],"properties":{"kind":{"enum":["workflow","manual","latest"]}},"discriminator":{"propertyName":"kind"},"oneOf":[{"$ref":"#/definitions/workflowDeploy"},{"$ref":"#/definitions/manualDeploy"},{"$ref":"#/definitions/latestDeploy"}]}}},"workflowDeploy":{"type":"object","additionalProperties":false,"required":["kind","repo","workflow","tagInput"],"properties":{"kind":{"const":"workflow"},"repo":{"$ref":"#/definitions/repository","description":"Must be the monorepo or the infrastructure repository."},"workflow":{"$ref":"#/definitions/workflowFile"},"ref":{"type":"string","minLength":1,"description":"Branch the workflow is dispatched on; defaults to the repository's default branch as GitHub reports it."},"tagInput":{"type":"string","pattern":"^[A-Za-z_][A-Za-z0-9_-]*$","description":"The workflow_dispatch input that takes the image tag."},"reasonInput":{"type":"string","pattern":"^[A-Za-z_][A-Za-z0-9_-]*$","description":"The workflow_dispatch input that takes the run name or reason. Unset: the input of the workflow file whose description names a run name or reason, if any."},"runTitle":{"type":"string","minLength":1,"maxLength":200,"pattern":"\\{(imageTag|commitTitle)\\}","description":"Where run titles put what a run deploys: {imageTag}, or {commitTitle} (first line of the built commit's message); * is any text. E.g. \"Deploy {imageTag} to *\". Unset: a tag named anywhere in the title."},"runEvents":{"type":"array","minItems":1,"maxItems":10,"uniqueItems":true,"items":{"type":"string","pattern":"^[a-z_]{1,40}$"},"description":"The events that start this workflow's runs (GitHub's event names), each listed apart so other runs cannot push them out of view. Unset: [\"workflow_dispatch\", \"repository_dispatch\"]; add \"push\" for a deployment run on every merge."}}},"manualDeploy":{"type":"object","additionalProperties":false,"required":["kind","tool","steps"],"properties":{"kind":{"const":"manual"},"tool":{"type":"string","minLength":1,"description":"What the procedure uses, e.g. Ansible or Terraform."},"steps":{"type":"array","minItems":1,"items":{"type":"object","additionalProperties":false,"required":["title"],"properties":{"title":{"type":"string","minLength":1},"command":{"type":"string","minLength":1,"pattern":"^[^\\u0000-\\u001f\\u007f-\\u009f\\u2028\\u2029]+$","description":"Shell command run in the infrastructure repository, on one line (no control characters). Placeholders: {imageTag}, {gitTag}, {environment}."}}}},"links":{"type":"array","items":{"$ref":"#/definitions/link"}},"recordedIn":{"type":"object","additionalProperties":false,"required":["path","pattern"],"description":"Where the deployed image tag is recorded (e.g. the file `just bump` changes), so the deck shows it.","properties":{"repo":{"$ref":"#/definitions/repository","description":"Defaults to the infrastructure repository."},"path":{"$ref":"#/definitions/relativePath"},"pattern":{"type":"string","minLength":3,"maxLength":300,"description":"A regular expression whose first capture group is the image tag, e.g. image_tag: \"(rel-[^\"]+)\""}}}}},"latestDeploy":{"type":"object","additionalProperties":false,"required":["kind"],"properties":{"kind":{"const":"latest"},"explanation":{"type":"string","minLength":1}}}}};
+const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://release-deck.invalid/schemas/profile.schema.json","title":"Release Deck profile","description":"Describes a monorepo's apps, their environments, and how a release is published and deployed to each environment. Adding an app or an environment is a change to this file, never to the extension.","type":"object","additionalProperties":false,"required":["name","monorepo","infrastructureRepo","apps"],"properties":{"$schema":{"type":"string"},"name":{"type":"string","minLength":1,"maxLength":80,"description":"A short name for this profile, shown in the deck's tooltips."},"github":{"type":"object","additionalProperties":false,"description":"The GitHub host the repositories live on. The setting releaseDeck.github.apiUrl, when set, wins over apiUrl here.","properties":{"apiUrl":{"type":"string","pattern":"^https?://","description":"REST API root: https://api.github.com, or https://HOST/api/v3 for GitHub Enterprise Server."},"webUrl":{"type":"string","pattern":"^https?://","description":"Web root used for links: https://github.com, or https://HOST for GitHub Enterprise Server."}}},"monorepo":{"$ref":"#/definitions/repository","description":"The repository (owner/name) holding the apps' code, their drafted GitHub Releases and git tags."},"infrastructureRepo":{"$ref":"#/definitions/repository","description":"The repository (owner/name) holding the deployment GitHub Workflows."},"releaseWorkflow":{"$ref":"#/definitions/workflowFile","description":"File name of the monorepo's GitHub Workflow that runs when a GitHub Release is published (it tags the Docker image and, for some apps, triggers the production deployment)."},"changelogBranch":{"type":"string","minLength":1,"description":"Branch of the changelog pull request opened after a GitHub Release is published. Placeholders: {gitTag}, {app}, {date}."},"apps":{"type":"array","minItems":1,"maxItems":500,"items":{"$ref":"#/definitions/app"}}},"definitions":{"repository":{"type":"string","pattern":"^[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+$","description":"owner/name"},"workflowFile":{"type":"string","pattern":"^[A-Za-z0-9_.-]+\\.ya?ml$","description":"A workflow file name in .github/workflows, e.g. deploy-production-api.yml"},"relativePath":{"type":"string","minLength":1,"pattern":"^[^/\\\\]","description":"A path relative to the workspace folder, with forward slashes."},"link":{"type":"object","additionalProperties":false,"required":["label","url"],"properties":{"label":{"type":"string","minLength":1},"url":{"type":"string","pattern":"^https?://"}}},"app":{"type":"object","additionalProperties":false,"required":["id","label","environments"],"properties":{"id":{"type":"string","pattern":"^[a-z][a-z0-9_]*$","maxLength":60,"description":"The app's slug, as used in its git tags (api, frontend, ingestion_server…)."},"label":{"type":"string","minLength":1,"maxLength":60},"usesReleases":{"type":"boolean","default":true,"description":"False for an app that always runs the image tagged latest and has no GitHub Releases."},"gitTagPrefix":{"type":"string","pattern":"^[a-z][a-z0-9_]*-$","description":"Prefix of the app's git tags and release names; defaults to the id followed by \"-\"."},"images":{"type":"array","items":{"type":"string","minLength":1},"description":"Docker images (without tag) that a release of this app tags."},"registry":{"type":"object","additionalProperties":false,"required":["org","package"],"properties":{"org":{"type":"string","pattern":"^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})$","description":"The GitHub organization that owns the container package, e.g. WordPress."},"package":{"type":"string","pattern":"^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$","description":"The container package's name, e.g. openverse-api for ghcr.io/wordpress/openverse-api."}},"description":"The container package (GitHub Packages, ghcr.io) of one of this app's images. Its versions carry the image tags: the one tagged rel-… also carries the commit SHA it was built from, so Release Deck knows exactly which build a release is. Needs the read:packages scope, asked for only when a profile names a registry; when it cannot be read, the build is inferred from the commits that change sourceFolders."},"sourceFolders":{"type":"array","items":{"$ref":"#/definitions/relativePath"},"description":"Folders of the monorepo that belong to this app: the status bar shows the app of the file being edited, and the release notes list the commits that change these folders."},"buildPaths":{"type":"array","items":{"$ref":"#/definitions/relativePath"},"description":"Folders or files of the monorepo whose changes make CI build this app's images: its path filter (for example [\"frontend/\", \"packages/\"]). Release Deck uses them to tell which commit a release's image was built from, whether two environments run the same build, which commits a deployment brings and which commits have an image. Paths, not glob patterns (GitHub lists commits by path). Unset: sourceFolders, an assumption; name them when CI rebuilds the images for other files too."},"envFiles":{"type":"array","items":{"$ref":"#/definitions/relativePath"},"description":"Environment-variable files whose changes must reach the infrastructure configuration before a deployment."},"environments":{"type":"array","minItems":1,"items":{"$ref":"#/definitions/environment"}}}},"environment":{"type":"object","additionalProperties":false,"required":["id","label","deploy"],"properties":{"id":{"type":"string","pattern":"^[a-z][a-z0-9_-]*$","maxLength":40},"label":{"type":"string","minLength":1,"maxLength":40},"production":{"type":"boolean","description":"True for a production environment: every action on it needs a modal confirmation. Defaults to true when the id is \"production\"."},"versionUrl":{"type":"string","pattern":"^https?://","description":"URL answering {\"release\": \"<commit sha>\", \"environment\": \"…\"} for the version running there."},"deployedOnPublish":{"type":"boolean","default":false,"description":"True when publishing a GitHub Release of the app deploys this environment by itself."},"consoleLinks":{"type":"array","items":{"$ref":"#/definitions/link"},"description":"Where to debug a failed deployment, e.g. the ECS service's events page."},"deploy":{"description":"How a deployment to this environment happens.","type":"object","required":["kind"],"properties":{"kind":{"enum":["workflow","manual","latest"]}},"discriminator":{"propertyName":"kind"},"oneOf":[{"$ref":"#/definitions/workflowDeploy"},{"$ref":"#/definitions/manualDeploy"},{"$ref":"#/definitions/latestDeploy"}]}}},"workflowDeploy":{"type":"object","additionalProperties":false,"required":["kind","repo","workflow","tagInput"],"properties":{"kind":{"const":"workflow"},"repo":{"$ref":"#/definitions/repository","description":"Must be the monorepo or the infrastructure repository."},"workflow":{"$ref":"#/definitions/workflowFile"},"ref":{"type":"string","minLength":1,"description":"Branch the workflow is dispatched on; defaults to the repository's default branch as GitHub reports it."},"tagInput":{"type":"string","pattern":"^[A-Za-z_][A-Za-z0-9_-]*$","description":"The workflow_dispatch input that takes the image tag."},"reasonInput":{"type":"string","pattern":"^[A-Za-z_][A-Za-z0-9_-]*$","description":"The workflow_dispatch input that takes the run name or reason. Unset: the input of the workflow file whose description names a run name or reason, if any."},"runTitle":{"type":"string","minLength":1,"maxLength":200,"pattern":"\\{(imageTag|commitTitle)\\}","description":"Where run titles put what a run deploys: {imageTag}, or {commitTitle} (first line of the built commit's message); * is any text. E.g. \"Deploy {imageTag} to *\". Unset: a tag named anywhere in the title."},"runEvents":{"type":"array","minItems":1,"maxItems":10,"uniqueItems":true,"items":{"type":"string","pattern":"^[a-z_]{1,40}$"},"description":"The events that start this workflow's runs (GitHub's event names), each listed apart so other runs cannot push them out of view. Unset: [\"workflow_dispatch\", \"repository_dispatch\"]; add \"push\" for a deployment run on every merge."}}},"manualDeploy":{"type":"object","additionalProperties":false,"required":["kind","tool","steps"],"properties":{"kind":{"const":"manual"},"tool":{"type":"string","minLength":1,"description":"What the procedure uses, e.g. Ansible or Terraform."},"steps":{"type":"array","minItems":1,"items":{"type":"object","additionalProperties":false,"required":["title"],"properties":{"title":{"type":"string","minLength":1},"command":{"type":"string","minLength":1,"pattern":"^[^\\u0000-\\u001f\\u007f-\\u009f\\u2028\\u2029]+$","description":"Shell command run in the infrastructure repository, on one line (no control characters). Placeholders: {imageTag}, {gitTag}, {environment}."}}}},"links":{"type":"array","items":{"$ref":"#/definitions/link"}},"recordedIn":{"type":"object","additionalProperties":false,"required":["path","pattern"],"description":"Where the deployed image tag is recorded (e.g. the file `just bump` changes), so the deck shows it.","properties":{"repo":{"$ref":"#/definitions/repository","description":"Defaults to the infrastructure repository."},"path":{"$ref":"#/definitions/relativePath"},"pattern":{"type":"string","minLength":3,"maxLength":300,"description":"A regular expression whose first capture group is the image tag, e.g. image_tag: \"(rel-[^\"]+)\""}}}}},"latestDeploy":{"type":"object","additionalProperties":false,"required":["kind"],"properties":{"kind":{"const":"latest"},"explanation":{"type":"string","minLength":1}}}}};
 const schema12 = {"type":"string","pattern":"^[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+$","description":"owner/name"};
 const schema14 = {"type":"string","pattern":"^[A-Za-z0-9_.-]+\\.ya?ml$","description":"A workflow file name in .github/workflows, e.g. deploy-production-api.yml"};
 const func2 = require("ajv/dist/runtime/ucs2length").default;
 const pattern0 = new RegExp("^https?://", "u");
 const pattern2 = new RegExp("^[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+$", "u");
 const pattern4 = new RegExp("^[A-Za-z0-9_.-]+\\.ya?ml$", "u");
-const schema15 = {"type":"object","additionalProperties":false,"required":["id","label","environments"],"properties":{"id":{"type":"string","pattern":"^[a-z][a-z0-9_]*$","maxLength":60,"description":"The app's slug, as used in its git tags (api, frontend, ingestion_server…)."},"label":{"type":"string","minLength":1,"maxLength":60},"usesReleases":{"type":"boolean","default":true,"description":"False for an app that always runs the image tagged latest and has no GitHub Releases."},"gitTagPrefix":{"type":"string","pattern":"^[a-z][a-z0-9_]*-$","description":"Prefix of the app's git tags and release names; defaults to the id followed by \"-\"."},"images":{"type":"array","items":{"type":"string","minLength":1},"description":"Docker images (without tag) that a release of this app tags."},"registry":{"type":"object","additionalProperties":false,"required":["org","package"],"properties":{"org":{"type":"string","pattern":"^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})$","description":"The GitHub organization that owns the container package, e.g. WordPress."},"package":{"type":"string","pattern":"^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$","description":"The container package's name, e.g. openverse-api for ghcr.io/wordpress/openverse-api."}},"description":"The container package (GitHub Packages, ghcr.io) of one of this app's images. Its versions carry the image tags: the one tagged rel-… also carries the commit SHA it was built from, so Release Deck knows exactly which build a release is. Needs the read:packages scope, asked for only when a profile names a registry; when it cannot be read, the build is inferred from the commits that change sourceFolders."},"sourceFolders":{"type":"array","items":{"$ref":"#/definitions/relativePath"},"description":"Folders of the monorepo that belong to this app: the status bar shows the app of the file being edited, and the release notes list the commits that change these folders."},"envFiles":{"type":"array","items":{"$ref":"#/definitions/relativePath"},"description":"Environment-variable files whose changes must reach the infrastructure configuration before a deployment."},"environments":{"type":"array","minItems":1,"items":{"$ref":"#/definitions/environment"}}}};
+const schema15 = {"type":"object","additionalProperties":false,"required":["id","label","environments"],"properties":{"id":{"type":"string","pattern":"^[a-z][a-z0-9_]*$","maxLength":60,"description":"The app's slug, as used in its git tags (api, frontend, ingestion_server…)."},"label":{"type":"string","minLength":1,"maxLength":60},"usesReleases":{"type":"boolean","default":true,"description":"False for an app that always runs the image tagged latest and has no GitHub Releases."},"gitTagPrefix":{"type":"string","pattern":"^[a-z][a-z0-9_]*-$","description":"Prefix of the app's git tags and release names; defaults to the id followed by \"-\"."},"images":{"type":"array","items":{"type":"string","minLength":1},"description":"Docker images (without tag) that a release of this app tags."},"registry":{"type":"object","additionalProperties":false,"required":["org","package"],"properties":{"org":{"type":"string","pattern":"^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})$","description":"The GitHub organization that owns the container package, e.g. WordPress."},"package":{"type":"string","pattern":"^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$","description":"The container package's name, e.g. openverse-api for ghcr.io/wordpress/openverse-api."}},"description":"The container package (GitHub Packages, ghcr.io) of one of this app's images. Its versions carry the image tags: the one tagged rel-… also carries the commit SHA it was built from, so Release Deck knows exactly which build a release is. Needs the read:packages scope, asked for only when a profile names a registry; when it cannot be read, the build is inferred from the commits that change sourceFolders."},"sourceFolders":{"type":"array","items":{"$ref":"#/definitions/relativePath"},"description":"Folders of the monorepo that belong to this app: the status bar shows the app of the file being edited, and the release notes list the commits that change these folders."},"buildPaths":{"type":"array","items":{"$ref":"#/definitions/relativePath"},"description":"Folders or files of the monorepo whose changes make CI build this app's images: its path filter (for example [\"frontend/\", \"packages/\"]). Release Deck uses them to tell which commit a release's image was built from, whether two environments run the same build, which commits a deployment brings and which commits have an image. Paths, not glob patterns (GitHub lists commits by path). Unset: sourceFolders, an assumption; name them when CI rebuilds the images for other files too."},"envFiles":{"type":"array","items":{"$ref":"#/definitions/relativePath"},"description":"Environment-variable files whose changes must reach the infrastructure configuration before a deployment."},"environments":{"type":"array","minItems":1,"items":{"$ref":"#/definitions/environment"}}}};
 const schema16 = {"type":"string","minLength":1,"pattern":"^[^/\\\\]","description":"A path relative to the workspace folder, with forward slashes."};
 const func5 = Object.prototype.hasOwnProperty;
 const pattern5 = new RegExp("^[a-z][a-z0-9_]*$", "u");
@@ -17,14 +17,14 @@ const pattern6 = new RegExp("^[a-z][a-z0-9_]*-$", "u");
 const pattern7 = new RegExp("^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})$", "u");
 const pattern8 = new RegExp("^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$", "u");
 const pattern9 = new RegExp("^[^/\\\\]", "u");
-const schema18 = {"type":"object","additionalProperties":false,"required":["id","label","deploy"],"properties":{"id":{"type":"string","pattern":"^[a-z][a-z0-9_-]*$","maxLength":40},"label":{"type":"string","minLength":1,"maxLength":40},"production":{"type":"boolean","description":"True for a production environment: every action on it needs a modal confirmation. Defaults to true when the id is \"production\"."},"versionUrl":{"type":"string","pattern":"^https?://","description":"URL answering {\"release\": \"<commit sha>\", \"environment\": \"…\"} for the version running there."},"deployedOnPublish":{"type":"boolean","default":false,"description":"True when publishing a GitHub Release of the app deploys this environment by itself."},"consoleLinks":{"type":"array","items":{"$ref":"#/definitions/link"},"description":"Where to debug a failed deployment, e.g. the ECS service's events page."},"deploy":{"description":"How a deployment to this environment happens.","type":"object","required":["kind"],"properties":{"kind":{"enum":["workflow","manual","latest"]}},"discriminator":{"propertyName":"kind"},"oneOf":[{"$ref":"#/definitions/workflowDeploy"},{"$ref":"#/definitions/manualDeploy"},{"$ref":"#/definitions/latestDeploy"}]}}};
-const schema19 = {"type":"object","additionalProperties":false,"required":["label","url"],"properties":{"label":{"type":"string","minLength":1},"url":{"type":"string","pattern":"^https?://"}}};
-const schema27 = {"type":"object","additionalProperties":false,"required":["kind"],"properties":{"kind":{"const":"latest"},"explanation":{"type":"string","minLength":1}}};
-const pattern11 = new RegExp("^[a-z][a-z0-9_-]*$", "u");
-const schema20 = {"type":"object","additionalProperties":false,"required":["kind","repo","workflow","tagInput"],"properties":{"kind":{"const":"workflow"},"repo":{"$ref":"#/definitions/repository","description":"Must be the monorepo or the infrastructure repository."},"workflow":{"$ref":"#/definitions/workflowFile"},"ref":{"type":"string","minLength":1,"description":"Branch the workflow is dispatched on; defaults to the repository's default branch as GitHub reports it."},"tagInput":{"type":"string","pattern":"^[A-Za-z_][A-Za-z0-9_-]*$","description":"The workflow_dispatch input that takes the image tag."},"reasonInput":{"type":"string","pattern":"^[A-Za-z_][A-Za-z0-9_-]*$","description":"The workflow_dispatch input that takes the run name or reason. Unset: the input of the workflow file whose description names a run name or reason, if any."},"runTitle":{"type":"string","minLength":1,"maxLength":200,"pattern":"\\{(imageTag|commitTitle)\\}","description":"Where run titles put what a run deploys: {imageTag}, or {commitTitle} (first line of the built commit's message); * is any text. E.g. \"Deploy {imageTag} to *\". Unset: a tag named anywhere in the title."},"runEvents":{"type":"array","minItems":1,"maxItems":10,"uniqueItems":true,"items":{"type":"string","pattern":"^[a-z_]{1,40}$"},"description":"The events that start this workflow's runs (GitHub's event names), each listed apart so other runs cannot push them out of view. Unset: [\"workflow_dispatch\", \"repository_dispatch\"]; add \"push\" for a deployment run on every merge."}}};
-const pattern16 = new RegExp("^[A-Za-z_][A-Za-z0-9_-]*$", "u");
-const pattern18 = new RegExp("\\{(imageTag|commitTitle)\\}", "u");
-const pattern19 = new RegExp("^[a-z_]{1,40}$", "u");
+const schema19 = {"type":"object","additionalProperties":false,"required":["id","label","deploy"],"properties":{"id":{"type":"string","pattern":"^[a-z][a-z0-9_-]*$","maxLength":40},"label":{"type":"string","minLength":1,"maxLength":40},"production":{"type":"boolean","description":"True for a production environment: every action on it needs a modal confirmation. Defaults to true when the id is \"production\"."},"versionUrl":{"type":"string","pattern":"^https?://","description":"URL answering {\"release\": \"<commit sha>\", \"environment\": \"…\"} for the version running there."},"deployedOnPublish":{"type":"boolean","default":false,"description":"True when publishing a GitHub Release of the app deploys this environment by itself."},"consoleLinks":{"type":"array","items":{"$ref":"#/definitions/link"},"description":"Where to debug a failed deployment, e.g. the ECS service's events page."},"deploy":{"description":"How a deployment to this environment happens.","type":"object","required":["kind"],"properties":{"kind":{"enum":["workflow","manual","latest"]}},"discriminator":{"propertyName":"kind"},"oneOf":[{"$ref":"#/definitions/workflowDeploy"},{"$ref":"#/definitions/manualDeploy"},{"$ref":"#/definitions/latestDeploy"}]}}};
+const schema20 = {"type":"object","additionalProperties":false,"required":["label","url"],"properties":{"label":{"type":"string","minLength":1},"url":{"type":"string","pattern":"^https?://"}}};
+const schema28 = {"type":"object","additionalProperties":false,"required":["kind"],"properties":{"kind":{"const":"latest"},"explanation":{"type":"string","minLength":1}}};
+const pattern12 = new RegExp("^[a-z][a-z0-9_-]*$", "u");
+const schema21 = {"type":"object","additionalProperties":false,"required":["kind","repo","workflow","tagInput"],"properties":{"kind":{"const":"workflow"},"repo":{"$ref":"#/definitions/repository","description":"Must be the monorepo or the infrastructure repository."},"workflow":{"$ref":"#/definitions/workflowFile"},"ref":{"type":"string","minLength":1,"description":"Branch the workflow is dispatched on; defaults to the repository's default branch as GitHub reports it."},"tagInput":{"type":"string","pattern":"^[A-Za-z_][A-Za-z0-9_-]*$","description":"The workflow_dispatch input that takes the image tag."},"reasonInput":{"type":"string","pattern":"^[A-Za-z_][A-Za-z0-9_-]*$","description":"The workflow_dispatch input that takes the run name or reason. Unset: the input of the workflow file whose description names a run name or reason, if any."},"runTitle":{"type":"string","minLength":1,"maxLength":200,"pattern":"\\{(imageTag|commitTitle)\\}","description":"Where run titles put what a run deploys: {imageTag}, or {commitTitle} (first line of the built commit's message); * is any text. E.g. \"Deploy {imageTag} to *\". Unset: a tag named anywhere in the title."},"runEvents":{"type":"array","minItems":1,"maxItems":10,"uniqueItems":true,"items":{"type":"string","pattern":"^[a-z_]{1,40}$"},"description":"The events that start this workflow's runs (GitHub's event names), each listed apart so other runs cannot push them out of view. Unset: [\"workflow_dispatch\", \"repository_dispatch\"]; add \"push\" for a deployment run on every merge."}}};
+const pattern17 = new RegExp("^[A-Za-z_][A-Za-z0-9_-]*$", "u");
+const pattern19 = new RegExp("\\{(imageTag|commitTitle)\\}", "u");
+const pattern20 = new RegExp("^[a-z_]{1,40}$", "u");
 
 function validate13(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
@@ -172,7 +172,7 @@ errors++;
 if(data.tagInput !== undefined){
 let data4 = data.tagInput;
 if(typeof data4 === "string"){
-if(!pattern16.test(data4)){
+if(!pattern17.test(data4)){
 const err12 = {instancePath:instancePath+"/tagInput",schemaPath:"#/properties/tagInput/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z_][A-Za-z0-9_-]*$"},message:"must match pattern \""+"^[A-Za-z_][A-Za-z0-9_-]*$"+"\""};
 if(vErrors === null){
 vErrors = [err12];
@@ -197,7 +197,7 @@ errors++;
 if(data.reasonInput !== undefined){
 let data5 = data.reasonInput;
 if(typeof data5 === "string"){
-if(!pattern16.test(data5)){
+if(!pattern17.test(data5)){
 const err14 = {instancePath:instancePath+"/reasonInput",schemaPath:"#/properties/reasonInput/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z_][A-Za-z0-9_-]*$"},message:"must match pattern \""+"^[A-Za-z_][A-Za-z0-9_-]*$"+"\""};
 if(vErrors === null){
 vErrors = [err14];
@@ -242,7 +242,7 @@ vErrors.push(err17);
 }
 errors++;
 }
-if(!pattern18.test(data6)){
+if(!pattern19.test(data6)){
 const err18 = {instancePath:instancePath+"/runTitle",schemaPath:"#/properties/runTitle/pattern",keyword:"pattern",params:{pattern: "\\{(imageTag|commitTitle)\\}"},message:"must match pattern \""+"\\{(imageTag|commitTitle)\\}"+"\""};
 if(vErrors === null){
 vErrors = [err18];
@@ -291,7 +291,7 @@ const len0 = data7.length;
 for(let i0=0; i0<len0; i0++){
 let data8 = data7[i0];
 if(typeof data8 === "string"){
-if(!pattern19.test(data8)){
+if(!pattern20.test(data8)){
 const err22 = {instancePath:instancePath+"/runEvents/" + i0,schemaPath:"#/properties/runEvents/items/pattern",keyword:"pattern",params:{pattern: "^[a-z_]{1,40}$"},message:"must match pattern \""+"^[a-z_]{1,40}$"+"\""};
 if(vErrors === null){
 vErrors = [err22];
@@ -364,8 +364,8 @@ validate13.errors = vErrors;
 return errors === 0;
 }
 
-const schema23 = {"type":"object","additionalProperties":false,"required":["kind","tool","steps"],"properties":{"kind":{"const":"manual"},"tool":{"type":"string","minLength":1,"description":"What the procedure uses, e.g. Ansible or Terraform."},"steps":{"type":"array","minItems":1,"items":{"type":"object","additionalProperties":false,"required":["title"],"properties":{"title":{"type":"string","minLength":1},"command":{"type":"string","minLength":1,"pattern":"^[^\\u0000-\\u001f\\u007f-\\u009f\\u2028\\u2029]+$","description":"Shell command run in the infrastructure repository, on one line (no control characters). Placeholders: {imageTag}, {gitTag}, {environment}."}}}},"links":{"type":"array","items":{"$ref":"#/definitions/link"}},"recordedIn":{"type":"object","additionalProperties":false,"required":["path","pattern"],"description":"Where the deployed image tag is recorded (e.g. the file `just bump` changes), so the deck shows it.","properties":{"repo":{"$ref":"#/definitions/repository","description":"Defaults to the infrastructure repository."},"path":{"$ref":"#/definitions/relativePath"},"pattern":{"type":"string","minLength":3,"maxLength":300,"description":"A regular expression whose first capture group is the image tag, e.g. image_tag: \"(rel-[^\"]+)\""}}}}};
-const pattern20 = new RegExp("^[^\\u0000-\\u001f\\u007f-\\u009f\\u2028\\u2029]+$", "u");
+const schema24 = {"type":"object","additionalProperties":false,"required":["kind","tool","steps"],"properties":{"kind":{"const":"manual"},"tool":{"type":"string","minLength":1,"description":"What the procedure uses, e.g. Ansible or Terraform."},"steps":{"type":"array","minItems":1,"items":{"type":"object","additionalProperties":false,"required":["title"],"properties":{"title":{"type":"string","minLength":1},"command":{"type":"string","minLength":1,"pattern":"^[^\\u0000-\\u001f\\u007f-\\u009f\\u2028\\u2029]+$","description":"Shell command run in the infrastructure repository, on one line (no control characters). Placeholders: {imageTag}, {gitTag}, {environment}."}}}},"links":{"type":"array","items":{"$ref":"#/definitions/link"}},"recordedIn":{"type":"object","additionalProperties":false,"required":["path","pattern"],"description":"Where the deployed image tag is recorded (e.g. the file `just bump` changes), so the deck shows it.","properties":{"repo":{"$ref":"#/definitions/repository","description":"Defaults to the infrastructure repository."},"path":{"$ref":"#/definitions/relativePath"},"pattern":{"type":"string","minLength":3,"maxLength":300,"description":"A regular expression whose first capture group is the image tag, e.g. image_tag: \"(rel-[^\"]+)\""}}}}};
+const pattern21 = new RegExp("^[^\\u0000-\\u001f\\u007f-\\u009f\\u2028\\u2029]+$", "u");
 
 function validate14(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
@@ -527,7 +527,7 @@ vErrors.push(err12);
 }
 errors++;
 }
-if(!pattern20.test(data5)){
+if(!pattern21.test(data5)){
 const err13 = {instancePath:instancePath+"/steps/" + i0+"/command",schemaPath:"#/properties/steps/items/properties/command/pattern",keyword:"pattern",params:{pattern: "^[^\\u0000-\\u001f\\u007f-\\u009f\\u2028\\u2029]+$"},message:"must match pattern \""+"^[^\\u0000-\\u001f\\u007f-\\u009f\\u2028\\u2029]+$"+"\""};
 if(vErrors === null){
 vErrors = [err13];
@@ -903,7 +903,7 @@ vErrors.push(err4);
 }
 errors++;
 }
-if(!pattern11.test(data0)){
+if(!pattern12.test(data0)){
 const err5 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9_-]*$"},message:"must match pattern \""+"^[a-z][a-z0-9_-]*$"+"\""};
 if(vErrors === null){
 vErrors = [err5];
@@ -1138,7 +1138,7 @@ errors++;
 if(data9.kind !== undefined){
 let data10 = data9.kind;
 if(!(((data10 === "workflow") || (data10 === "manual")) || (data10 === "latest"))){
-const err24 = {instancePath:instancePath+"/deploy/kind",schemaPath:"#/properties/deploy/properties/kind/enum",keyword:"enum",params:{allowedValues: schema18.properties.deploy.properties.kind.enum},message:"must be equal to one of the allowed values"};
+const err24 = {instancePath:instancePath+"/deploy/kind",schemaPath:"#/properties/deploy/properties/kind/enum",keyword:"enum",params:{allowedValues: schema19.properties.deploy.properties.kind.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -1626,15 +1626,15 @@ vErrors.push(err27);
 errors++;
 }
 }
-if(data.envFiles !== undefined){
-let data11 = data.envFiles;
+if(data.buildPaths !== undefined){
+let data11 = data.buildPaths;
 if(Array.isArray(data11)){
 const len2 = data11.length;
 for(let i2=0; i2<len2; i2++){
 let data12 = data11[i2];
 if(typeof data12 === "string"){
 if(func2(data12) < 1){
-const err28 = {instancePath:instancePath+"/envFiles/" + i2,schemaPath:"#/definitions/relativePath/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+const err28 = {instancePath:instancePath+"/buildPaths/" + i2,schemaPath:"#/definitions/relativePath/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -1644,7 +1644,7 @@ vErrors.push(err28);
 errors++;
 }
 if(!pattern9.test(data12)){
-const err29 = {instancePath:instancePath+"/envFiles/" + i2,schemaPath:"#/definitions/relativePath/pattern",keyword:"pattern",params:{pattern: "^[^/\\\\]"},message:"must match pattern \""+"^[^/\\\\]"+"\""};
+const err29 = {instancePath:instancePath+"/buildPaths/" + i2,schemaPath:"#/definitions/relativePath/pattern",keyword:"pattern",params:{pattern: "^[^/\\\\]"},message:"must match pattern \""+"^[^/\\\\]"+"\""};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -1655,7 +1655,7 @@ errors++;
 }
 }
 else {
-const err30 = {instancePath:instancePath+"/envFiles/" + i2,schemaPath:"#/definitions/relativePath/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err30 = {instancePath:instancePath+"/buildPaths/" + i2,schemaPath:"#/definitions/relativePath/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -1667,7 +1667,7 @@ errors++;
 }
 }
 else {
-const err31 = {instancePath:instancePath+"/envFiles",schemaPath:"#/properties/envFiles/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err31 = {instancePath:instancePath+"/buildPaths",schemaPath:"#/properties/buildPaths/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err31];
 }
@@ -1677,11 +1677,15 @@ vErrors.push(err31);
 errors++;
 }
 }
-if(data.environments !== undefined){
-let data13 = data.environments;
+if(data.envFiles !== undefined){
+let data13 = data.envFiles;
 if(Array.isArray(data13)){
-if(data13.length < 1){
-const err32 = {instancePath:instancePath+"/environments",schemaPath:"#/properties/environments/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
+const len3 = data13.length;
+for(let i3=0; i3<len3; i3++){
+let data14 = data13[i3];
+if(typeof data14 === "string"){
+if(func2(data14) < 1){
+const err32 = {instancePath:instancePath+"/envFiles/" + i3,schemaPath:"#/definitions/relativePath/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err32];
 }
@@ -1690,16 +1694,8 @@ vErrors.push(err32);
 }
 errors++;
 }
-const len3 = data13.length;
-for(let i3=0; i3<len3; i3++){
-if(!(validate12(data13[i3], {instancePath:instancePath+"/environments/" + i3,parentData:data13,parentDataProperty:i3,rootData}))){
-vErrors = vErrors === null ? validate12.errors : vErrors.concat(validate12.errors);
-errors = vErrors.length;
-}
-}
-}
-else {
-const err33 = {instancePath:instancePath+"/environments",schemaPath:"#/properties/environments/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(!pattern9.test(data14)){
+const err33 = {instancePath:instancePath+"/envFiles/" + i3,schemaPath:"#/definitions/relativePath/pattern",keyword:"pattern",params:{pattern: "^[^/\\\\]"},message:"must match pattern \""+"^[^/\\\\]"+"\""};
 if(vErrors === null){
 vErrors = [err33];
 }
@@ -1709,14 +1705,69 @@ vErrors.push(err33);
 errors++;
 }
 }
-}
 else {
-const err34 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err34 = {instancePath:instancePath+"/envFiles/" + i3,schemaPath:"#/definitions/relativePath/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err34];
 }
 else {
 vErrors.push(err34);
+}
+errors++;
+}
+}
+}
+else {
+const err35 = {instancePath:instancePath+"/envFiles",schemaPath:"#/properties/envFiles/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err35];
+}
+else {
+vErrors.push(err35);
+}
+errors++;
+}
+}
+if(data.environments !== undefined){
+let data15 = data.environments;
+if(Array.isArray(data15)){
+if(data15.length < 1){
+const err36 = {instancePath:instancePath+"/environments",schemaPath:"#/properties/environments/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
+if(vErrors === null){
+vErrors = [err36];
+}
+else {
+vErrors.push(err36);
+}
+errors++;
+}
+const len4 = data15.length;
+for(let i4=0; i4<len4; i4++){
+if(!(validate12(data15[i4], {instancePath:instancePath+"/environments/" + i4,parentData:data15,parentDataProperty:i4,rootData}))){
+vErrors = vErrors === null ? validate12.errors : vErrors.concat(validate12.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err37 = {instancePath:instancePath+"/environments",schemaPath:"#/properties/environments/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err37];
+}
+else {
+vErrors.push(err37);
+}
+errors++;
+}
+}
+}
+else {
+const err38 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err38];
+}
+else {
+vErrors.push(err38);
 }
 errors++;
 }

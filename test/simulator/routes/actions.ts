@@ -104,11 +104,14 @@ function filterRuns(runs: readonly WorldRun[], query: URLSearchParams, now: numb
   const branch = query.get('branch');
   const created = query.get('created');
   const actor = query.get('actor');
+  // `head_sha`: only the runs of that commit ("List workflow runs for a repository", docs.github.com/rest/actions/workflow-runs).
+  const headSha = query.get('head_sha');
   return runs
     .filter((run) => existsYet(run, now))
     .filter((run) => event === null || run.event === event)
     .filter((run) => branch === null || run.headBranch === branch)
     .filter((run) => actor === null || run.actor === actor)
+    .filter((run) => headSha === null || run.headSha === headSha)
     .filter((run) => {
       if (status === null) {
         return true;

@@ -39,11 +39,23 @@ describe('deck', () => {
   it('counts how many commits production is behind the newest published release', () => {
     const facts = openverseFacts();
     const versions = { ...facts.versions, 'api/production': { kind: 'answered' as const, release: sha('c9'), environment: 'production' } };
-    const { environment: production } = environment(deckOf({ ...facts, versions }), 'api', 'production');
+    // Its last deployment is an older release than the newest (none of the later ones was made here).
+    const deploymentRuns = facts.deploymentRuns.filter((run) => !/rel-2026\.(11\.02|10\.28)\..* to production-api/.test(run.displayTitle));
+    const { environment: production } = environment(deckOf({ ...facts, versions, deploymentRuns }), 'api', 'production');
     assert.equal(production.state, 'behind');
     assert.equal(production.behindBy, 5);
     assert.equal(production.running?.imageTag, 'rel-2026.10.15.09.30.00');
     assert.match(production.stateDetail, /5 commits of API behind rel-2026\.11\.02\.14\.05\.33/);
+  });
+
+  it('says it cannot tell, never behind, when the newest release was deployed last and it reports an older commit of the app than that release\'s inferred build', () => {
+    // rel-… aliases whatever `latest` was when tagged: if CI had not built the app's last commit yet, the older commit is its build.
+    const facts = openverseFacts();
+    const versions = { ...facts.versions, 'api/production': { kind: 'answered' as const, release: sha('c9'), environment: 'production' } };
+    const { environment: production } = environment(deckOf({ ...facts, versions }), 'api', 'production');
+    assert.equal(production.state, 'unknown');
+    assert.equal(production.behindBy, undefined);
+    assert.match(production.stateDetail, /after a successful deployment of rel-2026\.11\.02\.14\.05\.33, the newest published release\. .*if CI had not built that commit when rel-2026\.11\.02\.14\.05\.33 was tagged, [0-9a-f]{7} is its build; which one cannot be told from the commits/);
   });
 
   it('shows staging and production in sync when both run the build of the newest release (later commits change other apps only)', () => {

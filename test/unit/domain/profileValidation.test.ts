@@ -100,6 +100,33 @@ describe('profile', () => {
     }
   });
 
+  it('reads buildPaths (CI\'s path filter) and says what is wrong with them', () => {
+    const withPaths = (buildPaths: unknown): ReturnType<typeof validateProfile> => {
+      const profile = structuredClone(SHOP_PROFILE) as typeof SHOP_PROFILE & { apps: Array<Record<string, unknown>> };
+      const [web] = profile.apps;
+      assert.ok(web !== undefined);
+      web.buildPaths = buildPaths;
+      return validateProfile(profile);
+    };
+    const fine = withPaths(['apps/web/', 'packages\\ui', 'package.json']);
+    assert.ok(fine.ok, JSON.stringify(!fine.ok && fine.problems));
+    assert.deepEqual(fine.profile.apps[0]?.buildPaths, ['apps/web/', 'packages/ui', 'package.json']);
+    const unset = validateProfile(SHOP_PROFILE);
+    assert.ok(unset.ok);
+    assert.equal(unset.profile.apps[0]?.buildPaths, undefined, 'unset: the source folders are assumed (buildPaths.ts)');
+    const problems = (buildPaths: unknown): string[] => {
+      const result = withPaths(buildPaths);
+      assert.equal(result.ok, false);
+      return result.ok ? [] : result.problems.map((problem) => `${problem.path}: ${problem.message}`);
+    };
+    assert.deepEqual(problems(['packages/**', 'apps/web/', 'apps/web/']), [
+      '$.apps[0].buildPaths[0]: "packages/**" is a pattern; name a folder or file (e.g. "packages/"), as GitHub lists commits by path, not by pattern.',
+      '$.apps[0].buildPaths[2]: "apps/web/" is named twice.',
+    ]);
+    assert.match(problems([]).join('\n'), /^\$\.apps\[0\]\.buildPaths: buildPaths names no path, so no change would rebuild the images/);
+    assert.match(problems(['../elsewhere']).join('\n'), /buildPaths\[0\]: "\.\.\/elsewhere" leaves the repository/);
+  });
+
   it('reports the problems a schema cannot see', () => {
     const profile = structuredClone(SHOP_PROFILE) as typeof SHOP_PROFILE & { apps: unknown[] };
     profile.apps.push(

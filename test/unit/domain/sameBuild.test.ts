@@ -35,6 +35,15 @@ describe('same build (a running commit is a release\'s build)', () => {
     assert.deepEqual(compareBuilds(frontend, sha('m5'), sha('m6'), known), { kind: 'same' });
   });
 
+  it('counts a change of a build path outside the source folders (CI\'s path filter, buildPaths) as a new build', () => {
+    // packages/ changed at m8: CI rebuilt the frontend's image for it, so m7's build is not rel-…'s whose tag is on m9.
+    const histories = { [historyKey(sha('m9'), 'frontend')]: listing('m9', frontendCommits), [historyKey(sha('m9'), 'packages')]: listing('m9', ['m8', 'm3']) };
+    const rebuiltForPackages = { ...frontend, buildPaths: ['frontend/', 'packages/'] };
+    assert.equal(buildAt(rebuiltForPackages, sha('m9'), facts(histories)), sha('m8'));
+    assert.deepEqual(compareBuilds(rebuiltForPackages, sha('m7'), sha('m9'), facts(histories)), { kind: 'behind', by: 1 });
+    assert.deepEqual(compareBuilds(frontend, sha('m7'), sha('m9'), facts(histories)), { kind: 'same' }, 'by default only the source folders rebuild it');
+  });
+
   it('counts only the app\'s commits between two builds, behind or ahead', () => {
     const known = facts({ [historyKey(sha('m10'), 'frontend')]: listing('m10', frontendCommits) });
     assert.deepEqual(compareBuilds(frontend, sha('m2'), sha('m9'), known), { kind: 'behind', by: 2 });

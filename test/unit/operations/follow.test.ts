@@ -42,7 +42,7 @@ describe('verifying a deployment through /version', () => {
   it('takes it as proof when it names its own environment, says "local" or nothing', async () => {
     for (const name of ['production', 'local', '']) {
       environmentName = name;
-      assert.deepEqual(await verifyVersion(url, DEPLOYED, options), { kind: 'matched' }, name);
+      assert.deepEqual(await verifyVersion(url, DEPLOYED, options), { kind: 'matched', seen: DEPLOYED }, name);
     }
   });
 });

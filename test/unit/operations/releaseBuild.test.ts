@@ -25,4 +25,25 @@ describe('the build a release is expected to run', () => {
     assert.match(expected.unsure ?? '', /latest/);
     assert.match(expected.unsure ?? '', /registry/);
   });
+
+  it('a release tagged while CI still built the app\'s last commit may be an older build, and says why', async () => {
+    harness = await startHarness();
+    const profile = simulatedProfile(harness.simulator);
+    const app = profile.apps.find((candidate) => candidate.id === 'frontend');
+    assert.ok(app);
+    const admin = (path: string, body: unknown): Promise<Response> => fetch(`${harness!.simulator.url}/_admin/${path}`, { method: 'POST', body: JSON.stringify(body) });
+    const before = harness.simulator.world.repos[0]?.commits.filter((commit) => (commit.files ?? []).some((file) => file.filename.startsWith('frontend/'))).at(-1)?.sha;
+    const pushed = (await (await admin('push', { message: 'Faster search page (#5200)', files: ['frontend/src/pages/search.vue'] })).json()) as { sha: string };
+    await admin('clock', { advanceSeconds: 20 });
+    // The release run starts now: CI's image build for the pushed commit is still running (openverse-facts §1.4: publish-images).
+    const tagged = harness.simulator.now().toISOString();
+    const lagging = await releaseBuild(harness.client, profile.monorepo, app, pushed.sha, 'rel-2026.11.26.12.00.00', tagged);
+    assert.equal(lagging.sha, pushed.sha, 'the last commit that changed the frontend');
+    assert.equal(lagging.maybeOlder?.shas[0], before, 'or the frontend\'s commit before it');
+    assert.match(lagging.maybeOlder?.why ?? '', /^when rel-2026\.11\.26\.12\.00\.00 was tagged, the push of commit [0-9a-f]{7} had not finished building \(ci_cd\.yml in progress\), so `latest` may still have been an older build of Frontend$/);
+
+    await admin('clock', { advanceSeconds: 120 });
+    const built = await releaseBuild(harness.client, profile.monorepo, app, pushed.sha, 'rel-2026.11.26.12.02.00', harness.simulator.now().toISOString());
+    assert.deepEqual([built.sha, built.maybeOlder], [pushed.sha, undefined], 'once CI built it before the release run started, the last commit is the build');
+  });
 });

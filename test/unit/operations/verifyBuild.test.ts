@@ -108,4 +108,29 @@ describe('verification expects the release\'s build, not its git tag\'s commit',
     assert.equal(result.version?.kind, 'matched');
     assert.equal(result.build, lastFrontendCommit());
   });
+
+  it('publishing the frontend while CI had not built its newest commit: verified against the older build it runs, and the deck never says behind', async () => {
+    await harness.simulator.close();
+    // The frontend's newest commit was merged but no run built its image (CI failed or still runs): `latest` is older.
+    const world = openverseWorld();
+    const monorepo = world.repos[0];
+    assert.ok(monorepo);
+    const unbuilt = fakeSha('frontend-unbuilt');
+    monorepo.commits.push({ sha: unbuilt, message: 'Lazy thumbnails (#5211)', author: 'obulat', date: '2026-11-26T07:00:00Z', files: [{ filename: 'frontend/src/components/Thumbnail.vue' }] });
+    monorepo.commits.push({ sha: head, message: 'Document the release process (#5130)', author: 'obulat', date: '2026-11-26T08:00:00Z', files: [{ filename: 'documentation/meta/release.md' }] });
+    const latest = world.images['frontend']?.['latest'];
+    assert.ok(latest !== undefined && latest !== unbuilt);
+    harness = await startHarness({ world });
+    const { app, production, profile } = await deck('frontend');
+    const draft = app.draft;
+    assert.ok(draft);
+    assert.notEqual(production.running?.sha, latest, 'production ran another build before');
+    const result = await publishAndFollow(harness.client, { profile, app: app.app, draft, deployedEnvironment: production }, () => undefined, moving());
+    assert.equal(result.problem, undefined, result.problem);
+    assert.equal(result.build, latest, 'the build production runs');
+    assert.match(result.buildNote ?? '', new RegExp(`^${draft.imageTag.replace(/\./g, '\\.')} is the build of commit ${latest.slice(0, 7)}, not of ${unbuilt.slice(0, 7)}: when ${draft.imageTag.replace(/\./g, '\\.')} was tagged, no workflow run of the push of commit ${unbuilt.slice(0, 7)} was found`));
+    const after = (await deck('frontend')).production;
+    assert.notEqual(after.state, 'behind', after.stateDetail);
+    assert.match(after.stateDetail, /which one cannot be told from the commits/);
+  });
 });

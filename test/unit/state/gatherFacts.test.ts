@@ -67,7 +67,7 @@ describe('gathering the facts of a large profile', () => {
     const history = async (runEvents?: string[]): Promise<number | undefined> => {
       const validation = validateProfile({
         ...document,
-        apps: document.apps.map((app) => ({ ...app, environments: app.environments.map((environment) => (environment.deploy.workflow === 'deploy-production-app000.yml' && runEvents !== undefined ? { ...environment, deploy: { ...environment.deploy, runEvents } } : environment)) })),
+        apps: document.apps.map((app) => ({ ...app, environments: app.environments.map((environment) => (environment.deploy.kind === 'workflow' && environment.deploy.workflow === 'deploy-production-app000.yml' && runEvents !== undefined ? { ...environment, deploy: { ...environment.deploy, runEvents } } : environment)) })),
       });
       assert.ok(validation.ok, JSON.stringify(!validation.ok && validation.problems));
       const deck = buildDeck(validation.profile, await gatherFacts(harness!.client, validation.profile, { probe: unreachable }));
@@ -84,5 +84,79 @@ describe('gathering the facts of a large profile', () => {
     const facts = await gatherFacts(harness.client, validation.profile, { probe: unreachable });
     const monorepo = harness.simulator.world.repos[0];
     assert.equal(facts.mainCommits[0]?.sha, monorepo?.commits[monorepo.commits.length - 1]?.sha, 'the newest commit of trunk');
+  });
+
+  it('sends as many requests per refresh for 50 apps as for 5 with runTitle {commitTitle}, registry and recordedIn on, after the first', async () => {
+    const refreshes = async (apps: number): Promise<{ first: number; second: number; third: number; deck: ReturnType<typeof buildDeck> }> => {
+      harness = await startHarness({ world: syntheticWorld(apps, 3, { profileOptions: true }), client: { token: SYNTHETIC_TOKEN } });
+      const validation = validateProfile(syntheticProfileDocument(apps, 3, harness.simulator.url, { profileOptions: true }));
+      assert.ok(validation.ok, JSON.stringify(!validation.ok && validation.problems.slice(0, 3)));
+      const counts: number[] = [];
+      let facts = await gatherFacts(harness.client, validation.profile, { probe: unreachable });
+      counts.push(harness.simulator.stats.requests);
+      for (let refresh = 0; refresh < 2; refresh += 1) {
+        harness.simulator.stats.requests = 0;
+        harness.simulator.stats.rateLimitUnits = 0;
+        facts = await gatherFacts(harness.client, validation.profile, { probe: unreachable });
+        counts.push(harness.simulator.stats.requests);
+      }
+      assert.equal(harness.simulator.stats.rateLimitUnits, 0, `${apps} apps: an unchanged refresh is free`);
+      const deck = buildDeck(validation.profile, facts);
+      await harness.simulator.close();
+      harness = undefined;
+      return { first: counts[0] ?? 0, second: counts[1] ?? 0, third: counts[2] ?? 0, deck };
+    };
+    const few = await refreshes(5);
+    const many = await refreshes(50);
+    console.log(`      (5 apps: ${few.first} then ${few.second}, ${few.third}; 50 apps: ${many.first} then ${many.second}, ${many.third})`);
+    assert.equal(many.second, few.second, 'a refresh after the first');
+    assert.equal(many.third, few.third, 'and the one after');
+    // What the options are for is still read: staging from its message titles, the builds from the registry, the records.
+    for (const deck of [few.deck, many.deck]) {
+      for (const app of deck.apps) {
+        const [staging, , preview] = app.environments;
+        assert.match(staging?.history[0]?.imageTag ?? '', /^[0-9a-f]{40}$/, `${app.app.id}: staging's title mapped to its commit`);
+        assert.equal(app.releases[0]?.buildFrom, 'registry', `${app.app.id}: the build read from the registry`);
+        assert.deepEqual([preview?.running?.source, preview?.running?.imageTag], ['recorded', 'rel-2026.10.03.10.00.00'], `${app.app.id}: the recorded version`);
+      }
+    }
+  });
+
+  it('lists a container package again only when a release tag appears, and reads a commit\'s files only when a run is newly titled with it', async () => {
+    harness = await startHarness({ world: syntheticWorld(5, 3, { profileOptions: true }), client: { token: SYNTHETIC_TOKEN } });
+    const world = harness.simulator.world;
+    const validation = validateProfile(syntheticProfileDocument(5, 3, harness.simulator.url, { profileOptions: true }));
+    assert.ok(validation.ok);
+    const profile = validation.profile;
+    const refresh = async (): Promise<{ deck: ReturnType<typeof buildDeck>; asked: string[] }> => {
+      harness!.simulator.resetStats();
+      const deck = buildDeck(profile, await gatherFacts(harness!.client, profile, { probe: unreachable }));
+      return { deck, asked: harness!.simulator.stats.log.filter((entry) => entry.status !== 304).map((entry) => entry.path) };
+    };
+    await refresh();
+    assert.deepEqual((await refresh()).asked, [], 'nothing new: nothing but 304s');
+
+    // A new release of app000 is published and its image tagged; CI deploys app002's staging for a new push.
+    const [monorepo, infra] = world.repos;
+    const pushed = monorepo?.commits[102];
+    assert.ok(monorepo !== undefined && infra !== undefined && pushed !== undefined);
+    monorepo.releases.push({ id: 9001, tagName: 'app000-2026.10.06.10.00.00', name: 'app000-2026.10.06.10.00.00', draft: false, prerelease: false, body: '- Newer (#3) by @bench', targetCommitish: 'main', createdAt: '2026-10-06T10:00:00Z', publishedAt: '2026-10-06T10:00:00Z', author: 'bench' });
+    monorepo.tags.push({ name: 'app000-2026.10.06.10.00.00', sha: pushed.sha });
+    (world.images['app000'] ??= {})['rel-2026.10.06.10.00.00'] = pushed.sha;
+    infra.runs.push({ id: 9002, workflowPath: '.github/workflows/deploy-staging-app002.yml', event: 'repository_dispatch', displayTitle: pushed.message, createdAt: '2026-11-01T00:00:00Z', actor: 'bench', headBranch: 'main', headSha: infra.commits[0]?.sha ?? '', outcome: 'success', queuedSeconds: 1, runningSeconds: 1, effectsApplied: true });
+    // Any write makes the simulator drop the answers it kept (the world was changed behind its back).
+    await fetch(`${harness.simulator.url}/_admin/faults`, { method: 'DELETE' });
+
+    const { deck, asked } = await refresh();
+    assert.deepEqual(
+      asked.filter((path) => path.includes('/packages/') || /\/commits\/[0-9a-f]{40}$/.test(path)),
+      ['/orgs/bench/packages/container/openverse-app000/versions?per_page=100', `/repos/bench/monorepo/commits/${pushed.sha}`].sort((a, b) => asked.indexOf(a) - asked.indexOf(b)),
+      'one package listing (the app with a new tag) and one commit (the new title)',
+    );
+    const app000 = deck.apps.find((app) => app.app.id === 'app000');
+    assert.deepEqual([app000?.releases[0]?.imageTag, app000?.releases[0]?.buildSha, app000?.releases[0]?.buildFrom], ['rel-2026.10.06.10.00.00', pushed.sha, 'registry']);
+    const staging = deck.apps.find((app) => app.app.id === 'app002')?.environments[0];
+    assert.equal(staging?.history[0]?.imageTag, pushed.sha, 'the new staging run names the commit that changed app002');
+    assert.deepEqual((await refresh()).asked, [], 'and then nothing new again');
   });
 });

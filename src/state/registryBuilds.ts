@@ -1,0 +1,119 @@
+import type { RegistryFact, ReleaseFact, WorkflowRunFact } from '../domain/facts';
+import type { AppProfile, Profile } from '../domain/profileTypes';
+import { imageTagOfGitTag, parseGitTag } from '../domain/tags';
+import type { GitHubClient } from '../github/client';
+import { describeError, isGitHubError } from '../github/errors';
+import { readReleaseBuilds } from '../github/packages';
+
+/**
+ * Which commit each release's image was built from, per app whose profile names its container package
+ * (`registry`). A `rel-…` tag names one image for good (the release workflow tags it once, openverse-facts §1.3),
+ * so what a listing said is kept per client and the package is listed again only when one of the app's
+ * published releases has a tag not known yet: the first refresh lists each package once; later refreshes
+ * send nothing until a release is published. A tag the listing does not hold is asked for again while its
+ * release may still be being tagged (its release run not finished, and published less than an hour ago);
+ * after that it is taken as not in the registry (the build is then inferred). A package that cannot be read
+ * for want of permission or existence is not asked again until a new tag appears; other failures are.
+ */
+
+/** After this long, a published release's image is tagged if it ever will be (the release run tags it first). */
+const TAGGING_WINDOW_MS = 3_600_000;
+
+interface PackageMemo {
+  readonly builds: Record<string, string>;
+  /** Tags asked for and not to be asked again (found, or missing for good). */
+  readonly settled: Set<string>;
+  unavailable?: string;
+}
+
+const memos = new WeakMap<GitHubClient, Map<string, PackageMemo>>();
+
+export interface RegistryInputs {
+  readonly releases: Promise<readonly ReleaseFact[]>;
+  readonly releaseRuns: Promise<readonly WorkflowRunFact[]>;
+  readonly now: () => Date;
+}
+
+export async function gatherRegistries(client: GitHubClient, profile: Profile, inputs: RegistryInputs): Promise<Record<string, RegistryFact>> {
+  let memo = memos.get(client);
+  if (memo === undefined) {
+    memo = new Map();
+    memos.set(client, memo);
+  }
+  const packages = memo;
+  const entries = await Promise.all(
+    profile.apps.flatMap((app) => {
+      const registry = app.registry;
+      return registry !== undefined && app.usesReleases ? [readApp(client, app, registry, packages, inputs).then((fact) => [app.id, fact] as const)] : [];
+    }),
+  );
+  return Object.fromEntries(entries);
+}
+
+async function readApp(client: GitHubClient, app: AppProfile, registry: NonNullable<AppProfile['registry']>, packages: Map<string, PackageMemo>, inputs: RegistryInputs): Promise<RegistryFact> {
+  const key = `${client.apiUrl} ${registry.org.toLowerCase()}/${registry.package}`;
+  const known = packages.get(key);
+  // First sight of the package: listed at once, in parallel with the refresh's other requests.
+  const listing = known === undefined ? list(registry) : undefined;
+  const [releases, runs] = await Promise.all([inputs.releases, inputs.releaseRuns]);
+  const wanted = publishedTags(app, releases);
+  const memo = known ?? { builds: {}, settled: new Set<string>() };
+  packages.set(key, memo);
+  const unknown = [...wanted.keys()].filter((tag) => memo.builds[tag] === undefined && !memo.settled.has(tag));
+  if (listing === undefined && unknown.length === 0) {
+    return factOf(memo);
+  }
+  const answer = await (listing ?? list(registry));
+  if (answer.kind === 'failed') {
+    if (!answer.lasting) {
+      packages.delete(key);
+    }
+    memo.unavailable = answer.reason;
+    // Not asked again for these tags (a lasting failure): a new release asks again.
+    for (const tag of wanted.keys()) {
+      memo.settled.add(tag);
+    }
+    return factOf(memo);
+  }
+  delete memo.unavailable;
+  Object.assign(memo.builds, answer.builds);
+  const now = inputs.now().getTime();
+  for (const [tag, release] of wanted) {
+    const found = memo.builds[tag] !== undefined;
+    const runOver = runs.some((run) => run.event === 'release' && run.headBranch === release.tagName && run.status === 'completed');
+    const old = release.publishedAt !== null && now - Date.parse(release.publishedAt) > TAGGING_WINDOW_MS;
+    if (found || runOver || old) {
+      memo.settled.add(tag);
+    }
+  }
+  return factOf(memo);
+
+  async function list(target: NonNullable<AppProfile['registry']>): Promise<{ kind: 'read'; builds: Record<string, string> } | { kind: 'failed'; reason: string; lasting: boolean }> {
+    try {
+      return { kind: 'read', builds: await readReleaseBuilds(client, target) };
+    } catch (error) {
+      // No read:packages, or no such package: asking again will not change it until something else does.
+      const lasting = isGitHubError(error) && (error.status === 401 || error.status === 403 || error.status === 404);
+      return { kind: 'failed', reason: describeError(error), lasting };
+    }
+  }
+}
+
+function factOf(memo: PackageMemo): RegistryFact {
+  return memo.unavailable !== undefined ? { kind: 'unavailable', reason: memo.unavailable } : { kind: 'read', builds: { ...memo.builds } };
+}
+
+/** The image tags of the app's published releases, each with its release. */
+function publishedTags(app: AppProfile, releases: readonly ReleaseFact[]): Map<string, ReleaseFact> {
+  const tags = new Map<string, ReleaseFact>();
+  for (const release of releases) {
+    if (release.draft || release.prerelease || release.publishedAt === null) {
+      continue;
+    }
+    const gitTag = parseGitTag(release.tagName, app.gitTagPrefix);
+    if (gitTag.ok) {
+      tags.set(imageTagOfGitTag(gitTag.value).text, release);
+    }
+  }
+  return tags;
+}
