@@ -12,7 +12,7 @@ async function inputBox(page: Page, prompt: RegExp): Promise<ReturnType<Page['lo
 /** Opens Release Deck's walkthrough from the Welcome page's list, as a person would. */
 async function openWalkthrough(page: Page): Promise<void> {
     await runCommand(page, 'Welcome: Open Walkthrough...');
-    const row = page.locator('.quick-input-widget .monaco-list-row', { hasText: 'Get Started with Release Deck' }).first();
+    const row = page.locator('.quick-input-widget .monaco-list-row', { hasText: 'Set Up Release Deck' }).first();
     await row.waitFor({ state: 'visible', timeout: 30_000 });
     await row.click();
 }
