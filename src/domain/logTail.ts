@@ -10,7 +10,9 @@ export const TAIL_LINES = 200;
 export const MAX_LINE_CHARS = 2_000;
 
 /** ANSI escape sequences: CSI (colours, cursor moves) and OSC (titles, links), and lone escapes. */
-const ANSI = /\u001b\[[0-?]*[ -/]*[@-~]|\u001b\][^\u0007\u001b]*(?:\u0007|\u001b\\)|\u001b[@-Z\\-_]/g;
+const ESC = '\u001b';
+const BEL = '\u0007';
+const ANSI = new RegExp(`${ESC}\\[[0-?]*[ -/]*[@-~]|${ESC}\\][^${BEL}${ESC}]*(?:${BEL}|${ESC}\\\\)|${ESC}[@-_]`, 'g');
 const TIMESTAMP = /^\uFEFF?\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?Z ?/;
 
 export function stripAnsi(text: string): string {
