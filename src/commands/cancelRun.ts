@@ -61,7 +61,7 @@ export function registerCancelRun(services: Services): vscode.Disposable {
         await cancelWorkflowRun(client, run.repo, record.runId);
       } catch (error) {
         const status = statusOf(error);
-        const problem = refusedWords('Cancelling', run, error, status === 409 ? 'the run had already finished, so there was nothing to cancel' : status === 403 ? 'the signed-in account may not cancel runs of this repository (it needs write access)' : undefined);
+        const problem = refusedWords('cancel', run, error, status === 409 ? 'the run had already finished, so there was nothing to cancel' : status === 403 ? 'the signed-in account may not cancel runs of this repository (it needs write access)' : undefined);
         services.log.warn(`${who} tried to cancel ${record.runUrl}: ${describeError(error)}`);
         void vscode.window.showWarningMessage(problem);
         return { kind: 'refused', problem };

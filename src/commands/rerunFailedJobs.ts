@@ -82,7 +82,7 @@ async function confirmAndRerun(services: Services, run: RunTarget): Promise<Reru
   } catch (error) {
     const status = statusOf(error);
     const why = status === 409 || status === 422 || status === 403 ? 'GitHub does not re-run it now (it may be running again already, have succeeded meanwhile, be more than 30 days old, or the account lacks write access)' : undefined;
-    const problem = refusedWords('Re-running the failed jobs', run, error, why);
+    const problem = refusedWords('re-run the failed jobs of', run, error, why);
     services.log.warn(`${who} tried to re-run ${record.runUrl}: ${describeError(error)}`);
     void services.store.refresh('a re-run was refused');
     void vscode.window.showWarningMessage(problem);

@@ -58,5 +58,5 @@ export function statusOf(error: unknown): number | undefined {
 
 /** Said after GitHub refused: what happened, that nothing changed, and the deck refreshed to show where the run is. */
 export function refusedWords(action: string, run: RunTarget, error: unknown, why: string | undefined): string {
-  return `${action} of "${run.record.title}" (${run.place}) was refused by GitHub${why !== undefined ? `: ${why}` : ''}. Nothing was changed; the deck is refreshed to show where the run is now. (${describeError(error)})`;
+  return `GitHub refused to ${action} "${run.record.title}" (${run.place})${why !== undefined ? `: ${why}` : ''}. Nothing was changed; the deck is refreshed to show where the run is now. (${describeError(error)})`;
 }
