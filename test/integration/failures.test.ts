@@ -17,12 +17,13 @@ async function colleagueDeploys(workflow: string, inputs: Record<string, string>
   return ((await response.json()) as { workflow_run_id: number }).workflow_run_id;
 }
 
-/** Main's head: its SHA is an image tag of the API's, its title what the staging run is titled with. */
-async function headCommit(): Promise<{ sha: string; title: string }> {
-  const commits = (await world()).repos[0]?.commits as Array<{ sha: string; message: string }> | undefined;
-  const head = commits?.[commits.length - 1];
-  assert.ok(head);
-  return { sha: head.sha, title: head.message.split('\n', 1)[0] ?? '' };
+/** The commit an app's `latest` image was built from: its SHA is an image tag of the app's, its title what a staging run is titled with. */
+async function latestBuild(app: string): Promise<{ sha: string; title: string }> {
+  const current = (await world()) as Awaited<ReturnType<typeof world>> & { images: Record<string, Record<string, string>> };
+  const sha = current.images[app]?.latest;
+  const commit = (current.repos[0]?.commits as Array<{ sha: string; message: string }> | undefined)?.find((candidate) => candidate.sha === sha);
+  assert.ok(sha !== undefined && commit !== undefined);
+  return { sha, title: commit.message.split('\n', 1)[0] ?? '' };
 }
 
 describe('failed runs: the failure log, cancel and re-run', () => {
@@ -39,7 +40,7 @@ describe('failed runs: the failure log, cancel and re-run', () => {
 
   it('failure log: opens the failed step\'s log tail in a read-only tab, and the token never reaches the log host', async () => {
     await admin('fail-next-run', { workflowPath: '.github/workflows/deploy-staging-api.yml' });
-    const head = await headCommit();
+    const head = await latestBuild('api');
     await colleagueDeploys('deploy-staging-api.yml', { tag: head.sha, run_name: head.title });
     await admin('clock', { advanceSeconds: 60 });
     await deck.refresh();
@@ -78,7 +79,7 @@ describe('failed runs: the failure log, cancel and re-run', () => {
   });
 
   it('cancel: a colleague\'s deployment under way is cancelled behind a modal naming app, environment, run and image tag', async () => {
-    const head = await headCommit();
+    const head = await latestBuild('frontend');
     const id = await colleagueDeploys('deploy-staging-frontend.yml', { tag: head.sha, run_name: head.title });
     await deck.refresh();
     assert.match(find(deck.describeDeck(), 'Frontend', 'Staging').contextValue ?? '', /\bcanCancel\b/);
@@ -93,7 +94,7 @@ describe('failed runs: the failure log, cancel and re-run', () => {
   });
 
   it('cancel of a run that finished meanwhile: GitHub\'s 409 said clearly, nothing else changes', async () => {
-    const head = await headCommit();
+    const head = await latestBuild('frontend');
     await colleagueDeploys('deploy-staging-frontend.yml', { tag: head.sha, run_name: head.title });
     await deck.refresh();
     assert.match(find(deck.describeDeck(), 'Frontend', 'Staging').contextValue ?? '', /\bcanCancel\b/);
