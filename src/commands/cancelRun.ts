@@ -70,7 +70,7 @@ export function registerCancelRun(services: Services): vscode.Disposable {
       }
       services.log.info(`${who} cancelled ${record.runUrl} (${place}, ${record.imageTag ?? record.title}) at ${new Date().toISOString()}.`);
       // GitHub cancels asynchronously: the run is followed a short while until it says so.
-      const ended = await followRun(client, run.repo, await getRun(client, run.repo, record.runId), { timeoutMs: 60_000 }).catch(() => undefined);
+      const ended = await getRun(client, run.repo, record.runId).then((current) => followRun(client, run.repo, current, { timeoutMs: 60_000 })).catch(() => undefined);
       void services.store.refresh('a cancelled run ended');
       const conclusion = ended?.kind === 'finished' ? (ended.run.conclusion ?? 'completed') : 'cancelling';
       void vscode.window.showInformationMessage(conclusion === 'cancelling' ? `Cancel sent for "${record.title}" (${place}); GitHub is still stopping it: the deck shows when it has.` : `The deployment run "${record.title}" of ${place} ended: ${conclusion}. Check what ${place} runs now in the deck.`);

@@ -20,10 +20,18 @@ export interface RunTarget {
 /**
  * The run an item command acts on: the deployment run it was given (`runId`), else the one `pick` chooses
  * among the environment's; undefined (having said why) when there is none, when the environment is not
- * deployed by a workflow, or when the run would be the release workflow's (never cancelled or re-run here:
- * release-process.md, "do not re-run the release workflow … duplicate tags").
+ * deployed by a workflow, or, for a command that acts on it, when the run would be the release workflow's
+ * (never cancelled or re-run here: release-process.md, "do not re-run the release workflow … duplicate tags").
  */
-export function runTarget(services: Services, argument: unknown, command: string, pick: (environment: EnvironmentDeck) => DeploymentRecord | undefined, none: (place: string, environment: EnvironmentDeck) => string): RunTarget | undefined {
+export function runTarget(
+  services: Services,
+  argument: unknown,
+  command: string,
+  pick: (environment: EnvironmentDeck) => DeploymentRecord | undefined,
+  none: (place: string, environment: EnvironmentDeck) => string,
+  /** True for a command that acts on the run (cancel, re-run): never on the release workflow's. */
+  acts = true,
+): RunTarget | undefined {
   const target = itemTarget(services, argument, command);
   const environment = target?.environment;
   if (target === undefined || environment === undefined) {
@@ -44,7 +52,8 @@ export function runTarget(services: Services, argument: unknown, command: string
     return undefined;
   }
   const profile = services.profiles.profile;
-  if (profile !== undefined && isReleaseWorkflowRun({ repo: deploy.repo, workflowPath: deploy.workflow }, profile.monorepo, profile.releaseWorkflow)) {
+  const releaseRun = record.runId === environment.publishingRun?.runId;
+  if (acts && (releaseRun || (profile !== undefined && isReleaseWorkflowRun({ repo: deploy.repo, workflowPath: deploy.workflow }, profile.monorepo, profile.releaseWorkflow)))) {
     void vscode.window.showWarningMessage(`"${command}" is never offered for the release workflow: re-running or stopping it half-way can tag images twice (the process forbids it). Open the run on GitHub instead.`);
     return undefined;
   }

@@ -22,7 +22,7 @@ export type ShowFailureResult = { readonly title: string; readonly text: string 
 export function registerShowFailure(services: Services): vscode.Disposable {
   const documents = new LogDocuments();
   const command = vscode.commands.registerCommand(COMMANDS.showFailure, async (argument: unknown): Promise<ShowFailureResult | undefined> => {
-    const run = runTarget(services, argument, 'Show Failure…', (environment) => (canRerunFailed(environment.lastDeployment) ? environment.lastDeployment : undefined), (place) => `The last deployment run of ${place} did not fail: there is no failure to show.`);
+    const run = runTarget(services, argument, 'Show Failure…', (environment) => (canRerunFailed(environment.lastDeployment) ? environment.lastDeployment : undefined), (place) => `The last deployment run of ${place} did not fail: there is no failure to show.`, false);
     if (run === undefined) {
       return undefined;
     }
