@@ -31,7 +31,7 @@ export function cleanLogLine(line: string): string | undefined {
 export interface TailResult {
   /** The last lines, oldest first, cleaned. */
   readonly lines: readonly string[];
-  /** How many lines the whole log had. */
+  /** How many lines the whole log had (as shown: without the dropped `##[endgroup]` markers). */
   readonly totalLines: number;
   /** True when some lines were longer than the cap and were clipped. */
   readonly clipped: boolean;
@@ -94,7 +94,6 @@ export class LogTail {
   }
 
   private endLine(): void {
-    this.total += 1;
     const cleaned = cleanLogLine(this.partial);
     const wasClipped = this.partialClipped;
     this.partial = '';
@@ -102,6 +101,8 @@ export class LogTail {
     if (cleaned === undefined) {
       return;
     }
+    // Lines as shown: the runner's dropped markers are not counted.
+    this.total += 1;
     let line = cleaned;
     if (wasClipped || line.length > this.maxLineChars) {
       line = `${line.slice(0, this.maxLineChars)} … (line clipped)`;

@@ -36,7 +36,8 @@ describe('a failure\'s log tail, from the deck', () => {
     await page.keyboard.press('Enter');
     const tab = page.locator('.tabs-container .tab', { hasText: 'Deploy production-nuxt · Deploy' });
     await tab.waitFor({ state: 'visible', timeout: 30_000 });
-    const text = await page.locator('.editor-instance .view-lines').innerText();
+    // The editor draws spaces as non-breaking ones.
+    const text = (await page.locator('.editor-instance .view-lines').innerText()).replace(/\u00a0/g, ' ');
     assert.match(text, /Step: Deploy — failure/);
     assert.match(text, /Error: Resource is not in the state servicesStable/);
     await page.locator('.notifications-toasts .notification-toast', { hasText: 'is open beside' }).waitFor({ state: 'visible', timeout: 15_000 });
