@@ -13,6 +13,7 @@ import { environmentKey, publishKey } from '../operations/inFlight';
 import { publishAndFollow, PublishNotDone, type PublishResult } from '../operations/publish';
 import { settlePublishOutcome } from '../operations/settlePublish';
 import type { Services } from '../services';
+import { executeCommand } from '../executeCommand';
 import { openLink } from '../ui/links';
 import { refuseBusy } from './deploymentFlow';
 import { REFUSALS } from './arguments';
