@@ -29,6 +29,9 @@ export const ROUTES = [
   ['get', '/repos/{owner}/{repo}/actions/runs/{run_id}'],
   ['get', '/repos/{owner}/{repo}/actions/runs/{run_id}/jobs'],
   ['get', '/repos/{owner}/{repo}/actions/jobs/{job_id}'],
+  ['get', '/repos/{owner}/{repo}/actions/jobs/{job_id}/logs'],
+  ['post', '/repos/{owner}/{repo}/actions/runs/{run_id}/cancel'],
+  ['post', '/repos/{owner}/{repo}/actions/runs/{run_id}/rerun-failed-jobs'],
   ['post', '/repos/{owner}/{repo}/dispatches'],
   ['get', '/repos/{owner}/{repo}/pulls'],
   ['get', '/repos/{owner}/{repo}/contents/{path}'],
@@ -73,7 +76,8 @@ for (const [method, path] of ROUTES) {
   for (const [status, response] of Object.entries(operation.responses)) {
     const resolved = response.$ref !== undefined ? document.components.responses[response.$ref.split('/').pop()] : response;
     const schema = resolved?.content?.['application/json']?.schema;
-    if (Number(status) >= 200 && Number(status) < 300) {
+    // Successes, and the redirect a log download answers with (302, its URL in Location).
+    if ((Number(status) >= 200 && Number(status) < 300) || (status === '302' && path.endsWith('/logs'))) {
       operations.push({ method, path, status: Number(status), operationId: operation.operationId, ...(schema !== undefined ? { schema } : {}) });
       if (schema !== undefined) {
         collect(schema);

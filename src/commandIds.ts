@@ -26,6 +26,9 @@ export const COMMANDS = {
   rollBack: 'releaseDeck.rollBack',
   showManualProcedure: 'releaseDeck.showManualProcedure',
   openNeedsYouItem: 'releaseDeck.openNeedsYouItem',
+  showFailure: 'releaseDeck.showFailure',
+  cancelRun: 'releaseDeck.cancelRun',
+  rerunFailedJobs: 'releaseDeck.rerunFailedJobs',
 } as const;
 
 export type CommandId = (typeof COMMANDS)[keyof typeof COMMANDS];
@@ -61,6 +64,9 @@ interface ArgumentsOf {
   [COMMANDS.rollBack]: [target?: CommandReference];
   [COMMANDS.showManualProcedure]: [target?: CommandReference];
   [COMMANDS.openNeedsYouItem]: [item: { readonly entry: { readonly id: string } }];
+  [COMMANDS.showFailure]: [target: CommandReference];
+  [COMMANDS.cancelRun]: [target: CommandReference];
+  [COMMANDS.rerunFailedJobs]: [target: CommandReference];
 }
 
 /** Every command id has its entry (a missing one fails the type check here). */

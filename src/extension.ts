@@ -22,6 +22,9 @@ import { registerShowAppActions } from './commands/showAppActions';
 import { registerShowLog } from './commands/showLog';
 import { registerShowManualProcedure } from './commands/showManualProcedure';
 import { registerOpenNeedsYouItem } from './commands/openNeedsYouItem';
+import { registerShowFailure } from './commands/showFailure';
+import { registerCancelRun } from './commands/cancelRun';
+import { registerRerunFailedJobs } from './commands/rerunFailedJobs';
 import { registerSignIn, signInWithEditorAccount } from './commands/signIn';
 import { registerSignInWithToken } from './commands/signInWithToken';
 import { registerSignOut } from './commands/signOut';
@@ -138,6 +141,9 @@ export function activate(context: vscode.ExtensionContext): ReleaseDeckApi {
     registerRollBack(services),
     registerShowManualProcedure(services),
     registerOpenNeedsYouItem(services),
+    registerShowFailure(services),
+    registerCancelRun(services),
+    registerRerunFailedJobs(services),
   );
 
   // Reading the profile file and GitHub happen after activation returns: the editor is never held up.

@@ -1,4 +1,6 @@
 import * as vscode from 'vscode';
+import { COMMANDS } from '../commandIds';
+import { executeCommand } from '../executeCommand';
 import { findEnvironment, type AppDeck, type DeploymentRecord, type EnvironmentDeck } from '../domain/snapshot';
 import { dispatchedRunShown, type UnsettledDispatch } from '../domain/dispatchedRun';
 import type { DeckState } from '../state/deckStore';
@@ -208,8 +210,14 @@ async function confirmAndDeploy(
       buttons.push({ label: `Open ${link.label}`, url: link.url });
     }
   }
+  // A run that failed can be diagnosed in the editor (its failed step's log tail).
+  const failedRun = result.run?.status === 'completed' && result.run.conclusion !== 'success' ? result.run : undefined;
   const show = result.problem !== undefined ? vscode.window.showErrorMessage : vscode.window.showInformationMessage;
-  void show(outcome, ...buttons.map((button) => button.label)).then((choice) => {
+  void show(outcome, ...(failedRun !== undefined ? ['Show Failure…'] : []), ...buttons.map((button) => button.label)).then((choice) => {
+    if (choice === 'Show Failure…' && failedRun !== undefined) {
+      void executeCommand(COMMANDS.showFailure, { appId: app.app.id, environmentId: environment.environment.id, runId: failedRun.id });
+      return;
+    }
     const button = buttons.find((candidate) => candidate.label === choice);
     if (button !== undefined) {
       void openLink(button.url, services.log);

@@ -13,6 +13,7 @@ import { environmentKey, publishKey } from '../operations/inFlight';
 import { publishAndFollow, PublishNotDone, type PublishResult } from '../operations/publish';
 import { settlePublishOutcome } from '../operations/settlePublish';
 import type { Services } from '../services';
+import { executeCommand } from '../executeCommand';
 import { openLink } from '../ui/links';
 import { refuseBusy } from './deploymentFlow';
 import { REFUSALS } from './arguments';
@@ -199,10 +200,17 @@ function report(services: Services, app: AppDeck, draft: DraftRelease, result: P
   if (result.changelogPull !== undefined) {
     links.push({ label: 'Review Changelog Pull Request', url: result.changelogPull.htmlUrl });
   }
+  // A deployment run that failed can be diagnosed in the editor (Show Failure…: its failed step's log tail).
+  const deployed = app.environments.find((environment) => environment.environment.deployedOnPublish);
+  const failedDeployment = result.deployRun?.status === 'completed' && result.deployRun.conclusion !== 'success' && deployed !== undefined ? { appId: app.app.id, environmentId: deployed.environment.id, runId: result.deployRun.id } : undefined;
   const show = (message: string, severity: 'info' | 'warning' | 'error'): void => {
-    const labels = links.map((link) => link.label);
+    const labels = [...(failedDeployment !== undefined ? ['Show Failure…'] : []), ...links.map((link) => link.label)];
     const shown = severity === 'error' ? vscode.window.showErrorMessage(message, ...labels) : severity === 'warning' ? vscode.window.showWarningMessage(message, ...labels) : vscode.window.showInformationMessage(message, ...labels);
     void shown.then((choice) => {
+      if (choice === 'Show Failure…' && failedDeployment !== undefined) {
+        void executeCommand(COMMANDS.showFailure, failedDeployment);
+        return;
+      }
       const link = links.find((candidate) => candidate.label === choice);
       if (link !== undefined) {
         void openLink(link.url, services.log);
@@ -218,7 +226,6 @@ function report(services: Services, app: AppDeck, draft: DraftRelease, result: P
     show(`${draft.gitTag} is published. Release Deck stopped watching; the release process goes on and the deck keeps showing where it is.`, 'info');
     return;
   }
-  const deployed = app.environments.find((environment) => environment.environment.deployedOnPublish);
   const outcome = deployed !== undefined ? `${placeLabel(app.app, deployed.environment)} runs ${buildWords(draft.imageTag, result.build)}.${result.buildNote !== undefined ? ` ${result.buildNote}` : ''}` : `The image is tagged ${draft.imageTag}; deploy it with the manual procedure in the deck.`;
   if (result.changelogProblem !== undefined) {
     services.log.warn(`Published ${draft.gitTag}: ${outcome} But ${result.changelogProblem}`);

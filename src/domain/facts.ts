@@ -60,6 +60,8 @@ export interface StepFact {
   readonly status: string;
   /** `success`, `failure`, `cancelled`, `skipped`… once completed, else null. */
   readonly conclusion: string | null;
+  readonly startedAt?: string;
+  readonly completedAt?: string;
 }
 
 /** One job of a workflow run, with its steps in order. */

@@ -88,7 +88,7 @@ export class GitHubClient {
    * Sends one request. GETs are conditional and retried on transient faults; other methods are sent
    * exactly once. Every failure comes out as a GitHubError whose message uses `context`.
    */
-  async request(route: string, params: Record<string, unknown>, context: ErrorContext): Promise<GitHubResponse> {
+  async request(route: string, params: Record<string, unknown>, context: ErrorContext, options: { readonly redirect?: 'manual' } = {}): Promise<GitHubResponse> {
     const endpoint = this.octokit.request.endpoint(route, params);
     const method = endpoint.method.toUpperCase();
     const accept = typeof endpoint.headers.accept === 'string' ? endpoint.headers.accept : '';
@@ -111,7 +111,7 @@ export class GitHubClient {
         const response = await this.octokit.request(route, {
           ...params,
           headers: { ...(params.headers as Record<string, string> | undefined), ...headers },
-          request: { parseSuccessResponseBody: false },
+          request: { parseSuccessResponseBody: false, ...(options.redirect !== undefined ? { redirect: options.redirect } : {}) },
         });
         const responseHeaders = response.headers as Record<string, string | number | undefined>;
         const data = await bodyOf(response.data, responseHeaders['content-type']).catch((cause: unknown) => {
@@ -125,6 +125,10 @@ export class GitHubClient {
         this.stats.rateLimitUnits += 1;
         this.noteRateLimit(responseHeaders);
         this.log(`${method} ${pathOf(endpoint.url)} → ${response.status} (${this.now() - started} ms)`);
+        if (options.redirect === 'manual' && response.status >= 300 && response.status < 400 && typeof responseHeaders.location === 'string') {
+          // Asked for: the redirect's target is the answer (never followed here, so the token goes nowhere else).
+          return { status: response.status, data, headers: responseHeaders, fromCache: false };
+        }
         if (response.status >= 300) {
           // Octokit hands back a redirect it did not follow as if it succeeded. octokit.ts follows a GET's
           // within the API root; a write to a renamed repository's old name gets a 307 ("HTTP redirects"

@@ -35,11 +35,13 @@ export async function createOctokit(options: OctokitOptions): Promise<{ readonly
    */
   const fetchWithinOrigin = async (url: string, init: Record<string, unknown>): Promise<Awaited<ReturnType<typeof nodeFetch>>> => {
     const method = typeof init.method === 'string' ? init.method.toUpperCase() : 'GET';
+    // A caller that wants the redirect itself (a log download's signed URL: jobLogs.ts) gets it unfollowed.
+    const follow = init.redirect !== 'manual';
     let current = url;
     for (let hops = 0; ; hops += 1) {
       const response = await nodeFetch(current, { ...init, redirect: 'manual' });
       const location = REDIRECTS.has(response.status) ? response.headers.get('location') : null;
-      if (location === null || (method !== 'GET' && method !== 'HEAD')) {
+      if (location === null || !follow || (method !== 'GET' && method !== 'HEAD')) {
         return response;
       }
       const next = new URL(location, current);

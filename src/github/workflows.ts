@@ -81,7 +81,16 @@ export async function getRun(client: GitHubClient, repo: string, runId: number):
 
 function parseStep(value: unknown): StepFact {
   const fields = asObject(value, 'step');
-  return { name: str(fields, 'name'), number: num(fields, 'number'), status: str(fields, 'status'), conclusion: strOrNull(fields, 'conclusion') };
+  const startedAt = strOrNull(fields, 'started_at');
+  const completedAt = strOrNull(fields, 'completed_at');
+  return {
+    name: str(fields, 'name'),
+    number: num(fields, 'number'),
+    status: str(fields, 'status'),
+    conclusion: strOrNull(fields, 'conclusion'),
+    ...(startedAt !== null ? { startedAt } : {}),
+    ...(completedAt !== null ? { completedAt } : {}),
+  };
 }
 
 export function parseJob(value: unknown): JobFact {

@@ -1,19 +1,24 @@
 import { createHash } from 'node:crypto';
 import { adminFiles } from './adminFiles';
 import { HttpError } from './errors';
+import { adminJobLogs } from './jobLogs';
 import { LOST_ANSWER_KINDS } from './lostAnswers';
 import { asRecord, type Reply } from './routing';
 import { jobsOf, settle, startRun } from './runs';
 import { headOf, resetStats, type Fault, type Simulation } from './state';
 import type { WorldCommit, WorldToken } from './world';
 
-/** The admin API (`/_admin/…`): the clock, faults, scripted failures, tokens, the world's changes, latency, stats. */
+/** The admin API (`/_admin/…`): the clock, faults, scripted failures, tokens, the world's changes, latency, stats, job logs (jobLogs.ts). */
 
 export function admin(sim: Simulation, method: string, path: string, query: URLSearchParams, body: unknown): Reply {
   const fields = body === undefined ? {} : asRecord(body);
   const files = adminFiles(sim, method, path, fields);
   if (files !== undefined) {
     return files;
+  }
+  const logs = adminJobLogs(sim, method, path, fields);
+  if (logs !== undefined) {
+    return logs;
   }
   if (method === 'POST' && path === '/_admin/clock') {
     const seconds = Number(fields.advanceSeconds);

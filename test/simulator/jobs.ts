@@ -14,7 +14,7 @@ import type { StepProgress, WorldRepo, WorldRun } from './world';
 export const jobId = (run: WorldRun, jobIndex: number): number => run.id * 100 + jobIndex + 1;
 export const runOfJobId = (id: number): { runId: number; jobIndex: number } => ({ runId: Math.floor(id / 100), jobIndex: (id % 100) - 1 });
 
-function recordedSteps(repo: WorldRepo, run: WorldRun): StepProgress[] {
+export function recordedSteps(repo: WorldRepo, run: WorldRun): StepProgress[] {
   const workflow = workflowOfRun(repo, run);
   const definitions = jobsOf(workflow).flatMap((job, index) => job.steps.map((step) => ({ job: index, step })));
   const started = Date.parse(run.createdAt) + run.queuedSeconds * 1000;
@@ -60,7 +60,7 @@ export function jobsJson(repo: WorldRepo, run: WorldRun, base: string, clock: Cl
       workflow_name: workflow?.name ?? run.workflowPath,
       head_branch: run.headBranch,
       run_url: runUrl,
-      run_attempt: 1,
+      run_attempt: run.attempt ?? 1,
       node_id: Buffer.from(`CR_${id}`).toString('base64'),
       head_sha: run.headSha,
       url: `${base}/repos/${repo.fullName}/actions/jobs/${id}`,

@@ -27,7 +27,7 @@ export function jobsOf(workflow: WorldWorkflow | undefined): readonly WorldJob[]
   return workflow?.jobs ?? [{ name: 'build', steps: [{ name: 'Run', seconds: workflow?.durations?.runningSeconds ?? 30 }] }];
 }
 
-function stepDefinitions(workflow: WorldWorkflow | undefined): Array<{ job: number; app?: string; step: WorldJob['steps'][number] }> {
+export function stepDefinitions(workflow: WorldWorkflow | undefined): Array<{ job: number; app?: string; step: WorldJob['steps'][number] }> {
   return jobsOf(workflow).flatMap((job, index) => job.steps.map((step) => ({ job: index, ...(job.app !== undefined ? { app: job.app } : {}), step })));
 }
 
@@ -71,7 +71,7 @@ export function startRun(sim: Simulation, repo: WorldRepo, workflow: WorldWorkfl
 }
 
 /** `POST /_admin/fail-next-run`: the next runs of a workflow fail, at a named step or at their main step. */
-function scriptedFailure(sim: Simulation, workflow: WorldWorkflow, headBranch: string): { failStep?: string } {
+export function scriptedFailure(sim: Simulation, workflow: WorldWorkflow, headBranch: string): { failStep?: string } {
   const scripted = sim.world.failNextRuns[workflow.path] ?? 0;
   if (scripted <= 0) {
     return {};
@@ -108,7 +108,7 @@ export function mainStep(workflow: WorldWorkflow | undefined, headBranch?: strin
  * status `pending` (GitHub's check statuses; clients such as benc-uk/workflow-dispatch#97 and
  * mathze/workflow-dispatch-action#98 met it), not `queued`.
  */
-function joinConcurrencyGroup(sim: Simulation, repo: WorldRepo, workflow: WorldWorkflow, run: WorldRun, atMs: number): void {
+export function joinConcurrencyGroup(sim: Simulation, repo: WorldRepo, workflow: WorldWorkflow, run: WorldRun, atMs: number): void {
   const group = groupOf(workflow);
   if (group === undefined || run.progress === undefined) {
     return;
@@ -216,7 +216,8 @@ function advance(sim: Simulation, live: LiveRun, at: number): void {
   }
   if (progress.startedMs === undefined) {
     progress.startedMs = at;
-    startStep(sim, live, 0, at);
+    // A re-run of failed jobs (reruns.ts) keeps the steps of the jobs that succeeded: it starts at the first step not done.
+    startStep(sim, live, Math.max(progress.steps.findIndex((step) => step.completedMs === undefined), 0), at);
     return;
   }
   const index = progress.steps.findIndex((step) => step.completedMs === undefined);

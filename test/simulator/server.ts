@@ -1,5 +1,6 @@
 import { Clock } from './clock';
 import { serve } from './http';
+import { startLogHost } from './jobLogs';
 import { actionsRoutes } from './routes/actions';
 import { contentsRoutes } from './routes/contents';
 import { gitRoutes } from './routes/git';
@@ -7,6 +8,7 @@ import { packagesRoutes } from './routes/packages';
 import { pullsRoutes } from './routes/pulls';
 import { releasesRoutes } from './routes/releases';
 import { reposRoutes } from './routes/repos';
+import { runControlRoutes } from './routes/runControl';
 import { createRouter } from './routing';
 import { settle } from './runs';
 import { createShapes } from './shapes';
@@ -52,8 +54,10 @@ export async function startSimulator(options: SimulatorOptions): Promise<Running
   const sim = createSimulation(world, new Clock(options.clock ?? 'manual', world.startTime), options.latencyMs ?? 0);
   const shapes = createShapes(sim.clock);
   const router = createRouter(world);
+  // Job logs are served from another origin, as GitHub's are (jobLogs.ts).
+  const logHost = await startLogHost(sim);
   // In this order: a request is answered by the first route that matches.
-  for (const routes of [reposRoutes, releasesRoutes, gitRoutes, actionsRoutes, pullsRoutes, contentsRoutes, packagesRoutes]) {
+  for (const routes of [reposRoutes, releasesRoutes, gitRoutes, actionsRoutes, runControlRoutes(logHost), pullsRoutes, contentsRoutes, packagesRoutes]) {
     routes(router, sim, shapes);
   }
   const server = await serve(sim, router, options.port);
@@ -74,6 +78,8 @@ export async function startSimulator(options: SimulatorOptions): Promise<Running
     resetStats: () => {
       resetStats(sim.stats);
     },
-    close: () => server.close(),
+    close: async () => {
+      await Promise.all([server.close(), logHost.close()]);
+    },
   };
 }

@@ -244,7 +244,7 @@ export function createShapes(clock: Clock) {
       created_at: run.createdAt,
       updated_at: clock.iso(state.updatedMs),
       run_started_at: clock.iso(state.startedMs),
-      run_attempt: 1,
+      run_attempt: run.attempt ?? 1,
       actor: userJson(run.actor),
       triggering_actor: userJson(run.actor),
       jobs_url: `${url}/jobs`,
@@ -253,7 +253,7 @@ export function createShapes(clock: Clock) {
       artifacts_url: `${url}/artifacts`,
       cancel_url: `${url}/cancel`,
       rerun_url: `${url}/rerun`,
-      previous_attempt_url: null,
+      previous_attempt_url: (run.attempt ?? 1) > 1 ? `${url}/attempts/${(run.attempt ?? 1) - 1}` : null,
       workflow_url: `${base}/repos/${repo.fullName}/actions/workflows/${workflow?.id ?? 0}`,
       head_commit: head !== undefined
         ? { id: head.sha, tree_id: createHash('sha1').update(`tree-${head.sha}`).digest('hex'), message: head.message, timestamp: head.date, author: { name: head.author, email: `${head.author}@users.noreply.github.com` }, committer: { name: head.author, email: `${head.author}@users.noreply.github.com` } }

@@ -219,6 +219,8 @@ export interface WorldRun {
   effectsApplied?: boolean;
   /** A run the simulator started: its progress step by step (then `outcome` and the durations are unused). */
   progress?: RunProgress;
+  /** Its attempt (`run_attempt`): 1, then one more for each re-run (reruns.ts). */
+  attempt?: number;
 }
 
 export interface WorldPull {

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { GLOSSARY } from '../../domain/glossary';
+import { canCancel, canRerunFailed } from '../../domain/runFailure';
 import { ago } from '../../domain/words';
 import { isSafeLink, md, mdLink, runningLabel, spokenEnvironment, stateIcon, stateWords, STATE_LOOK } from '../presentation';
 import type { NodeOf } from './nodes';
@@ -57,6 +58,13 @@ export function contextTokens(node: NodeOf<'environment'>): string[] {
   }
   if (environment.state === 'failed') {
     tokens.push('failed');
+  }
+  // Cancel and re-run act on the environment's deployment runs only, never on the release workflow's run.
+  if (profile.deploy.kind === 'workflow' && canCancel(environment.activeDeployment)) {
+    tokens.push('canCancel');
+  }
+  if (profile.deploy.kind === 'workflow' && canRerunFailed(environment.lastDeployment) && environment.activeDeployment === undefined) {
+    tokens.push('canRerun');
   }
   if (environment.versionWarning !== undefined) {
     tokens.push('versionWarning');

@@ -59,8 +59,8 @@ describe('reading the jobs of a workflow run', () => {
         completedAt: null,
         htmlUrl: 'https://github.com/octo-org/octo-repo/runs/399444496',
         steps: [
-          { name: 'Tag latest with release tag', number: 5, status: 'completed', conclusion: 'success' },
-          { name: 'Deploy production application', number: 6, status: 'in_progress', conclusion: null },
+          { name: 'Tag latest with release tag', number: 5, status: 'completed', conclusion: 'success', startedAt: '2020-01-20T09:42:40.000-08:00', completedAt: '2020-01-20T09:42:41.000-08:00' },
+          { name: 'Deploy production application', number: 6, status: 'in_progress', conclusion: null, startedAt: '2020-01-20T09:42:41.000-08:00' },
         ],
       },
     ]);

@@ -79,7 +79,7 @@ describe(`the simulator conforms to GitHub's REST description`, () => {
   });
 
   it('covers every route the extension uses', () => {
-    assert.equal(new Set(subset.operations.map((operation) => `${operation.method} ${operation.path}`)).size, 25);
+    assert.equal(new Set(subset.operations.map((operation) => `${operation.method} ${operation.path}`)).size, 28);
   });
 
   const releaseId = (): number => openverseWorld().repos[0]!.releases.find((release) => release.draft && release.tagName.startsWith('catalog-'))!.id;
@@ -163,6 +163,31 @@ describe(`the simulator conforms to GitHub's REST description`, () => {
     const job = (answer.body as { jobs: Array<{ status: string; steps: Array<{ status: string }> }> }).jobs[0];
     assert.equal(job?.status, 'in_progress');
     assert.deepEqual(job?.steps.map((step) => step.status), ['completed', 'in_progress', 'queued']);
+  });
+
+  it('GET …/actions/jobs/{job_id}/logs answers 302 to another origin, with no body', async () => {
+    const job = openverseWorld().repos[1]!.runs[0]!.id * 100 + 1;
+    const response = await fetch(`${simulator.url}/repos/${INFRA}/actions/jobs/${job}/logs`, { headers: { authorization: `token ${DEMO_TOKEN}` }, redirect: 'manual' });
+    assert.equal(response.status, 302);
+    const text = await response.text();
+    check('get', '/repos/{owner}/{repo}/actions/jobs/{job_id}/logs', 302, text === '' ? undefined : text);
+    assert.notEqual(new URL(response.headers.get('location') ?? '').origin, new URL(simulator.url).origin);
+  });
+
+  it('POST …/actions/runs/{run_id}/cancel and …/rerun-failed-jobs, and the 409 of a completed run\'s cancel', async () => {
+    await call('post', `/repos/${INFRA}/actions/workflows/deploy-staging-frontend.yml/dispatches`, { ref: 'main', inputs: { tag: 'rel-2026.10.15.09.30.00' } });
+    const runs = await call('get', `/repos/${INFRA}/actions/workflows/deploy-staging-frontend.yml/runs?per_page=1`);
+    const id = (runs.body as { workflow_runs: Array<{ id: number }> }).workflow_runs[0]?.id;
+    const cancelled = await call('post', `/repos/${INFRA}/actions/runs/${id}/cancel`);
+    assert.equal(cancelled.status, 202);
+    check('post', '/repos/{owner}/{repo}/actions/runs/{run_id}/cancel', 202, cancelled.body);
+    const again = await call('post', `/repos/${INFRA}/actions/runs/${id}/cancel`);
+    assert.equal(again.status, 409);
+    const basic = validatorFor({ $ref: '#/components/schemas/basic-error' });
+    assert.ok(basic(again.body), ajv.errorsText(basic.errors));
+    const rerun = await call('post', `/repos/${INFRA}/actions/runs/${id}/rerun-failed-jobs`);
+    assert.equal(rerun.status, 201);
+    check('post', '/repos/{owner}/{repo}/actions/runs/{run_id}/rerun-failed-jobs', 201, rerun.body);
   });
 
   it('errors have GitHub\'s error shapes', async () => {

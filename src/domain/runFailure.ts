@@ -1,0 +1,82 @@
+import type { JobFact, StepFact, WorkflowRunFact } from './facts';
+import { failedStep } from './releaseChain';
+import type { DeploymentRecord } from './snapshot';
+
+/**
+ * A failed run, diagnosed: the job and step that failed, how long they took, and the words of the log
+ * tab that shows the tail of the job's log. What to cancel or re-run is here too: a deployment run,
+ * never the release workflow's (release-process.md: "Do not re-run the release workflow in the monorepo
+ * or this will create duplicate tags"), so the test takes the run's repository and workflow.
+ */
+
+export interface FailurePoint {
+  readonly job: JobFact;
+  readonly step: StepFact;
+}
+
+/** The job and step that failed (or were cancelled, or timed out); a failed job without a failed step gives its last step that ran. */
+export function failurePoint(jobs: readonly JobFact[]): FailurePoint | undefined {
+  const placed = failedStep(jobs);
+  if (placed !== undefined) {
+    return { job: placed.job, step: placed.step };
+  }
+  const job = jobs.find((candidate) => candidate.conclusion !== null && candidate.conclusion !== 'success' && candidate.conclusion !== 'skipped');
+  const step = job !== undefined ? [...job.steps].reverse().find((candidate) => candidate.conclusion !== null && candidate.conclusion !== 'skipped') : undefined;
+  return job !== undefined && step !== undefined ? { job, step } : undefined;
+}
+
+/** "4 s", "2 min 5 s", "1 h 3 min"; undefined when either moment is missing or unreadable. */
+export function durationWords(startedAt: string | null | undefined, completedAt: string | null | undefined): string | undefined {
+  const seconds = startedAt != null && completedAt != null ? Math.round((Date.parse(completedAt) - Date.parse(startedAt)) / 1000) : Number.NaN;
+  if (!Number.isFinite(seconds) || seconds < 0) {
+    return undefined;
+  }
+  if (seconds < 60) {
+    return `${seconds} s`;
+  }
+  if (seconds < 3600) {
+    return `${Math.floor(seconds / 60)} min${seconds % 60 > 0 ? ` ${seconds % 60} s` : ''}`;
+  }
+  const minutes = Math.floor((seconds % 3600) / 60);
+  return `${Math.floor(seconds / 3600)} h${minutes > 0 ? ` ${minutes} min` : ''}`;
+}
+
+/** What the log tab is titled with: run, job and step. Path separators are left out (it is a file name). */
+export function failureTitle(runTitle: string, point: FailurePoint): string {
+  return `${runTitle} · ${point.job.name} · ${point.step.name}`.replace(/[\\/:*?"<>|\r\n]+/g, ' ').slice(0, 180);
+}
+
+/** The lines above the log's tail: what failed, where, how long it took, how much of the log follows. */
+export function failureHeader(run: { readonly title: string; readonly url: string }, point: FailurePoint, tail: { readonly shown: number; readonly total: number; readonly clipped: boolean }): string[] {
+  const stepTook = durationWords(point.step.startedAt, point.step.completedAt);
+  const jobTook = durationWords(point.job.startedAt, point.job.completedAt);
+  return [
+    `Run:  ${run.title}`,
+    `      ${run.url}`,
+    `Job:  ${point.job.name} — ${point.job.conclusion ?? point.job.status}${jobTook !== undefined ? ` after ${jobTook}` : ''}`,
+    `Step: ${point.step.name} — ${point.step.conclusion ?? point.step.status}${stepTook !== undefined ? ` after ${stepTook}` : ''}`,
+    tail.shown < tail.total ? `The last ${tail.shown} of the job log's ${tail.total} lines:` : `The job's log (${tail.total} lines):`,
+    ...(tail.clipped ? ['(lines longer than 2,000 characters are clipped)'] : []),
+    '─'.repeat(72),
+  ];
+}
+
+/** True when the run belongs to the release workflow of the monorepo: never cancelled or re-run from here. */
+export function isReleaseWorkflowRun(run: Pick<WorkflowRunFact, 'repo' | 'workflowPath'>, monorepo: string, releaseWorkflow: string | undefined): boolean {
+  if (releaseWorkflow === undefined || run.repo.toLowerCase() !== monorepo.toLowerCase()) {
+    return false;
+  }
+  return run.workflowPath === releaseWorkflow || run.workflowPath.endsWith(`/${releaseWorkflow}`);
+}
+
+const FAILED_CONCLUSIONS = new Set(['failure', 'cancelled', 'timed_out', 'startup_failure']);
+
+/** A deployment run GitHub can cancel: not finished. */
+export function canCancel(record: Pick<DeploymentRecord, 'status'> | undefined): boolean {
+  return record !== undefined && record.status !== 'completed';
+}
+
+/** A deployment run whose failed jobs can be re-run: finished, and not a success. */
+export function canRerunFailed(record: Pick<DeploymentRecord, 'status' | 'conclusion'> | undefined): boolean {
+  return record !== undefined && record.status === 'completed' && FAILED_CONCLUSIONS.has(record.conclusion ?? '');
+}
