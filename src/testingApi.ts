@@ -19,6 +19,8 @@ export interface DeckItemView {
   readonly iconColor?: string;
   /** What a screen reader says for the item (its accessibilityInformation label), when it sets one. */
   readonly spoken?: string;
+  /** The command a click on the item runs, when it has one. */
+  readonly command?: string;
   readonly children: readonly DeckItemView[];
 }
 
@@ -130,6 +132,7 @@ function describeTree<T>(tree: { getChildren(node?: T): T[]; getTreeItem(node: T
         ...(icon !== undefined ? { icon: icon.id } : {}),
         ...(icon?.color !== undefined ? { iconColor: icon.color.id } : {}),
         ...(item.accessibilityInformation !== undefined ? { spoken: item.accessibilityInformation.label } : {}),
+        ...(item.command !== undefined ? { command: item.command.command } : {}),
         children: walk(child),
       };
     });

@@ -2,29 +2,7 @@ import { strict as assert } from 'node:assert';
 import * as vscode from 'vscode';
 import type { ReleaseDeckApi } from '../../src/extension';
 import { COMMANDS } from '../../src/commandIds';
-import { admin, DEMO_TOKEN, find, loadedDeck, simulatorUrl, withClockMoving, world } from './support';
-
-const INFRA = 'WordPress/openverse-infrastructure';
-
-/** A deployment started by someone else, straight through GitHub's API (not through Release Deck). */
-async function colleagueDeploys(workflow: string, inputs: Record<string, string>): Promise<number> {
-  const response = await fetch(`${simulatorUrl()}/repos/${INFRA}/actions/workflows/${workflow}/dispatches`, {
-    method: 'POST',
-    headers: { authorization: `token ${DEMO_TOKEN}`, 'content-type': 'application/json' },
-    body: JSON.stringify({ ref: 'main', inputs, return_run_details: true }),
-  });
-  assert.equal(response.status, 200);
-  return ((await response.json()) as { workflow_run_id: number }).workflow_run_id;
-}
-
-/** The commit an app's `latest` image was built from: its SHA is an image tag of the app's, its title what a staging run is titled with. */
-async function latestBuild(app: string): Promise<{ sha: string; title: string }> {
-  const current = (await world()) as Awaited<ReturnType<typeof world>> & { images: Record<string, Record<string, string>> };
-  const sha = current.images[app]?.latest;
-  const commit = (current.repos[0]?.commits as Array<{ sha: string; message: string }> | undefined)?.find((candidate) => candidate.sha === sha);
-  assert.ok(sha !== undefined && commit !== undefined);
-  return { sha, title: commit.message.split('\n', 1)[0] ?? '' };
-}
+import { INFRA, admin, colleagueDeploys, find, latestBuild, loadedDeck, withClockMoving } from './support';
 
 describe('failed runs: the failure log, cancel and re-run', () => {
   let deck: ReleaseDeckApi;

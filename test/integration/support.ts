@@ -128,3 +128,25 @@ export async function quickPickOffers<T extends vscode.QuickPickItem = vscode.Qu
   }
   return offered;
 }
+
+export const INFRA = 'WordPress/openverse-infrastructure';
+
+/** A deployment started by someone else, straight through GitHub's API (not through Release Deck). */
+export async function colleagueDeploys(workflow: string, inputs: Record<string, string>): Promise<number> {
+  const response = await fetch(`${simulatorUrl()}/repos/${INFRA}/actions/workflows/${workflow}/dispatches`, {
+    method: 'POST',
+    headers: { authorization: `token ${DEMO_TOKEN}`, 'content-type': 'application/json' },
+    body: JSON.stringify({ ref: 'main', inputs, return_run_details: true }),
+  });
+  assert.equal(response.status, 200);
+  return ((await response.json()) as { workflow_run_id: number }).workflow_run_id;
+}
+
+/** The commit an app's `latest` image was built from: its SHA is an image tag of the app's, its title what a staging run is titled with. */
+export async function latestBuild(app: string): Promise<{ sha: string; title: string }> {
+  const current = (await world()) as Awaited<ReturnType<typeof world>> & { images: Record<string, Record<string, string>> };
+  const sha = current.images[app]?.latest;
+  const commit = (current.repos[0]?.commits as Array<{ sha: string; message: string }> | undefined)?.find((candidate) => candidate.sha === sha);
+  assert.ok(sha !== undefined && commit !== undefined);
+  return { sha, title: commit.message.split('\n', 1)[0] ?? '' };
+}

@@ -31,7 +31,7 @@ export function needsYouNode(entry: NeedsYouEntry, app: AppDeck): NeedsYouNode |
 
 const LOOK: Record<NeedsYouEntry['kind'], { readonly icon: string; readonly color?: string; readonly command: string; readonly title: string }> = {
   waitingReview: { icon: 'watch', color: 'list.warningForeground', command: COMMANDS.openRun, title: 'Open Run on GitHub' },
-  failedDeployment: { icon: 'error', color: 'list.errorForeground', command: COMMANDS.openRun, title: 'Open Run on GitHub' },
+  failedDeployment: { icon: 'error', color: 'list.errorForeground', command: COMMANDS.showFailure, title: 'Show Failure…' },
   changelogPull: { icon: 'git-pull-request', command: COMMANDS.openNeedsYouItem, title: 'Open on GitHub' },
   staleDraft: { icon: 'git-pull-request-draft', command: COMMANDS.openReleaseNotes, title: 'Open Release Notes' },
 };
