@@ -1,5 +1,6 @@
 import type { AppDeck, EnvironmentDeck } from './snapshot';
-import { findImageTagIn, isFullSha, parsePinnedImageTag, shortSha } from './tags';
+import { isFullSha, parsePinnedImageTag, shortSha } from './tags';
+import { findImageTagIn } from './tagScheme';
 import { ok, refuse, type Result } from './result';
 import { placeLabel } from './words';
 

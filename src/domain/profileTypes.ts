@@ -77,7 +77,10 @@ export interface AppProfile {
   readonly id: string;
   readonly label: string;
   readonly usesReleases: boolean;
+  /** The literal start of its git tags: `api-` under the date scheme, `web@` for `{app}@{version}`. */
   readonly gitTagPrefix: string;
+  /** Templates of its git and image tags (tagScheme.ts); absent: Openverse's date scheme. */
+  readonly releaseTags?: { readonly git?: string; readonly image?: string };
   readonly images: readonly string[];
   /**
    * The container package whose versions map each `rel-` tag to the commit SHA tag of the same image

@@ -7,6 +7,7 @@ import { controlCharacterProblem, hazardProblems, NO_CONTROL_CHARACTERS_PATTERN 
 import { depthProblem, duplicateKeyProblems } from './profileText';
 import type { Profile, ProfileChoice, ProfileProblem, ProfileValidation } from './profileTypes';
 import { gitTagPrefixProblem } from './tags';
+import { releaseTagsProblems } from './tagScheme';
 
 const MANUAL_PLACEHOLDERS = new Set(['imageTag', 'gitTag', 'environment']);
 const CHANGELOG_PLACEHOLDERS = new Set(['gitTag', 'app', 'date']);
@@ -43,8 +44,9 @@ export function validateProfile(data: unknown): ProfileValidation {
     return { ok: false, problems: describeSchemaErrors(validateAgainstSchema.errors ?? []) };
   }
   // The schema has vouched for the shape; from here on the raw types hold.
-  const profile = applyDefaults(data as RawProfile);
-  const problems = [...semanticProblems(profile), ...hazardProblems(profile)];
+  const raw = data as RawProfile;
+  const profile = applyDefaults(raw);
+  const problems = [...semanticProblems(profile, raw.apps.map((app) => app.gitTagPrefix)), ...hazardProblems(profile)];
   return problems.length > 0 ? { ok: false, problems } : { ok: true, profile };
 }
 
@@ -109,7 +111,8 @@ function describeSchemaError(error: SchemaError): ProfileProblem {
   }
 }
 
-function semanticProblems(profile: Profile): ProfileProblem[] {
+/** `rawPrefixes`: each app's gitTagPrefix as the file gives it (undefined where the default applies). */
+function semanticProblems(profile: Profile, rawPrefixes: ReadonlyArray<string | undefined>): ProfileProblem[] {
   const problems: ProfileProblem[] = [];
   const add = (path: string, message: string): void => {
     problems.push({ path, message });
@@ -140,9 +143,18 @@ function semanticProblems(profile: Profile): ProfileProblem[] {
     } else {
       appIds.set(app.id, appIndex);
     }
-    const prefixProblem = gitTagPrefixProblem(app.gitTagPrefix);
-    if (prefixProblem) {
-      add(`${appPath}.gitTagPrefix`, prefixProblem);
+    if (app.releaseTags?.git === undefined) {
+      const prefixProblem = gitTagPrefixProblem(app.gitTagPrefix);
+      if (prefixProblem) {
+        add(`${appPath}.gitTagPrefix`, prefixProblem);
+      }
+    } else if (rawPrefixes[appIndex] !== undefined) {
+      add(`${appPath}.gitTagPrefix`, `Set either "gitTagPrefix" (date-stamped tags) or "releaseTags.git", not both: the template already says how the git tags start.`);
+    }
+    if (app.releaseTags !== undefined) {
+      for (const problem of releaseTagsProblems(app.releaseTags, app.id)) {
+        add(`${appPath}.releaseTags.${problem.field}`, problem.message);
+      }
     }
     const firstWithPrefix = prefixes.get(app.gitTagPrefix);
     if (app.usesReleases) {

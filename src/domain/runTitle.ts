@@ -1,7 +1,8 @@
 import { changesBuild } from './buildPaths';
 import type { AppCommits, DeckFacts } from './facts';
 import type { AppProfile } from './profileTypes';
-import { findImageTagIn, shortSha } from './tags';
+import { shortSha } from './tags';
+import { findImageTagIn } from './tagScheme';
 import { commitTitle } from './words';
 
 /**
