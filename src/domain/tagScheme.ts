@@ -223,7 +223,7 @@ export function readImageTag(scheme: Pick<TagScheme, 'image'>, text: string): Re
         return ok({ kind: 'release', text, version: version.value });
       }
       if (!isFullSha(text)) {
-        return refuse(`"${text}" is not a valid image tag: ${version.error} Expected ${templateHint(scheme.image)}.`);
+        return refuse(`"${text}" is not an image tag: ${expected}. ${version.error}`);
       }
     } else if (scheme.image.value === 'sha' ? isFullSha(value.value) : /^[0-9a-f]{7}$/.test(value.value)) {
       return ok({ kind: 'commit', text, sha: value.value });
