@@ -119,6 +119,8 @@ export type ProfileValidation =
 
 /** Which profile is in force, from what the workspace holds and whether it is trusted. */
 export type ProfileChoice =
-  | { readonly kind: 'builtIn'; readonly ignoredBecauseUntrusted: boolean }
+  | { readonly kind: 'builtIn'; readonly ignoredBecauseUntrusted: boolean; readonly because: 'remote' | 'chosen' }
+  /** No profile in force: not a checkout of Openverse and no usable profile file (the welcome view). */
+  | { readonly kind: 'none'; readonly ignoredBecauseUntrusted: boolean; readonly because: 'noFolder' | 'noRemote' | 'otherRepository'; readonly repository?: string }
   | { readonly kind: 'workspace'; readonly profile: Profile }
   | { readonly kind: 'broken'; readonly problems: readonly ProfileProblem[] };

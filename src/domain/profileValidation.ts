@@ -6,6 +6,7 @@ import { applyDefaults, type RawProfile } from './profileDefaults';
 import { controlCharacterProblem, hazardProblems, NO_CONTROL_CHARACTERS_PATTERN } from './profileHazards';
 import { depthProblem, duplicateKeyProblems } from './profileText';
 import type { Profile, ProfileChoice, ProfileProblem, ProfileValidation } from './profileTypes';
+import type { DeckWithoutProfile } from './gitRemotes';
 import { gitTagPrefixProblem } from './tags';
 import { releaseTagsProblems } from './tagScheme';
 
@@ -257,17 +258,20 @@ function placeholdersIn(text: string): string[] {
 
 /**
  * The workspace's profile file wins when there is one, but only in a trusted workspace: an untrusted
- * one could point deployments at another repository, so its file is ignored (and the user told).
+ * one could point deployments at another repository, so its file is ignored (and the user told). Without
+ * a usable file, `withoutFile` decides (gitRemotes.ts): Openverse's built-in profile only for a checkout of
+ * WordPress/openverse or when the user chose it, else none.
  */
-export function chooseProfile(input: { readonly fileText: string | undefined; readonly trusted: boolean }): ProfileChoice {
-  if (input.fileText === undefined) {
-    return { kind: 'builtIn', ignoredBecauseUntrusted: false };
+export function chooseProfile(input: { readonly fileText: string | undefined; readonly trusted: boolean; readonly withoutFile: DeckWithoutProfile }): ProfileChoice {
+  if (input.fileText !== undefined && input.trusted) {
+    const validation = parseProfileText(input.fileText);
+    return validation.ok ? { kind: 'workspace', profile: validation.profile } : { kind: 'broken', problems: validation.problems };
   }
-  if (!input.trusted) {
-    return { kind: 'builtIn', ignoredBecauseUntrusted: true };
-  }
-  const validation = parseProfileText(input.fileText);
-  return validation.ok ? { kind: 'workspace', profile: validation.profile } : { kind: 'broken', problems: validation.problems };
+  const ignoredBecauseUntrusted = input.fileText !== undefined;
+  const withoutFile = input.withoutFile;
+  return withoutFile.kind === 'openverse'
+    ? { kind: 'builtIn', ignoredBecauseUntrusted, because: withoutFile.because }
+    : { kind: 'none', ignoredBecauseUntrusted, because: withoutFile.because, ...(withoutFile.repository !== undefined ? { repository: withoutFile.repository } : {}) };
 }
 
 /** What is wrong with an app's `buildPaths` (buildPaths.ts): none, a glob, a path leaving the workspace, a repeat. */

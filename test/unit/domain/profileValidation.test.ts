@@ -1,3 +1,4 @@
+import { deckWithoutProfile } from '../../../src/domain/gitRemotes';
 import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
@@ -223,23 +224,30 @@ describe('profile', () => {
 
 describe('which profile is in force', () => {
   const shopText = JSON.stringify(SHOP_PROFILE);
+  const openverseCheckout = deckWithoutProfile({ folders: 1, remotes: [{ host: 'github.com', owner: 'WordPress', name: 'openverse' }], openverseChosen: false });
+  const shopCheckout = deckWithoutProfile({ folders: 1, remotes: [{ host: 'github.com', owner: 'acme', name: 'shop' }], openverseChosen: false });
 
-  it('uses the built-in profile when the workspace has no profile file', () => {
-    assert.deepEqual(chooseProfile({ fileText: undefined, trusted: true }), { kind: 'builtIn', ignoredBecauseUntrusted: false });
+  it('uses the built-in profile in a checkout of WordPress/openverse without a profile file', () => {
+    assert.deepEqual(chooseProfile({ fileText: undefined, trusted: true, withoutFile: openverseCheckout }), { kind: 'builtIn', ignoredBecauseUntrusted: false, because: 'remote' });
+  });
+
+  it('never uses Openverse\'s profile in another repository without a profile file: none, naming the repository', () => {
+    assert.deepEqual(chooseProfile({ fileText: undefined, trusted: true, withoutFile: shopCheckout }), { kind: 'none', ignoredBecauseUntrusted: false, because: 'otherRepository', repository: 'acme/shop' });
   });
 
   it('uses the workspace profile file in a trusted workspace', () => {
-    const choice = chooseProfile({ fileText: shopText, trusted: true });
+    const choice = chooseProfile({ fileText: shopText, trusted: true, withoutFile: openverseCheckout });
     assert.equal(choice.kind, 'workspace');
     assert.equal(choice.kind === 'workspace' ? choice.profile.monorepo : '', 'acme/shop');
   });
 
-  it('ignores the workspace profile file in an untrusted workspace, whatever it says', () => {
-    assert.deepEqual(chooseProfile({ fileText: shopText, trusted: false }), { kind: 'builtIn', ignoredBecauseUntrusted: true });
-    assert.deepEqual(chooseProfile({ fileText: '{ broken', trusted: false }), { kind: 'builtIn', ignoredBecauseUntrusted: true });
+  it('ignores the workspace profile file in an untrusted workspace, whatever it says; the remotes decide', () => {
+    assert.deepEqual(chooseProfile({ fileText: shopText, trusted: false, withoutFile: openverseCheckout }), { kind: 'builtIn', ignoredBecauseUntrusted: true, because: 'remote' });
+    assert.deepEqual(chooseProfile({ fileText: '{ broken', trusted: false, withoutFile: openverseCheckout }), { kind: 'builtIn', ignoredBecauseUntrusted: true, because: 'remote' });
+    assert.deepEqual(chooseProfile({ fileText: shopText, trusted: false, withoutFile: shopCheckout }), { kind: 'none', ignoredBecauseUntrusted: true, because: 'otherRepository', repository: 'acme/shop' });
   });
 
   it('reports a broken file of a trusted workspace instead of falling back silently', () => {
-    assert.equal(chooseProfile({ fileText: '{ broken', trusted: true }).kind, 'broken');
+    assert.equal(chooseProfile({ fileText: '{ broken', trusted: true, withoutFile: openverseCheckout }).kind, 'broken');
   });
 });
