@@ -80,10 +80,11 @@ describe('a repository that is not Openverse (acme/shop)', () => {
     assert.match(find(items, 'Web').tooltip ?? '', /Git tags: `web@MAJOR\.MINOR\.PATCH` · image tags: `MAJOR\.MINOR\.PATCH`/);
 
     const before = deck.testing?.confirmations().length ?? 0;
+    const runsBefore = (await world()).repos.find((repo) => repo.fullName === 'acme/shop')?.runs.length ?? 0;
     await withClockMoving(vscode.commands.executeCommand(COMMANDS.deploy, { appId: 'web', environmentId: 'staging', imageTag: '1.4.2', reason: 'integration test' }));
     assert.match(deck.testing?.confirmations().slice(before)[0]?.message ?? '', /^Deploy Web staging to 1\.4\.2\?$/);
     const shop = (await world()).repos.find((repo) => repo.fullName === 'acme/shop');
-    const dispatched = shop?.runs.filter((run) => run.workflowPath.endsWith('deploy-web-staging.yml') && run.inputs?.image_tag === '1.4.2' && run.headBranch === 'trunk');
+    const dispatched = shop?.runs.slice(runsBefore).filter((run) => run.workflowPath.endsWith('deploy-web-staging.yml') && run.inputs?.image_tag === '1.4.2' && run.headBranch === 'trunk');
     assert.equal(dispatched?.length, 1, 'one run, dispatched on trunk with image_tag');
     assert.equal(dispatched?.[0]?.inputs?.note, 'integration test', 'the reason in the note input');
     const web = (await world()).environments.find((environment) => environment.app === 'acme_web' && environment.environment === 'staging');
