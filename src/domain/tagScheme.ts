@@ -103,7 +103,8 @@ export function releaseTagsProblems(releaseTags: { readonly git?: string; readon
     problems.push({ field: 'image', message: image.error });
   }
   const gitValue = git?.ok === true ? git.value.value : 'date';
-  if (image.ok && (image.value.value === 'date' || image.value.value === 'version') && image.value.value !== gitValue) {
+  // With the git template refused, which value it holds is unknown: nothing more to say of the image's.
+  if (git?.ok !== false && image.ok && (image.value.value === 'date' || image.value.value === 'version') && image.value.value !== gitValue) {
     problems.push({
       field: 'image',
       message:

@@ -182,6 +182,31 @@ describe('profile', () => {
     assert.deepEqual(unknown.problems.map((problem) => `${problem.path}: ${problem.message}`), ['$.changelogBranch: {version} is not a known placeholder; use {gitTag}, {app} or {date}.']);
   });
 
+  it('takes release tag templates, with the git tag prefix they imply', () => {
+    const document = structuredClone(SHOP_PROFILE) as unknown as { apps: Array<Record<string, unknown>> };
+    Object.assign(document.apps[0] ?? {}, { releaseTags: { git: '{app}@{version}', image: 'v{version}' } });
+    const result = validateProfile(document);
+    assert.ok(result.ok, JSON.stringify(!result.ok && result.problems));
+    assert.equal(result.profile.apps[0]?.gitTagPrefix, 'web@');
+    assert.deepEqual(result.profile.apps[0]?.releaseTags, { git: '{app}@{version}', image: 'v{version}' });
+  });
+
+  it('refuses invalid release tag templates at their JSON paths, with the reason', () => {
+    const problemsOf = (releaseTags: unknown, extra: Record<string, unknown> = {}): Array<{ path: string; message: string }> => {
+      const document = structuredClone(SHOP_PROFILE) as unknown as { apps: Array<Record<string, unknown>> };
+      Object.assign(document.apps[0] ?? {}, { releaseTags, ...extra });
+      const result = validateProfile(document);
+      return result.ok ? [] : [...result.problems];
+    };
+    assert.deepEqual(problemsOf({ git: '{app}@{semver}', image: '{version}' }).map((problem) => problem.path), ['$.apps[0].releaseTags.git']);
+    assert.match(problemsOf({ git: '{app}@{semver}', image: '{version}' })[0]?.message ?? '', /\{semver\} is not a placeholder of git tags/);
+    assert.deepEqual(problemsOf({ git: '{app}@{version}' }), [{ path: '$.apps[0].releaseTags.image', message: 'The git tags hold {version}, so the default image tag rel-{date} cannot be derived from them; set "image", e.g. "{version}" or "sha-{sha7}".' }]);
+    assert.deepEqual(problemsOf({ git: '{app}@{version}', image: '{app}@{version}' }).map((problem) => problem.path), ['$.apps[0].releaseTags.image']);
+    assert.deepEqual(problemsOf({ git: '{app}@{version}', image: '{version}' }, { gitTagPrefix: 'web-' }).map((problem) => problem.path), ['$.apps[0].gitTagPrefix']);
+    assert.deepEqual(problemsOf({ git: '{app}@{version}', image: '{version}', sha: '{sha}' }).map((problem) => problem.path), ['$.apps[0].releaseTags.sha']);
+    assert.deepEqual(problemsOf({ git: '' }).map((problem) => problem.path), ['$.apps[0].releaseTags.git']);
+  });
+
   it('explains a file that is not JSON', () => {
     const result = parseProfileText('{ "name": "x", }');
     assert.equal(result.ok, false);
