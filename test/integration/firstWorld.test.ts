@@ -86,7 +86,7 @@ describe('a repository that is not Openverse (acme/shop)', () => {
     const shop = (await world()).repos.find((repo) => repo.fullName === 'acme/shop');
     const dispatched = shop?.runs.slice(runsBefore).filter((run) => run.workflowPath.endsWith('deploy-web-staging.yml') && run.inputs?.image_tag === '1.4.2' && run.headBranch === 'trunk');
     assert.equal(dispatched?.length, 1, 'one run, dispatched on trunk with image_tag');
-    assert.equal(dispatched?.[0]?.inputs?.note, 'integration test', 'the reason in the note input');
+    assert.equal(dispatched?.[0]?.inputs?.note, 'integration test (1.4.2)', 'the reason in the note input, naming the tag');
     const web = (await world()).environments.find((environment) => environment.app === 'acme_web' && environment.environment === 'staging');
     const tagged = shop?.commits.find((commit) => commit.sha === web?.release);
     assert.ok(tagged, 'web staging runs a commit of the shop');
