@@ -91,6 +91,7 @@ export function releasesOf(app: AppProfile, context: Pick<BuildContext, 'facts' 
         gitTag: fact.tagName,
         imageTag,
         version: tag.value.version,
+        createdAt: fact.createdAt,
         body: fact.body,
         targetCommitish: fact.targetCommitish,
         htmlUrl: fact.htmlUrl,

@@ -42,6 +42,8 @@ export interface DraftRelease {
   /** The image tag the app's images get once the draft is published. */
   readonly imageTag: string;
   readonly version: ReleaseVersion;
+  /** When GitHub says the draft was created (release-drafter replaces the draft on each push). */
+  readonly createdAt: string;
   readonly body: string;
   /** The branch or commit GitHub creates the git tag on when the draft is published. */
   readonly targetCommitish: string;
