@@ -4,13 +4,15 @@ import { ROOT, checkPrerequisites, freePort, startEditor } from './editor/codeSe
 import { editionFrom } from './editor/editions';
 import { createWorkspace } from './editor/workspace';
 import { DEMO_TOKEN, openverseWorld } from '../test/simulator/openverseWorld';
+import { ACME_TOKEN, worldNamed } from '../test/simulator/acmeWorld';
 import { simulatorUserSettings } from '../test/simulator/simulatedProfile';
 import { startSimulator } from '../test/simulator/server';
 
 /**
  * `npm start`: the product's front door. Builds the extension, starts the GitHub simulator with its
  * Openverse world on a real clock, and a real VS Code (code-server) with Release Deck loaded and signed in
- * with the demo token; prints the URL and runs until Ctrl+C.
+ * with the demo token; prints the URL and runs until Ctrl+C. `npm start -- --world acme` starts the
+ * made-up acme/shop world instead, in a checkout of it without a profile (a new user's first minute).
  */
 async function main(): Promise<void> {
   // Before anything starts: what the editor needs from the system, installed or asked for.
@@ -19,10 +21,13 @@ async function main(): Promise<void> {
   if (build.status !== 0) {
     process.exit(1);
   }
-  const simulator = await startSimulator({ world: openverseWorld(), clock: 'real', port: Number(process.env.SIMULATOR_PORT ?? 0) });
-  const workspace = createWorkspace({ simulatorUrl: simulator.url });
+  const worldIndex = process.argv.indexOf('--world');
+  const worldName = worldIndex > 0 ? (process.argv[worldIndex + 1] ?? '') : 'openverse';
+  const acme = worldName === 'acme';
+  const simulator = await startSimulator({ world: worldNamed(worldName, openverseWorld), clock: 'real', port: Number(process.env.SIMULATOR_PORT ?? 0) });
+  const workspace = acme ? createWorkspace({ simulatorUrl: simulator.url, world: 'acme', profile: 'none' }) : createWorkspace({ simulatorUrl: simulator.url });
   const port = Number(process.env.PORT ?? (await freePort()));
-  const editor = await startEditor({ workspace: workspace.path, port, userSettings: simulatorUserSettings(simulator.url), env: { RELEASE_DECK_GITHUB_TOKEN: DEMO_TOKEN }, load: { extensionDevelopmentPaths: [ROOT] } });
+  const editor = await startEditor({ workspace: workspace.path, port, userSettings: simulatorUserSettings(simulator.url), env: { RELEASE_DECK_GITHUB_TOKEN: acme ? ACME_TOKEN : DEMO_TOKEN }, load: { extensionDevelopmentPaths: [ROOT] } });
   const url = editor.workbenchUrl();
   let stopping = false;
   const stop = async (): Promise<void> => {
@@ -39,7 +44,7 @@ async function main(): Promise<void> {
   process.on('SIGINT', () => void stop());
   process.on('SIGTERM', () => void stop());
   console.log('');
-  console.log('Release Deck is running in VS Code, against the built-in GitHub simulator (Openverse world).');
+  console.log(`Release Deck is running in VS Code, against the built-in GitHub simulator (${acme ? 'acme/shop world, no profile yet' : 'Openverse world'}).`);
   console.log(`The ${editor.versions} (RELEASE_DECK_EDITOR=floor for the oldest VS Code Release Deck supports).`);
   console.log(`Open ${url}`);
   console.log(`(the simulator answers on ${simulator.url}; Ctrl+C stops everything)`);

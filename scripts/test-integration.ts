@@ -6,6 +6,7 @@ import { ROOT, checkPrerequisites, startEditor, type RunningEditor } from './edi
 import { editionFrom } from './editor/editions';
 import { createWorkspace } from './editor/workspace';
 import { openverseWorld } from '../test/simulator/openverseWorld';
+import { worldNamed } from '../test/simulator/acmeWorld';
 import { simulatorUserSettings } from '../test/simulator/simulatedProfile';
 import { startSimulator, type RunningSimulator } from '../test/simulator/server';
 
@@ -82,7 +83,8 @@ async function main(): Promise<number> {
   let browser: OpenBrowser | undefined;
   let workspace: { path: string; remove(): void } | undefined;
   try {
-    simulator = await startSimulator({ world: openverseWorld(), clock: 'manual' });
+    // Both built-in worlds by default: the suite reads Openverse's deck, and switches its workspace to the acme/shop checkout for the first-minute tests.
+    simulator = await startSimulator({ world: worldNamed(process.env.RELEASE_DECK_WORLD ?? 'both', openverseWorld), clock: 'manual' });
     workspace = createWorkspace({ simulatorUrl: simulator.url });
     editor = await startEditor({
       workspace: workspace.path,

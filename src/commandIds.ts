@@ -29,6 +29,8 @@ export const COMMANDS = {
   showFailure: 'releaseDeck.showFailure',
   cancelRun: 'releaseDeck.cancelRun',
   rerunFailedJobs: 'releaseDeck.rerunFailedJobs',
+  useOpenverseExample: 'releaseDeck.useOpenverseExample',
+  openDocumentation: 'releaseDeck.openDocumentation',
 } as const;
 
 export type CommandId = (typeof COMMANDS)[keyof typeof COMMANDS];
@@ -67,6 +69,8 @@ interface ArgumentsOf {
   [COMMANDS.showFailure]: [target: CommandReference];
   [COMMANDS.cancelRun]: [target: CommandReference];
   [COMMANDS.rerunFailedJobs]: [target: CommandReference];
+  [COMMANDS.useOpenverseExample]: [];
+  [COMMANDS.openDocumentation]: [];
 }
 
 /** Every command id has its entry (a missing one fails the type check here). */
@@ -75,7 +79,10 @@ export type CommandArguments = { readonly [K in CommandId]: ArgumentsOf[K] };
 /** Context keys that drive the welcome view and menus. */
 export const CONTEXT_KEYS = {
   signedIn: 'releaseDeck.signedIn',
+  /** `workspace`, `builtIn`, `broken`, or `none` (no profile: the welcome view). */
   profileState: 'releaseDeck.profileState',
+  /** With no profile, why: `noFolder`, `noRemote`, `otherRepository` (or `reading` before the first read). */
+  noProfileReason: 'releaseDeck.noProfileReason',
   /** `ready`, `needsApproval` (the profile asks for a host the user has not chosen) or `invalid`. */
   endpointState: 'releaseDeck.endpointState',
 } as const;

@@ -12,6 +12,8 @@ export interface Settings {
   readonly notifications: NotificationLevel;
   /** Days a draft with changes may stay unpublished before Needs You lists it; 0 leaves drafts out. */
   readonly needsYouDraftAgeDays: number;
+  /** Show the built-in Openverse profile's deck in a workspace that is not a checkout of WordPress/openverse. */
+  readonly useOpenverseExample: boolean;
 }
 
 export type NotificationLevel = 'off' | 'failures' | 'all';
@@ -30,6 +32,7 @@ export function readSettings(): Settings {
     statusBarEnabled: configuration.get<boolean>('statusBar.enabled', true),
     notifications: NOTIFICATION_LEVELS.find((level) => level === configuration.get<string>('notifications', 'failures')) ?? 'failures',
     needsYouDraftAgeDays: draftAgeDays(configuration.get<unknown>('needsYou.draftAgeDays', 7)),
+    useOpenverseExample: configuration.get<boolean>('useOpenverseExample', false),
   };
 }
 

@@ -9,6 +9,7 @@ import { registerCopyImageTag } from './commands/copyImageTag';
 import { registerDeploy } from './commands/deploy';
 import { registerForgetAllowedHosts } from './commands/forgetAllowedHosts';
 import { registerOpenConsoleLink } from './commands/openConsoleLink';
+import { registerOpenDocumentation } from './commands/openDocumentation';
 import { registerOpenProfile } from './commands/openProfile';
 import { registerOpenRelease } from './commands/openRelease';
 import { registerOpenRun } from './commands/openRun';
@@ -28,6 +29,7 @@ import { registerRerunFailedJobs } from './commands/rerunFailedJobs';
 import { registerSignIn, signInWithEditorAccount } from './commands/signIn';
 import { registerSignInWithToken } from './commands/signInWithToken';
 import { registerSignOut } from './commands/signOut';
+import { registerUseOpenverseExample } from './commands/useOpenverseExample';
 import { affectsReleaseDeck, readSettings } from './config';
 import { executeCommand } from './executeCommand';
 import { describeError } from './github/errors';
@@ -69,7 +71,7 @@ export interface ReleaseDeckApi {
 export function activate(context: vscode.ExtensionContext): ReleaseDeckApi {
   const started = Date.now();
   const log = new Log();
-  const profiles = new ProfileSource(log);
+  const profiles = new ProfileSource(log, context.workspaceState);
   // The API root (and so the credential) is chosen by the user; the profile may only ask.
   const endpoints = new EndpointService(context, profiles, log);
   const credentials = new CredentialStore(context, log, endpoints, () => extraScopes(profiles.profile));
@@ -144,6 +146,8 @@ export function activate(context: vscode.ExtensionContext): ReleaseDeckApi {
     registerShowFailure(services),
     registerCancelRun(services),
     registerRerunFailedJobs(services),
+    registerUseOpenverseExample(services),
+    registerOpenDocumentation(services),
   );
 
   // Reading the profile file and GitHub happen after activation returns: the editor is never held up.

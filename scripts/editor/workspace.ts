@@ -2,13 +2,17 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { simulatedProfileDocument } from '../../test/simulator/simulatedProfile';
+import { acmeProfileDocument } from '../../test/simulator/acmeWorld';
 
 /**
  * A small Openverse-shaped workspace for the editor: source folders of each app (so the status bar
  * finds the app of an open file) and a profile file whose /version endpoints are the simulator's (the GitHub host is a user setting).
  */
-export function createWorkspace(options: { simulatorUrl?: string; profile?: 'simulated' | 'broken' | 'none'; extraSettings?: Record<string, unknown> } = {}): { path: string; remove(): void } {
+export function createWorkspace(options: { simulatorUrl?: string; profile?: 'simulated' | 'broken' | 'none'; extraSettings?: Record<string, unknown>; world?: 'openverse' | 'acme' } = {}): { path: string; remove(): void } {
   const root = mkdtempSync(join(tmpdir(), 'release-deck-workspace-'));
+  if (options.world === 'acme') {
+    return acmeWorkspace(root, options);
+  }
   const path = join(root, 'openverse');
   const files: Record<string, string> = {
     'README.md': '# Openverse (demo workspace for Release Deck)\n\nOpen a file under api/ or frontend/ and look at the status bar.\n',
@@ -27,6 +31,35 @@ export function createWorkspace(options: { simulatorUrl?: string; profile?: 'sim
         : JSON.stringify(simulatedProfileDocument(options.simulatorUrl), null, 2);
   }
   files['.vscode/settings.json'] = JSON.stringify({ 'files.exclude': { '**/.git': true }, ...options.extraSettings }, null, 2);
+  for (const [file, content] of Object.entries(files)) {
+    mkdirSync(dirname(join(path, file)), { recursive: true });
+    writeFileSync(join(path, file), content);
+  }
+  return {
+    path,
+    remove() {
+      rmSync(root, { recursive: true, force: true });
+    },
+  };
+}
+
+/**
+ * A checkout of the made-up acme/shop (test/simulator/acmeWorld.ts): its git remote names acme/shop (read
+ * from .git/config, as Release Deck reads it), and by default no profile, as a new user's repository has.
+ */
+function acmeWorkspace(root: string, options: { simulatorUrl?: string; profile?: 'simulated' | 'broken' | 'none'; extraSettings?: Record<string, unknown> }): { path: string; remove(): void } {
+  const path = join(root, 'shop');
+  const files: Record<string, string> = {
+    'README.md': '# Acme Shop (demo workspace for Release Deck)\n',
+    'web/src/basket.ts': 'export const basket = [];\n',
+    'api/app/orders.py': 'def orders():\n    return []\n',
+    '.git/HEAD': 'ref: refs/heads/trunk\n',
+    '.git/config': '[core]\n\trepositoryformatversion = 0\n[remote "origin"]\n\turl = git@github.com:acme/shop.git\n\tfetch = +refs/heads/*:refs/remotes/origin/*\n[branch "trunk"]\n\tremote = origin\n\tmerge = refs/heads/trunk\n',
+    '.vscode/settings.json': JSON.stringify({ 'files.exclude': { '**/.git': true }, ...options.extraSettings }, null, 2),
+  };
+  if (options.profile === 'simulated' && options.simulatorUrl !== undefined) {
+    files['.vscode/release-deck.json'] = JSON.stringify(acmeProfileDocument(options.simulatorUrl), null, 2);
+  }
   for (const [file, content] of Object.entries(files)) {
     mkdirSync(dirname(join(path, file)), { recursive: true });
     writeFileSync(join(path, file), content);

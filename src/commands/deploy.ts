@@ -1,4 +1,5 @@
 import { buildPathsOf } from '../domain/buildPaths';
+import { tagSchemeOf, templateHint } from '../domain/tagScheme';
 import * as vscode from 'vscode';
 import { COMMANDS } from '../commandIds';
 import type { AppDeck, EnvironmentDeck } from '../domain/snapshot';
@@ -70,7 +71,7 @@ async function pickVersion(services: Services, app: AppDeck, environment: Enviro
   }
   const text = picked.imageTag ?? (await vscode.window.showInputBox({
     title: `Deploy to ${placeLabel(app.app, environment.environment)}`,
-    prompt: 'An image tag: rel-YYYY.MM.DD.HH.MM.SS, or the full 40-character commit SHA the image was built from.',
+    prompt: `An image tag: ${templateHint(tagSchemeOf(app.app).image)}, or the full 40-character commit SHA the image was built from.`,
     ignoreFocusOut: true,
     validateInput: (value) => {
       const resolved = resolveDeployTarget(app, value);

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { COMMANDS } from '../commandIds';
 import { resolveDeployTarget, runningImageTag } from '../domain/deployPlan';
+import { tagSchemeOf } from '../domain/tagScheme';
 import type { Services } from '../services';
 import { chooseDeployment } from './chooseDeployment';
 import { runDeployment } from './deploymentFlow';
@@ -16,7 +17,7 @@ export function registerRedeploy(services: Services): vscode.Disposable {
       return undefined;
     }
     const { app, environment, given } = chosen;
-    const tag = runningImageTag(environment);
+    const tag = runningImageTag(environment, tagSchemeOf(app.app));
     const target = tag !== undefined ? resolveDeployTarget(app, tag) : undefined;
     if (target === undefined || !target.ok) {
       void vscode.window.showWarningMessage(`What runs in ${placeLabel(app.app, environment.environment)} is not known as an image tag, so it cannot be redeployed. Use "Deploy…" with a specific tag.`);

@@ -6,7 +6,7 @@ import { fillManualPlaceholders } from '../domain/profileQueries';
 import type { ManualDeploy } from '../domain/profileTypes';
 import { controlCharacterProblem } from '../domain/profileHazards';
 import { deployCandidates } from '../domain/rollback';
-import { gitTagOfImageTag, parsePinnedImageTag } from '../domain/tags';
+import { gitTagOf, readImageTag, tagSchemeOf, templateHint } from '../domain/tagScheme';
 import type { Services } from '../services';
 import { openLink } from '../ui/links';
 import { requestedImageTag } from './arguments';
@@ -55,12 +55,13 @@ export function registerShowManualProcedure(services: Services): vscode.Disposab
     if (imageTag === undefined) {
       return;
     }
-    const parsed = parsePinnedImageTag(imageTag);
+    const scheme = tagSchemeOf(app.app);
+    const parsed = readImageTag(scheme, imageTag);
     if (!parsed.ok) {
       void vscode.window.showErrorMessage(parsed.error);
       return;
     }
-    const gitTag = parsed.value.kind === 'release' ? gitTagOfImageTag(parsed.value, app.app.gitTagPrefix).text : imageTag;
+    const gitTag = parsed.value.kind === 'release' ? gitTagOf(scheme, parsed.value.version) : imageTag;
     services.log.info(`Showing the manual procedure of ${placeLabel(app.app, environment.environment)} for ${imageTag}.`);
     showChecklist(services, app, environment, deploy, { imageTag, gitTag, environment: environment.environment.id });
   });
@@ -69,7 +70,7 @@ export function registerShowManualProcedure(services: Services): vscode.Disposab
 async function pickTag(app: AppDeck, environment: EnvironmentDeck): Promise<string | undefined> {
   const candidates = deployCandidates(app, environment, []);
   if (candidates.length === 0) {
-    return vscode.window.showInputBox({ title: `Image tag to deploy to ${placeLabel(app.app, environment.environment)}`, prompt: 'rel-YYYY.MM.DD.HH.MM.SS', validateInput: (value) => { const parsed = parsePinnedImageTag(value.trim()); return parsed.ok ? undefined : parsed.error; } });
+    return vscode.window.showInputBox({ title: `Image tag to deploy to ${placeLabel(app.app, environment.environment)}`, prompt: templateHint(tagSchemeOf(app.app).image), validateInput: (value) => { const parsed = readImageTag(tagSchemeOf(app.app), value.trim()); return parsed.ok ? undefined : parsed.error; } });
   }
   const picked = await vscode.window.showQuickPick(candidates.map((candidate) => ({ label: candidate.label, detail: candidate.detail, imageTag: candidate.imageTag })), {
     title: `Deploy ${placeLabel(app.app, environment.environment)} by hand: which image tag?`,

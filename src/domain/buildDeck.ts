@@ -8,7 +8,8 @@ import { buildAt, buildWords, compareBuilds } from './sameBuild';
 import type { AppDeck, DeckSnapshot, DeploymentRecord, DraftRelease, EnvironmentDeck, EnvironmentState, PublishedRelease, RunningVersion } from './snapshot';
 import { readRecord } from './recordedVersion';
 import { readRunTitle, titledCommitsOf } from './runTitle';
-import { imageTagOfGitTag, parseGitTag, shortSha, type ReleaseDate } from './tags';
+import { shortSha } from './tags';
+import { compareReleaseVersions, imageTagOfRelease, isPrereleaseVersion, newestVersionFirst, readGitTag, tagSchemeOf } from './tagScheme';
 import { placeLabel, plural } from './words';
 import { publishingDetail } from './releaseChain';
 
@@ -70,22 +71,27 @@ export function releasesOf(app: AppProfile, context: Pick<BuildContext, 'facts' 
   const drafts: DraftRelease[] = [];
   const builds = { histories: context.facts.appHistories ?? {}, commitIndex: context.commitIndex };
   const registry = context.facts.registries?.[app.id];
+  const scheme = tagSchemeOf(app);
   for (const fact of context.facts.releases) {
-    if (fact.prerelease) {
+    // GitHub's own pre-release flag: a release not meant to be deployed (under the date scheme, the only kind of pre-release).
+    if (fact.prerelease && scheme.git.value === 'date') {
       continue;
     }
-    const gitTag = parseGitTag(fact.tagName, app.gitTagPrefix);
-    if (!gitTag.ok) {
+    const tag = readGitTag(scheme, fact.tagName);
+    if (!tag.ok) {
       continue;
     }
-    const imageTag = imageTagOfGitTag(gitTag.value).text;
+    const prerelease = fact.prerelease || isPrereleaseVersion(tag.value.version);
     if (fact.draft) {
+      // A commit-SHA image tag is known only once the git tag names a commit: until then, the template.
+      const imageTag = imageTagOfRelease(scheme, tag.value.version) ?? scheme.image.text;
       drafts.push({
         id: fact.id,
         name: fact.name,
         gitTag: fact.tagName,
         imageTag,
-        date: gitTag.value.date,
+        version: tag.value.version,
+        createdAt: fact.createdAt,
         body: fact.body,
         targetCommitish: fact.targetCommitish,
         htmlUrl: fact.htmlUrl,
@@ -93,6 +99,11 @@ export function releasesOf(app: AppProfile, context: Pick<BuildContext, 'facts' 
       });
     } else if (fact.publishedAt !== null) {
       const commitSha = context.tagCommits.get(fact.tagName);
+      const imageTag = imageTagOfRelease(scheme, tag.value.version, commitSha);
+      if (imageTag === undefined) {
+        // No image tag can be written for it (its commit is not listed, or its version has build metadata): nothing to deploy or compare.
+        continue;
+      }
       const exact = registry?.kind === 'read' ? registry.builds[imageTag] : undefined;
       const buildSha = exact ?? (commitSha !== undefined ? buildAt(app, commitSha, builds) : undefined);
       // Publishing starts the release workflow as the person who published (`on: release`, openverse-facts §1.3).
@@ -102,7 +113,8 @@ export function releasesOf(app: AppProfile, context: Pick<BuildContext, 'facts' 
         name: fact.name,
         gitTag: fact.tagName,
         imageTag,
-        date: gitTag.value.date,
+        version: tag.value.version,
+        prerelease,
         publishedAt: fact.publishedAt,
         htmlUrl: fact.htmlUrl,
         body: fact.body,
@@ -112,8 +124,7 @@ export function releasesOf(app: AppProfile, context: Pick<BuildContext, 'facts' 
       });
     }
   }
-  const newestFirst = (a: { date: ReleaseDate }, b: { date: ReleaseDate }): number => b.date.epochMs - a.date.epochMs;
-  return { releases: releases.sort(newestFirst), drafts: drafts.sort(newestFirst) };
+  return { releases: releases.sort(newestVersionFirst), drafts: drafts.sort(newestVersionFirst) };
 }
 
 /** Why builds are inferred although the profile names a registry package. */
@@ -169,7 +180,7 @@ function buildEnvironmentDeck(
     ? [...(context.runsByWorkflow.get(workflowKey(deploy.repo, deploy.workflow)) ?? [])]
         .filter((run) => isRunOfWorkflow(run, deploy))
         .sort((a, b) => Date.parse(b.createdAt) - Date.parse(a.createdAt) || b.id - a.id)
-        .map((run) => deploymentRecord(run, readRunTitle(run.displayTitle, deploy.runTitle, titledCommitsOf(app, context.facts), run.createdAt)))
+        .map((run) => deploymentRecord(run, readRunTitle(run.displayTitle, deploy.runTitle, titledCommitsOf(app, context.facts), run.createdAt, tagSchemeOf(app))))
     : [];
   const activeDeployment = runs.find((run) => run.status !== 'completed');
   const publishingFact = environment.deployedOnPublish
@@ -177,12 +188,13 @@ function buildEnvironmentDeck(
     : undefined;
   const publishingRun = publishingFact !== undefined ? deploymentRecord(publishingFact) : undefined;
   const lastDeployment = runs.find((run) => run.status === 'completed');
-  const history = markRollbacks(runs.filter((run) => run.status === 'completed' && run.conclusion === 'success'), imageTagOrder(context.commitIndex));
+  const history = markRollbacks(runs.filter((run) => run.status === 'completed' && run.conclusion === 'success'), imageTagOrder(context.commitIndex, tagSchemeOf(app)));
   const lastSuccessfulDeployment = history[0];
   const marked = new Map(history.map((record) => [record.runId, record]));
   const allRuns = runs.map((record) => marked.get(record.runId) ?? record);
 
-  const newestRelease = releases[0];
+  // A pre-release is offered for deployment but is not the release an environment falls behind.
+  const newestRelease = releases.find((release) => !release.prerelease);
   const version = environment.versionUrl !== undefined ? context.facts.versions[versionKey(app.id, environment.id)] : undefined;
   const recorded = deploy.kind === 'manual' && deploy.recordedIn !== undefined ? readRecord(deploy.recordedIn, context.facts.records?.[versionKey(app.id, environment.id)], releases) : undefined;
   const runningResult = recorded?.running !== undefined && environment.versionUrl === undefined ? { running: recorded.running } : runningVersion(app, environment, version, lastSuccessfulDeployment, releases, context);
@@ -285,7 +297,7 @@ function compareWithNewestRelease(
     return { state: 'inSync', aheadBy, stateDetail: `${plural(aheadBy, 'commit')} ahead of ${newest.imageTag}, the newest published release.` };
   }
   if (running.release !== undefined) {
-    if (running.release.date.epochMs < newest.date.epochMs) {
+    if ((compareReleaseVersions(running.release.version, newest.version) ?? 0) < 0) {
       return { state: 'behind', stateDetail: `Runs ${running.release.imageTag}, older than ${newest.imageTag}, the newest published release.` };
     }
     return { state: 'inSync', stateDetail: `Runs ${running.release.imageTag}.` };

@@ -1,6 +1,6 @@
 import { versionKey } from './facts';
 import { outcomeWords, runDuration, runFailed, runTarget } from './runWords';
-import type { AppDeck, DeckSnapshot, DeploymentRecord, EnvironmentDeck } from './snapshot';
+import type { AppDeck, DeckSnapshot, DeploymentRecord, EnvironmentDeck, PublishedRelease } from './snapshot';
 import { placeLabel } from './words';
 
 /**
@@ -60,7 +60,7 @@ export function newsDigest(snapshot: DeckSnapshot): NewsDigest {
   const apps: Record<string, NewsDigest['apps'][string]> = {};
   for (const app of snapshot.apps) {
     const newest = app.releases[0];
-    apps[app.app.id] = { releases: app.releases.map((release) => release.id), ...(newest !== undefined ? { newestReleaseMs: newest.date.epochMs } : {}) };
+    apps[app.app.id] = { releases: app.releases.map((release) => release.id), ...(newest !== undefined ? { newestReleaseMs: releaseMoment(newest) } : {}) };
     for (const environment of app.environments) {
       const running = runningIdentity(environment);
       const runningLabel = runningOf(environment);
@@ -118,12 +118,17 @@ export function snapshotNews(before: DeckSnapshot, after: DeckSnapshot): NewsEve
   return newsBetween(newsDigest(before), after);
 }
 
+/** A release's moment for telling a newly published one: its tag's date, or (semantic versions) when it was published. */
+function releaseMoment(release: PublishedRelease): number {
+  return release.version.kind === 'date' ? release.version.date.epochMs : Date.parse(release.publishedAt);
+}
+
 function releaseNews(app: AppDeck, known: NewsDigest['apps'][string]): NewsEvent[] {
   const ids = new Set(known.releases);
   // A newly published release is the app's newest (one draft per app, replaced on each push: openverse-facts §1.1).
   const newestKnown = known.newestReleaseMs ?? -Infinity;
   return app.releases
-    .filter((release) => !ids.has(release.id) && release.date.epochMs > newestKnown)
+    .filter((release) => !ids.has(release.id) && releaseMoment(release) > newestKnown)
     .reverse()
     .map((release) => ({
       key: `release:${release.id}`,

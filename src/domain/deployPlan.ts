@@ -1,5 +1,6 @@
 import type { AppDeck, EnvironmentDeck } from './snapshot';
-import { findImageTagIn, isFullSha, parsePinnedImageTag, shortSha } from './tags';
+import { isFullSha, shortSha } from './tags';
+import { compareReleaseVersions, DEFAULT_IMAGE_SCHEME, findImageTagIn, readImageTag, tagSchemeOf, type TagScheme } from './tagScheme';
 import { ok, refuse, type Result } from './result';
 import { placeLabel } from './words';
 
@@ -19,7 +20,8 @@ export interface DeployTarget {
 
 /** Checks a typed or chosen image tag for an environment and says which commit it is. */
 export function resolveDeployTarget(app: AppDeck, text: string): Result<DeployTarget> {
-  const parsed = parsePinnedImageTag(text.trim());
+  const scheme = tagSchemeOf(app.app);
+  const parsed = readImageTag(scheme, text.trim());
   if (!parsed.ok) {
     return refuse(parsed.error);
   }
@@ -30,7 +32,7 @@ export function resolveDeployTarget(app: AppDeck, text: string): Result<DeployTa
   if (release === undefined && app.releases.length > 0) {
     const newest = app.releases[0];
     const known = app.environments.some((environment) => environment.history.some((record) => record.imageTag === parsed.value.text));
-    if (!known && newest !== undefined && parsed.value.date.epochMs > newest.date.epochMs) {
+    if (!known && newest !== undefined && (compareReleaseVersions(parsed.value.version, newest.version) ?? 0) > 0) {
       return refuse(`${parsed.value.text} is newer than ${app.app.label}'s newest published release (${newest.imageTag}): no image carries that tag yet. Publish the GitHub Release first.`);
     }
   }
@@ -62,13 +64,13 @@ export function describeTag(imageTag: string): string {
 }
 
 /** The image tag that runs in an environment now, for a redeploy. */
-export function runningImageTag(environment: EnvironmentDeck): string | undefined {
+export function runningImageTag(environment: EnvironmentDeck, scheme: Pick<TagScheme, 'image'> = DEFAULT_IMAGE_SCHEME): string | undefined {
   const running = environment.running;
   if (running?.release !== undefined) {
     return running.release.imageTag;
   }
-  if (running?.imageTag !== undefined && parsePinnedImageTag(running.imageTag).ok) {
+  if (running?.imageTag !== undefined && readImageTag(scheme, running.imageTag).ok) {
     return running.imageTag;
   }
-  return environment.lastSuccessfulDeployment?.imageTag ?? (environment.lastSuccessfulDeployment !== undefined ? findImageTagIn(environment.lastSuccessfulDeployment.title)?.text : undefined);
+  return environment.lastSuccessfulDeployment?.imageTag ?? (environment.lastSuccessfulDeployment !== undefined ? findImageTagIn(environment.lastSuccessfulDeployment.title, scheme)?.text : undefined);
 }

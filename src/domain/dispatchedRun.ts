@@ -1,6 +1,6 @@
 import type { WorkflowRunFact } from './facts';
 import type { DeploymentRecord, EnvironmentDeck } from './snapshot';
-import { findImageTagIn } from './tags';
+import { findImageTagIn } from './tagScheme';
 
 /**
  * Telling the run a dispatch created from the others, by what GitHub shows of its inputs. The runs list

@@ -149,7 +149,8 @@ export function staleDraft(app: AppDeck, now: Date, ageDays: number): NeedsYouEn
 function changesWaitingSince(app: AppDeck, draft: DraftRelease): { readonly at: string; readonly why: string } {
   const newest = app.releases[0];
   if (newest === undefined) {
-    return { at: new Date(draft.date.epochMs).toISOString(), why: `since the draft was drafted (${app.app.label} has no published release)` };
+    // A date-stamped draft is named for when it was drafted; under another scheme GitHub's created_at says it.
+    return { at: draft.version.kind === 'date' ? new Date(draft.version.date.epochMs).toISOString() : draft.createdAt, why: `since the draft was drafted (${app.app.label} has no published release)` };
   }
   const changed = app.changedCommits;
   if (changed?.known === true) {

@@ -1,4 +1,5 @@
 import type { DeployMethod, ManualStep, Profile } from './profileTypes';
+import { gitTagPrefixOfTemplate } from './tagScheme';
 
 /** The profile file's shape as the JSON schema vouches for it, and the defaults that make it a Profile. */
 
@@ -25,6 +26,7 @@ interface RawApp {
   label: string;
   usesReleases?: boolean;
   gitTagPrefix?: string;
+  releaseTags?: { git?: string; image?: string };
   images?: string[];
   registry?: { org: string; package: string };
   sourceFolders?: string[];
@@ -54,7 +56,8 @@ export function applyDefaults(raw: RawProfile): Profile {
       id: app.id,
       label: app.label,
       usesReleases: app.usesReleases ?? true,
-      gitTagPrefix: app.gitTagPrefix ?? `${app.id}-`,
+      gitTagPrefix: app.gitTagPrefix ?? (app.releaseTags?.git !== undefined ? gitTagPrefixOfTemplate(app.releaseTags.git, app.id) : `${app.id}-`),
+      ...(app.releaseTags !== undefined ? { releaseTags: { ...app.releaseTags } } : {}),
       images: app.images ?? [],
       ...(app.registry !== undefined ? { registry: { org: app.registry.org, package: app.registry.package } } : {}),
       sourceFolders: (app.sourceFolders ?? []).map(normaliseFolder),

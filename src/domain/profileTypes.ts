@@ -77,7 +77,10 @@ export interface AppProfile {
   readonly id: string;
   readonly label: string;
   readonly usesReleases: boolean;
+  /** The literal start of its git tags: `api-` under the date scheme, `web@` for `{app}@{version}`. */
   readonly gitTagPrefix: string;
+  /** Templates of its git and image tags (tagScheme.ts); absent: Openverse's date scheme. */
+  readonly releaseTags?: { readonly git?: string; readonly image?: string };
   readonly images: readonly string[];
   /**
    * The container package whose versions map each `rel-` tag to the commit SHA tag of the same image
@@ -116,6 +119,8 @@ export type ProfileValidation =
 
 /** Which profile is in force, from what the workspace holds and whether it is trusted. */
 export type ProfileChoice =
-  | { readonly kind: 'builtIn'; readonly ignoredBecauseUntrusted: boolean }
+  | { readonly kind: 'builtIn'; readonly ignoredBecauseUntrusted: boolean; readonly because: 'remote' | 'chosen' }
+  /** No profile in force: not a checkout of Openverse and no usable profile file (the welcome view). */
+  | { readonly kind: 'none'; readonly ignoredBecauseUntrusted: boolean; readonly because: 'noFolder' | 'noRemote' | 'otherRepository'; readonly repository?: string }
   | { readonly kind: 'workspace'; readonly profile: Profile }
   | { readonly kind: 'broken'; readonly problems: readonly ProfileProblem[] };

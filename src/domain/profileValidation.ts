@@ -6,7 +6,9 @@ import { applyDefaults, type RawProfile } from './profileDefaults';
 import { controlCharacterProblem, hazardProblems, NO_CONTROL_CHARACTERS_PATTERN } from './profileHazards';
 import { depthProblem, duplicateKeyProblems } from './profileText';
 import type { Profile, ProfileChoice, ProfileProblem, ProfileValidation } from './profileTypes';
+import type { DeckWithoutProfile } from './gitRemotes';
 import { gitTagPrefixProblem } from './tags';
+import { releaseTagsProblems } from './tagScheme';
 
 const MANUAL_PLACEHOLDERS = new Set(['imageTag', 'gitTag', 'environment']);
 const CHANGELOG_PLACEHOLDERS = new Set(['gitTag', 'app', 'date']);
@@ -43,8 +45,9 @@ export function validateProfile(data: unknown): ProfileValidation {
     return { ok: false, problems: describeSchemaErrors(validateAgainstSchema.errors ?? []) };
   }
   // The schema has vouched for the shape; from here on the raw types hold.
-  const profile = applyDefaults(data as RawProfile);
-  const problems = [...semanticProblems(profile), ...hazardProblems(profile)];
+  const raw = data as RawProfile;
+  const profile = applyDefaults(raw);
+  const problems = [...semanticProblems(profile, raw.apps.map((app) => app.gitTagPrefix)), ...hazardProblems(profile)];
   return problems.length > 0 ? { ok: false, problems } : { ok: true, profile };
 }
 
@@ -109,7 +112,8 @@ function describeSchemaError(error: SchemaError): ProfileProblem {
   }
 }
 
-function semanticProblems(profile: Profile): ProfileProblem[] {
+/** `rawPrefixes`: each app's gitTagPrefix as the file gives it (undefined where the default applies). */
+function semanticProblems(profile: Profile, rawPrefixes: ReadonlyArray<string | undefined>): ProfileProblem[] {
   const problems: ProfileProblem[] = [];
   const add = (path: string, message: string): void => {
     problems.push({ path, message });
@@ -140,9 +144,18 @@ function semanticProblems(profile: Profile): ProfileProblem[] {
     } else {
       appIds.set(app.id, appIndex);
     }
-    const prefixProblem = gitTagPrefixProblem(app.gitTagPrefix);
-    if (prefixProblem) {
-      add(`${appPath}.gitTagPrefix`, prefixProblem);
+    if (app.releaseTags?.git === undefined) {
+      const prefixProblem = gitTagPrefixProblem(app.gitTagPrefix);
+      if (prefixProblem) {
+        add(`${appPath}.gitTagPrefix`, prefixProblem);
+      }
+    } else if (rawPrefixes[appIndex] !== undefined) {
+      add(`${appPath}.gitTagPrefix`, `Set either "gitTagPrefix" (date-stamped tags) or "releaseTags.git", not both: the template already says how the git tags start.`);
+    }
+    if (app.releaseTags !== undefined) {
+      for (const problem of releaseTagsProblems(app.releaseTags, app.id)) {
+        add(`${appPath}.releaseTags.${problem.field}`, problem.message);
+      }
     }
     const firstWithPrefix = prefixes.get(app.gitTagPrefix);
     if (app.usesReleases) {
@@ -245,17 +258,20 @@ function placeholdersIn(text: string): string[] {
 
 /**
  * The workspace's profile file wins when there is one, but only in a trusted workspace: an untrusted
- * one could point deployments at another repository, so its file is ignored (and the user told).
+ * one could point deployments at another repository, so its file is ignored (and the user told). Without
+ * a usable file, `withoutFile` decides (gitRemotes.ts): Openverse's built-in profile only for a checkout of
+ * WordPress/openverse or when the user chose it, else none.
  */
-export function chooseProfile(input: { readonly fileText: string | undefined; readonly trusted: boolean }): ProfileChoice {
-  if (input.fileText === undefined) {
-    return { kind: 'builtIn', ignoredBecauseUntrusted: false };
+export function chooseProfile(input: { readonly fileText: string | undefined; readonly trusted: boolean; readonly withoutFile: DeckWithoutProfile }): ProfileChoice {
+  if (input.fileText !== undefined && input.trusted) {
+    const validation = parseProfileText(input.fileText);
+    return validation.ok ? { kind: 'workspace', profile: validation.profile } : { kind: 'broken', problems: validation.problems };
   }
-  if (!input.trusted) {
-    return { kind: 'builtIn', ignoredBecauseUntrusted: true };
-  }
-  const validation = parseProfileText(input.fileText);
-  return validation.ok ? { kind: 'workspace', profile: validation.profile } : { kind: 'broken', problems: validation.problems };
+  const ignoredBecauseUntrusted = input.fileText !== undefined;
+  const withoutFile = input.withoutFile;
+  return withoutFile.kind === 'openverse'
+    ? { kind: 'builtIn', ignoredBecauseUntrusted, because: withoutFile.because }
+    : { kind: 'none', ignoredBecauseUntrusted, because: withoutFile.because, ...(withoutFile.repository !== undefined ? { repository: withoutFile.repository } : {}) };
 }
 
 /** What is wrong with an app's `buildPaths` (buildPaths.ts): none, a glob, a path leaving the workspace, a repeat. */

@@ -1,29 +1,30 @@
 import type { AppDeck, DeploymentRecord, EnvironmentDeck, RollbackTarget, RunningVersion } from './snapshot';
 import type { CommitFact } from './facts';
 import type { AppProfile, EnvironmentProfile } from './profileTypes';
-import { parsePinnedImageTag, shortSha } from './tags';
+import { shortSha } from './tags';
+import { compareReleaseVersions, DEFAULT_IMAGE_SCHEME, readImageTag, type TagScheme } from './tagScheme';
 import { commitTitle, placeLabel } from './words';
 
 /**
  * Tells which of two image tags is the older release: negative when `a` is older than `b`, zero when they
- * are the same version, undefined when it cannot be told. Release tags (`rel-{date}`) compare by their
- * date; commit tags by their place on main, when both are among its recent commits (`commitIndex`, newest
+ * are the same version, undefined when it cannot be told. Release tags (`rel-{date}`, `v{version}`…)
+ * compare by their date or semantic version; commit tags by their place on main, when both are among its recent commits (`commitIndex`, newest
  * first). Anything else (a commit beyond the recent ones, a commit against a release) is not guessed.
  */
 export type ImageTagOrder = (a: string, b: string) => number | undefined;
 
-export function imageTagOrder(commitIndex: ReadonlyMap<string, number>): ImageTagOrder {
+export function imageTagOrder(commitIndex: ReadonlyMap<string, number>, scheme: Pick<TagScheme, 'image'> = DEFAULT_IMAGE_SCHEME): ImageTagOrder {
   return (a, b) => {
     if (a === b) {
       return 0;
     }
-    const first = parsePinnedImageTag(a);
-    const second = parsePinnedImageTag(b);
+    const first = readImageTag(scheme, a);
+    const second = readImageTag(scheme, b);
     if (!first.ok || !second.ok) {
       return undefined;
     }
     if (first.value.kind === 'release' && second.value.kind === 'release') {
-      return first.value.date.epochMs - second.value.date.epochMs;
+      return compareReleaseVersions(first.value.version, second.value.version);
     }
     if (first.value.kind === 'commit' && second.value.kind === 'commit') {
       const indexA = commitIndex.get(first.value.sha);
@@ -151,7 +152,7 @@ export function deployCandidates(app: AppDeck, environment: EnvironmentDeck, mai
       imageTag: release.imageTag,
       kind: 'release',
       label: release.imageTag,
-      detail: `Published release ${release.gitTag}${release.imageTag === runningTag ? ' · runs there now' : ''}`,
+      detail: `${release.prerelease ? 'Pre-release' : 'Published release'} ${release.gitTag}${release.imageTag === runningTag ? ' · runs there now' : ''}`,
     });
   }
   for (const record of environment.history.slice(0, MAX_DEPLOYMENTS)) {

@@ -1,7 +1,8 @@
 import { changesBuild } from './buildPaths';
 import type { AppCommits, DeckFacts } from './facts';
 import type { AppProfile } from './profileTypes';
-import { findImageTagIn, shortSha } from './tags';
+import { shortSha } from './tags';
+import { DEFAULT_IMAGE_SCHEME, findImageTagIn, imageTagSource, type TagScheme } from './tagScheme';
 import { commitTitle } from './words';
 
 /**
@@ -21,10 +22,11 @@ export type TitleReading =
   | { readonly kind: 'tag'; readonly imageTag: string; readonly from: 'title' | 'commitTitle' }
   | { readonly kind: 'unknown'; readonly why?: string };
 
-const TAG_SOURCE = String.raw`rel-\d{4}\.\d{2}\.\d{2}\.\d{2}\.\d{2}\.\d{2}|[0-9a-f]{40}`;
-
-/** `createdAt`: when the run was created; a commit made after it cannot be what it deployed. */
-export function readRunTitle(title: string, template: string | undefined, appCommits?: AppCommits, createdAt?: string): TitleReading {
+/**
+ * `createdAt`: when the run was created; a commit made after it cannot be what it deployed. `scheme`: the
+ * app's image tags (tagScheme.ts), Openverse's `rel-{date}` unless given.
+ */
+export function readRunTitle(title: string, template: string | undefined, appCommits?: AppCommits, createdAt?: string, scheme: Pick<TagScheme, 'image'> = DEFAULT_IMAGE_SCHEME): TitleReading {
   let unmatched: string | undefined;
   if (template?.includes('{commitTitle}') === true) {
     const messageLine = fitTemplate(template, '{commitTitle}', '(.+)', title);
@@ -36,12 +38,12 @@ export function readRunTitle(title: string, template: string | undefined, appCom
       unmatched = `No recent commit that changed the app has the first line "${messageLine}", and the title names no image tag.`;
     }
   } else if (template?.includes('{imageTag}') === true) {
-    const tag = fitTemplate(template, '{imageTag}', `(${TAG_SOURCE})`, title);
+    const tag = fitTemplate(template, '{imageTag}', `(${imageTagSource(scheme)})`, title);
     if (tag !== undefined) {
       return { kind: 'tag', imageTag: tag, from: 'title' };
     }
   }
-  const named = findImageTagIn(title);
+  const named = findImageTagIn(title, scheme);
   return named !== undefined ? { kind: 'tag', imageTag: named.text, from: 'title' } : { kind: 'unknown', ...(unmatched !== undefined ? { why: unmatched } : {}) };
 }
 

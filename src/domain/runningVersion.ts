@@ -2,7 +2,8 @@ import type { DeckFacts } from './facts';
 import { wrongEnvironmentWarning } from './environmentName';
 import type { AppProfile, EnvironmentProfile } from './profileTypes';
 import type { DeploymentRecord, EnvironmentState, PublishedRelease, RunningVersion } from './snapshot';
-import { isFullSha, parsePinnedImageTag } from './tags';
+import { isFullSha } from './tags';
+import { readImageTag, tagSchemeOf, type TagScheme } from './tagScheme';
 import { commitTitle } from './words';
 
 /** What resolving a running version needs of a refresh: the recent commits of main, indexed by SHA. */
@@ -51,7 +52,7 @@ export function runningVersion(
         versionWarning: warning,
       };
     }
-    return fromVersionAnswer(version.release, lastSuccessful, releases, context, environment.versionUrl);
+    return fromVersionAnswer(version.release, lastSuccessful, releases, context, environment.versionUrl, tagSchemeOf(app));
   }
   if (lastSuccessful !== undefined) {
     const running = fromDeployment(lastSuccessful, releases, context);
@@ -66,6 +67,7 @@ function fromVersionAnswer(
   releases: readonly PublishedRelease[],
   context: CommitContext,
   url: string,
+  scheme: TagScheme,
 ): RunningResult {
   if (isFullSha(release)) {
     // The image's build commit usually precedes the git tag's commit (later commits of main may not touch
@@ -77,7 +79,7 @@ function fromVersionAnswer(
     const matched = byCommit ?? deployedRelease;
     return { running: withCommit({ sha: release, source: 'version endpoint', ...releaseFields(matched, release) }, context) };
   }
-  const tag = parsePinnedImageTag(release);
+  const tag = readImageTag(scheme, release);
   if (tag.ok && tag.value.kind === 'release') {
     const matched = releaseOfImageTag(tag.value.text, releases);
     return {

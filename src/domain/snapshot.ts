@@ -1,7 +1,7 @@
 import type { ChangelogPull } from './changelogPulls';
 import type { AppCommits, CommitFact, WorkflowRunFact } from './facts';
 import type { AppProfile, EnvironmentProfile } from './profileTypes';
-import type { ReleaseDate } from './tags';
+import type { ReleaseVersion } from './tagScheme';
 
 /**
  * The deck: what runs where, as one immutable snapshot built by buildDeck() from a refresh's facts.
@@ -14,7 +14,10 @@ export interface PublishedRelease {
   readonly name: string;
   readonly gitTag: string;
   readonly imageTag: string;
-  readonly date: ReleaseDate;
+  /** What orders it among the app's releases: the date or semantic version its git tag carries. */
+  readonly version: ReleaseVersion;
+  /** A semantic-version pre-release (`1.5.0-rc.1`): shown as such, never the newest release to compare with. */
+  readonly prerelease: boolean;
   readonly publishedAt: string;
   readonly htmlUrl: string;
   readonly body: string;
@@ -38,7 +41,9 @@ export interface DraftRelease {
   readonly gitTag: string;
   /** The image tag the app's images get once the draft is published. */
   readonly imageTag: string;
-  readonly date: ReleaseDate;
+  readonly version: ReleaseVersion;
+  /** When GitHub says the draft was created (release-drafter replaces the draft on each push). */
+  readonly createdAt: string;
   readonly body: string;
   /** The branch or commit GitHub creates the git tag on when the draft is published. */
   readonly targetCommitish: string;

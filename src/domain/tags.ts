@@ -232,29 +232,6 @@ export function compareNewestFirst(a: { date: ReleaseDate }, b: { date: ReleaseD
   return b.date.epochMs - a.date.epochMs;
 }
 
-/**
- * The pinned image tag a deployment run's title names. A title naming two (a reason that mentions an
- * older tag, e.g. "Hotfix after rel-A broke search (rel-B)") is read at the place the deployment
- * workflows' run names put the tag: "Deploy {tag} to {service}" (production) or "{run_name} ({tag})"
- * (staging and manual runs, whose run name is free text). When neither place settles it, the title is
- * ambiguous and no tag is read from it: never the first match.
- */
-export function findImageTagIn(text: string): PinnedImageTag | undefined {
-  const found = new Map<string, PinnedImageTag>();
-  for (const candidate of text.match(/(?<![\w.-])rel-\d{4}\.\d{2}\.\d{2}\.\d{2}\.\d{2}\.\d{2}(?!\w|\.\d)|\b[0-9a-f]{40}\b/g) ?? []) {
-    const parsed = parsePinnedImageTag(candidate);
-    if (parsed.ok) {
-      found.set(parsed.value.text, parsed.value);
-    }
-  }
-  if (found.size <= 1) {
-    return found.values().next().value;
-  }
-  const placed = new Set([/^Deploy (\S+) to /.exec(text)?.[1], /\((\S+)\)\s*$/.exec(text)?.[1]].filter((tag): tag is string => tag !== undefined && found.has(tag)));
-  const [only] = placed;
-  return placed.size === 1 && only !== undefined ? found.get(only) : undefined;
-}
-
 export function shortSha(sha: string): string {
   return sha.slice(0, 7);
 }

@@ -187,7 +187,7 @@ export async function publishAndFollow(client: GitHubClient, plan: PublishPlan, 
   }
 
   report('Looking for the changelog pull request…');
-  const branch = changelogBranchFor(profile.changelogBranch, app, draft.gitTag, draft.date.text);
+  const branch = changelogBranchFor(profile.changelogBranch, app, draft.gitTag, draft.version.text);
   let changelogPull: PullRequestFact | undefined;
   try {
     changelogPull = (await listPullRequests(client, profile.monorepo, branch))[0];

@@ -3,21 +3,30 @@ import { Disposable } from '../disposable';
 import { openverseProfile } from '../domain/openverse';
 import type { Profile, ProfileProblem } from '../domain/profileTypes';
 import { chooseProfile } from '../domain/profileValidation';
+import { deckWithoutProfile } from '../domain/gitRemotes';
+import { workspaceRemotes } from './workspaceRemotes';
 import { locateProblems } from '../domain/profileText';
 import { readSettings } from '../config';
 import { plural } from '../domain/words';
 import type { Log } from '../log';
 import { untrustedProfileMessage, type Condition } from './conditions';
 
+const OPENVERSE_CHOSEN_KEY = 'releaseDeck.useOpenverseExample';
+
 export type ProfileStatus =
-  | { readonly kind: 'builtIn'; readonly profile: Profile; readonly ignoredFile?: vscode.Uri }
+  /** Openverse's built-in profile: a checkout of WordPress/openverse, or the user chose the example. */
+  | { readonly kind: 'builtIn'; readonly profile: Profile; readonly because: 'remote' | 'chosen'; readonly ignoredFile?: vscode.Uri }
+  /** No profile: the welcome view offers to create one (for `repository`, when the remotes name one) or to use the example. */
+  | { readonly kind: 'none'; readonly because: 'reading' | 'noFolder' | 'noRemote' | 'otherRepository'; readonly repository?: string; readonly ignoredFile?: vscode.Uri }
   | { readonly kind: 'workspace'; readonly profile: Profile; readonly uri: vscode.Uri }
   | { readonly kind: 'broken'; readonly uri: vscode.Uri; readonly problems: readonly ProfileProblem[] };
 
 /**
  * Which profile is in force: the workspace's profile file when there is one and the workspace is
- * trusted, otherwise the built-in Openverse profile. A broken file is reported in the Problems panel
- * with every problem at its place; it never silently falls back to another profile.
+ * trusted; otherwise the built-in Openverse profile for a checkout of WordPress/openverse (its git
+ * remotes) or when the user chose the example, and no profile at all anywhere else (the welcome view).
+ * A broken file is reported in the Problems panel with every problem at its place; it never silently
+ * falls back to another profile.
  */
 export class ProfileSource extends Disposable {
   private readonly emitter = this.register(new vscode.EventEmitter<ProfileStatus>());
@@ -27,9 +36,11 @@ export class ProfileSource extends Disposable {
   readonly onCondition = this.conditionEmitter.event;
   private readonly diagnostics = this.register(vscode.languages.createDiagnosticCollection('release-deck-profile'));
   private watcher: vscode.FileSystemWatcher | undefined;
-  private current: ProfileStatus = { kind: 'builtIn', profile: openverseProfile() };
+  // Until the first read: nothing in force (never Openverse's deck before the remotes were read).
+  private current: ProfileStatus = { kind: 'none', because: 'reading' };
 
-  constructor(private readonly log: Log) {
+  /** `choices`: where "Use the Openverse Example" is remembered for this workspace (workspaceState). */
+  constructor(private readonly log: Log, private readonly choices?: vscode.Memento) {
     super();
     this.register(
       vscode.workspace.onDidGrantWorkspaceTrust(() => {
@@ -50,9 +61,15 @@ export class ProfileSource extends Disposable {
     return this.current;
   }
 
-  /** The profile in force, or undefined while the profile file is broken. */
+  /** The profile in force, or undefined while the profile file is broken or there is none. */
   get profile(): Profile | undefined {
-    return this.current.kind === 'broken' ? undefined : this.current.profile;
+    return this.current.kind === 'broken' || this.current.kind === 'none' ? undefined : this.current.profile;
+  }
+
+  /** "Use the Openverse Example": remembered for this workspace (or window without folder), then the deck reloads. */
+  async useOpenverseExample(): Promise<ProfileStatus> {
+    await this.choices?.update(OPENVERSE_CHOSEN_KEY, true);
+    return this.reload();
   }
 
   /** The profile file's location for the current settings and workspace, if one can be named. */
@@ -80,27 +97,35 @@ export class ProfileSource extends Disposable {
 
   private async read(): Promise<ProfileStatus> {
     const uri = this.profileUri();
-    if (uri === undefined) {
-      return { kind: 'builtIn', profile: openverseProfile() };
-    }
     let fileText: string | undefined;
-    try {
-      fileText = new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
-    } catch {
-      fileText = undefined;
+    if (uri !== undefined) {
+      try {
+        fileText = new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
+      } catch {
+        fileText = undefined;
+      }
     }
-    const choice = chooseProfile({ fileText, trusted: vscode.workspace.isTrusted });
+    const trusted = vscode.workspace.isTrusted;
+    const folders = vscode.workspace.workspaceFolders ?? [];
+    // The remotes matter only without a usable file (absent, or ignored in an untrusted workspace).
+    const withoutFile = fileText !== undefined && trusted
+      ? { kind: 'openverse' as const, because: 'chosen' as const }
+      : deckWithoutProfile({ folders: folders.length, remotes: await workspaceRemotes(folders), openverseChosen: readSettings().useOpenverseExample || this.choices?.get<boolean>(OPENVERSE_CHOSEN_KEY) === true });
+    const choice = chooseProfile({ fileText, trusted, withoutFile });
+    const ignoredFile = choice.kind !== 'workspace' && choice.kind !== 'broken' && choice.ignoredBecauseUntrusted && uri !== undefined ? uri : undefined;
+    if (ignoredFile !== undefined) {
+      this.tellAboutTrust(ignoredFile);
+    }
+    const ignored = ignoredFile !== undefined ? { ignoredFile } : {};
     switch (choice.kind) {
       case 'builtIn':
-        if (choice.ignoredBecauseUntrusted) {
-          this.tellAboutTrust(uri);
-          return { kind: 'builtIn', profile: openverseProfile(), ignoredFile: uri };
-        }
-        return { kind: 'builtIn', profile: openverseProfile() };
+        return { kind: 'builtIn', profile: openverseProfile(), because: choice.because, ...ignored };
+      case 'none':
+        return { kind: 'none', because: choice.because, ...(choice.repository !== undefined ? { repository: choice.repository } : {}), ...ignored };
       case 'workspace':
-        return { kind: 'workspace', profile: choice.profile, uri };
+        return { kind: 'workspace', profile: choice.profile, uri: uri ?? vscode.Uri.file('/') };
       case 'broken':
-        return { kind: 'broken', uri, problems: choice.problems };
+        return { kind: 'broken', uri: uri ?? vscode.Uri.file('/'), problems: choice.problems };
     }
   }
 
@@ -171,7 +196,9 @@ export class ProfileSource extends Disposable {
 function describe(status: ProfileStatus): unknown {
   switch (status.kind) {
     case 'builtIn':
-      return { kind: status.kind, ignored: status.ignoredFile?.toString() };
+      return { kind: status.kind, because: status.because, ignored: status.ignoredFile?.toString() };
+    case 'none':
+      return { kind: status.kind, because: status.because, repository: status.repository, ignored: status.ignoredFile?.toString() };
     case 'workspace':
       return { kind: status.kind, profile: status.profile };
     case 'broken':
@@ -182,11 +209,27 @@ function describe(status: ProfileStatus): unknown {
 function summary(status: ProfileStatus): string {
   switch (status.kind) {
     case 'builtIn':
-      return `built-in Openverse profile${status.ignoredFile !== undefined ? ` (workspace profile ignored: the workspace is not trusted)` : ''}`;
+      return `built-in Openverse profile (${status.because === 'remote' ? 'a checkout of WordPress/openverse' : 'chosen as the example'})${status.ignoredFile !== undefined ? ` (workspace profile ignored: the workspace is not trusted)` : ''}`;
+    case 'none':
+      return `none: ${noProfileReason(status)}${status.ignoredFile !== undefined ? ` (workspace profile ignored: the workspace is not trusted)` : ''}`;
     case 'workspace':
       return `"${status.profile.name}" from ${status.uri.fsPath}, ${status.profile.apps.length} apps`;
     case 'broken':
       return `${status.uri.fsPath} has ${plural(status.problems.length, 'problem')}: ${status.problems.map((problem) => `${problem.path} ${problem.message}`).join('; ')}`;
+  }
+}
+
+/** Why no profile is in force, in a sentence for the log and the deck's message. */
+export function noProfileReason(status: Extract<ProfileStatus, { kind: 'none' }>): string {
+  switch (status.because) {
+    case 'reading':
+      return 'the workspace is being read.';
+    case 'noFolder':
+      return 'no folder is open, so there is no repository to describe.';
+    case 'noRemote':
+      return 'this workspace has no profile file, and its folders have no git remote naming a GitHub repository.';
+    case 'otherRepository':
+      return `${status.repository ?? 'this repository'} has no Release Deck profile yet (the built-in one describes WordPress/openverse only).`;
   }
 }
 

@@ -2,16 +2,24 @@ import * as vscode from 'vscode';
 import { CONTEXT_KEYS } from '../commandIds';
 import type { DeckState } from '../state/deckStore';
 import { describeEndpoint } from '../state/endpoint';
+import type { ProfileStatus } from '../state/profileSource';
 
 /** The deck view's message and description, and the context keys its welcome views and menus read. */
 export function reflectDeckState(state: DeckState, view: vscode.TreeView<unknown>): void {
   void vscode.commands.executeCommand('setContext', CONTEXT_KEYS.signedIn, state.credential !== undefined);
   void vscode.commands.executeCommand('setContext', CONTEXT_KEYS.profileState, state.profile.kind);
+  void vscode.commands.executeCommand('setContext', CONTEXT_KEYS.noProfileReason, state.profile.kind === 'none' ? state.profile.because : '');
   void vscode.commands.executeCommand('setContext', CONTEXT_KEYS.endpointState, state.endpoint.kind);
-  const message = endpointMessage(state);
+  // With no profile, no message: a tree view's message hides its welcome content, which says what to do.
+  const message = state.profile.kind === 'none' ? undefined : endpointMessage(state);
   view.message = message ?? '';
-  const profileName = state.profile.kind === 'broken' ? 'profile has problems' : state.profile.profile.name;
+  const profileName = state.profile.kind === 'broken' ? 'profile has problems' : state.profile.kind === 'none' ? noProfileDescription(state.profile) : state.profile.profile.name;
   view.description = state.refreshing ? `${profileName} · refreshing…` : profileName;
+}
+
+/** With no profile, the view's description names the repository the welcome content offers to describe. */
+function noProfileDescription(status: Extract<ProfileStatus, { kind: 'none' }>): string {
+  return status.because === 'reading' ? '' : status.repository !== undefined ? `no profile for ${status.repository}` : 'no profile';
 }
 
 /** What the deck says about where it connects, when there is something to say. */

@@ -29,7 +29,7 @@ export function runningLabel(environment: EnvironmentDeck): string | undefined {
     return undefined;
   }
   if (running.release !== undefined) {
-    return running.release.imageTag;
+    return running.release.prerelease ? `${running.release.imageTag} (pre-release)` : running.release.imageTag;
   }
   if (running.sha !== undefined) {
     const ahead = environment.state === 'inSync' && environment.aheadBy !== undefined && environment.aheadBy > 0 ? ` (${environment.aheadBy} ahead)` : '';

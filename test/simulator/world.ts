@@ -142,6 +142,11 @@ export interface WorldJob {
    */
   readonly app?: string;
   readonly steps: readonly WorldStep[];
+  /**
+   * The job's `environment:` (GitHub Actions, "Using environments for deployment"): a job that references
+   * an environment with required reviewers waits for a review before it starts (reviews.ts).
+   */
+  readonly environment?: string;
 }
 
 export interface WorldWorkflow {
@@ -238,6 +243,25 @@ export interface WorldPull {
   closedAt?: string;
 }
 
+/**
+ * A reviewer of a protected environment, as GitHub's Environments API lists it under `protection_rules[].reviewers`
+ * (`{type: 'User' | 'Team', reviewer}`), reduced to what identifies it; a team also names its members (which
+ * GitHub keeps with the team), to tell whether the token's user may review.
+ */
+export type WorldReviewer =
+  | { readonly type: 'User'; readonly reviewer: { readonly login: string } }
+  | { readonly type: 'Team'; readonly reviewer: { readonly slug: string; readonly name: string; readonly members: readonly string[] } };
+
+/**
+ * A repository's deployment environment in the shape of GitHub's Environments API ("Get an environment":
+ * `id`, `name`, `protection_rules`); only the `required_reviewers` rule is modelled.
+ */
+export interface WorldDeploymentEnvironment {
+  readonly id: number;
+  readonly name: string;
+  protection_rules: Array<{ readonly type: 'required_reviewers'; readonly reviewers: readonly WorldReviewer[] }>;
+}
+
 export interface WorldRepo {
   readonly fullName: string;
   readonly defaultBranch: string;
@@ -249,6 +273,8 @@ export interface WorldRepo {
   readonly workflows: readonly WorldWorkflow[];
   readonly runs: WorldRun[];
   readonly pulls: WorldPull[];
+  /** Its deployment environments with their protection rules (absent: none protected). */
+  deploymentEnvironments?: WorldDeploymentEnvironment[];
 }
 
 export interface WorldEnvironment {

@@ -2,14 +2,14 @@
 "use strict";
 module.exports = validate10;
 module.exports.default = validate10;
-const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://release-deck.invalid/schemas/profile.schema.json","title":"Release Deck profile","description":"Describes a monorepo's apps, their environments, and how a release is published and deployed to each environment. Adding an app or an environment is a change to this file, never to the extension.","type":"object","additionalProperties":false,"required":["name","monorepo","infrastructureRepo","apps"],"properties":{"$schema":{"type":"string"},"name":{"type":"string","minLength":1,"maxLength":80,"description":"A short name for this profile, shown in the deck's tooltips."},"github":{"type":"object","additionalProperties":false,"description":"The GitHub host the repositories live on. The setting releaseDeck.github.apiUrl, when set, wins over apiUrl here.","properties":{"apiUrl":{"type":"string","pattern":"^https?://","description":"REST API root: https://api.github.com, or https://HOST/api/v3 for GitHub Enterprise Server."},"webUrl":{"type":"string","pattern":"^https?://","description":"Web root used for links: https://github.com, or https://HOST for GitHub Enterprise Server."}}},"monorepo":{"$ref":"#/definitions/repository","description":"The repository (owner/name) holding the apps' code, their drafted GitHub Releases and git tags."},"infrastructureRepo":{"$ref":"#/definitions/repository","description":"The repository (owner/name) holding the deployment GitHub Workflows."},"releaseWorkflow":{"$ref":"#/definitions/workflowFile","description":"File name of the monorepo's GitHub Workflow that runs when a GitHub Release is published (it tags the Docker image and, for some apps, triggers the production deployment)."},"changelogBranch":{"type":"string","minLength":1,"description":"Branch of the changelog pull request opened after a GitHub Release is published. Placeholders: {gitTag}, {app}, {date}."},"apps":{"type":"array","minItems":1,"maxItems":500,"items":{"$ref":"#/definitions/app"}}},"definitions":{"repository":{"type":"string","pattern":"^[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+$","description":"owner/name"},"workflowFile":{"type":"string","pattern":"^[A-Za-z0-9_.-]+\\.ya?ml$","description":"A workflow file name in .github/workflows, e.g. deploy-production-api.yml"},"relativePath":{"type":"string","minLength":1,"pattern":"^[^/\\\\]","description":"A path relative to the workspace folder, with forward slashes."},"link":{"type":"object","additionalProperties":false,"required":["label","url"],"properties":{"label":{"type":"string","minLength":1},"url":{"type":"string","pattern":"^https?://"}}},"app":{"type":"object","additionalProperties":false,"required":["id","label","environments"],"properties":{"id":{"type":"string","pattern":"^[a-z][a-z0-9_]*$","maxLength":60,"description":"The app's slug, as used in its git tags (api, frontend, ingestion_server…)."},"label":{"type":"string","minLength":1,"maxLength":60},"usesReleases":{"type":"boolean","default":true,"description":"False for an app that always runs the image tagged latest and has no GitHub Releases."},"gitTagPrefix":{"type":"string","pattern":"^[a-z][a-z0-9_]*-$","description":"Prefix of the app's git tags and release names; defaults to the id followed by \"-\"."},"images":{"type":"array","items":{"type":"string","minLength":1},"description":"Docker images (without tag) that a release of this app tags."},"registry":{"type":"object","additionalProperties":false,"required":["org","package"],"properties":{"org":{"type":"string","pattern":"^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})$","description":"The GitHub organization that owns the container package, e.g. WordPress."},"package":{"type":"string","pattern":"^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$","description":"The container package's name, e.g. openverse-api for ghcr.io/wordpress/openverse-api."}},"description":"The container package (GitHub Packages, ghcr.io) of one of this app's images. Its versions carry the image tags: the one tagged rel-… also carries the commit SHA it was built from, so Release Deck knows exactly which build a release is. Needs the read:packages scope, asked for only when a profile names a registry; when it cannot be read, the build is inferred from the commits that change sourceFolders."},"sourceFolders":{"type":"array","items":{"$ref":"#/definitions/relativePath"},"description":"Folders of the monorepo that belong to this app: the status bar shows the app of the file being edited, and the release notes list the commits that change these folders."},"buildPaths":{"type":"array","items":{"$ref":"#/definitions/relativePath"},"description":"Folders or files of the monorepo whose changes make CI build this app's images: its path filter (for example [\"frontend/\", \"packages/\"]). Release Deck uses them to tell which commit a release's image was built from, whether two environments run the same build, which commits a deployment brings and which commits have an image. Paths, not glob patterns (GitHub lists commits by path). Unset: sourceFolders, an assumption; name them when CI rebuilds the images for other files too."},"envFiles":{"type":"array","items":{"$ref":"#/definitions/relativePath"},"description":"Environment-variable files whose changes must reach the infrastructure configuration before a deployment."},"environments":{"type":"array","minItems":1,"items":{"$ref":"#/definitions/environment"}}}},"environment":{"type":"object","additionalProperties":false,"required":["id","label","deploy"],"properties":{"id":{"type":"string","pattern":"^[a-z][a-z0-9_-]*$","maxLength":40},"label":{"type":"string","minLength":1,"maxLength":40},"production":{"type":"boolean","description":"True for a production environment: every action on it needs a modal confirmation. Defaults to true when the id is \"production\"."},"versionUrl":{"type":"string","pattern":"^https?://","description":"URL answering {\"release\": \"<commit sha>\", \"environment\": \"…\"} for the version running there."},"deployedOnPublish":{"type":"boolean","default":false,"description":"True when publishing a GitHub Release of the app deploys this environment by itself."},"consoleLinks":{"type":"array","items":{"$ref":"#/definitions/link"},"description":"Where to debug a failed deployment, e.g. the ECS service's events page."},"deploy":{"description":"How a deployment to this environment happens.","type":"object","required":["kind"],"properties":{"kind":{"enum":["workflow","manual","latest"]}},"discriminator":{"propertyName":"kind"},"oneOf":[{"$ref":"#/definitions/workflowDeploy"},{"$ref":"#/definitions/manualDeploy"},{"$ref":"#/definitions/latestDeploy"}]}}},"workflowDeploy":{"type":"object","additionalProperties":false,"required":["kind","repo","workflow","tagInput"],"properties":{"kind":{"const":"workflow"},"repo":{"$ref":"#/definitions/repository","description":"Must be the monorepo or the infrastructure repository."},"workflow":{"$ref":"#/definitions/workflowFile"},"ref":{"type":"string","minLength":1,"description":"Branch the workflow is dispatched on; defaults to the repository's default branch as GitHub reports it."},"tagInput":{"type":"string","pattern":"^[A-Za-z_][A-Za-z0-9_-]*$","description":"The workflow_dispatch input that takes the image tag."},"reasonInput":{"type":"string","pattern":"^[A-Za-z_][A-Za-z0-9_-]*$","description":"The workflow_dispatch input that takes the run name or reason. Unset: the input of the workflow file whose description names a run name or reason, if any."},"runTitle":{"type":"string","minLength":1,"maxLength":200,"pattern":"\\{(imageTag|commitTitle)\\}","description":"Where run titles put what a run deploys: {imageTag}, or {commitTitle} (first line of the built commit's message); * is any text. E.g. \"Deploy {imageTag} to *\". Unset: a tag named anywhere in the title."},"runEvents":{"type":"array","minItems":1,"maxItems":10,"uniqueItems":true,"items":{"type":"string","pattern":"^[a-z_]{1,40}$"},"description":"The events that start this workflow's runs (GitHub's event names), each listed apart so other runs cannot push them out of view. Unset: [\"workflow_dispatch\", \"repository_dispatch\"]; add \"push\" for a deployment run on every merge."}}},"manualDeploy":{"type":"object","additionalProperties":false,"required":["kind","tool","steps"],"properties":{"kind":{"const":"manual"},"tool":{"type":"string","minLength":1,"description":"What the procedure uses, e.g. Ansible or Terraform."},"steps":{"type":"array","minItems":1,"items":{"type":"object","additionalProperties":false,"required":["title"],"properties":{"title":{"type":"string","minLength":1},"command":{"type":"string","minLength":1,"pattern":"^[^\\u0000-\\u001f\\u007f-\\u009f\\u2028\\u2029]+$","description":"Shell command run in the infrastructure repository, on one line (no control characters). Placeholders: {imageTag}, {gitTag}, {environment}."}}}},"links":{"type":"array","items":{"$ref":"#/definitions/link"}},"recordedIn":{"type":"object","additionalProperties":false,"required":["path","pattern"],"description":"Where the deployed image tag is recorded (e.g. the file `just bump` changes), so the deck shows it.","properties":{"repo":{"$ref":"#/definitions/repository","description":"Defaults to the infrastructure repository."},"path":{"$ref":"#/definitions/relativePath"},"pattern":{"type":"string","minLength":3,"maxLength":300,"description":"A regular expression whose first capture group is the image tag, e.g. image_tag: \"(rel-[^\"]+)\""}}}}},"latestDeploy":{"type":"object","additionalProperties":false,"required":["kind"],"properties":{"kind":{"const":"latest"},"explanation":{"type":"string","minLength":1}}}}};
+const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://release-deck.invalid/schemas/profile.schema.json","title":"Release Deck profile","description":"Describes a monorepo's apps, their environments, and how a release is published and deployed to each environment. Adding an app or an environment is a change to this file, never to the extension.","type":"object","additionalProperties":false,"required":["name","monorepo","infrastructureRepo","apps"],"properties":{"$schema":{"type":"string"},"name":{"type":"string","minLength":1,"maxLength":80,"description":"A short name for this profile, shown in the deck's tooltips."},"github":{"type":"object","additionalProperties":false,"description":"The GitHub host the repositories live on. The setting releaseDeck.github.apiUrl, when set, wins over apiUrl here.","properties":{"apiUrl":{"type":"string","pattern":"^https?://","description":"REST API root: https://api.github.com, or https://HOST/api/v3 for GitHub Enterprise Server."},"webUrl":{"type":"string","pattern":"^https?://","description":"Web root used for links: https://github.com, or https://HOST for GitHub Enterprise Server."}}},"monorepo":{"$ref":"#/definitions/repository","description":"The repository (owner/name) holding the apps' code, their drafted GitHub Releases and git tags."},"infrastructureRepo":{"$ref":"#/definitions/repository","description":"The repository (owner/name) holding the deployment GitHub Workflows."},"releaseWorkflow":{"$ref":"#/definitions/workflowFile","description":"File name of the monorepo's GitHub Workflow that runs when a GitHub Release is published (it tags the Docker image and, for some apps, triggers the production deployment)."},"changelogBranch":{"type":"string","minLength":1,"description":"Branch of the changelog pull request opened after a GitHub Release is published. Placeholders: {gitTag}, {app}, {date}."},"apps":{"type":"array","minItems":1,"maxItems":500,"items":{"$ref":"#/definitions/app"}}},"definitions":{"repository":{"type":"string","pattern":"^[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+$","description":"owner/name"},"workflowFile":{"type":"string","pattern":"^[A-Za-z0-9_.-]+\\.ya?ml$","description":"A workflow file name in .github/workflows, e.g. deploy-production-api.yml"},"relativePath":{"type":"string","minLength":1,"pattern":"^[^/\\\\]","description":"A path relative to the workspace folder, with forward slashes."},"link":{"type":"object","additionalProperties":false,"required":["label","url"],"properties":{"label":{"type":"string","minLength":1},"url":{"type":"string","pattern":"^https?://"}}},"app":{"type":"object","additionalProperties":false,"required":["id","label","environments"],"properties":{"id":{"type":"string","pattern":"^[a-z][a-z0-9_]*$","maxLength":60,"description":"The app's slug, as used in its git tags (api, frontend, ingestion_server…)."},"label":{"type":"string","minLength":1,"maxLength":60},"usesReleases":{"type":"boolean","default":true,"description":"False for an app that always runs the image tagged latest and has no GitHub Releases."},"gitTagPrefix":{"type":"string","pattern":"^[a-z][a-z0-9_]*-$","description":"Prefix of the app's git tags and release names under the date scheme; defaults to the id followed by \"-\". With releaseTags.git, leave it unset."},"releaseTags":{"type":"object","additionalProperties":false,"properties":{"git":{"type":"string","minLength":1,"maxLength":100,"description":"Template of the app's git tags: literal text, {app}, and exactly one of {date} (YYYY.MM.DD.HH.MM.SS, UTC) or {version} (a semantic version, ordered by semver precedence). E.g. \"{app}@{version}\", \"{app}/v{version}\", \"{app}-v{version}\", \"api-{date}\". Unset: gitTagPrefix followed by {date}."},"image":{"type":"string","minLength":1,"maxLength":100,"description":"Template of the image tag a release's images get: one of {date}, {version} (both taken from the git tag), {sha} or {sha7} (the commit the git tag names), with literal text. E.g. \"rel-{date}\", \"{version}\", \"v{version}\", \"sha-{sha7}\". Unset: \"rel-{date}\"."}},"description":"How the app's releases are tagged, when not Openverse's date scheme (git tag {gitTagPrefix}YYYY.MM.DD.HH.MM.SS, image tag rel-YYYY.MM.DD.HH.MM.SS)."},"images":{"type":"array","items":{"type":"string","minLength":1},"description":"Docker images (without tag) that a release of this app tags."},"registry":{"type":"object","additionalProperties":false,"required":["org","package"],"properties":{"org":{"type":"string","pattern":"^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})$","description":"The GitHub organization that owns the container package, e.g. WordPress."},"package":{"type":"string","pattern":"^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$","description":"The container package's name, e.g. openverse-api for ghcr.io/wordpress/openverse-api."}},"description":"The container package (GitHub Packages, ghcr.io) of one of this app's images. Its versions carry the image tags: the one tagged rel-… also carries the commit SHA it was built from, so Release Deck knows exactly which build a release is. Needs the read:packages scope, asked for only when a profile names a registry; when it cannot be read, the build is inferred from the commits that change sourceFolders."},"sourceFolders":{"type":"array","items":{"$ref":"#/definitions/relativePath"},"description":"Folders of the monorepo that belong to this app: the status bar shows the app of the file being edited, and the release notes list the commits that change these folders."},"buildPaths":{"type":"array","items":{"$ref":"#/definitions/relativePath"},"description":"Folders or files of the monorepo whose changes make CI build this app's images: its path filter (for example [\"frontend/\", \"packages/\"]). Release Deck uses them to tell which commit a release's image was built from, whether two environments run the same build, which commits a deployment brings and which commits have an image. Paths, not glob patterns (GitHub lists commits by path). Unset: sourceFolders, an assumption; name them when CI rebuilds the images for other files too."},"envFiles":{"type":"array","items":{"$ref":"#/definitions/relativePath"},"description":"Environment-variable files whose changes must reach the infrastructure configuration before a deployment."},"environments":{"type":"array","minItems":1,"items":{"$ref":"#/definitions/environment"}}}},"environment":{"type":"object","additionalProperties":false,"required":["id","label","deploy"],"properties":{"id":{"type":"string","pattern":"^[a-z][a-z0-9_-]*$","maxLength":40},"label":{"type":"string","minLength":1,"maxLength":40},"production":{"type":"boolean","description":"True for a production environment: every action on it needs a modal confirmation. Defaults to true when the id is \"production\"."},"versionUrl":{"type":"string","pattern":"^https?://","description":"URL answering {\"release\": \"<commit sha>\", \"environment\": \"…\"} for the version running there."},"deployedOnPublish":{"type":"boolean","default":false,"description":"True when publishing a GitHub Release of the app deploys this environment by itself."},"consoleLinks":{"type":"array","items":{"$ref":"#/definitions/link"},"description":"Where to debug a failed deployment, e.g. the ECS service's events page."},"deploy":{"description":"How a deployment to this environment happens.","type":"object","required":["kind"],"properties":{"kind":{"enum":["workflow","manual","latest"]}},"discriminator":{"propertyName":"kind"},"oneOf":[{"$ref":"#/definitions/workflowDeploy"},{"$ref":"#/definitions/manualDeploy"},{"$ref":"#/definitions/latestDeploy"}]}}},"workflowDeploy":{"type":"object","additionalProperties":false,"required":["kind","repo","workflow","tagInput"],"properties":{"kind":{"const":"workflow"},"repo":{"$ref":"#/definitions/repository","description":"Must be the monorepo or the infrastructure repository."},"workflow":{"$ref":"#/definitions/workflowFile"},"ref":{"type":"string","minLength":1,"description":"Branch the workflow is dispatched on; defaults to the repository's default branch as GitHub reports it."},"tagInput":{"type":"string","pattern":"^[A-Za-z_][A-Za-z0-9_-]*$","description":"The workflow_dispatch input that takes the image tag."},"reasonInput":{"type":"string","pattern":"^[A-Za-z_][A-Za-z0-9_-]*$","description":"The workflow_dispatch input that takes the run name or reason. Unset: the input of the workflow file whose description names a run name or reason, if any."},"runTitle":{"type":"string","minLength":1,"maxLength":200,"pattern":"\\{(imageTag|commitTitle)\\}","description":"Where run titles put what a run deploys: {imageTag}, or {commitTitle} (first line of the built commit's message); * is any text. E.g. \"Deploy {imageTag} to *\". Unset: a tag named anywhere in the title."},"runEvents":{"type":"array","minItems":1,"maxItems":10,"uniqueItems":true,"items":{"type":"string","pattern":"^[a-z_]{1,40}$"},"description":"The events that start this workflow's runs (GitHub's event names), each listed apart so other runs cannot push them out of view. Unset: [\"workflow_dispatch\", \"repository_dispatch\"]; add \"push\" for a deployment run on every merge."}}},"manualDeploy":{"type":"object","additionalProperties":false,"required":["kind","tool","steps"],"properties":{"kind":{"const":"manual"},"tool":{"type":"string","minLength":1,"description":"What the procedure uses, e.g. Ansible or Terraform."},"steps":{"type":"array","minItems":1,"items":{"type":"object","additionalProperties":false,"required":["title"],"properties":{"title":{"type":"string","minLength":1},"command":{"type":"string","minLength":1,"pattern":"^[^\\u0000-\\u001f\\u007f-\\u009f\\u2028\\u2029]+$","description":"Shell command run in the infrastructure repository, on one line (no control characters). Placeholders: {imageTag}, {gitTag}, {environment}."}}}},"links":{"type":"array","items":{"$ref":"#/definitions/link"}},"recordedIn":{"type":"object","additionalProperties":false,"required":["path","pattern"],"description":"Where the deployed image tag is recorded (e.g. the file `just bump` changes), so the deck shows it.","properties":{"repo":{"$ref":"#/definitions/repository","description":"Defaults to the infrastructure repository."},"path":{"$ref":"#/definitions/relativePath"},"pattern":{"type":"string","minLength":3,"maxLength":300,"description":"A regular expression whose first capture group is the image tag, e.g. image_tag: \"(rel-[^\"]+)\""}}}}},"latestDeploy":{"type":"object","additionalProperties":false,"required":["kind"],"properties":{"kind":{"const":"latest"},"explanation":{"type":"string","minLength":1}}}}};
 const schema12 = {"type":"string","pattern":"^[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+$","description":"owner/name"};
 const schema14 = {"type":"string","pattern":"^[A-Za-z0-9_.-]+\\.ya?ml$","description":"A workflow file name in .github/workflows, e.g. deploy-production-api.yml"};
 const func2 = require("ajv/dist/runtime/ucs2length").default;
 const pattern0 = new RegExp("^https?://", "u");
 const pattern2 = new RegExp("^[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+$", "u");
 const pattern4 = new RegExp("^[A-Za-z0-9_.-]+\\.ya?ml$", "u");
-const schema15 = {"type":"object","additionalProperties":false,"required":["id","label","environments"],"properties":{"id":{"type":"string","pattern":"^[a-z][a-z0-9_]*$","maxLength":60,"description":"The app's slug, as used in its git tags (api, frontend, ingestion_server…)."},"label":{"type":"string","minLength":1,"maxLength":60},"usesReleases":{"type":"boolean","default":true,"description":"False for an app that always runs the image tagged latest and has no GitHub Releases."},"gitTagPrefix":{"type":"string","pattern":"^[a-z][a-z0-9_]*-$","description":"Prefix of the app's git tags and release names; defaults to the id followed by \"-\"."},"images":{"type":"array","items":{"type":"string","minLength":1},"description":"Docker images (without tag) that a release of this app tags."},"registry":{"type":"object","additionalProperties":false,"required":["org","package"],"properties":{"org":{"type":"string","pattern":"^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})$","description":"The GitHub organization that owns the container package, e.g. WordPress."},"package":{"type":"string","pattern":"^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$","description":"The container package's name, e.g. openverse-api for ghcr.io/wordpress/openverse-api."}},"description":"The container package (GitHub Packages, ghcr.io) of one of this app's images. Its versions carry the image tags: the one tagged rel-… also carries the commit SHA it was built from, so Release Deck knows exactly which build a release is. Needs the read:packages scope, asked for only when a profile names a registry; when it cannot be read, the build is inferred from the commits that change sourceFolders."},"sourceFolders":{"type":"array","items":{"$ref":"#/definitions/relativePath"},"description":"Folders of the monorepo that belong to this app: the status bar shows the app of the file being edited, and the release notes list the commits that change these folders."},"buildPaths":{"type":"array","items":{"$ref":"#/definitions/relativePath"},"description":"Folders or files of the monorepo whose changes make CI build this app's images: its path filter (for example [\"frontend/\", \"packages/\"]). Release Deck uses them to tell which commit a release's image was built from, whether two environments run the same build, which commits a deployment brings and which commits have an image. Paths, not glob patterns (GitHub lists commits by path). Unset: sourceFolders, an assumption; name them when CI rebuilds the images for other files too."},"envFiles":{"type":"array","items":{"$ref":"#/definitions/relativePath"},"description":"Environment-variable files whose changes must reach the infrastructure configuration before a deployment."},"environments":{"type":"array","minItems":1,"items":{"$ref":"#/definitions/environment"}}}};
+const schema15 = {"type":"object","additionalProperties":false,"required":["id","label","environments"],"properties":{"id":{"type":"string","pattern":"^[a-z][a-z0-9_]*$","maxLength":60,"description":"The app's slug, as used in its git tags (api, frontend, ingestion_server…)."},"label":{"type":"string","minLength":1,"maxLength":60},"usesReleases":{"type":"boolean","default":true,"description":"False for an app that always runs the image tagged latest and has no GitHub Releases."},"gitTagPrefix":{"type":"string","pattern":"^[a-z][a-z0-9_]*-$","description":"Prefix of the app's git tags and release names under the date scheme; defaults to the id followed by \"-\". With releaseTags.git, leave it unset."},"releaseTags":{"type":"object","additionalProperties":false,"properties":{"git":{"type":"string","minLength":1,"maxLength":100,"description":"Template of the app's git tags: literal text, {app}, and exactly one of {date} (YYYY.MM.DD.HH.MM.SS, UTC) or {version} (a semantic version, ordered by semver precedence). E.g. \"{app}@{version}\", \"{app}/v{version}\", \"{app}-v{version}\", \"api-{date}\". Unset: gitTagPrefix followed by {date}."},"image":{"type":"string","minLength":1,"maxLength":100,"description":"Template of the image tag a release's images get: one of {date}, {version} (both taken from the git tag), {sha} or {sha7} (the commit the git tag names), with literal text. E.g. \"rel-{date}\", \"{version}\", \"v{version}\", \"sha-{sha7}\". Unset: \"rel-{date}\"."}},"description":"How the app's releases are tagged, when not Openverse's date scheme (git tag {gitTagPrefix}YYYY.MM.DD.HH.MM.SS, image tag rel-YYYY.MM.DD.HH.MM.SS)."},"images":{"type":"array","items":{"type":"string","minLength":1},"description":"Docker images (without tag) that a release of this app tags."},"registry":{"type":"object","additionalProperties":false,"required":["org","package"],"properties":{"org":{"type":"string","pattern":"^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})$","description":"The GitHub organization that owns the container package, e.g. WordPress."},"package":{"type":"string","pattern":"^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$","description":"The container package's name, e.g. openverse-api for ghcr.io/wordpress/openverse-api."}},"description":"The container package (GitHub Packages, ghcr.io) of one of this app's images. Its versions carry the image tags: the one tagged rel-… also carries the commit SHA it was built from, so Release Deck knows exactly which build a release is. Needs the read:packages scope, asked for only when a profile names a registry; when it cannot be read, the build is inferred from the commits that change sourceFolders."},"sourceFolders":{"type":"array","items":{"$ref":"#/definitions/relativePath"},"description":"Folders of the monorepo that belong to this app: the status bar shows the app of the file being edited, and the release notes list the commits that change these folders."},"buildPaths":{"type":"array","items":{"$ref":"#/definitions/relativePath"},"description":"Folders or files of the monorepo whose changes make CI build this app's images: its path filter (for example [\"frontend/\", \"packages/\"]). Release Deck uses them to tell which commit a release's image was built from, whether two environments run the same build, which commits a deployment brings and which commits have an image. Paths, not glob patterns (GitHub lists commits by path). Unset: sourceFolders, an assumption; name them when CI rebuilds the images for other files too."},"envFiles":{"type":"array","items":{"$ref":"#/definitions/relativePath"},"description":"Environment-variable files whose changes must reach the infrastructure configuration before a deployment."},"environments":{"type":"array","minItems":1,"items":{"$ref":"#/definitions/environment"}}}};
 const schema16 = {"type":"string","minLength":1,"pattern":"^[^/\\\\]","description":"A path relative to the workspace folder, with forward slashes."};
 const func5 = Object.prototype.hasOwnProperty;
 const pattern5 = new RegExp("^[a-z][a-z0-9_]*$", "u");
@@ -1437,15 +1437,12 @@ vErrors.push(err12);
 errors++;
 }
 }
-if(data.images !== undefined){
-let data4 = data.images;
-if(Array.isArray(data4)){
-const len0 = data4.length;
-for(let i0=0; i0<len0; i0++){
-let data5 = data4[i0];
-if(typeof data5 === "string"){
-if(func2(data5) < 1){
-const err13 = {instancePath:instancePath+"/images/" + i0,schemaPath:"#/properties/images/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(data.releaseTags !== undefined){
+let data4 = data.releaseTags;
+if(data4 && typeof data4 == "object" && !Array.isArray(data4)){
+for(const key1 in data4){
+if(!((key1 === "git") || (key1 === "image"))){
+const err13 = {instancePath:instancePath+"/releaseTags",schemaPath:"#/properties/releaseTags/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -1455,8 +1452,11 @@ vErrors.push(err13);
 errors++;
 }
 }
-else {
-const err14 = {instancePath:instancePath+"/images/" + i0,schemaPath:"#/properties/images/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data4.git !== undefined){
+let data5 = data4.git;
+if(typeof data5 === "string"){
+if(func2(data5) > 100){
+const err14 = {instancePath:instancePath+"/releaseTags/git",schemaPath:"#/properties/releaseTags/properties/git/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters"};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -1465,10 +1465,8 @@ vErrors.push(err14);
 }
 errors++;
 }
-}
-}
-else {
-const err15 = {instancePath:instancePath+"/images",schemaPath:"#/properties/images/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(func2(data5) < 1){
+const err15 = {instancePath:instancePath+"/releaseTags/git",schemaPath:"#/properties/releaseTags/properties/git/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -1478,11 +1476,8 @@ vErrors.push(err15);
 errors++;
 }
 }
-if(data.registry !== undefined){
-let data6 = data.registry;
-if(data6 && typeof data6 == "object" && !Array.isArray(data6)){
-if(data6.org === undefined){
-const err16 = {instancePath:instancePath+"/registry",schemaPath:"#/properties/registry/required",keyword:"required",params:{missingProperty: "org"},message:"must have required property '"+"org"+"'"};
+else {
+const err16 = {instancePath:instancePath+"/releaseTags/git",schemaPath:"#/properties/releaseTags/properties/git/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -1491,8 +1486,12 @@ vErrors.push(err16);
 }
 errors++;
 }
-if(data6.package === undefined){
-const err17 = {instancePath:instancePath+"/registry",schemaPath:"#/properties/registry/required",keyword:"required",params:{missingProperty: "package"},message:"must have required property '"+"package"+"'"};
+}
+if(data4.image !== undefined){
+let data6 = data4.image;
+if(typeof data6 === "string"){
+if(func2(data6) > 100){
+const err17 = {instancePath:instancePath+"/releaseTags/image",schemaPath:"#/properties/releaseTags/properties/image/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters"};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -1501,9 +1500,8 @@ vErrors.push(err17);
 }
 errors++;
 }
-for(const key1 in data6){
-if(!((key1 === "org") || (key1 === "package"))){
-const err18 = {instancePath:instancePath+"/registry",schemaPath:"#/properties/registry/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"};
+if(func2(data6) < 1){
+const err18 = {instancePath:instancePath+"/releaseTags/image",schemaPath:"#/properties/releaseTags/properties/image/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -1513,11 +1511,8 @@ vErrors.push(err18);
 errors++;
 }
 }
-if(data6.org !== undefined){
-let data7 = data6.org;
-if(typeof data7 === "string"){
-if(!pattern7.test(data7)){
-const err19 = {instancePath:instancePath+"/registry/org",schemaPath:"#/properties/registry/properties/org/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})$"},message:"must match pattern \""+"^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})$"+"\""};
+else {
+const err19 = {instancePath:instancePath+"/releaseTags/image",schemaPath:"#/properties/releaseTags/properties/image/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -1527,8 +1522,9 @@ vErrors.push(err19);
 errors++;
 }
 }
+}
 else {
-const err20 = {instancePath:instancePath+"/registry/org",schemaPath:"#/properties/registry/properties/org/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err20 = {instancePath:instancePath+"/releaseTags",schemaPath:"#/properties/releaseTags/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -1538,11 +1534,15 @@ vErrors.push(err20);
 errors++;
 }
 }
-if(data6.package !== undefined){
-let data8 = data6.package;
+if(data.images !== undefined){
+let data7 = data.images;
+if(Array.isArray(data7)){
+const len0 = data7.length;
+for(let i0=0; i0<len0; i0++){
+let data8 = data7[i0];
 if(typeof data8 === "string"){
-if(!pattern8.test(data8)){
-const err21 = {instancePath:instancePath+"/registry/package",schemaPath:"#/properties/registry/properties/package/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$"},message:"must match pattern \""+"^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$"+"\""};
+if(func2(data8) < 1){
+const err21 = {instancePath:instancePath+"/images/" + i0,schemaPath:"#/properties/images/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -1553,7 +1553,7 @@ errors++;
 }
 }
 else {
-const err22 = {instancePath:instancePath+"/registry/package",schemaPath:"#/properties/registry/properties/package/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err22 = {instancePath:instancePath+"/images/" + i0,schemaPath:"#/properties/images/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -1565,7 +1565,7 @@ errors++;
 }
 }
 else {
-const err23 = {instancePath:instancePath+"/registry",schemaPath:"#/properties/registry/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err23 = {instancePath:instancePath+"/images",schemaPath:"#/properties/images/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -1575,15 +1575,11 @@ vErrors.push(err23);
 errors++;
 }
 }
-if(data.sourceFolders !== undefined){
-let data9 = data.sourceFolders;
-if(Array.isArray(data9)){
-const len1 = data9.length;
-for(let i1=0; i1<len1; i1++){
-let data10 = data9[i1];
-if(typeof data10 === "string"){
-if(func2(data10) < 1){
-const err24 = {instancePath:instancePath+"/sourceFolders/" + i1,schemaPath:"#/definitions/relativePath/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(data.registry !== undefined){
+let data9 = data.registry;
+if(data9 && typeof data9 == "object" && !Array.isArray(data9)){
+if(data9.org === undefined){
+const err24 = {instancePath:instancePath+"/registry",schemaPath:"#/properties/registry/required",keyword:"required",params:{missingProperty: "org"},message:"must have required property '"+"org"+"'"};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -1592,8 +1588,8 @@ vErrors.push(err24);
 }
 errors++;
 }
-if(!pattern9.test(data10)){
-const err25 = {instancePath:instancePath+"/sourceFolders/" + i1,schemaPath:"#/definitions/relativePath/pattern",keyword:"pattern",params:{pattern: "^[^/\\\\]"},message:"must match pattern \""+"^[^/\\\\]"+"\""};
+if(data9.package === undefined){
+const err25 = {instancePath:instancePath+"/registry",schemaPath:"#/properties/registry/required",keyword:"required",params:{missingProperty: "package"},message:"must have required property '"+"package"+"'"};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -1602,9 +1598,9 @@ vErrors.push(err25);
 }
 errors++;
 }
-}
-else {
-const err26 = {instancePath:instancePath+"/sourceFolders/" + i1,schemaPath:"#/definitions/relativePath/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key2 in data9){
+if(!((key2 === "org") || (key2 === "package"))){
+const err26 = {instancePath:instancePath+"/registry",schemaPath:"#/properties/registry/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -1614,9 +1610,11 @@ vErrors.push(err26);
 errors++;
 }
 }
-}
-else {
-const err27 = {instancePath:instancePath+"/sourceFolders",schemaPath:"#/properties/sourceFolders/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data9.org !== undefined){
+let data10 = data9.org;
+if(typeof data10 === "string"){
+if(!pattern7.test(data10)){
+const err27 = {instancePath:instancePath+"/registry/org",schemaPath:"#/properties/registry/properties/org/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})$"},message:"must match pattern \""+"^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})$"+"\""};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -1626,15 +1624,8 @@ vErrors.push(err27);
 errors++;
 }
 }
-if(data.buildPaths !== undefined){
-let data11 = data.buildPaths;
-if(Array.isArray(data11)){
-const len2 = data11.length;
-for(let i2=0; i2<len2; i2++){
-let data12 = data11[i2];
-if(typeof data12 === "string"){
-if(func2(data12) < 1){
-const err28 = {instancePath:instancePath+"/buildPaths/" + i2,schemaPath:"#/definitions/relativePath/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+else {
+const err28 = {instancePath:instancePath+"/registry/org",schemaPath:"#/properties/registry/properties/org/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -1643,8 +1634,12 @@ vErrors.push(err28);
 }
 errors++;
 }
-if(!pattern9.test(data12)){
-const err29 = {instancePath:instancePath+"/buildPaths/" + i2,schemaPath:"#/definitions/relativePath/pattern",keyword:"pattern",params:{pattern: "^[^/\\\\]"},message:"must match pattern \""+"^[^/\\\\]"+"\""};
+}
+if(data9.package !== undefined){
+let data11 = data9.package;
+if(typeof data11 === "string"){
+if(!pattern8.test(data11)){
+const err29 = {instancePath:instancePath+"/registry/package",schemaPath:"#/properties/registry/properties/package/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$"},message:"must match pattern \""+"^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$"+"\""};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -1655,7 +1650,7 @@ errors++;
 }
 }
 else {
-const err30 = {instancePath:instancePath+"/buildPaths/" + i2,schemaPath:"#/definitions/relativePath/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err30 = {instancePath:instancePath+"/registry/package",schemaPath:"#/properties/registry/properties/package/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -1667,7 +1662,7 @@ errors++;
 }
 }
 else {
-const err31 = {instancePath:instancePath+"/buildPaths",schemaPath:"#/properties/buildPaths/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err31 = {instancePath:instancePath+"/registry",schemaPath:"#/properties/registry/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err31];
 }
@@ -1677,15 +1672,15 @@ vErrors.push(err31);
 errors++;
 }
 }
-if(data.envFiles !== undefined){
-let data13 = data.envFiles;
-if(Array.isArray(data13)){
-const len3 = data13.length;
-for(let i3=0; i3<len3; i3++){
-let data14 = data13[i3];
-if(typeof data14 === "string"){
-if(func2(data14) < 1){
-const err32 = {instancePath:instancePath+"/envFiles/" + i3,schemaPath:"#/definitions/relativePath/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(data.sourceFolders !== undefined){
+let data12 = data.sourceFolders;
+if(Array.isArray(data12)){
+const len1 = data12.length;
+for(let i1=0; i1<len1; i1++){
+let data13 = data12[i1];
+if(typeof data13 === "string"){
+if(func2(data13) < 1){
+const err32 = {instancePath:instancePath+"/sourceFolders/" + i1,schemaPath:"#/definitions/relativePath/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err32];
 }
@@ -1694,8 +1689,8 @@ vErrors.push(err32);
 }
 errors++;
 }
-if(!pattern9.test(data14)){
-const err33 = {instancePath:instancePath+"/envFiles/" + i3,schemaPath:"#/definitions/relativePath/pattern",keyword:"pattern",params:{pattern: "^[^/\\\\]"},message:"must match pattern \""+"^[^/\\\\]"+"\""};
+if(!pattern9.test(data13)){
+const err33 = {instancePath:instancePath+"/sourceFolders/" + i1,schemaPath:"#/definitions/relativePath/pattern",keyword:"pattern",params:{pattern: "^[^/\\\\]"},message:"must match pattern \""+"^[^/\\\\]"+"\""};
 if(vErrors === null){
 vErrors = [err33];
 }
@@ -1706,7 +1701,7 @@ errors++;
 }
 }
 else {
-const err34 = {instancePath:instancePath+"/envFiles/" + i3,schemaPath:"#/definitions/relativePath/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err34 = {instancePath:instancePath+"/sourceFolders/" + i1,schemaPath:"#/definitions/relativePath/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err34];
 }
@@ -1718,7 +1713,7 @@ errors++;
 }
 }
 else {
-const err35 = {instancePath:instancePath+"/envFiles",schemaPath:"#/properties/envFiles/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err35 = {instancePath:instancePath+"/sourceFolders",schemaPath:"#/properties/sourceFolders/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err35];
 }
@@ -1728,11 +1723,15 @@ vErrors.push(err35);
 errors++;
 }
 }
-if(data.environments !== undefined){
-let data15 = data.environments;
-if(Array.isArray(data15)){
-if(data15.length < 1){
-const err36 = {instancePath:instancePath+"/environments",schemaPath:"#/properties/environments/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
+if(data.buildPaths !== undefined){
+let data14 = data.buildPaths;
+if(Array.isArray(data14)){
+const len2 = data14.length;
+for(let i2=0; i2<len2; i2++){
+let data15 = data14[i2];
+if(typeof data15 === "string"){
+if(func2(data15) < 1){
+const err36 = {instancePath:instancePath+"/buildPaths/" + i2,schemaPath:"#/definitions/relativePath/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err36];
 }
@@ -1741,16 +1740,8 @@ vErrors.push(err36);
 }
 errors++;
 }
-const len4 = data15.length;
-for(let i4=0; i4<len4; i4++){
-if(!(validate12(data15[i4], {instancePath:instancePath+"/environments/" + i4,parentData:data15,parentDataProperty:i4,rootData}))){
-vErrors = vErrors === null ? validate12.errors : vErrors.concat(validate12.errors);
-errors = vErrors.length;
-}
-}
-}
-else {
-const err37 = {instancePath:instancePath+"/environments",schemaPath:"#/properties/environments/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(!pattern9.test(data15)){
+const err37 = {instancePath:instancePath+"/buildPaths/" + i2,schemaPath:"#/definitions/relativePath/pattern",keyword:"pattern",params:{pattern: "^[^/\\\\]"},message:"must match pattern \""+"^[^/\\\\]"+"\""};
 if(vErrors === null){
 vErrors = [err37];
 }
@@ -1760,14 +1751,120 @@ vErrors.push(err37);
 errors++;
 }
 }
-}
 else {
-const err38 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err38 = {instancePath:instancePath+"/buildPaths/" + i2,schemaPath:"#/definitions/relativePath/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err38];
 }
 else {
 vErrors.push(err38);
+}
+errors++;
+}
+}
+}
+else {
+const err39 = {instancePath:instancePath+"/buildPaths",schemaPath:"#/properties/buildPaths/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err39];
+}
+else {
+vErrors.push(err39);
+}
+errors++;
+}
+}
+if(data.envFiles !== undefined){
+let data16 = data.envFiles;
+if(Array.isArray(data16)){
+const len3 = data16.length;
+for(let i3=0; i3<len3; i3++){
+let data17 = data16[i3];
+if(typeof data17 === "string"){
+if(func2(data17) < 1){
+const err40 = {instancePath:instancePath+"/envFiles/" + i3,schemaPath:"#/definitions/relativePath/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err40];
+}
+else {
+vErrors.push(err40);
+}
+errors++;
+}
+if(!pattern9.test(data17)){
+const err41 = {instancePath:instancePath+"/envFiles/" + i3,schemaPath:"#/definitions/relativePath/pattern",keyword:"pattern",params:{pattern: "^[^/\\\\]"},message:"must match pattern \""+"^[^/\\\\]"+"\""};
+if(vErrors === null){
+vErrors = [err41];
+}
+else {
+vErrors.push(err41);
+}
+errors++;
+}
+}
+else {
+const err42 = {instancePath:instancePath+"/envFiles/" + i3,schemaPath:"#/definitions/relativePath/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err42];
+}
+else {
+vErrors.push(err42);
+}
+errors++;
+}
+}
+}
+else {
+const err43 = {instancePath:instancePath+"/envFiles",schemaPath:"#/properties/envFiles/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err43];
+}
+else {
+vErrors.push(err43);
+}
+errors++;
+}
+}
+if(data.environments !== undefined){
+let data18 = data.environments;
+if(Array.isArray(data18)){
+if(data18.length < 1){
+const err44 = {instancePath:instancePath+"/environments",schemaPath:"#/properties/environments/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
+if(vErrors === null){
+vErrors = [err44];
+}
+else {
+vErrors.push(err44);
+}
+errors++;
+}
+const len4 = data18.length;
+for(let i4=0; i4<len4; i4++){
+if(!(validate12(data18[i4], {instancePath:instancePath+"/environments/" + i4,parentData:data18,parentDataProperty:i4,rootData}))){
+vErrors = vErrors === null ? validate12.errors : vErrors.concat(validate12.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err45 = {instancePath:instancePath+"/environments",schemaPath:"#/properties/environments/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err45];
+}
+else {
+vErrors.push(err45);
+}
+errors++;
+}
+}
+}
+else {
+const err46 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err46];
+}
+else {
+vErrors.push(err46);
 }
 errors++;
 }

@@ -1,3 +1,4 @@
+import { tagSchemeOf, templateHint } from '../../domain/tagScheme';
 import * as vscode from 'vscode';
 import { productionOf } from '../../domain/snapshot';
 import { GLOSSARY } from '../../domain/glossary';
@@ -27,7 +28,8 @@ export function appItem(node: NodeOf<'app'>): vscode.TreeItem {
   }
   const tooltip = new vscode.MarkdownString(`**${md(app.app.label)}**\n\n`);
   if (app.app.usesReleases) {
-    tooltip.appendMarkdown(`Git tags: \`${app.app.gitTagPrefix}YYYY.MM.DD.HH.MM.SS\` · image tags: \`rel-YYYY.MM.DD.HH.MM.SS\`\n\n`);
+    const scheme = tagSchemeOf(app.app);
+    tooltip.appendMarkdown(`Git tags: \`${templateHint(scheme.git)}\` · image tags: \`${templateHint(scheme.image)}\`\n\n`);
     tooltip.appendMarkdown(md(GLOSSARY.releaseTag));
   } else {
     tooltip.appendMarkdown(md('No GitHub Releases: it always runs the image tagged latest.'));

@@ -105,8 +105,8 @@ export class DeckTreeProvider extends Disposable implements vscode.TreeDataProvi
 }
 
 function rootNodes(state: DeckState): DeckNode[] {
-  // Signed out or a broken profile: the welcome view says what to do.
-  if (state.profile.kind === 'broken' || state.credential === undefined) {
+  // Signed out, a broken profile or none: the welcome view says what to do.
+  if (state.profile.kind === 'broken' || state.profile.kind === 'none' || state.credential === undefined) {
     return [];
   }
   const nodes: DeckNode[] = [];

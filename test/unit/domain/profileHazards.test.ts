@@ -107,7 +107,7 @@ describe('profile: hostile or careless input, each a problem at its JSON path', 
     const deep = '['.repeat(10_000) + ']'.repeat(10_000);
     const profile = shop();
     const text = JSON.stringify(profile).replace('"Acme Shop"', deep);
-    const choice = chooseProfile({ fileText: text, trusted: true });
+    const choice = chooseProfile({ fileText: text, trusted: true, withoutFile: { kind: 'openverse', because: 'remote' } });
     assert.equal(choice.kind, 'broken');
     if (choice.kind !== 'broken') return;
     assert.equal(choice.problems.length, 1, JSON.stringify(choice.problems).slice(0, 500));
@@ -128,7 +128,7 @@ describe('profile: hostile or careless input, each a problem at its JSON path', 
     for (const [open, close] of [['/* " */', '/* " */'], ['// "\n', '// "\n']]) {
       const text = `${open}${deep}${close}`;
       // Not JSON (a comment), so refused as such; placing that problem must not overflow the JSON tree reader.
-      const choice = chooseProfile({ fileText: text, trusted: true });
+      const choice = chooseProfile({ fileText: text, trusted: true, withoutFile: { kind: 'openverse', because: 'remote' } });
       assert.equal(choice.kind, 'broken');
       if (choice.kind !== 'broken') return;
       assert.doesNotThrow(() => locateProblems(text, choice.problems));

@@ -1,3 +1,4 @@
+import { deckWithoutProfile } from '../../../src/domain/gitRemotes';
 import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
@@ -181,6 +182,31 @@ describe('profile', () => {
     assert.deepEqual(unknown.problems.map((problem) => `${problem.path}: ${problem.message}`), ['$.changelogBranch: {version} is not a known placeholder; use {gitTag}, {app} or {date}.']);
   });
 
+  it('takes release tag templates, with the git tag prefix they imply', () => {
+    const document = structuredClone(SHOP_PROFILE) as unknown as { apps: Array<Record<string, unknown>> };
+    Object.assign(document.apps[0] ?? {}, { releaseTags: { git: '{app}@{version}', image: 'v{version}' } });
+    const result = validateProfile(document);
+    assert.ok(result.ok, JSON.stringify(!result.ok && result.problems));
+    assert.equal(result.profile.apps[0]?.gitTagPrefix, 'web@');
+    assert.deepEqual(result.profile.apps[0]?.releaseTags, { git: '{app}@{version}', image: 'v{version}' });
+  });
+
+  it('refuses invalid release tag templates at their JSON paths, with the reason', () => {
+    const problemsOf = (releaseTags: unknown, extra: Record<string, unknown> = {}): Array<{ path: string; message: string }> => {
+      const document = structuredClone(SHOP_PROFILE) as unknown as { apps: Array<Record<string, unknown>> };
+      Object.assign(document.apps[0] ?? {}, { releaseTags, ...extra });
+      const result = validateProfile(document);
+      return result.ok ? [] : [...result.problems];
+    };
+    assert.deepEqual(problemsOf({ git: '{app}@{semver}', image: '{version}' }).map((problem) => problem.path), ['$.apps[0].releaseTags.git']);
+    assert.match(problemsOf({ git: '{app}@{semver}', image: '{version}' })[0]?.message ?? '', /\{semver\} is not a placeholder of git tags/);
+    assert.deepEqual(problemsOf({ git: '{app}@{version}' }), [{ path: '$.apps[0].releaseTags.image', message: 'The git tags hold {version}, so the default image tag rel-{date} cannot be derived from them; set "image", e.g. "{version}" or "sha-{sha7}".' }]);
+    assert.deepEqual(problemsOf({ git: '{app}@{version}', image: '{app}@{version}' }).map((problem) => problem.path), ['$.apps[0].releaseTags.image']);
+    assert.deepEqual(problemsOf({ git: '{app}@{version}', image: '{version}' }, { gitTagPrefix: 'web-' }).map((problem) => problem.path), ['$.apps[0].gitTagPrefix']);
+    assert.deepEqual(problemsOf({ git: '{app}@{version}', image: '{version}', sha: '{sha}' }).map((problem) => problem.path), ['$.apps[0].releaseTags.sha']);
+    assert.deepEqual(problemsOf({ git: '' }).map((problem) => problem.path), ['$.apps[0].releaseTags.git']);
+  });
+
   it('explains a file that is not JSON', () => {
     const result = parseProfileText('{ "name": "x", }');
     assert.equal(result.ok, false);
@@ -223,23 +249,30 @@ describe('profile', () => {
 
 describe('which profile is in force', () => {
   const shopText = JSON.stringify(SHOP_PROFILE);
+  const openverseCheckout = deckWithoutProfile({ folders: 1, remotes: [{ host: 'github.com', owner: 'WordPress', name: 'openverse' }], openverseChosen: false });
+  const shopCheckout = deckWithoutProfile({ folders: 1, remotes: [{ host: 'github.com', owner: 'acme', name: 'shop' }], openverseChosen: false });
 
-  it('uses the built-in profile when the workspace has no profile file', () => {
-    assert.deepEqual(chooseProfile({ fileText: undefined, trusted: true }), { kind: 'builtIn', ignoredBecauseUntrusted: false });
+  it('uses the built-in profile in a checkout of WordPress/openverse without a profile file', () => {
+    assert.deepEqual(chooseProfile({ fileText: undefined, trusted: true, withoutFile: openverseCheckout }), { kind: 'builtIn', ignoredBecauseUntrusted: false, because: 'remote' });
+  });
+
+  it('never uses Openverse\'s profile in another repository without a profile file: none, naming the repository', () => {
+    assert.deepEqual(chooseProfile({ fileText: undefined, trusted: true, withoutFile: shopCheckout }), { kind: 'none', ignoredBecauseUntrusted: false, because: 'otherRepository', repository: 'acme/shop' });
   });
 
   it('uses the workspace profile file in a trusted workspace', () => {
-    const choice = chooseProfile({ fileText: shopText, trusted: true });
+    const choice = chooseProfile({ fileText: shopText, trusted: true, withoutFile: openverseCheckout });
     assert.equal(choice.kind, 'workspace');
     assert.equal(choice.kind === 'workspace' ? choice.profile.monorepo : '', 'acme/shop');
   });
 
-  it('ignores the workspace profile file in an untrusted workspace, whatever it says', () => {
-    assert.deepEqual(chooseProfile({ fileText: shopText, trusted: false }), { kind: 'builtIn', ignoredBecauseUntrusted: true });
-    assert.deepEqual(chooseProfile({ fileText: '{ broken', trusted: false }), { kind: 'builtIn', ignoredBecauseUntrusted: true });
+  it('ignores the workspace profile file in an untrusted workspace, whatever it says; the remotes decide', () => {
+    assert.deepEqual(chooseProfile({ fileText: shopText, trusted: false, withoutFile: openverseCheckout }), { kind: 'builtIn', ignoredBecauseUntrusted: true, because: 'remote' });
+    assert.deepEqual(chooseProfile({ fileText: '{ broken', trusted: false, withoutFile: openverseCheckout }), { kind: 'builtIn', ignoredBecauseUntrusted: true, because: 'remote' });
+    assert.deepEqual(chooseProfile({ fileText: shopText, trusted: false, withoutFile: shopCheckout }), { kind: 'none', ignoredBecauseUntrusted: true, because: 'otherRepository', repository: 'acme/shop' });
   });
 
   it('reports a broken file of a trusted workspace instead of falling back silently', () => {
-    assert.equal(chooseProfile({ fileText: '{ broken', trusted: true }).kind, 'broken');
+    assert.equal(chooseProfile({ fileText: '{ broken', trusted: true, withoutFile: openverseCheckout }).kind, 'broken');
   });
 });

@@ -11,7 +11,7 @@ const commit = { sha: sha('infra-1'), author: 'AetherUnbound', date: '2026-09-10
 const release: PublishedRelease = (() => {
   const date = parseReleaseDate('2026.09.09.23.00.57');
   assert.ok(date.ok);
-  return { id: 1, name: 'catalog-2026.09.09.23.00.57', gitTag: 'catalog-2026.09.09.23.00.57', imageTag: 'rel-2026.09.09.23.00.57', date: date.value, publishedAt: '2026-09-10T00:00:00Z', htmlUrl: 'https://github.com/x', body: '', commitSha: sha('catalog') };
+  return { id: 1, name: 'catalog-2026.09.09.23.00.57', gitTag: 'catalog-2026.09.09.23.00.57', imageTag: 'rel-2026.09.09.23.00.57', version: { kind: 'date', text: date.value.text, date: date.value }, prerelease: false, publishedAt: '2026-09-10T00:00:00Z', htmlUrl: 'https://github.com/x', body: '', commitSha: sha('catalog') };
 })();
 
 function fact(fields: Partial<RecordFact>): RecordFact {

@@ -1,6 +1,5 @@
 import { strict as assert } from 'node:assert';
 import {
-  findImageTagIn,
   formatReleaseDate,
   gitTagOfImageTag,
   imageTagOfGitTag,
@@ -9,6 +8,7 @@ import {
   parsePinnedImageTag,
   parseReleaseDate,
 } from '../../../src/domain/tags';
+import { findImageTagIn } from '../../../src/domain/tagScheme';
 
 function expectRefusal<T>(result: { ok: true; value: T } | { ok: false; error: string }, pattern: RegExp): void {
   assert.equal(result.ok, false, `expected a refusal matching ${pattern}`);

@@ -1,0 +1,20 @@
+import * as vscode from 'vscode';
+import { COMMANDS } from '../commandIds';
+import type { Services } from '../services';
+
+/**
+ * "Use the Openverse Example": shows the built-in WordPress/openverse profile's deck in a workspace that is
+ * not a checkout of it, remembered for this workspace (the setting releaseDeck.useOpenverseExample does
+ * the same from settings).
+ */
+export function registerUseOpenverseExample(services: Services): vscode.Disposable {
+  return vscode.commands.registerCommand(COMMANDS.useOpenverseExample, async () => {
+    const status = await services.profiles.useOpenverseExample();
+    if (status.kind === 'builtIn') {
+      services.log.info('The built-in Openverse profile is in use in this workspace, as chosen ("Use the Openverse Example").');
+      await services.store.refresh('the Openverse example was chosen');
+    } else if (status.kind === 'workspace' || status.kind === 'broken') {
+      void vscode.window.showInformationMessage(`This workspace has its own profile (${vscode.workspace.asRelativePath(status.uri)}), which stays in force; the Openverse example is used only where there is none.`);
+    }
+  });
+}

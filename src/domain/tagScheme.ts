@@ -1,0 +1,294 @@
+import { ok, refuse, type Result } from './result';
+import { compareSemVer, isPrerelease, parseSemVer, SEMVER_SOURCE, type SemVer } from './semver';
+import { hostileInputProblem, IMAGE_TAG_PREFIX, isFullSha, LATEST, parseReleaseDate, type ReleaseDate } from './tags';
+
+/**
+ * An app's release tag scheme (the profile's `releaseTags`): how its git tags and the image tags of its
+ * releases are written. Absent, Openverse's date scheme: git tag `{gitTagPrefix}{date}`, image tag
+ * `rel-{date}`. A git template holds literal text, `{app}` and exactly one of `{date}` or `{version}`
+ * (a semantic version, semver.org 2.0); an image template one of `{date}`, `{version}`, `{sha}` (the
+ * 40-character commit SHA the release's git tag names) or `{sha7}` (its first 7 characters).
+ */
+
+export type ValuePlaceholder = 'date' | 'version' | 'sha' | 'sha7';
+
+export interface TagTemplate {
+  /** The template with `{app}` filled in. */
+  readonly text: string;
+  readonly before: string;
+  readonly after: string;
+  readonly value: ValuePlaceholder;
+}
+
+export interface TagScheme {
+  readonly git: TagTemplate;
+  readonly image: TagTemplate;
+}
+
+/** What orders an app's releases: their date, or their semantic version. */
+export type ReleaseVersion =
+  | { readonly kind: 'date'; readonly text: string; readonly date: ReleaseDate }
+  | { readonly kind: 'semver'; readonly text: string; readonly semver: SemVer };
+
+export interface ReleaseTag {
+  readonly gitTag: string;
+  readonly version: ReleaseVersion;
+}
+
+/** An image tag that pins one image: a release's (per the scheme) or a commit's. */
+export type SchemeImageTag =
+  | { readonly kind: 'release'; readonly text: string; readonly version: ReleaseVersion }
+  | { readonly kind: 'commit'; readonly text: string; readonly sha: string };
+
+/** Git tag names (git check-ref-format) are longer than image tags may be; none of a release comes near. */
+const MAX_GIT_TAG_LENGTH = 200;
+/** Docker's tag grammar: `[\w][\w.-]{0,127}`. */
+const MAX_IMAGE_TAG_LENGTH = 128;
+const GIT_LITERAL = /^[A-Za-z0-9._@/+-]*$/;
+const IMAGE_LITERAL = /^[A-Za-z0-9_.-]*$/;
+const DATE_SOURCE = String.raw`\d{4}\.\d{2}\.\d{2}\.\d{2}\.\d{2}\.\d{2}`;
+
+export const DEFAULT_IMAGE_TEMPLATE = `${IMAGE_TAG_PREFIX}{date}`;
+
+/** Parses a template; `kind` says which placeholders and characters it may hold. */
+export function parseTagTemplate(template: string, kind: 'git' | 'image', appId: string): Result<TagTemplate> {
+  const allowed: readonly ValuePlaceholder[] = kind === 'git' ? ['date', 'version'] : ['date', 'version', 'sha', 'sha7'];
+  const names = allowed.map((name) => `{${name}}`).join(', ');
+  const placeholders = [...template.matchAll(/\{([^{}]*)\}/g)].map((match) => match[1] ?? '');
+  const unknown = placeholders.find((name) => name !== 'app' && !(allowed as readonly string[]).includes(name));
+  if (unknown !== undefined) {
+    return refuse(`{${unknown}} is not a placeholder of ${kind} tags; use {app} and one of ${names}.`);
+  }
+  const values = placeholders.filter((name) => name !== 'app') as ValuePlaceholder[];
+  if (values.length !== 1 || values[0] === undefined) {
+    return refuse(`"${template}" must hold exactly one of ${names} (it holds ${values.length === 0 ? 'none' : values.map((name) => `{${name}}`).join(' and ')}).`);
+  }
+  const value = values[0];
+  const text = template.split('{app}').join(appId);
+  const [before = '', after = ''] = text.split(`{${value}}`);
+  const literal = before + after;
+  if (/[{}]/.test(literal)) {
+    return refuse(`"${template}" has a brace that is not part of a placeholder.`);
+  }
+  if (kind === 'git') {
+    if (!GIT_LITERAL.test(literal)) {
+      return refuse(`"${template}" has a character git tags of a release should not have; use letters, digits and . _ @ / + -.`);
+    }
+    if (literal.includes('..') || literal.includes('//') || before.startsWith('/') || before.startsWith('.') || before.startsWith('-') || after.endsWith('/') || after.endsWith('.') || after.endsWith('.lock')) {
+      return refuse(`"${template}" does not make a valid git tag name (no "..", "//", leading "/", "." or "-", trailing "/", "." or ".lock").`);
+    }
+  } else {
+    if (!IMAGE_LITERAL.test(literal)) {
+      return refuse(`"${template}" has a character Docker image tags cannot have; use letters, digits and _ . -.`);
+    }
+    if (before.startsWith('.') || before.startsWith('-')) {
+      return refuse(`"${template}" does not make a valid Docker image tag: it may not start with "." or "-".`);
+    }
+    if (text === LATEST) {
+      return refuse('"latest" moves with every build, so it cannot pin a release.');
+    }
+  }
+  return ok({ text, before, after, value });
+}
+
+/** Problems of an app's `releaseTags`, by field. */
+export function releaseTagsProblems(releaseTags: { readonly git?: string; readonly image?: string }, appId: string): Array<{ field: 'git' | 'image'; message: string }> {
+  const problems: Array<{ field: 'git' | 'image'; message: string }> = [];
+  const git = releaseTags.git !== undefined ? parseTagTemplate(releaseTags.git, 'git', appId) : undefined;
+  if (git !== undefined && !git.ok) {
+    problems.push({ field: 'git', message: git.error });
+  }
+  const image = parseTagTemplate(releaseTags.image ?? DEFAULT_IMAGE_TEMPLATE, 'image', appId);
+  if (!image.ok) {
+    problems.push({ field: 'image', message: image.error });
+  }
+  const gitValue = git?.ok === true ? git.value.value : 'date';
+  // With the git template refused, which value it holds is unknown: nothing more to say of the image's.
+  if (git?.ok !== false && image.ok && (image.value.value === 'date' || image.value.value === 'version') && image.value.value !== gitValue) {
+    problems.push({
+      field: 'image',
+      message:
+        releaseTags.image === undefined
+          ? `The git tags hold {${gitValue}}, so the default image tag ${DEFAULT_IMAGE_TEMPLATE} cannot be derived from them; set "image", e.g. "{${gitValue}}" or "sha-{sha7}".`
+          : `The image tag's {${image.value.value}} cannot be derived from git tags that hold {${gitValue}}; use {${gitValue}}, {sha} or {sha7}.`,
+    });
+  }
+  return problems;
+}
+
+/** The text of a git tag before its value: what a profile's `gitTagPrefix` defaults to under a template. */
+export function gitTagPrefixOfTemplate(template: string, appId: string): string {
+  return template.split('{app}').join(appId).split(/\{(?:date|version)\}/)[0] ?? '';
+}
+
+const schemes = new WeakMap<object, TagScheme>();
+
+/** The scheme of an app of a validated profile (validation refused any template this cannot read). */
+export function tagSchemeOf(app: { readonly id: string; readonly gitTagPrefix: string; readonly releaseTags?: { readonly git?: string; readonly image?: string } }): TagScheme {
+  const known = schemes.get(app);
+  if (known !== undefined) {
+    return known;
+  }
+  const git = parseTagTemplate(app.releaseTags?.git ?? `${app.gitTagPrefix}{date}`, 'git', app.id);
+  const image = parseTagTemplate(app.releaseTags?.image ?? DEFAULT_IMAGE_TEMPLATE, 'image', app.id);
+  const scheme = {
+    git: git.ok ? git.value : { text: `${app.gitTagPrefix}{date}`, before: app.gitTagPrefix, after: '', value: 'date' as const },
+    image: image.ok ? image.value : DEFAULT_IMAGE_SCHEME.image,
+  };
+  schemes.set(app, scheme);
+  return scheme;
+}
+
+/** Openverse's image tags, `rel-{date}`: what a title is read with when no app's scheme is known. */
+export const DEFAULT_IMAGE_SCHEME: Pick<TagScheme, 'image'> = {
+  image: { text: DEFAULT_IMAGE_TEMPLATE, before: IMAGE_TAG_PREFIX, after: '', value: 'date' },
+};
+
+/** How a template reads in messages: `web@{version}` → `web@MAJOR.MINOR.PATCH`. */
+export function templateHint(template: TagTemplate): string {
+  const value = template.value === 'version' ? 'MAJOR.MINOR.PATCH' : template.value === 'date' ? 'YYYY.MM.DD.HH.MM.SS' : template.value === 'sha' ? '<commit SHA>' : '<7-character SHA>';
+  return `${template.before}${value}${template.after}`;
+}
+
+function readValue(text: string, template: TagTemplate): Result<string> {
+  if (!text.startsWith(template.before) || !text.endsWith(template.after) || text.length <= template.before.length + template.after.length) {
+    return refuse(`expected ${templateHint(template)}.`);
+  }
+  return ok(text.slice(template.before.length, text.length - template.after.length));
+}
+
+function versionOf(value: string, placeholder: 'date' | 'version'): Result<ReleaseVersion> {
+  if (placeholder === 'date') {
+    const date = parseReleaseDate(value);
+    return date.ok ? ok({ kind: 'date', text: value, date: date.value }) : refuse(date.error);
+  }
+  const semver = parseSemVer(value);
+  return semver.ok ? ok({ kind: 'semver', text: value, semver: semver.value }) : refuse(semver.error);
+}
+
+/** Reads one of the app's git tags: its version, or why it is not one of the app's release tags. */
+export function readGitTag(scheme: TagScheme, text: string): Result<ReleaseTag> {
+  if (text.length === 0 || text.length > MAX_GIT_TAG_LENGTH || !/^[\x21-\x7e]+$/.test(text) || /[~^:?*[\\]/.test(text)) {
+    return refuse(`"${text.slice(0, 60)}" is not a git tag name.`);
+  }
+  const value = readValue(text, scheme.git);
+  if (!value.ok) {
+    return refuse(`"${text}" is not a git tag of this app: ${value.error}`);
+  }
+  const version = versionOf(value.value, scheme.git.value === 'date' ? 'date' : 'version');
+  return version.ok ? ok({ gitTag: text, version: version.value }) : refuse(`"${text}" is not a valid git tag: ${version.error} Expected ${templateHint(scheme.git)}.`);
+}
+
+/** The git tag of a version under the scheme. */
+export function gitTagOf(scheme: TagScheme, version: ReleaseVersion): string {
+  return `${scheme.git.before}${version.text}${scheme.git.after}`;
+}
+
+/**
+ * The image tag a release's images get, or undefined when it cannot be written: a commit-SHA template
+ * without the commit, or a version with build metadata (`+`, which Docker tags cannot hold).
+ */
+export function imageTagOfRelease(scheme: Pick<TagScheme, 'image'>, version: ReleaseVersion, commitSha?: string): string | undefined {
+  switch (scheme.image.value) {
+    case 'date':
+    case 'version':
+      return version.text.includes('+') ? undefined : `${scheme.image.before}${version.text}${scheme.image.after}`;
+    case 'sha':
+      return commitSha !== undefined && isFullSha(commitSha) ? `${scheme.image.before}${commitSha}${scheme.image.after}` : undefined;
+    case 'sha7':
+      return commitSha !== undefined && isFullSha(commitSha) ? `${scheme.image.before}${commitSha.slice(0, 7)}${scheme.image.after}` : undefined;
+  }
+}
+
+/**
+ * Parses an image tag that pins one image: a release's image tag per the scheme, or the 40-character
+ * commit SHA CI tags every build with. `latest` is refused: it moves.
+ */
+export function readImageTag(scheme: Pick<TagScheme, 'image'>, text: string): Result<SchemeImageTag> {
+  const hostile = hostileInputProblem(text, 'image tag');
+  if (hostile) {
+    return refuse(hostile);
+  }
+  const expected = `expected ${templateHint(scheme.image)} or a 40-character commit SHA`;
+  if (text === LATEST) {
+    return refuse(`"latest" moves with every build, so it cannot pin a deployment: ${expected}.`);
+  }
+  if (text.length > MAX_IMAGE_TAG_LENGTH) {
+    return refuse(`"${text.slice(0, 60)}…" is longer than an image tag can be.`);
+  }
+  const value = readValue(text, scheme.image);
+  if (value.ok) {
+    if (scheme.image.value === 'date' || scheme.image.value === 'version') {
+      const version = versionOf(value.value, scheme.image.value);
+      if (version.ok) {
+        return ok({ kind: 'release', text, version: version.value });
+      }
+      if (!isFullSha(text)) {
+        return refuse(`"${text}" is not an image tag: ${expected}. ${version.error}`);
+      }
+    } else if (scheme.image.value === 'sha' ? isFullSha(value.value) : /^[0-9a-f]{7}$/.test(value.value)) {
+      return ok({ kind: 'commit', text, sha: value.value });
+    }
+  }
+  if (isFullSha(text)) {
+    return ok({ kind: 'commit', text, sha: text });
+  }
+  if (/^[0-9a-f]{7,39}$/.test(text)) {
+    return refuse(`"${text}" looks like an abbreviated commit SHA; images are tagged with the full 40-character SHA.`);
+  }
+  return refuse(`"${text}" is not an image tag: ${expected}.`);
+}
+
+/** Orders two release versions (negative: `a` is older); undefined when they are of different kinds. */
+export function compareReleaseVersions(a: ReleaseVersion, b: ReleaseVersion): number | undefined {
+  if (a.kind === 'date' && b.kind === 'date') {
+    return a.date.epochMs - b.date.epochMs;
+  }
+  if (a.kind === 'semver' && b.kind === 'semver') {
+    return compareSemVer(a.semver, b.semver);
+  }
+  return undefined;
+}
+
+/** Newest first, for sorting releases; a pre-release sorts below its release. */
+export function newestVersionFirst(a: { readonly version: ReleaseVersion }, b: { readonly version: ReleaseVersion }): number {
+  return -(compareReleaseVersions(a.version, b.version) ?? 0);
+}
+
+export function isPrereleaseVersion(version: ReleaseVersion): boolean {
+  return version.kind === 'semver' && isPrerelease(version.semver);
+}
+
+function escape(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** A regular expression source matching the scheme's release image tags or a full commit SHA. */
+export function imageTagSource(scheme: Pick<TagScheme, 'image'>): string {
+  const value = { date: DATE_SOURCE, version: SEMVER_SOURCE, sha: '[0-9a-f]{40}', sha7: '[0-9a-f]{7}' }[scheme.image.value];
+  return `${escape(scheme.image.before)}${value}${escape(scheme.image.after)}|[0-9a-f]{40}`;
+}
+
+/**
+ * The pinned image tag a deployment run's title names. A title naming two (a reason that mentions an
+ * older tag, e.g. "Hotfix after rel-A broke search (rel-B)") is read at the place the deployment
+ * workflows' run names put the tag: "Deploy {tag} to {service}" (production) or "{run_name} ({tag})"
+ * (staging and manual runs, whose run name is free text). When neither place settles it, the title is
+ * ambiguous and no tag is read from it: never the first match.
+ */
+export function findImageTagIn(text: string, scheme: Pick<TagScheme, 'image'> = DEFAULT_IMAGE_SCHEME): SchemeImageTag | undefined {
+  const found = new Map<string, SchemeImageTag>();
+  const pattern = new RegExp(`(?<![\\w.-])(?:${imageTagSource(scheme)})(?![\\w-]|\\.\\w)`, 'g');
+  for (const candidate of text.match(pattern) ?? []) {
+    const parsed = readImageTag(scheme, candidate);
+    if (parsed.ok) {
+      found.set(parsed.value.text, parsed.value);
+    }
+  }
+  if (found.size <= 1) {
+    return found.values().next().value;
+  }
+  const placed = new Set([/^Deploy (\S+) to /.exec(text)?.[1], /\((\S+)\)\s*$/.exec(text)?.[1]].filter((tag): tag is string => tag !== undefined && found.has(tag)));
+  const [only] = placed;
+  return placed.size === 1 && only !== undefined ? found.get(only) : undefined;
+}
