@@ -107,16 +107,22 @@ describe('needs you: the view and its badge', () => {
     const withChanges = (deck.state().snapshot?.apps ?? []).filter((app) => (app.draft?.changeCount ?? 0) > 0);
     assert.ok(withChanges.length >= 2, 'the API and the frontend have drafts with changes');
     shown = testing.needsYou();
-    assert.equal(shown.badge?.value, failed.length + pulls + withChanges.length);
-    assert.deepEqual(shown.items.filter((item) => item.contextValue === 'needsYou needsYou-staleDraft').map((item) => item.label), withChanges.map((app) => `Publish ${app.draft?.gitTag ?? ''}?`));
-    assert.match(shown.badge?.tooltip ?? '', new RegExp(`${withChanges.length} drafts left unpublished\\.$`));
+    // Which drafts count is the unit tests' business (since the app's first change after its newest release): here,
+    // only drafts with changes, at least one of the world's (published days ago), each counted in the badge.
+    const stale = shown.items.filter((item) => item.contextValue === 'needsYou needsYou-staleDraft').map((item) => item.label);
+    assert.ok(stale.length >= 1, 'a draft left unpublished for days');
+    for (const label of stale) {
+      assert.ok(withChanges.some((app) => label === `Publish ${app.draft?.gitTag ?? ''}?`), `${label} is a draft with changes`);
+    }
+    assert.equal(shown.badge?.value, failed.length + pulls + stale.length);
+    assert.match(shown.badge?.tooltip ?? '', new RegExp(`${stale.length} drafts? left unpublished\\.$`));
 
     // Reviewed and closed on GitHub: the next refresh counts one less.
     await changelogPull('closed');
     await deck.refresh();
     shown = testing.needsYou();
-    assert.equal(shown.badge?.value, failed.length + pulls - 1 + withChanges.length);
-    assert.ok(!shown.items.some((item) => item.label.startsWith('Review changelog PR')));
+    assert.equal(shown.badge?.value, failed.length + pulls - 1 + stale.length);
+    assert.ok(!shown.items.some((item) => item.label === 'Review changelog PR #4990'), 'the closed pull request is gone');
   });
 });
 
