@@ -68,9 +68,10 @@ describe('the deck against the simulated Openverse world', () => {
     const api = find(deck.describeDeck(), 'API');
     assert.match(find(api.children, 'Draft api-2026.11.25.18.00.00').spoken ?? '', /^API draft GitHub Release api-2026\.11\.25\.18\.00\.00, not published, \d+ changes$/);
     const history = find(api.children, 'Production history');
-    assert.equal(history.spoken, 'API Production history, 3 successful deployments');
-    assert.match(history.children[0]?.spoken ?? '', /^API Production deployment of rel-2026\.11\.12\.14\.05\.33, succeeded, runs now, .+ by openverse-bot$/);
-    assert.match(history.children[1]?.spoken ?? '', /^API Production deployment of rel-2026\.10\.15\.09\.30\.00, succeeded, last known working, /);
+    assert.equal(history.spoken, 'API Production history, 4 deployments, 1 failed');
+    assert.match(history.children[0]?.spoken ?? '', /^API Production deployment of rel-2026\.11\.12\.14\.05\.33 succeeded( in [^,]+)?, runs now, .+ by openverse-bot$/);
+    assert.match(history.children[1]?.spoken ?? '', /^API Production deployment of rel-2026\.10\.28\.08\.00\.00 failed( after [^,]+)?, .+ by /);
+    assert.match(history.children[2]?.spoken ?? '', /^API Production deployment of rel-2026\.10\.15\.09\.30\.00 succeeded( in [^,]+)?, last known working, /);
     const catalog = find(deck.describeDeck(), 'Catalog', 'Production');
     assert.match(find(catalog.children, 'Manual deployment with Ansible').spoken ?? '', /^Catalog Production is deployed by hand with Ansible: \d+ steps$/);
   });
