@@ -87,10 +87,10 @@ describe('keyboard only, in the high contrast theme', () => {
   it('publishes a draft from the deck through the release notes panel and the modal, with no mouse', async () => {
     const { page } = workbench;
     // The deck, by the command palette; the view takes the keyboard focus.
-    await paletteByKeys(page, 'Release Deck: Focus on Deck View');
+    await paletteByKeys(page, 'Focus on Deck View');
     await page.getByRole('treeitem', { name: /^Frontend app,/ }).waitFor({ state: 'visible', timeout: 30_000 });
     await paletteByKeys(page, 'View: Increase Current View Size');
-    await paletteByKeys(page, 'Release Deck: Focus on Deck View');
+    await paletteByKeys(page, 'Focus on Deck View');
     await page.keyboard.press('Home');
     assert.match(await arrowTo(page, 'ArrowDown', /^Frontend app,/), /^Frontend app, production last deployment failed/, 'the app row says its state in words');
     const draft = await arrowTo(page, 'ArrowDown', /^Draft frontend-/);
