@@ -7,11 +7,23 @@ const DRAFT = 'frontend-2026.11.25.18.00.00';
 
 /** Runs a command from the command palette with keys only: F1, typing, Enter. */
 async function paletteByKeys(page: Page, title: string): Promise<void> {
-  await page.keyboard.press('F1');
-  await page.locator('.quick-input-widget input[type="text"]').waitFor({ state: 'visible' });
-  await page.keyboard.type(title);
-  await page.locator('.quick-input-widget .monaco-list-row.focused', { hasText: title }).waitFor({ state: 'visible' });
-  await page.keyboard.press('Enter');
+  // The palette lists what was registered when it opened: reopened while the extensions' contributions load.
+  for (let attempt = 1; ; attempt += 1) {
+    await page.keyboard.press('F1');
+    await page.locator('.quick-input-widget input[type="text"]').waitFor({ state: 'visible' });
+    await page.keyboard.type(title);
+    const row = page.locator('.quick-input-widget .monaco-list-row.focused', { hasText: title });
+    try {
+      await row.waitFor({ state: 'visible', timeout: 5_000 });
+      await page.keyboard.press('Enter');
+      return;
+    } catch (error) {
+      await page.keyboard.press('Escape');
+      if (attempt === 4) {
+        throw error;
+      }
+    }
+  }
 }
 
 /** The deck row that has the keyboard focus, as a screen reader names it. */
@@ -87,10 +99,11 @@ describe('keyboard only, in the high contrast theme', () => {
   it('publishes a draft from the deck through the release notes panel and the modal, with no mouse', async () => {
     const { page } = workbench;
     // The deck, by the command palette; the view takes the keyboard focus.
-    await paletteByKeys(page, 'Focus on Deck View');
+    await page.getByRole('tab', { name: /^Release Deck/ }).waitFor({ state: 'attached', timeout: 60_000 });
+    await paletteByKeys(page, 'Release Deck: Focus on Deck View');
     await page.getByRole('treeitem', { name: /^Frontend app,/ }).waitFor({ state: 'visible', timeout: 30_000 });
     await paletteByKeys(page, 'View: Increase Current View Size');
-    await paletteByKeys(page, 'Focus on Deck View');
+    await paletteByKeys(page, 'Release Deck: Focus on Deck View');
     await page.keyboard.press('Home');
     assert.match(await arrowTo(page, 'ArrowDown', /^Frontend app,/), /^Frontend app, production last deployment failed/, 'the app row says its state in words');
     const draft = await arrowTo(page, 'ArrowDown', /^Draft frontend-/);
