@@ -102,8 +102,6 @@ describe('keyboard only, in the high contrast theme', () => {
     await page.getByRole('tab', { name: /^Release Deck/ }).waitFor({ state: 'attached', timeout: 60_000 });
     await paletteByKeys(page, 'Release Deck: Focus on Deck View');
     await page.getByRole('treeitem', { name: /^Frontend app,/ }).waitFor({ state: 'visible', timeout: 30_000 });
-    await paletteByKeys(page, 'View: Increase Current View Size');
-    await paletteByKeys(page, 'Release Deck: Focus on Deck View');
     await page.keyboard.press('Home');
     assert.match(await arrowTo(page, 'ArrowDown', /^Frontend app,/), /^Frontend app, production last deployment failed/, 'the app row says its state in words');
     const draft = await arrowTo(page, 'ArrowDown', /^Draft frontend-/);
