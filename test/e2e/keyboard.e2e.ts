@@ -44,7 +44,8 @@ async function arrowTo(page: Page, key: 'ArrowDown' | 'ArrowUp', name: RegExp): 
     await page.keyboard.press(key);
     await page.waitForTimeout(50);
   }
-  throw new Error(`no deck row ${String(name)} reached with ${key} (rows passed: ${JSON.stringify(seen)})`);
+  const active = await page.evaluate(() => `${document.activeElement?.tagName ?? ''}.${document.activeElement?.className ?? ''}`);
+  throw new Error(`no deck row ${String(name)} reached with ${key} (rows passed: ${JSON.stringify(seen)}; focus on ${active})`);
 }
 
 /** The frame of the release notes panel, once it has rendered. */
@@ -102,6 +103,8 @@ describe('keyboard only, in the high contrast theme', () => {
     await page.getByRole('tab', { name: /^Release Deck/ }).waitFor({ state: 'attached', timeout: 60_000 });
     await paletteByKeys(page, 'Release Deck: Focus on Deck View');
     await page.getByRole('treeitem', { name: /^Frontend app,/ }).waitFor({ state: 'visible', timeout: 30_000 });
+    // Focused again now that it has rows (it was loading at first).
+    await paletteByKeys(page, 'Release Deck: Focus on Deck View');
     await page.keyboard.press('Home');
     assert.match(await arrowTo(page, 'ArrowDown', /^Frontend app,/), /^Frontend app, production last deployment failed/, 'the app row says its state in words');
     const draft = await arrowTo(page, 'ArrowDown', /^Draft frontend-/);
