@@ -107,8 +107,8 @@ describe('keyboard only, in the high contrast theme', () => {
     await paletteByKeys(page, 'Release Deck: Focus on Deck View');
     await page.keyboard.press('Home');
     assert.match(await arrowTo(page, 'ArrowDown', /^Frontend app,/), /^Frontend app, production last deployment failed/, 'the app row says its state in words');
-    const draft = await arrowTo(page, 'ArrowDown', /^Draft frontend-/);
-    assert.match(draft, new RegExp(`Draft ${DRAFT.replace(/\./g, '\\.')}`));
+    const draft = await arrowTo(page, 'ArrowDown', /^Frontend draft GitHub Release /);
+    assert.match(draft, new RegExp(`^Frontend draft GitHub Release ${DRAFT.replace(/\./g, '\\.')}, not published, \\d+ changes$`));
     await screenshot(page, '09-deck-high-contrast');
 
     // Its actions: the context menu key.
