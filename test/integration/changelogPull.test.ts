@@ -18,6 +18,7 @@ describe('the changelog pull request', () => {
     // Opened by the release workflow after api-2026.11.12.14.05.33 was published elsewhere (the world holds it).
     const item = find(deck.describeDeck(), 'API', 'Changelog PR #4990 to review');
     assert.equal(item.description, 'api-2026.11.12.14.05.33');
+    assert.equal(item.spoken, 'API changelog pull request #4990 to review, opened after api-2026.11.12.14.05.33 was published');
     assert.match(item.tooltip ?? '', /Publish changelog for api-2026\.11\.12\.14\.05\.33/);
     assert.match(item.tooltip ?? '', /until it is merged or closed/);
     assert.ok(!find(deck.describeDeck(), 'Frontend').children.some((child) => child.label.startsWith('Changelog PR')), 'the frontend has none');

@@ -64,6 +64,18 @@ describe('the deck against the simulated Openverse world', () => {
     assert.equal(find(deck.describeDeck(), 'API').spoken, 'API app, production in sync, runs rel-2026.11.12.14.05.33');
   });
 
+  it('says every other row in words to a screen reader, with the app and environment it belongs to', () => {
+    const api = find(deck.describeDeck(), 'API');
+    assert.match(find(api.children, 'Draft api-2026.11.25.18.00.00').spoken ?? '', /^API draft GitHub Release api-2026\.11\.25\.18\.00\.00, not published, \d+ changes$/);
+    const history = find(api.children, 'Production history');
+    assert.equal(history.spoken, 'API Production history, 4 deployments, 1 failed');
+    assert.match(history.children[0]?.spoken ?? '', /^API Production deployment of rel-2026\.11\.12\.14\.05\.33 succeeded( in [^,]+)?, runs now, .+ by openverse-bot$/);
+    assert.match(history.children[1]?.spoken ?? '', /^API Production deployment of rel-2026\.10\.28\.08\.00\.00 failed( after [^,]+)?, .+ by /);
+    assert.match(history.children[2]?.spoken ?? '', /^API Production deployment of rel-2026\.10\.15\.09\.30\.00 succeeded( in [^,]+)?, last known working, /);
+    const catalog = find(deck.describeDeck(), 'Catalog', 'Production');
+    assert.match(find(catalog.children, 'Manual deployment with Ansible').spoken ?? '', /^Catalog Production is deployed by hand with Ansible: \d+ steps$/);
+  });
+
   it('copies the image tag and the full commit SHA API production runs', async () => {
     const app = deck.state().snapshot?.apps.find((candidate) => candidate.app.id === 'api');
     const environment = app?.environments.find((candidate) => candidate.environment.id === 'production');

@@ -38,6 +38,8 @@ describe('faults while refreshing the deck', () => {
       assert.match(error, message);
       const items = deck.describeDeck();
       assert.match(items[0]?.label ?? '', /^Stale: data from /);
+      // Its string tooltip would otherwise be all a screen reader says: not that the deck is stale, nor the retry.
+      assert.match(items[0]?.spoken ?? '', /^Warning\. Stale: data from .+ Retry: press Enter\.$/);
       assert.ok(items.some((item) => item.label === 'API'), 'the apps stay on screen');
       await admin('faults', undefined, 'DELETE');
       await deck.refresh();

@@ -15,6 +15,7 @@ export function changelogPullItem(node: NodeOf<'changelogPull'>): vscode.TreeIte
   if (isSafeLink(pull.htmlUrl)) {
     item.command = { command: 'vscode.open', title: 'Open the Pull Request', arguments: [vscode.Uri.parse(pull.htmlUrl, true)] };
   }
+  item.accessibilityInformation = { label: `${app.app.label} changelog pull request #${pull.number} to review${pull.gitTag !== undefined ? `, opened after ${pull.gitTag} was published` : ''}`, role: 'treeitem' };
   item.contextValue = 'changelogPull';
   return item;
 }

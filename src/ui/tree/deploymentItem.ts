@@ -19,8 +19,11 @@ export function deploymentItem(node: NodeOf<'deployment'>): vscode.TreeItem {
   item.id = `deployment:${app.app.id}/${environment.environment.id}/${record.runId}`;
   const took = runDuration(record);
   const outcome = succeeded ? took : `${outcomeWords(record)}${took !== undefined ? ` after ${took}` : ''}`;
-  const marks = [running ? 'runs now' : undefined, rollbackTarget ? 'last known working' : undefined, standingWords(record), record.tagUnknown !== undefined ? 'version not known' : undefined, outcome].filter((mark) => mark !== undefined);
-  item.description = [...marks, `${ago(record.status === 'completed' ? record.updatedAt : record.startedAt)} by ${record.actor}`].join(' · ');
+  const flags = [running ? 'runs now' : undefined, rollbackTarget ? 'last known working' : undefined, standingWords(record), record.tagUnknown !== undefined ? 'version not known' : undefined].filter((mark) => mark !== undefined);
+  const byWhom = `${ago(record.status === 'completed' ? record.updatedAt : record.startedAt)} by ${record.actor}`;
+  item.description = [...flags, ...(outcome !== undefined ? [outcome] : []), byWhom].join(' · ');
+  // The icon marks what runs now, the rollback target and a success; the spoken label says them in words.
+  item.accessibilityInformation = { label: [`${app.app.label} ${environment.environment.label} deployment of ${record.imageTag ?? record.title} ${succeeded ? `succeeded${took !== undefined ? ` in ${took}` : ''}` : outcome}`, ...flags, byWhom].join(', '), role: 'treeitem' };
   item.iconPath = succeeded ? new vscode.ThemeIcon(running ? 'debug-stackframe-dot' : rollbackTarget ? 'discard' : 'circle-small') : outcomeIcon(record);
   const when = (iso: string): string => md(iso.replace('T', ' ').replace('Z', ' UTC'));
   const ended = record.status === 'completed' ? `, ended ${when(record.updatedAt)}${took !== undefined ? ` (${took})` : ''}` : '';

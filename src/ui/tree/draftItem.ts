@@ -16,6 +16,7 @@ export function draftItem(node: NodeOf<'draft'>): vscode.TreeItem {
   tooltip.appendMarkdown(`Publishing it creates the git tag \`${draft.gitTag}\` and tags ${md(app.app.label)}'s images \`${draft.imageTag}\`.\n\n`);
   tooltip.appendMarkdown(md(GLOSSARY.draft));
   item.tooltip = tooltip;
+  item.accessibilityInformation = { label: `${app.app.label} draft GitHub Release ${draft.gitTag}, not published, ${item.description}`, role: 'treeitem' };
   item.contextValue = ['draft', draft.changeCount === 0 ? 'empty' : 'hasChanges'].join(' ');
   return item;
 }

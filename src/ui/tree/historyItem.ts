@@ -14,6 +14,7 @@ export function historyItem(node: NodeOf<'history'>): vscode.TreeItem {
   item.description = [plural(environment.runs.length, 'deployment'), failed > 0 ? `${failed} failed` : undefined].filter((part) => part !== undefined).join(' · ');
   item.iconPath = new vscode.ThemeIcon('history');
   item.tooltip = new vscode.MarkdownString(`The deployments of ${md(placeLabel(app.app, environment.environment))}, newest first: every run of its deployment workflow, whoever started it (this window, a colleague, CI), with how it ended and how long it took. What each deployed is read from the run's title.\n\n${md(GLOSSARY.lastKnownWorkingTag)}`);
+  item.accessibilityInformation = { label: `${app.app.label} ${environment.environment.label} history, ${plural(environment.runs.length, 'deployment')}${failed > 0 ? `, ${failed} failed` : ''}`, role: 'treeitem' };
   item.contextValue = 'history';
   return item;
 }

@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { fillManualPlaceholders } from '../../domain/profileQueries';
 import { md } from '../presentation';
 import type { NodeOf } from './nodes';
-import { placeLabel } from '../../domain/words';
+import { placeLabel, plural } from '../../domain/words';
 
 /** The manual procedure of an environment deployed by hand, with the draft's tags filled in. */
 export function manualItem(node: NodeOf<'manual'>): vscode.TreeItem {
@@ -21,6 +21,7 @@ export function manualItem(node: NodeOf<'manual'>): vscode.TreeItem {
     });
     item.tooltip = tooltip;
   }
+  item.accessibilityInformation = { label: `${app.app.label} ${environment.environment.label} is deployed by hand with ${deploy.kind === 'manual' ? `${deploy.tool}: ${plural(deploy.steps.length, 'step')}` : 'a manual procedure'}`, role: 'treeitem' };
   item.contextValue = 'manual';
   return item;
 }
