@@ -12,6 +12,23 @@ const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
 const tests = process.argv.includes('--tests');
 
+/**
+ * node-fetch's fetch-blob falls back on web-streams-polyfill (59 KB minified) only when the runtime has no
+ * `ReadableStream` of its own. Every Node.js an extension host runs on has it (Node 18+; Release Deck needs
+ * VS Code 1.100, on Node 20 or later), so the fallback is left out: if it were ever reached, loading fails
+ * with this message instead of running without streams.
+ */
+const noStreamsPolyfill = {
+  name: 'no-web-streams-polyfill',
+  setup(build) {
+    build.onResolve({ filter: /^web-streams-polyfill(\/|$)/ }, (args) => ({ path: args.path, namespace: 'no-web-streams-polyfill' }));
+    build.onLoad({ filter: /.*/, namespace: 'no-web-streams-polyfill' }, () => ({
+      contents: "throw new Error('Release Deck needs a Node.js with web streams (ReadableStream): VS Code 1.100 or later.');",
+      loader: 'js',
+    }));
+  },
+};
+
 /** @type {esbuild.BuildOptions[]} */
 const builds = [
   {
@@ -28,6 +45,7 @@ const builds = [
     sourcemap: production ? false : 'linked',
     metafile: true,
     logLevel: 'warning',
+    plugins: [noStreamsPolyfill],
   },
 ];
 
