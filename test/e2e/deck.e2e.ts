@@ -43,7 +43,7 @@ describe('Release Deck in the browser, as a maintainer uses it', () => {
     await page.getByRole('treeitem', { name: /rel-2026\.11\.12\.14\.05\.33/ }).first().waitFor({ state: 'visible' });
     const text = await page.locator('.pane-body').filter({ has: page.getByRole('treeitem', { name: /^API app,/ }) }).innerText();
     assert.match(text, /Production/);
-    assert.match(text, /rel-2026\.10\.10\.11\.00\.00 · last deployment failed/);
+    assert.match(text, /last deployment failed · rel-2026\.10\.10\.11\.00\.00/);
     assert.doesNotMatch(await page.content(), new RegExp(DEMO_TOKEN), 'the token is nowhere in the page');
     await widenSideBar(page);
     await screenshot(page, '02-deck-dark', 'deck');

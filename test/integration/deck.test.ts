@@ -105,12 +105,12 @@ describe('the deck against the simulated Openverse world', () => {
 
   it('shows frontend production\'s failed last deployment while the older release keeps running', () => {
     const production = find(deck.describeDeck(), 'Frontend', 'Production');
-    assert.equal(production.description, 'rel-2026.10.10.11.00.00 · last deployment failed');
+    assert.equal(production.description, 'last deployment failed · rel-2026.10.10.11.00.00');
     assert.equal(production.icon, 'error');
     assert.match(production.contextValue ?? '', /\bfailed\b/);
     assert.match(production.tooltip ?? '', /Failed run: \[Deploy rel-2026\.11\.05\.16\.20\.00 to production-nuxt\]/);
     const app = find(deck.describeDeck(), 'Frontend');
-    assert.match(app.description ?? '', /rel-2026\.10\.10\.11\.00\.00 · last deployment failed/);
+    assert.match(app.description ?? '', /^last deployment failed · rel-2026\.10\.10\.11\.00\.00/);
   });
 
   it('shows the catalog as deployed by hand, with its procedure for the draft\'s tag', () => {

@@ -20,7 +20,7 @@ export function appItem(node: NodeOf<'app'>): vscode.TreeItem {
     } else if (deploy.kind === 'manual' && running === undefined) {
       item.description = `deployed by hand with ${deploy.tool}`;
     } else {
-      item.description = [running?.split(' ')[0], production.state !== 'inSync' ? stateWords(production) : undefined].filter((part) => part !== undefined).join(' · ');
+      item.description = [production.state !== 'inSync' ? stateWords(production) : undefined, running?.split(' ')[0]].filter((part) => part !== undefined).join(' · ');
     }
   }
   if (production !== undefined) {

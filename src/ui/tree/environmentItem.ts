@@ -22,7 +22,8 @@ export function environmentItem(node: NodeOf<'environment'>): vscode.TreeItem {
   } else if (running !== undefined) {
     // In sync needs no words; "ahead" is already in the running label.
     const shown = environment.running?.source === 'recorded' ? `${running} (recorded)` : running;
-    item.description = environment.state === 'inSync' ? shown : `${shown} · ${words}`;
+    // The state's words first: a narrow side bar cuts the end of a description, and the state must not be only an icon.
+    item.description = environment.state === 'inSync' ? shown : `${words} · ${shown}`;
   } else {
     item.description = profile.deploy.kind === 'manual' ? `deployed by hand with ${profile.deploy.tool} · version not ${profile.deploy.recordedIn !== undefined ? 'recorded' : 'reported'}` : words;
   }
