@@ -1,4 +1,5 @@
 import type { ChangelogPull } from './changelogPulls';
+import type { DeploymentReview } from './deploymentReview';
 import type { AppCommits, CommitFact, WorkflowRunFact } from './facts';
 import type { AppProfile, EnvironmentProfile } from './profileTypes';
 import type { ReleaseVersion } from './tagScheme';
@@ -73,6 +74,8 @@ export interface DeploymentRecord {
   readonly rolledAwayFrom?: { readonly on: string; readonly toImageTag: string };
   /** Why it cannot be told whether this version was rolled away from (the two image tags cannot be ordered). */
   readonly rollbackOrderUnknown?: string;
+  /** Set while the run waits on its environment's required reviewers (status `waiting`): whom for, since when. */
+  readonly review?: DeploymentReview;
 }
 
 export interface RunningVersion {
@@ -91,6 +94,8 @@ export type EnvironmentState =
   | 'inSync'
   | 'behind'
   | 'deploying'
+  /** A deployment run waits on the environment's required reviewers (its activeDeployment's `review`). */
+  | 'awaitingReview'
   | 'failed'
   | 'unreachable'
   | 'unknown'

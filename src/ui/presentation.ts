@@ -11,6 +11,7 @@ export const STATE_LOOK: Record<EnvironmentState, { readonly icon: string; reado
   inSync: { icon: 'pass-filled', color: 'testing.iconPassed', words: 'in sync' },
   behind: { icon: 'arrow-circle-down', color: 'list.warningForeground', words: 'behind' },
   deploying: { icon: 'sync~spin', color: 'charts.blue', words: 'deploying' },
+  awaitingReview: { icon: 'eye', color: 'charts.yellow', words: 'waiting for review' },
   failed: { icon: 'error', color: 'testing.iconFailed', words: 'last deployment failed' },
   unreachable: { icon: 'debug-disconnect', color: 'list.warningForeground', words: 'unreachable' },
   unknown: { icon: 'question', color: 'descriptionForeground', words: 'unknown' },
