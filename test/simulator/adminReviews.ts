@@ -33,7 +33,7 @@ export function adminReviews(sim: Simulation, method: string, path: string, fiel
     }
     const [run] = repo.runs.splice(index, 1);
     sim.live = sim.live.filter((live) => live.run !== run);
-    return { status: 204 };
+    return { status: 200, body: { deleted: run?.id } };
   }
   const workflow = workflowOf(repo, typeof fields.workflow === 'string' ? fields.workflow : '');
   const actor = typeof fields.actor === 'string' && fields.actor !== '' ? fields.actor : 'colleague';
