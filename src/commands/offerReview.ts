@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { COMMANDS } from '../commandIds';
-import { reviewersWords, type DeploymentReview } from '../domain/deploymentReview';
+import { reviewersWords } from '../domain/deploymentReview';
+import type { DeploymentReview } from '../domain/snapshot';
 import type { WorkflowRunFact } from '../domain/facts';
 import { executeCommand } from '../executeCommand';
 import type { Services } from '../services';

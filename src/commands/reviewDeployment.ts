@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { COMMANDS } from '../commandIds';
 import { describeTag } from '../domain/deployPlan';
-import { reviewersWords, waitedWords } from '../domain/deploymentReview';
+import { reviewersWords, waitedWords, waitingDeployments } from '../domain/deploymentReview';
 import type { AppDeck, DeploymentRecord, EnvironmentDeck } from '../domain/snapshot';
 import { placeLabel } from '../domain/words';
 import { reviewKey } from '../operations/inFlight';
@@ -111,9 +111,8 @@ async function pickDecision(label: string, target: string): Promise<Decision | u
 
 /** Run from the palette: the deployments waiting for the signed-in user's review (of the app given, if one was). */
 async function pickWaiting(services: Services, app: AppDeck | undefined): Promise<{ app: AppDeck; environment: EnvironmentDeck } | undefined> {
-  const waiting = (services.store.state.snapshot?.apps ?? [])
-    .filter((candidate) => app === undefined || candidate.app.id === app.app.id)
-    .flatMap((candidate) => candidate.environments.filter((environment) => environment.activeDeployment?.review?.canReview === true).map((environment) => ({ app: candidate, environment })));
+  const snapshot = services.store.state.snapshot;
+  const waiting = (snapshot !== undefined ? waitingDeployments(snapshot, { mine: true }) : []).filter((candidate) => app === undefined || candidate.app.app.id === app.app.id);
   if (waiting.length === 0) {
     void vscode.window.showInformationMessage(app !== undefined ? `No deployment of ${app.app.label} waits for your review.` : 'No deployment waits for your review.');
     return undefined;
@@ -122,7 +121,7 @@ async function pickWaiting(services: Services, app: AppDeck | undefined): Promis
     return waiting[0];
   }
   const picked = await vscode.window.showQuickPick(
-    waiting.map((one) => ({ label: placeLabel(one.app.app, one.environment.environment), description: one.environment.activeDeployment?.imageTag ?? one.environment.activeDeployment?.title ?? '', one })),
+    waiting.map((one) => ({ label: placeLabel(one.app.app, one.environment.environment), description: one.deployment.imageTag ?? one.deployment.title, detail: `Started by ${one.deployment.actor}`, one })),
     { title: 'Review Deployment: which one?' },
   );
   return picked?.one;

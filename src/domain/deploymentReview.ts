@@ -1,21 +1,12 @@
-import type { PendingDeploymentFact, ReviewerFact, WorkflowRunFact } from './facts';
+import type { PendingDeploymentFact, WorkflowRunFact } from './facts';
+import type { AppDeck, DeckSnapshot, DeploymentRecord, DeploymentReview, EnvironmentDeck } from './snapshot';
 import { ago } from './words';
 
 /**
- * A deployment run waiting on an environment's required reviewers (GitHub: run status `waiting`; "Jobs
- * that reference an environment configured with required reviewers will wait for an approval before
- * starting"), as the deck shows it: whom it waits for, since when, and whether the signed-in user may review.
+ * Deployments waiting on an environment's required reviewers (GitHub run status `waiting`; "Jobs that
+ * reference an environment configured with required reviewers will wait for an approval before starting"):
+ * the review a run waits for, how it is said, and where the deck shows one (DeploymentReview: snapshot.ts).
  */
-export interface DeploymentReview {
-  /** The GitHub environments it waits on (ids to review them, names to say them); empty when they could not be read. */
-  readonly environments: ReadonlyArray<{ readonly id: number; readonly name: string }>;
-  /** Who may review: users by login, teams as org/slug (any one of them is enough). */
-  readonly reviewers: readonly ReviewerFact[];
-  /** When the wait began, when GitHub said. */
-  readonly since?: string;
-  /** Whether the signed-in user may approve or reject it (GitHub's `current_user_can_approve`). */
-  readonly canReview: boolean;
-}
 
 /** The review a run waits for, from its pending deployments; undefined for a run that does not wait. */
 export function reviewOf(run: Pick<WorkflowRunFact, 'status'>, pending: readonly PendingDeploymentFact[] | undefined): DeploymentReview | undefined {
@@ -60,4 +51,23 @@ export function reviewHint(review: DeploymentReview): string {
     : review.environments.length > 0
       ? 'You are not one of its reviewers: ask one of them to review it on GitHub.'
       : 'Who may review it could not be read; the run\'s page on GitHub says.';
+}
+
+/** A deployment of the deck waiting for review, with where it deploys. */
+export interface WaitingDeployment {
+  readonly app: AppDeck;
+  readonly environment: EnvironmentDeck;
+  readonly deployment: DeploymentRecord;
+  readonly review: DeploymentReview;
+}
+
+/** Every deployment the snapshot shows waiting for review (those the signed-in user may review, with `mine`), oldest wait first. */
+export function waitingDeployments(snapshot: DeckSnapshot, options: { readonly mine?: boolean } = {}): WaitingDeployment[] {
+  return snapshot.apps
+    .flatMap((app) => app.environments.flatMap((environment) => {
+      const deployment = environment.activeDeployment;
+      const review = deployment?.review;
+      return deployment !== undefined && review !== undefined && (options.mine !== true || review.canReview) ? [{ app, environment, deployment, review }] : [];
+    }))
+    .sort((a, b) => (a.review.since ?? a.deployment.startedAt).localeCompare(b.review.since ?? b.deployment.startedAt));
 }

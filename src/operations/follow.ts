@@ -1,5 +1,6 @@
 import type { WorkflowRunFact } from '../domain/facts';
-import { reviewOf, waitingWords, type DeploymentReview } from '../domain/deploymentReview';
+import { reviewOf, waitingWords } from '../domain/deploymentReview';
+import type { DeploymentReview } from '../domain/snapshot';
 import type { GitHubClient } from '../github/client';
 import { listPendingDeployments } from '../github/pendingDeployments';
 import { getRun, listWorkflowRuns } from '../github/workflows';

@@ -7,7 +7,7 @@ import { blockingRun, chainPhase, isWaiting, phaseWords, type ChainWords } from 
 import type { ChainEnd } from '../domain/releaseVerdict';
 import { sleep as defaultSleep } from '../timers';
 import { FOLLOW_INTERVAL_MS, ReviewReader, waitForRun, words, type FollowOptions } from './follow';
-import type { DeploymentReview } from '../domain/deploymentReview';
+import type { DeploymentReview } from '../domain/snapshot';
 
 export interface ReleaseChainRequest {
   readonly monorepo: string;

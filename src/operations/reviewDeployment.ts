@@ -1,4 +1,4 @@
-import type { DeploymentReview } from '../domain/deploymentReview';
+import type { DeploymentReview } from '../domain/snapshot';
 import { reviewersWords } from '../domain/deploymentReview';
 import type { GitHubClient } from '../github/client';
 import { describeError, isGitHubError } from '../github/errors';

@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { buildDeck } from '../../../src/domain/buildDeck';
-import { reviewersWords, reviewOf, waitingWords } from '../../../src/domain/deploymentReview';
+import { reviewersWords, reviewOf, waitingDeployments, waitingWords } from '../../../src/domain/deploymentReview';
 import type { DeckFacts, PendingDeploymentFact } from '../../../src/domain/facts';
 import { openverseProfile } from '../../../src/domain/openverse';
 import { findEnvironment } from '../../../src/domain/snapshot';
@@ -21,7 +21,7 @@ function productionWith(pending: readonly PendingDeploymentFact[] | undefined, s
   const withRun: DeckFacts = { ...facts, deploymentRuns: [...facts.deploymentRuns, waiting], ...(pending !== undefined ? { pendingDeployments: { [waiting.id]: pending } } : {}) };
   const found = findEnvironment(buildDeck(openverseProfile(), withRun), 'api', 'production');
   assert.ok(found);
-  return { production: found.environment, runId: waiting.id };
+  return { production: found.environment, runId: waiting.id, snapshot: buildDeck(openverseProfile(), withRun) };
 }
 
 describe('deployments waiting for review', () => {
@@ -32,6 +32,14 @@ describe('deployments waiting for review', () => {
     assert.match(production.stateDetail, /^A deployment of rel-2026\.10\.15\.09\.30\.00 by zackkrida is waiting for review by octo-maintainer or WordPress\/openverse-maintainers \(team\) \(for 5 minutes\)\. You can review it/);
     assert.doesNotMatch(production.stateDetail, /queued/);
     assert.deepEqual(production.activeDeployment?.review, { environments: [{ id: 4242, name: 'production' }], reviewers: PENDING.reviewers, since: '2026-11-26T08:55:00Z', canReview: true });
+  });
+
+  it('lists the deck\'s deployments waiting for review, those the user may review apart (review)', () => {
+    const mine = productionWith([PENDING]);
+    assert.deepEqual(waitingDeployments(mine.snapshot, { mine: true }).map((one) => [one.app.app.id, one.environment.environment.id, one.deployment.runId]), [['api', 'production', mine.runId]]);
+    const theirs = productionWith([{ ...PENDING, currentUserCanApprove: false }]);
+    assert.equal(waitingDeployments(theirs.snapshot).length, 1);
+    assert.equal(waitingDeployments(theirs.snapshot, { mine: true }).length, 0);
   });
 
   it('a user who is not a reviewer is told whom to ask, and may not review (review)', () => {

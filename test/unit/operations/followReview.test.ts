@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import type { DeploymentReview } from '../../../src/domain/deploymentReview';
+import type { DeploymentReview } from '../../../src/domain/snapshot';
 import { getRun } from '../../../src/github/workflows';
 import { followRun } from '../../../src/operations/follow';
 import { DEMO_LOGIN, INFRA } from '../../simulator/openverseWorld';
