@@ -1,5 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { buildDeck } from '../../../src/domain/buildDeck';
+import { busyMessage } from '../../../src/domain/busyEnvironment';
 import { reviewersWords, reviewOf, waitingDeployments, waitingWords } from '../../../src/domain/deploymentReview';
 import type { DeckFacts, PendingDeploymentFact } from '../../../src/domain/facts';
 import { openverseProfile } from '../../../src/domain/openverse';
@@ -68,5 +69,12 @@ describe('deployments waiting for review', () => {
     assert.equal(reviewersWords(review), 'octo-maintainer, WordPress/openverse-maintainers (team) or sarayourfriend');
     assert.equal(review.canReview, false, 'every environment must be reviewable by the user');
     assert.equal(waitingWords(review, new Date('2026-11-26T10:00:00Z')), 'waiting for review by octo-maintainer, WordPress/openverse-maintainers (team) or sarayourfriend (for 2 hours)');
+  });
+});
+
+describe('an environment busy with a deployment waiting for review', () => {
+  it('refuses another deployment saying the run waits for review, and what ends it (review)', () => {
+    const message = busyMessage('API production', 'deploy', { title: 'Deploy rel-2026.10.15.09.30.00', status: 'waiting', actor: 'colleague', startedAt: '2026-11-26T08:54:00Z', url: 'https://github.com/o/r/actions/runs/1' });
+    assert.equal(message, 'API production is busy: "Deploy rel-2026.10.15.09.30.00" is waiting for review on GitHub, started by colleague at 2026-11-26 08:54 UTC. Nothing was sent: that run must be reviewed (Review Deployment…, if you are one of its reviewers) and finish first, then deploy again.');
   });
 });
