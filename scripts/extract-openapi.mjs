@@ -32,6 +32,8 @@ export const ROUTES = [
   ['get', '/repos/{owner}/{repo}/actions/jobs/{job_id}/logs'],
   ['post', '/repos/{owner}/{repo}/actions/runs/{run_id}/cancel'],
   ['post', '/repos/{owner}/{repo}/actions/runs/{run_id}/rerun-failed-jobs'],
+  ['get', '/repos/{owner}/{repo}/actions/runs/{run_id}/pending_deployments'],
+  ['post', '/repos/{owner}/{repo}/actions/runs/{run_id}/pending_deployments'],
   ['post', '/repos/{owner}/{repo}/dispatches'],
   ['get', '/repos/{owner}/{repo}/pulls'],
   ['get', '/repos/{owner}/{repo}/contents/{path}'],

@@ -31,6 +31,7 @@ export const COMMANDS = {
   rerunFailedJobs: 'releaseDeck.rerunFailedJobs',
   useOpenverseExample: 'releaseDeck.useOpenverseExample',
   openDocumentation: 'releaseDeck.openDocumentation',
+  reviewDeployment: 'releaseDeck.reviewDeployment',
 } as const;
 
 export type CommandId = (typeof COMMANDS)[keyof typeof COMMANDS];
@@ -71,6 +72,7 @@ interface ArgumentsOf {
   [COMMANDS.rerunFailedJobs]: [target: CommandReference];
   [COMMANDS.useOpenverseExample]: [];
   [COMMANDS.openDocumentation]: [];
+  [COMMANDS.reviewDeployment]: [target?: CommandReference];
 }
 
 /** Every command id has its entry (a missing one fails the type check here). */

@@ -19,6 +19,7 @@ import { registerPublishRelease } from './commands/publishRelease';
 import { registerRedeploy } from './commands/redeploy';
 import { registerRefresh } from './commands/refresh';
 import { registerRollBack } from './commands/rollBack';
+import { registerReviewDeployment } from './commands/reviewDeployment';
 import { registerShowAppActions } from './commands/showAppActions';
 import { registerShowLog } from './commands/showLog';
 import { registerShowManualProcedure } from './commands/showManualProcedure';
@@ -141,6 +142,7 @@ export function activate(context: vscode.ExtensionContext): ReleaseDeckApi {
     registerDeploy(services),
     registerRedeploy(services),
     registerRollBack(services),
+    registerReviewDeployment(services),
     registerShowManualProcedure(services),
     registerOpenNeedsYouItem(services),
     registerShowFailure(services),

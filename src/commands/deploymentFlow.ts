@@ -16,6 +16,7 @@ import { buildWords } from '../domain/sameBuild';
 import type { Services } from '../services';
 import { openLink } from '../ui/links';
 import { deploymentReason } from './deploymentReason';
+import { offerReview } from './offerReview';
 import { placeLabel } from '../domain/words';
 
 export type DeploymentKind = 'deploy' | 'redeploy' | 'rollBack';
@@ -167,6 +168,8 @@ async function confirmAndDeploy(
   const who = services.store.state.credential?.login ?? 'unknown';
   services.log.info(`${who} ${VERBS[kind].doing} ${label}: ${current} → ${target.imageTag} (${reason}) at ${new Date().toISOString()}.`);
   const watching = services.store.watchClosely();
+  // What the progress notification said, in order (returned with the result, for automation and tests).
+  const said: string[] = [];
   let result: DeployResult;
   try {
     result = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `Release Deck · ${label}`, cancellable: true }, (progress, token) =>
@@ -185,10 +188,11 @@ async function confirmAndDeploy(
         },
         (step) => {
           progress.report({ message: step });
+          said.push(step);
           void services.store.refresh('a deployment moved on');
         },
         onRun,
-        { isStopped: () => token.isCancellationRequested },
+        { isStopped: () => token.isCancellationRequested, onReview: offerReview(services, { appId: app.app.id, environmentId: environment.environment.id, label }) },
       ),
     );
   } finally {
@@ -223,7 +227,7 @@ async function confirmAndDeploy(
       void openLink(button.url, services.log);
     }
   });
-  return result;
+  return { ...result, progress: said };
 }
 
 /** The confirmation's lines on what changes: commits added or taken away, and variables to set first. */

@@ -19,6 +19,7 @@ import { refuseBusy } from './deploymentFlow';
 import { REFUSALS } from './arguments';
 import { loadedTarget } from './commandTarget';
 import { acceptPublishWarnings, confirmationDetail, placeTag, stillAsReviewed, type Reviewed } from './publishConfirmation';
+import { offerReview } from './offerReview';
 
 /**
  * Publishes an app's drafted GitHub Release after a modal confirmation, then follows what publishing
@@ -162,7 +163,7 @@ async function publish(services: Services, app: AppDeck, draft: DraftRelease, re
             said.push(step);
             void services.store.refresh('a publish moved on');
           },
-          { isStopped: () => token.isCancellationRequested },
+          { isStopped: () => token.isCancellationRequested, ...(deployedEnvironment !== undefined ? { onReview: offerReview(services, { appId: app.app.id, environmentId: deployedEnvironment.environment.id, label: placeLabel(app.app, deployedEnvironment.environment) }) } : {}) },
         );
       },
     );

@@ -1,6 +1,7 @@
 import { buildPathsOf } from './buildPaths';
 import { changelogPullsOf } from './changelogPulls';
-import { versionKey, type DeckFacts, type WorkflowRunFact } from './facts';
+import { versionKey, type DeckFacts, type PendingDeploymentFact, type WorkflowRunFact } from './facts';
+import { reviewHint, reviewOf, waitingWords } from './deploymentReview';
 import type { AppProfile, EnvironmentProfile, Profile, WorkflowDeploy } from './profileTypes';
 import { imageTagOrder, lastKnownWorkingDeployment, markRollbacks } from './rollback';
 import { runningVersion, type CommitContext } from './runningVersion';
@@ -137,7 +138,8 @@ export function countChanges(body: string): number {
   return body.split(/\r?\n/).filter((line) => /^\s*[-*]\s+\S/.test(line)).length;
 }
 
-function deploymentRecord(run: WorkflowRunFact, reading = readRunTitle(run.displayTitle, undefined)): DeploymentRecord {
+function deploymentRecord(run: WorkflowRunFact, reading = readRunTitle(run.displayTitle, undefined), pending?: readonly PendingDeploymentFact[]): DeploymentRecord {
+  const review = reviewOf(run, pending);
   return {
     runId: run.id,
     runUrl: run.htmlUrl,
@@ -150,6 +152,7 @@ function deploymentRecord(run: WorkflowRunFact, reading = readRunTitle(run.displ
     updatedAt: run.updatedAt,
     actor: run.actor,
     event: run.event,
+    ...(review !== undefined ? { review } : {}),
   };
 }
 
@@ -180,7 +183,7 @@ function buildEnvironmentDeck(
     ? [...(context.runsByWorkflow.get(workflowKey(deploy.repo, deploy.workflow)) ?? [])]
         .filter((run) => isRunOfWorkflow(run, deploy))
         .sort((a, b) => Date.parse(b.createdAt) - Date.parse(a.createdAt) || b.id - a.id)
-        .map((run) => deploymentRecord(run, readRunTitle(run.displayTitle, deploy.runTitle, titledCommitsOf(app, context.facts), run.createdAt, tagSchemeOf(app))))
+        .map((run) => deploymentRecord(run, readRunTitle(run.displayTitle, deploy.runTitle, titledCommitsOf(app, context.facts), run.createdAt, tagSchemeOf(app)), context.facts.pendingDeployments?.[run.id]))
     : [];
   const activeDeployment = runs.find((run) => run.status !== 'completed');
   const publishingFact = environment.deployedOnPublish
@@ -212,6 +215,10 @@ function buildEnvironmentDeck(
   };
   const common = { ...base, ...optional, history, runs: allRuns, rollback };
 
+  if (activeDeployment?.review !== undefined) {
+    const target = activeDeployment.imageTag ?? activeDeployment.title;
+    return { ...common, state: 'awaitingReview', stateDetail: `A deployment of ${target} by ${activeDeployment.actor} is ${waitingWords(activeDeployment.review, new Date(context.facts.fetchedAt))}. ${reviewHint(activeDeployment.review)}` };
+  }
   if (activeDeployment !== undefined) {
     const target = activeDeployment.imageTag ?? activeDeployment.title;
     return { ...common, state: 'deploying', stateDetail: `A deployment of ${target} is ${activeDeployment.status === 'in_progress' ? 'in progress' : 'queued'}.` };

@@ -24,9 +24,11 @@ export function activeRunAmong(runs: readonly WorkflowRunFact[]): ActiveRun | un
 
 /** Why nothing is sent while another run acts on the environment, naming who started it and when. */
 export function busyMessage(label: string, action: string, run: ActiveRun): string {
-  const state = run.status === 'in_progress' ? 'in progress' : run.status;
+  const state = run.status === 'in_progress' ? 'in progress' : run.status === 'waiting' ? 'waiting for review' : run.status;
   const who = run.actor !== '' && run.actor !== 'unknown' ? `started by ${run.actor}` : 'started';
-  return `${label} is busy: "${run.title}" is ${state} on GitHub, ${who} at ${clock(run.startedAt)}. Nothing was sent: wait for that run to finish, then ${action} again.`;
+  // A run waiting on its environment's reviewers ends only once reviewed (or after GitHub's 30 days).
+  const until = run.status === 'waiting' ? 'that run must be reviewed (Review Deployment…, if you are one of its reviewers) and finish first' : 'wait for that run to finish';
+  return `${label} is busy: "${run.title}" is ${state} on GitHub, ${who} at ${clock(run.startedAt)}. Nothing was sent: ${until}, then ${action} again.`;
 }
 
 function clock(iso: string): string {

@@ -76,6 +76,27 @@ export interface JobFact {
   readonly steps: readonly StepFact[];
 }
 
+/** Someone who may review a deployment waiting on an environment's required reviewers: a user (login) or a team (org/slug). */
+export interface ReviewerFact {
+  readonly type: 'User' | 'Team';
+  readonly name: string;
+}
+
+/**
+ * An environment a workflow run waits on before its job may start ("Get pending deployments for a workflow
+ * run"): who may review it, since when it waits, and whether the signed-in user may.
+ */
+export interface PendingDeploymentFact {
+  readonly environmentId: number;
+  readonly environment: string;
+  /** Minutes of the environment's wait timer (0: none). */
+  readonly waitTimer: number;
+  /** When the wait began, when GitHub says. */
+  readonly waitingSince: string | null;
+  readonly currentUserCanApprove: boolean;
+  readonly reviewers: readonly ReviewerFact[];
+}
+
 /** A pull request of the monorepo (e.g. a changelog pull request opened after a publish). */
 export interface PullRequestFact {
   readonly number: number;
@@ -136,6 +157,11 @@ export interface DeckFacts {
   readonly releaseRuns: readonly WorkflowRunFact[];
   /** The jobs of the release runs in progress, by run id (read only while one is in progress). */
   readonly releaseRunJobs?: Readonly<Record<number, readonly JobFact[]>>;
+  /**
+   * For deployment runs with status `waiting` only (no request for any other run): the environments each
+   * waits on, by run id; a run whose pending deployments could not be read is absent.
+   */
+  readonly pendingDeployments?: Readonly<Record<number, readonly PendingDeploymentFact[]>>;
   /** The monorepo's open pull requests, newest first (one listing of 100), for the changelog pull requests. */
   readonly openPulls?: readonly PullRequestFact[];
   /**

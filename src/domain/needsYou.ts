@@ -2,6 +2,7 @@ import { runDuration, runFailed, runTarget } from './runWords';
 import type { AppDeck, DeckSnapshot, DeploymentRecord, DraftRelease, EnvironmentDeck } from './snapshot';
 import type { ChangelogPull } from './changelogPulls';
 import { ago, placeLabel, plural } from './words';
+import { reviewersWords, reviewHint } from './deploymentReview';
 
 /**
  * What waits on a person, read from one snapshot (no request of its own): deployments waiting for
@@ -82,7 +83,7 @@ function waitingEntry(app: AppDeck, environment: EnvironmentDeck, record: Deploy
     record,
     label: `Review the deployment of ${runTarget(record)}`,
     description: `${place} · waiting ${ago(record.updatedAt, now).replace(' ago', '')}`,
-    detail: `${record.actor}'s deployment of ${runTarget(record)} to ${place} waits for a reviewer of the environment to approve or reject it (GitHub's environment protection rules). Nothing is deployed until someone does.`,
+    detail: `${record.actor}'s deployment of ${runTarget(record)} to ${place} waits for a reviewer of the environment to approve or reject it (GitHub's environment protection rules). Nothing is deployed until someone does.${record.review !== undefined ? ` Who may review: ${reviewersWords(record.review)}. ${reviewHint(record.review)}` : ''}`,
     url: record.runUrl,
   };
 }

@@ -1,5 +1,5 @@
 import type { ChangelogPull } from './changelogPulls';
-import type { AppCommits, CommitFact, WorkflowRunFact } from './facts';
+import type { AppCommits, CommitFact, ReviewerFact, WorkflowRunFact } from './facts';
 import type { AppProfile, EnvironmentProfile } from './profileTypes';
 import type { ReleaseVersion } from './tagScheme';
 
@@ -51,6 +51,22 @@ export interface DraftRelease {
   readonly changeCount: number;
 }
 
+/**
+ * A deployment run waiting on an environment's required reviewers (GitHub: run status `waiting`; "Jobs
+ * that reference an environment configured with required reviewers will wait for an approval before
+ * starting"), as the deck shows it: whom it waits for, since when, and whether the signed-in user may review.
+ */
+export interface DeploymentReview {
+  /** The GitHub environments it waits on (ids to review them, names to say them); empty when they could not be read. */
+  readonly environments: ReadonlyArray<{ readonly id: number; readonly name: string }>;
+  /** Who may review: users by login, teams as org/slug (any one of them is enough). */
+  readonly reviewers: readonly ReviewerFact[];
+  /** When the wait began, when GitHub said. */
+  readonly since?: string;
+  /** Whether the signed-in user may approve or reject it (GitHub's `current_user_can_approve`). */
+  readonly canReview: boolean;
+}
+
 /** One run of an environment's deployment GitHub Workflow. */
 export interface DeploymentRecord {
   readonly runId: number;
@@ -73,6 +89,8 @@ export interface DeploymentRecord {
   readonly rolledAwayFrom?: { readonly on: string; readonly toImageTag: string };
   /** Why it cannot be told whether this version was rolled away from (the two image tags cannot be ordered). */
   readonly rollbackOrderUnknown?: string;
+  /** Set while the run waits on its environment's required reviewers (status `waiting`): whom for, since when. */
+  readonly review?: DeploymentReview;
 }
 
 export interface RunningVersion {
@@ -91,6 +109,8 @@ export type EnvironmentState =
   | 'inSync'
   | 'behind'
   | 'deploying'
+  /** A deployment run waits on the environment's required reviewers (its activeDeployment's `review`). */
+  | 'awaitingReview'
   | 'failed'
   | 'unreachable'
   | 'unknown'

@@ -51,6 +51,8 @@ export interface DeployResult {
   readonly nothingStarted: boolean;
   /** Set when it cannot be told whether a run started: the page to check before trying again, and what would settle it. */
   readonly unknownOutcome?: { readonly checkUrl: string; readonly dispatch: UnsettledDispatch };
+  /** What the command's progress notification said, in order (set by the command; for automation and tests). */
+  readonly progress?: readonly string[];
 }
 
 /**
@@ -133,9 +135,9 @@ export async function deployAndFollow(client: GitHubClient, plan: DeployPlan, re
     onRun(run);
     const followed = await followRun(client, deploy.repo, run, {
       ...options,
-      onUpdate: (current) => {
+      onUpdate: (current, review) => {
         run = current;
-        report(`Deploying ${target.imageTag} to ${label}: ${words(current)}`);
+        report(`Deploying ${target.imageTag} to ${label}: ${words(current, review)}`);
       },
     });
     run = followed.run;

@@ -1,5 +1,8 @@
 import type { WorkflowRunFact } from '../domain/facts';
+import { reviewOf, waitingWords } from '../domain/deploymentReview';
+import type { DeploymentReview } from '../domain/snapshot';
 import type { GitHubClient } from '../github/client';
+import { listPendingDeployments } from '../github/pendingDeployments';
 import { getRun, listWorkflowRuns } from '../github/workflows';
 import { probeVersion } from '../live/versionProbe';
 import { sleep as defaultSleep } from '../timers';
@@ -11,27 +14,66 @@ export interface FollowOptions {
   readonly intervalMs?: number;
   readonly timeoutMs?: number;
   readonly isStopped?: () => boolean;
-  readonly onUpdate?: (run: WorkflowRunFact) => void;
+  /** Each poll's run; for a run waiting on its environment's reviewers, whom it waits for too. */
+  readonly onUpdate?: (run: WorkflowRunFact, review?: DeploymentReview) => void;
+  /** Once per run that goes waiting for review: so the person can be offered to review it. */
+  readonly onReview?: (run: WorkflowRunFact, review: DeploymentReview) => void;
   readonly sleep?: (ms: number) => Promise<void>;
 }
 
 export const FOLLOW_INTERVAL_MS = 2000;
 
-/** Polls a run until it completes. Conditional requests keep each unchanged poll free. */
+/**
+ * Polls a run until it completes. Conditional requests keep each unchanged poll free. A run waiting on its
+ * environment's required reviewers is no run that takes too long: the follow keeps waiting while it waits
+ * (its time limit counts from when the wait ends), and reads once whom it waits for.
+ */
 export async function followRun(client: GitHubClient, repo: string, run: WorkflowRunFact, options: FollowOptions = {}): Promise<FollowOutcome> {
   const sleep = options.sleep ?? defaultSleep;
-  const deadline = Date.now() + (options.timeoutMs ?? 45 * 60_000);
+  const timeoutMs = options.timeoutMs ?? 45 * 60_000;
+  let deadline = Date.now() + timeoutMs;
+  const reviews = new ReviewReader(client, repo, options.onReview);
   let current = run;
-  options.onUpdate?.(current);
+  options.onUpdate?.(current, await reviews.of(current));
   while (current.status !== 'completed') {
+    if (current.status === 'waiting') {
+      deadline = Date.now() + timeoutMs;
+    }
     if (options.isStopped?.() === true || Date.now() > deadline) {
       return { kind: 'stopped', run: current };
     }
     await sleep(options.intervalMs ?? FOLLOW_INTERVAL_MS);
     current = await getRun(client, repo, run.id);
-    options.onUpdate?.(current);
+    options.onUpdate?.(current, await reviews.of(current));
   }
   return { kind: 'finished', run: current };
+}
+
+/**
+ * Whom a followed run waits for: read once per wait (`GET …/pending_deployments`, only while the run waits),
+ * told to `onReview` once. Unreadable, the run still waits for review, its reviewers unknown.
+ */
+export class ReviewReader {
+  private read: { readonly runId: number; readonly review: DeploymentReview } | undefined;
+
+  constructor(
+    private readonly client: GitHubClient,
+    private readonly repo: string,
+    private readonly onReview?: (run: WorkflowRunFact, review: DeploymentReview) => void,
+  ) {}
+
+  async of(run: WorkflowRunFact): Promise<DeploymentReview | undefined> {
+    if (run.status !== 'waiting') {
+      this.read = undefined;
+      return undefined;
+    }
+    if (this.read?.runId !== run.id) {
+      const pending = await listPendingDeployments(this.client, this.repo, run.id).catch(() => undefined);
+      this.read = { runId: run.id, review: reviewOf(run, pending) ?? { environments: [], reviewers: [], canReview: false } };
+      this.onReview?.(run, this.read.review);
+    }
+    return this.read.review;
+  }
 }
 
 /** Waits for a run of a workflow that matches, created at or after a moment (e.g. one a publish set off). */
@@ -95,8 +137,11 @@ export async function verifyVersion(url: string, expected: string | readonly str
   }
 }
 
-/** A run's state in words: "in progress", "queued", or its conclusion once completed. */
-export function words(run: WorkflowRunFact): string {
+/** A run's state in words: "in progress", "queued", "waiting for review by …", or its conclusion once completed. */
+export function words(run: WorkflowRunFact, review?: DeploymentReview): string {
+  if (review !== undefined && run.status === 'waiting') {
+    return waitingWords(review);
+  }
   if (run.status === 'completed') {
     return run.conclusion ?? 'completed';
   }

@@ -6,7 +6,8 @@ import { runDeploysTag } from '../domain/dispatchedRun';
 import { blockingRun, chainPhase, isWaiting, phaseWords, type ChainWords } from '../domain/releaseChain';
 import type { ChainEnd } from '../domain/releaseVerdict';
 import { sleep as defaultSleep } from '../timers';
-import { FOLLOW_INTERVAL_MS, waitForRun, words, type FollowOptions } from './follow';
+import { FOLLOW_INTERVAL_MS, ReviewReader, waitForRun, words, type FollowOptions } from './follow';
+import type { DeploymentReview } from '../domain/snapshot';
 
 export interface ReleaseChainRequest {
   readonly monorepo: string;
@@ -35,7 +36,9 @@ export async function followReleaseChain(client: GitHubClient, request: ReleaseC
   if (found === undefined) {
     return options.isStopped?.() === true ? { kind: 'stopped' } : { kind: 'notStarted' };
   }
-  const deadline = Date.now() + (options.timeoutMs ?? 45 * 60_000);
+  const timeoutMs = options.timeoutMs ?? 45 * 60_000;
+  let deadline = Date.now() + timeoutMs;
+  const reviews = request.deploy !== undefined ? new ReviewReader(client, request.deploy.repo, options.onReview) : undefined;
   let run = found;
   let deployRun: WorkflowRunFact | undefined;
   let sawWaiting = false;
@@ -55,7 +58,12 @@ export async function followReleaseChain(client: GitHubClient, request: ReleaseC
     if (request.deploy !== undefined && deploying) {
       deployRun = deployRun === undefined ? await findDeployRun(client, request.deploy, run, chainWords.imageTag) : deployRun.status === 'completed' ? deployRun : await getRun(client, request.deploy.repo, deployRun.id);
     }
-    const said = `Release workflow: ${phaseWords(phase, chainWords, blocker)}${deployRun !== undefined && phase.kind !== 'done' ? ` (${deploymentState(deployRun)})` : ''}`;
+    // A deployment waiting on its environment's reviewers: said, offered, and no reason to stop following.
+    const review = deployRun !== undefined ? await reviews?.of(deployRun) : undefined;
+    if (review !== undefined) {
+      deadline = Date.now() + timeoutMs;
+    }
+    const said = `Release workflow: ${phaseWords(phase, chainWords, blocker)}${deployRun !== undefined && phase.kind !== 'done' ? ` (${deploymentState(deployRun, review)})` : ''}`;
     if (said !== lastSaid) {
       report(said);
       lastSaid = said;
@@ -86,9 +94,9 @@ async function findDeployRun(client: GitHubClient, deploy: { repo: string; workf
   return runs.filter((run) => runDeploysTag(run, imageTag)).sort((a, b) => Date.parse(b.createdAt) - Date.parse(a.createdAt))[0];
 }
 
-function deploymentState(run: WorkflowRunFact): string {
+function deploymentState(run: WorkflowRunFact, review: DeploymentReview | undefined): string {
   if (run.status !== 'completed') {
-    return `its deployment run is ${words(run)}`;
+    return `its deployment run is ${words(run, review)}`;
   }
   return run.conclusion === 'success' ? 'its deployment run succeeded' : `its deployment run ended in ${words(run)}`;
 }

@@ -82,3 +82,8 @@ export class InFlight<T> {
     return this.running.has(key) || (this.freedAt.get(key) ?? -Infinity) >= sinceMs;
   }
 }
+
+/** The key of a review of a deployment run waiting on its environment's reviewers (a double click never posts twice). */
+export function reviewKey(runId: number): string {
+  return `review:${runId}`;
+}

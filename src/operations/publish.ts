@@ -146,7 +146,7 @@ export async function publishAndFollow(client: GitHubClient, plan: PublishPlan, 
             ? result({ stoppedWatching: true })
             : result({ problem: `${draft.gitTag} is published and its image tagged ${draft.imageTag}, but no deployment of it to ${label} appeared in ${deploy.workflow}.${stillRuns}` });
         }
-        const followed = await followRun(client, deploy.repo, deployRun, { ...options, onUpdate: (run) => { deployRun = run; report(`Deploying ${draft.imageTag} to ${label}: ${words(run)}`); } });
+        const followed = await followRun(client, deploy.repo, deployRun, { ...options, onUpdate: (run, review) => { deployRun = run; report(`Deploying ${draft.imageTag} to ${label}: ${words(run, review)}`); } });
         deployRun = followed.run;
         if (followed.kind === 'stopped') {
           return result({ stoppedWatching: true });

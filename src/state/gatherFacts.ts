@@ -1,4 +1,4 @@
-import { versionKey, type DeckFacts, type JobFact, type TagFact, type VersionFact, type WorkflowRunFact } from '../domain/facts';
+import { versionKey, type DeckFacts, type JobFact, type PendingDeploymentFact, type TagFact, type VersionFact, type WorkflowRunFact } from '../domain/facts';
 import type { Profile } from '../domain/profileTypes';
 import type { GitHubClient } from '../github/client';
 import { historiesToRead } from '../domain/buildFacts';
@@ -8,6 +8,7 @@ import { describeError } from '../github/errors';
 import { listOpenPullRequests } from '../github/pulls';
 import { releasePages } from '../github/releases';
 import { listRunJobs, listWorkflowRuns, repositoryRunPages } from '../github/workflows';
+import { listPendingDeployments } from '../github/pendingDeployments';
 import { probeVersion } from '../live/versionProbe';
 import { gatherRecords } from './records';
 import { readPagedListing } from './pagedListing';
@@ -16,6 +17,9 @@ import { readTitledCommitFiles } from './titledCommits';
 
 /** The /version endpoints asked at once: all of the 100 × 3 world of the benchmark (one round trip), bounded beyond. */
 export const MAX_CONCURRENT_PROBES = 300;
+
+/** Waiting runs whose reviewers one refresh reads, at most (each one conditional request). */
+export const MAX_WAITING_RUNS_READ = 10;
 
 export interface GatherOptions {
   readonly probe?: (url: string) => Promise<VersionFact>;
@@ -101,6 +105,13 @@ export async function gatherFacts(client: GitHubClient, profile: Profile, option
       ),
     ),
   ).then((lists) => lists.flat());
+  // Only for runs waiting on an environment's required reviewers: whom they wait for (conditional, free while
+  // unchanged). Unreadable, the run still shows as waiting for review, without its reviewers.
+  const pendingPromise = runsPromise.then(async (runs) => {
+    const waiting = runs.filter((run) => run.status === 'waiting').slice(0, MAX_WAITING_RUNS_READ);
+    const read = await Promise.all(waiting.map(async (run) => [run.id, await listPendingDeployments(client, run.repo, run.id).catch(() => undefined)] as const));
+    return Object.fromEntries(read.filter((entry): entry is readonly [number, PendingDeploymentFact[]] => entry[1] !== undefined));
+  });
   const recordsPromise = gatherRecords(client, profile);
   const endpoints = profile.apps.flatMap((app) =>
     app.environments.flatMap((environment) => (environment.versionUrl !== undefined ? [{ key: versionKey(app.id, environment.id), url: environment.versionUrl }] : [])),
@@ -112,7 +123,7 @@ export async function gatherFacts(client: GitHubClient, profile: Profile, option
   const registriesPromise = gatherRegistries(client, profile, { releases: releasesPromise, releaseRuns: releaseRunsPromise, now });
 
   // Settle everything before failing, so no rejection is left unobserved.
-  const [releases, releaseRuns, releaseRunJobs, listedTags, mainCommits, deploymentRuns, versions, openPulls, records, registries] = await settleAll([
+  const [releases, releaseRuns, releaseRunJobs, listedTags, mainCommits, deploymentRuns, versions, openPulls, records, registries, pendingDeployments] = await settleAll([
     releasesPromise,
     releaseRunsPromise,
     releaseRunJobsPromise,
@@ -123,6 +134,7 @@ export async function gatherFacts(client: GitHubClient, profile: Profile, option
     pullsPromise,
     recordsPromise,
     registriesPromise,
+    pendingPromise,
   ] as const);
 
   // A run of the release workflow started by publishing a release carries its git tag and commit.
@@ -132,7 +144,7 @@ export async function gatherFacts(client: GitHubClient, profile: Profile, option
       tags.push({ name: run.headBranch, sha: run.headSha });
     }
   }
-  const first: DeckFacts = { fetchedAt: now().toISOString(), releases, tags, mainCommits, deploymentRuns, releaseRuns, ...(Object.keys(releaseRunJobs).length > 0 ? { releaseRunJobs } : {}), versions, openPulls, ...(Object.keys(records).length > 0 ? { records } : {}), ...(Object.keys(registries).length > 0 ? { registries } : {}) };
+  const first: DeckFacts = { fetchedAt: now().toISOString(), releases, tags, mainCommits, deploymentRuns, releaseRuns, ...(Object.keys(releaseRunJobs).length > 0 ? { releaseRunJobs } : {}), ...(Object.keys(pendingDeployments).length > 0 ? { pendingDeployments } : {}), versions, openPulls, ...(Object.keys(records).length > 0 ? { records } : {}), ...(Object.keys(registries).length > 0 ? { registries } : {}) };
   // Runs titled with a commit message: the files of the commits they name (once per commit, immutable).
   const titledPromise = readTitledCommitFiles(client, profile, mainCommits, deploymentRuns);
   // Only where an environment runs another commit than its release's tag names: which build it is (memoised, immutable).

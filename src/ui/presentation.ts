@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { EnvironmentDeck, EnvironmentState } from '../domain/snapshot';
+import { waitingWords } from '../domain/deploymentReview';
 import { plural } from '../domain/words';
 import { isSafeLink } from '../domain/links';
 import { shortSha } from '../domain/tags';
@@ -11,6 +12,7 @@ export const STATE_LOOK: Record<EnvironmentState, { readonly icon: string; reado
   inSync: { icon: 'pass-filled', color: 'testing.iconPassed', words: 'in sync' },
   behind: { icon: 'arrow-circle-down', color: 'list.warningForeground', words: 'behind' },
   deploying: { icon: 'sync~spin', color: 'charts.blue', words: 'deploying' },
+  awaitingReview: { icon: 'eye', color: 'charts.yellow', words: 'waiting for review' },
   failed: { icon: 'error', color: 'testing.iconFailed', words: 'last deployment failed' },
   unreachable: { icon: 'debug-disconnect', color: 'list.warningForeground', words: 'unreachable' },
   unknown: { icon: 'question', color: 'descriptionForeground', words: 'unknown' },
@@ -45,6 +47,8 @@ export function stateWords(environment: EnvironmentDeck): string {
       return environment.behindBy !== undefined ? `${plural(environment.behindBy, 'commit')} behind` : 'behind the newest release';
     case 'inSync':
       return environment.aheadBy !== undefined && environment.aheadBy > 0 ? `${environment.aheadBy} ahead of the newest release` : 'in sync';
+    case 'awaitingReview':
+      return environment.activeDeployment?.review !== undefined ? `${environment.activeDeployment.imageTag ?? 'a deployment'} ${waitingWords(environment.activeDeployment.review)}` : STATE_LOOK.awaitingReview.words;
     default:
       return STATE_LOOK[environment.state].words;
   }

@@ -77,7 +77,7 @@ export class StatusBar extends Disposable {
     }
     const running = production.state === 'alwaysLatest' ? 'latest' : (runningLabel(production)?.split(' ')[0] ?? 'unknown');
     const attention = production.state === 'behind' || production.state === 'failed';
-    this.item.text = `$(${production.state === 'deploying' ? 'sync~spin' : attention ? 'warning' : 'server-environment'}) ${app.app.label}: ${running}`;
+    this.item.text = `$(${production.state === 'deploying' ? 'sync~spin' : production.state === 'awaitingReview' ? 'eye' : attention ? 'warning' : 'server-environment'}) ${app.app.label}: ${running}`;
     this.item.backgroundColor = attention ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined;
     const tooltip = new vscode.MarkdownString(`**${md(app.app.label)}** — what runs where\n\n`);
     for (const environment of app.environments) {

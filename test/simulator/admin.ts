@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { adminFiles } from './adminFiles';
+import { adminReviews } from './adminReviews';
 import { HttpError } from './errors';
 import { adminJobLogs } from './jobLogs';
 import { LOST_ANSWER_KINDS } from './lostAnswers';
@@ -12,7 +13,7 @@ import type { WorldCommit, WorldToken } from './world';
 
 export function admin(sim: Simulation, method: string, path: string, query: URLSearchParams, body: unknown): Reply {
   const fields = body === undefined ? {} : asRecord(body);
-  const files = adminFiles(sim, method, path, fields);
+  const files = adminFiles(sim, method, path, fields) ?? adminReviews(sim, method, path, fields);
   if (files !== undefined) {
     return files;
   }

@@ -65,7 +65,8 @@ export function jobsJson(repo: WorldRepo, run: WorldRun, base: string, clock: Cl
       head_sha: run.headSha,
       url: `${base}/repos/${repo.fullName}/actions/jobs/${id}`,
       html_url: `https://github.com/${repo.fullName}/actions/runs/${run.id}/job/${id}`,
-      status: done ? 'completed' : startedMs !== undefined ? 'in_progress' : state.status === 'completed' ? 'completed' : state.status === 'pending' ? 'pending' : 'queued',
+      // A job held by its environment's required reviewers is `waiting` ("Reviewing deployments"; reviews.ts).
+      status: done ? 'completed' : startedMs !== undefined ? 'in_progress' : state.status === 'completed' ? 'completed' : state.status === 'pending' ? 'pending' : run.progress?.waitingForReview?.job === jobIndex ? 'waiting' : 'queued',
       conclusion: done ? conclusion : state.status === 'completed' ? state.conclusion : null,
       created_at: run.createdAt,
       started_at: iso(startedMs ?? state.startedMs) ?? run.createdAt,

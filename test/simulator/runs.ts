@@ -2,6 +2,7 @@ import { headOf, type LiveRun, type Simulation } from './state';
 import { findDispatchedRun, followedRun, waitingStepEventMs } from './dispatchAndWait';
 import { titleFor } from './runTitles';
 import { jobSkipped, releaseDeploys, runEffect, runsOnStepStart, stepSkipped, waitsForDispatch } from './stepActions';
+import { protectedEnvironmentOf, REVIEW_TIMEOUT_MS } from './reviews';
 import type { RunProgress, StepProgress, WorldJob, WorldRepo, WorldRun, WorldWorkflow } from './world';
 
 /**
@@ -127,7 +128,7 @@ export function joinConcurrencyGroup(sim: Simulation, repo: WorldRepo, workflow:
 // ---------------------------------------------------------------- status
 
 export interface RunState {
-  status: 'queued' | 'pending' | 'in_progress' | 'completed';
+  status: 'queued' | 'pending' | 'waiting' | 'in_progress' | 'completed';
   conclusion: string | null;
   updatedMs: number;
   startedMs: number;
@@ -143,6 +144,9 @@ export function runStatus(run: WorldRun, at: number): RunState {
     const startedMs = progress.startedMs ?? created;
     if (progress.completedMs !== undefined) {
       return { status: 'completed', conclusion: progress.conclusion ?? 'success', updatedMs, startedMs };
+    }
+    if (progress.waitingForReview !== undefined) {
+      return { status: 'waiting', conclusion: null, updatedMs: Math.max(updatedMs, progress.waitingForReview.sinceMs), startedMs };
     }
     if (progress.startedMs !== undefined) {
       return { status: 'in_progress', conclusion: null, updatedMs, startedMs };
@@ -170,6 +174,9 @@ function nextEventMs(sim: Simulation, live: LiveRun): number | undefined {
     return undefined;
   }
   const created = Date.parse(run.createdAt);
+  if (progress.waitingForReview !== undefined) {
+    return progress.waitingForReview.sinceMs + REVIEW_TIMEOUT_MS;
+  }
   if (progress.startedMs === undefined) {
     return progress.pending === true ? undefined : Math.max(created, progress.queuedFromMs ?? created) + run.queuedSeconds * 1000;
   }
@@ -214,6 +221,12 @@ function advance(sim: Simulation, live: LiveRun, at: number): void {
   if (progress === undefined) {
     return;
   }
+  if (progress.waitingForReview !== undefined) {
+    // Not reviewed within 30 days (reviews.ts).
+    delete progress.waitingForReview;
+    finishRun(sim, live, at, 'failure');
+    return;
+  }
   if (progress.startedMs === undefined) {
     progress.startedMs = at;
     // A re-run of failed jobs (reruns.ts) keeps the steps of the jobs that succeeded: it starts at the first step not done.
@@ -253,6 +266,9 @@ function startStep(sim: Simulation, live: LiveRun, index: number, at: number): v
     finishRun(sim, live, at, 'success');
     return;
   }
+  if (holdsForReview(live, index, at)) {
+    return;
+  }
   step.startedMs = at;
   const { step: definition, app } = stepDefinitions(workflowOfRun(live.repo, live.run))[index] ?? {};
   if (jobSkipped(live, app)) {
@@ -268,6 +284,44 @@ function startStep(sim: Simulation, live: LiveRun, index: number, at: number): v
       endStep(sim, live, index, at, 'failure');
     }
   }
+}
+
+/**
+ * A job that references an environment with required reviewers does not start until one of them approves
+ * (reviews.ts): the run waits at its first step.
+ */
+function holdsForReview(live: LiveRun, index: number, at: number): boolean {
+  const progress = live.run.progress;
+  const step = progress?.steps[index];
+  if (progress === undefined || step === undefined || (index > 0 && progress.steps[index - 1]?.job === step.job)) {
+    return false;
+  }
+  const approved = progress.reviews?.some((review) => review.job === step.job && review.state === 'approved') === true;
+  if (approved || protectedEnvironmentOf(live.repo, workflowOfRun(live.repo, live.run), step.job) === undefined) {
+    return false;
+  }
+  progress.waitingForReview = { job: step.job, sinceMs: at };
+  return true;
+}
+
+/**
+ * "Review pending deployments for a workflow run": approved, the waiting job starts now; rejected, the
+ * run fails ("If a job is rejected, the workflow will fail").
+ */
+export function reviewWaitingRun(sim: Simulation, live: LiveRun, review: { environmentId: number; state: 'approved' | 'rejected'; login: string; comment: string }, at: number): void {
+  const progress = live.run.progress;
+  const waiting = progress?.waitingForReview;
+  if (progress === undefined || waiting === undefined) {
+    return;
+  }
+  (progress.reviews ??= []).push({ job: waiting.job, ...review, atMs: at });
+  delete progress.waitingForReview;
+  if (review.state === 'rejected') {
+    finishRun(sim, live, at, 'failure');
+  } else {
+    startStep(sim, live, progress.steps.findIndex((step) => step.job === waiting.job), at);
+  }
+  sim.nextDueMs = 0;
 }
 
 /** Ends a step; a failure skips the steps after it and fails the run (`if: success()` is every step's default). */

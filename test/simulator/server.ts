@@ -2,6 +2,7 @@ import { Clock } from './clock';
 import { serve } from './http';
 import { startLogHost } from './jobLogs';
 import { actionsRoutes } from './routes/actions';
+import { deploymentRoutes } from './routes/deployments';
 import { contentsRoutes } from './routes/contents';
 import { gitRoutes } from './routes/git';
 import { packagesRoutes } from './routes/packages';
@@ -57,7 +58,7 @@ export async function startSimulator(options: SimulatorOptions): Promise<Running
   // Job logs are served from another origin, as GitHub's are (jobLogs.ts).
   const logHost = await startLogHost(sim);
   // In this order: a request is answered by the first route that matches.
-  for (const routes of [reposRoutes, releasesRoutes, gitRoutes, actionsRoutes, runControlRoutes(logHost), pullsRoutes, contentsRoutes, packagesRoutes]) {
+  for (const routes of [reposRoutes, releasesRoutes, gitRoutes, actionsRoutes, runControlRoutes(logHost), deploymentRoutes, pullsRoutes, contentsRoutes, packagesRoutes]) {
     routes(router, sim, shapes);
   }
   const server = await serve(sim, router, options.port);

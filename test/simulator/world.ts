@@ -199,6 +199,13 @@ export interface RunProgress {
   readonly steps: StepProgress[];
   /** The step a scripted failure (`POST /_admin/fail-next-run`) fails; absent: the run's own rules decide. */
   readonly failStep?: string;
+  /**
+   * Waiting for a review of the environment its job `job` references, since `sinceMs` (GitHub: the run and
+   * the job have status `waiting`; "Reviewing deployments").
+   */
+  waitingForReview?: { readonly job: number; readonly sinceMs: number };
+  /** The reviews given (`POST …/pending_deployments`): a job whose environment was approved runs on. */
+  reviews?: Array<{ readonly job: number; readonly environmentId: number; readonly state: 'approved' | 'rejected'; readonly login: string; readonly comment: string; readonly atMs: number }>;
   /** dispatch-and-wait (the step waiting now): where and when it dispatched, and the run it found and follows (null: none found). */
   dispatchTarget?: string;
   dispatchedMs?: number;

@@ -44,8 +44,9 @@ export function needsYouItem(node: NeedsYouNode): vscode.TreeItem {
   item.description = entry.description;
   item.iconPath = new vscode.ThemeIcon(look.icon, look.color !== undefined ? new vscode.ThemeColor(look.color) : undefined);
   item.tooltip = new vscode.MarkdownString(`**${md(entry.label)}**\n\n${md(entry.detail)}\n\n${mdLink('Open on GitHub', entry.url)}`);
-  // Clicking it does what it waits for; the inline buttons offer the rest.
-  item.command = { command: look.command, title: look.title, arguments: [node] };
-  item.contextValue = ['needsYou', `needsYou-${entry.kind}`].join(' ');
+  // Clicking it does what it waits for; the inline buttons offer the rest. A deployment the user may review: Review Deployment….
+  const canReview = entry.kind === 'waitingReview' && entry.record.review?.canReview === true;
+  item.command = canReview ? { command: COMMANDS.reviewDeployment, title: 'Review Deployment…', arguments: [node] } : { command: look.command, title: look.title, arguments: [node] };
+  item.contextValue = ['needsYou', `needsYou-${entry.kind}`, ...(canReview ? ['canReview'] : [])].join(' ');
   return item;
 }

@@ -67,6 +67,13 @@ export function contextTokens(node: NodeOf<'environment'>): string[] {
   if (profile.deploy.kind === 'workflow' && canRerunFailed(environment.lastDeployment) && environment.activeDeployment === undefined) {
     tokens.push('canRerun');
   }
+  const review = environment.activeDeployment?.review;
+  if (review !== undefined) {
+    tokens.push('awaitingReview');
+    if (review.canReview) {
+      tokens.push('canReview');
+    }
+  }
   if (environment.versionWarning !== undefined) {
     tokens.push('versionWarning');
   }
@@ -109,7 +116,7 @@ function environmentTooltip(node: NodeOf<'environment'>): vscode.MarkdownString 
   }
   const active = environment.activeDeployment ?? environment.publishingRun;
   if (active !== undefined) {
-    tooltip.appendMarkdown(`In progress: ${mdLink(active.title, active.runUrl)}\n\n`);
+    tooltip.appendMarkdown(`${active.review !== undefined ? `Waiting for review (started by ${md(active.actor)})` : 'In progress'}: ${mdLink(active.title, active.runUrl)}\n\n`);
   }
   if (environment.state === 'failed' && environment.lastDeployment !== undefined) {
     tooltip.appendMarkdown(`Failed run: ${mdLink(environment.lastDeployment.title, environment.lastDeployment.runUrl)}\n\n`);

@@ -55,6 +55,15 @@ describe('needs you', () => {
     assert.match(entries[0]?.detail ?? '', /^openverse-bot's deployment .* waits for a reviewer of the environment/);
   });
 
+  it('says who may review a waiting deployment, and whether you may (review)', () => {
+    const facts = openverseFacts();
+    const waiting = { ...run('deploy-production-api.yml', 'Deploy rel-2026.11.02.14.05.33 to production-api', null, '2026-11-26T08:00:00Z', 'waiting'), actor: 'openverse-bot' };
+    const pendingDeployments = { [waiting.id]: [{ environmentId: 1, environment: 'production', waitTimer: 0, waitingSince: '2026-11-26T08:00:05Z', currentUserCanApprove: true, reviewers: [{ type: 'Team' as const, name: 'WordPress/openverse-maintainers' }] }] };
+    const entries = needsYou(deckOf({ ...facts, deploymentRuns: [...facts.deploymentRuns, waiting], pendingDeployments }), NO_DRAFTS);
+    assert.equal(entries[0]?.kind, 'waitingReview');
+    assert.match(entries[0]?.detail ?? '', /Nothing is deployed until someone does\. Who may review: WordPress\/openverse-maintainers \(team\)\. You can review it: Review Deployment… approves or rejects it\.$/);
+  });
+
   it('lists the changelog pull requests to review', () => {
     const facts = openverseFacts();
     const snapshot = deckOf({ ...facts, openPulls: [{ number: 4990, title: 'Publish changelog for api-2026.11.02.14.05.33', htmlUrl: 'https://github.com/WordPress/openverse/pull/4990', state: 'open', headRef: 'changelog/api-2026.11.02.14.05.33' }] });

@@ -2,7 +2,7 @@ import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Ajv from 'ajv';
-import { DEMO_TOKEN, INFRA, MONOREPO, openverseWorld } from '../../simulator/openverseWorld';
+import { DEMO_LOGIN, DEMO_TOKEN, INFRA, MONOREPO, NO_WORKFLOW_SCOPE_TOKEN, openverseWorld } from '../../simulator/openverseWorld';
 import { startSimulator, type RunningSimulator } from '../../simulator/server';
 
 /**
@@ -61,10 +61,10 @@ function check(method: string, path: string, status: number, body: unknown): voi
 
 describe(`the simulator conforms to GitHub's REST description`, () => {
   let simulator: RunningSimulator;
-  const call = async (method: string, url: string, body?: unknown, accept = 'application/vnd.github+json'): Promise<{ status: number; body: unknown }> => {
+  const call = async (method: string, url: string, body?: unknown, accept = 'application/vnd.github+json', token = DEMO_TOKEN): Promise<{ status: number; body: unknown }> => {
     const response = await fetch(`${simulator.url}${url}`, {
       method: method.toUpperCase(),
-      headers: { authorization: `token ${DEMO_TOKEN}`, accept, ...(body !== undefined ? { 'content-type': 'application/json' } : {}) },
+      headers: { authorization: `token ${token}`, accept, ...(body !== undefined ? { 'content-type': 'application/json' } : {}) },
       ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
     });
     const text = await response.text();
@@ -79,7 +79,7 @@ describe(`the simulator conforms to GitHub's REST description`, () => {
   });
 
   it('covers every route the extension uses', () => {
-    assert.equal(new Set(subset.operations.map((operation) => `${operation.method} ${operation.path}`)).size, 28);
+    assert.equal(new Set(subset.operations.map((operation) => `${operation.method} ${operation.path}`)).size, 30);
   });
 
   const releaseId = (): number => openverseWorld().repos[0]!.releases.find((release) => release.draft && release.tagName.startsWith('catalog-'))!.id;
@@ -188,6 +188,38 @@ describe(`the simulator conforms to GitHub's REST description`, () => {
     const rerun = await call('post', `/repos/${INFRA}/actions/runs/${id}/rerun-failed-jobs`);
     assert.equal(rerun.status, 201);
     check('post', '/repos/{owner}/{repo}/actions/runs/{run_id}/rerun-failed-jobs', 201, rerun.body);
+  });
+
+  it('a run waiting for review: its jobs, its pending deployments, a review and the refusals (review)', async () => {
+    const admin = async (path: string, body: unknown): Promise<unknown> => (await fetch(`${simulator.url}/_admin/${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) })).json();
+    await admin('protect-environment', { repo: INFRA, environment: 'production', reviewers: [{ type: 'User', login: DEMO_LOGIN }, { type: 'Team', slug: 'openverse-maintainers', members: ['someone-else'] }] });
+    const started = (await admin('dispatch', { repo: INFRA, workflow: 'deploy-production-frontend.yml', actor: 'colleague', inputs: { tag: 'rel-2026.10.10.11.00.00' } })) as { id: number };
+    simulator.advance(5);
+    const run = await call('get', `/repos/${INFRA}/actions/runs/${started.id}`);
+    assert.equal((run.body as { status: string }).status, 'waiting');
+    const jobs = await call('get', `/repos/${INFRA}/actions/runs/${started.id}/jobs`);
+    check('get', '/repos/{owner}/{repo}/actions/runs/{run_id}/jobs', 200, jobs.body);
+    assert.equal((jobs.body as { jobs: Array<{ status: string }> }).jobs[0]?.status, 'waiting');
+    const pending = await call('get', `/repos/${INFRA}/actions/runs/${started.id}/pending_deployments`);
+    assert.equal(pending.status, 200);
+    check('get', '/repos/{owner}/{repo}/actions/runs/{run_id}/pending_deployments', 200, pending.body);
+    const [waiting] = pending.body as Array<{ environment: { id: number; name: string }; current_user_can_approve: boolean; reviewers: Array<{ type: string }> }>;
+    assert.equal(waiting?.environment.name, 'production');
+    assert.equal(waiting?.current_user_can_approve, true);
+    assert.deepEqual(waiting?.reviewers.map((reviewer) => reviewer.type), ['User', 'Team']);
+    const review = { environment_ids: [waiting?.environment.id], state: 'approved', comment: 'Ship it' };
+    const refused = await call('post', `/repos/${INFRA}/actions/runs/${started.id}/pending_deployments`, review, undefined, NO_WORKFLOW_SCOPE_TOKEN);
+    assert.equal(refused.status, 403);
+    const basic = validatorFor({ $ref: '#/components/schemas/basic-error' });
+    assert.ok(basic(refused.body), ajv.errorsText(basic.errors));
+    const approved = await call('post', `/repos/${INFRA}/actions/runs/${started.id}/pending_deployments`, review);
+    assert.equal(approved.status, 200);
+    check('post', '/repos/{owner}/{repo}/actions/runs/{run_id}/pending_deployments', 200, approved.body);
+    const again = await call('post', `/repos/${INFRA}/actions/runs/${started.id}/pending_deployments`, review);
+    assert.equal(again.status, 422);
+    const validation = validatorFor({ $ref: '#/components/schemas/validation-error' });
+    assert.ok(validation(again.body), ajv.errorsText(validation.errors));
+    assert.deepEqual((await call('get', `/repos/${INFRA}/actions/runs/${started.id}/pending_deployments`)).body, []);
   });
 
   it('errors have GitHub\'s error shapes', async () => {

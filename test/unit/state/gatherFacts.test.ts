@@ -4,6 +4,9 @@ import type { VersionFact } from '../../../src/domain/facts';
 import { validateProfile } from '../../../src/domain/profileValidation';
 import { gatherFacts, MAX_CONCURRENT_PROBES } from '../../../src/state/gatherFacts';
 import { SYNTHETIC_TOKEN, syntheticProfileDocument, syntheticWorld } from '../../simulator/syntheticWorld';
+import { DEMO_LOGIN, INFRA } from '../../simulator/openverseWorld';
+import { simulatedProfileDocument } from '../../simulator/simulatedProfile';
+import { findEnvironment } from '../../../src/domain/snapshot';
 import { startHarness, type Harness } from '../github/helpers';
 
 describe('gathering the facts of a large profile', () => {
@@ -158,5 +161,29 @@ describe('gathering the facts of a large profile', () => {
     const staging = deck.apps.find((app) => app.app.id === 'app002')?.environments[0];
     assert.equal(staging?.history[0]?.imageTag, pushed.sha, 'the new staging run names the commit that changed app002');
     assert.deepEqual((await refresh()).asked, [], 'and then nothing new again');
+  });
+
+  it('reads whom a deployment waits for only while a run waits for review, conditionally (review)', async () => {
+    harness = await startHarness();
+    const simulator = harness.simulator;
+    const validation = validateProfile(simulatedProfileDocument(simulator.url));
+    assert.ok(validation.ok);
+    const profile = validation.profile;
+    const pendingRequests = (): number => simulator.stats.log.filter((entry) => entry.path.endsWith('/pending_deployments')).length;
+    await gatherFacts(harness.client, profile, { probe: unreachable });
+    assert.equal(pendingRequests(), 0, 'no run waits: no request');
+    const admin = async (path: string, body: unknown): Promise<{ id: number }> => (await (await fetch(`${simulator.url}/_admin/${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) })).json()) as { id: number };
+    await admin('protect-environment', { repo: INFRA, environment: 'production', reviewers: [{ type: 'User', login: DEMO_LOGIN }] });
+    const { id } = await admin('dispatch', { repo: INFRA, workflow: 'deploy-production-api.yml', actor: 'colleague', inputs: { tag: 'rel-2026.10.15.09.30.00' } });
+    simulator.advance(4);
+    const facts = await gatherFacts(harness.client, profile, { probe: unreachable });
+    assert.equal(pendingRequests(), 1);
+    assert.equal(facts.pendingDeployments?.[id]?.[0]?.currentUserCanApprove, true);
+    const production = findEnvironment(buildDeck(profile, facts), 'api', 'production')?.environment;
+    assert.equal(production?.state, 'awaitingReview');
+    assert.match(production?.stateDetail ?? '', /by colleague is waiting for review by octo-maintainer/);
+    simulator.resetStats();
+    await gatherFacts(harness.client, profile, { probe: unreachable });
+    assert.equal(simulator.stats.rateLimitUnits, 0, 'unchanged: every answer a free 304');
   });
 });

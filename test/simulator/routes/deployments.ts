@@ -1,0 +1,61 @@
+import { HttpError } from '../errors';
+import { asRecord, requireScope, type Router } from '../routing';
+import { existsYet, reviewWaitingRun, workflowOfRun } from '../runs';
+import type { Shapes } from '../shapes';
+import type { Simulation } from '../state';
+import { deploymentJson, mayReview, pendingDeploymentJson, waitingEnvironment } from '../reviews';
+import type { WorldRepo, WorldRun } from '../world';
+
+/**
+ * Pending deployments of a workflow run (GitHub REST, "Workflow runs": "Get pending deployments for a
+ * workflow run" and "Review pending deployments for a workflow run"); the rules of the wait are in
+ * reviews.ts and runs.ts.
+ */
+export function deploymentRoutes({ repoRoute }: Router, sim: Simulation, shapes: Shapes): void {
+  const runOf = (repo: WorldRepo, id: string | undefined): WorldRun => {
+    const run = repo.runs.find((candidate) => String(candidate.id) === id);
+    if (run === undefined || !existsYet(run, sim.clock.nowMs())) {
+      throw new HttpError(404, 'Not Found');
+    }
+    return run;
+  };
+
+  // "Get all deployment environments for a workflow run that are waiting for protection rules to pass.
+  // Anyone with read access to the repository can use this endpoint": an empty list for a run not waiting.
+  repoRoute('GET', '/actions/runs/{id}/pending_deployments', (context, repo, match) => {
+    const run = runOf(repo, match[3]);
+    const environment = waitingEnvironment(repo, workflowOfRun(repo, run), run);
+    const since = run.progress?.waitingForReview?.sinceMs;
+    return {
+      status: 200,
+      body: environment !== undefined && since !== undefined ? [pendingDeploymentJson(repo, environment, sim.clock.iso(since), context.token.login, context.baseUrl, shapes)] : [],
+    };
+  });
+
+  // "Approve or reject pending deployments that are waiting on approval by a required reviewer. Required
+  // reviewers with read access to the repository contents and deployments can use this endpoint. OAuth app
+  // tokens and personal access tokens (classic) need the repo scope." GitHub's description documents only the
+  // 200; the refusals here are the simulator's reading of those rules: 422 (validation-error) for a body that
+  // is not `{environment_ids, state, comment}` or for environments that are not waiting (no longer: someone
+  // reviewed, or the run ended), 403 for a user who is not a reviewer.
+  repoRoute('POST', '/actions/runs/{id}/pending_deployments', (context, repo, match) => {
+    requireScope(context, 'repo');
+    const run = runOf(repo, match[3]);
+    const body = asRecord(context.body);
+    const ids = Array.isArray(body.environment_ids) ? body.environment_ids : undefined;
+    if (ids === undefined || ids.length === 0 || !ids.every((id) => Number.isInteger(id)) || (body.state !== 'approved' && body.state !== 'rejected') || typeof body.comment !== 'string') {
+      throw new HttpError(422, 'Invalid request.\n\n"environment_ids", "state" (approved or rejected) and "comment" are required.', { errors: [] });
+    }
+    const environment = waitingEnvironment(repo, workflowOfRun(repo, run), run);
+    const live = sim.live.find((candidate) => candidate.run === run);
+    if (environment === undefined || live === undefined || !ids.includes(environment.id)) {
+      throw new HttpError(422, 'No pending deployment requests to approve or reject', { errors: [] });
+    }
+    if (!mayReview(environment, context.token.login)) {
+      throw new HttpError(403, `${context.token.login} is not a required reviewer of the environment ${environment.name}.`);
+    }
+    const at = sim.clock.nowMs();
+    reviewWaitingRun(sim, live, { environmentId: environment.id, state: body.state, login: context.token.login, comment: body.comment }, at);
+    return { status: 200, body: body.state === 'approved' ? [deploymentJson(repo, run, environment, run.actor, sim.clock.iso(at), context.baseUrl, shapes)] : [] };
+  });
+}

@@ -1,0 +1,75 @@
+import { strict as assert } from 'node:assert';
+import { reviewOf } from '../../../src/domain/deploymentReview';
+import { GitHubClient } from '../../../src/github/client';
+import { listPendingDeployments } from '../../../src/github/pendingDeployments';
+import { getRun } from '../../../src/github/workflows';
+import { reviewDeployment, type ReviewRequest } from '../../../src/operations/reviewDeployment';
+import { DEMO_LOGIN, INFRA, NO_WORKFLOW_SCOPE_TOKEN } from '../../simulator/openverseWorld';
+import { addFault, startHarness, type Harness } from '../github/helpers';
+
+/** Reviewing a deployment waiting on required reviewers, against the simulator: each answer said in terms of the deployment. */
+describe('reviewing a waiting deployment', () => {
+  let harness: Harness;
+  const admin = async (path: string, body: unknown): Promise<{ id: number }> => (await (await fetch(`${harness.simulator.url}/_admin/${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) })).json()) as { id: number };
+
+  /** A colleague's deployment of API production waiting for the demo user's review. */
+  async function waiting(state: 'approved' | 'rejected' = 'approved'): Promise<ReviewRequest> {
+    await admin('protect-environment', { repo: INFRA, environment: 'production', reviewers: [{ type: 'User', login: DEMO_LOGIN }] });
+    const { id } = await admin('dispatch', { repo: INFRA, workflow: 'deploy-production-api.yml', actor: 'colleague', inputs: { tag: 'rel-2026.10.15.09.30.00' } });
+    harness.simulator.advance(4);
+    const review = reviewOf({ status: 'waiting' }, await listPendingDeployments(harness.client, INFRA, id));
+    assert.ok(review);
+    return { repo: INFRA, runId: id, runUrl: `https://github.com/${INFRA}/actions/runs/${id}`, review, state, comment: 'ok', what: 'rel-2026.10.15.09.30.00 to API production', unchanged: 'API production still runs rel-2026.11.02.14.05.33.' };
+  }
+
+  beforeEach(async () => {
+    harness = await startHarness();
+  });
+  afterEach(async () => {
+    await harness.simulator.close();
+  });
+
+  it('approves: the run deploys; rejects: the run fails (review)', async () => {
+    const approval = await waiting();
+    assert.deepEqual(await reviewDeployment(harness.client, approval), { kind: 'reviewed', message: 'Approved: the deployment of rel-2026.10.15.09.30.00 to API production starts now.' });
+    harness.simulator.advance(60);
+    assert.equal((await getRun(harness.client, INFRA, approval.runId)).conclusion, 'success');
+    const rejection = await waiting('rejected');
+    const outcome = await reviewDeployment(harness.client, rejection);
+    assert.equal(outcome.kind, 'reviewed');
+    assert.match(outcome.message, /^Rejected: .* will not run \(GitHub fails its run\)\. API production still runs/);
+    assert.equal((await getRun(harness.client, INFRA, rejection.runId)).conclusion, 'failure');
+  });
+
+  it('someone else reviewed first (422): says it no longer waits, nothing changed (review)', async () => {
+    const request = await waiting();
+    await reviewDeployment(harness.client, request);
+    const again = await reviewDeployment(harness.client, request);
+    assert.equal(again.kind, 'refused');
+    assert.match(again.message, /no longer waits for review: someone else reviewed it, or its run ended\. Nothing was changed by you/);
+  });
+
+  it('a user who is not a reviewer (403) is told who may review (review)', async () => {
+    const request = await waiting();
+    const other = await GitHubClient.create({ apiUrl: harness.simulator.url, token: NO_WORKFLOW_SCOPE_TOKEN, maxRetries: 0, timeoutMs: 2000 });
+    const outcome = await reviewDeployment(other, request);
+    assert.equal(outcome.kind, 'refused');
+    assert.match(outcome.message, /you are not one of its reviewers \(octo-maintainer may review it\)\. Nothing was changed\. API production still runs/);
+  });
+
+  it('a deleted run (404) is said as such (review)', async () => {
+    const request = await waiting();
+    await admin('delete-run', { repo: INFRA, runId: request.runId });
+    const outcome = await reviewDeployment(harness.client, request);
+    assert.equal(outcome.kind, 'refused');
+    assert.match(outcome.message, /no longer exists on GitHub \(it was deleted\)\. Nothing was reviewed/);
+  });
+
+  it('a lost answer is settled by reading the run before saying anything (review)', async () => {
+    const request = await waiting();
+    await addFault(harness.simulator, { path: '/pending_deployments$', method: 'POST', kind: 'applyThen502', count: 1 });
+    const outcome = await reviewDeployment(harness.client, request);
+    assert.equal(outcome.kind, 'reviewed');
+    assert.match(outcome.message, /^GitHub answered 502 \(a server error\), but the deployment of .* no longer waits for review: its run is in progress/);
+  });
+});
