@@ -55,7 +55,8 @@ describe('reviewing deployments that wait on required reviewers (review)', () =>
     const runId = await colleagueDeploys('rel-2026.10.15.09.30.00');
     await deck.refresh();
     const production = find(deck.describeDeck(), 'API', 'Production');
-    assert.match(production.description ?? '', /rel-2026\.10\.15\.09\.30\.00 waiting for review by release-lead \((for \d+ \w+|since just now)\)$/);
+    // The state first (a narrow side bar cuts the end), then what runs now.
+    assert.match(production.description ?? '', /^rel-2026\.10\.15\.09\.30\.00 waiting for review by release-lead \((for \d+ \w+|since just now)\) · rel-2026\.11\.12\.14\.05\.33$/);
     assert.doesNotMatch(production.description ?? '', /queued/);
     assert.equal(production.icon, 'eye');
     assert.match(production.contextValue ?? '', /\bawaitingReview\b/);
