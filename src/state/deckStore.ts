@@ -81,19 +81,19 @@ export class DeckStore extends Disposable {
           return;
         }
         this.update({ endpoint, snapshot: undefined, error: undefined });
-        void this.refresh('the GitHub host changed');
+        void this.refresh('the GitHub host changed', true);
       }),
     );
     this.register(
       profiles.onDidChange((profile) => {
         this.update({ profile, snapshot: undefined, error: undefined });
-        void this.refresh('the profile changed');
+        void this.refresh('the profile changed', true);
       }),
     );
     this.register(
       credentials.onDidChange((credential) => {
         this.update({ credential, snapshot: undefined, error: undefined });
-        void this.refresh(credential !== undefined ? 'signed in' : 'signed out');
+        void this.refresh(credential !== undefined ? 'signed in' : 'signed out', true);
       }),
     );
     this.register(
@@ -108,11 +108,22 @@ export class DeckStore extends Disposable {
   }
 
   /** Refreshes the deck. Triggers during a refresh coalesce into one more refresh after it. */
-  refresh(reason: string): Promise<void> {
+  refresh(reason: string, onlyIfInputsChanged = false): Promise<void> {
     if (this.inFlight !== undefined) {
-      this.again = true;
+      // Asked for in the same moment as the refresh about to run (a profile change that also changes the host's
+      // web root fires both): it has not read the profile, host or credential yet, so it serves both. A change of
+      // profile, host or credential during a refresh needs another only if that refresh read something else.
+      if (this.begun) {
+        this.log.debug(`Refresh asked for (${reason}) while one runs: ${onlyIfInputsChanged ? 'another follows if what it read changed' : 'another follows'}.`);
+        if (onlyIfInputsChanged) {
+          this.againIfInputsChanged = true;
+        } else {
+          this.again = true;
+        }
+      }
       return this.inFlight;
     }
+    this.begun = false;
     this.inFlight = this.runRefreshes(reason).finally(() => {
       this.inFlight = undefined;
       this.schedule();
@@ -129,13 +140,39 @@ export class DeckStore extends Disposable {
   }
 
   private async runRefreshes(reason: string): Promise<void> {
+    // Lets the other listeners of the event that asked for this refresh run first (they may ask too).
+    await Promise.resolve();
+    this.begun = true;
     let why = reason;
     do {
       this.again = false;
+      this.againIfInputsChanged = false;
       await this.refreshOnce(why);
+      if (this.askedIfInputsChanged()) {
+        this.again = !(await this.sameInputsAsRead());
+      }
       why = 'a refresh was asked for while one ran';
     } while (this.shouldRunAgain());
   }
+
+  /** Whether, during the refresh that just ended, only a change of profile, host or credential asked for another. */
+  private askedIfInputsChanged(): boolean {
+    return !this.again && this.againIfInputsChanged;
+  }
+
+  /** Whether the profile, host and credential in force are those the last refresh read. */
+  private async sameInputsAsRead(): Promise<boolean> {
+    const read = this.inputsRead;
+    const credential = await this.credentials.current();
+    return read !== undefined && read.profile === this.profiles.status && read.endpoint === JSON.stringify(this.endpoints.current) && read.token === credential?.token;
+  }
+
+  /** What the last refresh read: the profile status (by identity), the endpoint, the credential's token (memory only). */
+  private inputsRead: { readonly profile: ProfileStatus; readonly endpoint: string; readonly token: string | undefined } | undefined;
+  private againIfInputsChanged = false;
+
+  /** Whether the refresh in flight has begun reading its inputs (a later ask then needs one more). */
+  private begun = false;
 
   private shouldRunAgain(): boolean {
     return this.again && !this.isDisposed;
@@ -146,6 +183,7 @@ export class DeckStore extends Disposable {
     const endpoint = this.endpoints.current;
     const credential = await this.credentials.current();
     const webUrl = this.endpoints.webUrl();
+    this.inputsRead = { profile: this.profiles.status, endpoint: JSON.stringify(endpoint), token: credential?.token };
     if (profile === undefined || credential === undefined || webUrl === undefined) {
       this.update({ profile: this.profiles.status, endpoint, credential, refreshing: false });
       return;

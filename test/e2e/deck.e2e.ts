@@ -85,7 +85,7 @@ describe('Release Deck in the light theme', () => {
     // Starting up costs one refresh: a moment later, GitHub has still been asked for the releases once.
     await page.waitForTimeout(1500);
     const releaseListings = workbench.simulator.stats.log.filter((entry) => entry.method === 'GET' && entry.path.startsWith('/repos/WordPress/openverse/releases?'));
-    assert.equal(releaseListings.length, 1, `the releases were listed ${releaseListings.length} times at start-up`);
+    assert.equal(releaseListings.length, 1, `the releases were listed ${releaseListings.length} times at start-up: ${workbench.simulator.stats.log.map((entry) => `${entry.method} ${entry.path} ${entry.status}`).join('\n')}`);
     await widenSideBar(page);
     await screenshot(page, '04-deck-light');
   });
