@@ -98,7 +98,46 @@ export function deckWithoutProfile(input: { readonly folders: number; readonly r
   if (input.folders === 0) {
     return { kind: 'none', because: 'noFolder' };
   }
-  // The first remote on github.com (usually `origin`), else the first of any host.
-  const named = input.remotes.find((remote) => remote.host === 'github.com') ?? input.remotes[0];
+  const named = namedRemote(input.remotes);
   return named !== undefined ? { kind: 'none', because: 'otherRepository', repository: repositoryName(named) } : { kind: 'none', because: 'noRemote' };
+}
+
+/** The remote the welcome view names and Create Profile starts from: the first on github.com (usually `origin`), else the first of any host. */
+export function namedRemote(remotes: readonly RemoteRepository[]): RemoteRepository | undefined {
+  return remotes.find((remote) => remote.host === 'github.com') ?? remotes[0];
+}
+
+/** The repository Create Profile reads: the one its argument or the welcome view names, refused when on another host. */
+export type ProfileRepository =
+  | { readonly kind: 'repository'; readonly repository: string; readonly fromRemote: boolean }
+  | { readonly kind: 'otherHost'; readonly repository: string; readonly host: string; readonly webHost: string }
+  /** No argument and no remote: ask. */
+  | { readonly kind: 'ask' };
+
+/**
+ * `argument`: an `owner/name` passed to the command (wins); `remotes`: the workspace's, as the welcome view reads them;
+ * `webUrl`: the web root of the GitHub in use (https://github.com, or a GitHub Enterprise Server).
+ */
+export function profileRepository(input: { readonly argument?: string | undefined; readonly remotes: readonly RemoteRepository[]; readonly webUrl: string }): ProfileRepository {
+  if (input.argument !== undefined) {
+    return { kind: 'repository', repository: input.argument, fromRemote: false };
+  }
+  const named = namedRemote(input.remotes);
+  if (named === undefined) {
+    return { kind: 'ask' };
+  }
+  const webHost = webHostOf(input.webUrl);
+  const host = named.host === 'www.github.com' ? 'github.com' : named.host;
+  if (host !== webHost) {
+    return { kind: 'otherHost', repository: repositoryName(named), host: named.host, webHost };
+  }
+  return { kind: 'repository', repository: repositoryName(named), fromRemote: true };
+}
+
+function webHostOf(webUrl: string): string {
+  try {
+    return new URL(webUrl).hostname.toLowerCase();
+  } catch {
+    return webUrl.toLowerCase();
+  }
 }

@@ -208,3 +208,29 @@ function uniqueId(id: string, taken: readonly string[]): string {
   }
   return candidate;
 }
+
+/**
+ * Why the monorepo itself could not be read (its workflow list or its releases: 404, 403, SAML SSO…), or
+ * undefined. Create Profile stops on it: a profile made from a repository it cannot see would be a guess.
+ */
+export function monorepoUnreadable(monorepo: string, github: Pick<DiscoveryInput, 'releaseTags' | 'unreadable'>): string | undefined {
+  const listing = github.unreadable.find((each) => each.repo.toLowerCase() === monorepo.toLowerCase());
+  if (listing !== undefined) {
+    return listing.why;
+  }
+  return github.releaseTags.ok ? undefined : github.releaseTags.why;
+}
+
+/** What a file's stat says, enough to tell it changed: undefined when the file does not exist. */
+export type FileStamp = { readonly mtime: number; readonly size: number } | undefined;
+
+/**
+ * True when the profile file appeared or changed between Create Profile's first look (before its
+ * questions) and the moment it would replace it: then it asks again rather than overwrite unseen work.
+ */
+export function profileChangedMeanwhile(before: FileStamp, now: FileStamp): boolean {
+  if (now === undefined) {
+    return false;
+  }
+  return before === undefined || before.mtime !== now.mtime || before.size !== now.size;
+}

@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { deckWithoutProfile, isOpenverseRemote, parseRemoteUrl, remoteUrlsInGitConfig } from '../../../src/domain/gitRemotes';
+import { deckWithoutProfile, isOpenverseRemote, parseRemoteUrl, profileRepository, remoteUrlsInGitConfig } from '../../../src/domain/gitRemotes';
 
 describe('git remotes', () => {
   it('reads the repository from every form of remote URL git writes', () => {
@@ -78,6 +78,30 @@ describe('git remotes', () => {
     it('is Openverse\'s anywhere the user chose the example', () => {
       assert.deepEqual(deckWithoutProfile({ folders: 1, remotes: [shop], openverseChosen: true }), { kind: 'openverse', because: 'chosen' });
       assert.deepEqual(deckWithoutProfile({ folders: 0, remotes: [], openverseChosen: true }), { kind: 'openverse', because: 'chosen' });
+    });
+  });
+
+  describe('the repository Create Profile reads', () => {
+    const remotesOf = (...urls: string[]) => urls.map((url) => parseRemoteUrl(url)).filter((remote) => remote !== undefined);
+    const github = 'https://github.com';
+
+    it('is the repository the welcome view names (the first github.com remote), not an upstream remote before it', () => {
+      const remotes = remotesOf('git@github.com:me/shop-fork.git', 'https://github.com/acme/shop.git');
+      const named = deckWithoutProfile({ folders: 1, remotes, openverseChosen: false });
+      assert.deepEqual(profileRepository({ remotes, webUrl: github }), { kind: 'repository', repository: named.kind === 'none' ? named.repository : '', fromRemote: true });
+      assert.deepEqual(profileRepository({ remotes: remotesOf('ssh://git@github.com:22/acme/shop.git'), webUrl: github }), { kind: 'repository', repository: 'acme/shop', fromRemote: true });
+    });
+
+    it('refuses a remote on another host than the GitHub in use, and a look-alike host', () => {
+      assert.deepEqual(profileRepository({ remotes: remotesOf('https://github.evil.example/acme/shop'), webUrl: github }), { kind: 'otherHost', repository: 'acme/shop', host: 'github.evil.example', webHost: 'github.com' });
+      assert.deepEqual(profileRepository({ remotes: remotesOf('git@ghe.example.com:platform/shop.git'), webUrl: github }).kind, 'otherHost');
+      assert.deepEqual(profileRepository({ remotes: remotesOf('git@github.com:acme/shop.git'), webUrl: 'https://ghe.example.com' }).kind, 'otherHost');
+      assert.deepEqual(profileRepository({ remotes: remotesOf('git@ghe.example.com:platform/shop.git'), webUrl: 'https://ghe.example.com' }), { kind: 'repository', repository: 'platform/shop', fromRemote: true });
+    });
+
+    it('takes the argument when given, and asks when there is neither argument nor remote', () => {
+      assert.deepEqual(profileRepository({ argument: 'acme/other', remotes: remotesOf('git@github.com:acme/shop.git'), webUrl: github }), { kind: 'repository', repository: 'acme/other', fromRemote: false });
+      assert.deepEqual(profileRepository({ remotes: [], webUrl: github }), { kind: 'ask' });
     });
   });
 });

@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { discoverProfile, type DiscoveryInput } from '../../../src/domain/profileDiscovery';
+import { discoverProfile, monorepoUnreadable, profileChangedMeanwhile, type DiscoveryInput } from '../../../src/domain/profileDiscovery';
 import { jsonWithComments } from '../../../src/domain/jsoncComments';
 import { parseProfileText } from '../../../src/domain/profileValidation';
 import { detectTagSchemes, MAX_TAGS_READ } from '../../../src/domain/tagSchemeDetection';
@@ -140,5 +140,20 @@ describe('what a workflow file says about deploying', () => {
     assert.equal(ci.notDispatchable, 'it is not started by workflow_dispatch');
     assert.equal(tagInputOf([{ key: 'ref', required: true, description: 'The Docker tag to ship' }])?.key, 'ref');
     assert.equal(tagInputOf([{ key: 'ref', required: true }]), undefined);
+  });
+
+  it('stops on a monorepo it cannot read, with the reason, rather than call it a repository without deployments', () => {
+    const sso = 'its organisation enforces SAML single sign-on and this sign-in is not authorized for it';
+    assert.equal(monorepoUnreadable('acme/shop', { releaseTags: { ok: true, names: [] }, unreadable: [{ repo: 'ACME/shop', why: sso }] }), sso);
+    assert.equal(monorepoUnreadable('acme/shop', { releaseTags: { ok: false, why: 'GitHub answers 404 Not Found' }, unreadable: [] }), 'GitHub answers 404 Not Found');
+    assert.equal(monorepoUnreadable('acme/shop', { releaseTags: { ok: true, names: [] }, unreadable: [{ repo: 'acme/shop-infra', why: sso }] }), undefined, 'another repository unreadable is a note, not a stop');
+  });
+
+  it('asks again before replacing a profile that appeared or changed during the questions', () => {
+    assert.equal(profileChangedMeanwhile(undefined, undefined), false);
+    assert.equal(profileChangedMeanwhile(undefined, { mtime: 5, size: 10 }), true, 'created meanwhile');
+    assert.equal(profileChangedMeanwhile({ mtime: 5, size: 10 }, { mtime: 6, size: 10 }), true, 'edited meanwhile');
+    assert.equal(profileChangedMeanwhile({ mtime: 5, size: 10 }, { mtime: 5, size: 10 }), false, 'the file the person agreed to replace');
+    assert.equal(profileChangedMeanwhile({ mtime: 5, size: 10 }, undefined), false, 'deleted meanwhile: nothing to lose');
   });
 });
