@@ -1,8 +1,10 @@
 import * as vscode from 'vscode';
 import { COMMANDS } from '../commandIds';
 import { jsonWithComments } from '../domain/jsoncComments';
+import { GITHUB_WEB_URL } from '../domain/endpoint';
 import { urlProblem } from '../domain/links';
-import { discoverProfile, type DiscoveredProfile, type DiscoveryInput } from '../domain/profileDiscovery';
+import { profileRepository } from '../domain/gitRemotes';
+import { discoverProfile, monorepoUnreadable, profileChangedMeanwhile, type DiscoveredProfile, type DiscoveryInput, type FileStamp } from '../domain/profileDiscovery';
 import { parseProfileText } from '../domain/profileValidation';
 import { dispatchTargetsOf } from '../domain/workflowDiscovery';
 import { plural } from '../domain/words';
@@ -10,6 +12,7 @@ import { executeCommand } from '../executeCommand';
 import { describeError } from '../github/errors';
 import type { Services } from '../services';
 import { discoverOnGitHub } from '../state/profileDiscoveryFacts';
+import { workspaceRemotes } from '../state/workspaceRemotes';
 
 const REPOSITORY = /^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+$/;
 /** Environment-variable files looked for in the checkout's top-level folders (at most MAX_ENV_FILES). */
@@ -21,77 +24,118 @@ const MAX_ENV_FILES = 100;
  * files), asks only what it cannot find (the deployment repository when the monorepo has no deployment
  * workflow and names none, the /version URLs), and writes a profile that validates, with comments on
  * what it guessed. Escape at any question writes nothing; an existing profile is replaced only after a
- * modal; the file is written whole or not at all (a temporary file renamed over it).
+ * modal (asked again if the file changed during the questions); the file is written whole or not at all
+ * (a temporary file renamed over it). One run at a time; never in an untrusted workspace, which ignores
+ * profile files.
  */
 export function registerCreateProfile(services: Services): vscode.Disposable {
+  let running = false;
   return vscode.commands.registerCommand(COMMANDS.createProfile, async (repoArgument?: unknown) => {
-    const uri = services.profiles.profileUri();
-    const folder = vscode.workspace.workspaceFolders?.[0];
-    if (uri === undefined || folder === undefined) {
-      void vscode.window.showErrorMessage('Release Deck keeps its profile in the workspace: open the folder of your monorepo\'s checkout first, then run "Release Deck: Create Profile…" again.');
+    if (running) {
+      void vscode.window.showInformationMessage('Create Profile is already running: answer its questions (or press Escape to stop it) before starting it again.');
       return;
     }
-    const client = await services.gitHub.current();
-    if (client === undefined) {
-      const signIn = 'Sign In with GitHub';
-      void vscode.window.showInformationMessage('Creating a profile reads your repository\'s releases and workflows on GitHub: sign in first, then run Create Profile again.', signIn).then((choice) => (choice === signIn ? executeCommand(COMMANDS.signIn) : undefined));
-      return;
-    }
-    const remote = typeof repoArgument === 'string' && REPOSITORY.test(repoArgument) ? repoArgument : await remoteOf(folder.uri);
-    const monorepo = remote ?? (await askRepository('Which GitHub repository holds your apps\' code and releases? (owner/name)', ''));
-    if (monorepo === undefined) {
-      return;
-    }
-    if (!(await mayWrite(services, uri))) {
-      return;
-    }
-    const discovered = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `Reading ${monorepo} on GitHub…` }, async () => {
-      const first = await discoverOnGitHub(client, [monorepo]);
-      return { first, targets: dispatchTargetsOf(first.workflows.flatMap((workflow) => ('document' in workflow ? [workflow.document] : [])), monorepo) };
-    });
-    const [target] = discovered.targets;
-    let infrastructureRepo = discovered.targets.length === 1 && target !== undefined ? target : monorepo;
-    const monorepoDeploys = hasDeployments(discoverProfile(inputOf(monorepo, monorepo, discovered.first, [], [])));
-    if (discovered.targets.length !== 1 && !monorepoDeploys) {
-      const asked = await askRepository(`${monorepo} has no deployment workflow (one that takes an image tag). Which repository holds them? (owner/name; leave empty if none)`, discovered.targets.join(', '), true);
-      if (asked === undefined) {
-        return;
-      }
-      infrastructureRepo = asked === '' ? monorepo : asked;
-    }
-    const second = infrastructureRepo !== monorepo ? await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `Reading ${infrastructureRepo} on GitHub…` }, () => discoverOnGitHub(client, [infrastructureRepo])) : undefined;
-    const github = second === undefined ? discovered.first : { releaseTags: discovered.first.releaseTags, workflows: [...discovered.first.workflows, ...second.workflows], unreadable: [...discovered.first.unreadable, ...second.unreadable] };
-    const found = discoverProfile(inputOf(monorepo, infrastructureRepo, github, await topFolders(folder.uri), await envFiles(folder)));
-    if (remote !== undefined) {
-      Object.assign(found, { notes: [...found.notes, { path: '$.monorepo', text: 'Read from the checkout\'s git remote.' }] });
-    }
-    const answered = await askEndpoints(found);
-    if (answered === undefined) {
-      return;
-    }
-    const text = jsonWithComments(answered.document, answered.notes);
-    const validation = parseProfileText(text);
-    if (!validation.ok) {
-      // A profile Release Deck wrote itself that does not validate is its own bug: said, never written half-right.
-      services.log.error(`Create Profile made a profile that does not validate: ${validation.problems.map((problem) => `${problem.path} ${problem.message}`).join('; ')}`);
-      void vscode.window.showErrorMessage('Release Deck could not make a valid profile from what it found, so it wrote nothing. The reasons are in its log (Release Deck: Show Log).');
-      return;
-    }
+    running = true;
     try {
-      await writeAtomically(uri, text);
-    } catch (error) {
-      void vscode.window.showErrorMessage(`Release Deck could not write ${vscode.workspace.asRelativePath(uri)}: ${describeError(error)}. Nothing was changed.`);
+      await createProfile(services, repoArgument);
+    } finally {
+      running = false;
+    }
+  });
+}
+
+async function createProfile(services: Services, repoArgument: unknown): Promise<void> {
+  if (!vscode.workspace.isTrusted) {
+    const manage = 'Manage Workspace Trust';
+    void vscode.window.showWarningMessage('Release Deck ignores profile files in a workspace you have not trusted, so Create Profile writes none here. Trust this workspace (Manage Workspace Trust), then run Create Profile again.', manage).then((choice) => (choice === manage ? vscode.commands.executeCommand('workbench.trust.manage') : undefined));
+    return;
+  }
+  const uri = services.profiles.profileUri();
+  const folder = vscode.workspace.workspaceFolders?.[0];
+  if (uri === undefined || folder === undefined) {
+    void vscode.window.showErrorMessage('Release Deck keeps its profile in the workspace: open the folder of your monorepo\'s checkout first, then run "Release Deck: Create Profile…" again.');
+    return;
+  }
+  const client = await services.gitHub.current();
+  if (client === undefined) {
+    const signIn = 'Sign In with GitHub';
+    void vscode.window.showInformationMessage('Creating a profile reads your repository\'s releases and workflows on GitHub: sign in first, then run Create Profile again.', signIn).then((choice) => (choice === signIn ? executeCommand(COMMANDS.signIn) : undefined));
+    return;
+  }
+  // The repository the welcome view names (same remotes, same choice), unless the command was given one.
+  const chosen = profileRepository({
+    argument: typeof repoArgument === 'string' && REPOSITORY.test(repoArgument) ? repoArgument : undefined,
+    remotes: await workspaceRemotes(vscode.workspace.workspaceFolders ?? []),
+    webUrl: services.endpoints.webUrl() ?? GITHUB_WEB_URL,
+  });
+  if (chosen.kind === 'otherHost') {
+    void vscode.window.showErrorMessage(`The checkout's git remote is ${chosen.repository} on ${chosen.host}, but Release Deck is connected to ${chosen.webHost}, so it cannot read that repository and wrote nothing. To use it, set releaseDeck.github.apiUrl to ${chosen.host === 'github.com' ? 'https://api.github.com' : `https://${chosen.host}/api/v3`} and sign in there, then run Create Profile again; or run Create Profile with another repository.`);
+    return;
+  }
+  const remote = chosen.kind === 'repository' && chosen.fromRemote ? chosen.repository : undefined;
+  const monorepo = chosen.kind === 'repository' ? chosen.repository : await askRepository('Which GitHub repository holds your apps\' code and releases? (owner/name)', '');
+  if (monorepo === undefined) {
+    return;
+  }
+  const before = await stampOf(uri);
+  if (before !== undefined && !(await confirmReplace(services, uri))) {
+    return;
+  }
+  const discovered = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `Reading ${monorepo} on GitHub…` }, async () => {
+    const first = await discoverOnGitHub(client, [monorepo]);
+    return { first, targets: dispatchTargetsOf(first.workflows.flatMap((workflow) => ('document' in workflow ? [workflow.document] : [])), monorepo) };
+  });
+  const unreadable = monorepoUnreadable(monorepo, discovered.first);
+  if (unreadable !== undefined) {
+    void vscode.window.showErrorMessage(`Release Deck could not read ${monorepo} on GitHub (${unreadable}), so it wrote no profile. Check the repository's name, or sign in with an account that can read it, then run Create Profile again.`);
+    return;
+  }
+  const [target] = discovered.targets;
+  let infrastructureRepo = discovered.targets.length === 1 && target !== undefined ? target : monorepo;
+  const monorepoDeploys = hasDeployments(discoverProfile(inputOf(monorepo, monorepo, discovered.first, [], [])));
+  if (discovered.targets.length !== 1 && !monorepoDeploys) {
+    const asked = await askRepository(`${monorepo} has no deployment workflow (one that takes an image tag). Which repository holds them? (owner/name; leave empty if none)`, discovered.targets.join(', '), true);
+    if (asked === undefined) {
       return;
     }
-    const environments = validation.profile.apps.reduce((sum, app) => sum + app.environments.length, 0);
-    services.log.info(`Create Profile wrote ${uri.fsPath}: ${plural(validation.profile.apps.length, 'app')}, ${plural(environments, 'environment')}.`);
-    await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
-    await services.profiles.reload();
-    void vscode.window.showInformationMessage(
-      `Wrote ${vscode.workspace.asRelativePath(uri)}: ${plural(validation.profile.apps.length, 'app')}, ${plural(environments, 'environment')}. Its comments mark what was guessed; Check Profile now tests it against GitHub (Problems panel).`,
-    );
-    void services.checker.check();
-  });
+    infrastructureRepo = asked === '' ? monorepo : asked;
+  }
+  const second = infrastructureRepo !== monorepo ? await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `Reading ${infrastructureRepo} on GitHub…` }, () => discoverOnGitHub(client, [infrastructureRepo])) : undefined;
+  const github = second === undefined ? discovered.first : { releaseTags: discovered.first.releaseTags, workflows: [...discovered.first.workflows, ...second.workflows], unreadable: [...discovered.first.unreadable, ...second.unreadable] };
+  const found = discoverProfile(inputOf(monorepo, infrastructureRepo, github, await topFolders(folder.uri), await envFiles(folder)));
+  if (remote !== undefined) {
+    Object.assign(found, { notes: [...found.notes, { path: '$.monorepo', text: 'Read from the checkout\'s git remote.' }] });
+  }
+  const answered = await askEndpoints(found);
+  if (answered === undefined) {
+    return;
+  }
+  const text = jsonWithComments(answered.document, answered.notes);
+  const validation = parseProfileText(text);
+  if (!validation.ok) {
+    // A profile Release Deck wrote itself that does not validate is its own bug: said, never written half-right.
+    services.log.error(`Create Profile made a profile that does not validate: ${validation.problems.map((problem) => `${problem.path} ${problem.message}`).join('; ')}`);
+    void vscode.window.showErrorMessage('Release Deck could not make a valid profile from what it found, so it wrote nothing. The reasons are in its log (Release Deck: Show Log).');
+    return;
+  }
+  // The file may have appeared or changed during the questions (another editor, a git checkout): ask again.
+  if (profileChangedMeanwhile(before, await stampOf(uri)) && !(await confirmReplace(services, uri))) {
+    return;
+  }
+  try {
+    await writeAtomically(uri, text);
+  } catch (error) {
+    void vscode.window.showErrorMessage(`Release Deck could not write ${vscode.workspace.asRelativePath(uri)}: ${describeError(error)}. Nothing was changed.`);
+    return;
+  }
+  const environments = validation.profile.apps.reduce((sum, app) => sum + app.environments.length, 0);
+  services.log.info(`Create Profile wrote ${uri.fsPath}: ${plural(validation.profile.apps.length, 'app')}, ${plural(environments, 'environment')}.`);
+  await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
+  await services.profiles.reload();
+  void vscode.window.showInformationMessage(
+    `Wrote ${vscode.workspace.asRelativePath(uri)}: ${plural(validation.profile.apps.length, 'app')}, ${plural(environments, 'environment')}. Its comments mark what was guessed; Check Profile now tests it against GitHub (Problems panel).`,
+  );
+  void services.checker.check();
 }
 
 function inputOf(monorepo: string, infrastructureRepo: string, github: Pick<DiscoveryInput, 'releaseTags' | 'workflows' | 'unreadable'>, folders: string[], files: string[]): DiscoveryInput {
@@ -138,12 +182,16 @@ async function askEndpoints(found: DiscoveredProfile): Promise<DiscoveredProfile
   return { ...found, document, notes };
 }
 
-async function mayWrite(services: Services, uri: vscode.Uri): Promise<boolean> {
+async function stampOf(uri: vscode.Uri): Promise<FileStamp> {
   try {
-    await vscode.workspace.fs.stat(uri);
+    const stat = await vscode.workspace.fs.stat(uri);
+    return { mtime: stat.mtime, size: stat.size };
   } catch {
-    return true;
+    return undefined;
   }
+}
+
+function confirmReplace(services: Services, uri: vscode.Uri): Promise<boolean> {
   return services.confirmer.ask({
     message: `${vscode.workspace.asRelativePath(uri)} already exists. Replace it with a new profile made from GitHub?`,
     detail: 'What the file says now will be lost. Cancel keeps it as it is.',
@@ -156,8 +204,8 @@ async function writeAtomically(uri: vscode.Uri, text: string): Promise<void> {
   const directory = vscode.Uri.joinPath(uri, '..');
   await vscode.workspace.fs.createDirectory(directory);
   const temporary = vscode.Uri.joinPath(directory, `.release-deck-${Date.now().toString(36)}.tmp`);
-  await vscode.workspace.fs.writeFile(temporary, new TextEncoder().encode(text));
   try {
+    await vscode.workspace.fs.writeFile(temporary, new TextEncoder().encode(text));
     await vscode.workspace.fs.rename(temporary, uri, { overwrite: true });
   } catch (error) {
     await vscode.workspace.fs.delete(temporary).then(undefined, () => undefined);
@@ -176,30 +224,4 @@ async function topFolders(root: vscode.Uri): Promise<string[]> {
 async function envFiles(folder: vscode.WorkspaceFolder): Promise<string[]> {
   const found = await vscode.workspace.findFiles(new vscode.RelativePattern(folder, ENV_FILES), undefined, MAX_ENV_FILES);
   return found.map((uri) => vscode.workspace.asRelativePath(uri, false)).sort();
-}
-
-/** The GitHub repository of the checkout's `upstream` or `origin` remote, read from .git/config. */
-async function remoteOf(root: vscode.Uri): Promise<string | undefined> {
-  let config: string;
-  try {
-    config = new TextDecoder().decode(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(root, '.git', 'config')));
-  } catch {
-    return undefined;
-  }
-  const remotes = new Map<string, string>();
-  let current: string | undefined;
-  for (const line of config.split('\n')) {
-    const section = /^\s*\[remote "([^"]+)"\]/.exec(line);
-    if (section !== null) {
-      current = section[1];
-    } else if (/^\s*\[/.test(line)) {
-      current = undefined;
-    } else if (current !== undefined) {
-      const url = /^\s*url\s*=\s*\S*github[^/:]*[/:]([A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+?)(?:\.git)?\/?\s*$/.exec(line)?.[1];
-      if (url !== undefined) {
-        remotes.set(current, url);
-      }
-    }
-  }
-  return remotes.get('upstream') ?? remotes.get('origin');
 }
