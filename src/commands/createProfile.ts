@@ -69,7 +69,7 @@ async function createProfile(services: Services, repoArgument: unknown): Promise
     webUrl: services.endpoints.webUrl() ?? GITHUB_WEB_URL,
   });
   if (chosen.kind === 'otherHost') {
-    void vscode.window.showErrorMessage(`The checkout's git remote is ${chosen.repository} on ${chosen.host}, but Release Deck is connected to ${chosen.webHost}, so it cannot read that repository and wrote nothing. To use it, set releaseDeck.github.apiUrl to ${chosen.host === 'github.com' ? 'https://api.github.com' : `https://${chosen.host}/api/v3`} and sign in there, then run Create Profile again; or run Create Profile with another repository.`);
+    void vscode.window.showErrorMessage(`The checkout's git remote is ${chosen.repository} on ${chosen.host}, but Release Deck is connected to ${chosen.webHost}, so it cannot read that repository and wrote nothing. To use it, set releaseDeck.github.apiUrl to ${chosen.host === 'github.com' ? 'https://api.github.com' : `https://${chosen.host}/api/v3`} and sign in there, then run Create Profile again.`);
     return;
   }
   const remote = chosen.kind === 'repository' && chosen.fromRemote ? chosen.repository : undefined;
