@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { COMMANDS } from '../commandIds';
-import { plural } from '../domain/words';
+import { checkSummaryMessage } from '../domain/profileCheck';
 import { executeCommand } from '../executeCommand';
 import type { Services } from '../services';
 
@@ -25,17 +25,13 @@ export function registerCheckProfile(services: Services): vscode.Disposable {
         return;
       }
       case 'checked': {
-        const errors = outcome.findings.filter((finding) => finding.severity === 'error').length;
-        const warnings = outcome.findings.length - errors;
-        if (outcome.findings.length === 0) {
-          void vscode.window.showInformationMessage('The profile checks out: every repository, workflow, input and /version endpoint answered as it says.');
+        const summary = checkSummaryMessage(outcome.findings, outcome.checked);
+        const show = 'Show Problems';
+        if (!summary.problems && outcome.findings.length === 0) {
+          void vscode.window.showInformationMessage(summary.text);
           return;
         }
-        const show = 'Show Problems';
-        void vscode.window.showWarningMessage(
-          `The profile does not match what GitHub and the environments answer: ${[errors > 0 ? plural(errors, 'error') : '', warnings > 0 ? plural(warnings, 'warning') : ''].filter((part) => part !== '').join(' and ')}, each at its field in the Problems panel (quick fixes where the right value is known).`,
-          show,
-        ).then(async (choice) => {
+        void (summary.problems ? vscode.window.showWarningMessage(summary.text, show) : vscode.window.showInformationMessage(summary.text, show)).then(async (choice) => {
           if (choice === show) {
             await vscode.window.showTextDocument(outcome.uri);
             await vscode.commands.executeCommand('workbench.actions.view.problems');

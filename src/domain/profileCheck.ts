@@ -43,6 +43,32 @@ export interface CheckFacts {
   readonly versions: ReadonlyMap<string, VersionFact>;
   /** The classic token's scopes; undefined for a fine-grained token or an editor session, which list none. */
   readonly scopes: readonly string[] | undefined;
+  /** Why the scopes are unknown when `GET /user` failed (undefined when it answered). */
+  readonly scopesUnreadable?: string | undefined;
+  /** Workflow files and /version endpoints the profile names beyond the per-check limits: not read. */
+  readonly notChecked?: { readonly workflows: number; readonly endpoints: number } | undefined;
+}
+
+/**
+ * What Check Profile says when done: `problems` when an error or warning was found (each in the Problems
+ * panel), else what it read and that it found nothing, naming what it did not check (information findings).
+ */
+export function checkSummaryMessage(findings: readonly CheckFinding[], checked: string): { readonly problems: boolean; readonly text: string } {
+  const errors = findings.filter((finding) => finding.severity === 'error').length;
+  const warnings = findings.filter((finding) => finding.severity === 'warning').length;
+  const notes = findings.length - errors - warnings;
+  if (errors + warnings > 0) {
+    const counted = [errors > 0 ? `${errors} error${errors === 1 ? '' : 's'}` : '', warnings > 0 ? `${warnings} warning${warnings === 1 ? '' : 's'}` : ''].filter((part) => part !== '').join(' and ');
+    return { problems: true, text: `The profile does not match what GitHub and the environments answer: ${counted}, each at its field in the Problems panel (quick fixes where the right value is known).` };
+  }
+  const unchecked = notes > 0 ? ` Not everything could be checked: ${notes === 1 ? 'one note' : `${notes} notes`} in the Problems panel say what.` : '';
+  return { problems: false, text: `Release Deck ${checked}: no problem found.${unchecked}` };
+}
+
+/** What a check read, e.g. "checked 2 repositories, 9 workflows, 6 /version endpoints". */
+export function checkedSummary(facts: CheckFacts): string {
+  const count = (n: number, one: string, many: string): string => `${n} ${n === 1 ? one : many}`;
+  return `checked ${count(facts.repos.size, 'repository', 'repositories')}, ${count(facts.workflows.size, 'workflow', 'workflows')}, ${count(facts.versions.size, '/version endpoint', '/version endpoints')}`;
 }
 
 export function workflowKey(repo: string, file: string, ref: string | undefined): string {
@@ -81,6 +107,17 @@ export function checkProfile(profile: Profile, facts: CheckFacts): CheckFinding[
   const missingScopes = facts.scopes === undefined ? [] : ['repo', 'workflow'].filter((scope) => !facts.scopes?.includes(scope));
   if (missingScopes.length > 0) {
     add('$', 'error', `Your token lacks the ${missingScopes.join(' and ')} scope${missingScopes.length > 1 ? 's' : ''}: Release Deck needs repo to read and publish GitHub Releases and workflow to dispatch deployments. Sign in with a token that has them.`);
+  }
+  if (facts.scopes === undefined) {
+    const why = facts.scopesUnreadable !== undefined ? `GitHub did not say who the token is (${facts.scopesUnreadable})` : 'this sign-in (a fine-grained token or an editor session) lists no scopes to compare';
+    add('$', 'information', `Token permissions not checked: ${why}. A missing permission shows only when Release Deck first reads, publishes or dispatches.`);
+  }
+  const notChecked = facts.notChecked;
+  if (notChecked !== undefined && notChecked.workflows > 0) {
+    add('$', 'information', `${notChecked.workflows} workflow${notChecked.workflows === 1 ? '' : 's'} not checked (limit of a check reached): the profile names more than one check reads.`);
+  }
+  if (notChecked !== undefined && notChecked.endpoints > 0) {
+    add('$', 'information', `${notChecked.endpoints} /version endpoint${notChecked.endpoints === 1 ? '' : 's'} not checked (limit of a check reached): the profile names more than one check reads.`);
   }
   profile.apps.forEach((app, appIndex) => {
     if (app.registry !== undefined && facts.scopes !== undefined && !facts.scopes.includes('read:packages') && !facts.scopes.includes('write:packages')) {

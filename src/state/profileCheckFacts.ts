@@ -25,7 +25,10 @@ export async function gatherCheckFacts(client: GitHubClient, profile: Profile, p
   if (!repoNames.has(profile.infrastructureRepo.toLowerCase())) {
     repoNames.set(profile.infrastructureRepo.toLowerCase(), [profile.infrastructureRepo, 'infrastructureRepo']);
   }
-  const scopesPromise = getSignedInUser(client).then((user) => user.scopes, () => undefined);
+  const scopesPromise = getSignedInUser(client).then(
+    (user) => ({ scopes: user.scopes, scopesUnreadable: undefined }),
+    (error: unknown) => ({ scopes: undefined, scopesUnreadable: shortReason(error) }),
+  );
   const reposPromise = Promise.all(
     [...repoNames].map(async ([key, [repo, field]]): Promise<[string, RepoFact]> => {
       try {
@@ -42,8 +45,9 @@ export async function gatherCheckFacts(client: GitHubClient, profile: Profile, p
     listings.set(key, known);
     return known;
   };
+  const toRead = workflowsToRead(profile);
   const workflowsPromise = Promise.all(
-    workflowsToRead(profile).slice(0, MAX_CHECKED_WORKFLOWS).map(async ({ repo, file, ref }): Promise<[string, WorkflowFileFact]> => {
+    toRead.slice(0, MAX_CHECKED_WORKFLOWS).map(async ({ repo, file, ref }): Promise<[string, WorkflowFileFact]> => {
       const key = workflowKey(repo, file, ref);
       try {
         return [key, { kind: 'file', document: await readWorkflowFile(client, { repo, workflow: file, ...(ref !== undefined ? { ref } : {}) }) }];
@@ -55,10 +59,17 @@ export async function gatherCheckFacts(client: GitHubClient, profile: Profile, p
       }
     }),
   );
-  const urls = [...new Set(profile.apps.flatMap((app) => app.environments.flatMap((environment) => (environment.versionUrl !== undefined ? [environment.versionUrl] : []))))].slice(0, MAX_CHECKED_ENDPOINTS);
+  const allUrls = [...new Set(profile.apps.flatMap((app) => app.environments.flatMap((environment) => (environment.versionUrl !== undefined ? [environment.versionUrl] : []))))];
+  const urls = allUrls.slice(0, MAX_CHECKED_ENDPOINTS);
   const versionsPromise = Promise.all(urls.map(async (url): Promise<[string, VersionFact]> => [url, await probe(url)]));
-  const [scopes, repos, workflows, versions] = await Promise.all([scopesPromise, reposPromise, workflowsPromise, versionsPromise]);
-  return { repos: new Map(repos), workflows: new Map(workflows), versions: new Map(versions), scopes };
+  const [user, repos, workflows, versions] = await Promise.all([scopesPromise, reposPromise, workflowsPromise, versionsPromise]);
+  return {
+    repos: new Map(repos),
+    workflows: new Map(workflows),
+    versions: new Map(versions),
+    ...user,
+    notChecked: { workflows: toRead.length - workflows.length, endpoints: allUrls.length - urls.length },
+  };
 }
 
 /** A failure in a few words for a finding's message (the full text is in the log). */

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { Disposable } from '../disposable';
-import { checkProfile, type CheckFinding, type CheckFix } from '../domain/profileCheck';
+import { checkedSummary, checkProfile, type CheckFinding, type CheckFix } from '../domain/profileCheck';
 import { locateProblems } from '../domain/profileText';
 import { plural } from '../domain/words';
 import type { Log } from '../log';
@@ -15,7 +15,8 @@ export const CHECK_SOURCE = 'Release Deck';
 export const CHECK_CODE = 'profile-check';
 
 export type CheckOutcome =
-  | { readonly kind: 'checked'; readonly uri: vscode.Uri; readonly findings: readonly CheckFinding[] }
+  /** `checked`: what was read, e.g. "checked 2 repositories, 9 workflows, 6 /version endpoints". */
+  | { readonly kind: 'checked'; readonly uri: vscode.Uri; readonly findings: readonly CheckFinding[]; readonly checked: string }
   | { readonly kind: 'noFile' | 'broken' | 'signedOut' };
 
 /**
@@ -97,7 +98,7 @@ export class ProfileChecker extends Disposable {
     const findings = checkProfile(status.profile, facts);
     if (this.isDisposed || this.profiles.status !== status) {
       // The profile changed meanwhile: its own check follows.
-      return { kind: 'checked', uri: status.uri, findings };
+      return { kind: 'checked', uri: status.uri, findings, checked: checkedSummary(facts) };
     }
     let text = '';
     try {
@@ -107,7 +108,7 @@ export class ProfileChecker extends Disposable {
     }
     this.publish(status.uri, text, findings);
     this.log.info(`Check Profile: ${findings.length === 0 ? 'no problems' : plural(findings.length, 'problem')} in ${Date.now() - started} ms${findings.length > 0 ? `: ${findings.map((finding) => `${finding.path} ${finding.message}`).join('; ')}` : ''}`);
-    return { kind: 'checked', uri: status.uri, findings };
+    return { kind: 'checked', uri: status.uri, findings, checked: checkedSummary(facts) };
   }
 
   private publish(uri: vscode.Uri, text: string, findings: readonly CheckFinding[]): void {

@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { checkProfile, workflowKey, workflowsToRead, type CheckFacts, type WorkflowFileFact } from '../../../src/domain/profileCheck';
+import { checkedSummary, checkProfile, checkSummaryMessage, workflowKey, workflowsToRead, type CheckFacts, type WorkflowFileFact } from '../../../src/domain/profileCheck';
 import type { VersionFact } from '../../../src/domain/facts';
 import { validateProfile } from '../../../src/domain/profileValidation';
 import type { Profile } from '../../../src/domain/profileTypes';
@@ -80,12 +80,38 @@ describe('Check Profile: rules', () => {
     assert.match(ci[1]?.message ?? '', /cannot be dispatched: it is not started by workflow_dispatch/);
     const hidden = semverDeployYaml('web', 'staging').replace(/^run-name: .*$/m, 'run-name: Deploy web by ${{ github.actor }}');
     const titles = checkProfile(profileOf(DOCUMENT), facts({ workflows: [[workflowKey('acme/shop-infra', 'deploy-web-staging.yml', undefined), { kind: 'file', document: yamlDocument(hidden) }]], scopes: undefined }));
-    assert.deepEqual(titles.map((finding) => `${finding.path} ${finding.severity}`), ['$.apps[0].environments[0].deploy.workflow warning']);
-    assert.match(titles[0]?.message ?? '', /does not name the tag/);
+    assert.deepEqual(titles.map((finding) => `${finding.path} ${finding.severity}`), ['$ information', '$.apps[0].environments[0].deploy.workflow warning']);
+    assert.match(titles[1]?.message ?? '', /does not name the tag/);
   });
 
   it('reads the workflow files the profile names, the release workflow included', () => {
     const document = { ...structuredClone(DOCUMENT), releaseWorkflow: 'release.yml' };
     assert.deepEqual(workflowsToRead(profileOf(document)), [{ repo: 'acme/shop', file: 'release.yml' }, { repo: 'acme/shop-infra', file: 'deploy-web-staging.yml' }, { repo: 'acme/shop-infra', file: 'deploy-web-prod.yml' }]);
+  });
+
+  it('says what it did not check: token permissions it cannot see, workflows and endpoints past the limits', () => {
+    const fineGrained = checkProfile(profileOf(DOCUMENT), { ...facts({ scopes: undefined }), notChecked: { workflows: 0, endpoints: 0 } });
+    const notes = fineGrained.filter((finding) => finding.severity === 'information');
+    assert.deepEqual(notes.map((finding) => finding.path), ['$']);
+    assert.match(notes[0]?.message ?? '', /^Token permissions not checked: this sign-in \(a fine-grained token or an editor session\) lists no scopes/);
+    const userFailed = checkProfile(profileOf(DOCUMENT), { ...facts({ scopes: undefined }), scopesUnreadable: 'GitHub answers 403 Forbidden: your token lacks the permission' });
+    assert.match(userFailed.find((finding) => finding.severity === 'information')?.message ?? '', /^Token permissions not checked: GitHub did not say who the token is \(GitHub answers 403 Forbidden/);
+    const limited = checkProfile(profileOf(DOCUMENT), { ...facts(), notChecked: { workflows: 3, endpoints: 1 } });
+    assert.deepEqual(limited.filter((finding) => finding.severity === 'information').map((finding) => finding.message.replace(/ \(.*$/, '')), ['3 workflows not checked', '1 /version endpoint not checked']);
+    const classic = checkProfile(profileOf(DOCUMENT), { ...facts(), notChecked: { workflows: 0, endpoints: 0 } });
+    assert.equal(classic.some((finding) => finding.severity === 'information'), false, 'a classic token with its scopes, nothing over the limits: nothing unchecked to say');
+  });
+
+  it('words success as what was checked, never more', () => {
+    const checked = checkedSummary(facts());
+    assert.equal(checked, 'checked 2 repositories, 2 workflows, 2 /version endpoints');
+    assert.deepEqual(checkSummaryMessage([], checked), { problems: false, text: 'Release Deck checked 2 repositories, 2 workflows, 2 /version endpoints: no problem found.' });
+    const note = { path: '$', severity: 'information' as const, message: 'Token permissions not checked: …', fixes: [] };
+    const withNote = checkSummaryMessage([note], checked);
+    assert.equal(withNote.problems, false);
+    assert.match(withNote.text, /no problem found\. Not everything could be checked: one note in the Problems panel/);
+    const problems = checkSummaryMessage([note, { ...note, severity: 'error' }, { ...note, severity: 'warning' }, { ...note, severity: 'warning' }], checked);
+    assert.equal(problems.problems, true);
+    assert.match(problems.text, /1 error and 2 warnings, each at its field/);
   });
 });

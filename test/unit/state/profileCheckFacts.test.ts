@@ -23,6 +23,7 @@ describe('Check Profile and Create Profile against the simulated GitHub', () => 
     const facts = await gatherCheckFacts(harness.client, clean.profile);
     const findings = checkProfile(clean.profile, facts);
     assert.deepEqual(findings.filter((finding) => finding.severity === 'error'), [], JSON.stringify(findings, null, 1));
+    assert.deepEqual(facts.notChecked, { workflows: 0, endpoints: 0 });
     const requests = harness.simulator.stats.requests;
     assert.ok(requests <= 12, `${requests} requests: /user, 2 repositories, the release workflow and 4 deployment workflows`);
 
