@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { COMMANDS } from '../../src/commandIds';
@@ -136,6 +136,66 @@ describe('Check Profile and Create Profile in the editor', () => {
       });
     } finally {
       window.showInputBox = realInputBox;
+      deck.testing?.answerConfirmations(undefined);
+      writeFileSync(file, original);
+    }
+    await waitFor('the original profile to load again', () => (deck.describeDeck().length === 5 ? true : undefined));
+  });
+
+  it('Create Profile stops on a monorepo it cannot read, runs once at a time, and asks again when the profile changed during its questions', async () => {
+    const deck = await loadedDeck();
+    const file = profileFile();
+    const original = readFileSync(file, 'utf8');
+    const window = vscode.window as { showInputBox: unknown; showErrorMessage: unknown; showInformationMessage: unknown };
+    const real = { showInputBox: window.showInputBox, showErrorMessage: window.showErrorMessage, showInformationMessage: window.showInformationMessage };
+    const said: string[] = [];
+    const asked: string[] = [];
+    window.showErrorMessage = (message: string) => {
+      said.push(message);
+      return Promise.resolve(undefined);
+    };
+    window.showInformationMessage = (message: string) => {
+      said.push(message);
+      return Promise.resolve(undefined);
+    };
+    deck.testing?.answerConfirmations(true);
+    try {
+      // A repository GitHub answers 404 for: the reason, never "has no deployment workflow", nothing written.
+      window.showInputBox = (options: vscode.InputBoxOptions) => {
+        asked.push(options.prompt ?? '');
+        return Promise.resolve(undefined);
+      };
+      await vscode.commands.executeCommand(COMMANDS.createProfile, 'acme/not-there');
+      assert.equal(asked.join('\n'), '', 'no question about deployments of a repository it could not read');
+      assert.ok(said.some((message) => /could not read acme\/not-there on GitHub \(.*404.*\), so it wrote no profile/.test(message)), said.join('\n'));
+      assert.equal(readFileSync(file, 'utf8'), original);
+
+      // A second Create Profile while the first waits at a question: said, and nothing else happens.
+      const pending: { release?: (value: string | undefined) => void } = {};
+      window.showInputBox = (options: vscode.InputBoxOptions) => {
+        asked.push(options.prompt ?? '');
+        return new Promise<string | undefined>((resolve) => {
+          pending.release = resolve;
+        });
+      };
+      const first = vscode.commands.executeCommand(COMMANDS.createProfile, 'WordPress/openverse');
+      await waitFor('the first Create Profile to ask its question', () => (asked.length > 0 ? true : undefined));
+      await vscode.commands.executeCommand(COMMANDS.createProfile, 'WordPress/openverse');
+      assert.ok(said.some((message) => /Create Profile is already running/.test(message)), said.join('\n'));
+
+      // The file changes while the first run asks: replacing it is asked again before the rename.
+      const before = deck.testing?.confirmations().filter((request) => /already exists\. Replace it/.test(request.message)).length ?? 0;
+      writeFileSync(file, `${original}\n// edited meanwhile\n`);
+      window.showInputBox = (options: vscode.InputBoxOptions) => Promise.resolve(/Which repository holds them/.test(options.prompt ?? '') ? 'WordPress/openverse-infrastructure' : '');
+      pending.release?.(/Which repository holds them/.test(asked[0] ?? '') ? 'WordPress/openverse-infrastructure' : '');
+      await first;
+      const after = deck.testing?.confirmations().filter((request) => /already exists\. Replace it/.test(request.message)).length ?? 0;
+      assert.equal(after - before, 1, 'asked once more, right before replacing the file that changed');
+      assert.match(readFileSync(file, 'utf8'), /^\/\/ Written by Release Deck's "Create Profile"/);
+      const folder = path.dirname(file);
+      assert.deepEqual(readdirSync(folder).filter((name) => name.endsWith('.tmp')), [], 'no temporary file left beside the profile');
+    } finally {
+      Object.assign(window, real);
       deck.testing?.answerConfirmations(undefined);
       writeFileSync(file, original);
     }
