@@ -96,7 +96,7 @@ describe('reviewing deployments that wait on required reviewers (review)', () =>
     assert.equal(await reviewsPosted(), posted + 1, 'one review sent for two clicks');
     await deck.refresh();
     const production = find(deck.describeDeck(), 'API', 'Production');
-    assert.match(production.description ?? '', /^rel-2026\.10\.15\.09\.30\.00\b/);
+    assert.match(production.description ?? '', /(?:^|· )rel-2026\.10\.15\.09\.30\.00\b/);
     assert.doesNotMatch(production.contextValue ?? '', /\bawaitingReview\b/);
   });
 });
