@@ -71,7 +71,7 @@ export async function startEditor(options: EditorOptions): Promise<RunningEditor
   const plan = loadingPlan(runtime.edition, options.load ?? { extensionDevelopmentPaths: [] });
   const dataDir = mkdtempSync(join(tmpdir(), 'release-deck-editor-'));
   const userDir = join(dataDir, 'user');
-  const linked = [...plan.linked, ...(options.locale !== undefined ? [writeLanguagePack(dataDir, options.locale)] : [])];
+  const linked = [...plan.linked, ...(options.locale !== undefined ? [writeLanguagePack(dataDir, userDir, options.locale)] : [])];
   if (linked.length > 0) {
     mkdirSync(join(dataDir, 'extensions'), { recursive: true });
     writeFileSync(join(dataDir, 'extensions', 'extensions.json'), linkedExtensionsManifest(linked));

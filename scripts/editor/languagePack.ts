@@ -9,9 +9,12 @@ import { join } from 'node:path';
  * translation file is empty, so the workbench keeps English for them); what it makes real is the language
  * itself: extensions get their `package.nls.<language>.json` and `l10n/bundle.l10n.<language>.json`, as for a
  * person with the Marketplace's language pack (e.g. MS-CEINTL.vscode-language-pack-de) installed.
+ * The server reads the installed packs from `languagepacks.json` in the user-data folder when it serves the
+ * workbench page, and writes that file itself only once it has scanned the extensions (after the first page,
+ * too late), so the file is written here as the server would write it.
  * Returns the pack's folder, to be recorded as an installed extension (loading.ts, linkedExtensionsManifest).
  */
-export function writeLanguagePack(parent: string, language: string): string {
+export function writeLanguagePack(parent: string, userDataDir: string, language: string): string {
   const folder = join(parent, `release-deck-tests.language-pack-${language}`);
   mkdirSync(join(folder, 'translations'), { recursive: true });
   writeFileSync(
@@ -26,6 +29,19 @@ export function writeLanguagePack(parent: string, language: string): string {
       },
     }),
   );
-  writeFileSync(join(folder, 'translations', 'main.i18n.json'), JSON.stringify({ version: '1.0.0', contents: {} }));
+  const translations = join(folder, 'translations', 'main.i18n.json');
+  writeFileSync(translations, JSON.stringify({ version: '1.0.0', contents: {} }));
+  mkdirSync(userDataDir, { recursive: true });
+  writeFileSync(
+    join(userDataDir, 'languagepacks.json'),
+    JSON.stringify({
+      [language]: {
+        hash: `release-deck-tests-${language}`,
+        extensions: [{ extensionIdentifier: { id: `release-deck-tests.language-pack-${language}` }, version: '0.0.1' }],
+        translations: { vscode: translations },
+        label: language,
+      },
+    }),
+  );
   return folder;
 }
