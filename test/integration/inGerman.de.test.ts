@@ -3,6 +3,10 @@ import * as vscode from 'vscode';
 import { COMMANDS } from '../../src/commandIds';
 import { DEMO_TOKEN, EXTENSION_ID, admin, find, loadedDeck, waitFor } from './support';
 
+/** A translated command title or category is read as both: the translation (`value`) and the English (`original`). */
+type Localized = string | { readonly value: string; readonly original: string };
+const value = (text: Localized | undefined): string | undefined => (typeof text === 'object' ? text.value : text);
+
 /**
  * The editor in German (code-server --locale de, with a stand-in language pack: scripts/editor/languagePack.ts):
  * what a German developer sees of Release Deck comes from package.nls.de.json and l10n/bundle.l10n.de.json.
@@ -12,14 +16,15 @@ describe('Release Deck in an editor whose display language is German', () => {
   it('names its commands, views and settings in German', () => {
     assert.equal(vscode.env.language, 'de', 'the editor runs in German');
     const manifest = vscode.extensions.getExtension(EXTENSION_ID)?.packageJSON as {
-      contributes: { commands: Array<{ command: string; title: string; category: string }>; views: Record<string, Array<{ id: string; name: string }>> };
+      contributes: { commands: Array<{ command: string; title: Localized; category: Localized }>; views: Record<string, Array<{ id: string; name: string }>> };
     };
-    const title = (command: string): string | undefined => manifest.contributes.commands.find((candidate) => candidate.command === command)?.title;
+    const title = (command: string): string | undefined => value(manifest.contributes.commands.find((candidate) => candidate.command === command)?.title);
     assert.equal(title(COMMANDS.deploy), 'Bereitstellen…');
     assert.equal(title(COMMANDS.rollBack), 'Zurückrollen…');
     assert.equal(title(COMMANDS.publishRelease), 'GitHub-Release veröffentlichen…');
     assert.equal(title(COMMANDS.signInWithToken), 'Mit Token anmelden…');
-    assert.equal(manifest.contributes.commands.find((candidate) => candidate.command === COMMANDS.deploy)?.category, 'Release Deck');
+    assert.equal(value(manifest.contributes.commands.find((candidate) => candidate.command === COMMANDS.deploy)?.category), 'Release Deck');
+    assert.deepEqual(manifest.contributes.commands.find((candidate) => candidate.command === COMMANDS.deploy)?.title, { value: 'Bereitstellen…', original: 'Deploy…' }, 'the palette also finds the English title');
     assert.equal(manifest.contributes.views.releaseDeck?.find((view) => view.id === 'releaseDeck.needsYou')?.name, 'Braucht Sie');
   });
 
