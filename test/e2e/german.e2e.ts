@@ -42,7 +42,7 @@ describe('Release Deck in German in the browser', () => {
       assert.ok(await row.isVisible(), title);
     }
     await input.fill('>Release Deck: ');
-    await page.locator('.quick-input-widget .monaco-list-row', { hasText: 'Release Deck: Mit Token anmelden…' }).first().waitFor({ state: 'visible' });
+    await page.locator('.quick-input-widget .monaco-list-row', { hasText: 'Release Deck: Bereitstellen…' }).first().waitFor({ state: 'visible' });
     await screenshot(page, 'german-palette-and-deck');
     await page.keyboard.press('Escape');
   });
