@@ -75,9 +75,44 @@ async function main(): Promise<number> {
   }
   const resultsDir = join(ROOT, 'test-results');
   mkdirSync(resultsDir, { recursive: true });
-  const reportPath = join(resultsDir, 'integration-report.json');
-  rmSync(reportPath, { force: true });
+  const results: Report['results'] = [];
+  for (const locale of passes(process.env.RELEASE_DECK_TEST_LOCALE)) {
+    const pass = await runPass(locale, join(resultsDir, 'integration-report.json'));
+    if (typeof pass === 'string') {
+      return fail(pass);
+    }
+    results.push(...pass.results);
+  }
+  const passed = results.filter((result) => result.state === 'passed').length;
+  const failed = results.filter((result) => result.state === 'failed').length;
+  for (const result of results.filter((candidate) => candidate.state === 'failed')) {
+    console.log(`\n  FAILED: ${result.title}\n${(result.error ?? '').split('\n').map((line) => `    ${line}`).join('\n')}`);
+  }
+  console.log(`\n  integration: ${passed} passed, ${failed} failed (${((Date.now() - started) / 1000).toFixed(1)} s)\n`);
+  writeFileSync(join(resultsDir, 'integration.json'), JSON.stringify({ passed, failed }));
+  return failed > 0 || passed === 0 ? 1 : 0;
 
+  function fail(reason: string): number {
+    console.error(`integration suite: ${reason}`);
+    mkdirSync(join(ROOT, 'test-results'), { recursive: true });
+    writeFileSync(join(ROOT, 'test-results', 'integration.json'), JSON.stringify({ passed: 0, failed: 1, error: reason }));
+    return 1;
+  }
+}
+
+/**
+ * The runs of the suite: '' is the suite in English; 'de' the tests that need the editor in German
+ * (test/integration/*.de.test.ts, with code-server's --locale de). RELEASE_DECK_TEST_LOCALE=en or =de runs one.
+ */
+function passes(only: string | undefined): string[] {
+  const all = ['', 'de'];
+  return only === undefined || only === '' ? all : all.filter((locale) => locale === (only === 'en' ? '' : only));
+}
+
+/** One editor, one simulator, one workspace: the suite's files for `locale`; a string says why it could not run. */
+async function runPass(locale: string, reportPath: string): Promise<Report | string> {
+  rmSync(reportPath, { force: true });
+  const language = locale === '' ? 'English' : locale;
   let simulator: RunningSimulator | undefined;
   let editor: RunningEditor | undefined;
   let browser: OpenBrowser | undefined;
@@ -90,9 +125,10 @@ async function main(): Promise<number> {
       workspace: workspace.path,
       userSettings: simulatorUserSettings(simulator.url),
       load: { extensionDevelopmentPaths: [ROOT], extensionTestsPath: join(ROOT, 'out', 'integration', 'index.js') },
-      env: { RELEASE_DECK_TEST_REPORT: reportPath, RELEASE_DECK_SIMULATOR_URL: simulator.url, RELEASE_DECK_TEST_GREP: process.env.RELEASE_DECK_TEST_GREP ?? '' },
+      env: { RELEASE_DECK_TEST_REPORT: reportPath, RELEASE_DECK_SIMULATOR_URL: simulator.url, RELEASE_DECK_TEST_GREP: process.env.RELEASE_DECK_TEST_GREP ?? '', RELEASE_DECK_TEST_LOCALE: locale },
+      ...(locale !== '' ? { locale } : {}),
     });
-    console.log(`\n  Integration suite in the ${editor.versions}\n`);
+    console.log(`\n  Integration suite (${language}) in the ${editor.versions}\n`);
     browser = await openBrowser();
     const errors: string[] = [];
     browser.page.on('pageerror', (error) => errors.push(error.message));
@@ -100,36 +136,30 @@ async function main(): Promise<number> {
     const deadline = Date.now() + TIMEOUT_MS;
     while (!existsSync(reportPath)) {
       if (Date.now() > deadline) {
-        return fail(`no report after ${TIMEOUT_MS / 60_000} minutes: the suite hung or the extension host crashed`);
+        return `no report after ${TIMEOUT_MS / 60_000} minutes (${language}): the suite hung or the extension host crashed`;
       }
       await new Promise((resolve) => setTimeout(resolve, 500));
     }
     const report = JSON.parse(readFileSync(reportPath, 'utf8')) as Report;
+    if (report.results.length === 0) {
+      // RELEASE_DECK_TEST_GREP matched none of this run's tests: nothing ran, nothing to scan.
+      console.log(`  no test of the ${language} run matches RELEASE_DECK_TEST_GREP\n`);
+      return report;
+    }
     report.results.push(scanForTokens(editor.dataDir, workspace.path));
-    report.passed = report.results.filter((result) => result.state === 'passed').length;
-    report.failed = report.results.filter((result) => result.state === 'failed').length;
-    console.log(`\n  Integration suite (${editor.versions}, real extension host)\n`);
+    if (locale !== '') {
+      report.results = report.results.map((result) => ({ ...result, title: `[${locale}] ${result.title}` }));
+    }
+    console.log(`\n  Integration suite (${language}, ${editor.versions}, real extension host)\n`);
     for (const result of report.results) {
       console.log(`    ${result.state === 'passed' ? '✔' : '✘'} ${result.title} (${result.durationMs} ms)`);
     }
-    for (const result of report.results.filter((candidate) => candidate.state === 'failed')) {
-      console.log(`\n  FAILED: ${result.title}\n${(result.error ?? '').split('\n').map((line) => `    ${line}`).join('\n')}`);
-    }
-    console.log(`\n  integration: ${report.passed} passed, ${report.failed} failed (${((Date.now() - started) / 1000).toFixed(1)} s)\n`);
-    writeFileSync(join(resultsDir, 'integration.json'), JSON.stringify({ passed: report.passed, failed: report.failed }));
-    return report.failed > 0 || report.passed === 0 ? 1 : 0;
+    return report;
   } finally {
     await browser?.close();
-    await editor?.stop(join(ROOT, 'test-results', 'integration-editor-logs'));
+    await editor?.stop(join(ROOT, 'test-results', locale === '' ? 'integration-editor-logs' : `integration-editor-logs-${locale}`));
     await simulator?.close();
     workspace?.remove();
-  }
-
-  function fail(reason: string): number {
-    console.error(`integration suite: ${reason}`);
-    mkdirSync(join(ROOT, 'test-results'), { recursive: true });
-    writeFileSync(join(ROOT, 'test-results', 'integration.json'), JSON.stringify({ passed: 0, failed: 1, error: reason }));
-    return 1;
   }
 }
 

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { editionFrom, type Edition } from './editions';
 import { ensureCodeServer, installedVersions } from './install';
 import { linkedExtensionsManifest, loadingPlan, type Load } from './loading';
+import { writeLanguagePack } from './languagePack';
 
 /**
  * A real VS Code for tests and the demo: code-server from the npm registry (Microsoft's own VS Code
@@ -45,6 +46,8 @@ export interface EditorOptions {
   readonly edition?: Edition;
   /** Folders to load as extensions under development, and the integration suite's module (loading.ts). */
   readonly load?: Load;
+  /** The display language (code-server's `--locale`), e.g. `de`; English when not given (languagePack.ts). */
+  readonly locale?: string;
 }
 
 export interface RunningEditor {
@@ -68,9 +71,10 @@ export async function startEditor(options: EditorOptions): Promise<RunningEditor
   const plan = loadingPlan(runtime.edition, options.load ?? { extensionDevelopmentPaths: [] });
   const dataDir = mkdtempSync(join(tmpdir(), 'release-deck-editor-'));
   const userDir = join(dataDir, 'user');
-  if (plan.linked.length > 0) {
+  const linked = [...plan.linked, ...(options.locale !== undefined ? [writeLanguagePack(dataDir, userDir, options.locale)] : [])];
+  if (linked.length > 0) {
     mkdirSync(join(dataDir, 'extensions'), { recursive: true });
-    writeFileSync(join(dataDir, 'extensions', 'extensions.json'), linkedExtensionsManifest(plan.linked));
+    writeFileSync(join(dataDir, 'extensions', 'extensions.json'), linkedExtensionsManifest(linked));
   }
   mkdirSync(join(userDir, 'User'), { recursive: true });
   writeFileSync(
@@ -109,6 +113,7 @@ export async function startEditor(options: EditorOptions): Promise<RunningEditor
     '--extensions-dir', join(dataDir, 'extensions'),
     ...(options.trustWorkspaces === false ? [] : ['--disable-workspace-trust']),
     ...plan.serverArgs,
+    ...(options.locale !== undefined ? ['--locale', options.locale] : []),
     options.workspace,
   ];
   const child: ChildProcess = spawn(runtime.node, [runtime.entry, ...args], {

@@ -201,11 +201,11 @@ export class CredentialStore extends Disposable {
       try {
         const ready = this.ready();
         if (ready === undefined) {
-          throw new Error('Release Deck connects to no GitHub host yet (see the deck), so there is nothing to sign in to');
+          throw new Error(vscode.l10n.t('Release Deck connects to no GitHub host yet (see the deck), so there is nothing to sign in to'));
         }
         if (ready.provider === undefined) {
           throw new Error(
-            `the editor's GitHub account serves github.com, and its GitHub Enterprise account only the server named by the setting github-enterprise.uri; neither is ${ready.apiUrl}`,
+            vscode.l10n.t("the editor's GitHub account serves github.com, and its GitHub Enterprise account only the server named by the setting github-enterprise.uri; neither is {0}", ready.apiUrl),
           );
         }
         // A new session (forceNewSession) when the current one is refused for a reason signing in again can fix (SAML SSO).

@@ -27,7 +27,7 @@ export function loadedTarget(services: Services, argument: unknown, command: str
 export function itemTarget(services: Services, argument: unknown, command: string): CommandTarget | undefined {
   const loaded = loadedTarget(services, argument, command, `The deck has not loaded yet: sign in and wait for it, then run "${command}" on an item of the deck.`);
   if (loaded !== undefined && loaded.target === undefined) {
-    void vscode.window.showInformationMessage(`"${command}" works on an item of the deck: right-click an environment, a release or a deployment in the Release Deck view.`);
+    void vscode.window.showInformationMessage(vscode.l10n.t('"{0}" works on an item of the deck: right-click an environment, a release or a deployment in the Release Deck view.', command));
   }
   return loaded?.target;
 }

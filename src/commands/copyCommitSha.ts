@@ -9,8 +9,8 @@ import { itemTarget } from './commandTarget';
 /** Copies the full commit SHA an environment runs. */
 export function registerCopyCommitSha(services: Services): vscode.Disposable {
   return vscode.commands.registerCommand(COMMANDS.copyCommitSha, async (argument: unknown) => {
-    const target = itemTarget(services, argument, 'Copy Commit SHA');
+    const target = itemTarget(services, argument, vscode.l10n.t('Copy Commit SHA'));
     const sha = target !== undefined && itemOf(target) === 'environment' ? target.environment?.running?.sha : undefined;
-    await copyForItem(services, sha, target !== undefined, { what: 'the commit SHA', shown: shortSha, missing: 'The commit running there is not known.' });
+    await copyForItem(services, sha, target !== undefined, { what: 'the commit SHA', shown: shortSha, missing: vscode.l10n.t('The commit running there is not known.') });
   });
 }

@@ -8,9 +8,9 @@ import { itemTarget } from './commandTarget';
 /** Copies the image tag of an environment's running version, a deployment or a draft. */
 export function registerCopyImageTag(services: Services): vscode.Disposable {
   return vscode.commands.registerCommand(COMMANDS.copyImageTag, async (argument: unknown) => {
-    const target = itemTarget(services, argument, 'Copy Image Tag');
+    const target = itemTarget(services, argument, vscode.l10n.t('Copy Image Tag'));
     const item = target !== undefined ? itemOf(target) : undefined;
     const tag = item === 'environment' ? target?.environment?.running?.imageTag : item === 'deployment' ? target?.deployment?.imageTag : item === 'draft' ? target?.draft?.imageTag : undefined;
-    await copyForItem(services, tag, target !== undefined, { what: 'the image tag', shown: (text) => text, missing: 'This item has no image tag to copy.' });
+    await copyForItem(services, tag, target !== undefined, { what: 'the image tag', shown: (text) => text, missing: vscode.l10n.t('This item has no image tag to copy.') });
   });
 }

@@ -7,16 +7,16 @@ import { itemTarget } from './commandTarget';
 /** Opens one of the environment's console links (e.g. the ECS service's events) to debug a deployment. */
 export function registerOpenConsoleLink(services: Services): vscode.Disposable {
   return vscode.commands.registerCommand(COMMANDS.openConsoleLink, async (argument: unknown) => {
-    const environment = itemTarget(services, argument, 'Open Console')?.environment;
+    const environment = itemTarget(services, argument, vscode.l10n.t('Open Console'))?.environment;
     if (environment === undefined) {
       return;
     }
     const links = environment.environment.consoleLinks;
     if (links.length === 0) {
-      void vscode.window.showInformationMessage('The profile lists no console links for this environment.');
+      void vscode.window.showInformationMessage(vscode.l10n.t('The profile lists no console links for this environment.'));
       return;
     }
-    const picked = links.length === 1 ? links[0] : (await vscode.window.showQuickPick(links.map((link) => ({ label: link.label, detail: link.url, link })), { title: 'Open a console link' }))?.link;
+    const picked = links.length === 1 ? links[0] : (await vscode.window.showQuickPick(links.map((link) => ({ label: link.label, detail: link.url, link })), { title: vscode.l10n.t('Open a console link') }))?.link;
     if (picked !== undefined) {
       await openLink(picked.url, services.log);
     }

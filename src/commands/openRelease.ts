@@ -8,12 +8,12 @@ import { itemTarget } from './commandTarget';
 /** Opens on GitHub the GitHub Release of an item: a draft, or the release an environment runs. */
 export function registerOpenRelease(services: Services): vscode.Disposable {
   return vscode.commands.registerCommand(COMMANDS.openRelease, async (argument: unknown) => {
-    const target = itemTarget(services, argument, 'Open GitHub Release');
+    const target = itemTarget(services, argument, vscode.l10n.t('Open GitHub Release'));
     const item = target !== undefined ? itemOf(target) : undefined;
     const url = item === 'draft' ? target?.draft?.htmlUrl : item === 'release' ? target?.release?.htmlUrl : item === 'environment' ? target?.environment?.running?.release?.htmlUrl : undefined;
     if (url === undefined) {
       if (target !== undefined) {
-        void vscode.window.showInformationMessage('What runs there is not a published GitHub Release.');
+        void vscode.window.showInformationMessage(vscode.l10n.t('What runs there is not a published GitHub Release.'));
       }
       return;
     }

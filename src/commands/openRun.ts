@@ -8,7 +8,7 @@ import { itemTarget } from './commandTarget';
 /** Opens on GitHub the deployment run of an item: the one under way, else the last one. */
 export function registerOpenRun(services: Services): vscode.Disposable {
   return vscode.commands.registerCommand(COMMANDS.openRun, async (argument: unknown) => {
-    const target = itemTarget(services, argument, 'Open Run on GitHub');
+    const target = itemTarget(services, argument, vscode.l10n.t('Open Run on GitHub'));
     const item = target !== undefined ? itemOf(target) : undefined;
     const environment = target?.environment;
     const run = item === 'deployment'
@@ -18,7 +18,7 @@ export function registerOpenRun(services: Services): vscode.Disposable {
         : undefined;
     if (run === undefined) {
       if (target !== undefined) {
-        void vscode.window.showInformationMessage('No deployment run is on record for this item.');
+        void vscode.window.showInformationMessage(vscode.l10n.t('No deployment run is on record for this item.'));
       }
       return;
     }

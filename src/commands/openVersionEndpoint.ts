@@ -7,11 +7,11 @@ import { itemTarget } from './commandTarget';
 /** Opens an environment's /version endpoint in the browser. */
 export function registerOpenVersionEndpoint(services: Services): vscode.Disposable {
   return vscode.commands.registerCommand(COMMANDS.openVersionEndpoint, async (argument: unknown) => {
-    const target = itemTarget(services, argument, 'Open /version');
+    const target = itemTarget(services, argument, vscode.l10n.t('Open /version'));
     const url = target?.environment?.environment.versionUrl;
     if (url === undefined) {
       if (target !== undefined) {
-        void vscode.window.showInformationMessage('This environment has no /version endpoint in the profile.');
+        void vscode.window.showInformationMessage(vscode.l10n.t('This environment has no /version endpoint in the profile.'));
       }
       return;
     }

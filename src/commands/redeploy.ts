@@ -20,7 +20,7 @@ export function registerRedeploy(services: Services): vscode.Disposable {
     const tag = runningImageTag(environment, tagSchemeOf(app.app));
     const target = tag !== undefined ? resolveDeployTarget(app, tag) : undefined;
     if (target === undefined || !target.ok) {
-      void vscode.window.showWarningMessage(`What runs in ${placeLabel(app.app, environment.environment)} is not known as an image tag, so it cannot be redeployed. Use "Deploy…" with a specific tag.`);
+      void vscode.window.showWarningMessage(vscode.l10n.t('What runs in {0} is not known as an image tag, so it cannot be redeployed. Use "Deploy…" with a specific tag.', placeLabel(app.app, environment.environment)));
       return;
     }
     return runDeployment(services, 'redeploy', app, environment, target.value, given?.reference.reason);

@@ -10,7 +10,7 @@ import { openLink } from '../ui/links';
 import { requestedImageTag } from './arguments';
 import { chooseDeployment } from './chooseDeployment';
 import { runDeployment } from './deploymentFlow';
-import { commitTitle, placeLabel } from '../domain/words';
+import { commitTitle, dateTime, placeLabel } from '../domain/words';
 
 /**
  * Release Deck: Roll Back — deploys the last known working production tag (or another entry of the
@@ -39,7 +39,7 @@ export function registerRollBack(services: Services): vscode.Disposable {
     }
     const target = resolveDeployTarget(app, imageTag);
     if (!target.ok) {
-      void vscode.window.showErrorMessage(`Nothing was rolled back: ${target.error}`);
+      void vscode.window.showErrorMessage(vscode.l10n.t('Nothing was rolled back: {0}', target.error));
       return;
     }
     return runDeployment(services, 'rollBack', app, environment, target.value, given?.reference.reason ?? `Roll back to ${target.value.imageTag} from Release Deck`);
@@ -53,12 +53,12 @@ async function pickRollbackTarget(app: AppDeck, environment: EnvironmentDeck): P
   }
   const recommended = environment.rollback.imageTag;
   const running = environment.running?.imageTag;
-  const deployed = (record: DeploymentRecord): string => `Deployed successfully ${record.updatedAt.slice(0, 16).replace('T', ' ')} UTC by ${record.actor}`;
+  const deployed = (record: DeploymentRecord): string => vscode.l10n.t('Deployed successfully {0} by {1}', dateTime(record.updatedAt, vscode.env.language), record.actor);
   const target = environment.rollback.deployment;
   const items = [
     {
       label: `$(discard) ${recommended}`,
-      description: target.rollbackOrderUnknown !== undefined ? 'last known working (whether it was rolled away from is unknown)' : 'last known working',
+      description: target.rollbackOrderUnknown !== undefined ? vscode.l10n.t('last known working (whether it was rolled away from is unknown)') : vscode.l10n.t('last known working'),
       detail: [deployed(target), target.rollbackOrderUnknown].filter((part) => part !== undefined).join(' · '),
       imageTag: recommended,
     },
@@ -68,21 +68,21 @@ async function pickRollbackTarget(app: AppDeck, environment: EnvironmentDeck): P
       .map((record) => ({
         label: `$(history) ${record.imageTag ?? ''}`,
         description: standingWords(record) ?? '',
-        detail: record.rolledAwayFrom !== undefined ? `${deployed(record)} · replaced by the older ${record.rolledAwayFrom.toImageTag}: not known to work` : deployed(record),
+        detail: record.rolledAwayFrom !== undefined ? vscode.l10n.t('{0} · replaced by the older {1}: not known to work', deployed(record), record.rolledAwayFrom.toImageTag) : deployed(record),
         imageTag: record.imageTag ?? '',
       })),
   ];
-  const picked = await vscode.window.showQuickPick(items, { title: `Roll back ${placeLabel(app.app, environment.environment)} (runs ${running ?? 'unknown'}) to…`, placeHolder: 'The last known working tag comes first' });
+  const picked = await vscode.window.showQuickPick(items, { title: vscode.l10n.t('Roll back {0} (runs {1}) to…', placeLabel(app.app, environment.environment), running ?? vscode.l10n.t('unknown')), placeHolder: vscode.l10n.t('The last known working tag comes first') });
   return picked?.imageTag;
 }
 
 async function explainStagingRollback(services: Services, app: AppDeck, environment: EnvironmentDeck): Promise<void> {
   const commit = environment.running?.sha !== undefined ? services.store.state.snapshot?.mainCommits.find((candidate) => candidate.sha === environment.running?.sha) : undefined;
-  const force = 'Force an Earlier Tag…';
-  const open = 'Open the Running Commit';
+  const force = vscode.l10n.t('Force an Earlier Tag…');
+  const open = vscode.l10n.t('Open the Running Commit');
   const choice = await vscode.window.showInformationMessage(
-    `The recommended way to roll back ${placeLabel(app.app, environment.environment)} is to revert the breaking change in the monorepo: staging then follows by itself, and the monorepo stays healthy for the next production release.`,
-    { modal: true, detail: commit !== undefined ? `It runs ${shortSha(commit.sha)} "${commitTitle(commit.message)}".` : '' },
+    vscode.l10n.t('The recommended way to roll back {0} is to revert the breaking change in the monorepo: staging then follows by itself, and the monorepo stays healthy for the next production release.', placeLabel(app.app, environment.environment)),
+    { modal: true, detail: commit !== undefined ? vscode.l10n.t('It runs {0} "{1}".', shortSha(commit.sha), commitTitle(commit.message)) : '' },
     ...(commit !== undefined ? [open] : []),
     force,
   );

@@ -30,8 +30,8 @@ export async function signInWithEditorAccount(services: Services, options: { rea
     }
     services.log.error(`Sign-in with the editor's GitHub account failed: ${message}`);
     const choice = await vscode.window.showErrorMessage(
-      `Release Deck could not sign in with the editor's GitHub account: ${services.log.redact(message)}. You can sign in with a token instead.`,
-      'Sign In with Token…',
+      vscode.l10n.t("Release Deck could not sign in with the editor's GitHub account: {0}. You can sign in with a token instead.", services.log.redact(message)),
+      vscode.l10n.t('Sign In with Token…'),
     );
     if (choice !== undefined) {
       await executeCommand(COMMANDS.signInWithToken);
@@ -55,19 +55,21 @@ async function enterpriseReady(services: Services): Promise<boolean> {
     return true;
   }
   if (advice.kind === 'tokenOnly') {
-    const choice = await vscode.window.showErrorMessage(`Release Deck cannot sign in with the editor's account: ${advice.reason}. Sign in with a token for this server instead.`, 'Sign In with Token…');
+    const choice = await vscode.window.showErrorMessage(vscode.l10n.t("Release Deck cannot sign in with the editor's account: {0}. Sign in with a token for this server instead.", advice.reason), vscode.l10n.t('Sign In with Token…'));
     if (choice !== undefined) {
       await executeCommand(COMMANDS.signInWithToken);
     }
     return false;
   }
   const confirmed = await services.confirmer.ask({
-    message: `Sign in to ${advice.host} with the editor's GitHub Enterprise account?`,
-    detail:
-      `Release Deck connects to ${endpoint.apiUrl} (your setting releaseDeck.github.apiUrl). VS Code's GitHub Enterprise sign-in serves only the server named by its setting github-enterprise.uri, ` +
-      `which is ${advice.current !== undefined ? `now ${advice.current}` : 'not set'}. Release Deck will set it to ${advice.uri} in your user settings, then sign in. ` +
-      'A token works without this setting: Release Deck: Sign In with Token….',
-    confirmLabel: 'Set and Sign In',
+    message: vscode.l10n.t("Sign in to {0} with the editor's GitHub Enterprise account?", advice.host),
+    detail: vscode.l10n.t(
+      "Release Deck connects to {0} (your setting releaseDeck.github.apiUrl). VS Code's GitHub Enterprise sign-in serves only the server named by its setting github-enterprise.uri, which is {1}. Release Deck will set it to {2} in your user settings, then sign in. A token works without this setting: Release Deck: Sign In with Token….",
+      endpoint.apiUrl,
+      advice.current !== undefined ? vscode.l10n.t('now {0}', advice.current) : vscode.l10n.t('not set'),
+      advice.uri,
+    ),
+    confirmLabel: vscode.l10n.t('Set and Sign In'),
   });
   if (!confirmed) {
     return false;

@@ -16,7 +16,7 @@ export function registerSignInWithToken(services: Services): vscode.Disposable {
     // The token is checked with, and kept for, the API root in force: the one the user chose or allowed.
     const apiUrl = services.endpoints.apiUrl();
     if (apiUrl === undefined) {
-      void vscode.window.showWarningMessage('Release Deck connects to no GitHub host yet, so a token could not be checked. The deck says why and how to allow the host the profile asks for.');
+      void vscode.window.showWarningMessage(vscode.l10n.t('Release Deck connects to no GitHub host yet, so a token could not be checked. The deck says why and how to allow the host the profile asks for.'));
       return;
     }
     const token = typeof given === 'string' && given.trim() !== '' ? given : await askForToken(services, apiUrl);
@@ -26,17 +26,17 @@ export function registerSignInWithToken(services: Services): vscode.Disposable {
     const trimmed = token.trim();
     services.log.addSecret(trimmed);
     try {
-      const user = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `Checking the token with ${apiUrl}…` }, async () => {
+      const user = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Checking the token with {0}…', apiUrl) }, async () => {
         const client = await GitHubClient.create({ apiUrl, token: trimmed });
         return checkToken(client);
       });
       await services.credentials.storeToken(trimmed, user.login, apiUrl);
       services.log.info(`Signed in with a token as ${user.login}${user.scopes !== undefined ? ` (scopes: ${user.scopes.join(', ')})` : ' (fine-grained token)'}.`);
-      void vscode.window.showInformationMessage(`Release Deck is signed in to GitHub as ${user.login}.`);
+      void vscode.window.showInformationMessage(vscode.l10n.t('Release Deck is signed in to GitHub as {0}.', user.login));
     } catch (error) {
       const message = services.log.redact(describeError(error));
       services.log.error(`The token was not accepted: ${message}`);
-      void vscode.window.showErrorMessage(`The token was not kept: ${message}`, 'Try Another Token').then((choice) => {
+      void vscode.window.showErrorMessage(vscode.l10n.t('The token was not kept: {0}', message), vscode.l10n.t('Try Another Token')).then((choice) => {
         if (choice !== undefined) {
           void executeCommand(COMMANDS.signInWithToken);
         }
@@ -47,18 +47,18 @@ export function registerSignInWithToken(services: Services): vscode.Disposable {
 
 function askForToken(services: Services, apiUrl: string): Thenable<string | undefined> {
   const profile = services.profiles.profile;
-  const repos = profile !== undefined ? `${profile.monorepo} and ${profile.infrastructureRepo}` : 'the monorepo and the infrastructure repository';
+  const repos = profile !== undefined ? vscode.l10n.t('{0} and {1}', profile.monorepo, profile.infrastructureRepo) : vscode.l10n.t('the monorepo and the infrastructure repository');
   return vscode.window.showInputBox({
-    ...tokenPrompt(apiUrl, repos),
+    ...tokenPrompt(apiUrl, repos, vscode.l10n),
     placeHolder: 'ghp_… or github_pat_…',
     password: true,
     ignoreFocusOut: true,
     validateInput: (value) => {
       const trimmed = value.trim();
       if (trimmed === '') {
-        return 'Paste a token.';
+        return vscode.l10n.t('Paste a token.');
       }
-      return /\s/.test(trimmed) ? 'A token has no spaces.' : undefined;
+      return /\s/.test(trimmed) ? vscode.l10n.t('A token has no spaces.') : undefined;
     },
   });
 }

@@ -7,7 +7,10 @@ export function registerSignOut(services: Services): vscode.Disposable {
     const credential = await services.credentials.current();
     await services.credentials.signOut();
     services.log.info('Signed out.');
-    const note = credential?.source === 'session' ? ' Your GitHub account stays signed in to the editor (see the Accounts menu).' : ' The stored token was deleted.';
-    void vscode.window.showInformationMessage(`Release Deck signed out.${note}`);
+    void vscode.window.showInformationMessage(
+      credential?.source === 'session'
+        ? vscode.l10n.t('Release Deck signed out. Your GitHub account stays signed in to the editor (see the Accounts menu).')
+        : vscode.l10n.t('Release Deck signed out. The stored token was deleted.'),
+    );
   });
 }

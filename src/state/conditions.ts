@@ -24,5 +24,5 @@ export type Condition =
 
 /** Why the profile file at `uri` is ignored, for the log and the warning. */
 export function untrustedProfileMessage(uri: vscode.Uri): string {
-  return `This workspace is not trusted, so Release Deck ignores its profile ${vscode.workspace.asRelativePath(uri)} (it could point deployments at another repository) and uses the built-in Openverse profile.`;
+  return vscode.l10n.t('This workspace is not trusted, so Release Deck ignores its profile {0} (it could point deployments at another repository) and uses the built-in Openverse profile.', vscode.workspace.asRelativePath(uri));
 }

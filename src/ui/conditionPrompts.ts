@@ -24,15 +24,17 @@ export interface PromptActions {
   readonly newSession: (detail: string) => Promise<void>;
 }
 
-const AUTHORIZE_SSO = 'Authorize for SSO';
-const SIGN_IN_AGAIN = 'Sign In Again';
-const SIGN_IN_WITH_TOKEN = 'Sign In with Token…';
+/** The buttons, in the editor's display language (read when shown: the language is fixed for a window). */
+const AUTHORIZE_SSO = (): string => vscode.l10n.t('Authorize for SSO');
+const SIGN_IN_AGAIN = (): string => vscode.l10n.t('Sign In Again');
+const SIGN_IN_WITH_TOKEN = (): string => vscode.l10n.t('Sign In with Token…');
+const SIGN_IN_WITH_GITHUB = (): string => vscode.l10n.t('Sign In with GitHub');
 
 /** The SSO prompt: the error, then "Authorize for SSO" (when GitHub's link is usable) and a new session. */
 export function ssoPrompt(condition: Extract<Condition, { kind: 'ssoAuthorizationNeeded' }>): Prompt {
   return {
     message: `Release Deck: ${condition.reason}`,
-    actions: [...(condition.authorizeUrl !== '' ? [AUTHORIZE_SSO] : []), condition.source === 'session' ? SIGN_IN_AGAIN : SIGN_IN_WITH_TOKEN],
+    actions: [...(condition.authorizeUrl !== '' ? [AUTHORIZE_SSO()] : []), condition.source === 'session' ? SIGN_IN_AGAIN() : SIGN_IN_WITH_TOKEN()],
   };
 }
 
@@ -78,8 +80,8 @@ export class ConditionPrompts extends Disposable {
   private show(condition: Condition): void {
     switch (condition.kind) {
       case 'signInNeeded':
-        void this.warn({ message: `Release Deck: ${condition.reason}`, actions: ['Sign In with GitHub', SIGN_IN_WITH_TOKEN] }).then((choice) => {
-          if (choice === 'Sign In with GitHub') {
+        void this.warn({ message: `Release Deck: ${condition.reason}`, actions: [SIGN_IN_WITH_GITHUB(), SIGN_IN_WITH_TOKEN()] }).then((choice) => {
+          if (choice === SIGN_IN_WITH_GITHUB()) {
             void executeCommand(COMMANDS.signIn);
           } else if (choice !== undefined) {
             void executeCommand(COMMANDS.signInWithToken);
@@ -88,12 +90,12 @@ export class ConditionPrompts extends Disposable {
         return;
       case 'ssoAuthorizationNeeded':
         void this.warn(ssoPrompt(condition)).then((choice) => {
-          if (choice === AUTHORIZE_SSO) {
+          if (choice === AUTHORIZE_SSO()) {
             this.recording?.opened.push(condition.authorizeUrl);
             void this.actions.openLink(condition.authorizeUrl);
-          } else if (choice === SIGN_IN_AGAIN) {
+          } else if (choice === SIGN_IN_AGAIN()) {
             void this.actions.newSession(condition.reason);
-          } else if (choice === SIGN_IN_WITH_TOKEN) {
+          } else if (choice === SIGN_IN_WITH_TOKEN()) {
             void executeCommand(COMMANDS.signInWithToken);
           }
         });
@@ -102,7 +104,7 @@ export class ConditionPrompts extends Disposable {
         // Said once a session: the log keeps every time the file is ignored.
         if (!this.toldAboutTrust) {
           this.toldAboutTrust = true;
-          void this.warn({ message: untrustedProfileMessage(condition.uri), actions: ['Manage Workspace Trust'] }).then((choice) => {
+          void this.warn({ message: untrustedProfileMessage(condition.uri), actions: [vscode.l10n.t('Manage Workspace Trust')] }).then((choice) => {
             if (choice !== undefined) {
               void vscode.commands.executeCommand('workbench.trust.manage');
             }

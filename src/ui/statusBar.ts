@@ -38,7 +38,7 @@ export class StatusBar extends Disposable {
     private readonly store: DeckStore,
   ) {
     super();
-    this.item.name = 'Release Deck: production version';
+    this.item.name = vscode.l10n.t('Release Deck: production version');
     this.register(
       store.onDidChange(() => {
         this.update();
@@ -75,18 +75,18 @@ export class StatusBar extends Disposable {
       this.store.setVisible('statusBar', false);
       return;
     }
-    const running = production.state === 'alwaysLatest' ? 'latest' : (runningLabel(production)?.split(' ')[0] ?? 'unknown');
+    const running = production.state === 'alwaysLatest' ? vscode.l10n.t('latest') : (runningLabel(production)?.split(' ')[0] ?? vscode.l10n.t('unknown'));
     const attention = production.state === 'behind' || production.state === 'failed';
     this.item.text = `$(${production.state === 'deploying' ? 'sync~spin' : production.state === 'awaitingReview' ? 'eye' : attention ? 'warning' : 'server-environment'}) ${app.app.label}: ${running}`;
     this.item.backgroundColor = attention ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined;
-    const tooltip = new vscode.MarkdownString(`**${md(app.app.label)}** — what runs where\n\n`);
+    const tooltip = new vscode.MarkdownString(vscode.l10n.t('**{0}** — what runs where', md(app.app.label)) + '\n\n');
     for (const environment of app.environments) {
-      tooltip.appendMarkdown(`- ${md(environment.environment.label)}: ${md(runningLabel(environment) ?? 'unknown')} (${md(stateWords(environment))})\n`);
+      tooltip.appendMarkdown(`- ${md(environment.environment.label)}: ${md(runningLabel(environment) ?? vscode.l10n.t('unknown'))} (${md(stateWords(environment))})\n`);
     }
-    tooltip.appendMarkdown('\nClick for this app\'s actions.');
+    tooltip.appendMarkdown(`\n${vscode.l10n.t("Click for this app's actions.")}`);
     this.item.tooltip = tooltip;
-    this.item.accessibilityInformation = { label: `${app.app.label} production runs ${running}, ${stateWords(production)}` };
-    this.item.command = { command: COMMANDS.showAppActions, title: 'Release Deck actions', arguments: [app.app.id] };
+    this.item.accessibilityInformation = { label: vscode.l10n.t('{0} production runs {1}, {2}', app.app.label, running, stateWords(production)) };
+    this.item.command = { command: COMMANDS.showAppActions, title: vscode.l10n.t('Release Deck actions'), arguments: [app.app.id] };
     this.item.show();
     this.shown = true;
     this.store.setVisible('statusBar', true);

@@ -21,7 +21,7 @@ export interface Workbench {
 }
 
 /** Opens VS Code (code-server) in Chromium with Release Deck loaded, against a fresh simulator. */
-export async function openWorkbench(options: { colorScheme?: 'light' | 'dark'; userSettings?: Record<string, unknown>; env?: Record<string, string>; vsix?: string; profile?: 'simulated' | 'none' } = {}): Promise<Workbench> {
+export async function openWorkbench(options: { colorScheme?: 'light' | 'dark'; userSettings?: Record<string, unknown>; env?: Record<string, string>; vsix?: string; profile?: 'simulated' | 'none'; locale?: string } = {}): Promise<Workbench> {
   mkdirSync(SCREENSHOTS, { recursive: true });
   const simulator = await startSimulator({ world: openverseWorld(), clock: 'real' });
   const workspace = createWorkspace({ simulatorUrl: simulator.url, ...(options.profile !== undefined ? { profile: options.profile } : {}) });
@@ -34,6 +34,7 @@ export async function openWorkbench(options: { colorScheme?: 'light' | 'dark'; u
       ...(options.env !== undefined ? { env: options.env } : {}),
       ...(options.vsix !== undefined ? { installVsix: options.vsix } : {}),
       load: { extensionDevelopmentPaths: options.vsix !== undefined ? [] : [ROOT] },
+      ...(options.locale !== undefined ? { locale: options.locale } : {}),
     });
     if (!versionsSaid) {
       versionsSaid = true;

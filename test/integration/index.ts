@@ -3,6 +3,17 @@ import { join } from 'node:path';
 import Mocha from 'mocha';
 
 /**
+ * Which run a compiled test file belongs to: '' for the suite (`x.test.js`), a language for the files that
+ * need the editor in that display language (`x.de.test.js`, run by scripts/test-integration.ts with --locale de).
+ */
+function suiteOf(name: string): string | undefined {
+  if (!name.endsWith('.test.js')) {
+    return undefined;
+  }
+  return /\.([a-z]{2})\.test\.js$/.exec(name)?.[1] ?? '';
+}
+
+/**
  * Runs the integration suite inside the extension host of a real VS Code (code-server here, or the
  * desktop build through @vscode/test-electron). The exit code cannot travel back through code-server,
  * so the results are written to the file named by RELEASE_DECK_TEST_REPORT.
@@ -11,7 +22,7 @@ export async function run(): Promise<void> {
   const reportPath = process.env.RELEASE_DECK_TEST_REPORT;
   const grep = process.env.RELEASE_DECK_TEST_GREP;
   const mocha = new Mocha({ ui: 'bdd', timeout: 60_000, color: false, forbidOnly: true, forbidPending: true, ...(grep !== undefined && grep !== '' ? { grep } : {}) });
-  for (const file of readdirSync(__dirname).filter((name) => name.endsWith('.test.js')).sort()) {
+  for (const file of readdirSync(__dirname).filter((name) => suiteOf(name) === (process.env.RELEASE_DECK_TEST_LOCALE ?? '')).sort()) {
     mocha.addFile(join(__dirname, file));
   }
   const results: Array<{ title: string; state: 'passed' | 'failed'; durationMs: number; error?: string }> = [];

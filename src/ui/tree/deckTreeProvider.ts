@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { COMMANDS } from '../../commandIds';
 import { Disposable } from '../../disposable';
 import { productionOf } from '../../domain/snapshot';
-import { ago } from '../../domain/words';
+import { ago, clockTime } from '../../domain/words';
 import type { DeckState, DeckStore } from '../../state/deckStore';
 import { appItem } from './appItem';
 import { changelogPullItem } from './changelogPullItem';
@@ -112,21 +112,21 @@ function rootNodes(state: DeckState): DeckNode[] {
   const nodes: DeckNode[] = [];
   if (state.snapshot === undefined) {
     if (state.error !== undefined) {
-      nodes.push({ kind: 'message', id: 'error', text: `Could not load the deck: ${state.error.message}`, detail: state.error.message, icon: 'error', command: { id: COMMANDS.refresh, title: 'Retry' } });
+      nodes.push({ kind: 'message', id: 'error', text: vscode.l10n.t('Could not load the deck: {0}', state.error.message), detail: state.error.message, icon: 'error', command: { id: COMMANDS.refresh, title: vscode.l10n.t('Retry') } });
     } else {
-      nodes.push({ kind: 'message', id: 'loading', text: 'Loading the deck…', icon: 'loading~spin' });
+      nodes.push({ kind: 'message', id: 'loading', text: vscode.l10n.t('Loading the deck…'), icon: 'loading~spin' });
     }
     return nodes;
   }
   if (state.error !== undefined) {
-    const age = state.lastSuccessAt !== undefined ? ago(state.lastSuccessAt.toISOString()) : 'earlier';
+    const age = state.lastSuccessAt !== undefined ? ago(state.lastSuccessAt.toISOString(), undefined, vscode.env.language) : vscode.l10n.t('earlier');
     nodes.push({
       kind: 'message',
       id: 'stale',
-      text: `Stale: data from ${age}. ${state.error.message}`,
-      detail: `The last refresh failed at ${state.error.at.toLocaleTimeString()}: ${state.error.message}`,
+      text: vscode.l10n.t('Stale: data from {0}. {1}', age, state.error.message),
+      detail: vscode.l10n.t('The last refresh failed at {0}: {1}', clockTime(state.error.at, vscode.env.language), state.error.message),
       icon: 'warning',
-      command: { id: COMMANDS.refresh, title: 'Retry' },
+      command: { id: COMMANDS.refresh, title: vscode.l10n.t('Retry') },
     });
   }
   for (const app of state.snapshot.apps) {

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { md, mdLink } from '../presentation';
 import type { NodeOf } from './nodes';
-import { ago, placeLabel } from '../../domain/words';
+import { ago, dateTime, placeLabel } from '../../domain/words';
 import { standingWords } from '../../domain/rollback';
 import { outcomeWords, runDuration, runFailed } from '../../domain/runWords';
 
@@ -20,12 +20,12 @@ export function deploymentItem(node: NodeOf<'deployment'>): vscode.TreeItem {
   const took = runDuration(record);
   const outcome = succeeded ? took : `${outcomeWords(record)}${took !== undefined ? ` after ${took}` : ''}`;
   const flags = [running ? 'runs now' : undefined, rollbackTarget ? 'last known working' : undefined, standingWords(record), record.tagUnknown !== undefined ? 'version not known' : undefined].filter((mark) => mark !== undefined);
-  const byWhom = `${ago(record.status === 'completed' ? record.updatedAt : record.startedAt)} by ${record.actor}`;
+  const byWhom = vscode.l10n.t('{0} by {1}', ago(record.status === 'completed' ? record.updatedAt : record.startedAt, undefined, vscode.env.language), record.actor);
   item.description = [...flags, ...(outcome !== undefined ? [outcome] : []), byWhom].join(' · ');
   // The icon marks what runs now, the rollback target and a success; the spoken label says them in words.
   item.accessibilityInformation = { label: [`${app.app.label} ${environment.environment.label} deployment of ${record.imageTag ?? record.title} ${succeeded ? `succeeded${took !== undefined ? ` in ${took}` : ''}` : outcome}`, ...flags, byWhom].join(', '), role: 'treeitem' };
   item.iconPath = succeeded ? new vscode.ThemeIcon(running ? 'debug-stackframe-dot' : rollbackTarget ? 'discard' : 'circle-small') : outcomeIcon(record);
-  const when = (iso: string): string => md(iso.replace('T', ' ').replace('Z', ' UTC'));
+  const when = (iso: string): string => md(dateTime(iso, vscode.env.language));
   const ended = record.status === 'completed' ? `, ended ${when(record.updatedAt)}${took !== undefined ? ` (${took})` : ''}` : '';
   item.tooltip = new vscode.MarkdownString(
     `**${md(record.imageTag ?? record.title)}** to ${md(placeLabel(app.app, environment.environment))} ${md(outcomeWords(record))}\n\nStarted by ${md(record.actor)} (${md(record.event)}) on ${when(record.startedAt)}${ended}.\n\nRun: ${mdLink(record.title, record.runUrl)}${standingNote(record)}`,

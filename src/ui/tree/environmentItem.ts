@@ -112,7 +112,7 @@ function environmentTooltip(node: NodeOf<'environment'>): vscode.MarkdownString 
   }
   const deployed = environment.lastSuccessfulDeployment;
   if (deployed !== undefined) {
-    tooltip.appendMarkdown(`Deployed ${md(ago(deployed.updatedAt))} by ${md(deployed.actor)}: ${mdLink(deployed.title, deployed.runUrl)}\n\n`);
+    tooltip.appendMarkdown(`${vscode.l10n.t('Deployed {0} by {1}: {2}', md(ago(deployed.updatedAt, undefined, vscode.env.language)), md(deployed.actor), mdLink(deployed.title, deployed.runUrl))}\n\n`);
   }
   const active = environment.activeDeployment ?? environment.publishingRun;
   if (active !== undefined) {

@@ -1,0 +1,14 @@
+/**
+ * The translation function of code that cannot import vscode (pure modules and their unit tests).
+ * Callers in the extension pass `vscode.l10n`, whose `t` looks the English text up in the bundle of the
+ * editor's display language (l10n/bundle.l10n.<language>.json); `english` fills the placeholders only.
+ * Texts go through a call spelled l10n.t with a literal text, so that scripts/l10n-bundle.mjs finds them.
+ */
+export interface L10n {
+  t(message: string, ...args: Array<string | number | boolean>): string;
+}
+
+/** The English texts with `{0}`, `{1}`… replaced by the arguments, as vscode.l10n.t does. */
+export const english: L10n = {
+  t: (message, ...args) => message.replace(/\{(\d+)\}/g, (whole, index: string) => (args[Number(index)] !== undefined ? String(args[Number(index)]) : whole)),
+};

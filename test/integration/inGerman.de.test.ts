@@ -1,0 +1,63 @@
+import { strict as assert } from 'node:assert';
+import * as vscode from 'vscode';
+import { COMMANDS } from '../../src/commandIds';
+import { DEMO_TOKEN, EXTENSION_ID, admin, find, loadedDeck, waitFor } from './support';
+
+/** A translated command title or category is read as both: the translation (`value`) and the English (`original`). */
+type Localized = string | { readonly value: string; readonly original: string };
+const value = (text: Localized | undefined): string | undefined => (typeof text === 'object' ? text.value : text);
+
+/**
+ * The editor in German (code-server --locale de, with a stand-in language pack: scripts/editor/languagePack.ts):
+ * what a German developer sees of Release Deck comes from package.nls.de.json and l10n/bundle.l10n.de.json.
+ * Run by scripts/test-integration.ts in its German run only (the `.de.test.ts` files).
+ */
+describe('Release Deck in an editor whose display language is German', () => {
+  it('names its commands, views and settings in German', () => {
+    assert.equal(vscode.env.language, 'de', 'the editor runs in German');
+    const manifest = vscode.extensions.getExtension(EXTENSION_ID)?.packageJSON as {
+      contributes: { commands: Array<{ command: string; title: Localized; category: Localized }>; views: Record<string, Array<{ id: string; name: string }>> };
+    };
+    const title = (command: string): string | undefined => value(manifest.contributes.commands.find((candidate) => candidate.command === command)?.title);
+    assert.equal(title(COMMANDS.deploy), 'Bereitstellen…');
+    assert.equal(title(COMMANDS.rollBack), 'Zurückrollen…');
+    assert.equal(title(COMMANDS.publishRelease), 'GitHub-Release veröffentlichen…');
+    assert.equal(title(COMMANDS.signInWithToken), 'Mit Token anmelden…');
+    assert.equal(value(manifest.contributes.commands.find((candidate) => candidate.command === COMMANDS.deploy)?.category), 'Release Deck');
+    assert.deepEqual(manifest.contributes.commands.find((candidate) => candidate.command === COMMANDS.deploy)?.title, { value: 'Bereitstellen…', original: 'Deploy…' }, 'the palette also finds the English title');
+    assert.equal(manifest.contributes.views.releaseDeck?.find((view) => view.id === 'releaseDeck.needsYou')?.name, 'Braucht Sie');
+  });
+
+  it('says what happened in German, with times as a German reads them', async () => {
+    const deck = await loadedDeck();
+    const history = find(deck.describeDeck(), 'API', 'Production history');
+    assert.match(history.children[0]?.description ?? '', / · vor \d+ (Minuten?|Stunden?|Tag(en)?|Wochen?|Monat(en)?|Jahr(en)?) von \S+$/, 'when and by whom, in German');
+    try {
+      await admin('faults', { path: '/releases$', kind: 'status', status: 500, count: 3 });
+      await deck.refresh();
+      assert.match(deck.describeDeck()[0]?.label ?? '', /^Veraltet: Daten von vor \d+ Sekunden?\. /);
+    } finally {
+      await admin('faults', undefined, 'DELETE');
+      await deck.refresh();
+    }
+  });
+
+  it('offers the buttons of the single sign-on prompt in German, and they work', async () => {
+    const deck = await loadedDeck();
+    const promptsBefore = deck.testing?.prompts().length ?? 0;
+    try {
+      await vscode.commands.executeCommand(COMMANDS.signInWithToken, 'rd_token_not_authorized_for_sso');
+      await waitFor('the token to be kept', () => deck.state().credential?.login === 'sso-maintainer');
+      // A person clicks the German "Authorize for SSO": the button still does its job.
+      deck.testing?.answerPrompts('Für SSO autorisieren');
+      await deck.refresh();
+      const prompt = await waitFor('the SSO prompt', () => deck.testing?.prompts().slice(promptsBefore).find((shown) => /single sign-on/.test(shown.message)));
+      assert.deepEqual(prompt.actions, ['Für SSO autorisieren', 'Mit Token anmelden…']);
+      assert.match(deck.testing?.openedLinks().at(-1) ?? '', /^https:\/\/github\.com\/orgs\/WordPress\/sso\?/, 'the German button opens GitHub\'s authorization page');
+    } finally {
+      deck.testing?.answerPrompts(undefined);
+      await vscode.commands.executeCommand(COMMANDS.signInWithToken, DEMO_TOKEN);
+      await waitFor('the demo token back', () => deck.state().credential?.login === 'octo-maintainer');
+    }
+  });
+});
