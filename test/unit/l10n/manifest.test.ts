@@ -33,4 +33,13 @@ describe('the manifest in every language', () => {
       for (const code of text.match(/`[^`]+`/g) ?? []) assert.ok(german[key]?.includes(code), `${key} loses ${code}`);
     }
   });
+
+  it('says what really happens in virtual and untrusted workspaces (the profile file is read through the editor; Openverse only for its checkout)', () => {
+    const virtual = english['capabilities.virtualWorkspaces.description'] ?? '';
+    assert.match(virtual, /profile file is read/);
+    assert.doesNotMatch(virtual, /not read/);
+    const untrusted = english['capabilities.untrustedWorkspaces.description'] ?? '';
+    assert.match(untrusted, /ignores the workspace's profile file/);
+    assert.doesNotMatch(untrusted, /uses the built-in Openverse profile\./, 'the built-in profile is used only in an Openverse checkout or when chosen');
+  });
 });
