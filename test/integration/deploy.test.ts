@@ -126,7 +126,7 @@ describe('deploying, redeploying and rolling back', () => {
     await withClockMoving(vscode.commands.executeCommand(COMMANDS.rollBack, { appId: 'api', environmentId: 'production', imageTag: 'rel-2026.10.15.09.30.00', reason: 'B is broken' }));
     try {
       await deck.refresh();
-      assert.match(find(deck.describeDeck(), 'API', 'Production').description ?? '', /^rel-2026\.10\.15\.09\.30\.00\b/);
+      assert.match(find(deck.describeDeck(), 'API', 'Production').description ?? '', /(?:^|· )rel-2026\.10\.15\.09\.30\.00\b/);
       const offered = await rollbackPicker('api');
       assert.equal(offered[0]?.label, '$(discard) rel-2026.10.01.12.00.00');
       assert.equal(offered[0]?.description, 'last known working');

@@ -49,7 +49,7 @@ describe('staging, deployed by CI with the commit message as run name', () => {
     const newest = find(deck.describeDeck(), 'API', 'Staging history').children[0];
     assert.equal(newest?.label, target.sha, 'the newest deployment is the commit whose first line titles the run');
     assert.match(newest?.tooltip ?? '', new RegExp(runName.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')));
-    assert.match(staging.description ?? '', new RegExp(`^${target.sha.slice(0, 7)} `), 'staging runs it');
+    assert.match(staging.description ?? '', new RegExp(`(?:^|· )${target.sha.slice(0, 7)} `), 'staging runs it (after the state\'s words when behind)');
   });
 
   it('a push that changes the API: CI builds its image and deploys staging, titled with the message, and the deck shows staging running it', async () => {
@@ -60,7 +60,7 @@ describe('staging, deployed by CI with the commit message as run name', () => {
     const newest = find(deck.describeDeck(), 'API', 'Staging history').children[0];
     assert.equal(newest?.label, pushed.sha, 'the newest staging deployment is the pushed commit');
     assert.match(newest?.tooltip ?? '', /Speed up the related media query \(#5201\)/);
-    assert.match(find(deck.describeDeck(), 'API', 'Staging').description ?? '', new RegExp(`^${pushed.sha.slice(0, 7)} `), 'staging runs it');
+    assert.match(find(deck.describeDeck(), 'API', 'Staging').description ?? '', new RegExp(`(?:^|· )${pushed.sha.slice(0, 7)} `), 'staging runs it');
   });
 
   it('offers for staging only commits that changed the app (an image exists only for those)', async () => {
