@@ -26,7 +26,7 @@ describe('Release Deck in German in the browser', () => {
     await openLoadedDeck(page);
     await widenSideBar(page);
     await page.locator('.pane-header', { hasText: 'Braucht Sie' }).waitFor({ state: 'visible', timeout: 20_000 });
-    const history = page.getByRole('treeitem', { name: /^Production history/ }).first();
+    const history = page.getByRole('treeitem', { name: /^API Production history/ }).first();
     if ((await history.getAttribute('aria-expanded')) === 'false') {
       await history.click();
     }
