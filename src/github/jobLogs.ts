@@ -1,4 +1,5 @@
 import { LogTail, type TailResult } from '../domain/logTail';
+import { isLoopbackHost } from '../domain/links';
 import { clampTimerMs } from '../timers';
 import type { GitHubClient } from './client';
 import { splitRepo } from './parse';
@@ -31,7 +32,40 @@ export async function jobLogUrl(client: GitHubClient, repo: string, jobId: numbe
   if (typeof location !== 'string' || !/^https?:\/\//i.test(location)) {
     throw new LogDownloadError(`GitHub did not answer with the address of job ${jobId}'s log (status ${response.status}, no Location).`, response.status);
   }
+  const problem = logAddressProblem(location);
+  if (problem !== undefined) {
+    throw new LogDownloadError(`GitHub answered with an address for job ${jobId}'s log that Release Deck does not read: ${problem}`, response.status);
+  }
   return location;
+}
+
+/** Only the host of a signed URL may be said: its path and query are the credential. */
+function hostOf(url: string): string {
+  try {
+    return new URL(url).host;
+  } catch {
+    return 'an unreadable address';
+  }
+}
+
+/** Why a log address is refused: it must be https (plain http only for this machine, e.g. the simulator). */
+function logAddressProblem(url: string): string | undefined {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return 'it is not a valid address.';
+  }
+  if (parsed.protocol === 'https:' || (parsed.protocol === 'http:' && isLoopbackHost(parsed.hostname))) {
+    return undefined;
+  }
+  return `the log host ${parsed.host} is not reached over https (plain http is accepted only for this machine).`;
+}
+
+/** The system error code of a failed fetch (e.g. ECONNREFUSED), never its message: node-fetch's message holds the URL. */
+function errorCode(error: unknown): string {
+  const code = typeof error === 'object' && error !== null ? (error as { code?: unknown; errno?: unknown }).code ?? (error as { errno?: unknown }).errno : undefined;
+  return typeof code === 'string' && /^[A-Z0-9_]+$/.test(code) ? code : 'no error code';
 }
 
 export interface TailOptions {
@@ -44,6 +78,10 @@ export interface TailOptions {
  * no cookies. Redirects are not followed further.
  */
 export async function downloadLogTail(url: string, options: TailOptions = {}): Promise<TailResult> {
+  const problem = logAddressProblem(url);
+  if (problem !== undefined) {
+    throw new LogDownloadError(`Release Deck did not read the log: ${problem}`);
+  }
   const { default: nodeFetch } = await import('node-fetch');
   const controller = new AbortController();
   const timeoutMs = options.timeoutMs ?? 60_000;
@@ -55,7 +93,7 @@ export async function downloadLogTail(url: string, options: TailOptions = {}): P
     try {
       response = await nodeFetch(url, { method: 'GET', headers: { 'user-agent': 'release-deck' }, redirect: 'manual', signal: controller.signal });
     } catch (error) {
-      throw new LogDownloadError(controller.signal.aborted ? `the log host did not answer within ${timeoutMs / 1000} s` : `the log host could not be reached (${error instanceof Error ? error.message : String(error)})`);
+      throw new LogDownloadError(controller.signal.aborted ? `the log host ${hostOf(url)} did not answer within ${timeoutMs / 1000} s` : `the log host ${hostOf(url)} could not be reached (${errorCode(error)})`);
     }
     if (response.status !== 200 || response.body === null) {
       response.body?.resume();

@@ -1,4 +1,5 @@
 import { strict as assert } from 'node:assert';
+import { GitHubClient } from '../../../src/github/client';
 import { GitHubError } from '../../../src/github/errors';
 import { downloadLogTail, jobLogUrl, LogDownloadError } from '../../../src/github/jobLogs';
 import { cancelWorkflowRun, rerunFailedJobs } from '../../../src/github/runControl';
@@ -75,6 +76,37 @@ describe('the failure log of a job, from GitHub and its log host', () => {
     assert.equal(result.status, 'rejected');
     assert.ok(result.reason instanceof LogDownloadError);
     assert.match(result.reason.message, /refused the signed link \(403\).*expired/);
+  });
+
+  it('a log host that cannot be reached: the message names the host and the error code, never the signed URL', async () => {
+    const [result] = await Promise.allSettled([downloadLogTail('https://127.0.0.1:1/logs/job.txt?sig=SECRET&se=2026')]);
+    assert.equal(result.status, 'rejected');
+    assert.ok(result.reason instanceof LogDownloadError);
+    assert.match(result.reason.message, /127\.0\.0\.1/);
+    assert.match(result.reason.message, /ECONNREFUSED/);
+    assert.ok(!result.reason.message.includes('SECRET'), result.reason.message);
+    assert.ok(!result.reason.message.includes('/logs/job.txt'), result.reason.message);
+  });
+
+  it('a plain-http log address on another host is refused, before any request', async () => {
+    const [direct] = await Promise.allSettled([downloadLogTail('http://example.com/logs/job.txt?sig=SECRET')]);
+    assert.equal(direct.status, 'rejected');
+    assert.ok(direct.reason instanceof LogDownloadError);
+    assert.match(direct.reason.message, /https/);
+    assert.ok(!direct.reason.message.includes('SECRET'));
+    const github = await startFakeServer((_request, response) => {
+      response.writeHead(302, { location: 'http://example.com/logs/job.txt?sig=SECRET' }).end();
+    });
+    try {
+      const client = await GitHubClient.create({ apiUrl: github.url, token: DEMO_TOKEN, timeoutMs: 2000 });
+      const [result] = await Promise.allSettled([jobLogUrl(client, INFRA, 1)]);
+      assert.equal(result.status, 'rejected');
+      assert.ok(result.reason instanceof LogDownloadError);
+      assert.match(result.reason.message, /https/);
+      assert.ok(!result.reason.message.includes('SECRET'));
+    } finally {
+      await github.close();
+    }
   });
 
   it('a log host that redirects elsewhere is not followed, and no token is sent anywhere', async () => {
