@@ -6,7 +6,8 @@ import { cancelWorkflowRun } from '../github/runControl';
 import { describeError } from '../github/errors';
 import { followRun } from '../operations/follow';
 import type { Services } from '../services';
-import { refusedWords, runTarget, statusOf } from './runTarget';
+import { cancelRefusedWhy } from './runRefusals';
+import { refusedWords, runTarget } from './runTarget';
 
 /** What Cancel Run did, for the tests: cancelled (and how the run ended), not confirmed, or why not. */
 export type CancelResult = { readonly kind: 'cancelled'; readonly conclusion: string } | { readonly kind: 'notConfirmed' } | { readonly kind: 'refused'; readonly problem: string };
@@ -60,8 +61,7 @@ export function registerCancelRun(services: Services): vscode.Disposable {
       try {
         await cancelWorkflowRun(client, run.repo, record.runId);
       } catch (error) {
-        const status = statusOf(error);
-        const problem = refusedWords('cancel', run, error, status === 409 ? 'the run had already finished, so there was nothing to cancel' : status === 403 ? 'the signed-in account may not cancel runs of this repository (it needs write access)' : undefined);
+        const problem = refusedWords('cancel', run, error, cancelRefusedWhy(error));
         services.log.warn(`${who} tried to cancel ${record.runUrl}: ${describeError(error)}`);
         void vscode.window.showWarningMessage(problem);
         return { kind: 'refused', problem };

@@ -10,7 +10,8 @@ import type { Services } from '../services';
 import { executeCommand } from '../executeCommand';
 import { openLink } from '../ui/links';
 import { refuseBusy } from './deploymentFlow';
-import { refusedWords, runTarget, statusOf, type RunTarget } from './runTarget';
+import { rerunRefusedWhy } from './runRefusals';
+import { refusedWords, runTarget, type RunTarget } from './runTarget';
 
 /** What Re-run Failed Jobs did, for the tests. */
 export type RerunResult =
@@ -80,9 +81,7 @@ async function confirmAndRerun(services: Services, run: RunTarget): Promise<Reru
   try {
     await rerunFailedJobs(client, run.repo, record.runId);
   } catch (error) {
-    const status = statusOf(error);
-    const why = status === 409 || status === 422 || status === 403 ? 'GitHub does not re-run it now (it may be running again already, have succeeded meanwhile, be more than 30 days old, or the account lacks write access)' : undefined;
-    const problem = refusedWords('re-run the failed jobs of', run, error, why);
+    const problem = refusedWords('re-run the failed jobs of', run, error, rerunRefusedWhy(error));
     services.log.warn(`${who} tried to re-run ${record.runUrl}: ${describeError(error)}`);
     void services.store.refresh('a re-run was refused');
     void vscode.window.showWarningMessage(problem);

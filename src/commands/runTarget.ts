@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { isReleaseWorkflowRun } from '../domain/runFailure';
 import type { AppDeck, DeploymentRecord, EnvironmentDeck } from '../domain/snapshot';
 import { placeLabel } from '../domain/words';
-import { describeError, isGitHubError } from '../github/errors';
+import { describeError } from '../github/errors';
 import type { Services } from '../services';
 import { itemTarget } from './commandTarget';
 
@@ -61,9 +61,6 @@ export function runTarget(
 }
 
 /** The status GitHub answered a failed request with, if it answered. */
-export function statusOf(error: unknown): number | undefined {
-  return isGitHubError(error) ? error.status : undefined;
-}
 
 /** Said after GitHub refused: what happened, that nothing changed, and the deck refreshed to show where the run is. */
 export function refusedWords(action: string, run: RunTarget, error: unknown, why: string | undefined): string {

@@ -7,7 +7,8 @@ import { listRunJobs } from '../github/workflows';
 import type { Services } from '../services';
 import { openLink } from '../ui/links';
 import { LogDocuments } from '../ui/logDocuments';
-import { runTarget, statusOf, type RunTarget } from './runTarget';
+import { logRefusedWords } from './runRefusals';
+import { runTarget, type RunTarget } from './runTarget';
 
 /** What Show Failure… did: the tab it opened (title and text), or why not. */
 export type ShowFailureResult = { readonly title: string; readonly text: string } | { readonly problem: string };
@@ -57,7 +58,7 @@ async function readFailure(services: Services, documents: LogDocuments, run: Run
     try {
       url = await jobLogUrl(client, run.repo, point.job.id);
     } catch (error) {
-      return { problem: logRefused(run, point.job.name, statusOf(error), error) };
+      return { problem: logRefused(run, point.job.name, error) };
     }
     const tail = await downloadLogTail(url);
     const title = failureTitle(run.record.title, point);
@@ -70,18 +71,8 @@ async function readFailure(services: Services, documents: LogDocuments, run: Run
   }
 }
 
-function logRefused(run: RunTarget, job: string, status: number | undefined, error: unknown): string {
-  const where = `The log of job "${job}" of "${run.record.title}" (${run.place})`;
-  switch (status) {
-    case 410:
-      return `${where} has expired: GitHub keeps logs for the repository's retention period (90 days unless changed) and answered 410 Gone. The run's page still shows its steps; the console links of ${run.place} may hold the service's own logs.`;
-    case 404:
-      return `${where} was not found (404): the run or its logs were deleted, or the signed-in account cannot see ${run.repo}.`;
-    case 403:
-      return `${where} is not readable with this sign-in (403): reading a private repository's logs needs the repo scope. Sign in with an account or token that can read ${run.repo}.`;
-    default:
-      return `${where} could not be read: ${describeError(error)}`;
-  }
+function logRefused(run: RunTarget, job: string, error: unknown): string {
+  return logRefusedWords(`The log of job "${job}" of "${run.record.title}" (${run.place})`, run.place, run.repo, error);
 }
 
 /** Beside the tab: the run on GitHub and the environment's console links. */

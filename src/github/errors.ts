@@ -151,3 +151,21 @@ function clip(text: string): string {
   const oneLine = text.replace(/\s+/g, ' ').trim();
   return oneLine.length > 200 ? `${oneLine.slice(0, 197)}...` : oneLine;
 }
+
+/**
+ * Why GitHub refused an action, for a refusal message: the error's kind first — an organisation's SAML SSO
+ * (a 403 that is not about permissions) or a rate limit (also answered 403) — then, for a plain 403,
+ * `forbidden`: the action's own words about the permission it needs. Undefined for anything else.
+ */
+export function refusalReason(error: unknown, forbidden: string): string | undefined {
+  if (!isGitHubError(error)) {
+    return undefined;
+  }
+  if (error.kind === 'ssoRequired') {
+    return `${error.sso?.organization !== undefined ? `the organisation ${error.sso.organization}` : 'the repository\'s organisation'} enforces SAML single sign-on and this sign-in is not authorized for it: authorize it for SSO${error.sso !== undefined ? ` (${error.sso.url})` : ''}, or sign in again, then try again`;
+  }
+  if (error.kind === 'rateLimited') {
+    return `GitHub's rate limit was reached: ${error.retryAt !== undefined ? `it lifts at ${formatClock(error.retryAt)}; try again then` : 'wait a while and try again'}`;
+  }
+  return error.status === 403 ? forbidden : undefined;
+}

@@ -1,7 +1,7 @@
 import type { DeploymentReview } from '../domain/snapshot';
 import { reviewersWords } from '../domain/deploymentReview';
 import type { GitHubClient } from '../github/client';
-import { describeError, isGitHubError } from '../github/errors';
+import { describeError, isGitHubError, refusalReason } from '../github/errors';
 import { reviewPendingDeployments } from '../github/pendingDeployments';
 import { getRun } from '../github/workflows';
 import { lostAnswer, outcomeUnclear } from './outcome';
@@ -47,10 +47,12 @@ export async function reviewDeployment(client: GitHubClient, request: ReviewRequ
   };
 }
 
-function refusal(request: ReviewRequest, verb: string, error: unknown): string {
+/** Why a review was refused, in terms of the deployment (exported for its unit test). */
+export function refusal(request: Pick<ReviewRequest, 'what' | 'unchanged' | 'review'>, verb: string, error: unknown): string {
   const status = isGitHubError(error) ? error.status : undefined;
-  if (status === 403) {
-    return `GitHub refused to ${verb} the deployment of ${request.what}: you are not one of its reviewers (${reviewersWords(request.review)} may review it). Nothing was changed. ${request.unchanged}`;
+  const reason = refusalReason(error, `you are not one of its reviewers (${reviewersWords(request.review)} may review it)`);
+  if (reason !== undefined) {
+    return `GitHub refused to ${verb} the deployment of ${request.what}: ${reason}. Nothing was changed. ${request.unchanged}`;
   }
   if (status === 422 || status === 409) {
     return `The deployment of ${request.what} no longer waits for review: someone else reviewed it, or its run ended. Nothing was changed by you; the deck shows what it does now.`;

@@ -1,9 +1,10 @@
 import { strict as assert } from 'node:assert';
 import { reviewOf } from '../../../src/domain/deploymentReview';
 import { GitHubClient } from '../../../src/github/client';
+import { gitHubErrorFor } from '../../../src/github/errors';
 import { listPendingDeployments } from '../../../src/github/pendingDeployments';
 import { getRun } from '../../../src/github/workflows';
-import { reviewDeployment, type ReviewRequest } from '../../../src/operations/reviewDeployment';
+import { refusal, reviewDeployment, type ReviewRequest } from '../../../src/operations/reviewDeployment';
 import { DEMO_LOGIN, INFRA, NO_WORKFLOW_SCOPE_TOKEN } from '../../simulator/openverseWorld';
 import { addFault, startHarness, type Harness } from '../github/helpers';
 
@@ -55,6 +56,16 @@ describe('reviewing a waiting deployment', () => {
     const outcome = await reviewDeployment(other, request);
     assert.equal(outcome.kind, 'refused');
     assert.match(outcome.message, /you are not one of its reviewers \(octo-maintainer may review it\)\. Nothing was changed\. API production still runs/);
+  });
+
+  it('a 403 for SAML SSO or a rate limit is not "not one of its reviewers" (review)', async () => {
+    const request = await waiting();
+    const sso = refusal(request, 'approve', gitHubErrorFor('ssoRequired', { action: 'review' }, { status: 403, sso: { url: 'https://github.com/orgs/WordPress/sso?authorization_request=A1', organization: 'WordPress' } }));
+    assert.match(sso, /the organisation WordPress enforces SAML single sign-on .*authorize it for SSO/);
+    assert.doesNotMatch(sso, /not one of its reviewers/);
+    const limit = refusal(request, 'approve', gitHubErrorFor('rateLimited', { action: 'review' }, { status: 403, retryAt: new Date('2026-11-27T01:30:00Z') }));
+    assert.match(limit, /rate limit was reached: it lifts at 01:30:00 UTC/);
+    assert.doesNotMatch(limit, /not one of its reviewers/);
   });
 
   it('a deleted run (404) is said as such (review)', async () => {
