@@ -1,7 +1,8 @@
 import { strict as assert } from 'node:assert';
 import { buildDeck } from '../../../src/domain/buildDeck';
 import { busyMessage } from '../../../src/domain/busyEnvironment';
-import { reviewersWords, reviewOf, waitingDeployments, waitingWords } from '../../../src/domain/deploymentReview';
+import { reviewersWords, reviewOf, runToReview, waitingDeployments, waitingWords } from '../../../src/domain/deploymentReview';
+import { outcomeWords } from '../../../src/domain/runWords';
 import type { DeckFacts, PendingDeploymentFact } from '../../../src/domain/facts';
 import { openverseProfile } from '../../../src/domain/openverse';
 import { findEnvironment } from '../../../src/domain/snapshot';
@@ -52,8 +53,32 @@ describe('deployments waiting for review', () => {
   it('waiting whose reviewers could not be read still says it waits for review, and offers no review (review)', () => {
     const { production } = productionWith(undefined);
     assert.equal(production.state, 'awaitingReview');
-    assert.match(production.stateDetail, /waiting for review by the reviewers of its environment\. Who may review it could not be read/);
+    assert.match(production.stateDetail, /is waiting for review or a protection rule; who may review could not be read: .+\. The run's page on GitHub says/);
+    assert.doesNotMatch(production.stateDetail, /queued/);
     assert.equal(production.activeDeployment?.review?.canReview, false);
+  });
+
+  it('a run waiting only on the environment\'s wait timer says so, not "ask one of its reviewers" (review)', () => {
+    const { production } = productionWith([{ ...PENDING, waitTimer: 30, reviewers: [], currentUserCanApprove: false }]);
+    assert.equal(production.state, 'awaitingReview');
+    assert.match(production.stateDetail, /is waiting 30 min for the environment's wait timer/);
+    assert.doesNotMatch(production.stateDetail, /reviewers|ask one of/);
+    assert.ok(production.activeDeployment);
+    assert.equal(outcomeWords(production.activeDeployment), 'is waiting 30 min for the environment\'s wait timer');
+  });
+
+  it('an older run waiting for review before a newer queued one: the deck and Review Deployment take the waiting run (review)', () => {
+    const facts = openverseFacts();
+    const older = run('deploy-production-api.yml', 'Deploy rel-2026.10.15.09.30.00 to production-api', null, '2026-11-26T08:54:00Z', 'waiting');
+    const newer = run('deploy-production-api.yml', 'Deploy rel-2026.11.02.14.05.33 to production-api', null, '2026-11-26T08:58:00Z', 'queued');
+    const withRuns: DeckFacts = { ...facts, deploymentRuns: [...facts.deploymentRuns, older, newer], pendingDeployments: { [older.id]: [PENDING] } };
+    const production = findEnvironment(buildDeck(openverseProfile(), withRuns), 'api', 'production')?.environment;
+    assert.ok(production);
+    assert.equal(production.state, 'awaitingReview');
+    assert.equal(production.activeDeployment?.runId, older.id);
+    assert.equal(runToReview(production, older.id)?.runId, older.id, 'the node of the waiting run is the run reviewed');
+    assert.equal(runToReview(production, undefined)?.runId, older.id);
+    assert.equal(runToReview(production, newer.id), undefined, 'a run that does not wait is not reviewed');
   });
 
   it('a queued run has no review, whatever facts say (review)', () => {

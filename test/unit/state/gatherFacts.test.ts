@@ -7,7 +7,7 @@ import { SYNTHETIC_TOKEN, syntheticProfileDocument, syntheticWorld } from '../..
 import { DEMO_LOGIN, INFRA } from '../../simulator/openverseWorld';
 import { simulatedProfileDocument } from '../../simulator/simulatedProfile';
 import { findEnvironment } from '../../../src/domain/snapshot';
-import { startHarness, type Harness } from '../github/helpers';
+import { addFault, startHarness, type Harness } from '../github/helpers';
 
 describe('gathering the facts of a large profile', () => {
   let harness: Harness | undefined;
@@ -185,5 +185,23 @@ describe('gathering the facts of a large profile', () => {
     simulator.resetStats();
     await gatherFacts(harness.client, profile, { probe: unreachable });
     assert.equal(simulator.stats.rateLimitUnits, 0, 'unchanged: every answer a free 304');
+  });
+
+  it('a waiting run whose reviewers cannot be read (403) still reads as waiting, never queued, and says why (review)', async () => {
+    harness = await startHarness();
+    const simulator = harness.simulator;
+    const validation = validateProfile(simulatedProfileDocument(simulator.url));
+    assert.ok(validation.ok);
+    const profile = validation.profile;
+    const admin = async (path: string, body: unknown): Promise<{ id: number }> => (await (await fetch(`${simulator.url}/_admin/${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) })).json()) as { id: number };
+    await admin('protect-environment', { repo: INFRA, environment: 'production', reviewers: [{ type: 'User', login: DEMO_LOGIN }] });
+    await admin('dispatch', { repo: INFRA, workflow: 'deploy-production-api.yml', actor: 'colleague', inputs: { tag: 'rel-2026.10.15.09.30.00' } });
+    simulator.advance(4);
+    await addFault(simulator, { path: '/pending_deployments$', kind: 'status', status: 403, count: 5 });
+    const facts = await gatherFacts(harness.client, profile, { probe: unreachable });
+    const production = findEnvironment(buildDeck(profile, facts), 'api', 'production')?.environment;
+    assert.equal(production?.state, 'awaitingReview');
+    assert.match(production?.stateDetail ?? '', /waiting for review or a protection rule; who may review could not be read: .*403/);
+    assert.doesNotMatch(production?.stateDetail ?? '', /queued/);
   });
 });
