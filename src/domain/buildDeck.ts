@@ -138,8 +138,8 @@ export function countChanges(body: string): number {
   return body.split(/\r?\n/).filter((line) => /^\s*[-*]\s+\S/.test(line)).length;
 }
 
-function deploymentRecord(run: WorkflowRunFact, reading = readRunTitle(run.displayTitle, undefined), pending?: readonly PendingDeploymentFact[]): DeploymentRecord {
-  const review = reviewOf(run, pending);
+function deploymentRecord(run: WorkflowRunFact, reading = readRunTitle(run.displayTitle, undefined), pending?: readonly PendingDeploymentFact[], unread?: string): DeploymentRecord {
+  const review = reviewOf(run, pending, unread);
   return {
     runId: run.id,
     runUrl: run.htmlUrl,
@@ -183,9 +183,10 @@ function buildEnvironmentDeck(
     ? [...(context.runsByWorkflow.get(workflowKey(deploy.repo, deploy.workflow)) ?? [])]
         .filter((run) => isRunOfWorkflow(run, deploy))
         .sort((a, b) => Date.parse(b.createdAt) - Date.parse(a.createdAt) || b.id - a.id)
-        .map((run) => deploymentRecord(run, readRunTitle(run.displayTitle, deploy.runTitle, titledCommitsOf(app, context.facts), run.createdAt, tagSchemeOf(app)), context.facts.pendingDeployments?.[run.id]))
+        .map((run) => deploymentRecord(run, readRunTitle(run.displayTitle, deploy.runTitle, titledCommitsOf(app, context.facts), run.createdAt, tagSchemeOf(app)), context.facts.pendingDeployments?.[run.id], context.facts.pendingDeploymentsUnread?.[run.id]))
     : [];
-  const activeDeployment = runs.find((run) => run.status !== 'completed');
+  // A run waiting for review is what the environment waits on, before a newer one queued behind it.
+  const activeDeployment = runs.find((run) => run.review !== undefined) ?? runs.find((run) => run.status !== 'completed');
   const publishingFact = environment.deployedOnPublish
     ? context.facts.releaseRuns.find((run) => run.status !== 'completed' && run.headBranch.startsWith(app.gitTagPrefix))
     : undefined;

@@ -8,20 +8,32 @@ import { ago } from './words';
  * the review a run waits for, how it is said, and where the deck shows one (DeploymentReview: snapshot.ts).
  */
 
-/** The review a run waits for, from its pending deployments; undefined for a run that does not wait. */
-export function reviewOf(run: Pick<WorkflowRunFact, 'status'>, pending: readonly PendingDeploymentFact[] | undefined): DeploymentReview | undefined {
+/**
+ * The review a run waits for, from its pending deployments; undefined for a run that does not wait. A
+ * waiting run whose pending deployments could not be read still waits: `unread` says why it is not known for what.
+ */
+export function reviewOf(run: Pick<WorkflowRunFact, 'status'>, pending: readonly PendingDeploymentFact[] | undefined, unread?: string): DeploymentReview | undefined {
   if (run.status !== 'waiting') {
     return undefined;
   }
-  const waiting = pending ?? [];
-  const reviewers = waiting.flatMap((one) => one.reviewers).filter((reviewer, index, all) => all.findIndex((other) => other.type === reviewer.type && other.name === reviewer.name) === index);
-  const since = waiting.map((one) => one.waitingSince).filter((value): value is string => value !== null).sort()[0];
+  if (pending === undefined) {
+    return { environments: [], reviewers: [], canReview: false, unread: unread ?? 'they were not read' };
+  }
+  const reviewers = pending.flatMap((one) => one.reviewers).filter((reviewer, index, all) => all.findIndex((other) => other.type === reviewer.type && other.name === reviewer.name) === index);
+  const since = pending.map((one) => one.waitingSince).filter((value): value is string => value !== null).sort()[0];
+  const waitTimer = Math.max(0, ...pending.map((one) => one.waitTimer));
   return {
-    environments: waiting.map((one) => ({ id: one.environmentId, name: one.environment })),
+    environments: pending.map((one) => ({ id: one.environmentId, name: one.environment })),
     reviewers,
     ...(since !== undefined ? { since } : {}),
-    canReview: waiting.length > 0 && waiting.every((one) => one.currentUserCanApprove),
+    canReview: pending.length > 0 && pending.every((one) => one.currentUserCanApprove),
+    ...(waitTimer > 0 ? { waitTimer } : {}),
   };
+}
+
+/** A wait no reviewer ends: the environment's wait timer, with no required reviewers. */
+function timerOnly(review: DeploymentReview): boolean {
+  return review.unread === undefined && review.reviewers.length === 0 && review.waitTimer !== undefined;
 }
 
 /** "octo-maintainer or WordPress/maintainers (team)"; "its environment's reviewers" when they are not known. */
@@ -35,7 +47,14 @@ export function reviewersWords(review: DeploymentReview): string {
 
 /** "waiting for review by octo-maintainer (for 5 minutes)": the words of the deck and of a follow. */
 export function waitingWords(review: DeploymentReview, now?: Date): string {
-  return `waiting for review by ${reviewersWords(review)}${review.since !== undefined ? ` (${waitedWords(review.since, now)})` : ''}`;
+  if (review.unread !== undefined) {
+    return `waiting for review or a protection rule; who may review could not be read: ${review.unread}`;
+  }
+  const waited = review.since !== undefined ? ` (${waitedWords(review.since, now)})` : '';
+  if (timerOnly(review)) {
+    return `waiting ${review.waitTimer ?? 0} min for the environment's wait timer${review.since !== undefined ? ` (started ${ago(review.since, now)})` : ''}`;
+  }
+  return `waiting for review by ${reviewersWords(review)}${waited}`;
 }
 
 /** "for 5 minutes", "since just now". */
@@ -46,6 +65,12 @@ export function waitedWords(since: string, now?: Date): string {
 
 /** What a person can do about it, said after the wait. */
 export function reviewHint(review: DeploymentReview): string {
+  if (review.unread !== undefined) {
+    return 'The run\'s page on GitHub says what it waits for.';
+  }
+  if (timerOnly(review)) {
+    return 'It starts by itself when the timer ends; no review is needed.';
+  }
   return review.canReview
     ? 'You can review it: Review Deployment… approves or rejects it.'
     : review.environments.length > 0
@@ -70,4 +95,13 @@ export function waitingDeployments(snapshot: DeckSnapshot, options: { readonly m
       return deployment !== undefined && review !== undefined && (options.mine !== true || review.canReview) ? [{ app, environment, deployment, review }] : [];
     }))
     .sort((a, b) => (a.review.since ?? a.deployment.startedAt).localeCompare(b.review.since ?? b.deployment.startedAt));
+}
+
+/**
+ * The run Review Deployment reviews: the one it was pointed at (a deck or Needs You node names its run),
+ * else the environment's waiting run; undefined when that run does not wait for review.
+ */
+export function runToReview(environment: Pick<EnvironmentDeck, 'runs' | 'activeDeployment'>, runId: number | undefined): DeploymentRecord | undefined {
+  const run = runId !== undefined ? environment.runs.find((candidate) => candidate.runId === runId) : environment.activeDeployment;
+  return run?.review !== undefined ? run : undefined;
 }

@@ -162,6 +162,8 @@ export interface DeckFacts {
    * waits on, by run id; a run whose pending deployments could not be read is absent.
    */
   readonly pendingDeployments?: Readonly<Record<number, readonly PendingDeploymentFact[]>>;
+  /** For waiting runs whose pending deployments were not read: why ("GitHub answered 403", "not read: …"), by run id. */
+  readonly pendingDeploymentsUnread?: Readonly<Record<number, string>>;
   /** The monorepo's open pull requests, newest first (one listing of 100), for the changelog pull requests. */
   readonly openPulls?: readonly PullRequestFact[];
   /**

@@ -1,4 +1,5 @@
 import type { DeploymentRecord } from './snapshot';
+import { waitingWords } from './deploymentReview';
 import { plural } from './words';
 
 /**
@@ -15,13 +16,13 @@ export function runFailed(record: Pick<DeploymentRecord, 'status' | 'conclusion'
 }
 
 /** "succeeded", "failed", "was cancelled", "is in progress", "is waiting for review"… */
-export function outcomeWords(record: Pick<DeploymentRecord, 'status' | 'conclusion'>): string {
+export function outcomeWords(record: Pick<DeploymentRecord, 'status' | 'conclusion' | 'review'>): string {
   if (record.status !== 'completed') {
     switch (record.status) {
       case 'in_progress':
         return 'is in progress';
       case 'waiting':
-        return 'is waiting for review';
+        return record.review !== undefined ? `is ${waitingWords(record.review)}` : 'is waiting for review or a protection rule';
       case 'pending':
         return 'is waiting for another run of its concurrency group';
       default:

@@ -65,6 +65,10 @@ export interface DeploymentReview {
   readonly since?: string;
   /** Whether the signed-in user may approve or reject it (GitHub's `current_user_can_approve`). */
   readonly canReview: boolean;
+  /** Why its pending deployments could not be read (then nothing else is known: who may review, any wait timer). */
+  readonly unread?: string;
+  /** The longest wait timer (minutes) of the environments it waits on, when one is set. */
+  readonly waitTimer?: number;
 }
 
 /** One run of an environment's deployment GitHub Workflow. */

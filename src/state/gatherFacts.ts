@@ -4,7 +4,7 @@ import type { GitHubClient } from '../github/client';
 import { historiesToRead } from '../domain/buildFacts';
 import { readHistories } from '../github/appHistory';
 import { listCommits, listTags } from '../github/commits';
-import { describeError } from '../github/errors';
+import { describeError, isGitHubError } from '../github/errors';
 import { listOpenPullRequests } from '../github/pulls';
 import { releasePages } from '../github/releases';
 import { listRunJobs, listWorkflowRuns, repositoryRunPages } from '../github/workflows';
@@ -106,11 +106,19 @@ export async function gatherFacts(client: GitHubClient, profile: Profile, option
     ),
   ).then((lists) => lists.flat());
   // Only for runs waiting on an environment's required reviewers: whom they wait for (conditional, free while
-  // unchanged). Unreadable, the run still shows as waiting for review, without its reviewers.
+  // unchanged). Unreadable (or beyond the first MAX_WAITING_RUNS_READ), the run still shows as waiting, with why
+  // its reviewers are not known.
   const pendingPromise = runsPromise.then(async (runs) => {
-    const waiting = runs.filter((run) => run.status === 'waiting').slice(0, MAX_WAITING_RUNS_READ);
-    const read = await Promise.all(waiting.map(async (run) => [run.id, await listPendingDeployments(client, run.repo, run.id).catch(() => undefined)] as const));
-    return Object.fromEntries(read.filter((entry): entry is readonly [number, PendingDeploymentFact[]] => entry[1] !== undefined));
+    const waiting = runs.filter((run) => run.status === 'waiting');
+    const unread: Record<number, string> = {};
+    for (const run of waiting.slice(MAX_WAITING_RUNS_READ)) {
+      unread[run.id] = `more than ${MAX_WAITING_RUNS_READ} runs wait, and only the newest ${MAX_WAITING_RUNS_READ} are read`;
+    }
+    const read = await Promise.all(waiting.slice(0, MAX_WAITING_RUNS_READ).map(async (run) => [run.id, await listPendingDeployments(client, run.repo, run.id).catch((error: unknown) => {
+      unread[run.id] = isGitHubError(error) && error.status !== undefined ? `GitHub answered ${error.status}` : `they could not be read (${isGitHubError(error) ? error.kind : 'an error'})`;
+      return undefined;
+    })] as const));
+    return { read: Object.fromEntries(read.filter((entry): entry is readonly [number, PendingDeploymentFact[]] => entry[1] !== undefined)), unread };
   });
   const recordsPromise = gatherRecords(client, profile);
   const endpoints = profile.apps.flatMap((app) =>
@@ -144,7 +152,7 @@ export async function gatherFacts(client: GitHubClient, profile: Profile, option
       tags.push({ name: run.headBranch, sha: run.headSha });
     }
   }
-  const first: DeckFacts = { fetchedAt: now().toISOString(), releases, tags, mainCommits, deploymentRuns, releaseRuns, ...(Object.keys(releaseRunJobs).length > 0 ? { releaseRunJobs } : {}), ...(Object.keys(pendingDeployments).length > 0 ? { pendingDeployments } : {}), versions, openPulls, ...(Object.keys(records).length > 0 ? { records } : {}), ...(Object.keys(registries).length > 0 ? { registries } : {}) };
+  const first: DeckFacts = { fetchedAt: now().toISOString(), releases, tags, mainCommits, deploymentRuns, releaseRuns, ...(Object.keys(releaseRunJobs).length > 0 ? { releaseRunJobs } : {}), ...(Object.keys(pendingDeployments.read).length > 0 ? { pendingDeployments: pendingDeployments.read } : {}), ...(Object.keys(pendingDeployments.unread).length > 0 ? { pendingDeploymentsUnread: pendingDeployments.unread } : {}), versions, openPulls, ...(Object.keys(records).length > 0 ? { records } : {}), ...(Object.keys(registries).length > 0 ? { registries } : {}) };
   // Runs titled with a commit message: the files of the commits they name (once per commit, immutable).
   const titledPromise = readTitledCommitFiles(client, profile, mainCommits, deploymentRuns);
   // Only where an environment runs another commit than its release's tag names: which build it is (memoised, immutable).

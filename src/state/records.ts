@@ -22,8 +22,12 @@ function once<T>(key: string, read: () => Promise<T>): Promise<T> {
   if (known !== undefined) {
     return known;
   }
-  if (remembered.size >= MAX_REMEMBERED) {
-    remembered.clear();
+  // Full: forget the oldest only (a Map keeps insertion order), not what was just read.
+  for (const oldest of remembered.keys()) {
+    if (remembered.size < MAX_REMEMBERED) {
+      break;
+    }
+    remembered.delete(oldest);
   }
   const reading = read();
   remembered.set(key, reading);
