@@ -1,9 +1,14 @@
 import * as vscode from 'vscode';
 import { COMMANDS } from '../commandIds';
 import { describeTag } from '../domain/deployPlan';
-import { reviewersWords, waitedWords, waitingDeployments } from '../domain/deploymentReview';
-import type { AppDeck, DeploymentRecord, EnvironmentDeck } from '../domain/snapshot';
+import { reviewersWords, reviewOf, runToReview, waitedWords, waitingDeployments } from '../domain/deploymentReview';
+import { outcomeWords } from '../domain/runWords';
+import type { AppDeck, DeploymentRecord, DeploymentReview, EnvironmentDeck } from '../domain/snapshot';
 import { placeLabel } from '../domain/words';
+import type { GitHubClient } from '../github/client';
+import { describeError } from '../github/errors';
+import { listPendingDeployments } from '../github/pendingDeployments';
+import { getRun } from '../github/workflows';
 import { reviewKey } from '../operations/inFlight';
 import { reviewDeployment } from '../operations/reviewDeployment';
 import type { Services } from '../services';
@@ -23,16 +28,17 @@ export function registerReviewDeployment(services: Services): vscode.Disposable 
     if (read === undefined) {
       return;
     }
-    const chosen = read.target?.environment !== undefined ? { app: read.target.app, environment: read.target.environment } : await pickWaiting(services, read.target?.app);
+    const chosen = read.target?.environment !== undefined ? { app: read.target.app, environment: read.target.environment, runId: read.target.deployment?.runId ?? read.target.reference.runId } : await pickWaiting(services, read.target?.app);
     if (chosen === undefined) {
       return;
     }
     const { app, environment } = chosen;
     const label = placeLabel(app.app, environment.environment);
-    const run = environment.activeDeployment;
+    // The run clicked (a deck or Needs You node names it), else the environment's waiting run.
+    const run = runToReview(environment, chosen.runId);
     const review = run?.review;
     if (run === undefined || review === undefined) {
-      void vscode.window.showInformationMessage(`No deployment of ${label} waits for review now.`);
+      void vscode.window.showInformationMessage(chosen.runId !== undefined ? `That deployment run of ${label} does not wait for review now: the deck is refreshed to show where it is.` : `No deployment of ${label} waits for review now.`);
       void services.store.refresh('a review found nothing waiting');
       return;
     }
@@ -71,9 +77,16 @@ async function sendReview(services: Services, app: AppDeck, environment: Environ
   if (comment === undefined) {
     return;
   }
+  // What the deck showed may be old: whether THIS run still waits, and on what, is read again now.
+  const fresh = await stillWaiting(client, deploy.repo, run);
+  if (fresh.kind !== 'waiting') {
+    void vscode.window.showWarningMessage(`Nothing was sent: ${fresh.why} ${label} still runs ${environment.running?.imageTag ?? 'what it ran'}.`);
+    void services.store.refresh('a review found the run no longer waiting');
+    return;
+  }
   const production = environment.environment.production;
   const current = environment.running?.imageTag ?? 'unknown';
-  const environments = review.environments.map((one) => one.name).join(', ');
+  const environments = fresh.review.environments.map((one) => one.name).join(', ');
   const confirmed = await services.confirmer.ask({
     message: `${decision === 'approved' ? 'Approve' : 'Reject'} the deployment of ${describeTag(target)} to ${production ? 'PRODUCTION: ' : ''}${label}?`,
     detail: [
@@ -94,10 +107,28 @@ async function sendReview(services: Services, app: AppDeck, environment: Environ
   }
   const who = services.store.state.credential?.login ?? 'unknown';
   services.log.info(`${who} ${decision} the deployment of ${target} to ${label} (${run.runUrl}) at ${new Date().toISOString()}.`);
-  const outcome = await reviewDeployment(client, { repo: deploy.repo, runId: run.runId, runUrl: run.runUrl, review, state: decision, comment, what: `${target} to ${label}`, unchanged: `${label} still runs ${current}.` });
+  const outcome = await reviewDeployment(client, { repo: deploy.repo, runId: run.runId, runUrl: run.runUrl, review: fresh.review, state: decision, comment, what: `${target} to ${label}`, unchanged: `${label} still runs ${current}.` });
   services.log[outcome.kind === 'reviewed' ? 'info' : 'warn'](outcome.message);
   void (outcome.kind === 'reviewed' ? vscode.window.showInformationMessage(outcome.message) : vscode.window.showWarningMessage(outcome.message));
   await services.store.refresh('a deployment was reviewed');
+}
+
+/** Whether the run still waits for a review the user may give, read from GitHub right before the modal. */
+async function stillWaiting(client: GitHubClient, repo: string, run: DeploymentRecord): Promise<{ kind: 'waiting'; review: DeploymentReview } | { kind: 'not'; why: string }> {
+  const what = `The deployment run "${run.title}"`;
+  try {
+    const [current, pending] = await Promise.all([getRun(client, repo, run.runId), listPendingDeployments(client, repo, run.runId)]);
+    const review = reviewOf(current, pending);
+    if (review === undefined || review.environments.length === 0) {
+      return { kind: 'not', why: `${what} no longer waits for review (it ${outcomeWords(current)}): someone else reviewed it, or it ended.` };
+    }
+    if (!review.canReview) {
+      return { kind: 'not', why: `${what} waits for review, but you may not review it now: ${reviewersWords(review)} may.` };
+    }
+    return { kind: 'waiting', review };
+  } catch (error) {
+    return { kind: 'not', why: `whether ${what} still waits for review could not be read (${describeError(error)}).` };
+  }
 }
 
 async function pickDecision(label: string, target: string): Promise<Decision | undefined> {
@@ -110,7 +141,7 @@ async function pickDecision(label: string, target: string): Promise<Decision | u
 }
 
 /** Run from the palette: the deployments waiting for the signed-in user's review (of the app given, if one was). */
-async function pickWaiting(services: Services, app: AppDeck | undefined): Promise<{ app: AppDeck; environment: EnvironmentDeck } | undefined> {
+async function pickWaiting(services: Services, app: AppDeck | undefined): Promise<{ app: AppDeck; environment: EnvironmentDeck; runId?: number } | undefined> {
   const snapshot = services.store.state.snapshot;
   const waiting = (snapshot !== undefined ? waitingDeployments(snapshot, { mine: true }) : []).filter((candidate) => app === undefined || candidate.app.app.id === app.app.id);
   if (waiting.length === 0) {
@@ -118,11 +149,11 @@ async function pickWaiting(services: Services, app: AppDeck | undefined): Promis
     return undefined;
   }
   if (waiting.length === 1) {
-    return waiting[0];
+    return waiting[0] !== undefined ? { ...waiting[0], runId: waiting[0].deployment.runId } : undefined;
   }
   const picked = await vscode.window.showQuickPick(
     waiting.map((one) => ({ label: placeLabel(one.app.app, one.environment.environment), description: one.deployment.imageTag ?? one.deployment.title, detail: `Started by ${one.deployment.actor}`, one })),
     { title: 'Review Deployment: which one?' },
   );
-  return picked?.one;
+  return picked !== undefined ? { ...picked.one, runId: picked.one.deployment.runId } : undefined;
 }
