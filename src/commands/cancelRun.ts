@@ -6,6 +6,7 @@ import { cancelWorkflowRun } from '../github/runControl';
 import { describeError } from '../github/errors';
 import { followRun } from '../operations/follow';
 import type { Services } from '../services';
+import { cancelDetail } from './runDetails';
 import { cancelRefusedWhy } from './runRefusals';
 import { refusedWords, runTarget } from './runTarget';
 
@@ -39,18 +40,10 @@ export function registerCancelRun(services: Services): vscode.Disposable {
         void vscode.window.showWarningMessage('Sign in to GitHub first.');
         return undefined;
       }
-      const { app, environment, record, place } = run;
+      const { environment, record, place } = run;
       const confirmed = await services.confirmer.ask({
         message: `Cancel the deployment run of ${place}${environment.environment.production ? ' (PRODUCTION)' : ''}?`,
-        detail: [
-          `App: ${app.app.label}`,
-          `Environment: ${environment.environment.label}${environment.environment.production ? ' (production)' : ''}`,
-          `Run: ${record.title} (${record.status === 'in_progress' ? 'in progress' : record.status}, started by ${record.actor} at ${record.startedAt.replace('T', ' ').replace('Z', ' UTC')})`,
-          `Image tag: ${record.imageTag ?? 'not known from the run\'s title'}`,
-          `Run page: ${record.runUrl}`,
-          '',
-          `GitHub stops the run where it is: a deployment cancelled half-way may leave ${place} on what ran before, or on the new tasks only partly rolled out. Check /version and the console afterwards.`,
-        ].join('\n'),
+        detail: cancelDetail(run),
         confirmLabel: 'Cancel Run',
       });
       if (!confirmed) {

@@ -10,6 +10,7 @@ import type { Services } from '../services';
 import { executeCommand } from '../executeCommand';
 import { openLink } from '../ui/links';
 import { refuseBusy } from './deploymentFlow';
+import { rerunDetail } from './runDetails';
 import { rerunRefusedWhy } from './runRefusals';
 import { refusedWords, runTarget, type RunTarget } from './runTarget';
 
@@ -61,16 +62,7 @@ async function confirmAndRerun(services: Services, run: RunTarget): Promise<Reru
   const production = environment.environment.production;
   const confirmed = await services.confirmer.ask({
     message: `Re-run the failed jobs of the deployment of ${record.imageTag ?? record.title} to ${production ? 'PRODUCTION: ' : ''}${place}?`,
-    detail: [
-      `App: ${app.app.label}`,
-      `Environment: ${environment.environment.label}${production ? ' (production)' : ''}`,
-      `Run: ${record.title} — ended in ${record.conclusion ?? 'an unknown state'} (started by ${record.actor} at ${record.startedAt.replace('T', ' ').replace('Z', ' UTC')})`,
-      `Image tag: ${record.imageTag ?? 'not known from the run\'s title'}`,
-      `Runs now: ${environment.running?.imageTag ?? 'unknown'}`,
-      `Run page: ${record.runUrl}`,
-      '',
-      `GitHub runs the failed jobs of this same run again, with the same inputs: it deploys ${record.imageTag ?? 'the same image tag'} to ${place} again.`,
-    ].join('\n'),
+    detail: rerunDetail(run),
     confirmLabel: 'Re-run Failed Jobs',
   });
   if (!confirmed) {

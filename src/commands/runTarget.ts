@@ -21,7 +21,8 @@ export interface RunTarget {
  * The run an item command acts on: the deployment run it was given (`runId`), else the one `pick` chooses
  * among the environment's; undefined (having said why) when there is none, when the environment is not
  * deployed by a workflow, or, for a command that acts on it, when the run would be the release workflow's
- * (never cancelled or re-run here: release-process.md, "do not re-run the release workflow … duplicate tags").
+ * (never cancelled or re-run here: openverse-facts.md §5 Runbooks, "Do not re-run the release workflow in the monorepo
+ * or this will create duplicate tags").
  */
 export function runTarget(
   services: Services,
