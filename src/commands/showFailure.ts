@@ -1,7 +1,8 @@
 import * as vscode from 'vscode';
 import { COMMANDS } from '../commandIds';
 import { canRerunFailed, failureHeader, failurePoint, failureTitle } from '../domain/runFailure';
-import { describeError } from '../github/errors';
+import { checkedGitHubLink } from '../domain/githubLinks';
+import { describeError, isGitHubError } from '../github/errors';
 import { downloadLogTail, jobLogUrl } from '../github/jobLogs';
 import { listRunJobs } from '../github/workflows';
 import type { Services } from '../services';
@@ -11,7 +12,7 @@ import { logRefusedWords } from './runRefusals';
 import { runTarget, type RunTarget } from './runTarget';
 
 /** What Show Failure… did: the tab it opened (title and text), or why not. */
-export type ShowFailureResult = { readonly title: string; readonly text: string } | { readonly problem: string };
+export type ShowFailureResult = { readonly title: string; readonly text: string } | { readonly problem: string; readonly sso?: string };
 
 /**
  * Show Failure…: for a failed deployment run, the job and step that failed, how long they took, and the
@@ -30,9 +31,12 @@ export function registerShowFailure(services: Services): vscode.Disposable {
     const result = await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: `Reading the failure of ${run.place}` }, () => readFailure(services, documents, run));
     if ('problem' in result) {
       services.log.warn(`Show Failure of ${run.record.runUrl}: ${result.problem}`);
-      void vscode.window.showWarningMessage(result.problem, 'Open Run').then((choice) => {
+      // A refusal for SAML SSO offers GitHub's authorization page (the X-GitHub-SSO header's URL), only on the web host in use.
+      const webUrl = services.endpoints.webUrl();
+      const authorize = result.sso !== undefined && webUrl !== undefined ? checkedGitHubLink(result.sso, webUrl) : '';
+      void vscode.window.showWarningMessage(result.problem, ...(authorize !== '' ? ['Authorize for SSO'] : []), 'Open Run').then((choice) => {
         if (choice !== undefined) {
-          void openLink(run.record.runUrl, services.log);
+          void openLink(choice === 'Open Run' ? run.record.runUrl : authorize, services.log);
         }
       });
       return result;
@@ -58,7 +62,7 @@ async function readFailure(services: Services, documents: LogDocuments, run: Run
     try {
       url = await jobLogUrl(client, run.repo, point.job.id);
     } catch (error) {
-      return { problem: logRefused(run, point.job.name, error) };
+      return { problem: logRefused(run, point.job.name, error), ...(isGitHubError(error) && error.sso !== undefined ? { sso: error.sso.url } : {}) };
     }
     const tail = await downloadLogTail(url);
     const title = failureTitle(run.record.title, point);

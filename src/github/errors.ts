@@ -162,7 +162,7 @@ export function refusalReason(error: unknown, forbidden: string): string | undef
     return undefined;
   }
   if (error.kind === 'ssoRequired') {
-    return `${error.sso?.organization !== undefined ? `the organisation ${error.sso.organization}` : 'the repository\'s organisation'} enforces SAML single sign-on and this sign-in is not authorized for it: authorize it for SSO${error.sso !== undefined ? ` (${error.sso.url})` : ''}, or sign in again, then try again`;
+    return `${error.sso?.organization !== undefined ? `the organisation ${error.sso.organization}` : 'the repository\'s organisation'} enforces SAML single sign-on and this sign-in is not authorized for it: authorize it for SSO on GitHub, or sign in again, then try again`;
   }
   if (error.kind === 'rateLimited') {
     return `GitHub's rate limit was reached: ${error.retryAt !== undefined ? `it lifts at ${formatClock(error.retryAt)}; try again then` : 'wait a while and try again'}`;
