@@ -3,44 +3,26 @@ import { historyKey, normalFolder } from '../domain/sameBuild';
 import type { GitHubClient } from './client';
 import { listCommits } from './commits';
 import { describeError } from './errors';
+import { ImmutableAnswers } from './immutableAnswers';
 import type { OwnCommits } from '../domain/releaseNotes';
 
 /** One page of a path-filtered listing: GitHub's largest. */
 const PAGE = 100;
-const MEMO_LIMIT = 2000;
 
 /**
  * The commits reachable from a commit that change a folder never change (a SHA names its whole history),
  * so each client keeps the answers it got: asking again about the same commit and folder sends nothing.
  */
-const memos = new WeakMap<GitHubClient, Map<string, Promise<FolderHistoryFact>>>();
+const folderHistories = new ImmutableAnswers<FolderHistoryFact>(2000);
 
 /** The newest commits (up to 100) at or before `sha` that change `folder`: `GET …/commits?sha=&path=`, memoised. */
 export function readFolderHistory(client: GitHubClient, repo: string, sha: string, folder: string): Promise<FolderHistoryFact> {
-  let memo = memos.get(client);
-  if (memo === undefined) {
-    memo = new Map();
-    memos.set(client, memo);
-  }
-  const key = `${repo.toLowerCase()} ${historyKey(sha, folder)}`;
-  const known = memo.get(key);
-  if (known !== undefined) {
-    return known;
-  }
-  const asked = listCommits(client, repo, sha, { path: normalFolder(folder), perPage: PAGE }).then((commits) => ({
-    commits: commits.map((commit) => ({ sha: commit.sha, date: commit.date })),
-    complete: commits.length < PAGE,
-  }));
-  memo.set(key, asked);
-  if (memo.size > MEMO_LIMIT) {
-    const oldest = memo.keys().next().value;
-    if (oldest !== undefined) {
-      memo.delete(oldest);
-    }
-  }
-  // A failed answer is not kept: the next refresh asks again.
-  asked.catch(() => memo.delete(key));
-  return asked;
+  return folderHistories.get(client, `${repo.toLowerCase()} ${historyKey(sha, folder)}`, () =>
+    listCommits(client, repo, sha, { path: normalFolder(folder), perPage: PAGE }).then((commits) => ({
+      commits: commits.map((commit) => ({ sha: commit.sha, date: commit.date })),
+      complete: commits.length < PAGE,
+    })),
+  );
 }
 
 /**
