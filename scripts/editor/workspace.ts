@@ -31,16 +31,7 @@ export function createWorkspace(options: { simulatorUrl?: string; profile?: 'sim
         : JSON.stringify(simulatedProfileDocument(options.simulatorUrl), null, 2);
   }
   files['.vscode/settings.json'] = JSON.stringify({ 'files.exclude': { '**/.git': true }, ...options.extraSettings }, null, 2);
-  for (const [file, content] of Object.entries(files)) {
-    mkdirSync(dirname(join(path, file)), { recursive: true });
-    writeFileSync(join(path, file), content);
-  }
-  return {
-    path,
-    remove() {
-      rmSync(root, { recursive: true, force: true });
-    },
-  };
+  return writeCheckout(root, path, files);
 }
 
 /**
@@ -60,6 +51,11 @@ function acmeWorkspace(root: string, options: { simulatorUrl?: string; profile?:
   if (options.profile === 'simulated' && options.simulatorUrl !== undefined) {
     files['.vscode/release-deck.json'] = JSON.stringify(acmeProfileDocument(options.simulatorUrl), null, 2);
   }
+  return writeCheckout(root, path, files);
+}
+
+/** Writes a checkout's files under `path`; `remove` deletes its whole temporary `root`. */
+function writeCheckout(root: string, path: string, files: Record<string, string>): { path: string; remove(): void } {
   for (const [file, content] of Object.entries(files)) {
     mkdirSync(dirname(join(path, file)), { recursive: true });
     writeFileSync(join(path, file), content);
