@@ -90,6 +90,26 @@ function cacheSystemRipgrep(): void {
   }
 }
 
+/**
+ * The environment of code-server's install. Run from `npm test`, the harness inherits the outer npm's
+ * `npm_*` variables; an inner npm reads `npm_config_*` as its own settings, so the outer
+ * `npm_config_user_agent` ("… node/v20 …") would reach code-server's postinstall, which takes the Node
+ * version from that user agent and refuses anything but the Node it requires. Hence none are inherited.
+ */
+export function installEnvironment(parent: NodeJS.ProcessEnv, path: string, nodeHeaders: string | undefined): NodeJS.ProcessEnv {
+  const inherited = Object.fromEntries(Object.entries(parent).filter(([name]) => !/^npm_/i.test(name)));
+  return {
+    ...inherited,
+    PATH: path,
+    // Native modules build against the edition's Node headers, from its package (no header download).
+    ...(nodeHeaders !== undefined ? { npm_config_nodedir: nodeHeaders } : {}),
+    // code-server's install scripts build native modules and run npm again in its own folders.
+    npm_config_dangerously_allow_all_scripts: 'true',
+    npm_config_yes: 'true',
+    npm_config_update_notifier: 'false',
+  };
+}
+
 /** Installs the edition's Node and code-server into .vscode-test/ unless they are there. */
 export function ensureCodeServer(edition: Edition, log: (line: string) => void = console.log): EditorRuntime {
   checkPrerequisites({ browser: false, editions: [edition] });
@@ -109,17 +129,7 @@ export function ensureCodeServer(edition: Edition, log: (line: string) => void =
     cacheSystemRipgrep();
   }
   const installDir = join(CACHE, `code-server-${edition.codeServer}`);
-  const ok = npmInstall(installDir, `code-server@${edition.codeServer}`, {
-    ...process.env,
-    PATH: runtime.path,
-    // Native modules build against the edition's Node headers, from its package (no header download).
-    ...(ownNode !== undefined ? { npm_config_nodedir: ownNode } : {}),
-    // code-server's install scripts build native modules and run npm again in its own folders.
-    npm_config_dangerously_allow_all_scripts: 'true',
-    npm_config_unsafe_perm: 'true',
-    npm_config_yes: 'true',
-    npm_config_update_notifier: 'false',
-  });
+  const ok = npmInstall(installDir, `code-server@${edition.codeServer}`, installEnvironment(process.env, runtime.path, ownNode));
   if (!ok || !existsSync(runtime.entry)) {
     rmSync(installDir, { recursive: true, force: true });
     throw new Error(`Installing code-server ${edition.codeServer} failed; see npm's output above.`);
