@@ -1,6 +1,6 @@
 import type { PendingDeploymentFact, WorkflowRunFact } from './facts';
 import type { AppDeck, DeckSnapshot, DeploymentRecord, DeploymentReview, EnvironmentDeck } from './snapshot';
-import { ago } from './words';
+import { ago, hourMinute } from './words';
 
 /**
  * Deployments waiting on an environment's required reviewers (GitHub run status `waiting`; "Jobs that
@@ -31,8 +31,11 @@ export function reviewOf(run: Pick<WorkflowRunFact, 'status'>, pending: readonly
   };
 }
 
-/** A wait no reviewer ends: the environment's wait timer, with no required reviewers. */
-function timerOnly(review: DeploymentReview): boolean {
+/**
+ * A wait no reviewer ends: the environment's wait timer, with no required reviewers ("Wait timer: delay a job
+ * for a specific amount of time after the job is initially triggered"). It needs nobody: not in Needs You.
+ */
+export function timerOnly(review: DeploymentReview): boolean {
   return review.unread === undefined && review.reviewers.length === 0 && review.waitTimer !== undefined;
 }
 
@@ -52,9 +55,15 @@ export function waitingWords(review: DeploymentReview, now?: Date): string {
   }
   const waited = review.since !== undefined ? ` (${waitedWords(review.since, now)})` : '';
   if (timerOnly(review)) {
-    return `waiting ${review.waitTimer ?? 0} min for the environment's wait timer${review.since !== undefined ? ` (started ${ago(review.since, now)})` : ''}`;
+    return `waiting ${review.waitTimer ?? 0} min (wait timer${review.since !== undefined ? `, until ${timerEnd(review.since, review.waitTimer ?? 0)}` : ''})`;
   }
   return `waiting for review by ${reviewersWords(review)}${waited}`;
+}
+
+/** When a wait timer started at `since` lets the job go, "09:25" in the person's time of day; `since` as GitHub sent it when unreadable. */
+function timerEnd(since: string, minutes: number): string {
+  const started = Date.parse(since);
+  return Number.isNaN(started) ? since : hourMinute(new Date(started + minutes * 60_000));
 }
 
 /** "for 5 minutes", "since just now". */

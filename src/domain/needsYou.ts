@@ -2,7 +2,7 @@ import { runDuration, runFailed, runTarget } from './runWords';
 import type { AppDeck, DeckSnapshot, DeploymentRecord, DraftRelease, EnvironmentDeck } from './snapshot';
 import type { ChangelogPull } from './changelogPulls';
 import { ago, placeLabel, plural } from './words';
-import { reviewersWords, reviewHint } from './deploymentReview';
+import { reviewersWords, reviewHint, timerOnly } from './deploymentReview';
 
 /**
  * What waits on a person, read from one snapshot (no request of its own): deployments waiting for
@@ -48,7 +48,8 @@ export function needsYou(snapshot: DeckSnapshot, options: NeedsYouOptions): Need
   const drafts: NeedsYouEntry[] = [];
   for (const app of snapshot.apps) {
     for (const environment of app.environments) {
-      for (const record of environment.runs.filter((run) => run.status === 'waiting')) {
+      // A wait only on the environment's wait timer ends by itself: nobody is needed (deploymentReview.ts).
+      for (const record of environment.runs.filter((run) => run.status === 'waiting' && !(run.review !== undefined && timerOnly(run.review)))) {
         waiting.push(waitingEntry(app, environment, record, now));
       }
       const failure = unrecoveredFailure(environment);

@@ -51,6 +51,11 @@ export function dateTime(iso: string, locale = 'en', timeZone?: string): string 
   return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', ...(timeZone !== undefined ? { timeZone } : {}) }).format(at);
 }
 
+/** A time of day to the minute, "14:05", in `locale` (24-hour clock) and this process's time zone. */
+export function hourMinute(moment: Date, locale = 'en'): string {
+  return new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(moment);
+}
+
 /** A time of day, "14:05:09", in `locale` and this process's time zone. */
 export function clockTime(moment: Date, locale = 'en'): string {
   return new Intl.DateTimeFormat(locale, { timeStyle: 'medium' }).format(moment);

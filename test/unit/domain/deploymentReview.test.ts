@@ -61,10 +61,12 @@ describe('deployments waiting for review', () => {
   it('a run waiting only on the environment\'s wait timer says so, not "ask one of its reviewers" (review)', () => {
     const { production } = productionWith([{ ...PENDING, waitTimer: 30, reviewers: [], currentUserCanApprove: false }]);
     assert.equal(production.state, 'awaitingReview');
-    assert.match(production.stateDetail, /is waiting 30 min for the environment's wait timer/);
+    // The timer started at 08:55 UTC: it ends 30 minutes later, said in the person's time of day.
+    const until = new Intl.DateTimeFormat('en', { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(Date.parse('2026-11-26T09:25:00Z'));
+    assert.match(production.stateDetail, new RegExp(`is waiting 30 min \\(wait timer, until ${until}\\)\\. It starts by itself when the timer ends; no review is needed\\.$`));
     assert.doesNotMatch(production.stateDetail, /reviewers|ask one of/);
     assert.ok(production.activeDeployment);
-    assert.match(outcomeWords(production.activeDeployment), /^is waiting 30 min for the environment's wait timer/);
+    assert.equal(outcomeWords(production.activeDeployment), `is waiting 30 min (wait timer, until ${until})`);
   });
 
   it('an older run waiting for review before a newer queued one: the deck and Review Deployment take the waiting run (review)', () => {

@@ -64,6 +64,18 @@ describe('needs you', () => {
     assert.match(entries[0]?.detail ?? '', /Nothing is deployed until someone does\. Who may review: WordPress\/openverse-maintainers \(team\)\. You can review it: Review Deployment… approves or rejects it\.$/);
   });
 
+  it('leaves out a deployment waiting only on its environment\'s wait timer: it needs nobody (review)', () => {
+    const facts = openverseFacts();
+    const waiting = { ...run('deploy-production-api.yml', 'Deploy rel-2026.11.02.14.05.33 to production-api', null, '2026-11-26T08:00:00Z', 'waiting'), actor: 'openverse-bot' };
+    const timer = { environmentId: 1, environment: 'production', waitTimer: 30, waitingSince: '2026-11-26T08:00:05Z', currentUserCanApprove: false, reviewers: [] };
+    const timerOnly = needsYou(deckOf({ ...facts, deploymentRuns: [...facts.deploymentRuns, waiting], pendingDeployments: { [waiting.id]: [timer] } }), NO_DRAFTS);
+    assert.deepEqual(timerOnly.map((entry) => entry.kind), ['failedDeployment']);
+    // A timer and reviewers: the reviewers still have to approve it.
+    const reviewed = { ...timer, reviewers: [{ type: 'User' as const, name: 'octo-maintainer' }] };
+    const both = needsYou(deckOf({ ...facts, deploymentRuns: [...facts.deploymentRuns, waiting], pendingDeployments: { [waiting.id]: [reviewed] } }), NO_DRAFTS);
+    assert.deepEqual(both.map((entry) => entry.kind), ['waitingReview', 'failedDeployment']);
+  });
+
   it('lists the changelog pull requests to review', () => {
     const facts = openverseFacts();
     const snapshot = deckOf({ ...facts, openPulls: [{ number: 4990, title: 'Publish changelog for api-2026.11.02.14.05.33', htmlUrl: 'https://github.com/WordPress/openverse/pull/4990', state: 'open', headRef: 'changelog/api-2026.11.02.14.05.33' }] });
