@@ -5,7 +5,8 @@ import { HttpError } from './errors';
 import { adminJobLogs } from './jobLogs';
 import { LOST_ANSWER_KINDS } from './lostAnswers';
 import { asRecord, type Reply } from './routing';
-import { jobsOf, settle, startRun } from './runs';
+import { jobsOf, startRun } from './runs';
+import { settle } from './runEvents';
 import { headOf, resetStats, type Fault, type Simulation } from './state';
 import type { WorldCommit, WorldToken } from './world';
 

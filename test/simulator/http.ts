@@ -6,7 +6,7 @@ import { DOCS, HttpError } from './errors';
 import { isLostAnswerKind, loseAnswer } from './lostAnswers';
 import { environmentAt, NGINX_NOT_FOUND, versionAnswer } from './routes/live';
 import type { Context, Reply, Router } from './routing';
-import { settle } from './runs';
+import { settle } from './runEvents';
 import type { Simulation } from './state';
 import type { WorldToken } from './world';
 

@@ -1,17 +1,14 @@
 import { headOf, type LiveRun, type Simulation } from './state';
-import { findDispatchedRun, followedRun, waitingStepEventMs } from './dispatchAndWait';
 import { titleFor } from './runTitles';
-import { jobSkipped, releaseDeploys, runEffect, runsOnStepStart, stepSkipped, waitsForDispatch } from './stepActions';
-import { protectedEnvironmentOf, REVIEW_TIMEOUT_MS } from './reviews';
+import { releaseDeploys } from './stepActions';
 import type { RunProgress, StepProgress, WorldJob, WorldRepo, WorldRun, WorldWorkflow } from './world';
 
 /**
- * The rules of workflow runs, event by event on the simulator's clock. A run the simulator starts is
- * created `queued` (or `pending` behind its concurrency group), starts after its queued time, then runs
- * its workflow's steps one after the other (stepActions.ts: what each step does to the world). A step
- * that waits (dispatch-and-wait) ends when what it follows ends, so times are not fixed in advance:
- * `settle` applies every event due by now, in the order of their times, and records when each happened.
- * Recorded runs of the world's history keep fixed durations (`runStatus`).
+ * The rules of workflow runs. A run the simulator starts is created `queued` (or `pending` behind its
+ * concurrency group), starts after its queued time, then runs its workflow's steps one after the other,
+ * event by event on the simulator's clock (runEvents.ts; stepActions.ts: what each step does to the world).
+ * This module starts runs, says their status, finishes them and lets the next run of their concurrency group
+ * go. Recorded runs of the world's history keep fixed durations (`runStatus`).
  */
 
 /** GitHub Actions "Control the concurrency of workflows and jobs": group names are case-insensitive. */
@@ -162,191 +159,6 @@ export function runStatus(run: WorldRun, at: number): RunState {
     return { status: 'in_progress', conclusion: null, updatedMs: started, startedMs: started };
   }
   return { status: 'completed', conclusion: run.outcome, updatedMs: ended, startedMs: started };
-}
-
-// ---------------------------------------------------------------- events
-
-/** When the run's next event happens, if it is known yet (a pending run waits for its group; a waiting step for its run). */
-function nextEventMs(sim: Simulation, live: LiveRun): number | undefined {
-  const { run } = live;
-  const progress = run.progress;
-  if (progress === undefined || progress.completedMs !== undefined) {
-    return undefined;
-  }
-  const created = Date.parse(run.createdAt);
-  if (progress.waitingForReview !== undefined) {
-    return progress.waitingForReview.sinceMs + REVIEW_TIMEOUT_MS;
-  }
-  if (progress.startedMs === undefined) {
-    return progress.pending === true ? undefined : Math.max(created, progress.queuedFromMs ?? created) + run.queuedSeconds * 1000;
-  }
-  const index = progress.steps.findIndex((step) => step.completedMs === undefined);
-  const current = progress.steps[index];
-  if (current === undefined || current.startedMs === undefined) {
-    return progress.startedMs;
-  }
-  const definition = stepDefinitions(workflowOfRun(live.repo, run))[index]?.step;
-  if (definition?.does !== undefined && waitsForDispatch(definition.does) && current.name !== progress.failStep) {
-    return waitingStepEventMs(sim, progress);
-  }
-  return current.startedMs + (definition?.seconds ?? 0) * 1000;
-}
-
-/** Applies every event due by now, in the order of their times (then of run ids), and records each. */
-export function settle(sim: Simulation): void {
-  const now = sim.clock.nowMs();
-  if (now < sim.nextDueMs) {
-    return;
-  }
-  for (;;) {
-    let due: { live: LiveRun; at: number } | undefined;
-    for (const live of sim.live) {
-      const at = nextEventMs(sim, live);
-      if (at !== undefined && at <= now && (due === undefined || at < due.at || (at === due.at && live.run.id < due.live.run.id))) {
-        due = { live, at };
-      }
-    }
-    if (due === undefined) {
-      break;
-    }
-    advance(sim, due.live, due.at);
-  }
-  sim.live = sim.live.filter((live) => live.run.progress?.completedMs === undefined);
-  sim.nextDueMs = Math.min(Number.POSITIVE_INFINITY, ...sim.live.map((live) => nextEventMs(sim, live) ?? Number.POSITIVE_INFINITY));
-}
-
-/** Applies the run's next event, at `at`. */
-function advance(sim: Simulation, live: LiveRun, at: number): void {
-  const progress = live.run.progress;
-  if (progress === undefined) {
-    return;
-  }
-  if (progress.waitingForReview !== undefined) {
-    // Not reviewed within 30 days (reviews.ts).
-    delete progress.waitingForReview;
-    finishRun(sim, live, at, 'failure');
-    return;
-  }
-  if (progress.startedMs === undefined) {
-    progress.startedMs = at;
-    // A re-run of failed jobs (reruns.ts) keeps the steps of the jobs that succeeded: it starts at the first step not done.
-    startStep(sim, live, Math.max(progress.steps.findIndex((step) => step.completedMs === undefined), 0), at);
-    return;
-  }
-  const index = progress.steps.findIndex((step) => step.completedMs === undefined);
-  const current = progress.steps[index];
-  if (current === undefined) {
-    finishRun(sim, live, at, 'success');
-    return;
-  }
-  const { step: definition, app } = stepDefinitions(workflowOfRun(live.repo, live.run))[index] ?? {};
-  const waits = definition?.does !== undefined && waitsForDispatch(definition.does);
-  if (waits && current.name !== progress.failStep && progress.followed === undefined) {
-    progress.followed = findDispatchedRun(sim, live, at);
-    if (progress.followed === null) {
-      endStep(sim, live, index, at, 'failure');
-    }
-    return;
-  }
-  let conclusion: 'success' | 'failure' = current.name === progress.failStep ? 'failure' : 'success';
-  if (conclusion === 'success' && waits) {
-    const followed = followedRun(sim, progress);
-    conclusion = followed !== undefined && runStatus(followed, at).conclusion === 'success' ? 'success' : 'failure';
-  }
-  if (conclusion === 'success' && definition?.does !== undefined && !runsOnStepStart(definition.does) && !runEffect(sim, live, definition.does, at, repositoryDispatch, app)) {
-    conclusion = 'failure';
-  }
-  endStep(sim, live, index, at, conclusion);
-}
-
-function startStep(sim: Simulation, live: LiveRun, index: number, at: number): void {
-  const progress = live.run.progress;
-  const step = progress?.steps[index];
-  if (progress === undefined || step === undefined) {
-    finishRun(sim, live, at, 'success');
-    return;
-  }
-  if (holdsForReview(live, index, at)) {
-    return;
-  }
-  step.startedMs = at;
-  const { step: definition, app } = stepDefinitions(workflowOfRun(live.repo, live.run))[index] ?? {};
-  if (jobSkipped(live, app)) {
-    endStep(sim, live, index, at, 'skipped');
-    return;
-  }
-  if (definition?.does !== undefined && step.name !== progress.failStep) {
-    if (stepSkipped(live, definition.does)) {
-      endStep(sim, live, index, at, 'skipped');
-      return;
-    }
-    if (runsOnStepStart(definition.does) && !runEffect(sim, live, definition.does, at, repositoryDispatch, app)) {
-      endStep(sim, live, index, at, 'failure');
-    }
-  }
-}
-
-/**
- * A job that references an environment with required reviewers does not start until one of them approves
- * (reviews.ts): the run waits at its first step.
- */
-function holdsForReview(live: LiveRun, index: number, at: number): boolean {
-  const progress = live.run.progress;
-  const step = progress?.steps[index];
-  if (progress === undefined || step === undefined || (index > 0 && progress.steps[index - 1]?.job === step.job)) {
-    return false;
-  }
-  const approved = progress.reviews?.some((review) => review.job === step.job && review.state === 'approved') === true;
-  if (approved || protectedEnvironmentOf(live.repo, workflowOfRun(live.repo, live.run), step.job) === undefined) {
-    return false;
-  }
-  progress.waitingForReview = { job: step.job, sinceMs: at };
-  return true;
-}
-
-/**
- * "Review pending deployments for a workflow run": approved, the waiting job starts now; rejected, the
- * run fails ("If a job is rejected, the workflow will fail").
- */
-export function reviewWaitingRun(sim: Simulation, live: LiveRun, review: { environmentId: number; state: 'approved' | 'rejected'; login: string; comment: string }, at: number): void {
-  const progress = live.run.progress;
-  const waiting = progress?.waitingForReview;
-  if (progress === undefined || waiting === undefined) {
-    return;
-  }
-  (progress.reviews ??= []).push({ job: waiting.job, ...review, atMs: at });
-  delete progress.waitingForReview;
-  if (review.state === 'rejected') {
-    finishRun(sim, live, at, 'failure');
-  } else {
-    startStep(sim, live, progress.steps.findIndex((step) => step.job === waiting.job), at);
-  }
-  sim.nextDueMs = 0;
-}
-
-/** Ends a step; a failure skips the steps after it and fails the run (`if: success()` is every step's default). */
-function endStep(sim: Simulation, live: LiveRun, index: number, at: number, conclusion: NonNullable<StepProgress['conclusion']>): void {
-  const progress = live.run.progress;
-  const step = progress?.steps[index];
-  if (progress === undefined || step === undefined) {
-    return;
-  }
-  step.completedMs = at;
-  step.conclusion = conclusion;
-  if (conclusion === 'failure') {
-    for (const later of progress.steps.slice(index + 1)) {
-      later.conclusion = 'skipped';
-      later.startedMs = at;
-      later.completedMs = at;
-    }
-    finishRun(sim, live, at, 'failure');
-    return;
-  }
-  if (index + 1 < progress.steps.length) {
-    startStep(sim, live, index + 1, at);
-  } else {
-    finishRun(sim, live, at, 'success');
-  }
 }
 
 /** Completes a run; the pending run of its concurrency group, if any, is queued from now on. */

@@ -11,7 +11,7 @@ import { releasesRoutes } from './routes/releases';
 import { reposRoutes } from './routes/repos';
 import { runControlRoutes } from './routes/runControl';
 import { createRouter } from './routing';
-import { settle } from './runs';
+import { settle } from './runEvents';
 import { createShapes } from './shapes';
 import { createSimulation, resetStats, type Fault, type SimulatorStats } from './state';
 import type { World } from './world';

@@ -1,6 +1,7 @@
 import { HttpError } from '../errors';
 import { asRecord, requireScope, type Router } from '../routing';
-import { existsYet, reviewWaitingRun, workflowOfRun } from '../runs';
+import { existsYet, workflowOfRun } from '../runs';
+import { reviewWaitingRun } from '../runEvents';
 import type { Shapes } from '../shapes';
 import type { Simulation } from '../state';
 import { deploymentJson, mayReview, pendingDeploymentJson, waitingEnvironment } from '../reviews';
