@@ -7,10 +7,11 @@ import type { WorldJob, WorldRepo, WorldReviewer, WorldWorkflow } from './world'
 
 /**
  * Admin routes for what a team does on GitHub around reviewed deployments:
- * - `POST /_admin/protect-environment {repo, environment, reviewers, workflowPath?}`: the repository's
- *   environment gets required reviewers (`[{type: 'User', login} | {type: 'Team', slug, name?, members}]`;
- *   empty: unprotected), as "Managing environments for deployment" sets them, and the deployment workflows of
- *   that environment (or `workflowPath`) reference it in their job's `environment:`;
+ * - `POST /_admin/protect-environment {repo, environment, reviewers, waitTimer?, workflowPath?}`: the
+ *   repository's environment gets required reviewers (`[{type: 'User', login} | {type: 'Team', slug, name?,
+ *   members}]`) and a wait timer (`waitTimer` minutes, 0 to 43,200; absent or 0: none); neither: unprotected),
+ *   as "Managing environments for deployment" sets them, and the deployment workflows of that environment (or
+ *   `workflowPath`) reference it in their job's `environment:`;
  * - `POST /_admin/dispatch {repo, workflow, actor, inputs?, ref?}`: a colleague runs a workflow ("Run workflow");
  * - `POST /_admin/delete-run {repo, runId}`: someone deletes a run ("Delete a workflow run").
  * Undefined for any other route.
@@ -49,13 +50,21 @@ function protect(repo: WorldRepo, fields: Record<string, unknown>): Record<strin
     throw new HttpError(422, 'environment is required');
   }
   const reviewers = (Array.isArray(fields.reviewers) ? fields.reviewers : []).map(reviewerOf);
+  const waitTimer = fields.waitTimer ?? 0;
+  // The Environments API's `wait_timer`: "an integer between 0 and 43,200 (30 days)".
+  if (typeof waitTimer !== 'number' || !Number.isInteger(waitTimer) || waitTimer < 0 || waitTimer > 43_200) {
+    throw new HttpError(422, 'waitTimer is a whole number of minutes from 0 to 43,200');
+  }
   const environments = (repo.deploymentEnvironments ??= []);
   let environment = environments.find((candidate) => candidate.name.toLowerCase() === name.toLowerCase());
   if (environment === undefined) {
     environment = { id: parseInt(createHash('sha1').update(`env-${repo.fullName}-${name}`).digest('hex').slice(0, 8), 16), name, protection_rules: [] };
     environments.push(environment);
   }
-  environment.protection_rules = reviewers.length > 0 ? [{ type: 'required_reviewers', reviewers }] : [];
+  environment.protection_rules = [
+    ...(reviewers.length > 0 ? [{ type: 'required_reviewers' as const, reviewers }] : []),
+    ...(waitTimer > 0 ? [{ type: 'wait_timer' as const, wait_timer: waitTimer }] : []),
+  ];
   const workflows = typeof fields.workflowPath === 'string'
     ? repo.workflows.filter((workflow) => workflow.path === fields.workflowPath)
     : repo.workflows.filter((workflow) => workflow.role?.kind === 'deploy' && workflow.role.environment.toLowerCase() === name.toLowerCase());

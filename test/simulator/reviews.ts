@@ -3,19 +3,21 @@ import type { Shapes } from './shapes';
 import type { WorldDeploymentEnvironment, WorldRepo, WorldReviewer, WorldRun, WorldWorkflow } from './world';
 
 /**
- * Environments with required reviewers (GitHub Actions, "Managing environments for deployment" and
- * "Reviewing deployments"): "Jobs that reference an environment configured with required reviewers will
- * wait for an approval before starting. While a job is awaiting approval, it has a status of 'Waiting'.
- * If a job is not approved within 30 days, it will automatically fail." Approved, "the job will proceed";
- * rejected, "the workflow will fail". "Only one of the required reviewers needs to approve the job."
- * The rules of the wait are in runs.ts; this module says which job waits, who may review it, and what
+ * Environments with required reviewers and wait timers (GitHub Actions, "Managing environments for
+ * deployment" and "Reviewing deployments"): "Jobs that reference an environment configured with required
+ * reviewers will wait for an approval before starting. While a job is awaiting approval, it has a status of
+ * 'Waiting'. If a job is not approved within 30 days, it will automatically fail." Approved, "the job will
+ * proceed"; rejected, "the workflow will fail". "Only one of the required reviewers needs to approve the job."
+ * A wait timer delays the job that many minutes; the run is `waiting` meanwhile and its pending deployment
+ * lists the timer (OpenAPI `pending-deployment`: "Details of a deployment that is waiting for protection
+ * rules to pass"). The rules of the wait are in runEvents.ts; this module says which job waits, who may review it, and what
  * `GET …/actions/runs/{run_id}/pending_deployments` answers ("Get pending deployments for a workflow run").
  */
 
 /** "If a job is not approved within 30 days, it will automatically fail." */
 export const REVIEW_TIMEOUT_MS = 30 * 24 * 3600 * 1000;
 
-/** The environment with required reviewers the job references, if it references one. */
+/** The environment with protection rules (required reviewers, a wait timer) the job references, if it references one. */
 export function protectedEnvironmentOf(repo: WorldRepo, workflow: WorldWorkflow | undefined, jobIndex: number): WorldDeploymentEnvironment | undefined {
   const name = workflow?.jobs?.[jobIndex]?.environment;
   if (name === undefined) {
@@ -23,11 +25,30 @@ export function protectedEnvironmentOf(repo: WorldRepo, workflow: WorldWorkflow 
   }
   // GitHub environment names are case-insensitive.
   const environment = repo.deploymentEnvironments?.find((candidate) => candidate.name.toLowerCase() === name.toLowerCase());
-  return environment !== undefined && reviewersOf(environment).length > 0 ? environment : undefined;
+  return environment !== undefined && (reviewersOf(environment).length > 0 || waitTimerOf(environment) > 0) ? environment : undefined;
 }
 
 export function reviewersOf(environment: WorldDeploymentEnvironment): readonly WorldReviewer[] {
-  return environment.protection_rules.filter((rule) => rule.type === 'required_reviewers').flatMap((rule) => rule.reviewers);
+  return environment.protection_rules.flatMap((rule) => (rule.type === 'required_reviewers' ? rule.reviewers : []));
+}
+
+/** The environment's wait timer in minutes, 0 without one. */
+export function waitTimerOf(environment: WorldDeploymentEnvironment): number {
+  return Math.max(0, ...environment.protection_rules.map((rule) => (rule.type === 'wait_timer' ? rule.wait_timer : 0)));
+}
+
+/**
+ * When a job held by its environment's rules since `sinceMs` goes on by itself: once its wait timer has
+ * ended ("delay a job for a specific amount of time after the job is initially triggered"), unless required
+ * reviewers still have to approve it (`approved` false): then only a review ends the wait, or 30 days do.
+ * With both rules the job needs both, the approval and the timer's end, whichever comes last: GitHub's docs
+ * do not say how the two combine; that is the simulator's modelling choice.
+ */
+export function waitEndsMs(environment: WorldDeploymentEnvironment, sinceMs: number, approved: boolean): number {
+  if (reviewersOf(environment).length > 0 && !approved) {
+    return sinceMs + REVIEW_TIMEOUT_MS;
+  }
+  return sinceMs + waitTimerOf(environment) * 60_000;
 }
 
 /** Whether a user is among the reviewers, in person or as a member of a reviewing team. */
@@ -76,13 +97,14 @@ export function environmentJson(repo: WorldRepo, environment: WorldDeploymentEnv
 }
 
 /**
- * One entry of "Get pending deployments for a workflow run": the environment, its wait timer (none is
- * modelled: 0), when the wait began, whether the token's user can approve, and the reviewers.
+ * One entry of "Get pending deployments for a workflow run": the environment, its wait timer ("The set
+ * duration of the wait timer", minutes; 0 without one), when the wait began ("The time that the wait timer
+ * began": when the job would have started), whether the token's user can approve, and the reviewers.
  */
 export function pendingDeploymentJson(repo: WorldRepo, environment: WorldDeploymentEnvironment, sinceIso: string, login: string, base: string, shapes: Shapes): Record<string, unknown> {
   return {
     environment: environmentJson(repo, environment, base),
-    wait_timer: 0,
+    wait_timer: waitTimerOf(environment),
     wait_timer_started_at: sinceIso,
     current_user_can_approve: mayReview(environment, login),
     reviewers: reviewersOf(environment).map((entry) => ({ type: entry.type, reviewer: entry.type === 'User' ? shapes.userJson(entry.reviewer.login) : teamJson(repo, entry.reviewer, base) })),

@@ -1,7 +1,7 @@
 import type { LiveRun, Simulation } from './state';
 import { findDispatchedRun, followedRun, waitingStepEventMs } from './dispatchAndWait';
 import { jobSkipped, runEffect, runsOnStepStart, stepSkipped, waitsForDispatch } from './stepActions';
-import { protectedEnvironmentOf, REVIEW_TIMEOUT_MS } from './reviews';
+import { protectedEnvironmentOf, reviewersOf, waitEndsMs } from './reviews';
 import { finishRun, repositoryDispatch, runStatus, stepDefinitions, workflowOfRun } from './runs';
 import type { StepProgress } from './world';
 
@@ -22,7 +22,7 @@ function nextEventMs(sim: Simulation, live: LiveRun): number | undefined {
   }
   const created = Date.parse(run.createdAt);
   if (progress.waitingForReview !== undefined) {
-    return progress.waitingForReview.sinceMs + REVIEW_TIMEOUT_MS;
+    return waitEnd(live);
   }
   if (progress.startedMs === undefined) {
     return progress.pending === true ? undefined : Math.max(created, progress.queuedFromMs ?? created) + run.queuedSeconds * 1000;
@@ -68,10 +68,16 @@ function advance(sim: Simulation, live: LiveRun, at: number): void {
   if (progress === undefined) {
     return;
   }
-  if (progress.waitingForReview !== undefined) {
-    // Not reviewed within 30 days (reviews.ts).
+  const waiting = progress.waitingForReview;
+  if (waiting !== undefined) {
     delete progress.waitingForReview;
-    finishRun(sim, live, at, 'failure');
+    if (needsApproval(live, waiting.job)) {
+      // Not reviewed within 30 days (reviews.ts).
+      finishRun(sim, live, at, 'failure');
+    } else {
+      // The wait timer has ended, and any required review was given: the job starts.
+      startStep(sim, live, progress.steps.findIndex((step) => step.job === waiting.job), at, true);
+    }
     return;
   }
   if (progress.startedMs === undefined) {
@@ -106,14 +112,15 @@ function advance(sim: Simulation, live: LiveRun, at: number): void {
   endStep(sim, live, index, at, conclusion);
 }
 
-function startStep(sim: Simulation, live: LiveRun, index: number, at: number): void {
+/** Starts a step; the first step of a job whose environment has protection rules waits on them, unless `released` by them. */
+function startStep(sim: Simulation, live: LiveRun, index: number, at: number, released = false): void {
   const progress = live.run.progress;
   const step = progress?.steps[index];
   if (progress === undefined || step === undefined) {
     finishRun(sim, live, at, 'success');
     return;
   }
-  if (holdsForReview(live, index, at)) {
+  if (!released && holdsForReview(live, index, at)) {
     return;
   }
   step.startedMs = at;
@@ -134,8 +141,8 @@ function startStep(sim: Simulation, live: LiveRun, index: number, at: number): v
 }
 
 /**
- * A job that references an environment with required reviewers does not start until one of them approves
- * (reviews.ts): the run waits at its first step.
+ * A job that references an environment with protection rules does not start until one of its required
+ * reviewers approves and its wait timer has ended (reviews.ts): the run waits at the job's first step.
  */
 function holdsForReview(live: LiveRun, index: number, at: number): boolean {
   const progress = live.run.progress;
@@ -143,17 +150,33 @@ function holdsForReview(live: LiveRun, index: number, at: number): boolean {
   if (progress === undefined || step === undefined || (index > 0 && progress.steps[index - 1]?.job === step.job)) {
     return false;
   }
-  const approved = progress.reviews?.some((review) => review.job === step.job && review.state === 'approved') === true;
-  if (approved || protectedEnvironmentOf(live.repo, workflowOfRun(live.repo, live.run), step.job) === undefined) {
+  if (protectedEnvironmentOf(live.repo, workflowOfRun(live.repo, live.run), step.job) === undefined) {
     return false;
   }
   progress.waitingForReview = { job: step.job, sinceMs: at };
   return true;
 }
 
+/** Whether the job still needs a required reviewer's approval (its environment has reviewers; none approved yet). */
+function needsApproval(live: LiveRun, job: number): boolean {
+  const environment = protectedEnvironmentOf(live.repo, workflowOfRun(live.repo, live.run), job);
+  const approved = live.run.progress?.reviews?.some((review) => review.job === job && review.state === 'approved') === true;
+  return environment !== undefined && reviewersOf(environment).length > 0 && !approved;
+}
+
+/** When the waiting job's wait ends by itself: its wait timer's end, or 30 days without a required review (reviews.ts). */
+function waitEnd(live: LiveRun): number | undefined {
+  const waiting = live.run.progress?.waitingForReview;
+  if (waiting === undefined) {
+    return undefined;
+  }
+  const environment = protectedEnvironmentOf(live.repo, workflowOfRun(live.repo, live.run), waiting.job);
+  return environment !== undefined ? waitEndsMs(environment, waiting.sinceMs, !needsApproval(live, waiting.job)) : waiting.sinceMs;
+}
+
 /**
- * "Review pending deployments for a workflow run": approved, the waiting job starts now; rejected, the
- * run fails ("If a job is rejected, the workflow will fail").
+ * "Review pending deployments for a workflow run": approved, the waiting job starts now, or when its wait
+ * timer ends; rejected, the run fails ("If a job is rejected, the workflow will fail").
  */
 export function reviewWaitingRun(sim: Simulation, live: LiveRun, review: { environmentId: number; state: 'approved' | 'rejected'; login: string; comment: string }, at: number): void {
   const progress = live.run.progress;
@@ -162,11 +185,12 @@ export function reviewWaitingRun(sim: Simulation, live: LiveRun, review: { envir
     return;
   }
   (progress.reviews ??= []).push({ job: waiting.job, ...review, atMs: at });
-  delete progress.waitingForReview;
   if (review.state === 'rejected') {
+    delete progress.waitingForReview;
     finishRun(sim, live, at, 'failure');
-  } else {
-    startStep(sim, live, progress.steps.findIndex((step) => step.job === waiting.job), at);
+  } else if ((waitEnd(live) ?? at) <= at) {
+    delete progress.waitingForReview;
+    startStep(sim, live, progress.steps.findIndex((step) => step.job === waiting.job), at, true);
   }
   sim.nextDueMs = 0;
 }

@@ -200,8 +200,8 @@ export interface RunProgress {
   /** The step a scripted failure (`POST /_admin/fail-next-run`) fails; absent: the run's own rules decide. */
   readonly failStep?: string;
   /**
-   * Waiting for a review of the environment its job `job` references, since `sinceMs` (GitHub: the run and
-   * the job have status `waiting`; "Reviewing deployments").
+   * Waiting on the protection rules of the environment its job `job` references (a review, a wait timer),
+   * since `sinceMs` (GitHub: the run and the job have status `waiting`; "Reviewing deployments").
    */
   waitingForReview?: { readonly job: number; readonly sinceMs: number };
   /** The reviews given (`POST …/pending_deployments`): a job whose environment was approved runs on. */
@@ -261,13 +261,18 @@ export type WorldReviewer =
 
 /**
  * A repository's deployment environment in the shape of GitHub's Environments API ("Get an environment":
- * `id`, `name`, `protection_rules`); only the `required_reviewers` rule is modelled.
+ * `id`, `name`, `protection_rules`); the `required_reviewers` and `wait_timer` rules are modelled (minutes:
+ * "The amount of time to delay a job after the job is initially triggered", 0 to 43,200).
  */
 export interface WorldDeploymentEnvironment {
   readonly id: number;
   readonly name: string;
-  protection_rules: Array<{ readonly type: 'required_reviewers'; readonly reviewers: readonly WorldReviewer[] }>;
+  protection_rules: WorldProtectionRule[];
 }
+
+export type WorldProtectionRule =
+  | { readonly type: 'required_reviewers'; readonly reviewers: readonly WorldReviewer[] }
+  | { readonly type: 'wait_timer'; readonly wait_timer: number };
 
 export interface WorldRepo {
   readonly fullName: string;

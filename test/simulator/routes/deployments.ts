@@ -35,10 +35,16 @@ export function deploymentRoutes({ repoRoute }: Router, sim: Simulation, shapes:
 
   // "Approve or reject pending deployments that are waiting on approval by a required reviewer. Required
   // reviewers with read access to the repository contents and deployments can use this endpoint. OAuth app
-  // tokens and personal access tokens (classic) need the repo scope." GitHub's description documents only the
-  // 200; the refusals here are the simulator's reading of those rules: 422 (validation-error) for a body that
-  // is not `{environment_ids, state, comment}` or for environments that are not waiting (no longer: someone
-  // reviewed, or the run ended), 403 for a user who is not a reviewer.
+  // tokens and personal access tokens (classic) need the repo scope."
+  // Documented (GitHub's REST docs and OpenAPI description, actions/review-pending-deployments-for-run): the
+  // body `{environment_ids, state: approved | rejected, comment}`, all three required, and one answer only:
+  // 200 with the deployments (an array of `deployment`). No error status is documented for this route.
+  // GitHub's rules for every route: 404 for a run that does not exist or the token may not see (runOf), 403
+  // without the `repo` scope (requireScope). The other refusals are the simulator's modelling choices, not
+  // GitHub's documented answers: 422 (validation-error shape) for a body missing those fields, or for
+  // environments that are not waiting (someone reviewed, or the run ended), and 403 for a user who is not a
+  // required reviewer (the quoted rule says only reviewers may use it). Release Deck's tests rely on the 403
+  // and the 422 as faults to meet (issue 16: "a 403 on approval (not a reviewer)"); their messages are not GitHub's.
   repoRoute('POST', '/actions/runs/{id}/pending_deployments', (context, repo, match) => {
     requireScope(context, 'repo');
     const run = runOf(repo, match[3]);
