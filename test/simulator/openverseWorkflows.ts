@@ -95,16 +95,19 @@ export function openverseMonorepoWorkflows(ciPaths: CiPaths = {}): WorldWorkflow
         dispatchRepo: INFRA,
       },
       durations: { queuedSeconds: 3, runningSeconds: 60 },
-      // Jobs of ci_cd.yml (§1.4), reduced to the ones that build, publish and deploy.
+      // Jobs of ci_cd.yml (§1.4), reduced to the ones that build, publish and deploy. Their `needs`: publish-images
+      // reads `needs.get-image-tag.outputs.image_tag` (§1.4); that it needs the build is the simulator's reduction
+      // (the build jobs between them are not quoted).
       jobs: [
-        { name: 'Get image tag', steps: [{ name: 'Get image tag', seconds: 2 }] },
-        { name: 'Build images', steps: [{ name: 'Build the images', seconds: 30 }] },
-        { name: 'Publish images', steps: [{ name: 'Push latest and the SHA tag', seconds: 10, does: 'buildImages' }] },
-        // "Deploy staging frontend" / "Deploy staging API": each needs its app changed and publish-images success,
-        // and waits for the deployment with dispatch-and-wait (§1.4). The frontend's step name is not quoted in the
-        // facts (the API's is); it is named alike here.
-        { name: 'Deploy staging frontend', app: 'frontend', steps: [{ name: 'Get commit message', seconds: 1 }, { name: 'Deploy staging frontend', seconds: 0, does: 'dispatchStaging' }] },
-        { name: 'Deploy staging API', app: 'api', steps: [{ name: 'Get commit message', seconds: 1 }, { name: 'Deploy staging API', seconds: 0, does: 'dispatchStaging' }] },
+        { name: 'Get image tag', needs: [], steps: [{ name: 'Get image tag', seconds: 2 }] },
+        { name: 'Build images', needs: ['Get image tag'], steps: [{ name: 'Build the images', seconds: 30 }] },
+        { name: 'Publish images', needs: ['Get image tag', 'Build images'], steps: [{ name: 'Push latest and the SHA tag', seconds: 10, does: 'buildImages' }] },
+        // "Deploy staging frontend" / "Deploy staging API": each needs its app changed and publish-images success
+        // (and get-image-tag's output), not the other deployment, and waits for the deployment with dispatch-and-wait
+        // (§1.4): one failing does not stop the other. The frontend's step name is not quoted in the facts (the
+        // API's is); it is named alike here. (playwright, which deploy-frontend also needs, is not modelled.)
+        { name: 'Deploy staging frontend', app: 'frontend', needs: ['Get image tag', 'Publish images'], steps: [{ name: 'Get commit message', seconds: 1 }, { name: 'Deploy staging frontend', seconds: 0, does: 'dispatchStaging' }] },
+        { name: 'Deploy staging API', app: 'api', needs: ['Get image tag', 'Publish images'], steps: [{ name: 'Get commit message', seconds: 1 }, { name: 'Deploy staging API', seconds: 0, does: 'dispatchStaging' }] },
       ],
     },
     {

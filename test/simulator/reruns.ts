@@ -1,6 +1,7 @@
 import { HttpError } from './errors';
 import { recordedSteps } from './jobs';
-import { finishRun, joinConcurrencyGroup, jobsOf, runStatus, scriptedFailure, workflowOfRun } from './runs';
+import { withDependents } from './jobGraph';
+import { finishRun, joinConcurrencyGroup, runStatus, scriptedFailure, workflowOfRun } from './runs';
 import type { Simulation } from './state';
 import type { StepProgress, WorldRepo, WorldRun } from './world';
 
@@ -11,8 +12,11 @@ import type { StepProgress, WorldRepo, WorldRun } from './world';
  *   technote-space/auto-cancel-redundant-workflow#68, Homebrew/actions#70). The run ends `cancelled`, its
  *   steps not done cancelled.
  * - "Re-run failed jobs from a workflow run" (`POST …/actions/runs/{run_id}/rerun-failed-jobs`): 201; "Re-run
- *   all of the failed jobs and their dependent jobs", in the same run with `run_attempt` one more; the jobs
- *   that succeeded keep their results. Refused with 403 while the run is not completed ("This workflow is
+ *   all of the failed jobs and their dependent jobs" (the jobs that `needs:` them, directly or not:
+ *   jobGraph.ts), in the same run with `run_attempt` one more, queued again; the other jobs keep their
+ *   results (GitHub's docs, "Re-running workflows and jobs": "Re-running failed jobs in a workflow"). The
+ *   previous attempt (`GET …/runs/{run_id}/attempts/{n}`, the run's `previous_attempt_url`) is not served:
+ *   Release Deck does not read it. Refused with 403 while the run is not completed ("This workflow is
  *   already running", cli/cli#9221), when nothing failed or it is otherwise not eligible ("This workflow run
  *   cannot be retried", metabase/metabase#70916), more than 30 days after the run, or after 50 attempts
  *   (GitHub's docs, "Re-running workflows and jobs": "up to 30 days after its initial run", "a maximum of 50 times").
@@ -67,12 +71,13 @@ export function rerunFailedJobs(sim: Simulation, repo: WorldRepo, run: WorldRun)
     throw new HttpError(403, 'This workflow run cannot be retried');
   }
   const previous = stepsNow(repo, run, now);
-  const firstFailed = jobsOf(workflow).findIndex((_, index) => previous.some((step) => step.job === index && step.conclusion !== undefined && FAILED.has(step.conclusion)));
-  if (!FAILED.has(state.conclusion ?? '') || firstFailed < 0) {
+  const failed = new Set(previous.filter((step) => step.conclusion !== undefined && FAILED.has(step.conclusion)).map((step) => step.job));
+  if (!FAILED.has(state.conclusion ?? '') || failed.size === 0) {
     throw new HttpError(403, 'This workflow run cannot be retried');
   }
-  // The jobs of these workflows run one after the other, each needing the one before: the failed job and every one after it run again.
-  const steps = previous.map((step): StepProgress => (step.job < firstFailed ? { ...step } : { job: step.job, name: step.name }));
+  // The failed jobs and the jobs that need them, directly or not (jobGraph.ts), run again; the others keep their results.
+  const again = withDependents(workflow, failed);
+  const steps = previous.map((step): StepProgress => (again.has(step.job) ? { job: step.job, name: step.name } : { ...step }));
   run.progress = { steps, queuedFromMs: now, ...scriptedFailure(sim, workflow, run.headBranch) };
   run.attempt = (run.attempt ?? 1) + 1;
   joinConcurrencyGroup(sim, repo, workflow, run, now);

@@ -3,6 +3,7 @@ import { findDispatchedRun, followedRun, waitingStepEventMs } from './dispatchAn
 import { jobSkipped, runEffect, runsOnStepStart, stepSkipped, waitsForDispatch } from './stepActions';
 import { protectedEnvironmentOf, reviewersOf, waitEndsMs } from './reviews';
 import { finishRun, repositoryDispatch, runStatus, stepDefinitions, workflowOfRun } from './runs';
+import { conclusionOf, withDependents } from './jobGraph';
 import type { StepProgress } from './world';
 
 /**
@@ -89,7 +90,7 @@ function advance(sim: Simulation, live: LiveRun, at: number): void {
   const index = progress.steps.findIndex((step) => step.completedMs === undefined);
   const current = progress.steps[index];
   if (current === undefined) {
-    finishRun(sim, live, at, 'success');
+    finishRun(sim, live, at, conclusionOf(progress.steps));
     return;
   }
   const { step: definition, app } = stepDefinitions(workflowOfRun(live.repo, live.run))[index] ?? {};
@@ -117,7 +118,7 @@ function startStep(sim: Simulation, live: LiveRun, index: number, at: number, re
   const progress = live.run.progress;
   const step = progress?.steps[index];
   if (progress === undefined || step === undefined) {
-    finishRun(sim, live, at, 'success');
+    finishRun(sim, live, at, conclusionOf(progress?.steps ?? []));
     return;
   }
   if (!released && holdsForReview(live, index, at)) {
@@ -195,7 +196,11 @@ export function reviewWaitingRun(sim: Simulation, live: LiveRun, review: { envir
   sim.nextDueMs = 0;
 }
 
-/** Ends a step; a failure skips the steps after it and fails the run (`if: success()` is every step's default). */
+/**
+ * Ends a step, then starts the next step not done. A failure skips the steps after it in its job (`if:
+ * success()` is every step's default) and the jobs that need its job (jobGraph.ts); the run fails once every
+ * step is done.
+ */
 function endStep(sim: Simulation, live: LiveRun, index: number, at: number, conclusion: NonNullable<StepProgress['conclusion']>): void {
   const progress = live.run.progress;
   const step = progress?.steps[index];
@@ -205,17 +210,18 @@ function endStep(sim: Simulation, live: LiveRun, index: number, at: number, conc
   step.completedMs = at;
   step.conclusion = conclusion;
   if (conclusion === 'failure') {
-    for (const later of progress.steps.slice(index + 1)) {
+    const stopped = withDependents(workflowOfRun(live.repo, live.run), new Set([step.job]));
+    for (const later of progress.steps.slice(index + 1).filter((candidate) => stopped.has(candidate.job) && candidate.completedMs === undefined)) {
       later.conclusion = 'skipped';
       later.startedMs = at;
       later.completedMs = at;
     }
-    finishRun(sim, live, at, 'failure');
-    return;
   }
-  if (index + 1 < progress.steps.length) {
-    startStep(sim, live, index + 1, at);
+  // The next step not done: a re-run of failed jobs (reruns.ts) keeps the steps of the jobs it does not run again.
+  const next = progress.steps.findIndex((candidate) => candidate.completedMs === undefined);
+  if (next >= 0) {
+    startStep(sim, live, next, at);
   } else {
-    finishRun(sim, live, at, 'success');
+    finishRun(sim, live, at, conclusionOf(progress.steps));
   }
 }

@@ -147,6 +147,11 @@ export interface WorldJob {
    * an environment with required reviewers waits for a review before it starts (reviews.ts).
    */
   readonly environment?: string;
+  /**
+   * The jobs it needs, by name (the file's `needs:`): a failure of one skips it, a re-run of failed jobs runs it
+   * again (jobGraph.ts). Absent: the job before it.
+   */
+  readonly needs?: readonly string[];
 }
 
 export interface WorldWorkflow {
@@ -171,7 +176,8 @@ export interface WorldWorkflow {
   readonly role?: WorkflowRole;
   /**
    * Its jobs and their steps, as in the workflow file, run one after the other (GitHub runs jobs without
-   * `needs` between them, such as a matrix's, in parallel). Absent: one job "build" with one step.
+   * `needs` between them, such as a matrix's, in parallel); a failed job stops only the jobs that need it
+   * (jobGraph.ts). Absent: one job "build" with one step.
    */
   readonly jobs?: readonly WorldJob[];
   /** How long a run stays queued before a runner takes it (seconds of the simulator's clock); `runningSeconds` is used by a workflow without jobs. */
