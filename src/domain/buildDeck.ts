@@ -5,14 +5,18 @@ import { reviewHint, reviewOf, waitingWords } from './deploymentReview';
 import type { AppProfile, EnvironmentProfile, Profile, WorkflowDeploy } from './profileTypes';
 import { imageTagOrder, lastKnownWorkingDeployment, markRollbacks } from './rollback';
 import { runningVersion, type CommitContext } from './runningVersion';
-import { buildAt, buildWords, compareBuilds } from './sameBuild';
-import type { AppDeck, DeckSnapshot, DeploymentRecord, DraftRelease, EnvironmentDeck, EnvironmentState, PublishedRelease, RunningVersion } from './snapshot';
+import { buildWords, compareBuilds } from './sameBuild';
+import type { AppDeck, DeckSnapshot, DeploymentRecord, EnvironmentDeck, EnvironmentState, PublishedRelease, RunningVersion } from './snapshot';
 import { readRecord } from './recordedVersion';
 import { readRunTitle, titledCommitsOf } from './runTitle';
 import { shortSha } from './tags';
-import { compareReleaseVersions, imageTagOfRelease, isPrereleaseVersion, newestVersionFirst, readGitTag, tagSchemeOf } from './tagScheme';
+import { compareReleaseVersions, tagSchemeOf } from './tagScheme';
+import { registryFallback, releasesOf } from './deckReleases';
 import { placeLabel, plural } from './words';
 import { publishingDetail } from './releaseChain';
+
+/** Release notes' change count (deckReleases.ts), as the deck reads it. */
+export { countChanges } from './deckReleases';
 
 /** Builds the whole deck from a refresh's facts. Pure: same profile and facts, same snapshot. */
 export function buildDeck(profile: Profile, facts: DeckFacts): DeckSnapshot {
@@ -64,78 +68,6 @@ function buildAppDeck(app: AppProfile, context: BuildContext): AppDeck {
     environments: app.environments.map((environment) => buildEnvironmentDeck(app, environment, releases, context)),
     changelogPulls: app.usesReleases ? changelogPullsOf(context.changelogBranch, app, context.facts.openPulls ?? []) : [],
   };
-}
-
-/** An app's published releases and drafts, newest first, from a refresh's facts. */
-export function releasesOf(app: AppProfile, context: Pick<BuildContext, 'facts' | 'tagCommits' | 'commitIndex'>): { releases: PublishedRelease[]; drafts: DraftRelease[] } {
-  const releases: PublishedRelease[] = [];
-  const drafts: DraftRelease[] = [];
-  const builds = { histories: context.facts.appHistories ?? {}, commitIndex: context.commitIndex };
-  const registry = context.facts.registries?.[app.id];
-  const scheme = tagSchemeOf(app);
-  for (const fact of context.facts.releases) {
-    // GitHub's own pre-release flag: a release not meant to be deployed (under the date scheme, the only kind of pre-release).
-    if (fact.prerelease && scheme.git.value === 'date') {
-      continue;
-    }
-    const tag = readGitTag(scheme, fact.tagName);
-    if (!tag.ok) {
-      continue;
-    }
-    const prerelease = fact.prerelease || isPrereleaseVersion(tag.value.version);
-    if (fact.draft) {
-      // A commit-SHA image tag is known only once the git tag names a commit: until then, the template.
-      const imageTag = imageTagOfRelease(scheme, tag.value.version) ?? scheme.image.text;
-      drafts.push({
-        id: fact.id,
-        name: fact.name,
-        gitTag: fact.tagName,
-        imageTag,
-        version: tag.value.version,
-        createdAt: fact.createdAt,
-        body: fact.body,
-        targetCommitish: fact.targetCommitish,
-        htmlUrl: fact.htmlUrl,
-        changeCount: countChanges(fact.body),
-      });
-    } else if (fact.publishedAt !== null) {
-      const commitSha = context.tagCommits.get(fact.tagName);
-      const imageTag = imageTagOfRelease(scheme, tag.value.version, commitSha);
-      if (imageTag === undefined) {
-        // No image tag can be written for it (its commit is not listed, or its version has build metadata): nothing to deploy or compare.
-        continue;
-      }
-      const exact = registry?.kind === 'read' ? registry.builds[imageTag] : undefined;
-      const buildSha = exact ?? (commitSha !== undefined ? buildAt(app, commitSha, builds) : undefined);
-      // Publishing starts the release workflow as the person who published (`on: release`, openverse-facts §1.3).
-      const publishedBy = context.facts.releaseRuns.find((run) => run.event === 'release' && run.headBranch === fact.tagName)?.actor;
-      releases.push({
-        id: fact.id,
-        name: fact.name,
-        gitTag: fact.tagName,
-        imageTag,
-        version: tag.value.version,
-        prerelease,
-        publishedAt: fact.publishedAt,
-        htmlUrl: fact.htmlUrl,
-        body: fact.body,
-        ...(commitSha !== undefined ? { commitSha } : {}),
-        ...(buildSha !== undefined ? { buildSha, buildFrom: exact !== undefined ? 'registry' as const : 'commits' as const } : {}),
-        ...(publishedBy !== undefined ? { publishedBy } : {}),
-      });
-    }
-  }
-  return { releases: releases.sort(newestVersionFirst), drafts: drafts.sort(newestVersionFirst) };
-}
-
-/** Why builds are inferred although the profile names a registry package. */
-export function registryFallback(app: AppProfile, reason: string): string {
-  return `The container package ${app.registry?.org ?? ''}/${app.registry?.package ?? ''} could not be read (${reason}), so which commit each release of ${app.label} was built from is inferred from the commits that change its source folders.`;
-}
-
-/** Release notes list one change per bullet line (release-drafter's change template). */
-export function countChanges(body: string): number {
-  return body.split(/\r?\n/).filter((line) => /^\s*[-*]\s+\S/.test(line)).length;
 }
 
 function deploymentRecord(run: WorkflowRunFact, reading = readRunTitle(run.displayTitle, undefined), pending?: readonly PendingDeploymentFact[], unread?: string): DeploymentRecord {

@@ -1,4 +1,4 @@
-import { releasesOf } from './buildDeck';
+import { releasesOf } from './deckReleases';
 import { versionKey, type DeckFacts } from './facts';
 import type { Profile } from './profileTypes';
 import { buildPathsOf } from './buildPaths';
