@@ -85,6 +85,19 @@ describe('reviewing deployments that wait on required reviewers (review)', () =>
     assert.equal((await world()).environments.find((environment) => environment.app === 'api' && environment.environment === 'production')?.release, before);
   });
 
+  it('wait timer: a colleague\'s deployment held only by the environment\'s wait timer says until when, offers no review and is not in Needs You', async () => {
+    await admin('protect-environment', { repo: INFRA, environment: 'production', workflowPath: WORKFLOW, reviewers: [], waitTimer: 10 });
+    const runId = await colleagueDeploys('rel-2026.10.15.09.30.00');
+    await deck.refresh();
+    const production = find(deck.describeDeck(), 'API', 'Production');
+    assert.match(production.description ?? '', /^rel-2026\.10\.15\.09\.30\.00 waiting 10 min \(wait timer, until \d\d:\d\d\) · rel-\S+$/);
+    assert.doesNotMatch(production.contextValue ?? '', /\bcanReview\b/);
+    const shown = deck.testing?.needsYou();
+    assert.ok(shown);
+    assert.ok(!shown.items.some((item) => /^Review the deployment of rel-2026\.10\.15\.09\.30\.00/.test(item.label)), shown.items.map((item) => item.label).join(', '));
+    await admin('delete-run', { repo: INFRA, runId });
+  });
+
   it('review: a deploy that waits for review says so, keeps following, and is approved from the deck once however often it is clicked', async () => {
     await protectProduction(['octo-maintainer']);
     const posted = await reviewsPosted();
