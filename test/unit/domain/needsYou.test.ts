@@ -45,6 +45,23 @@ describe('needs you', () => {
     assert.deepEqual(ids(deckOf({ ...facts, deploymentRuns: [...facts.deploymentRuns, timedOut] })), ['failedDeployment api', 'failedDeployment frontend']);
   });
 
+  it('drops the failure when the failed run itself succeeds on a re-run of its failed jobs (same run, second attempt)', () => {
+    const facts = openverseFacts();
+    const failedRun = needsYou(deckOf(facts), NO_DRAFTS).find((entry) => entry.kind === 'failedDeployment');
+    assert.ok(failedRun?.kind === 'failedDeployment');
+    const rerun = (status: WorkflowRunFact['status'], conclusion: string | null): DeckFacts => ({
+      ...facts,
+      deploymentRuns: facts.deploymentRuns.map((candidate) => (candidate.id === failedRun.record.runId ? { ...candidate, status, conclusion, updatedAt: '2026-11-26T09:00:00Z' } : candidate)),
+    });
+    // Re-running: queued again, no longer a finished failure.
+    assert.deepEqual(ids(deckOf(rerun('queued', null))), []);
+    const succeeded = deckOf(rerun('completed', 'success'));
+    assert.deepEqual(ids(succeeded), []);
+    const frontend = findEnvironment(succeeded, 'frontend', 'production')?.environment;
+    assert.equal(frontend?.lastDeployment?.runId, failedRun.record.runId);
+    assert.equal(frontend?.lastDeployment?.conclusion, 'success');
+  });
+
   it('lists a deployment waiting for review first, whoever started it', () => {
     const facts = openverseFacts();
     const waiting = { ...run('deploy-production-api.yml', 'Deploy rel-2026.11.02.14.05.33 to production-api', null, '2026-11-26T08:00:00Z', 'waiting'), actor: 'openverse-bot', updatedAt: '2026-11-26T08:30:00Z' };
