@@ -95,7 +95,9 @@ describe('reviewing deployments that wait on required reviewers (review)', () =>
     const shown = deck.testing?.needsYou();
     assert.ok(shown);
     assert.ok(!shown.items.some((item) => /^Review the deployment of rel-2026\.10\.15\.09\.30\.00/.test(item.label)), shown.items.map((item) => item.label).join(', '));
+    // Gone, and the deck told: a deck still showing it waiting would refuse the next deployment (busy).
     await admin('delete-run', { repo: INFRA, runId });
+    await deck.refresh();
   });
 
   it('review: a deploy that waits for review says so, keeps following, and is approved from the deck once however often it is clicked', async () => {
