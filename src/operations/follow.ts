@@ -1,5 +1,5 @@
 import type { WorkflowRunFact } from '../domain/facts';
-import { reviewOf, waitingWords } from '../domain/deploymentReview';
+import { reviewOf, timerOnly, waitingWords } from '../domain/deploymentReview';
 import type { DeploymentReview } from '../domain/snapshot';
 import type { GitHubClient } from '../github/client';
 import { listPendingDeployments } from '../github/pendingDeployments';
@@ -16,7 +16,7 @@ export interface FollowOptions {
   readonly isStopped?: () => boolean;
   /** Each poll's run; for a run waiting on its environment's reviewers, whom it waits for too. */
   readonly onUpdate?: (run: WorkflowRunFact, review?: DeploymentReview) => void;
-  /** Once per run that goes waiting for review: so the person can be offered to review it. */
+  /** Once per run that goes waiting for review (not one held only by a wait timer): so the person can be offered to review it. */
   readonly onReview?: (run: WorkflowRunFact, review: DeploymentReview) => void;
   readonly sleep?: (ms: number) => Promise<void>;
 }
@@ -70,7 +70,10 @@ export class ReviewReader {
     if (this.read?.runId !== run.id) {
       const pending = await listPendingDeployments(this.client, this.repo, run.id).catch(() => undefined);
       this.read = { runId: run.id, review: reviewOf(run, pending) ?? { environments: [], reviewers: [], canReview: false } };
-      this.onReview?.(run, this.read.review);
+      // A wait only on the environment's wait timer needs nobody: nothing to offer, it starts by itself.
+      if (!timerOnly(this.read.review)) {
+        this.onReview?.(run, this.read.review);
+      }
     }
     return this.read.review;
   }
