@@ -19,6 +19,8 @@ export interface FollowOptions {
   /** Once per run that goes waiting for review (not one held only by a wait timer): so the person can be offered to review it. */
   readonly onReview?: (run: WorkflowRunFact, review: DeploymentReview) => void;
   readonly sleep?: (ms: number) => Promise<void>;
+  /** The clock its time limit is measured on (tests give one that moves with their `sleep`). */
+  readonly now?: () => number;
 }
 
 export const FOLLOW_INTERVAL_MS = 2000;
@@ -30,16 +32,17 @@ export const FOLLOW_INTERVAL_MS = 2000;
  */
 export async function followRun(client: GitHubClient, repo: string, run: WorkflowRunFact, options: FollowOptions = {}): Promise<FollowOutcome> {
   const sleep = options.sleep ?? defaultSleep;
+  const now = options.now ?? Date.now;
   const timeoutMs = options.timeoutMs ?? 45 * 60_000;
-  let deadline = Date.now() + timeoutMs;
+  let deadline = now() + timeoutMs;
   const reviews = new ReviewReader(client, repo, options.onReview);
   let current = run;
   options.onUpdate?.(current, await reviews.of(current));
   while (current.status !== 'completed') {
     if (current.status === 'waiting') {
-      deadline = Date.now() + timeoutMs;
+      deadline = now() + timeoutMs;
     }
-    if (options.isStopped?.() === true || Date.now() > deadline) {
+    if (options.isStopped?.() === true || now() > deadline) {
       return { kind: 'stopped', run: current };
     }
     await sleep(options.intervalMs ?? FOLLOW_INTERVAL_MS);
@@ -86,7 +89,8 @@ export async function waitForRun(
   options: FollowOptions = {},
 ): Promise<WorkflowRunFact | undefined> {
   const sleep = options.sleep ?? defaultSleep;
-  const deadline = Date.now() + (options.timeoutMs ?? 5 * 60_000);
+  const now = options.now ?? Date.now;
+  const deadline = now() + (options.timeoutMs ?? 5 * 60_000);
   const since = new Date(request.since.getTime() - 60_000).toISOString().replace(/\.\d{3}Z$/, 'Z');
   for (;;) {
     const runs = await listWorkflowRuns(client, request.repo, request.workflow, { createdAfter: since, perPage: 30, profileField: request.profileField });
@@ -94,7 +98,7 @@ export async function waitForRun(
     if (found !== undefined) {
       return found;
     }
-    if (options.isStopped?.() === true || Date.now() > deadline) {
+    if (options.isStopped?.() === true || now() > deadline) {
       return undefined;
     }
     await sleep(options.intervalMs ?? FOLLOW_INTERVAL_MS);
@@ -115,7 +119,8 @@ export interface VerifyOptions extends FollowOptions {
 export async function verifyVersion(url: string, expected: string | readonly string[], options: VerifyOptions = {}): Promise<VersionCheck> {
   const accepted: readonly string[] = typeof expected === 'string' ? [expected] : expected;
   const sleep = options.sleep ?? defaultSleep;
-  const deadline = Date.now() + (options.timeoutMs ?? 3 * 60_000);
+  const now = options.now ?? Date.now;
+  const deadline = now() + (options.timeoutMs ?? 3 * 60_000);
   let last: VersionCheck = { kind: 'unreachable', reason: 'not asked yet' };
   for (;;) {
     const answer = await probeVersion(url);
@@ -133,7 +138,7 @@ export async function verifyVersion(url: string, expected: string | readonly str
     if (options.isStopped?.() === true) {
       return { kind: 'stopped' };
     }
-    if (Date.now() > deadline) {
+    if (now() > deadline) {
       return last;
     }
     await sleep(options.intervalMs ?? FOLLOW_INTERVAL_MS);

@@ -23,11 +23,14 @@ describe('following a deployment that waits for review', () => {
     const said: string[] = [];
     const offered: DeploymentReview[] = [];
     let polls = 0;
+    // The follow's own clock moves 20 ms per poll whatever the machine's load (a real clock made this flaky).
+    let clock = 0;
     const outcome = await followRun(harness.client, INFRA, await getRun(harness.client, INFRA, id), {
       timeoutMs: 50,
+      now: () => clock,
       sleep: async () => {
         polls += 1;
-        await new Promise((resolve) => setTimeout(resolve, 20));
+        clock += 20;
         if (polls === 5) {
           // A reviewer approves while the follow waits, well past its time limit.
           const pending = (await (await fetch(`${harness.simulator.url}/repos/${INFRA}/actions/runs/${id}/pending_deployments`, { headers: { authorization: 'token rd_demo_token_not_a_secret' } })).json()) as Array<{ environment: { id: number } }>;
