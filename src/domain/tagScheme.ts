@@ -263,6 +263,11 @@ function escape(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
+/** A regular expression source matching the values of the scheme's git tags (a date, or a semantic version). */
+export function gitValueSource(scheme: Pick<TagScheme, 'git'>): string {
+  return scheme.git.value === 'date' ? DATE_SOURCE : SEMVER_SOURCE;
+}
+
 /** A regular expression source matching the scheme's release image tags or a full commit SHA. */
 export function imageTagSource(scheme: Pick<TagScheme, 'image'>): string {
   const value = { date: DATE_SOURCE, version: SEMVER_SOURCE, sha: '[0-9a-f]{40}', sha7: '[0-9a-f]{7}' }[scheme.image.value];
