@@ -52,7 +52,9 @@ export function matchChangelogBranch(template: string, app: SchemedApp, branch: 
     return undefined;
   }
   // A template may name the release twice ({gitTag} and {date}): each must be the same release.
-  const values = [...new Set(match.slice(1).filter((found): found is string => found !== undefined))];
+  // An unmatched group is undefined, whatever RegExpExecArray's element type says.
+  const groups: ReadonlyArray<string | undefined> = match.slice(1);
+  const values = [...new Set(groups.filter((found): found is string => found !== undefined))];
   const [only] = values;
   if (only === undefined) {
     return {};
