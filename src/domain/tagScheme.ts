@@ -167,7 +167,7 @@ function versionOf(value: string, placeholder: 'date' | 'version'): Result<Relea
 }
 
 /** Reads one of the app's git tags: its version, or why it is not one of the app's release tags. */
-export function readGitTag(scheme: TagScheme, text: string): Result<ReleaseTag> {
+export function readGitTag(scheme: Pick<TagScheme, 'git'>, text: string): Result<ReleaseTag> {
   if (text.length === 0 || text.length > MAX_GIT_TAG_LENGTH || !/^[\x21-\x7e]+$/.test(text) || /[~^:?*[\\]/.test(text)) {
     return refuse(`"${text.slice(0, 60)}" is not a git tag name.`);
   }
