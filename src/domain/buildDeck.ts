@@ -12,7 +12,7 @@ import { readRunTitle, titledCommitsOf } from './runTitle';
 import { shortSha } from './tags';
 import { compareReleaseVersions, imageTagOfRelease, isPrereleaseVersion, newestVersionFirst, readGitTag, tagSchemeOf } from './tagScheme';
 import { placeLabel, plural } from './words';
-import { publishingDetail } from './releaseChain';
+import { isReleaseRunOf, publishingDetail } from './releaseChain';
 
 /** Builds the whole deck from a refresh's facts. Pure: same profile and facts, same snapshot. */
 export function buildDeck(profile: Profile, facts: DeckFacts): DeckSnapshot {
@@ -188,7 +188,7 @@ function buildEnvironmentDeck(
   // A run waiting for review is what the environment waits on, before a newer one queued behind it.
   const activeDeployment = runs.find((run) => run.review !== undefined) ?? runs.find((run) => run.status !== 'completed');
   const publishingFact = environment.deployedOnPublish
-    ? context.facts.releaseRuns.find((run) => run.status !== 'completed' && run.headBranch.startsWith(app.gitTagPrefix))
+    ? context.facts.releaseRuns.find((run) => run.status !== 'completed' && isReleaseRunOf(run, app))
     : undefined;
   const publishingRun = publishingFact !== undefined ? deploymentRecord(publishingFact) : undefined;
   const lastDeployment = runs.find((run) => run.status === 'completed');
@@ -228,7 +228,7 @@ function buildEnvironmentDeck(
     return {
       ...common,
       state: 'deploying',
-      stateDetail: publishingDetail(publishingFact, context.facts.releaseRunJobs?.[publishingFact.id], context.facts.releaseRuns, placeLabel(app, environment), app.gitTagPrefix),
+      stateDetail: publishingDetail(publishingFact, context.facts.releaseRunJobs?.[publishingFact.id], context.facts.releaseRuns, placeLabel(app, environment), app),
     };
   }
   if (runningResult.problem !== undefined) {

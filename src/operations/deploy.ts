@@ -80,7 +80,7 @@ export async function deployAndFollow(client: GitHubClient, plan: DeployPlan, re
   report(`Checking that no run of ${deploy.workflow}${plan.releaseWorkflow !== undefined ? ` or ${plan.releaseWorkflow.workflow}` : ''} is under way…`);
   let recent: WorkflowRunFact[];
   try {
-    const releaseChain = plan.releaseWorkflow !== undefined ? { ...plan.releaseWorkflow, gitTagPrefix: app.app.gitTagPrefix } : undefined;
+    const releaseChain = plan.releaseWorkflow !== undefined ? { ...plan.releaseWorkflow, app: app.app } : undefined;
     const busy = await runsActingOn(client, { deploy: { repo: deploy.repo, workflow: deploy.workflow, profileField }, ...(releaseChain !== undefined ? { releaseChain } : {}) });
     if (busy.active !== undefined) {
       return { stoppedWatching: false, nothingStarted: true, problem: busyMessage(label, 'deploy', busy.active) };

@@ -222,7 +222,7 @@ async function refuseWhileDeploying(client: GitHubClient, profile: Profile, app:
   }
   const label = placeLabel(app, environment.environment);
   report(`Checking that no run of ${deploy.workflow} is under way…`);
-  const releaseChain = profile.releaseWorkflow !== undefined ? { repo: profile.monorepo, workflow: profile.releaseWorkflow, gitTagPrefix: app.gitTagPrefix } : undefined;
+  const releaseChain = profile.releaseWorkflow !== undefined ? { repo: profile.monorepo, workflow: profile.releaseWorkflow, app } : undefined;
   let active: ActiveRun | undefined;
   try {
     ({ active } = await runsActingOn(client, { deploy: { repo: deploy.repo, workflow: deploy.workflow, profileField: 'deploy.workflow' }, ...(releaseChain !== undefined ? { releaseChain } : {}) }));
