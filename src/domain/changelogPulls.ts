@@ -1,6 +1,6 @@
 import type { PullRequestFact } from './facts';
 import type { AppProfile } from './profileTypes';
-import { gitValueSource, readGitTag, tagSchemeOf } from './tagScheme';
+import { gitValueSource, readGitTag, tagSchemeOf, type SchemedApp } from './tagScheme';
 
 /**
  * The changelog pull request the release workflow opens after a publish, found by its branch: the
@@ -17,8 +17,6 @@ export interface ChangelogPull {
   /** The git tag the branch names (unless the template names no date). */
   readonly gitTag?: string;
 }
-
-type SchemedApp = Pick<AppProfile, 'id' | 'gitTagPrefix' | 'releaseTags'>;
 
 /** The branch of the changelog pull request of one release of an app. */
 export function changelogBranchFor(template: string, app: Pick<AppProfile, 'id'>, gitTag: string, date: string): string {

@@ -1,8 +1,5 @@
 import type { JobFact, StepFact, WorkflowRunFact } from './facts';
-import type { AppProfile } from './profileTypes';
-import { imageTagOfRelease, readGitTag, tagSchemeOf } from './tagScheme';
-
-type SchemedApp = Pick<AppProfile, 'id' | 'gitTagPrefix' | 'releaseTags'>;
+import { imageTagOfRelease, readGitTag, tagSchemeOf, type SchemedApp } from './tagScheme';
 
 /**
  * What publishing a GitHub Release sets off, read from the release workflow's run and its jobs' steps

@@ -3,7 +3,7 @@ import { wrongEnvironmentWarning } from './environmentName';
 import type { AppProfile, EnvironmentProfile } from './profileTypes';
 import type { DeploymentRecord, EnvironmentState, PublishedRelease, RunningVersion } from './snapshot';
 import { commitsStartingWith, isFullSha } from './tags';
-import { readImageTag, tagSchemeOf, type TagScheme } from './tagScheme';
+import { readImageTag, tagSchemeOf, type SchemedApp, type TagScheme } from './tagScheme';
 import { commitTitle } from './words';
 
 /** What resolving a running version needs of a refresh: the recent commits of main, indexed by SHA. */
@@ -114,7 +114,7 @@ function fromVersionAnswer(
  * Whether a deployment deployed what runs now: the same image tag, or an image tag naming the running
  * commit (its full SHA, or a `{sha7}` tag of it) while the running version is known by another tag.
  */
-export function runsNow(record: Pick<DeploymentRecord, 'imageTag'>, running: RunningVersion | undefined, app: Pick<AppProfile, 'id' | 'gitTagPrefix' | 'releaseTags'>): boolean {
+export function runsNow(record: Pick<DeploymentRecord, 'imageTag'>, running: RunningVersion | undefined, app: SchemedApp): boolean {
   if (record.imageTag === undefined || running === undefined) {
     return false;
   }

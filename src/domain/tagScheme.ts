@@ -121,10 +121,17 @@ export function gitTagPrefixOfTemplate(template: string, appId: string): string 
   return template.split('{app}').join(appId).split(/\{(?:date|version)\}/)[0] ?? '';
 }
 
+/** What an app's tag scheme is read from: its id, git tag prefix and `releaseTags` (AppProfile). */
+export interface SchemedApp {
+  readonly id: string;
+  readonly gitTagPrefix: string;
+  readonly releaseTags?: { readonly git?: string; readonly image?: string };
+}
+
 const schemes = new WeakMap<object, TagScheme>();
 
 /** The scheme of an app of a validated profile (validation refused any template this cannot read). */
-export function tagSchemeOf(app: { readonly id: string; readonly gitTagPrefix: string; readonly releaseTags?: { readonly git?: string; readonly image?: string } }): TagScheme {
+export function tagSchemeOf(app: SchemedApp): TagScheme {
   const known = schemes.get(app);
   if (known !== undefined) {
     return known;

@@ -1,6 +1,6 @@
 import { activeRunAmong, type ActiveRun } from '../domain/busyEnvironment';
 import type { WorkflowRunFact } from '../domain/facts';
-import type { AppProfile } from '../domain/profileTypes';
+import type { SchemedApp } from '../domain/tagScheme';
 import { isReleaseRunOf } from '../domain/releaseChain';
 import type { GitHubClient } from '../github/client';
 import { listWorkflowRuns } from '../github/workflows';
@@ -9,7 +9,7 @@ import { listWorkflowRuns } from '../github/workflows';
 export interface BusyLook {
   readonly deploy: { readonly repo: string; readonly workflow: string; readonly profileField: string };
   /** For an environment deployed on publish: the monorepo's release workflow and the app (whose tag scheme names its release runs). */
-  readonly releaseChain?: { readonly repo: string; readonly workflow: string; readonly app: Pick<AppProfile, 'id' | 'gitTagPrefix' | 'releaseTags'> };
+  readonly releaseChain?: { readonly repo: string; readonly workflow: string; readonly app: SchemedApp };
 }
 
 /**
