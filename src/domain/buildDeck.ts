@@ -200,7 +200,7 @@ function buildEnvironmentDeck(
   // A pre-release is offered for deployment but is not the release an environment falls behind.
   const newestRelease = releases.find((release) => !release.prerelease);
   const version = environment.versionUrl !== undefined ? context.facts.versions[versionKey(app.id, environment.id)] : undefined;
-  const recorded = deploy.kind === 'manual' && deploy.recordedIn !== undefined ? readRecord(deploy.recordedIn, context.facts.records?.[versionKey(app.id, environment.id)], releases) : undefined;
+  const recorded = deploy.kind === 'manual' && deploy.recordedIn !== undefined ? readRecord(deploy.recordedIn, context.facts.records?.[versionKey(app.id, environment.id)], releases, tagSchemeOf(app)) : undefined;
   const runningResult = recorded?.running !== undefined && environment.versionUrl === undefined ? { running: recorded.running } : runningVersion(app, environment, version, lastSuccessfulDeployment, releases, context);
   const running = runningResult.running;
   const rollback = lastKnownWorkingDeployment(history, running, app, environment);
