@@ -4,7 +4,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { COMMANDS } from '../../src/commandIds';
 import type { ReleaseDeckApi } from '../../src/extension';
-import { acmeProfileDocument } from '../simulator/acmeWorld';
+import { ACME_TOKEN, acmeProfileDocument } from '../simulator/acmeWorld';
 import { admin, api, find, signInAndLoad, simulatorUrl, waitFor, withClockMoving, world } from './support';
 
 /**
@@ -92,5 +92,19 @@ describe('a repository that is not Openverse (acme/shop)', () => {
     assert.ok(tagged, 'web staging runs a commit of the shop');
     await deck.refresh();
     assert.match(find(deck.describeDeck(), 'Web', 'Staging').description ?? '', /(?:^|· )1\.4\.2\b/);
+  });
+
+  it('shows a semantic-version app\'s changelog pull request under that app, found by its own tag scheme', async () => {
+    // The default changelogBranch, changelog/{gitTag}, with the shop's git tag web@1.5.0-rc.1.
+    const opened = (await admin('pull', { repo: 'acme/shop', title: 'Changelog for web@1.5.0-rc.1', branch: 'changelog/web@1.5.0-rc.1', author: 'ana', contents: { 'web/CHANGELOG.md': '## 1.5.0-rc.1\n' } })) as { number: number };
+    try {
+      await deck.refresh();
+      const item = find(deck.describeDeck(), 'Web', `Changelog PR #${opened.number} to review`);
+      assert.equal(item.description, 'web@1.5.0-rc.1');
+      assert.ok(!find(deck.describeDeck(), 'API').children.some((child) => child.label.startsWith('Changelog PR')), 'not the API\'s');
+    } finally {
+      // Closed again (GitHub's "Update a pull request"), so the suites after this one see the shop as it was.
+      await fetch(`${simulatorUrl()}/repos/acme/shop/pulls/${opened.number}`, { method: 'PATCH', headers: { authorization: `token ${ACME_TOKEN}`, 'content-type': 'application/json' }, body: JSON.stringify({ state: 'closed' }) });
+    }
   });
 });
