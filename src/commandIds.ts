@@ -87,6 +87,8 @@ export const CONTEXT_KEYS = {
   noProfileReason: 'releaseDeck.noProfileReason',
   /** `ready`, `needsApproval` (the profile asks for a host the user has not chosen) or `invalid`. */
   endpointState: 'releaseDeck.endpointState',
+  /** True once Check Profile has checked a profile in this window (on demand or after a change): the walkthrough's check step. */
+  profileChecked: 'releaseDeck.profileChecked',
 } as const;
 
 export const VIEW_ID = 'releaseDeck.deck';

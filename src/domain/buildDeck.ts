@@ -13,7 +13,7 @@ import { shortSha } from './tags';
 import { compareReleaseVersions, tagSchemeOf } from './tagScheme';
 import { registryFallback, releasesOf } from './deckReleases';
 import { placeLabel, plural } from './words';
-import { publishingDetail } from './releaseChain';
+import { isReleaseRunOf, publishingDetail } from './releaseChain';
 
 /** Release notes' change count (deckReleases.ts), as the deck reads it. */
 export { countChanges } from './deckReleases';
@@ -120,7 +120,7 @@ function buildEnvironmentDeck(
   // A run waiting for review is what the environment waits on, before a newer one queued behind it.
   const activeDeployment = runs.find((run) => run.review !== undefined) ?? runs.find((run) => run.status !== 'completed');
   const publishingFact = environment.deployedOnPublish
-    ? context.facts.releaseRuns.find((run) => run.status !== 'completed' && run.headBranch.startsWith(app.gitTagPrefix))
+    ? context.facts.releaseRuns.find((run) => run.status !== 'completed' && isReleaseRunOf(run, app))
     : undefined;
   const publishingRun = publishingFact !== undefined ? deploymentRecord(publishingFact) : undefined;
   const lastDeployment = runs.find((run) => run.status === 'completed');
@@ -132,7 +132,7 @@ function buildEnvironmentDeck(
   // A pre-release is offered for deployment but is not the release an environment falls behind.
   const newestRelease = releases.find((release) => !release.prerelease);
   const version = environment.versionUrl !== undefined ? context.facts.versions[versionKey(app.id, environment.id)] : undefined;
-  const recorded = deploy.kind === 'manual' && deploy.recordedIn !== undefined ? readRecord(deploy.recordedIn, context.facts.records?.[versionKey(app.id, environment.id)], releases) : undefined;
+  const recorded = deploy.kind === 'manual' && deploy.recordedIn !== undefined ? readRecord(deploy.recordedIn, context.facts.records?.[versionKey(app.id, environment.id)], releases, tagSchemeOf(app)) : undefined;
   const runningResult = recorded?.running !== undefined && environment.versionUrl === undefined ? { running: recorded.running } : runningVersion(app, environment, version, lastSuccessfulDeployment, releases, context);
   const running = runningResult.running;
   const rollback = lastKnownWorkingDeployment(history, running, app, environment);
@@ -160,7 +160,7 @@ function buildEnvironmentDeck(
     return {
       ...common,
       state: 'deploying',
-      stateDetail: publishingDetail(publishingFact, context.facts.releaseRunJobs?.[publishingFact.id], context.facts.releaseRuns, placeLabel(app, environment), app.gitTagPrefix),
+      stateDetail: publishingDetail(publishingFact, context.facts.releaseRunJobs?.[publishingFact.id], context.facts.releaseRuns, placeLabel(app, environment), app),
     };
   }
   if (runningResult.problem !== undefined) {

@@ -1,11 +1,11 @@
 import type { PullRequestFact } from './facts';
 import type { AppProfile } from './profileTypes';
-import { parseGitTag } from './tags';
+import { gitValueSource, readGitTag, tagSchemeOf, type SchemedApp } from './tagScheme';
 
 /**
  * The changelog pull request the release workflow opens after a publish, found by its branch: the
- * profile's `changelogBranch` template with {app} (the app's id), {date} (the release date,
- * YYYY.MM.DD.HH.MM.SS) and {gitTag} (the app's git tag prefix and the date).
+ * profile's `changelogBranch` template with {app} (the app's id), {date} (the release's value under the
+ * app's tag scheme: its date, YYYY.MM.DD.HH.MM.SS, or its semantic version) and {gitTag} (the app's git tag).
  */
 
 /** An open changelog pull request of one app, waiting for review. */
@@ -18,8 +18,6 @@ export interface ChangelogPull {
   readonly gitTag?: string;
 }
 
-const DATE_SHAPE = '\\d{4}\\.\\d{2}\\.\\d{2}\\.\\d{2}\\.\\d{2}\\.\\d{2}';
-
 /** The branch of the changelog pull request of one release of an app. */
 export function changelogBranchFor(template: string, app: Pick<AppProfile, 'id'>, gitTag: string, date: string): string {
   return template.replaceAll('{gitTag}', gitTag).replaceAll('{app}', app.id).replaceAll('{date}', date);
@@ -27,17 +25,19 @@ export function changelogBranchFor(template: string, app: Pick<AppProfile, 'id'>
 
 /**
  * Whether a branch is a changelog branch of the app per the template (undefined when not), with the git
- * tag it names when the template names the date.
+ * tag it names when the template names the release (by {gitTag} or {date}), read with the app's tag scheme.
  */
-export function matchChangelogBranch(template: string, app: Pick<AppProfile, 'id' | 'gitTagPrefix'>, branch: string): { readonly gitTag?: string } | undefined {
+export function matchChangelogBranch(template: string, app: SchemedApp, branch: string): { readonly gitTag?: string } | undefined {
+  const scheme = tagSchemeOf(app);
+  const value = `(${gitValueSource(scheme)})`;
   const source = template
     .split(/(\{gitTag\}|\{app\}|\{date\})/)
     .map((part) => {
       switch (part) {
         case '{gitTag}':
-          return `${escape(app.gitTagPrefix)}(?<gitTag>${DATE_SHAPE})`;
+          return `${escape(scheme.git.before)}${value}${escape(scheme.git.after)}`;
         case '{date}':
-          return `(?<date>${DATE_SHAPE})`;
+          return value;
         case '{app}':
           return escape(app.id);
         default:
@@ -49,17 +49,20 @@ export function matchChangelogBranch(template: string, app: Pick<AppProfile, 'id
   if (match === null) {
     return undefined;
   }
-  // A template may name the date twice ({gitTag} and {date}): both must be the same release.
-  const dates = [...new Set([match.groups?.gitTag, match.groups?.date].filter((date): date is string => date !== undefined))];
-  if (dates.length === 0) {
+  // A template may name the release twice ({gitTag} and {date}): each must be the same release.
+  // An unmatched group is undefined, whatever RegExpExecArray's element type says.
+  const groups: ReadonlyArray<string | undefined> = match.slice(1);
+  const values = [...new Set(groups.filter((found): found is string => found !== undefined))];
+  const [only] = values;
+  if (only === undefined) {
     return {};
   }
-  const gitTag = `${app.gitTagPrefix}${dates[0] ?? ''}`;
-  return dates.length === 1 && parseGitTag(gitTag, app.gitTagPrefix).ok ? { gitTag } : undefined;
+  const gitTag = readGitTag(scheme, `${scheme.git.before}${only}${scheme.git.after}`);
+  return values.length === 1 && gitTag.ok ? { gitTag: gitTag.value.gitTag } : undefined;
 }
 
 /** The app's open changelog pull requests among a repository's open pull requests, newest first. */
-export function changelogPullsOf(template: string, app: Pick<AppProfile, 'id' | 'gitTagPrefix'>, pulls: readonly PullRequestFact[]): ChangelogPull[] {
+export function changelogPullsOf(template: string, app: SchemedApp, pulls: readonly PullRequestFact[]): ChangelogPull[] {
   return pulls
     .filter((pull) => pull.state === 'open')
     .flatMap((pull) => {

@@ -1,6 +1,9 @@
 import type { WorkflowRunFact } from './facts';
 import type { DeploymentRecord, EnvironmentDeck } from './snapshot';
-import { findImageTagIn } from './tagScheme';
+import { findImageTagIn, type TagScheme } from './tagScheme';
+
+/** The app's image tags, by which a run's title is read (its `releaseTags.image`: `rel-{date}`, `{version}`…). */
+type ImageScheme = Pick<TagScheme, 'image'>;
 
 /**
  * Telling the run a dispatch created from the others, by what GitHub shows of its inputs. The runs list
@@ -28,9 +31,9 @@ export function baselineOf(runs: readonly WorkflowRunFact[]): RunBaseline {
  * (findImageTagIn). A title that names the tag elsewhere ("Hotfix after rel-A broke search (rel-B)")
  * deploys another one.
  */
-export function runDeploysTag(run: Pick<WorkflowRunFact, 'displayTitle'>, imageTag: string): boolean {
+export function runDeploysTag(run: Pick<WorkflowRunFact, 'displayTitle'>, imageTag: string, scheme: ImageScheme): boolean {
   // Both: findImageTagIn would read "rel-…331" as "rel-…33"; the whole-word test rules that out.
-  return findImageTagIn(run.displayTitle)?.text === imageTag && titleNamesTag(run.displayTitle, imageTag);
+  return findImageTagIn(run.displayTitle, scheme)?.text === imageTag && titleNamesTag(run.displayTitle, imageTag);
 }
 
 /** True when the title names exactly this image tag as a whole word (not as part of a longer one), wherever it stands. */
@@ -62,12 +65,12 @@ export type DispatchedRunMatch =
  * run whose title places no image tag, or names ours elsewhere, cannot be told apart, and is never
  * taken for ours.
  */
-export function matchDispatchedRun(runs: readonly WorkflowRunFact[], request: { readonly ref: string; readonly imageTag: string }, baseline: RunBaseline): DispatchedRunMatch {
+export function matchDispatchedRun(runs: readonly WorkflowRunFact[], request: { readonly ref: string; readonly imageTag: string; readonly scheme: ImageScheme }, baseline: RunBaseline): DispatchedRunMatch {
   const branch = request.ref.replace(/^refs\/heads\//, '');
   const floor = baseline.newestCreatedAt !== undefined ? Date.parse(baseline.newestCreatedAt) : Number.NEGATIVE_INFINITY;
   const fresh = runs.filter((run) => run.event === 'workflow_dispatch' && run.headBranch === branch && !baseline.ids.has(run.id) && Date.parse(run.createdAt) >= floor);
-  const named = fresh.filter((run) => runDeploysTag(run, request.imageTag));
-  const untold = fresh.filter((run) => !named.includes(run) && (findImageTagIn(run.displayTitle) === undefined || titleNamesTag(run.displayTitle, request.imageTag)));
+  const named = fresh.filter((run) => runDeploysTag(run, request.imageTag, request.scheme));
+  const untold = fresh.filter((run) => !named.includes(run) && (findImageTagIn(run.displayTitle, request.scheme) === undefined || titleNamesTag(run.displayTitle, request.imageTag)));
   if (named.length === 1 && untold.length === 0 && named[0] !== undefined) {
     return { kind: 'found', run: named[0] };
   }
@@ -81,12 +84,13 @@ export function matchDispatchedRun(runs: readonly WorkflowRunFact[], request: { 
 export interface UnsettledDispatch {
   readonly imageTag: string;
   readonly baseline: RunBaseline;
+  readonly scheme: ImageScheme;
 }
 
 /** The run of an unsettled dispatch among what the deck shows of the environment: new, dispatched, deploying the tag. */
 export function dispatchedRunShown(environment: EnvironmentDeck, dispatch: UnsettledDispatch): DeploymentRecord | undefined {
   return [environment.activeDeployment, environment.lastDeployment].find(
-    (record) => record !== undefined && record.event === 'workflow_dispatch' && !dispatch.baseline.ids.has(record.runId) && runDeploysTag({ displayTitle: record.title }, dispatch.imageTag),
+    (record) => record !== undefined && record.event === 'workflow_dispatch' && !dispatch.baseline.ids.has(record.runId) && runDeploysTag({ displayTitle: record.title }, dispatch.imageTag, dispatch.scheme),
   );
 }
 

@@ -138,7 +138,7 @@ export interface FolderHistoryFact {
 
 /** What an app's container package said of its images (`AppProfile.registry`), or why it could not be read. */
 export type RegistryFact =
-  /** Each `rel-…` image tag and the commit SHA its image was built from. */
+  /** Each release image tag (`rel-…`, or per the app's image template) and the commit SHA its image was built from. */
   | { readonly kind: 'read'; readonly builds: Readonly<Record<string, string>> }
   | { readonly kind: 'unavailable'; readonly reason: string };
 

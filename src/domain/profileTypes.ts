@@ -83,7 +83,7 @@ export interface AppProfile {
   readonly releaseTags?: { readonly git?: string; readonly image?: string };
   readonly images: readonly string[];
   /**
-   * The container package whose versions map each `rel-` tag to the commit SHA tag of the same image
+   * The container package whose versions map each release image tag (`rel-…`, `1.4.2`… per `releaseTags.image`) to the commit SHA tag of the same image
    * (`GET /orgs/{org}/packages/container/{package}/versions`, scope read:packages): the exact build of a release.
    */
   readonly registry?: { readonly org: string; readonly package: string };

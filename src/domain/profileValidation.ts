@@ -8,7 +8,8 @@ import { depthProblem, duplicateKeyProblems } from './profileText';
 import type { Profile, ProfileChoice, ProfileProblem, ProfileValidation } from './profileTypes';
 import type { DeckWithoutProfile } from './gitRemotes';
 import { gitTagPrefixProblem } from './tags';
-import { releaseTagsProblems } from './tagScheme';
+import { sharedGitTag } from './tagOverlap';
+import { releaseTagsProblems, tagSchemeOf, type TagScheme } from './tagScheme';
 
 const MANUAL_PLACEHOLDERS = new Set(['imageTag', 'gitTag', 'environment']);
 const CHANGELOG_PLACEHOLDERS = new Set(['gitTag', 'app', 'date']);
@@ -135,7 +136,7 @@ function semanticProblems(profile: Profile, rawPrefixes: ReadonlyArray<string | 
   }
 
   const appIds = new Map<string, number>();
-  const prefixes = new Map<string, number>();
+  const releasing: Array<{ readonly index: number; readonly scheme: TagScheme }> = [];
   profile.apps.forEach((app, appIndex) => {
     const appPath = `$.apps[${appIndex}]`;
     const firstWithId = appIds.get(app.id);
@@ -152,17 +153,23 @@ function semanticProblems(profile: Profile, rawPrefixes: ReadonlyArray<string | 
     } else if (rawPrefixes[appIndex] !== undefined) {
       add(`${appPath}.gitTagPrefix`, `Set either "gitTagPrefix" (date-stamped tags) or "releaseTags.git", not both: the template already says how the git tags start.`);
     }
-    if (app.releaseTags !== undefined) {
-      for (const problem of releaseTagsProblems(app.releaseTags, app.id)) {
-        add(`${appPath}.releaseTags.${problem.field}`, problem.message);
-      }
+    const tagProblems = app.releaseTags !== undefined ? releaseTagsProblems(app.releaseTags, app.id) : [];
+    for (const problem of tagProblems) {
+      add(`${appPath}.releaseTags.${problem.field}`, problem.message);
     }
-    const firstWithPrefix = prefixes.get(app.gitTagPrefix);
-    if (app.usesReleases) {
-      if (firstWithPrefix !== undefined) {
-        add(`${appPath}.gitTagPrefix`, `The git tag prefix "${app.gitTagPrefix}" is already used by $.apps[${firstWithPrefix}]; each app needs its own.`);
+    // A git template refused above says nothing of which tags the app claims.
+    if (app.usesReleases && !tagProblems.some((problem) => problem.field === 'git')) {
+      // Two apps must not claim the same tags, wherever the template puts the app (not only a shared prefix).
+      const scheme = tagSchemeOf(app);
+      const tagsField = app.releaseTags?.git !== undefined ? `${appPath}.releaseTags.git` : `${appPath}.gitTagPrefix`;
+      const earlier = releasing.find((other) => other.scheme.git.text === scheme.git.text);
+      const overlapping = earlier === undefined ? releasing.map((other) => ({ ...other, tag: sharedGitTag(other.scheme, scheme) })).find((other) => other.tag !== undefined) : undefined;
+      if (earlier !== undefined) {
+        add(tagsField, `The git tags "${scheme.git.text}" are already used by $.apps[${earlier.index}]; each app needs its own.`);
+      } else if (overlapping !== undefined) {
+        add(tagsField, `The git tags of this app ("${scheme.git.text}") and of $.apps[${overlapping.index}] ("${overlapping.scheme.git.text}") overlap: "${overlapping.tag ?? ''}" would be a release of both; each app needs tags of its own.`);
       } else {
-        prefixes.set(app.gitTagPrefix, appIndex);
+        releasing.push({ index: appIndex, scheme });
       }
     }
     app.sourceFolders.forEach((folder, index) => {

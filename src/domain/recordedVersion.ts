@@ -1,7 +1,8 @@
 import type { RecordFact } from './facts';
 import type { RecordedIn } from './profileTypes';
 import type { PublishedRelease, RunningVersion } from './snapshot';
-import { isFullSha, parsePinnedImageTag, shortSha } from './tags';
+import { commitsStartingWith, isFullSha, shortSha } from './tags';
+import { readImageTag, type TagScheme } from './tagScheme';
 
 /**
  * What a manual environment runs, as its deployment procedure records it: the Openverse runbooks set the
@@ -22,13 +23,24 @@ export function recordPatternProblem(pattern: string): string | undefined {
   return (new RegExp(`${expression.source}|`).exec('')?.length ?? 0) < 2 ? 'has no capture group: put the image tag in parentheses, e.g. image_tag: "(rel-[^"]+)"' : undefined;
 }
 
-/** The pinned image tag the pattern captures in a text, when it captures one. */
-export function tagIn(text: string, pattern: string): string | undefined {
+/** The pinned image tag (per the app's image template, or a commit SHA) the pattern captures in a text, when it captures one. */
+export function tagIn(text: string, pattern: string, scheme: Pick<TagScheme, 'image'>): string | undefined {
   if (recordPatternProblem(pattern) !== undefined) {
     return undefined;
   }
   const captured = new RegExp(pattern, 'm').exec(text)?.[1]?.trim();
-  return captured !== undefined && parsePinnedImageTag(captured).ok ? captured : undefined;
+  return captured !== undefined && readImageTag(scheme, captured).ok ? captured : undefined;
+}
+
+/** The release whose image a recorded tag names: by its image tag, or (a commit tag, `{sha7}`) the one release whose commit it names. */
+function releaseOfRecorded(imageTag: string, releases: readonly PublishedRelease[], scheme: Pick<TagScheme, 'image'>): PublishedRelease | undefined {
+  const exact = releases.find((candidate) => candidate.imageTag === imageTag);
+  const tag = readImageTag(scheme, imageTag);
+  if (exact !== undefined || !tag.ok || tag.value.kind !== 'commit') {
+    return exact;
+  }
+  const [only, ...others] = commitsStartingWith(tag.value.sha, releases.flatMap((candidate) => [candidate.commitSha, candidate.buildSha]));
+  return only !== undefined && others.length === 0 ? releases.find((candidate) => candidate.commitSha === only || candidate.buildSha === only) : undefined;
 }
 
 export interface RecordedReading {
@@ -39,25 +51,25 @@ export interface RecordedReading {
   readonly pending?: string;
 }
 
-export function readRecord(recordedIn: RecordedIn, fact: RecordFact | undefined, releases: readonly PublishedRelease[]): RecordedReading | undefined {
+export function readRecord(recordedIn: RecordedIn, fact: RecordFact | undefined, releases: readonly PublishedRelease[], scheme: Pick<TagScheme, 'image'>): RecordedReading | undefined {
   if (fact === undefined) {
     return undefined;
   }
   const where = `${fact.path} in ${fact.repo}`;
-  const pulls = fact.pulls.map((pull) => ({ pull, tag: pull.text !== undefined ? tagIn(pull.text, recordedIn.pattern) : undefined }));
+  const pulls = fact.pulls.map((pull) => ({ pull, tag: pull.text !== undefined ? tagIn(pull.text, recordedIn.pattern, scheme) : undefined }));
   const pending = pulls.map(({ pull, tag }) => ` ${tag ?? 'A change'} is recorded in open pull request #${pull.number} by ${pull.author}, not yet merged (${pull.htmlUrl}).`).join('');
   const short = pulls.map(({ pull, tag }) => `${tag ?? 'a change'} in open PR #${pull.number}`).join(', ');
   const shortWords = short !== '' ? { pending: `${short}, not merged` } : {};
   if (fact.file === undefined) {
     return { detail: `${fact.problem !== undefined ? `${where} could not be read: ${fact.problem}` : `${where} does not exist on the default branch`}, so what runs there is not known.${pending}`, ...shortWords };
   }
-  const imageTag = tagIn(fact.file.text, recordedIn.pattern);
+  const imageTag = tagIn(fact.file.text, recordedIn.pattern, scheme);
   const { commit } = fact.file;
   const by = `commit ${shortSha(commit.sha)} by ${commit.author}, ${commit.date.slice(0, 16).replace('T', ' ')} UTC`;
   if (imageTag === undefined) {
     return { detail: `${where} (${by}) holds no image tag matching ${recordedIn.pattern}, so what runs there is not known.${pending}`, ...shortWords };
   }
-  const release = releases.find((candidate) => candidate.imageTag === imageTag);
+  const release = releaseOfRecorded(imageTag, releases, scheme);
   const running: RunningVersion = {
     ...(release?.commitSha !== undefined ? { sha: release.commitSha } : isFullSha(imageTag) ? { sha: imageTag } : {}),
     ...(release !== undefined ? { release } : {}),

@@ -1,5 +1,5 @@
 import type { JobFact, StepFact, WorkflowRunFact } from './facts';
-import { imageTagOfGitTag, parseGitTag } from './tags';
+import { imageTagOfRelease, readGitTag, tagSchemeOf, type SchemedApp } from './tagScheme';
 
 /**
  * What publishing a GitHub Release sets off, read from the release workflow's run and its jobs' steps
@@ -159,10 +159,17 @@ export function phaseWords(phase: ChainPhase, words: ChainWords, blocker?: Workf
  * What the deck says of an environment deployed on publish while its app's release run is unfinished:
  * the phase from the run's jobs when the refresh read them, the release run it waits for when it waits.
  */
-export function publishingDetail(run: WorkflowRunFact, jobs: readonly JobFact[] | undefined, releaseRuns: readonly WorkflowRunFact[], place: string, gitTagPrefix: string): string {
-  const gitTag = parseGitTag(run.headBranch, gitTagPrefix);
-  const imageTag = gitTag.ok ? imageTagOfGitTag(gitTag.value).text : 'the release image tag';
+export function publishingDetail(run: WorkflowRunFact, jobs: readonly JobFact[] | undefined, releaseRuns: readonly WorkflowRunFact[], place: string, app: SchemedApp): string {
+  const scheme = tagSchemeOf(app);
+  const gitTag = readGitTag(scheme, run.headBranch);
+  // A release run's head commit is the commit its git tag names: what a {sha}/{sha7} image tag is written from.
+  const imageTag = (gitTag.ok ? imageTagOfRelease(scheme, gitTag.value.version, run.headSha) : undefined) ?? 'the release image tag';
   const phase = chainPhase(run, jobs);
   const blocker = phase.kind === 'waiting' ? blockingRun(run, releaseRuns) : undefined;
   return `${run.headBranch} was published; its release workflow run: ${phaseWords(phase, { gitTag: run.headBranch, imageTag, place }, blocker)}.`;
+}
+
+/** Whether a release workflow run is one of the app's releases: its branch is the git tag it was published with, read with the app's scheme. */
+export function isReleaseRunOf(run: Pick<WorkflowRunFact, 'headBranch'>, app: SchemedApp): boolean {
+  return readGitTag(tagSchemeOf(app), run.headBranch).ok;
 }

@@ -2,8 +2,8 @@ import type { DeckFacts } from './facts';
 import { wrongEnvironmentWarning } from './environmentName';
 import type { AppProfile, EnvironmentProfile } from './profileTypes';
 import type { DeploymentRecord, EnvironmentState, PublishedRelease, RunningVersion } from './snapshot';
-import { isFullSha } from './tags';
-import { readImageTag, tagSchemeOf, type TagScheme } from './tagScheme';
+import { commitsStartingWith, isFullSha } from './tags';
+import { readImageTag, tagSchemeOf, type SchemedApp, type TagScheme } from './tagScheme';
 import { commitTitle } from './words';
 
 /** What resolving a running version needs of a refresh: the recent commits of main, indexed by SHA. */
@@ -89,7 +89,40 @@ function fromVersionAnswer(
       ),
     };
   }
+  // A commit named by 7 to 39 characters: a `{sha7}` image tag, or an abbreviated SHA. Taken only when
+  // exactly one known commit starts with it: a shorter or shared prefix names no commit for sure.
+  const prefix = tag.ok && tag.value.kind === 'commit' ? tag.value.sha : /^[0-9a-f]{7,39}$/.test(release) ? release : undefined;
+  if (prefix !== undefined) {
+    const known = [...releases.flatMap((candidate) => [candidate.commitSha, candidate.buildSha]), ...context.facts.mainCommits.map((commit) => commit.sha)];
+    const matches = commitsStartingWith(prefix, known);
+    const [only] = matches;
+    if (only !== undefined && matches.length === 1) {
+      return fromVersionAnswer(only, lastSuccessful, releases, context, url, scheme);
+    }
+    return {
+      problem:
+        matches.length > 1
+          ? `${url} answered "${release.slice(0, 60)}", and ${String(matches.length)} commits start with ${prefix} (${matches.map((sha) => sha.slice(0, 12)).join(', ')}): which one runs cannot be told. A /version answer with the full 40-character SHA would say.`
+          : `${url} answered "${release.slice(0, 60)}", commit ${prefix}…, which is neither a published release nor among the monorepo's recent commits.`,
+      problemState: 'unknown',
+    };
+  }
   return { problem: `${url} answered release "${release.slice(0, 60)}", which is neither a commit SHA nor an image tag.`, problemState: 'unknown' };
+}
+
+/**
+ * Whether a deployment deployed what runs now: the same image tag, or an image tag naming the running
+ * commit (its full SHA, or a `{sha7}` tag of it) while the running version is known by another tag.
+ */
+export function runsNow(record: Pick<DeploymentRecord, 'imageTag'>, running: RunningVersion | undefined, app: SchemedApp): boolean {
+  if (record.imageTag === undefined || running === undefined) {
+    return false;
+  }
+  if (record.imageTag === running.imageTag) {
+    return true;
+  }
+  const tag = readImageTag(tagSchemeOf(app), record.imageTag);
+  return running.sha !== undefined && tag.ok && tag.value.kind === 'commit' && commitsStartingWith(tag.value.sha, [running.sha]).length === 1;
 }
 
 function fromDeployment(record: DeploymentRecord, releases: readonly PublishedRelease[], context: CommitContext): RunningVersion | undefined {

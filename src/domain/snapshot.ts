@@ -101,7 +101,7 @@ export interface RunningVersion {
   readonly sha?: string;
   /** The release whose images run there, when one is known. */
   readonly release?: PublishedRelease;
-  /** `rel-…` when a release is known, else the commit SHA the image is tagged with. */
+  /** The release's image tag (`rel-…`, `1.4.2`…) when a release is known, else the commit SHA (or `{sha7}` tag) the image is tagged with. */
   readonly imageTag?: string;
   /** First line of the commit's message, when the commit is among the monorepo's recent commits. */
   readonly commitTitle?: string;

@@ -121,10 +121,17 @@ export function gitTagPrefixOfTemplate(template: string, appId: string): string 
   return template.split('{app}').join(appId).split(/\{(?:date|version)\}/)[0] ?? '';
 }
 
+/** What an app's tag scheme is read from: its id, git tag prefix and `releaseTags` (AppProfile). */
+export interface SchemedApp {
+  readonly id: string;
+  readonly gitTagPrefix: string;
+  readonly releaseTags?: { readonly git?: string; readonly image?: string };
+}
+
 const schemes = new WeakMap<object, TagScheme>();
 
 /** The scheme of an app of a validated profile (validation refused any template this cannot read). */
-export function tagSchemeOf(app: { readonly id: string; readonly gitTagPrefix: string; readonly releaseTags?: { readonly git?: string; readonly image?: string } }): TagScheme {
+export function tagSchemeOf(app: SchemedApp): TagScheme {
   const known = schemes.get(app);
   if (known !== undefined) {
     return known;
@@ -167,7 +174,7 @@ function versionOf(value: string, placeholder: 'date' | 'version'): Result<Relea
 }
 
 /** Reads one of the app's git tags: its version, or why it is not one of the app's release tags. */
-export function readGitTag(scheme: TagScheme, text: string): Result<ReleaseTag> {
+export function readGitTag(scheme: Pick<TagScheme, 'git'>, text: string): Result<ReleaseTag> {
   if (text.length === 0 || text.length > MAX_GIT_TAG_LENGTH || !/^[\x21-\x7e]+$/.test(text) || /[~^:?*[\\]/.test(text)) {
     return refuse(`"${text.slice(0, 60)}" is not a git tag name.`);
   }
@@ -261,6 +268,11 @@ export function isPrereleaseVersion(version: ReleaseVersion): boolean {
 
 function escape(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** A regular expression source matching the values of the scheme's git tags (a date, or a semantic version). */
+export function gitValueSource(scheme: Pick<TagScheme, 'git'>): string {
+  return scheme.git.value === 'date' ? DATE_SOURCE : SEMVER_SOURCE;
 }
 
 /** A regular expression source matching the scheme's release image tags or a full commit SHA. */

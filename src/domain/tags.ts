@@ -232,6 +232,17 @@ export function compareNewestFirst(a: { date: ReleaseDate }, b: { date: ReleaseD
   return b.date.epochMs - a.date.epochMs;
 }
 
+/**
+ * The distinct full SHAs among `candidates` that start with `prefix`: none when the prefix is shorter than
+ * 7 hex characters (git's shortest default abbreviation) or not hex at all, never a guess.
+ */
+export function commitsStartingWith(prefix: string, candidates: ReadonlyArray<string | undefined>): string[] {
+  if (!/^[0-9a-f]{7,40}$/.test(prefix)) {
+    return [];
+  }
+  return [...new Set(candidates.filter((sha): sha is string => sha !== undefined && isFullSha(sha) && sha.startsWith(prefix)))];
+}
+
 export function shortSha(sha: string): string {
   return sha.slice(0, 7);
 }

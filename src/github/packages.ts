@@ -4,10 +4,11 @@ import { asArray, asObject, parseOrThrow } from './parse';
 
 /**
  * The image tags of a container package's newest versions (`GET /orgs/{org}/packages/container/{name}/versions`,
- * one page of 100, newest first; scope read:packages): each `rel-…` tag mapped to the 40-character commit SHA
- * tag the same version (digest) carries, the commit CI built it from (openverse-facts §1.3, §1.4, §2).
+ * one page of 100, newest first; scope read:packages): each release image tag (`isReleaseTag`: the app's image
+ * template, `rel-…` for Openverse) mapped to the 40-character commit SHA tag the same version (digest) carries,
+ * the commit CI built it from (openverse-facts §1.3, §1.4, §2).
  */
-export async function readReleaseBuilds(client: GitHubClient, registry: { readonly org: string; readonly package: string }): Promise<Record<string, string>> {
+export async function readReleaseBuilds(client: GitHubClient, registry: { readonly org: string; readonly package: string }, isReleaseTag: (tag: string) => boolean): Promise<Record<string, string>> {
   const context = { action: `read the versions of the container package ${registry.org}/${registry.package}`, profileField: 'registry' };
   const response = await client.request('GET /orgs/{org}/packages/{package_type}/{package_name}/versions', { org: registry.org, package_type: 'container', package_name: registry.package, per_page: 100 }, context);
   return parseOrThrow(response.data, context, (data) => {
@@ -18,7 +19,7 @@ export async function readReleaseBuilds(client: GitHubClient, registry: { readon
       const tags = container !== undefined && container !== null ? asArray(asObject(container, 'metadata.container').tags, 'metadata.container.tags').filter((tag): tag is string => typeof tag === 'string') : [];
       const sha = tags.find((tag) => isFullSha(tag));
       for (const tag of tags) {
-        if (sha !== undefined && tag.startsWith('rel-')) {
+        if (sha !== undefined && tag !== sha && isReleaseTag(tag)) {
           builds[tag] = sha;
         }
       }

@@ -3,6 +3,7 @@ import type { JobFact, RunStatus, StepFact, WorkflowRunFact } from '../domain/fa
 import { sleep as defaultSleep } from '../timers';
 import type { GitHubClient } from './client';
 import { matchDispatchedRun, type DispatchedRunMatch, type RunBaseline } from '../domain/dispatchedRun';
+import type { TagScheme } from '../domain/tagScheme';
 import type { ErrorContext } from './errors';
 import { asArray, asObject, loginOf, num, parseOrThrow, splitRepo, str, strOrNull, type Fields } from './parse';
 
@@ -156,7 +157,7 @@ export async function dispatchWorkflow(client: GitHubClient, request: DispatchRe
  */
 export async function findDispatchedRun(
   client: GitHubClient,
-  request: { repo: string; workflow: string; ref: string; imageTag: string; baseline: RunBaseline; profileField: string },
+  request: { repo: string; workflow: string; ref: string; imageTag: string; scheme: Pick<TagScheme, 'image'>; baseline: RunBaseline; profileField: string },
   options: { attempts?: number; intervalMs?: number; sleep?: (ms: number) => Promise<void> } = {},
 ): Promise<DispatchedRunMatch> {
   const attempts = options.attempts ?? 8;

@@ -1,13 +1,15 @@
 import { activeRunAmong, type ActiveRun } from '../domain/busyEnvironment';
 import type { WorkflowRunFact } from '../domain/facts';
+import type { SchemedApp } from '../domain/tagScheme';
+import { isReleaseRunOf } from '../domain/releaseChain';
 import type { GitHubClient } from '../github/client';
 import { listWorkflowRuns } from '../github/workflows';
 
 /** Where to look for what acts on an environment: its deployment workflow, and the release chain when publishing deploys it. */
 export interface BusyLook {
   readonly deploy: { readonly repo: string; readonly workflow: string; readonly profileField: string };
-  /** For an environment deployed on publish: the monorepo's release workflow and the app's git tag prefix. */
-  readonly releaseChain?: { readonly repo: string; readonly workflow: string; readonly gitTagPrefix: string };
+  /** For an environment deployed on publish: the monorepo's release workflow and the app (whose tag scheme names its release runs). */
+  readonly releaseChain?: { readonly repo: string; readonly workflow: string; readonly app: SchemedApp };
 }
 
 /**
@@ -24,7 +26,7 @@ export async function runsActingOn(client: GitHubClient, look: BusyLook): Promis
     releaseChain !== undefined ? listWorkflowRuns(client, releaseChain.repo, releaseChain.workflow, { perPage: 30, profileField: 'releaseWorkflow' }) : Promise.resolve([]),
   ]);
   // A release workflow run's branch is the git tag it was published with.
-  const tagging = releaseChain !== undefined ? releaseRuns.filter((run) => run.headBranch.startsWith(releaseChain.gitTagPrefix)) : [];
+  const tagging = releaseChain !== undefined ? releaseRuns.filter((run) => isReleaseRunOf(run, releaseChain.app)) : [];
   const active = activeRunAmong([...deploymentRuns, ...tagging]);
   return { deploymentRuns, ...(active !== undefined ? { active } : {}) };
 }

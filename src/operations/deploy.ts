@@ -1,6 +1,7 @@
 import { busyMessage } from '../domain/busyEnvironment';
 import type { AppDeck, EnvironmentDeck } from '../domain/snapshot';
 import type { DeployTarget } from '../domain/deployPlan';
+import { tagSchemeOf } from '../domain/tagScheme';
 import { baselineOf, titleNamesTag, workflowRunsPage, type UnsettledDispatch } from '../domain/dispatchedRun';
 import type { WorkflowRunFact } from '../domain/facts';
 import { shortSha } from '../domain/tags';
@@ -80,7 +81,7 @@ export async function deployAndFollow(client: GitHubClient, plan: DeployPlan, re
   report(`Checking that no run of ${deploy.workflow}${plan.releaseWorkflow !== undefined ? ` or ${plan.releaseWorkflow.workflow}` : ''} is under way…`);
   let recent: WorkflowRunFact[];
   try {
-    const releaseChain = plan.releaseWorkflow !== undefined ? { ...plan.releaseWorkflow, gitTagPrefix: app.app.gitTagPrefix } : undefined;
+    const releaseChain = plan.releaseWorkflow !== undefined ? { ...plan.releaseWorkflow, app: app.app } : undefined;
     const busy = await runsActingOn(client, { deploy: { repo: deploy.repo, workflow: deploy.workflow, profileField }, ...(releaseChain !== undefined ? { releaseChain } : {}) });
     if (busy.active !== undefined) {
       return { stoppedWatching: false, nothingStarted: true, problem: busyMessage(label, 'deploy', busy.active) };
@@ -97,7 +98,7 @@ export async function deployAndFollow(client: GitHubClient, plan: DeployPlan, re
     return { stoppedWatching: false, nothingStarted: true, problem: `${describeError(error)} Nothing was sent: without it, Release Deck does not know which branch to dispatch ${deploy.workflow} on. ${label} still runs ${before}.` };
   }
   const runsPage = workflowRunsPage(plan.webUrl, deploy.repo, deploy.workflow);
-  const look = { repo: deploy.repo, workflow: deploy.workflow, ref, imageTag: target.imageTag, baseline: baselineOf(recent), askedAt: new Date(), runsPage, profileField };
+  const look = { repo: deploy.repo, workflow: deploy.workflow, ref, imageTag: target.imageTag, scheme: tagSchemeOf(app.app), baseline: baselineOf(recent), askedAt: new Date(), runsPage, profileField };
 
   report(`Dispatching ${deploy.workflow} with ${target.imageTag}…`);
   let runId: number | undefined;
@@ -192,7 +193,7 @@ function unknown(what: string, outcome: { checkUrl: string; dispatch: UnsettledD
   return {
     stoppedWatching: false,
     nothingStarted: false,
-    unknownOutcome: { checkUrl: outcome.checkUrl, dispatch: { imageTag: outcome.dispatch.imageTag, baseline: outcome.dispatch.baseline } },
+    unknownOutcome: { checkUrl: outcome.checkUrl, dispatch: { imageTag: outcome.dispatch.imageTag, baseline: outcome.dispatch.baseline, scheme: outcome.dispatch.scheme } },
     problem: `${what} Check the workflow's runs on GitHub before deploying ${label} again (${outcome.checkUrl}). When last seen, ${label} ran ${before}.`,
   };
 }

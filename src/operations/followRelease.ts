@@ -3,6 +3,7 @@ import type { GitHubClient } from '../github/client';
 import { describeError } from '../github/errors';
 import { getRun, listRunJobs, listWorkflowRuns } from '../github/workflows';
 import { runDeploysTag } from '../domain/dispatchedRun';
+import type { TagScheme } from '../domain/tagScheme';
 import { blockingRun, chainPhase, isWaiting, phaseWords, type ChainWords } from '../domain/releaseChain';
 import type { ChainEnd } from '../domain/releaseVerdict';
 import { sleep as defaultSleep } from '../timers';
@@ -15,7 +16,7 @@ export interface ReleaseChainRequest {
   readonly since: Date;
   readonly words: ChainWords;
   /** The deployment workflow the release run dispatches (environments deployed on publish). */
-  readonly deploy?: { readonly repo: string; readonly workflow: string };
+  readonly deploy?: { readonly repo: string; readonly workflow: string; readonly scheme: Pick<TagScheme, 'image'> };
 }
 
 export type ChainFollow =
@@ -88,10 +89,10 @@ async function readJobs(client: GitHubClient, repo: string, runId: number): Prom
 }
 
 /** The deployment run of the image tag created since the release run was (none yet: undefined). */
-async function findDeployRun(client: GitHubClient, deploy: { repo: string; workflow: string }, releaseRun: WorkflowRunFact, imageTag: string): Promise<WorkflowRunFact | undefined> {
+async function findDeployRun(client: GitHubClient, deploy: NonNullable<ReleaseChainRequest['deploy']>, releaseRun: WorkflowRunFact, imageTag: string): Promise<WorkflowRunFact | undefined> {
   const since = new Date(Date.parse(releaseRun.createdAt) - 60_000).toISOString().replace(/\.\d{3}Z$/, 'Z');
   const runs = await listWorkflowRuns(client, deploy.repo, deploy.workflow, { createdAfter: since, perPage: 30, profileField: 'deploy.workflow' });
-  return runs.filter((run) => runDeploysTag(run, imageTag)).sort((a, b) => Date.parse(b.createdAt) - Date.parse(a.createdAt))[0];
+  return runs.filter((run) => runDeploysTag(run, imageTag, deploy.scheme)).sort((a, b) => Date.parse(b.createdAt) - Date.parse(a.createdAt))[0];
 }
 
 function deploymentState(run: WorkflowRunFact, review: DeploymentReview | undefined): string {

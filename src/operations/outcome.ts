@@ -1,4 +1,5 @@
 import type { RunBaseline } from '../domain/dispatchedRun';
+import type { TagScheme } from '../domain/tagScheme';
 import type { ReleaseFact, WorkflowRunFact } from '../domain/facts';
 import type { GitHubClient } from '../github/client';
 import { formatClock, isGitHubError } from '../github/errors';
@@ -53,6 +54,8 @@ export interface DispatchLook {
   readonly workflow: string;
   readonly ref: string;
   readonly imageTag: string;
+  /** The app's image tags, by which the runs' titles are read. */
+  readonly scheme: Pick<TagScheme, 'image'>;
   readonly baseline: RunBaseline;
   /** When the dispatch was sent (this machine's clock), for the message. */
   readonly askedAt: Date;

@@ -8,6 +8,7 @@ import { listPullRequests, type PullRequestFact } from '../github/pulls';
 import { busyMessage, type ActiveRun } from '../domain/busyEnvironment';
 import { runsActingOn } from './busyOnGitHub';
 import { runDeploysTag } from '../domain/dispatchedRun';
+import { tagSchemeOf } from '../domain/tagScheme';
 import { publishRelease } from '../github/releases';
 import { lookForPublishedRelease, lostAnswer, outcomeUnclear } from './outcome';
 import { wrongEnvironmentWarning } from '../domain/environmentName';
@@ -110,7 +111,7 @@ export async function publishAndFollow(client: GitHubClient, plan: PublishPlan, 
       const deployTo = deployedEnvironment?.environment.deploy.kind === 'workflow' ? deployedEnvironment.environment.deploy : undefined;
       const place = deployedEnvironment !== undefined ? placeLabel(app, deployedEnvironment.environment) : undefined;
       const chainWords = { gitTag: draft.gitTag, imageTag: draft.imageTag, ...(place !== undefined ? { place } : {}) };
-      const chain = await followReleaseChain(client, { monorepo: profile.monorepo, releaseWorkflow: profile.releaseWorkflow, since, words: chainWords, ...(deployTo !== undefined ? { deploy: { repo: deployTo.repo, workflow: deployTo.workflow } } : {}) }, report, options);
+      const chain = await followReleaseChain(client, { monorepo: profile.monorepo, releaseWorkflow: profile.releaseWorkflow, since, words: chainWords, ...(deployTo !== undefined ? { deploy: { repo: deployTo.repo, workflow: deployTo.workflow, scheme: tagSchemeOf(app) } } : {}) }, report, options);
       if (chain.kind === 'notStarted') {
         return result({ problem: `${draft.gitTag} is published, but its release workflow (${profile.releaseWorkflow}) did not start, so the image was not tagged ${draft.imageTag}.${stillRuns}` });
       }
@@ -140,7 +141,7 @@ export async function publishAndFollow(client: GitHubClient, plan: PublishPlan, 
       if (!deployed) {
         report(`Image tagged. Waiting for the deployment of ${draft.imageTag} to ${label}…`);
         const deploySince = tagRun !== undefined ? new Date(tagRun.createdAt) : since;
-        deployRun = await waitForRun(client, { repo: deploy.repo, workflow: deploy.workflow, since: deploySince, matches: (run) => runDeploysTag(run, draft.imageTag), profileField: 'deploy.workflow' }, options);
+        deployRun = await waitForRun(client, { repo: deploy.repo, workflow: deploy.workflow, since: deploySince, matches: (run) => runDeploysTag(run, draft.imageTag, tagSchemeOf(app)), profileField: 'deploy.workflow' }, options);
         if (deployRun === undefined) {
           return options.isStopped?.() === true
             ? result({ stoppedWatching: true })
@@ -222,7 +223,7 @@ async function refuseWhileDeploying(client: GitHubClient, profile: Profile, app:
   }
   const label = placeLabel(app, environment.environment);
   report(`Checking that no run of ${deploy.workflow} is under way…`);
-  const releaseChain = profile.releaseWorkflow !== undefined ? { repo: profile.monorepo, workflow: profile.releaseWorkflow, gitTagPrefix: app.gitTagPrefix } : undefined;
+  const releaseChain = profile.releaseWorkflow !== undefined ? { repo: profile.monorepo, workflow: profile.releaseWorkflow, app } : undefined;
   let active: ActiveRun | undefined;
   try {
     ({ active } = await runsActingOn(client, { deploy: { repo: deploy.repo, workflow: deploy.workflow, profileField: 'deploy.workflow' }, ...(releaseChain !== undefined ? { releaseChain } : {}) }));

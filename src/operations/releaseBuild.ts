@@ -41,7 +41,7 @@ export interface ExpectedBuild {
 export async function releaseBuild(client: GitHubClient, monorepo: string, app: Pick<AppProfile, 'sourceFolders' | 'buildPaths' | 'label' | 'registry'>, tagCommit: string, imageTag: string, releaseRunCreatedAt?: string): Promise<ExpectedBuild> {
   if (app.registry !== undefined) {
     try {
-      const exact = (await readReleaseBuilds(client, app.registry))[imageTag];
+      const exact = (await readReleaseBuilds(client, app.registry, (tag) => tag === imageTag))[imageTag];
       if (exact !== undefined) {
         return { sha: exact, from: 'registry' };
       }

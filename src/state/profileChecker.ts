@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { CONTEXT_KEYS } from '../commandIds';
 import { Disposable } from '../disposable';
 import { checkedSummary, checkProfile, type CheckFinding, type CheckFix } from '../domain/profileCheck';
 import { locateProblems } from '../domain/profileText';
@@ -107,6 +108,7 @@ export class ProfileChecker extends Disposable {
       // Deleted meanwhile: the findings go at the top of the file's place.
     }
     this.publish(status.uri, text, findings);
+    void vscode.commands.executeCommand('setContext', CONTEXT_KEYS.profileChecked, true);
     this.log.info(`Check Profile: ${findings.length === 0 ? 'no problems' : plural(findings.length, 'problem')} in ${Date.now() - started} ms${findings.length > 0 ? `: ${findings.map((finding) => `${finding.path} ${finding.message}`).join('; ')}` : ''}`);
     return { kind: 'checked', uri: status.uri, findings, checked: checkedSummary(facts) };
   }

@@ -1,13 +1,13 @@
 import type { RegistryFact, ReleaseFact, WorkflowRunFact } from '../domain/facts';
 import type { AppProfile, Profile } from '../domain/profileTypes';
-import { imageTagOfGitTag, parseGitTag } from '../domain/tags';
+import { imageTagOfRelease, readGitTag, readImageTag, tagSchemeOf } from '../domain/tagScheme';
 import type { GitHubClient } from '../github/client';
 import { describeError, isGitHubError } from '../github/errors';
 import { readReleaseBuilds } from '../github/packages';
 
 /**
  * Which commit each release's image was built from, per app whose profile names its container package
- * (`registry`). A `rel-…` tag names one image for good (the release workflow tags it once, openverse-facts §1.3),
+ * (`registry`). A release image tag (the app's image template: `rel-…`, `{version}`…) names one image for good (the release workflow tags it once, openverse-facts §1.3),
  * so what a listing said is kept per client and the package is listed again only when one of the app's
  * published releases has a tag not known yet: the first refresh lists each package once; later refreshes
  * send nothing until a release is published. A tag the listing does not hold is asked for again while its
@@ -51,7 +51,9 @@ export async function gatherRegistries(client: GitHubClient, profile: Profile, i
 }
 
 async function readApp(client: GitHubClient, app: AppProfile, registry: NonNullable<AppProfile['registry']>, packages: Map<string, PackageMemo>, inputs: RegistryInputs): Promise<RegistryFact> {
-  const key = `${client.apiUrl} ${registry.org.toLowerCase()}/${registry.package}`;
+  const scheme = tagSchemeOf(app);
+  // Which tags are kept depends on the app's image template: two apps naming one package with different templates keep apart.
+  const key = `${client.apiUrl} ${registry.org.toLowerCase()}/${registry.package} ${scheme.image.text}`;
   const known = packages.get(key);
   // First sight of the package: listed at once, in parallel with the refresh's other requests.
   const listing = known === undefined ? list(registry) : undefined;
@@ -90,7 +92,10 @@ async function readApp(client: GitHubClient, app: AppProfile, registry: NonNulla
 
   async function list(target: NonNullable<AppProfile['registry']>): Promise<{ kind: 'read'; builds: Record<string, string> } | { kind: 'failed'; reason: string; lasting: boolean }> {
     try {
-      return { kind: 'read', builds: await readReleaseBuilds(client, target) };
+      return { kind: 'read', builds: await readReleaseBuilds(client, target, (tag) => {
+        const read = readImageTag(scheme, tag);
+        return read.ok && read.value.kind === 'release';
+      }) };
     } catch (error) {
       // No read:packages, or no such package: asking again will not change it until something else does.
       const lasting = isGitHubError(error) && (error.status === 401 || error.status === 403 || error.status === 404);
@@ -105,14 +110,17 @@ function factOf(memo: PackageMemo): RegistryFact {
 
 /** The image tags of the app's published releases, each with its release. */
 function publishedTags(app: AppProfile, releases: readonly ReleaseFact[]): Map<string, ReleaseFact> {
+  const scheme = tagSchemeOf(app);
   const tags = new Map<string, ReleaseFact>();
   for (const release of releases) {
     if (release.draft || release.prerelease || release.publishedAt === null) {
       continue;
     }
-    const gitTag = parseGitTag(release.tagName, app.gitTagPrefix);
-    if (gitTag.ok) {
-      tags.set(imageTagOfGitTag(gitTag.value).text, release);
+    const gitTag = readGitTag(scheme, release.tagName);
+    // A commit-SHA image template ({sha}, {sha7}) names the build itself: nothing to look up.
+    const imageTag = gitTag.ok && (scheme.image.value === 'date' || scheme.image.value === 'version') ? imageTagOfRelease(scheme, gitTag.value.version) : undefined;
+    if (imageTag !== undefined) {
+      tags.set(imageTag, release);
     }
   }
   return tags;

@@ -4,7 +4,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { COMMANDS } from '../../src/commandIds';
 import type { ReleaseDeckApi } from '../../src/extension';
-import { acmeProfileDocument } from '../simulator/acmeWorld';
+import { ACME_TOKEN, acmeProfileDocument } from '../simulator/acmeWorld';
 import { admin, api, find, signInAndLoad, simulatorUrl, waitFor, withClockMoving, world } from './support';
 
 /**
@@ -44,6 +44,20 @@ describe('a repository that is not Openverse (acme/shop)', () => {
     await waitFor('the Openverse deck to be back', () => (deck.describeDeck().length === 5 ? true : undefined));
   });
 
+  /** The shop's own profile in force, signed in, the deck refreshed. */
+  async function useShopProfile(): Promise<void> {
+    mkdirSync(path.dirname(profileFile), { recursive: true });
+    writeFileSync(profileFile, JSON.stringify(acmeProfileDocument(simulatorUrl()), null, 2));
+    await waitFor('the shop\'s profile', () => {
+      const profile = deck.state().profile;
+      return profile.kind === 'workspace' && profile.profile.name === 'Acme Shop (simulated)' ? true : undefined;
+    });
+    if (deck.state().credential === undefined) {
+      await signInAndLoad(deck);
+    }
+    await deck.refresh();
+  }
+
   it('without a profile never shows Openverse\'s deck, nor asks GitHub about it: the welcome view offers to create one', async () => {
     unlinkSync(profileFile);
     const status = await waitFor('no profile to be in force', () => {
@@ -62,16 +76,7 @@ describe('a repository that is not Openverse (acme/shop)', () => {
   });
 
   it('with its own profile shows the shop\'s deck in semantic versions, and a deploy dispatches the image_tag input on trunk', async () => {
-    mkdirSync(path.dirname(profileFile), { recursive: true });
-    writeFileSync(profileFile, JSON.stringify(acmeProfileDocument(simulatorUrl()), null, 2));
-    await waitFor('the shop\'s profile', () => {
-      const profile = deck.state().profile;
-      return profile.kind === 'workspace' && profile.profile.name === 'Acme Shop (simulated)' ? true : undefined;
-    });
-    if (deck.state().credential === undefined) {
-      await signInAndLoad(deck);
-    }
-    await deck.refresh();
+    await useShopProfile();
     const items = deck.describeDeck();
     assert.deepEqual(items.map((item) => item.label), ['Web', 'API']);
     assert.match(find(items, 'Web', 'Production').description ?? '', /(?:^|· )1\.4\.2\b/);
@@ -92,5 +97,19 @@ describe('a repository that is not Openverse (acme/shop)', () => {
     assert.ok(tagged, 'web staging runs a commit of the shop');
     await deck.refresh();
     assert.match(find(deck.describeDeck(), 'Web', 'Staging').description ?? '', /(?:^|· )1\.4\.2\b/);
+  });
+
+  it('shows a semantic-version app\'s changelog pull request under that app, found by its own tag scheme', async () => {
+    // The default changelogBranch, changelog/{gitTag}, with the shop's git tag web@1.5.0-rc.1.
+    const opened = (await admin('pull', { repo: 'acme/shop', title: 'Changelog for web@1.5.0-rc.1', branch: 'changelog/web@1.5.0-rc.1', author: 'ana', contents: { 'web/CHANGELOG.md': '## 1.5.0-rc.1\n' } })) as { number: number };
+    try {
+      await useShopProfile();
+      const item = find(deck.describeDeck(), 'Web', `Changelog PR #${opened.number} to review`);
+      assert.equal(item.description, 'web@1.5.0-rc.1');
+      assert.ok(!find(deck.describeDeck(), 'API').children.some((child) => child.label.startsWith('Changelog PR')), 'not the API\'s');
+    } finally {
+      // Closed again (GitHub's "Update a pull request"), so the suites after this one see the shop as it was.
+      await fetch(`${simulatorUrl()}/repos/acme/shop/pulls/${opened.number}`, { method: 'PATCH', headers: { authorization: `token ${ACME_TOKEN}`, 'content-type': 'application/json' }, body: JSON.stringify({ state: 'closed' }) });
+    }
   });
 });

@@ -168,6 +168,8 @@ export function acmeWorld(): World {
       { app: ACME_APPS.api, environment: 'production', path: '/live/acme/api/production/version', release: at('api/v2.2.0'), environmentName: 'production' },
     ],
     images,
+    // Each app's image is a container package of the organization (ghcr.io/acme/shop-web, …/shop-api).
+    containerPackages: { 'acme/shop-web': ACME_APPS.web, 'acme/shop-api': ACME_APPS.api },
     failNextRuns: {},
   };
 }
@@ -211,6 +213,7 @@ export function withWorlds(first: World, ...others: readonly World[]): World {
     repos: all.flatMap((world) => world.repos),
     environments: all.flatMap((world) => world.environments),
     images: Object.assign({}, ...all.map((world) => world.images)) as World['images'],
+    containerPackages: Object.assign({}, ...all.map((world) => world.containerPackages ?? {})) as Record<string, string>,
     failNextRuns: {},
   };
 }

@@ -324,6 +324,12 @@ export interface World {
    * `latest` at that moment.
    */
   readonly images: Record<string, Record<string, string>>;
+  /**
+   * Container packages of worlds other than Openverse, as `owner/name` → key of `images` (Openverse's are
+   * found by their names, `openverse-<app>`). GitHub Packages lists any package an organization owns
+   * ("List package versions for a package owned by an organization", docs.github.com/rest/packages/packages).
+   */
+  readonly containerPackages?: Record<string, string>;
   /** Workflow paths whose next runs fail, as a script: path → how many more runs fail. */
   readonly failNextRuns: Record<string, number>;
   /** Workflow path → the step the next scripted failures fail at (`POST /_admin/fail-next-run {"step"}`). */

@@ -3,6 +3,7 @@ import { md, mdLink } from '../presentation';
 import type { NodeOf } from './nodes';
 import { ago, dateTime, placeLabel } from '../../domain/words';
 import { standingWords } from '../../domain/rollback';
+import { runsNow } from '../../domain/runningVersion';
 import { outcomeWords, runDuration, runFailed } from '../../domain/runWords';
 
 /**
@@ -13,7 +14,7 @@ import { outcomeWords, runDuration, runFailed } from '../../domain/runWords';
 export function deploymentItem(node: NodeOf<'deployment'>): vscode.TreeItem {
   const { record, environment, app } = node;
   const succeeded = record.status === 'completed' && record.conclusion === 'success';
-  const running = succeeded && environment.running?.imageTag !== undefined && record.imageTag === environment.running.imageTag;
+  const running = succeeded && runsNow(record, environment.running, app.app);
   const rollbackTarget = environment.rollback.ok && environment.rollback.deployment.runId === record.runId;
   const item = new vscode.TreeItem(record.imageTag ?? record.title, vscode.TreeItemCollapsibleState.None);
   item.id = `deployment:${app.app.id}/${environment.environment.id}/${record.runId}`;

@@ -27,8 +27,11 @@ export function packagesRoutes({ route }: Router, sim: Simulation, _shapes: Shap
     // Only the API and the frontend have an nginx image: CI publishes api → {api, api_nginx} and frontend →
     // {frontend, frontend_nginx}, and the release run re-tags both (openverse-facts §1.3, §1.4). It is built and
     // tagged with the app's image, so it carries the same tags.
-    const images = app !== undefined && (nginx === undefined || NGINX_APPS.includes(app)) ? sim.world.images[app] : undefined;
-    if (org.toLowerCase() !== owner.toLowerCase() || images === undefined) {
+    const openverse = org.toLowerCase() === owner.toLowerCase() && app !== undefined && (nginx === undefined || NGINX_APPS.includes(app)) ? sim.world.images[app] : undefined;
+    // Another world's package (an organization's packages are listed by name whatever their image naming).
+    const other = Object.entries(sim.world.containerPackages ?? {}).find(([fullName]) => fullName.toLowerCase() === `${org}/${name}`.toLowerCase())?.[1];
+    const images = openverse ?? (other !== undefined ? sim.world.images[other] : undefined);
+    if (images === undefined) {
       throw new HttpError(404, 'Package not found.');
     }
     // One version per image built: the commit it was built from, and every tag that points at it.
@@ -41,15 +44,16 @@ export function packagesRoutes({ route }: Router, sim: Simulation, _shapes: Shap
       byCommit.set(commit, tags);
     }
     const at = sim.clock.iso();
-    const base = `${context.baseUrl}/orgs/${owner}/packages/container/${name}`;
+    const login = openverse !== undefined ? owner : org;
+    const base = `${context.baseUrl}/orgs/${login}/packages/container/${name}`;
     const versions = [...byCommit].reverse().map(([commit, tags]) => {
       const id = parseInt(createHash('sha1').update(`${name}:${commit}`).digest('hex').slice(0, 8), 16);
       return {
         id,
         name: `sha256:${createHash('sha256').update(`${name}:${commit}`).digest('hex')}`,
         url: `${base}/versions/${String(id)}`,
-        package_html_url: `https://github.com/orgs/${owner}/packages/container/package/${name}`,
-        html_url: `https://github.com/orgs/${owner}/packages/container/${name}/${String(id)}`,
+        package_html_url: `https://github.com/orgs/${login}/packages/container/package/${name}`,
+        html_url: `https://github.com/orgs/${login}/packages/container/${name}/${String(id)}`,
         created_at: at,
         updated_at: at,
         metadata: { package_type: 'container', container: { tags } },

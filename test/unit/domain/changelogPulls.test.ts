@@ -7,6 +7,8 @@ import { openverseFacts } from '../fixtures/openverseFacts';
 
 const API = { id: 'api', gitTagPrefix: 'api-' };
 const INGESTION = { id: 'ingestion_server', gitTagPrefix: 'ingestion_server-' };
+const WEB = { id: 'web', gitTagPrefix: 'web@', releaseTags: { git: '{app}@{version}', image: '{version}' } };
+const SUFFIXED = { id: 'api', gitTagPrefix: '', releaseTags: { git: '{version}-{app}', image: 'sha-{sha7}' } };
 
 function pull(number: number, headRef: string, state = 'open'): PullRequestFact {
   return { number, title: `Publish changelog for ${headRef}`, htmlUrl: `https://github.com/WordPress/openverse/pull/${number}`, state, headRef };
@@ -30,6 +32,18 @@ describe('changelog pull requests', () => {
     assert.equal(matchChangelogBranch('log.{gitTag}', API, 'logXapi-2026.11.25.18.00.00'), undefined);
     assert.equal(matchChangelogBranch('{gitTag}/{date}', API, 'api-2026.11.25.18.00.00/2026.11.25.18.00.01'), undefined, 'two dates of different releases');
     assert.deepEqual(matchChangelogBranch('changelog/{app}', API, 'changelog/api'), {}, 'a template without a date names no git tag');
+  });
+
+  it('recognises a semantic-version app\'s changelog branches by its own tag scheme, never a date', () => {
+    assert.deepEqual(matchChangelogBranch('changelog/{gitTag}', WEB, 'changelog/web@1.4.2'), { gitTag: 'web@1.4.2' });
+    assert.deepEqual(matchChangelogBranch('changelog/{gitTag}', WEB, 'changelog/web@1.5.0-rc.1'), { gitTag: 'web@1.5.0-rc.1' });
+    assert.deepEqual(matchChangelogBranch('notes/{app}/{date}', WEB, 'notes/web/2.0.0'), { gitTag: 'web@2.0.0' }, '{date} is the release\'s version under a semantic-version scheme');
+    assert.deepEqual(matchChangelogBranch('changelog/{gitTag}', SUFFIXED, 'changelog/2.3.0-api'), { gitTag: '2.3.0-api' }, 'a template whose app comes after the version');
+    assert.equal(matchChangelogBranch('changelog/{gitTag}', WEB, 'changelog/web@2026.11.25.18.00.00'), undefined, 'a date is no version');
+    assert.equal(matchChangelogBranch('changelog/{gitTag}', WEB, 'changelog/web@01.4.2'), undefined, 'leading zeros are no semantic version');
+    assert.equal(matchChangelogBranch('changelog/{gitTag}', WEB, 'changelog/api/v1.4.2'), undefined, 'another app\'s tag');
+    assert.equal(matchChangelogBranch('{gitTag}/{date}', WEB, 'web@1.4.2/1.4.3'), undefined, 'two versions of different releases');
+    assert.deepEqual(changelogPullsOf('changelog/{gitTag}', WEB, [pull(3, 'changelog/web@1.4.2'), pull(4, 'changelog/web-2026.11.25.18.00.00')]).map((found) => found.gitTag), ['web@1.4.2']);
   });
 
   it('lists the open ones, newest first', () => {

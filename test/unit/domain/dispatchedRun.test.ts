@@ -3,6 +3,7 @@ import { baselineOf, dispatchedRunShown, matchDispatchedRun, runDeploysTag, titl
 import type { DeploymentRecord, EnvironmentDeck } from '../../../src/domain/snapshot';
 import type { ReleaseFact, WorkflowRunFact } from '../../../src/domain/facts';
 import { draftChanges, tagPlacement } from '../../../src/domain/reviewedDraft';
+import { DEFAULT_IMAGE_SCHEME, tagSchemeOf } from '../../../src/domain/tagScheme';
 
 function run(id: number, title: string, fields: Partial<WorkflowRunFact> = {}): WorkflowRunFact {
   return {
@@ -26,7 +27,7 @@ function run(id: number, title: string, fields: Partial<WorkflowRunFact> = {}): 
 describe('telling the run a dispatch created by its inputs', () => {
   const old = run(1, 'Deploy rel-2026.11.12.14.05.33 to production-api', { status: 'completed', conclusion: 'success', createdAt: '2026-11-12T15:10:00Z' });
   const baseline = baselineOf([old]);
-  const request = { ref: 'main', imageTag: 'rel-2026.11.12.14.05.33' };
+  const request = { ref: 'main', imageTag: 'rel-2026.11.12.14.05.33', scheme: DEFAULT_IMAGE_SCHEME };
 
   it('takes the new run on the branch whose title names the tag, whoever the actor', () => {
     const ours = run(2, 'Deploy rel-2026.11.12.14.05.33 to production-api');
@@ -61,16 +62,16 @@ describe('telling the run a dispatch created by its inputs', () => {
   });
 
   it('a run deploys a tag only when its title places it (the run-name\'s place for the tag)', () => {
-    assert.equal(runDeploysTag(run(14, 'Deploy rel-2026.11.12.14.05.33 to production-api'), 'rel-2026.11.12.14.05.33'), true);
-    assert.equal(runDeploysTag(run(15, 'Manual deployment (rel-2026.11.12.14.05.33)'), 'rel-2026.11.12.14.05.33'), true);
-    assert.equal(runDeploysTag(run(16, 'Hotfix after rel-2026.11.12.14.05.33 broke search (rel-2026.11.13.08.00.00)'), 'rel-2026.11.12.14.05.33'), false);
-    assert.equal(runDeploysTag(run(17, 'Hotfix after rel-2026.11.12.14.05.33 broke search (rel-2026.11.13.08.00.00)'), 'rel-2026.11.13.08.00.00'), true);
+    assert.equal(runDeploysTag(run(14, 'Deploy rel-2026.11.12.14.05.33 to production-api'), 'rel-2026.11.12.14.05.33', DEFAULT_IMAGE_SCHEME), true);
+    assert.equal(runDeploysTag(run(15, 'Manual deployment (rel-2026.11.12.14.05.33)'), 'rel-2026.11.12.14.05.33', DEFAULT_IMAGE_SCHEME), true);
+    assert.equal(runDeploysTag(run(16, 'Hotfix after rel-2026.11.12.14.05.33 broke search (rel-2026.11.13.08.00.00)'), 'rel-2026.11.12.14.05.33', DEFAULT_IMAGE_SCHEME), false);
+    assert.equal(runDeploysTag(run(17, 'Hotfix after rel-2026.11.12.14.05.33 broke search (rel-2026.11.13.08.00.00)'), 'rel-2026.11.13.08.00.00', DEFAULT_IMAGE_SCHEME), true);
   });
 
   it('settles an unknown dispatch when the deck shows its run: new, dispatched, deploying the tag', () => {
     const record = (runId: number, title: string, event = 'workflow_dispatch'): DeploymentRecord => ({ runId, runUrl: `https://github.com/o/r/actions/runs/${runId}`, title, status: 'queued', conclusion: null, startedAt: '', updatedAt: '', actor: 'x', event });
     const environment = (fields: Partial<EnvironmentDeck>): EnvironmentDeck => ({ appId: 'api', state: 'ok', stateDetail: '', history: [], runs: [], rollback: { ok: false, reason: '' }, ...fields }) as unknown as EnvironmentDeck;
-    const dispatch = { imageTag: 'rel-2026.11.12.14.05.33', baseline };
+    const dispatch = { imageTag: 'rel-2026.11.12.14.05.33', baseline, scheme: DEFAULT_IMAGE_SCHEME };
     const ours = record(20, 'Manual deployment (rel-2026.11.12.14.05.33)');
     assert.equal(dispatchedRunShown(environment({ activeDeployment: ours }), dispatch), ours);
     assert.equal(dispatchedRunShown(environment({ lastDeployment: ours }), dispatch), ours);
@@ -78,6 +79,19 @@ describe('telling the run a dispatch created by its inputs', () => {
     assert.equal(dispatchedRunShown(environment({ activeDeployment: record(1, 'Manual deployment (rel-2026.11.12.14.05.33)') }), dispatch), undefined, 'known before the dispatch');
     assert.equal(dispatchedRunShown(environment({ activeDeployment: record(21, 'Manual deployment (rel-2026.10.15.09.30.00)') }), dispatch), undefined, 'another tag');
     assert.equal(dispatchedRunShown(environment({ activeDeployment: record(22, 'Deploy rel-2026.11.12.14.05.33 to production-api', 'repository_dispatch') }), dispatch), undefined, 'a publish\'s deployment');
+  });
+
+  it('tells a semantic-version app\'s run by its own image tags: 1.4.2 is ours, 1.4.3 a colleague\'s, never ambiguous', () => {
+    const web = tagSchemeOf({ id: 'web', gitTagPrefix: 'web@', releaseTags: { git: '{app}@{version}', image: '{version}' } });
+    const semver = { ref: 'trunk', imageTag: '1.4.2', scheme: web };
+    const ours = run(30, 'Deploy 1.4.2 to web-production', { headBranch: 'trunk' });
+    const colleague = run(31, 'Deploy 1.4.3 to web-production', { headBranch: 'trunk' });
+    assert.deepEqual(matchDispatchedRun([colleague, ours], semver, baseline), { kind: 'found', run: ours });
+    assert.ok(runDeploysTag(ours, '1.4.2', web));
+    assert.ok(!runDeploysTag(run(32, 'Deploy 1.4.20 to web-production'), '1.4.2', web));
+    const dispatch = { imageTag: '1.4.2', baseline, scheme: web };
+    const shown = { runId: 30, runUrl: '', title: 'Deploy 1.4.2 to web-production', status: 'queued' as const, conclusion: null, startedAt: '', updatedAt: '', actor: 'x', event: 'workflow_dispatch' };
+    assert.equal(dispatchedRunShown({ activeDeployment: shown } as unknown as EnvironmentDeck, dispatch), shown);
   });
 
   it('matches a tag only as a whole word', () => {

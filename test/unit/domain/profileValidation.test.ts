@@ -191,6 +191,31 @@ describe('profile', () => {
     assert.deepEqual(result.profile.apps[0]?.releaseTags, { git: '{app}@{version}', image: 'v{version}' });
   });
 
+  it('refuses two apps whose git tags overlap whatever the template, and takes apps whose tags only start alike', () => {
+    const problemsOf = (web: string, api: string): string[] => {
+      const document = structuredClone(SHOP_PROFILE) as unknown as { apps: Array<Record<string, unknown>> };
+      const first = document.apps[0] ?? {};
+      document.apps = [
+        { ...first, id: 'web', releaseTags: { git: web, image: 'sha-{sha7}' } },
+        {
+          ...first,
+          id: 'api',
+          label: 'API',
+          releaseTags: { git: api, image: 'sha-{sha7}' },
+          environments: (first.environments as Array<{ deploy: { workflow?: string } }>).map((environment) => ({ ...environment, deploy: { ...environment.deploy, workflow: `api-${environment.deploy.workflow ?? ''}` } })),
+        },
+      ];
+      const result = validateProfile(document);
+      return result.ok ? [] : result.problems.map((problem) => `${problem.path}: ${problem.message}`);
+    };
+    assert.deepEqual(problemsOf('{version}-{app}', '{version}-{app}'), [], '1.2.3-web and 1.2.3-api: the app is at the end, the prefix (none) is the same');
+    assert.deepEqual(problemsOf('{app}@{version}', '{app}/v{version}'), []);
+    assert.deepEqual(problemsOf('{version}', '{version}-{app}'), ['$.apps[1].releaseTags.git: The git tags of this app ("{version}-api") and of $.apps[0] ("{version}") overlap: "1.2.3-api" would be a release of both; each app needs tags of its own.']);
+    assert.deepEqual(problemsOf('release-{version}', 'release-{version}'), ['$.apps[1].releaseTags.git: The git tags "release-{version}" are already used by $.apps[0]; each app needs its own.']);
+    assert.deepEqual(problemsOf('{app}-{date}', 'web-{date}').map((line) => line.replace(/:.*/, '')), ['$.apps[1].releaseTags.git'], 'the same tags written two ways');
+    assert.deepEqual(problemsOf('web-{date}', 'web-{version}'), [], 'a date is never a semantic version');
+  });
+
   it('refuses invalid release tag templates at their JSON paths, with the reason', () => {
     const problemsOf = (releaseTags: unknown, extra: Record<string, unknown> = {}): Array<{ path: string; message: string }> => {
       const document = structuredClone(SHOP_PROFILE) as unknown as { apps: Array<Record<string, unknown>> };

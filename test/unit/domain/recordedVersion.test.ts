@@ -4,6 +4,7 @@ import type { RecordedIn } from '../../../src/domain/profileTypes';
 import { readRecord, recordPatternProblem, tagIn } from '../../../src/domain/recordedVersion';
 import type { PublishedRelease } from '../../../src/domain/snapshot';
 import { parseReleaseDate } from '../../../src/domain/tags';
+import { DEFAULT_IMAGE_SCHEME, readGitTag, tagSchemeOf } from '../../../src/domain/tagScheme';
 import { sha } from '../fixtures/openverseFacts';
 
 const AIRFLOW: RecordedIn = { repo: 'WordPress/openverse-infrastructure', path: 'environments/prod/airflow.yml', pattern: 'image_tag: "(rel-[^"]+)"' };
@@ -20,7 +21,7 @@ function fact(fields: Partial<RecordFact>): RecordFact {
 
 describe('a manual environment\'s recorded version', () => {
   it('is the tag the file on the default branch records, with the commit, who and when', () => {
-    const reading = readRecord(AIRFLOW, fact({ file: { text: 'airflow:\n  image_tag: "rel-2026.09.09.23.00.57"\n', commit } }), [release]);
+    const reading = readRecord(AIRFLOW, fact({ file: { text: 'airflow:\n  image_tag: "rel-2026.09.09.23.00.57"\n', commit } }), [release], DEFAULT_IMAGE_SCHEME);
     assert.equal(reading?.running?.imageTag, 'rel-2026.09.09.23.00.57');
     assert.equal(reading?.running?.release?.gitTag, 'catalog-2026.09.09.23.00.57');
     assert.equal(reading?.running?.sha, sha('catalog'));
@@ -33,26 +34,45 @@ describe('a manual environment\'s recorded version', () => {
     const reading = readRecord(AIRFLOW, fact({
       file: { text: 'image_tag: "rel-2026.09.09.23.00.57"', commit },
       pulls: [{ number: 12, htmlUrl: 'https://github.com/WordPress/openverse-infrastructure/pull/12', author: 'krysal', text: 'image_tag: "rel-2026.11.25.18.00.00"' }],
-    }), [release]);
+    }), [release], DEFAULT_IMAGE_SCHEME);
     assert.equal(reading?.running?.imageTag, 'rel-2026.09.09.23.00.57', 'what is merged is what is recorded as deployed');
     assert.equal(reading?.pending, 'rel-2026.11.25.18.00.00 in open PR #12, not merged');
     assert.match(reading?.detail ?? '', / rel-2026\.11\.25\.18\.00\.00 is recorded in open pull request #12 by krysal, not yet merged \(https:\/\/github\.com\/WordPress\/openverse-infrastructure\/pull\/12\)\.$/);
   });
 
   it('says why nothing is known: no such file, no tag matching, or the file could not be read', () => {
-    assert.match(readRecord(AIRFLOW, fact({}), [])?.detail ?? '', /^environments\/prod\/airflow\.yml in WordPress\/openverse-infrastructure does not exist on the default branch, so what runs there is not known\.$/);
-    const noTag = readRecord(AIRFLOW, fact({ file: { text: 'image_tag: latest', commit } }), []);
+    assert.match(readRecord(AIRFLOW, fact({}), [], DEFAULT_IMAGE_SCHEME)?.detail ?? '', /^environments\/prod\/airflow\.yml in WordPress\/openverse-infrastructure does not exist on the default branch, so what runs there is not known\.$/);
+    const noTag = readRecord(AIRFLOW, fact({ file: { text: 'image_tag: latest', commit } }), [], DEFAULT_IMAGE_SCHEME);
     assert.equal(noTag?.running, undefined);
     assert.match(noTag?.detail ?? '', /holds no image tag matching image_tag: "\(rel-\[\^"\]\+\)"/);
-    assert.match(readRecord(AIRFLOW, fact({ problem: 'GitHub answered 500' }), [])?.detail ?? '', /could not be read: GitHub answered 500/);
-    assert.equal(readRecord(AIRFLOW, undefined, []), undefined);
+    assert.match(readRecord(AIRFLOW, fact({ problem: 'GitHub answered 500' }), [], DEFAULT_IMAGE_SCHEME)?.detail ?? '', /could not be read: GitHub answered 500/);
+    assert.equal(readRecord(AIRFLOW, undefined, [], DEFAULT_IMAGE_SCHEME), undefined);
   });
 
   it('reads only pinned image tags, with a pattern that has a capture group', () => {
-    assert.equal(tagIn('image_tag: "latest"', 'image_tag: "([^"]+)"'), undefined);
-    assert.equal(tagIn(`tag = "${sha('x')}"`, 'tag = "([^"]+)"'), sha('x'));
+    assert.equal(tagIn('image_tag: "latest"', 'image_tag: "([^"]+)"', DEFAULT_IMAGE_SCHEME), undefined);
+    assert.equal(tagIn(`tag = "${sha('x')}"`, 'tag = "([^"]+)"', DEFAULT_IMAGE_SCHEME), sha('x'));
     assert.match(recordPatternProblem('image_tag: rel-.*') ?? '', /no capture group/);
     assert.match(recordPatternProblem('image_tag: (rel-') ?? '', /not a regular expression/);
     assert.equal(recordPatternProblem('image_tag: "(rel-[^"]+)"'), undefined);
+  });
+
+  it('reads a semantic-version or sha-{sha7} app\'s recorded tag with its own scheme and maps it to its release', () => {
+    const WEB = { id: 'web', gitTagPrefix: 'web@', releaseTags: { git: '{app}@{version}', image: '{version}' } };
+    const version = readGitTag(tagSchemeOf(WEB), 'web@1.4.2');
+    assert.ok(version.ok);
+    const web: PublishedRelease = { ...release, name: 'web@1.4.2', gitTag: 'web@1.4.2', imageTag: '1.4.2', version: version.value.version, commitSha: sha('web') };
+    const recorded: RecordedIn = { repo: 'acme/platform', path: 'deploy/web.env', pattern: '^WEB_IMAGE=(\\S+)' };
+    const reading = readRecord(recorded, fact({ file: { text: 'WEB_IMAGE=1.4.2\n', commit } }), [web], tagSchemeOf(WEB));
+    assert.equal(reading?.running?.imageTag, '1.4.2', reading?.detail);
+    assert.equal(reading.running?.release?.gitTag, 'web@1.4.2');
+    assert.equal(reading.running?.sha, sha('web'));
+    assert.equal(readRecord(recorded, fact({ file: { text: 'WEB_IMAGE=rel-2026.09.09.23.00.57\n', commit } }), [web], tagSchemeOf(WEB))?.running, undefined, 'a date tag is none of this app\'s');
+
+    const BY_SHA = { ...WEB, releaseTags: { git: '{app}@{version}', image: 'sha-{sha7}' } };
+    const bySha: PublishedRelease = { ...web, imageTag: `sha-${sha('web').slice(0, 7)}` };
+    const pinned = readRecord(recorded, fact({ file: { text: `WEB_IMAGE=sha-${sha('web').slice(0, 7)}\n`, commit } }), [bySha], tagSchemeOf(BY_SHA));
+    assert.equal(pinned?.running?.release?.gitTag, 'web@1.4.2');
+    assert.equal(pinned.running?.sha, sha('web'));
   });
 });

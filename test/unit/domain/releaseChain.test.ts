@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import type { JobFact, WorkflowRunFact } from '../../../src/domain/facts';
-import { blockingRun, chainPhase, phaseWords, publishingDetail, stepMarker } from '../../../src/domain/releaseChain';
+import { blockingRun, chainPhase, isReleaseRunOf, phaseWords, publishingDetail, stepMarker } from '../../../src/domain/releaseChain';
 import { judgeChain, type ChainEnd } from '../../../src/domain/releaseVerdict';
 
 /** The steps of "Release app" in tag_docker_image_and_trigger_deployment.yml (openverse-facts §1.3), as GitHub lists them. */
@@ -90,13 +90,32 @@ describe('the release chain read from the release run and its steps', () => {
   });
 });
 
+const API = { id: 'api', gitTagPrefix: 'api-' };
+
 describe('the deck while a publish is under way', () => {
+  it('says a semantic-version release and its image tag per the app\'s scheme, never a date', () => {
+    const web = { id: 'web', gitTagPrefix: 'web@', releaseTags: { git: '{app}@{version}', image: '{version}' } };
+    const deploying = run({ status: 'in_progress', conclusion: null, headBranch: 'web@1.4.2' });
+    assert.equal(publishingDetail(deploying, [job('Deploy production application', 'in_progress')], [deploying], 'Web production', web), 'web@1.4.2 was published; its release workflow run: deploying 1.4.2 to Web production.');
+    const bySha = { ...web, releaseTags: { git: '{app}@{version}', image: 'sha-{sha7}' } };
+    const tagging = run({ status: 'in_progress', conclusion: null, headBranch: 'web@1.4.2', headSha: 'abcdef0123456789abcdef0123456789abcdef01' });
+    assert.match(publishingDetail(tagging, [job('Deploy production application', 'in_progress')], [tagging], 'Web production', bySha), /deploying sha-abcdef0 to Web production/);
+  });
+
+  it('takes only the app\'s own release runs, wherever its template puts the app', () => {
+    const web = { id: 'web', gitTagPrefix: '', releaseTags: { git: '{version}-{app}', image: 'sha-{sha7}' } };
+    assert.ok(isReleaseRunOf(run({ headBranch: '1.4.2-web' }), web));
+    assert.ok(!isReleaseRunOf(run({ headBranch: '1.4.2-api' }), web), 'the same (empty) prefix, another app');
+    assert.ok(isReleaseRunOf(run({ headBranch: 'api-2026.11.25.18.00.00' }), API));
+    assert.ok(!isReleaseRunOf(run({ headBranch: 'api-fix-search' }), API), 'a branch that only starts like a tag');
+  });
+
   it('says the publishing phase of the environment deployed on publish, from the refresh', () => {
     const deploying = run({ status: 'in_progress', conclusion: null });
-    assert.equal(publishingDetail(deploying, [job('Deploy production application', 'in_progress')], [deploying], 'API production', 'api-'), 'api-2026.11.25.18.00.00 was published; its release workflow run: deploying rel-2026.11.25.18.00.00 to API production.');
+    assert.equal(publishingDetail(deploying, [job('Deploy production application', 'in_progress')], [deploying], 'API production', API), 'api-2026.11.25.18.00.00 was published; its release workflow run: deploying rel-2026.11.25.18.00.00 to API production.');
     const waiting = run({ id: 9, status: 'pending', conclusion: null, headBranch: 'api-2026.11.26.09.00.00', createdAt: '2026-11-25T18:15:00Z' });
     const other = run({ id: 8, status: 'in_progress', conclusion: null, headBranch: 'frontend-2026.11.25.18.00.00' });
-    assert.equal(publishingDetail(waiting, undefined, [waiting, other], 'API production', 'api-'), "api-2026.11.26.09.00.00 was published; its release workflow run: queued: waiting for frontend-2026.11.25.18.00.00's release run to finish (one release at a time).");
+    assert.equal(publishingDetail(waiting, undefined, [waiting, other], 'API production', API), "api-2026.11.26.09.00.00 was published; its release workflow run: queued: waiting for frontend-2026.11.25.18.00.00's release run to finish (one release at a time).");
   });
 });
 

@@ -4,6 +4,7 @@ import { buildDeck } from '../../../src/domain/buildDeck';
 import { findEnvironment } from '../../../src/domain/snapshot';
 import type { Profile } from '../../../src/domain/profileTypes';
 import { validateProfile } from '../../../src/domain/profileValidation';
+import { DEFAULT_IMAGE_SCHEME } from '../../../src/domain/tagScheme';
 import { GitHubError } from '../../../src/github/errors';
 import { compareCommits } from '../../../src/github/commits';
 import { listPullRequests } from '../../../src/github/pulls';
@@ -150,7 +151,7 @@ describe('the release process against the simulator', () => {
     assert.equal((await dispatch(DEMO_TOKEN, 'rel-2026.10.15.09.30.00')).status, 204);
     assert.equal((await dispatch(FINE_GRAINED_TOKEN, 'rel-2026.11.12.14.05.33')).status, 204);
     // A token from the environment has no login: the actor cannot be used to tell the runs apart.
-    const match = await findDispatchedRun(harness.client, { repo: INFRA, workflow: 'deploy-production-api.yml', ref: 'main', imageTag: 'rel-2026.10.15.09.30.00', baseline, profileField: 'x' }, { sleep: () => Promise.resolve() });
+    const match = await findDispatchedRun(harness.client, { repo: INFRA, workflow: 'deploy-production-api.yml', ref: 'main', imageTag: 'rel-2026.10.15.09.30.00', scheme: DEFAULT_IMAGE_SCHEME, baseline, profileField: 'x' }, { sleep: () => Promise.resolve() });
     assert.equal(match.kind, 'found');
     assert.equal(match.kind === 'found' && match.run.displayTitle, 'Deploy rel-2026.10.15.09.30.00 to production-api');
     assert.equal(match.kind === 'found' && match.run.event, 'workflow_dispatch');

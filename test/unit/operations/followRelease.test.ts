@@ -1,5 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { GitHubClient } from '../../../src/github/client';
+import { DEFAULT_IMAGE_SCHEME } from '../../../src/domain/tagScheme';
 import { followReleaseChain } from '../../../src/operations/followRelease';
 import { DEMO_TOKEN } from '../../simulator/openverseWorld';
 import { startFakeServer, type FakeServer } from '../github/fakeServer';
@@ -78,7 +79,7 @@ describe('following the release run a publish started', () => {
     const said: string[] = [];
     const followed = await followReleaseChain(
       client,
-      { monorepo: 'o/m', releaseWorkflow: 'release.yml', since: new Date('2026-11-25T18:12:00Z'), words: { gitTag: 'frontend-2026.11.25.18.00.00', imageTag: 'rel-2026.11.25.18.00.00', place: 'Frontend production' }, deploy: { repo: 'o/infra', workflow: 'deploy.yml' } },
+      { monorepo: 'o/m', releaseWorkflow: 'release.yml', since: new Date('2026-11-25T18:12:00Z'), words: { gitTag: 'frontend-2026.11.25.18.00.00', imageTag: 'rel-2026.11.25.18.00.00', place: 'Frontend production' }, deploy: { repo: 'o/infra', workflow: 'deploy.yml', scheme: DEFAULT_IMAGE_SCHEME } },
       (step) => said.push(step),
       { sleep: () => { tick += 1; return Promise.resolve(); } },
     );

@@ -9,6 +9,7 @@ import { gitHubErrorFor, isGitHubError } from '../../../src/github/errors';
 import { GitHubClient } from '../../../src/github/client';
 import { dispatchWorkflow, listWorkflowRuns } from '../../../src/github/workflows';
 import { baselineOf } from '../../../src/domain/dispatchedRun';
+import { DEFAULT_IMAGE_SCHEME } from '../../../src/domain/tagScheme';
 import { createServer } from 'node:net';
 import { gatherFacts } from '../../../src/state/gatherFacts';
 import { settlePublishOutcome } from '../../../src/operations/settlePublish';
@@ -110,7 +111,7 @@ describe('actions whose answer is lost', () => {
     assert.ok(isGitHubError(error) && error.kind === 'network', String(error));
     assert.equal(outcomeUnclear(error), true);
     const requests = harness.simulator.stats.requests;
-    const outcome = await lookForDispatchedRun(harness.client, { repo: INFRA, workflow: 'deploy-staging-api.yml', ref: 'main', imageTag: 'rel-2026.11.12.14.05.33', baseline: baselineOf([]), askedAt: new Date(), runsPage: 'https://github.com/x', profileField: 'f' }, error, moving());
+    const outcome = await lookForDispatchedRun(harness.client, { repo: INFRA, workflow: 'deploy-staging-api.yml', ref: 'main', imageTag: 'rel-2026.11.12.14.05.33', scheme: DEFAULT_IMAGE_SCHEME, baseline: baselineOf([]), askedAt: new Date(), runsPage: 'https://github.com/x', profileField: 'f' }, error, moving());
     assert.deepEqual(outcome, { kind: 'notDone', evidence: 'ECONNREFUSED: the request never reached GitHub' });
     assert.equal(harness.simulator.stats.requests, requests, 'GitHub was not asked');
   });

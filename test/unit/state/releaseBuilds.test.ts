@@ -5,6 +5,7 @@ import { validateProfile } from '../../../src/domain/profileValidation';
 import { findEnvironment } from '../../../src/domain/snapshot';
 import { gatherFacts } from '../../../src/state/gatherFacts';
 import { loadReleaseNotes } from '../../../src/state/releaseNotes';
+import { ACME_APPS, ACME_TOKEN, acmeProfileDocument, acmeSha, acmeWorld } from '../../simulator/acmeWorld';
 import { NO_WORKFLOW_SCOPE_TOKEN, openverseWorld } from '../../simulator/openverseWorld';
 import type { RunningSimulator } from '../../simulator/server';
 import { simulatedProfileDocument } from '../../simulator/simulatedProfile';
@@ -95,5 +96,26 @@ describe('release builds from the container registry', () => {
     const production = findEnvironment(snapshot, 'api', 'production')?.environment;
     assert.equal(production?.state, 'unknown', production?.stateDetail);
     assert.match(production?.stateDetail ?? '', /which one cannot be told from the commits/);
+  });
+
+  it('reads the build of a semantic-version app\'s image tag ({version}) from its package too', async () => {
+    const shop = acmeWorld();
+    // The shop's token may read packages; web@1.4.2's image (tag 1.4.2) was built from the commit before the tag.
+    const world: World = { ...shop, tokens: shop.tokens.map((token) => ({ ...token, scopes: [...(token.scopes ?? []), 'read:packages'] })) };
+    const build = acmeSha('c3');
+    (world.images[ACME_APPS.web] ??= {})['1.4.2'] = build;
+    const production = world.environments.find((environment) => environment.app === ACME_APPS.web && environment.environment === 'production');
+    assert.ok(production);
+    production.release = build;
+    harness = await startHarness({ world, client: { token: ACME_TOKEN } });
+    const document = acmeProfileDocument(harness.simulator.url);
+    const validation = validateProfile({ ...document, apps: (document.apps as Array<Record<string, unknown>>).map((app) => (app.id === 'web' ? { ...app, registry: { org: 'acme', package: 'shop-web' } } : app)) });
+    assert.ok(validation.ok, JSON.stringify(!validation.ok && validation.problems));
+    const facts = await gatherFacts(harness.client, validation.profile);
+    const registry = facts.registries?.web;
+    assert.equal(registry?.kind === 'read' ? registry.builds['1.4.2'] : registry, build);
+    const web = findEnvironment(buildDeck(validation.profile, facts), 'web', 'production')?.environment;
+    assert.equal(web?.running?.imageTag, '1.4.2', web?.stateDetail);
+    assert.equal(web.running?.release?.buildFrom, 'registry');
   });
 });
