@@ -60,7 +60,8 @@ interface ArgumentsOf {
   [COMMANDS.openVersionEndpoint]: [item: CommandReference];
   [COMMANDS.openConsoleLink]: [item: CommandReference];
   [COMMANDS.showAppActions]: [app?: string | CommandReference];
-  [COMMANDS.publishRelease]: [target?: CommandReference];
+  /** `section`: the workspace folder's URI in a multi-root workspace (src/commands/sectionCommand.ts). */
+  [COMMANDS.publishRelease]: [target?: CommandReference & { readonly section?: string }];
   [COMMANDS.openReleaseNotes]: [app?: string | CommandReference];
   [COMMANDS.deploy]: [target?: CommandReference];
   [COMMANDS.redeploy]: [target?: CommandReference];

@@ -36,12 +36,12 @@ import { executeCommand } from './executeCommand';
 import { describeError } from './github/errors';
 import { Log } from './log';
 import { InFlight, publishKey } from './operations/inFlight';
-import type { Services } from './services';
+import type { WindowServices } from './services';
 import { DeckStore, type DeckState } from './state/deckStore';
+import { Sections } from './state/sections';
 import { EndpointService } from './state/endpoint';
 import { GitHubClients } from './state/gitHubClients';
 import { ProfileChecker } from './state/profileChecker';
-import { ProfileSource } from './state/profileSource';
 import { notesLoader } from './state/releaseNotes';
 import { describeDeck, testingApi, type DeckItemView, type TestingApi } from './testingApi';
 import { ConditionPrompts } from './ui/conditionPrompts';
@@ -54,6 +54,7 @@ import { StatusBar } from './ui/statusBar';
 import { DeckTreeProvider } from './ui/tree/deckTreeProvider';
 import { NeedsYouView } from './ui/needsYou/needsYouView';
 import { NewsNotifications, ownActionOf } from './ui/newsNotifications';
+import { PrimaryNews } from './ui/primaryNews';
 import { extraScopes } from './domain/profileQueries';
 
 /** What the extension offers other extensions (and its own integration tests): read-only views of it. */
@@ -72,19 +73,18 @@ export interface ReleaseDeckApi {
 export function activate(context: vscode.ExtensionContext): ReleaseDeckApi {
   const started = Date.now();
   const log = new Log();
-  const profiles = new ProfileSource(log, context.workspaceState);
+  // One section per workspace folder (its profile, check and store); the rest is the window's.
+  const sections = new Sections(log, context.workspaceState);
   // The API root (and so the credential) is chosen by the user; the profile may only ask.
-  const endpoints = new EndpointService(context, profiles, log);
-  const credentials = new CredentialStore(context, log, endpoints, () => extraScopes(profiles.profile));
+  const endpoints = new EndpointService(context, sections, log);
+  const credentials = new CredentialStore(context, log, endpoints, () => [...new Set(sections.all.flatMap((section) => extraScopes(section.profiles.profile)))]);
   const gitHub = new GitHubClients(endpoints, credentials, log);
-  const store = new DeckStore(profiles, credentials, endpoints, gitHub, log);
   const confirmer = new Confirmer(context.extensionMode);
-  const checker = new ProfileChecker(profiles, gitHub, log);
-  const services: Services = { context, log, profiles, checker, endpoints, credentials, gitHub, store, confirmer, inFlight: new InFlight() };
-  context.subscriptions.push(log, profiles, endpoints, credentials, gitHub, store, checker);
+  const services: WindowServices = { context, log, sections, endpoints, credentials, gitHub, confirmer, inFlight: new InFlight() };
+  context.subscriptions.push(log, sections, endpoints, credentials, gitHub);
 
-  // Before the profile is first read: ignoring an untrusted workspace's profile is said from the start.
-  const conditionSources = [profiles.onCondition, store.onCondition];
+  // Before the profiles are first read: ignoring an untrusted workspace's profile is said from the start.
+  const conditionSources = [sections.onCondition];
   const prompts = new ConditionPrompts(conditionSources, {
     // The editor may refuse (its own "open the external website?" dialog declined): said in the log.
     openLink: (url) => openLink(url, log).catch((error: unknown) => {
@@ -92,28 +92,40 @@ export function activate(context: vscode.ExtensionContext): ReleaseDeckApi {
     }),
     newSession: (detail) => signInWithEditorAccount(services, { newSessionBecause: detail }),
   });
-  const tree = new DeckTreeProvider(store);
+  const tree = new DeckTreeProvider(sections);
   const view = vscode.window.createTreeView(VIEW_ID, { treeDataProvider: tree, showCollapseAll: true });
-  const statusBar = new StatusBar(profiles, store);
+  const statusBar = new StatusBar(sections);
   const releaseNotes = new ReleaseNotesPanels(releaseNotesHost(services));
   context.subscriptions.push(prompts, tree, view, statusBar, releaseNotes);
-  const needsYou = new NeedsYouView(store, () => readSettings().needsYouDraftAgeDays);
-  const newsInputs = { store, memento: context.workspaceState, level: () => readSettings().notifications, ownAction: ownActionOf(services.inFlight), openLink: (url: string) => openLink(url, log), log };
-  const news = { current: new NewsNotifications(newsInputs) };
-  context.subscriptions.push(needsYou, { dispose: () => { news.current.dispose(); } });
-  const deckStore = store;
-  deckStore.setVisible('tree', view.visible);
+  const needsYou = new NeedsYouView(sections, () => readSettings().needsYouDraftAgeDays);
+  const news = new PrimaryNews(sections, (section) => new NewsNotifications({ store: section.store, memento: context.workspaceState, level: () => readSettings().notifications, ownAction: ownActionOf(services.inFlight.within(section.key)), openLink: (url: string) => openLink(url, log), log }));
+  context.subscriptions.push(needsYou, news);
+  const reflect = (): void => {
+    const primary = sections.primary;
+    if (primary !== undefined) {
+      reflectDeckState(primary.store.state, view, sections.shown.length);
+    }
+  };
+  const treeVisible = (visible: boolean): void => {
+    for (const section of sections.all) {
+      section.store.setVisible('tree', visible);
+    }
+  };
   context.subscriptions.push(
     view.onDidChangeVisibility((event) => {
-      deckStore.setVisible('tree', event.visible);
+      treeVisible(event.visible);
     }),
-    deckStore.onDidChange((state) => {
-      reflectDeckState(state, view);
+    sections.onDidChangeState(reflect),
+    sections.onDidChange(() => {
+      treeVisible(view.visible);
+      reflect();
     }),
     vscode.workspace.onDidChangeConfiguration((event) => {
       if (affectsReleaseDeck(event)) {
-        profiles.settingsChanged();
-        void deckStore.refresh('the settings changed');
+        for (const section of sections.all) {
+          section.profiles.settingsChanged();
+        }
+        void sections.refreshAll('the settings changed');
       }
     }),
   );
@@ -128,7 +140,7 @@ export function activate(context: vscode.ExtensionContext): ReleaseDeckApi {
     registerOpenProfile(services),
     registerCreateProfile(services),
     registerCheckProfile(services),
-    vscode.languages.registerCodeActionsProvider([{ language: 'json' }, { language: 'jsonc' }], new ProfileQuickFixes(checker), { providedCodeActionKinds: ProfileQuickFixes.kinds }),
+    vscode.languages.registerCodeActionsProvider([{ language: 'json' }, { language: 'jsonc' }], new ProfileQuickFixes({ fixesFor: (uri, path) => sections.all.flatMap((section) => section.checker.fixesFor(uri, path)) }), { providedCodeActionKinds: ProfileQuickFixes.kinds }),
     registerShowLog(services),
     registerCopyImageTag(services),
     registerCopyCommitSha(services),
@@ -152,18 +164,15 @@ export function activate(context: vscode.ExtensionContext): ReleaseDeckApi {
     registerOpenDocumentation(services),
   );
 
-  // Reading the profile file and GitHub happen after activation returns: the editor is never held up.
-  reflectDeckState(deckStore.state, view);
-  void profiles.reload().then(() => {
-    reflectDeckState(deckStore.state, view);
-    // From here on, not at activation: the first read of the profile is no change to check.
-    checker.follow([profiles.onDidChange]);
-    return deckStore.refreshUnlessRunning('activation');
-  });
+  // Reading the profile files and GitHub happen after activation returns: the editor is never held up.
+  sections.open((profiles) => ({ store: new DeckStore(profiles, credentials, endpoints, gitHub, log), checker: new ProfileChecker(profiles, gitHub, log) }));
+  treeVisible(view.visible);
+  reflect();
   log.info(`Release Deck activated in ${Date.now() - started} ms.`);
+  const primaryState = (): DeckState => sections.primary?.store.state ?? { profile: { kind: 'none', because: 'reading' }, endpoint: endpoints.current, refreshing: false };
   return {
-    state: () => deckStore.state,
-    refresh: () => deckStore.refresh('requested through the API'),
+    state: primaryState,
+    refresh: () => sections.refreshAll('requested through the API'),
     describeDeck: () => describeDeck(tree),
     statusBarText: () => statusBar.text,
     viewMessage: () => (view.message !== undefined && view.message !== '' ? view.message : undefined),
@@ -171,17 +180,20 @@ export function activate(context: vscode.ExtensionContext): ReleaseDeckApi {
   };
 }
 
-/** The release notes panels get only what they need: the deck, the loading of notes, and the publish intent. */
-function releaseNotesHost(services: Services): ReleaseNotesHost {
-  const { store, profiles, endpoints, gitHub, log } = services;
+/**
+ * The release notes panels get only what they need: the deck, the loading of notes, and the publish intent.
+ * In a multi-root workspace they show the primary section's apps (the first folder with a profile).
+ */
+function releaseNotesHost(services: WindowServices): ReleaseNotesHost {
+  const { sections, endpoints, gitHub, log } = services;
   return {
-    snapshot: () => store.state.snapshot,
-    onDidChangeDeck: store.onDidChange,
-    apps: () => profiles.profile?.apps ?? [],
-    load: notesLoader({ gitHub: () => gitHub.current(), profile: () => profiles.profile, webUrl: () => endpoints.webUrl() }),
-    isPublishing: (appId) => services.inFlight.get(publishKey(appId)) !== undefined,
-    publish: (appId, releaseId, reviewed) => executeCommand(COMMANDS.publishRelease, { appId, releaseId, reviewed }),
-    refresh: (reason) => store.refresh(reason),
+    snapshot: () => sections.primary?.store.state.snapshot,
+    onDidChangeDeck: sections.onDidChangeState,
+    apps: () => sections.primary?.profiles.profile?.apps ?? [],
+    load: notesLoader({ gitHub: () => gitHub.current(), profile: () => sections.primary?.profiles.profile, webUrl: () => endpoints.webUrl() }),
+    isPublishing: (appId) => services.inFlight.within(sections.primary?.key ?? '').get(publishKey(appId)) !== undefined,
+    publish: (appId, releaseId, reviewed) => executeCommand(COMMANDS.publishRelease, { appId, releaseId, reviewed, section: sections.primary?.key ?? '' }),
+    refresh: (reason) => sections.primary?.store.refresh(reason) ?? Promise.resolve(),
     openLink: (url) => openLink(url, log),
     log,
     extensionUri: services.context.extensionUri,

@@ -8,20 +8,29 @@ import type { GitHubClients } from './state/gitHubClients';
 import type { Confirmer } from './ui/confirm';
 import type { ProfileChecker } from './state/profileChecker';
 import type { ProfileSource } from './state/profileSource';
+import type { Sections } from './state/sections';
 
-/** The services the composition root builds once and hands to views and commands. */
-export interface Services {
+/** The services the composition root builds once for the window and hands to views and commands. */
+export interface WindowServices {
   readonly context: vscode.ExtensionContext;
   readonly log: Log;
-  readonly profiles: ProfileSource;
-  /** Check Profile: the profile against GitHub and the /version endpoints, in the Problems panel. */
-  readonly checker: ProfileChecker;
+  /** One section per workspace folder (src/state/sections.ts); src/commands/sectionCommand.ts picks a command's. */
+  readonly sections: Sections;
   readonly endpoints: EndpointService;
   readonly credentials: CredentialStore;
   /** The GitHub client of the API root and credential in force. */
   readonly gitHub: GitHubClients;
-  readonly store: DeckStore;
   readonly confirmer: Confirmer;
   /** Publishes and deployments under way, by app (publish) or app × environment (deploy). */
   readonly inFlight: InFlight<{ readonly what: string; readonly runUrl?: string }>;
+}
+
+/** The services of one section of the deck (one workspace folder): what a command acts through. */
+export interface Services extends WindowServices {
+  /** The section's key (its folder's URI); `inFlight` is this section's view of the window's operations. */
+  readonly section: string;
+  readonly profiles: ProfileSource;
+  /** Check Profile: the profile against GitHub and the /version endpoints, in the Problems panel. */
+  readonly checker: ProfileChecker;
+  readonly store: DeckStore;
 }

@@ -60,7 +60,7 @@ export interface TestingInputs {
   readonly conditionSources: readonly vscode.Event<Condition>[];
   readonly prompts: ConditionPrompts;
   readonly needsYou: NeedsYouView;
-  readonly news: () => NewsNotifications;
+  readonly news: () => NewsNotifications | undefined;
 }
 
 /**
@@ -103,9 +103,9 @@ export function testingApi(context: vscode.ExtensionContext, inputs: TestingInpu
           items: describeTree(inputs.needsYou),
         };
       },
-      news: () => [...inputs.news().shown],
+      news: () => [...(inputs.news()?.shown ?? [])],
       reloadNews: () => {
-        inputs.news().forgetAsAfterReload();
+        inputs.news()?.forgetAsAfterReload();
       },
     },
   };

@@ -1,12 +1,12 @@
 import * as vscode from 'vscode';
 import { COMMANDS } from '../commandIds';
-import type { Services } from '../services';
+import type { WindowServices } from '../services';
 
 /**
  * Lets the profile's GitHub host be used, after a modal that names the host and says what it will
  * receive. The answer is remembered for that host (every workspace) until Forget Allowed GitHub Hosts.
  */
-export function registerAllowProfileHost(services: Services): vscode.Disposable {
+export function registerAllowProfileHost(services: WindowServices): vscode.Disposable {
   return vscode.commands.registerCommand(COMMANDS.allowProfileHost, async () => {
     const endpoint = services.endpoints.current;
     if (endpoint.kind !== 'needsApproval') {

@@ -5,7 +5,8 @@ import { getRun } from '../github/workflows';
 import { cancelWorkflowRun } from '../github/runControl';
 import { describeError } from '../github/errors';
 import { followRun } from '../operations/follow';
-import type { Services } from '../services';
+import type { WindowServices } from '../services';
+import { registerSectionCommand } from './sectionCommand';
 import { cancelDetail } from './runDetails';
 import { cancelRefusedWhy } from './runRefusals';
 import { refusedWords, runTarget } from './runTarget';
@@ -19,8 +20,8 @@ export type CancelResult = { readonly kind: 'cancelled'; readonly conclusion: st
  * image tag. Sent once (a second click while it is sent is refused). A run that finished meanwhile is
  * refused by GitHub (409): said so, the deck refreshed.
  */
-export function registerCancelRun(services: Services): vscode.Disposable {
-  return vscode.commands.registerCommand(COMMANDS.cancelRun, async (argument: unknown): Promise<CancelResult | undefined> => {
+export function registerCancelRun(window: WindowServices): vscode.Disposable {
+  return registerSectionCommand(window, COMMANDS.cancelRun, async (services, argument): Promise<CancelResult | undefined> => {
     const run = runTarget(services, argument, 'Cancel Run', (environment) => (canCancel(environment.activeDeployment) ? environment.activeDeployment : undefined), (place, environment) =>
       environment.publishingRun !== undefined
         ? `${place} is being deployed by the release workflow's run, which Release Deck never cancels (stopping it half-way can leave an image tagged but not deployed). Open it on GitHub to act on it.`

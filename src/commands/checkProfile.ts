@@ -2,11 +2,12 @@ import * as vscode from 'vscode';
 import { COMMANDS } from '../commandIds';
 import { checkSummaryMessage } from '../domain/profileCheck';
 import { executeCommand } from '../executeCommand';
-import type { Services } from '../services';
+import type { WindowServices } from '../services';
+import { registerSectionCommand } from './sectionCommand';
 
 /** Checks the profile file against GitHub and the /version endpoints now, and says what it found. */
-export function registerCheckProfile(services: Services): vscode.Disposable {
-  return vscode.commands.registerCommand(COMMANDS.checkProfile, async () => {
+export function registerCheckProfile(window: WindowServices): vscode.Disposable {
+  return registerSectionCommand(window, COMMANDS.checkProfile, async (services) => {
     await services.profiles.reload();
     const outcome = await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: 'Checking the Release Deck profile…' }, () => services.checker.check());
     switch (outcome.kind) {

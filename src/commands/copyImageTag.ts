@@ -1,13 +1,14 @@
 import * as vscode from 'vscode';
 import { COMMANDS } from '../commandIds';
-import type { Services } from '../services';
+import type { WindowServices } from '../services';
+import { registerSectionCommand } from './sectionCommand';
 import { copyForItem } from './clipboard';
 import { itemOf } from './arguments';
 import { itemTarget } from './commandTarget';
 
 /** Copies the image tag of an environment's running version, a deployment or a draft. */
-export function registerCopyImageTag(services: Services): vscode.Disposable {
-  return vscode.commands.registerCommand(COMMANDS.copyImageTag, async (argument: unknown) => {
+export function registerCopyImageTag(window: WindowServices): vscode.Disposable {
+  return registerSectionCommand(window, COMMANDS.copyImageTag, async (services, argument) => {
     const target = itemTarget(services, argument, vscode.l10n.t('Copy Image Tag'));
     const item = target !== undefined ? itemOf(target) : undefined;
     const tag = item === 'environment' ? target?.environment?.running?.imageTag : item === 'deployment' ? target?.deployment?.imageTag : item === 'draft' ? target?.draft?.imageTag : undefined;

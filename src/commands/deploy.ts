@@ -5,7 +5,8 @@ import { COMMANDS } from '../commandIds';
 import type { AppDeck, EnvironmentDeck } from '../domain/snapshot';
 import { resolveDeployTarget, type DeployTarget } from '../domain/deployPlan';
 import { deployCandidates } from '../domain/rollback';
-import type { Services } from '../services';
+import type { Services, WindowServices } from '../services';
+import { registerSectionCommand } from './sectionCommand';
 import { requestedImageTag } from './arguments';
 import { chooseDeployment } from './chooseDeployment';
 import { runDeployment } from './deploymentFlow';
@@ -19,8 +20,8 @@ const TYPE_A_TAG = 'Enter an image tag or commit SHA…';
  * Release Deck: Deploy… — app → environment → version, then the one deployment path (confirmation
  * naming app, environment, current → target; dispatch; follow; verify /version).
  */
-export function registerDeploy(services: Services): vscode.Disposable {
-  return vscode.commands.registerCommand(COMMANDS.deploy, async (argument?: unknown) => {
+export function registerDeploy(window: WindowServices): vscode.Disposable {
+  return registerSectionCommand(window, COMMANDS.deploy, async (services, argument) => {
     const chosen = await chooseDeployment(services, argument, { infinitive: 'deploy', title: 'Deploy' }, {
       appFilter: (candidate) => candidate.environments.some((environment) => environment.environment.deploy.kind !== 'latest'),
     });

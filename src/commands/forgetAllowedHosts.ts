@@ -1,12 +1,12 @@
 import * as vscode from 'vscode';
 import { COMMANDS } from '../commandIds';
-import type { Services } from '../services';
+import type { WindowServices } from '../services';
 
 /**
  * Takes back the permission given to GitHub hosts a profile asked for, and deletes the token kept for
  * each. For automation, the origins to forget can be passed as the argument.
  */
-export function registerForgetAllowedHosts(services: Services): vscode.Disposable {
+export function registerForgetAllowedHosts(services: WindowServices): vscode.Disposable {
   return vscode.commands.registerCommand(COMMANDS.forgetAllowedHosts, async (given?: unknown) => {
     const allowed = services.endpoints.allowedOrigins;
     if (allowed.length === 0) {

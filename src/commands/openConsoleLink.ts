@@ -1,12 +1,13 @@
 import * as vscode from 'vscode';
 import { COMMANDS } from '../commandIds';
-import type { Services } from '../services';
+import type { WindowServices } from '../services';
+import { registerSectionCommand } from './sectionCommand';
 import { openLink } from '../ui/links';
 import { itemTarget } from './commandTarget';
 
 /** Opens one of the environment's console links (e.g. the ECS service's events) to debug a deployment. */
-export function registerOpenConsoleLink(services: Services): vscode.Disposable {
-  return vscode.commands.registerCommand(COMMANDS.openConsoleLink, async (argument: unknown) => {
+export function registerOpenConsoleLink(window: WindowServices): vscode.Disposable {
+  return registerSectionCommand(window, COMMANDS.openConsoleLink, async (services, argument) => {
     const environment = itemTarget(services, argument, vscode.l10n.t('Open Console'))?.environment;
     if (environment === undefined) {
       return;

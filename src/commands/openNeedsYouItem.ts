@@ -2,15 +2,16 @@ import * as vscode from 'vscode';
 import { COMMANDS } from '../commandIds';
 import { readSettings } from '../config';
 import { needsYou } from '../domain/needsYou';
-import type { Services } from '../services';
+import type { WindowServices } from '../services';
+import { registerSectionCommand } from './sectionCommand';
 import { openLink } from '../ui/links';
 
 /**
  * Opens on GitHub what a Needs You entry is about (a changelog pull request, a run, a draft). Only the
  * entry's id is read from the argument; the link comes from the latest snapshot.
  */
-export function registerOpenNeedsYouItem(services: Services): vscode.Disposable {
-  return vscode.commands.registerCommand(COMMANDS.openNeedsYouItem, async (argument: unknown) => {
+export function registerOpenNeedsYouItem(window: WindowServices): vscode.Disposable {
+  return registerSectionCommand(window, COMMANDS.openNeedsYouItem, async (services, argument) => {
     const id = entryId(argument);
     const snapshot = services.store.state.snapshot;
     if (id === undefined || snapshot === undefined) {

@@ -1,11 +1,12 @@
 import * as vscode from 'vscode';
 import { COMMANDS } from '../commandIds';
 import { OPENVERSE_PROFILE_DOCUMENT } from '../domain/openverse';
-import type { Services } from '../services';
+import type { WindowServices } from '../services';
+import { registerSectionCommand } from './sectionCommand';
 
 /** Opens the workspace's profile file, offering to create it from the built-in profile when absent. */
-export function registerOpenProfile(services: Services): vscode.Disposable {
-  return vscode.commands.registerCommand(COMMANDS.openProfile, async () => {
+export function registerOpenProfile(window: WindowServices): vscode.Disposable {
+  return registerSectionCommand(window, COMMANDS.openProfile, async (services) => {
     const uri = services.profiles.profileUri();
     if (uri === undefined) {
       void vscode.window.showErrorMessage('Release Deck keeps its profile in the workspace: open a folder first, then run "Release Deck: Open Profile" again.');

@@ -1,13 +1,14 @@
 import * as vscode from 'vscode';
 import { COMMANDS } from '../commandIds';
-import type { Services } from '../services';
+import type { WindowServices } from '../services';
+import { registerSectionCommand } from './sectionCommand';
 import { openLink } from '../ui/links';
 import { itemOf } from './arguments';
 import { itemTarget } from './commandTarget';
 
 /** Opens on GitHub the GitHub Release of an item: a draft, or the release an environment runs. */
-export function registerOpenRelease(services: Services): vscode.Disposable {
-  return vscode.commands.registerCommand(COMMANDS.openRelease, async (argument: unknown) => {
+export function registerOpenRelease(window: WindowServices): vscode.Disposable {
+  return registerSectionCommand(window, COMMANDS.openRelease, async (services, argument) => {
     const target = itemTarget(services, argument, vscode.l10n.t('Open GitHub Release'));
     const item = target !== undefined ? itemOf(target) : undefined;
     const url = item === 'draft' ? target?.draft?.htmlUrl : item === 'release' ? target?.release?.htmlUrl : item === 'environment' ? target?.environment?.running?.release?.htmlUrl : undefined;

@@ -1,12 +1,19 @@
 import * as vscode from 'vscode';
 import { COMMANDS } from '../commandIds';
-import type { Services } from '../services';
+import type { WindowServices } from '../services';
+import { registerSectionCommand } from './sectionCommand';
 import type { ReleaseNotesPanels } from '../ui/releaseNotes/panel';
 import { loadedTarget } from './commandTarget';
 
 /** Opens the release notes panel of an app: from a deck item, the status bar, or the palette (with a pick). */
-export function registerOpenReleaseNotes(services: Services, panels: ReleaseNotesPanels): vscode.Disposable {
-  return vscode.commands.registerCommand(COMMANDS.openReleaseNotes, async (argument?: unknown) => {
+export function registerOpenReleaseNotes(window: WindowServices, panels: ReleaseNotesPanels): vscode.Disposable {
+  return registerSectionCommand(window, COMMANDS.openReleaseNotes, async (services, argument) => {
+    const primary = window.sections.primary;
+    if (primary !== undefined && services.section !== primary.key) {
+      // The panels (and their restore after a reload) know one folder's apps: the first with a profile.
+      void vscode.window.showInformationMessage(vscode.l10n.t('The release notes panel shows the apps of the first folder with a profile ({0}) only. Open the folder {1} in a window of its own to read its release notes there.', primary.name, window.sections.byKey(services.section)?.name ?? ''));
+      return;
+    }
     const read = loadedTarget(services, argument, 'Open Release Notes', 'The deck has not loaded yet: sign in and wait for it, then open the release notes.');
     if (read === undefined) {
       return;

@@ -1,13 +1,14 @@
 import * as vscode from 'vscode';
 import { COMMANDS } from '../commandIds';
-import type { Services } from '../services';
+import type { WindowServices } from '../services';
+import { registerSectionCommand } from './sectionCommand';
 import { openLink } from '../ui/links';
 import { itemOf } from './arguments';
 import { itemTarget } from './commandTarget';
 
 /** Opens on GitHub the deployment run of an item: the one under way, else the last one. */
-export function registerOpenRun(services: Services): vscode.Disposable {
-  return vscode.commands.registerCommand(COMMANDS.openRun, async (argument: unknown) => {
+export function registerOpenRun(window: WindowServices): vscode.Disposable {
+  return registerSectionCommand(window, COMMANDS.openRun, async (services, argument) => {
     const target = itemTarget(services, argument, vscode.l10n.t('Open Run on GitHub'));
     const item = target !== undefined ? itemOf(target) : undefined;
     const environment = target?.environment;

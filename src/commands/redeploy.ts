@@ -2,14 +2,15 @@ import * as vscode from 'vscode';
 import { COMMANDS } from '../commandIds';
 import { resolveDeployTarget, runningImageTag } from '../domain/deployPlan';
 import { tagSchemeOf } from '../domain/tagScheme';
-import type { Services } from '../services';
+import type { WindowServices } from '../services';
+import { registerSectionCommand } from './sectionCommand';
 import { chooseDeployment } from './chooseDeployment';
 import { runDeployment } from './deploymentFlow';
 import { placeLabel } from '../domain/words';
 
 /** Release Deck: Redeploy — deploys the image tag that runs there now (e.g. after a variable changed). */
-export function registerRedeploy(services: Services): vscode.Disposable {
-  return vscode.commands.registerCommand(COMMANDS.redeploy, async (argument?: unknown) => {
+export function registerRedeploy(window: WindowServices): vscode.Disposable {
+  return registerSectionCommand(window, COMMANDS.redeploy, async (services, argument) => {
     const chosen = await chooseDeployment(services, argument, { infinitive: 'redeploy', title: 'Redeploy' }, {
       appFilter: (candidate) => candidate.environments.some((environment) => environment.environment.deploy.kind === 'workflow'),
     });

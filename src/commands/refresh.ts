@@ -1,10 +1,10 @@
 import * as vscode from 'vscode';
 import { COMMANDS } from '../commandIds';
-import type { Services } from '../services';
+import type { WindowServices } from '../services';
 
-export function registerRefresh(services: Services): vscode.Disposable {
+/** Refresh: every section's profile read again and every section's deck refreshed (one per workspace folder). */
+export function registerRefresh(services: WindowServices): vscode.Disposable {
   return vscode.commands.registerCommand(COMMANDS.refresh, async () => {
-    await services.profiles.reload();
-    await services.store.refresh('the Refresh command');
+    await services.sections.refreshAll('the Refresh command', { reload: true });
   });
 }

@@ -6,7 +6,8 @@ import { rerunFailedJobs } from '../github/runControl';
 import { getRun } from '../github/workflows';
 import { followRun, words } from '../operations/follow';
 import { environmentKey } from '../operations/inFlight';
-import type { Services } from '../services';
+import type { Services, WindowServices } from '../services';
+import { registerSectionCommand } from './sectionCommand';
 import { executeCommand } from '../executeCommand';
 import { openLink } from '../ui/links';
 import { refuseBusy } from './deploymentFlow';
@@ -28,8 +29,8 @@ export type RerunResult =
  * environment at a time (the deployments' in-flight key), and refused while a run acts on the environment.
  * GitHub's refusals (403 while it runs or when it cannot be re-run, 409, 422) are said so, the deck refreshed.
  */
-export function registerRerunFailedJobs(services: Services): vscode.Disposable {
-  return vscode.commands.registerCommand(COMMANDS.rerunFailedJobs, async (argument: unknown): Promise<RerunResult | undefined> => {
+export function registerRerunFailedJobs(window: WindowServices): vscode.Disposable {
+  return registerSectionCommand(window, COMMANDS.rerunFailedJobs, async (services, argument): Promise<RerunResult | undefined> => {
     const run = runTarget(services, argument, 'Re-run Failed Jobs', (environment) => (canRerunFailed(environment.lastDeployment) ? environment.lastDeployment : undefined), (place) => `The last deployment run of ${place} did not fail: there are no failed jobs to re-run.`);
     if (run === undefined) {
       return undefined;

@@ -11,7 +11,8 @@ import { listPendingDeployments } from '../github/pendingDeployments';
 import { getRun } from '../github/workflows';
 import { reviewKey } from '../operations/inFlight';
 import { reviewDeployment } from '../operations/reviewDeployment';
-import type { Services } from '../services';
+import type { Services, WindowServices } from '../services';
+import { registerSectionCommand } from './sectionCommand';
 import { loadedTarget } from './commandTarget';
 
 type Decision = 'approved' | 'rejected';
@@ -22,8 +23,8 @@ type Decision = 'approved' | 'rejected';
  * (for production also what runs now), then one `POST …/pending_deployments`. Offered only where the
  * signed-in user may review (`current_user_can_approve`); one review at a time per run.
  */
-export function registerReviewDeployment(services: Services): vscode.Disposable {
-  return vscode.commands.registerCommand(COMMANDS.reviewDeployment, async (argument?: unknown) => {
+export function registerReviewDeployment(window: WindowServices): vscode.Disposable {
+  return registerSectionCommand(window, COMMANDS.reviewDeployment, async (services, argument) => {
     const read = loadedTarget(services, argument, 'Review Deployment', 'The deck has not loaded yet: sign in and wait for it, then review the deployment.');
     if (read === undefined) {
       return;

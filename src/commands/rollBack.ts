@@ -5,7 +5,8 @@ import { standingWords } from '../domain/rollback';
 import { resolveDeployTarget } from '../domain/deployPlan';
 import { shortSha } from '../domain/tags';
 import { executeCommand } from '../executeCommand';
-import type { Services } from '../services';
+import type { Services, WindowServices } from '../services';
+import { registerSectionCommand } from './sectionCommand';
 import { openLink } from '../ui/links';
 import { requestedImageTag } from './arguments';
 import { chooseDeployment } from './chooseDeployment';
@@ -16,8 +17,8 @@ import { commitTitle, dateTime, placeLabel } from '../domain/words';
  * Release Deck: Roll Back — deploys the last known working production tag (or another entry of the
  * history). For staging it recommends reverting on the monorepo's branch, and still lets the person force a tag.
  */
-export function registerRollBack(services: Services): vscode.Disposable {
-  return vscode.commands.registerCommand(COMMANDS.rollBack, async (argument?: unknown) => {
+export function registerRollBack(window: WindowServices): vscode.Disposable {
+  return registerSectionCommand(window, COMMANDS.rollBack, async (services, argument) => {
     const chosen = await chooseDeployment(services, argument, { infinitive: 'roll back', title: 'Roll back' }, {
       appFilter: (candidate) => productionOf(candidate)?.environment.deploy.kind === 'workflow',
       environmentOf: productionOf,

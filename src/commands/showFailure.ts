@@ -5,7 +5,8 @@ import { checkedGitHubLink } from '../domain/githubLinks';
 import { describeError, isGitHubError } from '../github/errors';
 import { downloadLogTail, jobLogUrl } from '../github/jobLogs';
 import { listRunJobs } from '../github/workflows';
-import type { Services } from '../services';
+import type { Services, WindowServices } from '../services';
+import { registerSectionCommand } from './sectionCommand';
 import { openLink } from '../ui/links';
 import { LogDocuments } from '../ui/logDocuments';
 import { logRefusedWords } from './runRefusals';
@@ -21,9 +22,9 @@ export type ShowFailureResult = { readonly title: string; readonly text: string 
  * to, fetched without the token (github/jobLogs.ts). A log GitHub no longer keeps (410), cannot find
  * (404) or refuses (403) is said so; nothing else changes.
  */
-export function registerShowFailure(services: Services): vscode.Disposable {
+export function registerShowFailure(window: WindowServices): vscode.Disposable {
   const documents = new LogDocuments();
-  const command = vscode.commands.registerCommand(COMMANDS.showFailure, async (argument: unknown): Promise<ShowFailureResult | undefined> => {
+  const command = registerSectionCommand(window, COMMANDS.showFailure, async (services, argument): Promise<ShowFailureResult | undefined> => {
     const run = runTarget(services, argument, 'Show Failure…', (environment) => (canRerunFailed(environment.lastDeployment) ? environment.lastDeployment : undefined), (place) => `The last deployment run of ${place} did not fail: there is no failure to show.`, false);
     if (run === undefined) {
       return undefined;

@@ -1,8 +1,8 @@
 import * as vscode from 'vscode';
 import { COMMANDS } from '../commandIds';
-import type { Services } from '../services';
+import type { WindowServices } from '../services';
 
-export function registerShowLog(services: Services): vscode.Disposable {
+export function registerShowLog(services: WindowServices): vscode.Disposable {
   return vscode.commands.registerCommand(COMMANDS.showLog, () => {
     services.log.show();
   });

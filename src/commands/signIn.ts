@@ -3,10 +3,10 @@ import { COMMANDS } from '../commandIds';
 import { editorSignIn } from '../domain/endpoint';
 import { describeError } from '../github/errors';
 import { executeCommand } from '../executeCommand';
-import type { Services } from '../services';
+import type { WindowServices } from '../services';
 
 /** Signs in through VS Code's GitHub (or GitHub Enterprise) authentication provider. */
-export function registerSignIn(services: Services): vscode.Disposable {
+export function registerSignIn(services: WindowServices): vscode.Disposable {
   return vscode.commands.registerCommand(COMMANDS.signIn, () => signInWithEditorAccount(services));
 }
 
@@ -14,7 +14,7 @@ export function registerSignIn(services: Services): vscode.Disposable {
  * Signs in with the editor's GitHub account; with `newSessionBecause`, asks for a new session
  * (forceNewSession), saying why, as after a SAML SSO refusal. A failure is said with the token way out.
  */
-export async function signInWithEditorAccount(services: Services, options: { readonly newSessionBecause?: string } = {}): Promise<void> {
+export async function signInWithEditorAccount(services: WindowServices, options: { readonly newSessionBecause?: string } = {}): Promise<void> {
   if (!(await enterpriseReady(services))) {
     return;
   }
@@ -44,7 +44,7 @@ export async function signInWithEditorAccount(services: Services, options: { rea
  * offers to set it to the server of releaseDeck.github.apiUrl (one host, set once), or says that only a token
  * works. False when the sign-in should not go on.
  */
-async function enterpriseReady(services: Services): Promise<boolean> {
+async function enterpriseReady(services: WindowServices): Promise<boolean> {
   const endpoint = services.endpoints.current;
   if (endpoint.kind !== 'ready') {
     return true;

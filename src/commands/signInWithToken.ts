@@ -4,14 +4,14 @@ import { GitHubClient } from '../github/client';
 import { describeError } from '../github/errors';
 import { checkToken } from '../github/users';
 import { executeCommand } from '../executeCommand';
-import type { Services } from '../services';
+import type { WindowServices } from '../services';
 import { tokenPrompt } from '../ui/tokenPrompt';
 
 /**
  * Signs in with a token typed into a password box (or, for automation, passed as the argument),
  * checked against GitHub before it is kept.
  */
-export function registerSignInWithToken(services: Services): vscode.Disposable {
+export function registerSignInWithToken(services: WindowServices): vscode.Disposable {
   return vscode.commands.registerCommand(COMMANDS.signInWithToken, async (given?: unknown) => {
     // The token is checked with, and kept for, the API root in force: the one the user chose or allowed.
     const apiUrl = services.endpoints.apiUrl();
@@ -45,8 +45,8 @@ export function registerSignInWithToken(services: Services): vscode.Disposable {
   });
 }
 
-function askForToken(services: Services, apiUrl: string): Thenable<string | undefined> {
-  const profile = services.profiles.profile;
+function askForToken(services: WindowServices, apiUrl: string): Thenable<string | undefined> {
+  const profile = services.sections.profile;
   const repos = profile !== undefined ? vscode.l10n.t('{0} and {1}', profile.monorepo, profile.infrastructureRepo) : vscode.l10n.t('the monorepo and the infrastructure repository');
   return vscode.window.showInputBox({
     ...tokenPrompt(apiUrl, repos, vscode.l10n),

@@ -1,8 +1,8 @@
 import * as vscode from 'vscode';
 import { COMMANDS } from '../commandIds';
-import type { Services } from '../services';
+import type { WindowServices } from '../services';
 
-export function registerSignOut(services: Services): vscode.Disposable {
+export function registerSignOut(services: WindowServices): vscode.Disposable {
   return vscode.commands.registerCommand(COMMANDS.signOut, async () => {
     const credential = await services.credentials.current();
     await services.credentials.signOut();

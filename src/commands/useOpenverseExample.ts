@@ -1,14 +1,15 @@
 import * as vscode from 'vscode';
 import { COMMANDS } from '../commandIds';
-import type { Services } from '../services';
+import type { WindowServices } from '../services';
+import { registerSectionCommand } from './sectionCommand';
 
 /**
  * "Use the Openverse Example": shows the built-in WordPress/openverse profile's deck in a workspace that is
  * not a checkout of it, remembered for this workspace (the setting releaseDeck.useOpenverseExample does
  * the same from settings).
  */
-export function registerUseOpenverseExample(services: Services): vscode.Disposable {
-  return vscode.commands.registerCommand(COMMANDS.useOpenverseExample, async () => {
+export function registerUseOpenverseExample(window: WindowServices): vscode.Disposable {
+  return registerSectionCommand(window, COMMANDS.useOpenverseExample, async (services) => {
     const status = await services.profiles.useOpenverseExample();
     if (status.kind === 'builtIn') {
       services.log.info('The built-in Openverse profile is in use in this workspace, as chosen ("Use the Openverse Example").');
@@ -16,5 +17,5 @@ export function registerUseOpenverseExample(services: Services): vscode.Disposab
     } else if (status.kind === 'workspace' || status.kind === 'broken') {
       void vscode.window.showInformationMessage(`This workspace has its own profile (${vscode.workspace.asRelativePath(status.uri)}), which stays in force; the Openverse example is used only where there is none.`);
     }
-  });
+  }, { anyFolder: true });
 }

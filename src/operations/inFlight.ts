@@ -16,14 +16,25 @@ export function publishKey(appId: string): string {
 }
 
 export class InFlight<T> {
-  private readonly running = new Map<string, { readonly token: object; details: T }>();
-  /** When each key was last freed (ms since the epoch), to tell this window's own actions from others'. */
-  private readonly freedAt = new Map<string, number>();
+  constructor(
+    private readonly now: () => number = Date.now,
+    private readonly running = new Map<string, { readonly token: object; details: T }>(),
+    /** When each key was last freed (ms since the epoch), to tell this window's own actions from others'. */
+    private readonly freedAt = new Map<string, number>(),
+    private readonly scope = '',
+  ) {}
 
-  constructor(private readonly now: () => number = Date.now) {}
+  /**
+   * The same operations seen from one section of a multi-root workspace: its keys carry the section, so
+   * the same app id in two folders never blocks the other, while one section's keys stay exclusive.
+   */
+  within(section: string): InFlight<T> {
+    return new InFlight(this.now, this.running, this.freedAt, `${this.scope}${section}\n`);
+  }
 
   /** Claims the key; returns the running operation's details instead when the key is taken. */
-  claim(key: string, details: T): { ok: true; release: () => void } | { ok: false; running: T } {
+  claim(unscoped: string, details: T): { ok: true; release: () => void } | { ok: false; running: T } {
+    const key = this.scope + unscoped;
     const existing = this.running.get(key);
     if (existing !== undefined) {
       return { ok: false, running: existing.details };
@@ -67,19 +78,19 @@ export class InFlight<T> {
 
   /** Replaces the details of a running operation (e.g. once its run is known). */
   update(key: string, details: T): void {
-    const entry = this.running.get(key);
+    const entry = this.running.get(this.scope + key);
     if (entry !== undefined) {
       entry.details = details;
     }
   }
 
   get(key: string): T | undefined {
-    return this.running.get(key)?.details;
+    return this.running.get(this.scope + key)?.details;
   }
 
   /** Whether an operation held the key at any time since `sinceMs`: it is held now, or was freed since. */
   heldSince(key: string, sinceMs: number): boolean {
-    return this.running.has(key) || (this.freedAt.get(key) ?? -Infinity) >= sinceMs;
+    return this.running.has(this.scope + key) || (this.freedAt.get(this.scope + key) ?? -Infinity) >= sinceMs;
   }
 }
 

@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { Disposable } from '../disposable';
 import { resolveEndpoint, type Endpoint } from '../domain/endpoint';
 import type { Log } from '../log';
-import type { ProfileSource } from './profileSource';
+import type { Profile } from '../domain/profileTypes';
 
 const ALLOWED_KEY = 'releaseDeck.allowedApiOrigins';
 
@@ -18,7 +18,8 @@ export class EndpointService extends Disposable {
 
   constructor(
     private readonly context: vscode.ExtensionContext,
-    private readonly profiles: ProfileSource,
+    /** The profile that may ask for a host: in a multi-root workspace, the first folder's with one (one host per window). */
+    private readonly profiles: { readonly profile: Profile | undefined; readonly onDidChange: vscode.Event<unknown> },
     private readonly log: Log,
   ) {
     super();

@@ -39,8 +39,11 @@ export class ProfileSource extends Disposable {
   // Until the first read: nothing in force (never Openverse's deck before the remotes were read).
   private current: ProfileStatus = { kind: 'none', because: 'reading' };
 
-  /** `choices`: where "Use the Openverse Example" is remembered for this workspace (workspaceState). */
-  constructor(private readonly log: Log, private readonly choices?: vscode.Memento) {
+  /**
+   * `folder`: the workspace folder whose profile file and git remotes are read (undefined: a window without
+   * folders); `choices`: where "Use the Openverse Example" is remembered for it (workspaceState).
+   */
+  constructor(private readonly log: Log, private readonly choices?: vscode.Memento, readonly folder: vscode.WorkspaceFolder | undefined = vscode.workspace.workspaceFolders?.[0]) {
     super();
     this.register(
       vscode.workspace.onDidGrantWorkspaceTrust(() => {
@@ -48,12 +51,7 @@ export class ProfileSource extends Disposable {
         void this.reload();
       }),
     );
-    this.register(
-      vscode.workspace.onDidChangeWorkspaceFolders(() => {
-        this.watch();
-        void this.reload();
-      }),
-    );
+    // Folders added or removed: src/state/sections.ts makes or disposes of the source of each folder.
     this.watch();
   }
 
@@ -68,14 +66,19 @@ export class ProfileSource extends Disposable {
 
   /** "Use the Openverse Example": remembered for this workspace (or window without folder), then the deck reloads. */
   async useOpenverseExample(): Promise<ProfileStatus> {
-    await this.choices?.update(OPENVERSE_CHOSEN_KEY, true);
+    await this.choices?.update(this.chosenKey, true);
     return this.reload();
+  }
+
+  /** The first folder keeps the key of single-folder workspaces; another folder's choice is its own. */
+  private get chosenKey(): string {
+    return this.folder === undefined || this.folder.index === 0 ? OPENVERSE_CHOSEN_KEY : `${OPENVERSE_CHOSEN_KEY}:${this.folder.uri.toString()}`;
   }
 
   /** The profile file's location for the current settings and workspace, if one can be named. */
   profileUri(): vscode.Uri | undefined {
     const path = readSettings().profilePath;
-    const folder = vscode.workspace.workspaceFolders?.[0];
+    const folder = this.folder;
     if (path.startsWith('/') || /^[A-Za-z]:[\\/]/.test(path)) {
       return vscode.Uri.file(path);
     }
@@ -106,11 +109,11 @@ export class ProfileSource extends Disposable {
       }
     }
     const trusted = vscode.workspace.isTrusted;
-    const folders = vscode.workspace.workspaceFolders ?? [];
+    const folders = this.folder !== undefined ? [this.folder] : [];
     // The remotes matter only without a usable file (absent, or ignored in an untrusted workspace).
     const withoutFile = fileText !== undefined && trusted
       ? { kind: 'openverse' as const, because: 'chosen' as const }
-      : deckWithoutProfile({ folders: folders.length, remotes: await workspaceRemotes(folders), openverseChosen: readSettings().useOpenverseExample || this.choices?.get<boolean>(OPENVERSE_CHOSEN_KEY) === true });
+      : deckWithoutProfile({ folders: folders.length, remotes: await workspaceRemotes(folders), openverseChosen: readSettings().useOpenverseExample || this.choices?.get<boolean>(this.chosenKey) === true });
     const choice = chooseProfile({ fileText, trusted, withoutFile });
     const ignoredFile = choice.kind !== 'workspace' && choice.kind !== 'broken' && choice.ignoredBecauseUntrusted && uri !== undefined ? uri : undefined;
     if (ignoredFile !== undefined) {
@@ -165,7 +168,7 @@ export class ProfileSource extends Disposable {
 
   private watch(): void {
     this.watcher?.dispose();
-    const folder = vscode.workspace.workspaceFolders?.[0];
+    const folder = this.folder;
     if (folder === undefined) {
       return;
     }

@@ -4,8 +4,11 @@ import type { DeckState } from '../state/deckStore';
 import { describeEndpoint } from '../state/endpoint';
 import type { ProfileStatus } from '../state/profileSource';
 
-/** The deck view's message and description, and the context keys its welcome views and menus read. */
-export function reflectDeckState(state: DeckState, view: vscode.TreeView<unknown>): void {
+/**
+ * The deck view's message and description, and the context keys its welcome views and menus read, from
+ * the primary section's state; `sections`: how many folders the deck shows (several: it says how many).
+ */
+export function reflectDeckState(state: DeckState, view: vscode.TreeView<unknown>, sections = 1): void {
   void vscode.commands.executeCommand('setContext', CONTEXT_KEYS.signedIn, state.credential !== undefined);
   void vscode.commands.executeCommand('setContext', CONTEXT_KEYS.profileState, state.profile.kind);
   void vscode.commands.executeCommand('setContext', CONTEXT_KEYS.noProfileReason, state.profile.kind === 'none' ? state.profile.because : '');
@@ -13,7 +16,7 @@ export function reflectDeckState(state: DeckState, view: vscode.TreeView<unknown
   // With no profile, no message: a tree view's message hides its welcome content, which says what to do.
   const message = state.profile.kind === 'none' ? undefined : endpointMessage(state);
   view.message = message ?? '';
-  const profileName = state.profile.kind === 'broken' ? 'profile has problems' : state.profile.kind === 'none' ? noProfileDescription(state.profile) : state.profile.profile.name;
+  const profileName = sections > 1 ? vscode.l10n.t('{0} folders', sections) : state.profile.kind === 'broken' ? 'profile has problems' : state.profile.kind === 'none' ? noProfileDescription(state.profile) : state.profile.profile.name;
   view.description = state.refreshing ? `${profileName} · refreshing…` : profileName;
 }
 

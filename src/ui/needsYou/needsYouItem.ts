@@ -9,10 +9,12 @@ import { md, mdLink } from '../presentation';
  * a draft, an app), so the deck's commands (Open Run, Open Release Notes, Publish…) accept it as they
  * accept a deck item; `entry` says why it is listed.
  */
-export type NeedsYouNode =
+export type NeedsYouNode = (
   | { readonly kind: 'deployment'; readonly app: AppDeck; readonly environment: EnvironmentDeck; readonly record: DeploymentRecord; readonly entry: NeedsYouEntry }
   | { readonly kind: 'draft'; readonly app: AppDeck; readonly draft: DraftRelease; readonly entry: NeedsYouEntry }
-  | { readonly kind: 'app'; readonly app: AppDeck; readonly entry: NeedsYouEntry };
+  | { readonly kind: 'app'; readonly app: AppDeck; readonly entry: NeedsYouEntry }
+  // The section (workspace folder) of the entry, and its folder's name when the workspace shows several.
+) & { readonly section?: string; readonly folder?: string };
 
 /** The node of an entry, found in the same snapshot. */
 export function needsYouNode(entry: NeedsYouEntry, app: AppDeck): NeedsYouNode | undefined {
@@ -39,8 +41,8 @@ const LOOK: Record<NeedsYouEntry['kind'], { readonly icon: string; readonly colo
 export function needsYouItem(node: NeedsYouNode): vscode.TreeItem {
   const { entry } = node;
   const look = LOOK[entry.kind];
-  const item = new vscode.TreeItem(entry.label, vscode.TreeItemCollapsibleState.None);
-  item.id = `needsYou:${entry.id}`;
+  const item = new vscode.TreeItem(node.folder !== undefined ? `${node.folder}: ${entry.label}` : entry.label, vscode.TreeItemCollapsibleState.None);
+  item.id = node.section !== undefined ? `needsYou:${node.section}|${entry.id}` : `needsYou:${entry.id}`;
   item.description = entry.description;
   item.iconPath = new vscode.ThemeIcon(look.icon, look.color !== undefined ? new vscode.ThemeColor(look.color) : undefined);
   item.tooltip = new vscode.MarkdownString(`**${md(entry.label)}**\n\n${md(entry.detail)}\n\n${mdLink('Open on GitHub', entry.url)}`);

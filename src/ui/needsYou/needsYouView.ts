@@ -4,7 +4,8 @@ import { Disposable } from '../../disposable';
 import { needsYou, needsYouSummary, type NeedsYouEntry } from '../../domain/needsYou';
 import type { DeckSnapshot } from '../../domain/snapshot';
 import { plural } from '../../domain/words';
-import type { DeckState, DeckStore } from '../../state/deckStore';
+import type { DeckState } from '../../state/deckStore';
+import type { Sections } from '../../state/sections';
 import { needsYouItem, needsYouNode, type NeedsYouNode } from './needsYouItem';
 
 /**
@@ -16,27 +17,30 @@ export class NeedsYouView extends Disposable implements vscode.TreeDataProvider<
   readonly onDidChangeTreeData = this.emitter.event;
   private readonly view: vscode.TreeView<NeedsYouNode>;
   private nodes: NeedsYouNode[] = [];
-  private shownFor: { readonly snapshot: DeckSnapshot | undefined; readonly draftAgeDays: number } | undefined;
+  private readonly visibleIn = new WeakSet();
+  private shownFor: { readonly snapshots: ReadonlyArray<DeckSnapshot | undefined>; readonly draftAgeDays: number } | undefined;
 
+  /** Every section's entries (a multi-root workspace's folders with a profile), each named by its folder when there are several. */
   constructor(
-    private readonly store: DeckStore,
+    private readonly sections: Sections,
     private readonly draftAgeDays: () => number,
   ) {
     super();
     this.view = this.register(vscode.window.createTreeView(NEEDS_YOU_VIEW_ID, { treeDataProvider: this }));
-    // Its badge matters even when the deck is hidden: while it is visible, the deck keeps polling.
-    store.setVisible('needsYou', this.view.visible);
+    // Its badge matters even when the deck is hidden: while it is visible, the decks keep polling.
     this.register(
-      this.view.onDidChangeVisibility((event) => {
-        store.setVisible('needsYou', event.visible);
+      this.view.onDidChangeVisibility(() => {
+        this.update();
       }),
     );
-    this.register(
-      store.onDidChange((state) => {
-        this.update(state);
-      }),
-    );
-    this.update(store.state);
+    for (const event of [sections.onDidChangeState, sections.onDidChange]) {
+      this.register(
+        event(() => {
+          this.update();
+        }),
+      );
+    }
+    this.update();
   }
 
   /** The entries as the view lists them, and its badge: what the integration tests read. */
@@ -45,22 +49,42 @@ export class NeedsYouView extends Disposable implements vscode.TreeDataProvider<
   }
 
   /** Recomputes the entries when the snapshot or the setting changed. */
-  update(state: DeckState = this.store.state): void {
+  update(): void {
     const draftAgeDays = this.draftAgeDays();
-    if (this.shownFor !== undefined && this.shownFor.snapshot === state.snapshot && this.shownFor.draftAgeDays === draftAgeDays) {
-      this.view.message = messageFor(state, this.nodes.length, draftAgeDays) ?? '';
+    const shown = this.sections.shown;
+    for (const section of this.sections.all) {
+      // Told only when it changes: each telling reschedules the section's polling.
+      const visible = this.view.visible && shown.includes(section);
+      if (visible !== this.visibleIn.has(section.store)) {
+        section.store.setVisible('needsYou', visible);
+        if (visible) {
+          this.visibleIn.add(section.store);
+        } else {
+          this.visibleIn.delete(section.store);
+        }
+      }
+    }
+    const primary = this.sections.primary?.store.state;
+    const snapshots = shown.map((section) => section.store.state.snapshot);
+    if (this.shownFor !== undefined && sameItems(this.shownFor.snapshots, snapshots) && this.shownFor.draftAgeDays === draftAgeDays) {
+      this.view.message = (primary !== undefined ? messageFor(primary, this.nodes.length, draftAgeDays) : undefined) ?? '';
       return;
     }
-    this.shownFor = { snapshot: state.snapshot, draftAgeDays };
-    const snapshot = state.snapshot;
-    const entries = snapshot !== undefined ? needsYou(snapshot, { draftAgeDays }) : [];
-    this.nodes = entries.flatMap((entry) => {
-      const app = snapshot?.apps.find((candidate) => candidate.app.id === entry.appId);
-      const node = app !== undefined ? needsYouNode(entry, app) : undefined;
-      return node !== undefined ? [node] : [];
+    this.shownFor = { snapshots, draftAgeDays };
+    const entries: NeedsYouEntry[] = [];
+    this.nodes = shown.flatMap((section) => {
+      const snapshot = section.store.state.snapshot;
+      const found = snapshot !== undefined ? needsYou(snapshot, { draftAgeDays }) : [];
+      entries.push(...found);
+      const where = shown.length > 1 ? { section: section.key, folder: section.name } : { section: section.key };
+      return found.flatMap((entry) => {
+        const app = snapshot?.apps.find((candidate) => candidate.app.id === entry.appId);
+        const node = app !== undefined ? needsYouNode(entry, app) : undefined;
+        return node !== undefined ? [{ ...node, ...where }] : [];
+      });
     });
     this.view.badge = this.nodes.length > 0 ? { value: this.nodes.length, tooltip: needsYouSummary(entries) } : undefined;
-    this.view.message = messageFor(state, this.nodes.length, draftAgeDays) ?? '';
+    this.view.message = (primary !== undefined ? messageFor(primary, this.nodes.length, draftAgeDays) : undefined) ?? '';
     this.emitter.fire(undefined);
   }
 
@@ -71,6 +95,10 @@ export class NeedsYouView extends Disposable implements vscode.TreeDataProvider<
   getChildren(node?: NeedsYouNode): NeedsYouNode[] {
     return node === undefined ? this.nodes : [];
   }
+}
+
+function sameItems<T>(a: readonly T[], b: readonly T[]): boolean {
+  return a.length === b.length && a.every((item, index) => item === b[index]);
 }
 
 function messageFor(state: DeckState, count: number, draftAgeDays: number): string | undefined {

@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { itemOf, parseCommandArgument, readCommandArgument, requestedImageTag, resolveReference, type CommandArgument } from '../../../src/commands/arguments';
+import { itemOf, parseCommandArgument, parseSectionArgument, readCommandArgument, requestedImageTag, resolveReference, type CommandArgument } from '../../../src/commands/arguments';
 import { buildDeck } from '../../../src/domain/buildDeck';
 import { findEnvironment, type DeckSnapshot } from '../../../src/domain/snapshot';
 import { openverseProfile } from '../../../src/domain/openverse';
@@ -21,6 +21,20 @@ function refused(argument: CommandArgument): string {
 
 describe('command arguments', () => {
   describe('reading', () => {
+    it('reads the section (a workspace folder) a deck item or an object names, and nothing from anything else', () => {
+      const app = { kind: 'app', section: 'file:///work/shop', app: { app: { id: 'web' } } };
+      assert.deepEqual(parseSectionArgument(app), { ok: true, value: 'file:///work/shop' });
+      assert.deepEqual(parseSectionArgument({ appId: 'web', section: 'file:///work/shop' }), { ok: true, value: 'file:///work/shop' });
+      assert.equal(parseCommandArgument({ appId: 'web', section: 'file:///work/shop' }).ok, true, 'the section does not disturb the reference');
+      for (const nothing of [undefined, null, 'web', { appId: 'web' }, { kind: 'message' }]) {
+        assert.deepEqual(parseSectionArgument(nothing), { ok: true, value: undefined });
+      }
+      for (const wrong of [{ section: 42 }, { section: 'x'.repeat(2001) }, { section: 'file:///a\nb' }, { get section() { return 'file:///work/shop'; } }]) {
+        assert.equal(parseSectionArgument(wrong).ok, false, JSON.stringify(Object.getOwnPropertyDescriptors(wrong)));
+      }
+      assert.deepEqual(parseSectionArgument(Object.create({ section: 'file:///inherited' }) as object), { ok: true, value: undefined }, 'an inherited section is not read');
+    });
+
     it('takes nothing, null and a message item as nothing given (the command asks)', () => {
       assert.deepEqual(parseCommandArgument(undefined), { ok: true, value: undefined });
       assert.deepEqual(parseCommandArgument(null), { ok: true, value: undefined });

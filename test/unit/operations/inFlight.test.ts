@@ -2,6 +2,20 @@ import { strict as assert } from 'node:assert';
 import { environmentKey, InFlight, publishKey } from '../../../src/operations/inFlight';
 
 describe('one operation at a time', () => {
+  it('in a multi-root workspace, the same app id in two folders never blocks the other; one folder\'s claims stay exclusive', () => {
+    const window = new InFlight<{ what: string }>();
+    const openverse = window.within('file:///work/openverse');
+    const shop = window.within('file:///work/shop');
+    const first = openverse.claim(environmentKey('api', 'production'), { what: 'deploying Openverse API' });
+    assert.ok(first.ok);
+    assert.ok(shop.claim(environmentKey('api', 'production'), { what: 'deploying the shop API' }).ok, 'another folder\'s api is another app');
+    assert.deepEqual(window.within('file:///work/openverse').claim(environmentKey('api', 'production'), { what: 'again' }), { ok: false, running: { what: 'deploying Openverse API' } });
+    assert.equal(shop.get(publishKey('api')), undefined);
+    first.release();
+    assert.ok(openverse.heldSince(environmentKey('api', 'production'), 0));
+    assert.equal(window.heldSince(environmentKey('api', 'production'), 0), false, 'the window\'s own keys are not the sections\'');
+  });
+
   it('refuses a second claim while the first runs, naming the first', () => {
     const inFlight = new InFlight<{ what: string }>();
     const first = inFlight.claim('deploy:api/production', { what: 'deploying API production' });
