@@ -1,10 +1,10 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { openBrowser, type OpenBrowser } from './editor/browser';
 import { ROOT, checkPrerequisites, startEditor, type RunningEditor } from './editor/codeServer';
 import { editionFrom } from './editor/editions';
-import { createWorkspace } from './editor/workspace';
+import { createMultiRootWorkspace, createWorkspace } from './editor/workspace';
 import { openverseWorld } from '../test/simulator/openverseWorld';
 import { worldNamed } from '../test/simulator/acmeWorld';
 import { simulatorUserSettings } from '../test/simulator/simulatedProfile';
@@ -102,10 +102,11 @@ async function main(): Promise<number> {
 
 /**
  * The runs of the suite: '' is the suite in English; 'de' the tests that need the editor in German
- * (test/integration/*.de.test.ts, with code-server's --locale de). RELEASE_DECK_TEST_LOCALE=en or =de runs one.
+ * (test/integration/*.de.test.ts, with code-server's --locale de); 'multiroot' those that need a multi-root
+ * workspace (test/integration/*.multiroot.test.ts, in English). RELEASE_DECK_TEST_LOCALE=en, =de or =multiroot runs one.
  */
 function passes(only: string | undefined): string[] {
-  const all = ['', 'de'];
+  const all = ['', 'de', 'multiroot'];
   return only === undefined || only === '' ? all : all.filter((locale) => locale === (only === 'en' ? '' : only));
 }
 
@@ -113,6 +114,7 @@ function passes(only: string | undefined): string[] {
 async function runPass(locale: string, reportPath: string): Promise<Report | string> {
   rmSync(reportPath, { force: true });
   const language = locale === '' ? 'English' : locale;
+  const multiRoot = locale === 'multiroot';
   let simulator: RunningSimulator | undefined;
   let editor: RunningEditor | undefined;
   let browser: OpenBrowser | undefined;
@@ -120,13 +122,13 @@ async function runPass(locale: string, reportPath: string): Promise<Report | str
   try {
     // Both built-in worlds by default: the suite reads Openverse's deck, and switches its workspace to the acme/shop checkout for the first-minute tests.
     simulator = await startSimulator({ world: worldNamed(process.env.RELEASE_DECK_WORLD ?? 'both', openverseWorld), clock: 'manual' });
-    workspace = createWorkspace({ simulatorUrl: simulator.url });
+    workspace = multiRoot ? createMultiRootWorkspace({ simulatorUrl: simulator.url }) : createWorkspace({ simulatorUrl: simulator.url });
     editor = await startEditor({
       workspace: workspace.path,
       userSettings: simulatorUserSettings(simulator.url),
       load: { extensionDevelopmentPaths: [ROOT], extensionTestsPath: join(ROOT, 'out', 'integration', 'index.js') },
       env: { RELEASE_DECK_TEST_REPORT: reportPath, RELEASE_DECK_SIMULATOR_URL: simulator.url, RELEASE_DECK_TEST_GREP: process.env.RELEASE_DECK_TEST_GREP ?? '', RELEASE_DECK_TEST_LOCALE: locale },
-      ...(locale !== '' ? { locale } : {}),
+      ...(locale !== '' && !multiRoot ? { locale } : {}),
     });
     console.log(`\n  Integration suite (${language}) in the ${editor.versions}\n`);
     browser = await openBrowser();
@@ -146,7 +148,7 @@ async function runPass(locale: string, reportPath: string): Promise<Report | str
       console.log(`  no test of the ${language} run matches RELEASE_DECK_TEST_GREP\n`);
       return report;
     }
-    report.results.push(scanForTokens(editor.dataDir, workspace.path));
+    report.results.push(scanForTokens(editor.dataDir, multiRoot ? dirname(workspace.path) : workspace.path));
     if (locale !== '') {
       report.results = report.results.map((result) => ({ ...result, title: `[${locale}] ${result.title}` }));
     }

@@ -155,7 +155,8 @@ export async function startEditor(options: EditorOptions): Promise<RunningEditor
     versions: installedVersions(runtime),
     workbenchUrl() {
       const payload = plan.payload.map(([key, path]) => [key, `vscode-remote://localhost:${port}${path}`]);
-      const folder = `${url}/?folder=${encodeURIComponent(options.workspace)}`;
+      // A .code-workspace file opens a multi-root workspace; anything else is one folder.
+      const folder = `${url}/?${options.workspace.endsWith('.code-workspace') ? 'workspace' : 'folder'}=${encodeURIComponent(options.workspace)}`;
       return payload.length > 0 ? `${folder}&payload=${encodeURIComponent(JSON.stringify(payload))}` : folder;
     },
     async stop(keepLogsIn?: string) {

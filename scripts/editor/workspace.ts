@@ -8,8 +8,7 @@ import { acmeProfileDocument } from '../../test/simulator/acmeWorld';
  * A small Openverse-shaped workspace for the editor: source folders of each app (so the status bar
  * finds the app of an open file) and a profile file whose /version endpoints are the simulator's (the GitHub host is a user setting).
  */
-export function createWorkspace(options: { simulatorUrl?: string; profile?: 'simulated' | 'broken' | 'none'; extraSettings?: Record<string, unknown>; world?: 'openverse' | 'acme' } = {}): { path: string; remove(): void } {
-  const root = mkdtempSync(join(tmpdir(), 'release-deck-workspace-'));
+export function createWorkspace(options: { simulatorUrl?: string; profile?: 'simulated' | 'broken' | 'none'; extraSettings?: Record<string, unknown>; world?: 'openverse' | 'acme' } = {}, root = mkdtempSync(join(tmpdir(), 'release-deck-workspace-'))): { path: string; remove(): void } {
   if (options.world === 'acme') {
     return acmeWorkspace(root, options);
   }
@@ -52,6 +51,20 @@ function acmeWorkspace(root: string, options: { simulatorUrl?: string; profile?:
     files['.vscode/release-deck.json'] = JSON.stringify(acmeProfileDocument(options.simulatorUrl), null, 2);
   }
   return writeCheckout(root, path, files);
+}
+
+/**
+ * A multi-root workspace (a `.code-workspace` file) of two checkouts side by side, each with its own
+ * profile: the Openverse one and the acme/shop one, both served by the one simulator. `path` is the
+ * workspace file, which the editor opens with `?workspace=`.
+ */
+export function createMultiRootWorkspace(options: { simulatorUrl: string }): { path: string; remove(): void } {
+  const root = mkdtempSync(join(tmpdir(), 'release-deck-workspace-'));
+  const openverse = createWorkspace({ simulatorUrl: options.simulatorUrl }, root);
+  const shop = createWorkspace({ simulatorUrl: options.simulatorUrl, world: 'acme', profile: 'simulated' }, root);
+  const path = join(root, 'release-deck.code-workspace');
+  writeFileSync(path, JSON.stringify({ folders: [{ path: openverse.path }, { path: shop.path }], settings: { 'files.exclude': { '**/.git': true } } }, null, 2));
+  return { path, remove: () => { openverse.remove(); } };
 }
 
 /** Writes a checkout's files under `path`; `remove` deletes its whole temporary `root`. */

@@ -4,13 +4,14 @@ import Mocha from 'mocha';
 
 /**
  * Which run a compiled test file belongs to: '' for the suite (`x.test.js`), a language for the files that
- * need the editor in that display language (`x.de.test.js`, run by scripts/test-integration.ts with --locale de).
+ * need the editor in that display language (`x.de.test.js`, run by scripts/test-integration.ts with --locale de),
+ * `multiroot` for those that need a multi-root workspace (`x.multiroot.test.js`).
  */
 function suiteOf(name: string): string | undefined {
   if (!name.endsWith('.test.js')) {
     return undefined;
   }
-  return /\.([a-z]{2})\.test\.js$/.exec(name)?.[1] ?? '';
+  return /\.(multiroot|[a-z]{2})\.test\.js$/.exec(name)?.[1] ?? '';
 }
 
 /**
