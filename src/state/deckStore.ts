@@ -212,13 +212,13 @@ export class DeckStore extends Disposable {
         durationMs: Date.now() - started,
       };
       this.log.info(
-        `Refreshed (${reason}): ${profile.apps.length} apps, ${facts.releases.length} releases, ${facts.deploymentRuns.length} deployment runs, ${Object.keys(facts.versions).length} /version answers; ${cost.requests} GitHub requests (${cost.notModified} unchanged, ${cost.rateLimitUnits} counted against the rate limit) in ${cost.durationMs} ms.`,
+        `Refreshed${this.where()} (${reason}): ${profile.apps.length} apps, ${facts.releases.length} releases, ${facts.deploymentRuns.length} deployment runs, ${Object.keys(facts.versions).length} /version answers; ${cost.requests} GitHub requests (${cost.notModified} unchanged, ${cost.rateLimitUnits} counted against the rate limit) in ${cost.durationMs} ms.`,
       );
       this.ssoToldFor = undefined;
       this.update({ snapshot, refreshing: false, error: undefined, lastSuccessAt: new Date(), lastCost: cost });
     } catch (error) {
       const message = describeError(error);
-      this.log.error(`Refresh failed (${reason}): ${message}`);
+      this.log.error(`Refresh failed${this.where()} (${reason}): ${message}`);
       if (isGitHubError(error) && error.kind === 'unauthorized') {
         await this.credentials.dropRejected(credential.token);
         this.conditionEmitter.fire({ kind: 'signInNeeded', reason: message });
@@ -232,6 +232,12 @@ export class DeckStore extends Disposable {
       }
       this.update({ refreshing: false, error: { message, at: new Date() } });
     }
+  }
+
+  /** In a multi-root workspace, the folder whose deck this is, for the log. */
+  private where(): string {
+    const folder = this.profiles.folder;
+    return folder !== undefined && (vscode.workspace.workspaceFolders?.length ?? 0) > 1 ? ` in ${folder.name}` : '';
   }
 
   /** Views report whether a person can see them; polling runs only while one can. */

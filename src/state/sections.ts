@@ -103,7 +103,9 @@ export class Sections extends Disposable {
     if (factory === undefined || this.isDisposed) {
       return;
     }
-    const folders: ReadonlyArray<vscode.WorkspaceFolder | undefined> = vscode.workspace.workspaceFolders ?? [undefined];
+    const open = vscode.workspace.workspaceFolders ?? [];
+    // A window without folders has one section too: its welcome view says to open a folder.
+    const folders: ReadonlyArray<vscode.WorkspaceFolder | undefined> = open.length > 0 ? open : [undefined];
     const wanted = new Map(folders.map((folder) => [folder?.uri.toString() ?? '', folder] as const));
     const removed = this.sections.filter((section) => !wanted.has(section.key));
     const kept = this.sections.filter((section) => wanted.has(section.key));
