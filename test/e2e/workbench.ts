@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { openBrowser, type OpenBrowser } from '../../scripts/editor/browser';
 import { ROOT, startEditor, type RunningEditor } from '../../scripts/editor/codeServer';
-import { createWorkspace } from '../../scripts/editor/workspace';
+import { createMultiRootWorkspace, createWorkspace } from '../../scripts/editor/workspace';
+import { worldNamed } from '../simulator/acmeWorld';
 import { openverseWorld } from '../simulator/openverseWorld';
 import { startSimulator, type RunningSimulator } from '../simulator/server';
 import { simulatorUserSettings } from '../simulator/simulatedProfile';
@@ -21,10 +22,11 @@ export interface Workbench {
 }
 
 /** Opens VS Code (code-server) in Chromium with Release Deck loaded, against a fresh simulator. */
-export async function openWorkbench(options: { colorScheme?: 'light' | 'dark'; userSettings?: Record<string, unknown>; env?: Record<string, string>; vsix?: string; profile?: 'simulated' | 'none'; locale?: string } = {}): Promise<Workbench> {
+/** `multiRoot`: a workspace of the Openverse and acme/shop checkouts, each with its profile, both worlds simulated. */
+export async function openWorkbench(options: { colorScheme?: 'light' | 'dark'; userSettings?: Record<string, unknown>; env?: Record<string, string>; vsix?: string; profile?: 'simulated' | 'none'; locale?: string; multiRoot?: boolean } = {}): Promise<Workbench> {
   mkdirSync(SCREENSHOTS, { recursive: true });
-  const simulator = await startSimulator({ world: openverseWorld(), clock: 'real' });
-  const workspace = createWorkspace({ simulatorUrl: simulator.url, ...(options.profile !== undefined ? { profile: options.profile } : {}) });
+  const simulator = await startSimulator({ world: options.multiRoot === true ? worldNamed('both', openverseWorld) : openverseWorld(), clock: 'real' });
+  const workspace = options.multiRoot === true ? createMultiRootWorkspace({ simulatorUrl: simulator.url }) : createWorkspace({ simulatorUrl: simulator.url, ...(options.profile !== undefined ? { profile: options.profile } : {}) });
   let editor: RunningEditor | undefined;
   let browser: OpenBrowser | undefined;
   try {
