@@ -82,6 +82,8 @@ describe('a multi-root workspace (Openverse and acme/shop side by side)', () => 
       assert.match(item.label, /^(openverse|shop): /);
     }
     assert.equal(shown.badge?.value, shown.items.length);
+    assert.ok(shown.items.some((item) => item.label.startsWith('openverse: ')) && shown.items.some((item) => item.label.startsWith('shop: ')), 'both folders\' entries');
+    assert.equal(shown.message, undefined, 'no message above the entries');
   });
 
   it('a folder removed from the workspace takes its section away: one folder left, its deck as a single-folder workspace shows it', async () => {

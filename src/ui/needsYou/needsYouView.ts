@@ -64,10 +64,9 @@ export class NeedsYouView extends Disposable implements vscode.TreeDataProvider<
         }
       }
     }
-    const primary = this.sections.primary?.store.state;
     const snapshots = shown.map((section) => section.store.state.snapshot);
     if (this.shownFor !== undefined && sameItems(this.shownFor.snapshots, snapshots) && this.shownFor.draftAgeDays === draftAgeDays) {
-      this.view.message = (primary !== undefined ? messageFor(primary, this.nodes.length, draftAgeDays) : undefined) ?? '';
+      this.view.message = this.message(draftAgeDays);
       return;
     }
     this.shownFor = { snapshots, draftAgeDays };
@@ -84,8 +83,18 @@ export class NeedsYouView extends Disposable implements vscode.TreeDataProvider<
       });
     });
     this.view.badge = this.nodes.length > 0 ? { value: this.nodes.length, tooltip: needsYouSummary(entries) } : undefined;
-    this.view.message = (primary !== undefined ? messageFor(primary, this.nodes.length, draftAgeDays) : undefined) ?? '';
+    this.view.message = this.message(draftAgeDays);
     this.emitter.fire(undefined);
+  }
+
+  /** The view's message: of a section still loading (or failing), else of the primary one; none above entries of several folders. */
+  private message(draftAgeDays: number): string {
+    const shown = this.sections.shown;
+    if (shown.length > 1 && this.nodes.length > 0) {
+      return '';
+    }
+    const state = shown.find((section) => section.store.state.snapshot === undefined)?.store.state ?? this.sections.primary?.store.state;
+    return (state !== undefined ? messageFor(state, this.nodes.length, draftAgeDays) : undefined) ?? '';
   }
 
   getTreeItem(node: NeedsYouNode): vscode.TreeItem {
