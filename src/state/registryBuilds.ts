@@ -113,7 +113,9 @@ function publishedTags(app: AppProfile, releases: readonly ReleaseFact[]): Map<s
   const scheme = tagSchemeOf(app);
   const tags = new Map<string, ReleaseFact>();
   for (const release of releases) {
-    if (release.draft || release.prerelease || release.publishedAt === null) {
+    // Another app's tag is passed over before it is parsed (parseGitTag refuses it too): each app reads the whole
+    // listing, so a 100-app monorepo would otherwise parse some 30,000 tags, and word as many refusals, per refresh.
+    if (release.draft || release.prerelease || release.publishedAt === null || !release.tagName.startsWith(app.gitTagPrefix)) {
       continue;
     }
     const gitTag = readGitTag(scheme, release.tagName);
