@@ -129,6 +129,11 @@ export async function gatherFacts(client: GitHubClient, profile: Profile, option
   // Apps that name their container package: which commit each release's image was built from (registryBuilds.ts:
   // each package listed once, then again only for a release tag not known yet).
   const registriesPromise = gatherRegistries(client, profile, { releases: releasesPromise, releaseRuns: releaseRunsPromise, now });
+  // Runs titled with a commit message: the files of the commits they name (once per commit, immutable), asked as soon
+  // as the branch's commits and the runs are in, while the rest of the first round still comes (a round trip less).
+  // It never fails by itself; when its inputs fail, so does the refresh below.
+  const titledPromise = Promise.all([commitsPromise, runsPromise]).then(([mainCommits, deploymentRuns]) => readTitledCommitFiles(client, profile, mainCommits, deploymentRuns));
+  titledPromise.catch(() => undefined);
 
   // Settle everything before failing, so no rejection is left unobserved.
   const [releases, releaseRuns, releaseRunJobs, listedTags, mainCommits, deploymentRuns, versions, openPulls, records, registries, pendingDeployments] = await settleAll([
@@ -153,8 +158,6 @@ export async function gatherFacts(client: GitHubClient, profile: Profile, option
     }
   }
   const first: DeckFacts = { fetchedAt: now().toISOString(), releases, tags, mainCommits, deploymentRuns, releaseRuns, ...(Object.keys(releaseRunJobs).length > 0 ? { releaseRunJobs } : {}), ...(Object.keys(pendingDeployments.read).length > 0 ? { pendingDeployments: pendingDeployments.read } : {}), ...(Object.keys(pendingDeployments.unread).length > 0 ? { pendingDeploymentsUnread: pendingDeployments.unread } : {}), versions, openPulls, ...(Object.keys(records).length > 0 ? { records } : {}), ...(Object.keys(registries).length > 0 ? { registries } : {}) };
-  // Runs titled with a commit message: the files of the commits they name (once per commit, immutable).
-  const titledPromise = readTitledCommitFiles(client, profile, mainCommits, deploymentRuns);
   // Only where an environment runs another commit than its release's tag names: which build it is (memoised, immutable).
   const wanted = historiesToRead(profile, first);
   const historiesPromise = wanted.length > 0 ? readHistories(client, profile.monorepo, wanted) : Promise.resolve(undefined);

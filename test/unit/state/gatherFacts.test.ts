@@ -163,6 +163,27 @@ describe('gathering the facts of a large profile', () => {
     assert.deepEqual((await refresh()).asked, [], 'and then nothing new again');
   });
 
+  it('asks for the files of the commits staging runs are titled with while slower answers of the first round still come (a round trip less)', async () => {
+    harness = await startHarness({ world: syntheticWorld(5, 3, { profileOptions: true }), client: { token: SYNTHETIC_TOKEN } });
+    const simulator = harness.simulator;
+    const validation = validateProfile(syntheticProfileDocument(5, 3, simulator.url, { profileOptions: true }));
+    assert.ok(validation.ok);
+    const commitReads = (): number => simulator.stats.log.filter((entry) => /\/commits\/[0-9a-f]{40}$/.test(entry.path)).length;
+    // The /version endpoints answer only once a titled commit has been asked for (or, if it never is, after 3 s).
+    let waitedInVain = 0;
+    const probe = async (): Promise<VersionFact> => {
+      const started = Date.now();
+      while (commitReads() === 0 && Date.now() - started < 3000) {
+        await new Promise((resolve) => setTimeout(resolve, 10));
+      }
+      waitedInVain += commitReads() === 0 ? 1 : 0;
+      return { kind: 'unreachable', reason: 'not asked in this test' };
+    };
+    const facts = await gatherFacts(harness.client, validation.profile, { probe });
+    assert.equal(waitedInVain, 0, 'the titled commits were asked for before the /version answers came');
+    assert.ok(Object.keys(facts.commitFiles ?? {}).length > 0, 'and their files are in the facts');
+  });
+
   it('reads whom a deployment waits for only while a run waits for review, conditionally (review)', async () => {
     harness = await startHarness();
     const simulator = harness.simulator;
