@@ -2,7 +2,7 @@ import type { DeckFacts } from './facts';
 import type { AppProfile } from './profileTypes';
 import { buildAt } from './sameBuild';
 import type { DraftRelease, PublishedRelease } from './snapshot';
-import { imageTagOfRelease, isPrereleaseVersion, newestVersionFirst, readGitTag, tagSchemeOf } from './tagScheme';
+import { imageTagOfRelease, isPrereleaseVersion, mayBeGitTagOf, newestVersionFirst, readGitTag, tagSchemeOf } from './tagScheme';
 
 /**
  * An app's GitHub Releases as the deck shows them: its published releases (with the image tag, git tag commit
@@ -25,7 +25,7 @@ export function releasesOf(app: AppProfile, context: ReleasesContext): { release
   const scheme = tagSchemeOf(app);
   for (const fact of context.facts.releases) {
     // GitHub's own pre-release flag: a release not meant to be deployed (under the date scheme, the only kind of pre-release).
-    if (fact.prerelease && scheme.git.value === 'date') {
+    if ((fact.prerelease && scheme.git.value === 'date') || !mayBeGitTagOf(scheme, fact.tagName)) {
       continue;
     }
     const tag = readGitTag(scheme, fact.tagName);

@@ -173,6 +173,14 @@ function versionOf(value: string, placeholder: 'date' | 'version'): Result<Relea
   return semver.ok ? ok({ kind: 'semver', text: value, semver: semver.value }) : refuse(semver.error);
 }
 
+/**
+ * False for text that cannot be one of the app's git tags (readGitTag refuses it), found without wording why: what a
+ * loop over the whole releases listing checks first, once per app (a 100-app monorepo lists some 300 releases).
+ */
+export function mayBeGitTagOf(scheme: TagScheme, text: string): boolean {
+  return text.startsWith(scheme.git.before) && text.endsWith(scheme.git.after);
+}
+
 /** Reads one of the app's git tags: its version, or why it is not one of the app's release tags. */
 export function readGitTag(scheme: Pick<TagScheme, 'git'>, text: string): Result<ReleaseTag> {
   if (text.length === 0 || text.length > MAX_GIT_TAG_LENGTH || !/^[\x21-\x7e]+$/.test(text) || /[~^:?*[\\]/.test(text)) {

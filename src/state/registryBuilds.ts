@@ -1,6 +1,6 @@
 import type { RegistryFact, ReleaseFact, WorkflowRunFact } from '../domain/facts';
 import type { AppProfile, Profile } from '../domain/profileTypes';
-import { imageTagOfRelease, readGitTag, readImageTag, tagSchemeOf } from '../domain/tagScheme';
+import { imageTagOfRelease, mayBeGitTagOf, readGitTag, readImageTag, tagSchemeOf } from '../domain/tagScheme';
 import type { GitHubClient } from '../github/client';
 import { describeError, isGitHubError } from '../github/errors';
 import { readReleaseBuilds } from '../github/packages';
@@ -113,9 +113,9 @@ function publishedTags(app: AppProfile, releases: readonly ReleaseFact[]): Map<s
   const scheme = tagSchemeOf(app);
   const tags = new Map<string, ReleaseFact>();
   for (const release of releases) {
-    // Another app's tag is passed over before it is parsed (parseGitTag refuses it too): each app reads the whole
+    // Another app's tag is passed over before it is parsed (readGitTag refuses it too): each app reads the whole
     // listing, so a 100-app monorepo would otherwise parse some 30,000 tags, and word as many refusals, per refresh.
-    if (release.draft || release.prerelease || release.publishedAt === null || !release.tagName.startsWith(app.gitTagPrefix)) {
+    if (release.draft || release.prerelease || release.publishedAt === null || !mayBeGitTagOf(scheme, release.tagName)) {
       continue;
     }
     const gitTag = readGitTag(scheme, release.tagName);

@@ -6,6 +6,7 @@ import {
   gitTagPrefixOfTemplate,
   imageTagOfRelease,
   isPrereleaseVersion,
+  mayBeGitTagOf,
   newestVersionFirst,
   parseTagTemplate,
   readGitTag,
@@ -41,6 +42,24 @@ describe('release tag schemes', () => {
         assert.match(impossible.error, /has 28 days/);
       }
     });
+  });
+
+  it('passes over only text that readGitTag refuses (the quick check before parsing each listed release)', () => {
+    const schemes = [scheme('api'), scheme('api_v2'), scheme('web', { git: '{app}@{version}', image: '{version}' }), scheme('api', { git: '{app}/v{version}', image: 'v{version}' }), scheme('cli', { git: 'v{version}-cli', image: '{version}' })];
+    const texts = ['api-2026.11.20.10.00.00', 'api_v2-2026.11.20.10.00.00', 'api-', 'frontend-2026.11.20.10.00.00', 'web@1.4.2', 'web@', 'api/v2.3.0', 'api/v2.3.0-rc.1', 'v1.2.3-cli', 'v1.2.3', 'api-2026.02.30.10.00.00', ''];
+    let passedOver = 0;
+    for (const tagScheme of schemes) {
+      for (const text of texts) {
+        if (!mayBeGitTagOf(tagScheme, text)) {
+          passedOver += 1;
+          assert.equal(readGitTag(tagScheme, text).ok, false, `${tagScheme.git.text}: ${text}`);
+        }
+      }
+    }
+    assert.ok(passedOver > schemes.length * texts.length / 2, 'most of another app\'s tags are passed over');
+    // And what it lets through is what readGitTag reads (or refuses with a reason).
+    assert.equal(mayBeGitTagOf(scheme('api'), 'api-2026.11.20.10.00.00'), true);
+    assert.equal(mayBeGitTagOf(scheme('cli', { git: 'v{version}-cli', image: '{version}' }), 'v1.2.3-cli'), true);
   });
 
   describe('semantic versions', () => {
