@@ -50,6 +50,9 @@ interface WorldResult {
   unchangedRateLimitUnits: number;
   floorWallOverRtt: number;
   floorCpuMs: number;
+  /** The floor with GitHub's GETs sent through node-fetch, the fetch Release Deck's Octokit uses (a design decision). */
+  nodeFetchFloorWallOverRtt: number;
+  nodeFetchFloorCpuMs: number;
   naiveRequests: number;
   naiveWallOverRtt: number;
   environmentsShown: number;
@@ -209,6 +212,15 @@ async function measureWorld(name: string, world: World, token: string, profileFo
       collectGarbage();
       floor.push((await timed(() => Promise.all(firstRequests.map((entry) => bareGet(`${simulator.url}${entry.path}`, token))))).sample);
     }
+    // The same, with GitHub's GETs through node-fetch (the /version probes stay bare, as versionProbe.ts sends them):
+    // what the libraries the extension is built on cost before Octokit and Release Deck do anything.
+    const { default: nodeFetch } = await import('node-fetch');
+    const nodeFetchFloor: Sample[] = [];
+    for (let sample = 0; sample < SAMPLES; sample += 1) {
+      closeIdleConnections();
+      collectGarbage();
+      nodeFetchFloor.push((await timed(() => Promise.all(firstRequests.map((entry) => (isLive(entry.path) ? bareGet(`${simulator.url}${entry.path}`, token) : nodeFetch(`${simulator.url}${entry.path}`, { headers: gitHubHeaders(token) }).then(async (response) => JSON.parse(await response.text()) as unknown)))))).sample);
+    }
 
     // The same first refresh at longer round trips: what it costs beyond one round trip stays about the
     // same (the requests are in parallel; what is left is CPU time), so its ratio to the RTT falls.
@@ -257,6 +269,8 @@ async function measureWorld(name: string, world: World, token: string, profileFo
       unchangedRateLimitUnits: counts.unchangedUnits,
       floorWallOverRtt: median(floor.map((entry) => entry.wallMs)) / RTT_MS,
       floorCpuMs: median(floor.map((entry) => entry.cpuMs)),
+      nodeFetchFloorWallOverRtt: median(nodeFetchFloor.map((entry) => entry.wallMs)) / RTT_MS,
+      nodeFetchFloorCpuMs: median(nodeFetchFloor.map((entry) => entry.cpuMs)),
       naiveRequests: naiveStats.requests + naiveStats.versionRequests,
       naiveWallOverRtt: naive.sample.wallMs / RTT_MS,
       environmentsShown: counts.environmentsShown,
@@ -294,9 +308,16 @@ function collectGarbage(): void {
   (globalThis as { gc?: () => void }).gc?.();
 }
 
+function isLive(path: string): boolean {
+  return path.startsWith('/live/');
+}
+
+function gitHubHeaders(token: string): Record<string, string> {
+  return { accept: 'application/vnd.github.v3+json', authorization: `token ${token}` };
+}
+
 function bareGet(url: string, token: string): Promise<unknown> {
-  const live = new URL(url).pathname.startsWith('/live/');
-  const headers: Record<string, string> = live ? { accept: 'application/json' } : { accept: 'application/vnd.github.v3+json', authorization: `token ${token}` };
+  const headers: Record<string, string> = isLive(new URL(url).pathname) ? { accept: 'application/json' } : gitHubHeaders(token);
   return new Promise((resolve, reject) => {
     http
       .get(url, { headers }, (response) => {
@@ -429,6 +450,9 @@ async function main(): Promise<void> {
   }
   console.log('floor: the same GETs as the first refresh, all at once through Node\'s http module and JSON.parse, nothing else (no client does less).');
   for (const world of worlds) {
+    console.log(`${world.world}: floor with GitHub's GETs through node-fetch ${world.nodeFetchFloorWallOverRtt.toFixed(2)} × RTT, ${world.nodeFetchFloorCpuMs.toFixed(0)} ms CPU (bare: ${world.floorWallOverRtt.toFixed(2)} × RTT, ${world.floorCpuMs.toFixed(0)} ms CPU)`);
+  }
+  for (const world of worlds) {
     for (const longer of world.longerRoundTrips) {
       console.log(`${world.world} at ${longer.rttMs} ms RTT: first refresh ${longer.wallOverRtt.toFixed(2)} × RTT (${longer.beyondRttMs.toFixed(0)} ms beyond one round trip)`);
     }
@@ -449,8 +473,14 @@ async function main(): Promise<void> {
   mkdirSync(join(ROOT, 'bench'), { recursive: true });
   writeFileSync(join(ROOT, 'bench', 'results.json'), JSON.stringify({ rttMs: RTT_MS, worlds, bundleKb, webviewKb, editor, budgets, at: new Date().toISOString() }, null, 2));
   for (const world of worlds) {
-    if (world.wallOverRtt > 2 && world.floorWallOverRtt > 2) {
-      console.log(`\n${world.world}: even the floor (bare GETs + JSON.parse) takes ${world.floorWallOverRtt.toFixed(2)} × RTT here, so no client can refresh this world within 2 × RTT on this machine.`);
+    const allowed = 2 + world.buildRounds;
+    if (world.wallOverRtt <= allowed) {
+      continue;
+    }
+    if (world.floorWallOverRtt > allowed) {
+      console.log(`\n${world.world}: even the floor (bare GETs + JSON.parse) takes ${world.floorWallOverRtt.toFixed(2)} × RTT here, so no client can refresh this world within ${allowed} × RTT on this machine.`);
+    } else if (world.nodeFetchFloorWallOverRtt > allowed) {
+      console.log(`\n${world.world}: the floor through node-fetch (GitHub's GETs + JSON.parse, nothing of Octokit or Release Deck) takes ${world.nodeFetchFloorWallOverRtt.toFixed(2)} × RTT here, so no client built on node-fetch can refresh this world within ${allowed} × RTT on this machine.`);
     }
   }
   const failed = budgets.filter((budget) => !budget.pass).length;
