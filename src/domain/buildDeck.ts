@@ -111,11 +111,14 @@ function buildEnvironmentDeck(
     };
   }
 
+  // Once per environment, not per run: the commits titles are matched among, and the app's tag scheme.
+  const titledCommits = deploy.kind === 'workflow' ? titledCommitsOf(app, context.facts) : undefined;
+  const scheme = tagSchemeOf(app);
   const runs = deploy.kind === 'workflow'
     ? [...(context.runsByWorkflow.get(workflowKey(deploy.repo, deploy.workflow)) ?? [])]
         .filter((run) => isRunOfWorkflow(run, deploy))
         .sort((a, b) => Date.parse(b.createdAt) - Date.parse(a.createdAt) || b.id - a.id)
-        .map((run) => deploymentRecord(run, readRunTitle(run.displayTitle, deploy.runTitle, titledCommitsOf(app, context.facts), run.createdAt, tagSchemeOf(app)), context.facts.pendingDeployments?.[run.id], context.facts.pendingDeploymentsUnread?.[run.id]))
+        .map((run) => deploymentRecord(run, readRunTitle(run.displayTitle, deploy.runTitle, titledCommits, run.createdAt, scheme), context.facts.pendingDeployments?.[run.id], context.facts.pendingDeploymentsUnread?.[run.id]))
     : [];
   // A run waiting for review is what the environment waits on, before a newer one queued behind it.
   const activeDeployment = runs.find((run) => run.review !== undefined) ?? runs.find((run) => run.status !== 'completed');
