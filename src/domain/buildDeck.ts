@@ -12,14 +12,18 @@ import { readRunTitle, titledCommitsOf } from './runTitle';
 import { shortSha } from './tags';
 import { compareReleaseVersions, tagSchemeOf } from './tagScheme';
 import { registryFallback, releasesOf } from './deckReleases';
-import { placeLabel, plural } from './words';
+import { counts, placeLabel } from './words';
+import { english, type L10n } from './l10n';
 import { isReleaseRunOf, publishingDetail } from './releaseChain';
 
 /** Release notes' change count (deckReleases.ts), as the deck reads it. */
 export { countChanges } from './deckReleases';
 
-/** Builds the whole deck from a refresh's facts. Pure: same profile and facts, same snapshot. */
-export function buildDeck(profile: Profile, facts: DeckFacts): DeckSnapshot {
+/**
+ * Builds the whole deck from a refresh's facts. Pure: same profile and facts, same snapshot. Its words (state
+ * details) in the language of `l10n` and relative times in `locale`'s words; English by default.
+ */
+export function buildDeck(profile: Profile, facts: DeckFacts, l10n: L10n = english, locale = 'en'): DeckSnapshot {
   const tagCommits = new Map(facts.tags.map((tag) => [tag.name, tag.sha]));
   const commitIndex = new Map(facts.mainCommits.map((commit, index) => [commit.sha, index]));
   // Runs grouped by repository and workflow file once, instead of scanning every run for every environment.
@@ -33,7 +37,7 @@ export function buildDeck(profile: Profile, facts: DeckFacts): DeckSnapshot {
       list.push(run);
     }
   }
-  const context: BuildContext = { facts, tagCommits, commitIndex, runsByWorkflow, changelogBranch: profile.changelogBranch };
+  const context: BuildContext = { facts, tagCommits, commitIndex, runsByWorkflow, changelogBranch: profile.changelogBranch, l10n, locale };
   return {
     profileName: profile.name,
     generatedAt: facts.fetchedAt,
@@ -48,6 +52,8 @@ interface BuildContext extends CommitContext {
   readonly commitIndex: ReadonlyMap<string, number>;
   readonly runsByWorkflow: ReadonlyMap<string, readonly WorkflowRunFact[]>;
   readonly changelogBranch: string;
+  readonly l10n: L10n;
+  readonly locale: string;
 }
 
 function workflowKey(repo: string, workflowFile: string): string {
@@ -99,15 +105,16 @@ function buildEnvironmentDeck(
   context: BuildContext,
 ): EnvironmentDeck {
   const deploy = environment.deploy;
+  const { l10n } = context;
   const base = { appId: app.id, environment };
   if (deploy.kind === 'latest') {
     return {
       ...base,
       state: 'alwaysLatest',
-      stateDetail: deploy.explanation ?? 'Always runs the image tagged latest; there is no deployment to track.',
+      stateDetail: deploy.explanation ?? l10n.t('Always runs the image tagged latest; there is no deployment to track.'),
       history: [],
       runs: [],
-      rollback: { ok: false, reason: `${app.label} always runs the image tagged latest: there is no earlier tag to roll back to. Revert the change in the monorepo instead.` },
+      rollback: { ok: false, reason: l10n.t('{0} always runs the image tagged latest: there is no earlier tag to roll back to. Revert the change in the monorepo instead.', app.label) },
     };
   }
 
@@ -153,11 +160,12 @@ function buildEnvironmentDeck(
 
   if (activeDeployment?.review !== undefined) {
     const target = activeDeployment.imageTag ?? activeDeployment.title;
-    return { ...common, state: 'awaitingReview', stateDetail: `A deployment of ${target} by ${activeDeployment.actor} is ${waitingWords(activeDeployment.review, new Date(context.facts.fetchedAt))}. ${reviewHint(activeDeployment.review)}` };
+    const waiting = waitingWords(activeDeployment.review, new Date(context.facts.fetchedAt), l10n, context.locale);
+    return { ...common, state: 'awaitingReview', stateDetail: `${l10n.t('A deployment of {0} by {1} is {2}.', target, activeDeployment.actor, waiting)} ${reviewHint(activeDeployment.review, l10n)}` };
   }
   if (activeDeployment !== undefined) {
     const target = activeDeployment.imageTag ?? activeDeployment.title;
-    return { ...common, state: 'deploying', stateDetail: `A deployment of ${target} is ${activeDeployment.status === 'in_progress' ? 'in progress' : 'queued'}.` };
+    return { ...common, state: 'deploying', stateDetail: activeDeployment.status === 'in_progress' ? l10n.t('A deployment of {0} is in progress.', target) : l10n.t('A deployment of {0} is queued.', target) };
   }
   if (publishingRun !== undefined && publishingFact !== undefined) {
     return {
@@ -171,24 +179,24 @@ function buildEnvironmentDeck(
   }
   if (lastDeployment !== undefined && lastDeployment.conclusion !== 'success') {
     const target = lastDeployment.imageTag ?? lastDeployment.title;
-    const still = running?.imageTag !== undefined ? ` ${running.imageTag} still runs.` : '';
-    return { ...common, state: 'failed', stateDetail: `The last deployment (${target}) ended in ${lastDeployment.conclusion ?? 'an unknown state'}.${still}` };
+    const ended = l10n.t('The last deployment ({0}) ended in {1}.', target, lastDeployment.conclusion ?? l10n.t('an unknown state'));
+    return { ...common, state: 'failed', stateDetail: running?.imageTag !== undefined ? `${ended} ${l10n.t('{0} still runs.', running.imageTag)}` : ended };
   }
   if (deploy.kind === 'manual' && running === undefined) {
     return {
       ...common,
       state: 'unknown',
-      stateDetail: recorded?.detail ?? `Deployed by hand with ${deploy.tool}; this environment reports no version, so Release Deck cannot tell what runs there.`,
+      stateDetail: recorded?.detail ?? l10n.t('Deployed by hand with {0}; this environment reports no version, so Release Deck cannot tell what runs there.', deploy.tool),
     };
   }
   if (running === undefined) {
-    return { ...common, state: 'unknown', stateDetail: 'No /version endpoint and no successful deployment on record: what runs there is unknown.' };
+    return { ...common, state: 'unknown', stateDetail: l10n.t('No /version endpoint and no successful deployment on record: what runs there is unknown.') };
   }
   if (!app.usesReleases) {
-    return { ...common, state: 'inSync', stateDetail: 'Runs the version shown.' };
+    return { ...common, state: 'inSync', stateDetail: l10n.t('Runs the version shown.') };
   }
   if (newestRelease === undefined) {
-    return { ...common, state: 'unknown', stateDetail: `${app.label} has no published GitHub Release to compare with.` };
+    return { ...common, state: 'unknown', stateDetail: l10n.t('{0} has no published GitHub Release to compare with.', app.label) };
   }
   const compared = compareWithNewestRelease(app, running, newestRelease, context, lastSuccessfulDeployment?.imageTag);
   return { ...common, ...compared, ...(recorded !== undefined ? { stateDetail: `${recorded.detail} ${compared.stateDetail}` } : {}) };
@@ -201,14 +209,15 @@ function compareWithNewestRelease(
   context: BuildContext,
   lastDeployedTag: string | undefined,
 ): { state: EnvironmentState; stateDetail: string; behindBy?: number; aheadBy?: number } {
-  const inSync = { state: 'inSync' as const, stateDetail: `Runs ${buildWords(newest.imageTag, newest.buildSha ?? newest.commitSha)}, the newest published release.` };
+  const { l10n } = context;
+  const inSync = { state: 'inSync' as const, stateDetail: l10n.t('Runs {0}, the newest published release.', buildWords(newest.imageTag, newest.buildSha ?? newest.commitSha, l10n)) };
   if (running.release?.gitTag === newest.gitTag || (running.sha !== undefined && (running.sha === newest.commitSha || running.sha === newest.buildSha))) {
     return inSync;
   }
   if (running.sha !== undefined && newest.commitSha !== undefined) {
     // Same build, or how many of the app's own commits lie between (sameBuild.ts); other apps' commits do not count.
     const builds = compareBuilds(app, running.sha, newest.commitSha, { histories: context.facts.appHistories ?? {}, commitIndex: context.commitIndex });
-    const ofApp = (count: number): string => `${plural(count, 'commit')} of ${app.label}`;
+    const ofApp = (count: number): string => l10n.t('{0} of {1}', counts.commit(count, l10n), app.label);
     if (builds.kind === 'same') {
       return inSync;
     }
@@ -216,17 +225,23 @@ function compareWithNewestRelease(
       // rel-… aliases whatever `latest` was when tagged: if CI had not built the inferred commit yet, the older one is its build.
       return {
         state: 'unknown',
-        stateDetail: `Runs commit ${shortSha(running.sha)} after a successful deployment of ${newest.imageTag}, the newest published release. ${newest.imageTag} is inferred to be built from commit ${shortSha(newest.buildSha)} (${ofApp(builds.by)} after it), but if CI had not built that commit when ${newest.imageTag} was tagged, ${shortSha(running.sha)} is its build; which one cannot be told from the commits. Naming the app's container package in the profile ("registry") makes Release Deck read it.`,
+        stateDetail: l10n.t(
+          'Runs commit {0} after a successful deployment of {1}, the newest published release. {1} is inferred to be built from commit {2} ({3} after it), but if CI had not built that commit when {1} was tagged, {0} is its build; which one cannot be told from the commits. Naming the app\'s container package in the profile ("registry") makes Release Deck read it.',
+          shortSha(running.sha),
+          newest.imageTag,
+          shortSha(newest.buildSha),
+          ofApp(builds.by),
+        ),
       };
     }
     if (builds.kind === 'behind') {
-      return { state: 'behind', behindBy: builds.by, stateDetail: `${ofApp(builds.by)} behind ${newest.imageTag}, the newest published release.` };
+      return { state: 'behind', behindBy: builds.by, stateDetail: l10n.t('{0} behind {1}, the newest published release.', ofApp(builds.by), newest.imageTag) };
     }
     if (builds.kind === 'ahead') {
-      return { state: 'inSync', aheadBy: builds.by, stateDetail: `${ofApp(builds.by)} ahead of ${newest.imageTag}, the newest published release.` };
+      return { state: 'inSync', aheadBy: builds.by, stateDetail: l10n.t('{0} ahead of {1}, the newest published release.', ofApp(builds.by), newest.imageTag) };
     }
     if (buildPathsOf(app).length > 0) {
-      return { state: 'unknown', stateDetail: `Runs commit ${shortSha(running.sha)}; whether it is ${buildWords(newest.imageTag, newest.buildSha)} cannot be told: ${builds.why}.` };
+      return { state: 'unknown', stateDetail: l10n.t('Runs commit {0}; whether it is {1} cannot be told: {2}.', shortSha(running.sha), buildWords(newest.imageTag, newest.buildSha, l10n), builds.why) };
     }
   }
   const runningIndex = running.sha !== undefined ? context.commitIndex.get(running.sha) : undefined;
@@ -234,22 +249,22 @@ function compareWithNewestRelease(
   if (runningIndex !== undefined && newestIndex !== undefined) {
     if (runningIndex > newestIndex) {
       const behindBy = runningIndex - newestIndex;
-      return { state: 'behind', behindBy, stateDetail: `${plural(behindBy, 'commit')} behind ${newest.imageTag}, the newest published release.` };
+      return { state: 'behind', behindBy, stateDetail: l10n.t('{0} behind {1}, the newest published release.', counts.commit(behindBy, l10n), newest.imageTag) };
     }
     const aheadBy = newestIndex - runningIndex;
-    return { state: 'inSync', aheadBy, stateDetail: `${plural(aheadBy, 'commit')} ahead of ${newest.imageTag}, the newest published release.` };
+    return { state: 'inSync', aheadBy, stateDetail: l10n.t('{0} ahead of {1}, the newest published release.', counts.commit(aheadBy, l10n), newest.imageTag) };
   }
   if (running.release !== undefined) {
     if ((compareReleaseVersions(running.release.version, newest.version) ?? 0) < 0) {
-      return { state: 'behind', stateDetail: `Runs ${running.release.imageTag}, older than ${newest.imageTag}, the newest published release.` };
+      return { state: 'behind', stateDetail: l10n.t('Runs {0}, older than {1}, the newest published release.', running.release.imageTag, newest.imageTag) };
     }
-    return { state: 'inSync', stateDetail: `Runs ${running.release.imageTag}.` };
+    return { state: 'inSync', stateDetail: l10n.t('Runs {0}.', running.release.imageTag) };
   }
   if (runningIndex !== undefined) {
-    return { state: 'inSync', stateDetail: `Runs a commit of the monorepo newer than ${newest.imageTag}, the newest published release.` };
+    return { state: 'inSync', stateDetail: l10n.t('Runs a commit of the monorepo newer than {0}, the newest published release.', newest.imageTag) };
   }
   return {
     state: 'unknown',
-    stateDetail: `Runs commit ${running.sha !== undefined ? shortSha(running.sha) : 'unknown'}, which is neither a published release nor among the monorepo's recent commits.`,
+    stateDetail: l10n.t("Runs commit {0}, which is neither a published release nor among the monorepo's recent commits.", running.sha !== undefined ? shortSha(running.sha) : l10n.t('unknown')),
   };
 }

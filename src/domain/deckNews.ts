@@ -1,4 +1,5 @@
 import { versionKey } from './facts';
+import { english, type L10n } from './l10n';
 import { outcomeWords, runDuration, runFailed, runTarget } from './runWords';
 import type { AppDeck, DeckSnapshot, DeploymentRecord, EnvironmentDeck, PublishedRelease } from './snapshot';
 import { placeLabel } from './words';
@@ -96,17 +97,18 @@ export function readNewsDigest(value: unknown): NewsDigest | undefined {
  * know (a new profile) announces nothing; a run or release older than the newest one known (one that
  * came back into the listing's window) neither.
  */
-export function newsBetween(before: NewsDigest, after: DeckSnapshot): NewsEvent[] {
+export function newsBetween(before: NewsDigest, after: DeckSnapshot, l10n: L10n = english, locale = 'en'): NewsEvent[] {
   const events: NewsEvent[] = [];
+  const speech = { l10n, locale };
   for (const app of after.apps) {
     const known = before.apps[app.app.id];
     if (known !== undefined) {
-      events.push(...releaseNews(app, known));
+      events.push(...releaseNews(app, known, l10n));
     }
     for (const environment of app.environments) {
       const knownEnvironment = before.environments[versionKey(app.app.id, environment.environment.id)];
       if (knownEnvironment !== undefined) {
-        events.push(...environmentNews(app, environment, knownEnvironment));
+        events.push(...environmentNews(app, environment, knownEnvironment, speech));
       }
     }
   }
@@ -114,8 +116,8 @@ export function newsBetween(before: NewsDigest, after: DeckSnapshot): NewsEvent[
 }
 
 /** The news between two snapshots (the digest of the first, then the second). */
-export function snapshotNews(before: DeckSnapshot, after: DeckSnapshot): NewsEvent[] {
-  return newsBetween(newsDigest(before), after);
+export function snapshotNews(before: DeckSnapshot, after: DeckSnapshot, l10n: L10n = english, locale = 'en'): NewsEvent[] {
+  return newsBetween(newsDigest(before), after, l10n, locale);
 }
 
 /** A release's moment for telling a newly published one: its tag's date, or (semantic versions) when it was published. */
@@ -123,7 +125,7 @@ function releaseMoment(release: PublishedRelease): number {
   return release.version.kind === 'date' ? release.version.date.epochMs : Date.parse(release.publishedAt);
 }
 
-function releaseNews(app: AppDeck, known: NewsDigest['apps'][string]): NewsEvent[] {
+function releaseNews(app: AppDeck, known: NewsDigest['apps'][string], l10n: L10n): NewsEvent[] {
   const ids = new Set(known.releases);
   // A newly published release is the app's newest (one draft per app, replaced on each push: openverse-facts §1.1).
   const newestKnown = known.newestReleaseMs ?? -Infinity;
@@ -136,12 +138,15 @@ function releaseNews(app: AppDeck, known: NewsDigest['apps'][string]): NewsEvent
       failure: false,
       appId: app.app.id,
       // Publishing starts the release workflow, which tags the images afterwards: the image tag is what it will be, not a fact yet.
-      message: `${release.publishedBy !== undefined ? `${release.publishedBy} published` : 'Published'} ${release.gitTag} of ${app.app.label} (image tag ${release.imageTag}).${release.publishedBy === undefined ? ' Who published it is not known (its release workflow run is not listed).' : ''}`,
-      link: { label: 'Open Release', url: release.htmlUrl },
+      message: release.publishedBy !== undefined
+        ? l10n.t('{0} published {1} of {2} (image tag {3}).', release.publishedBy, release.gitTag, app.app.label, release.imageTag)
+        : l10n.t('Published {0} of {1} (image tag {2}). Who published it is not known (its release workflow run is not listed).', release.gitTag, app.app.label, release.imageTag),
+      link: { label: l10n.t('Open Release'), url: release.htmlUrl },
     }));
 }
 
-function environmentNews(app: AppDeck, environment: EnvironmentDeck, known: NewsDigest['environments'][string]): NewsEvent[] {
+function environmentNews(app: AppDeck, environment: EnvironmentDeck, known: NewsDigest['environments'][string], speech: { readonly l10n: L10n; readonly locale: string }): NewsEvent[] {
+  const { l10n } = speech;
   const events: NewsEvent[] = [];
   const place = placeLabel(app.app, environment.environment);
   const newestKnown = known.newestRunAt !== undefined ? Date.parse(known.newestRunAt) : -Infinity;
@@ -149,21 +154,21 @@ function environmentNews(app: AppDeck, environment: EnvironmentDeck, known: News
   // Oldest first, so that notifications come in the order things happened.
   for (const record of [...environment.runs].reverse()) {
     const phase = known.runs[String(record.runId)];
-    const link = { label: 'Open Run', url: record.runUrl };
+    const link = { label: l10n.t('Open Run'), url: record.runUrl };
     const target = runTarget(record);
     if (phase === undefined && Date.parse(record.startedAt) < newestKnown) {
       continue;
     }
     if (record.status === 'completed') {
       if (phase === undefined || !phase.startsWith('completed')) {
-        events.push({ ...base, key: `run:${record.runId}:completed`, kind: 'deploymentFinished', failure: runFailed(record), message: finishedMessage(environment, record, place), link });
+        events.push({ ...base, key: `run:${record.runId}:completed`, kind: 'deploymentFinished', failure: runFailed(record), message: finishedMessage(environment, record, place, speech), link });
       }
       continue;
     }
     if (record.status === 'waiting' && phase !== 'waiting') {
-      events.push({ ...base, key: `run:${record.runId}:waiting`, kind: 'deploymentWaiting', failure: false, message: `${record.actor}'s deployment of ${target} to ${place} is waiting for review: a reviewer of the environment must approve it.`, link });
+      events.push({ ...base, key: `run:${record.runId}:waiting`, kind: 'deploymentWaiting', failure: false, message: l10n.t("{0}'s deployment of {1} to {2} is waiting for review: a reviewer of the environment must approve it.", record.actor, target, place), link });
     } else if (phase === undefined) {
-      events.push({ ...base, key: `run:${record.runId}:started`, kind: 'deploymentStarted', failure: false, message: `${record.actor} started deploying ${target} to ${place} (${record.event}).`, link });
+      events.push({ ...base, key: `run:${record.runId}:started`, kind: 'deploymentStarted', failure: false, message: l10n.t('{0} started deploying {1} to {2} ({3}).', record.actor, target, place, record.event), link });
     }
   }
   const running = runningIdentity(environment);
@@ -177,25 +182,31 @@ function environmentNews(app: AppDeck, environment: EnvironmentDeck, known: News
       key: `version:${app.app.id}/${environment.environment.id}:${running}`,
       kind: 'versionChanged',
       failure: false,
-      message: `${place} now runs ${label ?? running} (it ran ${known.runningLabel ?? known.running}). No deployment run in the deck deployed it, so who changed it is not known.`,
-      ...(versionUrl !== undefined ? { link: { label: 'Open /version', url: versionUrl } } : {}),
+      message: l10n.t('{0} now runs {1} (it ran {2}). No deployment run in the deck deployed it, so who changed it is not known.', place, label ?? running, known.runningLabel ?? known.running),
+      ...(versionUrl !== undefined ? { link: { label: l10n.t('Open /version'), url: versionUrl } } : {}),
     });
   }
   return events;
 }
 
-function finishedMessage(environment: EnvironmentDeck, record: DeploymentRecord, place: string): string {
-  const took = runDuration(record);
-  const after = took !== undefined ? ` after ${took}` : '';
+function finishedMessage(environment: EnvironmentDeck, record: DeploymentRecord, place: string, { l10n, locale }: { readonly l10n: L10n; readonly locale: string }): string {
+  const took = runDuration(record, l10n);
   const target = runTarget(record);
   if (record.conclusion === 'success') {
-    return `${record.actor}'s deployment of ${target} to ${place} succeeded${took !== undefined ? ` in ${took}` : ''}.`;
+    return took !== undefined
+      ? l10n.t("{0}'s deployment of {1} to {2} succeeded in {3}.", record.actor, target, place, took)
+      : l10n.t("{0}'s deployment of {1} to {2} succeeded.", record.actor, target, place);
   }
-  const still = environment.running !== undefined && runningOf(environment) !== record.imageTag ? ` ${runningOf(environment) ?? ''} still runs there.` : '';
-  return `${record.actor}'s deployment of ${target} to ${place} ${outcomeWords(record)}${after}.${still}`;
+  const ended = outcomeWords(record, l10n, locale);
+  const said = took !== undefined
+    ? l10n.t("{0}'s deployment of {1} to {2} {3} after {4}.", record.actor, target, place, ended, took)
+    : l10n.t("{0}'s deployment of {1} to {2} {3}.", record.actor, target, place, ended);
+  return environment.running !== undefined && runningOf(environment) !== record.imageTag ? `${said} ${l10n.t('{0} still runs there.', runningOf(environment) ?? '')}` : said;
 }
 
 /** "and 4 more changes": what is left once the first few notifications are shown. */
-export function moreNews(count: number): string {
-  return `${count} more change${count === 1 ? '' : 's'} on the deck since the last refresh: see each environment's history in the Release Deck view.`;
+export function moreNews(count: number, l10n: L10n = english): string {
+  return count === 1
+    ? l10n.t("1 more change on the deck since the last refresh: see each environment's history in the Release Deck view.")
+    : l10n.t("{0} more changes on the deck since the last refresh: see each environment's history in the Release Deck view.", count);
 }

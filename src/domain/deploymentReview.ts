@@ -1,6 +1,7 @@
 import type { PendingDeploymentFact, WorkflowRunFact } from './facts';
 import type { AppDeck, DeckSnapshot, DeploymentRecord, DeploymentReview, EnvironmentDeck } from './snapshot';
-import { ago, hourMinute } from './words';
+import { english, type L10n } from './l10n';
+import { elapsed, hourMinute } from './words';
 
 /**
  * Deployments waiting on an environment's required reviewers (GitHub run status `waiting`; "Jobs that
@@ -39,25 +40,39 @@ export function timerOnly(review: DeploymentReview): boolean {
   return review.unread === undefined && review.reviewers.length === 0 && review.waitTimer !== undefined;
 }
 
-/** "octo-maintainer or WordPress/maintainers (team)"; "its environment's reviewers" when they are not known. */
-export function reviewersWords(review: DeploymentReview): string {
+/**
+ * "octo-maintainer or WordPress/maintainers (team)"; "its environment's reviewers" when they are not known.
+ * The words of the deck, Needs You and the review commands, in the language of `l10n` (English by default).
+ */
+export function reviewersWords(review: DeploymentReview, l10n: L10n = english): string {
   if (review.reviewers.length === 0) {
-    return `the reviewers of ${review.environments.length > 0 ? `the ${review.environments.map((one) => one.name).join(' and ')} environment` : 'its environment'}`;
+    const names = review.environments.map((one) => one.name);
+    return names.length > 0 ? l10n.t('the reviewers of the {0} environment', listWords(names, l10n.t('and'))) : l10n.t('the reviewers of its environment');
   }
-  const names = review.reviewers.map((reviewer) => (reviewer.type === 'Team' ? `${reviewer.name} (team)` : reviewer.name));
-  return names.length === 1 ? (names[0] ?? '') : `${names.slice(0, -1).join(', ')} or ${names[names.length - 1] ?? ''}`;
+  const names = review.reviewers.map((reviewer) => (reviewer.type === 'Team' ? l10n.t('{0} (team)', reviewer.name) : reviewer.name));
+  return listWords(names, l10n.t('or'));
+}
+
+/** "a, b or c" with the last two joined by `conjunction`. */
+function listWords(names: readonly string[], conjunction: string): string {
+  return names.length <= 1 ? (names[0] ?? '') : `${names.slice(0, -1).join(', ')} ${conjunction} ${names[names.length - 1] ?? ''}`;
 }
 
 /** "waiting for review by octo-maintainer (for 5 minutes)": the words of the deck and of a follow. */
-export function waitingWords(review: DeploymentReview, now?: Date): string {
+export function waitingWords(review: DeploymentReview, now?: Date, l10n: L10n = english, locale = 'en'): string {
   if (review.unread !== undefined) {
-    return `waiting for review or a protection rule; who may review could not be read: ${review.unread}`;
+    return l10n.t('waiting for review or a protection rule; who may review could not be read: {0}', review.unread);
   }
-  const waited = review.since !== undefined ? ` (${waitedWords(review.since, now)})` : '';
   if (timerOnly(review)) {
-    return `waiting ${review.waitTimer ?? 0} min (wait timer${review.since !== undefined ? `, until ${timerEnd(review.since, review.waitTimer ?? 0)}` : ''})`;
+    const minutes = review.waitTimer ?? 0;
+    return review.since !== undefined
+      ? l10n.t('waiting {0} min (wait timer, until {1})', minutes, timerEnd(review.since, minutes))
+      : l10n.t('waiting {0} min (wait timer)', minutes);
   }
-  return `waiting for review by ${reviewersWords(review)}${waited}`;
+  const reviewers = reviewersWords(review, l10n);
+  return review.since !== undefined
+    ? l10n.t('waiting for review by {0} ({1})', reviewers, waitedWords(review.since, now, l10n, locale))
+    : l10n.t('waiting for review by {0}', reviewers);
 }
 
 /** When a wait timer started at `since` lets the job go, "09:25" in the person's time of day; `since` as GitHub sent it when unreadable. */
@@ -66,25 +81,25 @@ function timerEnd(since: string, minutes: number): string {
   return Number.isNaN(started) ? since : hourMinute(new Date(started + minutes * 60_000));
 }
 
-/** "for 5 minutes", "since just now". */
-export function waitedWords(since: string, now?: Date): string {
-  const age = ago(since, now);
-  return age.endsWith(' ago') ? `for ${age.slice(0, -' ago'.length)}` : `since ${age}`;
+/** "for 5 minutes"; "since an unknown time" when the moment cannot be read. */
+export function waitedWords(since: string, now?: Date, l10n: L10n = english, locale = 'en'): string {
+  const span = elapsed(since, now, locale);
+  return span !== undefined ? l10n.t('for {0}', span) : l10n.t('since an unknown time');
 }
 
 /** What a person can do about it, said after the wait. */
-export function reviewHint(review: DeploymentReview): string {
+export function reviewHint(review: DeploymentReview, l10n: L10n = english): string {
   if (review.unread !== undefined) {
-    return 'The run\'s page on GitHub says what it waits for.';
+    return l10n.t("The run's page on GitHub says what it waits for.");
   }
   if (timerOnly(review)) {
-    return 'It starts by itself when the timer ends; no review is needed.';
+    return l10n.t('It starts by itself when the timer ends; no review is needed.');
   }
   return review.canReview
-    ? 'You can review it: Review Deployment… approves or rejects it.'
+    ? l10n.t('You can review it: Review Deployment… approves or rejects it.')
     : review.environments.length > 0
-      ? 'You are not one of its reviewers: ask one of them to review it on GitHub.'
-      : 'Who may review it could not be read; the run\'s page on GitHub says.';
+      ? l10n.t('You are not one of its reviewers: ask one of them to review it on GitHub.')
+      : l10n.t("Who may review it could not be read; the run's page on GitHub says.");
 }
 
 /** A deployment of the deck waiting for review, with where it deploys. */

@@ -1,4 +1,5 @@
 import type { AppDeck, DeploymentRecord, EnvironmentDeck, RollbackTarget, RunningVersion } from './snapshot';
+import { english, type L10n } from './l10n';
 import type { CommitFact } from './facts';
 import type { AppProfile, EnvironmentProfile } from './profileTypes';
 import { shortSha } from './tags';
@@ -69,11 +70,11 @@ function standing(record: DeploymentRecord, successor: DeploymentRecord, order: 
 }
 
 /** A few words on whether a deployed version still counts as working, for pickers and the history. */
-export function standingWords(record: DeploymentRecord): string | undefined {
+export function standingWords(record: DeploymentRecord, l10n: L10n = english): string | undefined {
   if (record.rolledAwayFrom !== undefined) {
-    return `rolled away from on ${record.rolledAwayFrom.on}`;
+    return l10n.t('rolled away from on {0}', record.rolledAwayFrom.on);
   }
-  return record.rollbackOrderUnknown !== undefined ? 'rolled away from? unknown' : undefined;
+  return record.rollbackOrderUnknown !== undefined ? l10n.t('rolled away from? unknown') : undefined;
 }
 
 /**

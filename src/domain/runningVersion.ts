@@ -5,11 +5,14 @@ import type { DeploymentRecord, EnvironmentState, PublishedRelease, RunningVersi
 import { commitsStartingWith, isFullSha } from './tags';
 import { readImageTag, tagSchemeOf, type SchemedApp, type TagScheme } from './tagScheme';
 import { commitTitle } from './words';
+import { english, type L10n } from './l10n';
 
 /** What resolving a running version needs of a refresh: the recent commits of main, indexed by SHA. */
 export interface CommitContext {
   readonly facts: Pick<DeckFacts, 'mainCommits'>;
   readonly commitIndex: ReadonlyMap<string, number>;
+  /** The language of the problems said (English without it). */
+  readonly l10n?: L10n;
 }
 
 export interface RunningResult {
@@ -28,18 +31,20 @@ export function runningVersion(
   releases: readonly PublishedRelease[],
   context: CommitContext,
 ): RunningResult {
+  const l10n = context.l10n ?? english;
   if (environment.versionUrl !== undefined) {
     if (version === undefined || version.kind === 'unreachable') {
-      const reason = version?.kind === 'unreachable' ? version.reason : 'it was not asked';
+      const reason = version?.kind === 'unreachable' ? version.reason : l10n.t('it was not asked');
       const fallback = lastSuccessful !== undefined ? fromDeployment(lastSuccessful, releases, context) : undefined;
+      const unreached = l10n.t('{0} could not be reached ({1}).', environment.versionUrl, reason);
       return {
         ...(fallback !== undefined ? { running: fallback } : {}),
-        problem: `${environment.versionUrl} could not be reached (${reason}).${fallback?.imageTag !== undefined ? ` The last successful deployment was ${fallback.imageTag}.` : ''}`,
+        problem: fallback?.imageTag !== undefined ? `${unreached} ${l10n.t('The last successful deployment was {0}.', fallback.imageTag)}` : unreached,
         problemState: 'unreachable',
       };
     }
     if (version.kind === 'malformed') {
-      return { problem: `${environment.versionUrl} answered something that is not a version: ${version.reason}`, problemState: 'unknown' };
+      return { problem: l10n.t('{0} answered something that is not a version: {1}', environment.versionUrl, version.reason), problemState: 'unknown' };
     }
     const warning = wrongEnvironmentWarning(app, environment, version.environment);
     if (warning !== undefined) {
@@ -89,6 +94,7 @@ function fromVersionAnswer(
       ),
     };
   }
+  const l10n = context.l10n ?? english;
   // A commit named by 7 to 39 characters: a `{sha7}` image tag, or an abbreviated SHA. Taken only when
   // exactly one known commit starts with it: a shorter or shared prefix names no commit for sure.
   const prefix = tag.ok && tag.value.kind === 'commit' ? tag.value.sha : /^[0-9a-f]{7,39}$/.test(release) ? release : undefined;
@@ -102,12 +108,12 @@ function fromVersionAnswer(
     return {
       problem:
         matches.length > 1
-          ? `${url} answered "${release.slice(0, 60)}", and ${String(matches.length)} commits start with ${prefix} (${matches.map((sha) => sha.slice(0, 12)).join(', ')}): which one runs cannot be told. A /version answer with the full 40-character SHA would say.`
-          : `${url} answered "${release.slice(0, 60)}", commit ${prefix}…, which is neither a published release nor among the monorepo's recent commits.`,
+          ? l10n.t('{0} answered "{1}", and {2} commits start with {3} ({4}): which one runs cannot be told. A /version answer with the full 40-character SHA would say.', url, release.slice(0, 60), matches.length, prefix, matches.map((sha) => sha.slice(0, 12)).join(', '))
+          : l10n.t('{0} answered "{1}", commit {2}…, which is neither a published release nor among the monorepo\'s recent commits.', url, release.slice(0, 60), prefix),
       problemState: 'unknown',
     };
   }
-  return { problem: `${url} answered release "${release.slice(0, 60)}", which is neither a commit SHA nor an image tag.`, problemState: 'unknown' };
+  return { problem: l10n.t('{0} answered release "{1}", which is neither a commit SHA nor an image tag.', url, release.slice(0, 60)), problemState: 'unknown' };
 }
 
 /**

@@ -1,4 +1,5 @@
 import type { FolderHistoryFact } from './facts';
+import { english, type L10n } from './l10n';
 import type { AppProfile } from './profileTypes';
 import { buildPathsOf } from './buildPaths';
 import { shortSha } from './tags';
@@ -139,8 +140,8 @@ export function compareBuilds(app: Pick<AppProfile, 'sourceFolders' | 'buildPath
 }
 
 /** How a release's build is named in messages: "the build of rel-… (commit abc1234)". */
-export function buildWords(imageTag: string, buildSha: string | undefined): string {
-  return `the build of ${imageTag}${buildSha !== undefined ? ` (commit ${shortSha(buildSha)})` : ''}`;
+export function buildWords(imageTag: string, buildSha: string | undefined, l10n: L10n = english): string {
+  return buildSha !== undefined ? l10n.t('the build of {0} (commit {1})', imageTag, shortSha(buildSha)) : l10n.t('the build of {0}', imageTag);
 }
 
 /** How a release's build was learned: the registry's package versions (exact) or the app's commits (inferred). */

@@ -1,3 +1,4 @@
+import { english, type L10n } from './l10n';
 import type { AppProfile, EnvironmentProfile } from './profileTypes';
 
 /** The few words Release Deck builds from data in more than one place: plurals, commit titles, places. */
@@ -6,6 +7,18 @@ import type { AppProfile, EnvironmentProfile } from './profileTypes';
 export function plural(count: number, noun: string): string {
   return `${count} ${noun}${count === 1 ? '' : 's'}`;
 }
+
+/**
+ * "1 commit", "3 commits", in the language of `l10n`: one function per thing counted, since each language
+ * inflects each noun its own way (plural() above stays for the English-only texts).
+ */
+export const counts = {
+  commit: (count: number, l10n: L10n = english): string => (count === 1 ? l10n.t('1 commit') : l10n.t('{0} commits', count)),
+  change: (count: number, l10n: L10n = english): string => (count === 1 ? l10n.t('1 change') : l10n.t('{0} changes', count)),
+  day: (count: number, l10n: L10n = english): string => (count === 1 ? l10n.t('1 day') : l10n.t('{0} days', count)),
+  deployment: (count: number, l10n: L10n = english): string => (count === 1 ? l10n.t('1 deployment') : l10n.t('{0} deployments', count)),
+  step: (count: number, l10n: L10n = english): string => (count === 1 ? l10n.t('1 step') : l10n.t('{0} steps', count)),
+} as const;
 
 /** The first line of a commit message. */
 export function commitTitle(message: string): string {
@@ -17,26 +30,44 @@ export function placeLabel(app: Pick<AppProfile, 'label'>, environment: Pick<Env
   return `${app.label} ${environment.label.toLowerCase()}`;
 }
 
+type Unit = 'year' | 'month' | 'week' | 'day' | 'hour' | 'minute' | 'second';
+
+const UNITS: ReadonlyArray<readonly [number, Unit]> = [
+  [60 * 60 * 24 * 365, 'year'],
+  [60 * 60 * 24 * 30, 'month'],
+  [60 * 60 * 24 * 7, 'week'],
+  [60 * 60 * 24, 'day'],
+  [60 * 60, 'hour'],
+  [60, 'minute'],
+  [1, 'second'],
+];
+
+/** The time from an ISO moment to `now` in its largest whole unit (a clock a little ahead is no time at all); undefined for no moment. */
+function span(iso: string, now: Date): { readonly count: number; readonly unit: Unit } | undefined {
+  const seconds = Math.round((now.getTime() - Date.parse(iso)) / 1000);
+  if (!Number.isFinite(seconds)) {
+    return undefined;
+  }
+  const [size, unit] = UNITS.find(([candidate]) => Math.abs(seconds) >= candidate) ?? [1, 'second'];
+  return { count: Math.trunc(Math.max(0, seconds) / size), unit };
+}
+
 /**
  * Relative time such as "3 days ago" ("vor 3 Tagen" for `de`), from an ISO moment, in the words of `locale`
  * (a BCP 47 tag such as vscode.env.language; English by default).
  */
-export function ago(iso: string, now: Date = new Date(), locale = 'en'): string {
-  const seconds = Math.round((now.getTime() - Date.parse(iso)) / 1000);
-  if (!Number.isFinite(seconds)) {
-    return 'at an unknown time';
+export function ago(iso: string, now: Date = new Date(), locale = 'en', l10n: L10n = english): string {
+  const time = span(iso, now);
+  if (time === undefined) {
+    return l10n.t('at an unknown time');
   }
-  const units: Array<[number, Intl.RelativeTimeFormatUnit]> = [
-    [60 * 60 * 24 * 365, 'year'],
-    [60 * 60 * 24 * 30, 'month'],
-    [60 * 60 * 24 * 7, 'week'],
-    [60 * 60 * 24, 'day'],
-    [60 * 60, 'hour'],
-    [60, 'minute'],
-    [1, 'second'],
-  ];
-  const [size, unit] = units.find(([candidate]) => Math.abs(seconds) >= candidate) ?? [1, 'second'];
-  return new Intl.RelativeTimeFormat(locale, { numeric: 'always' }).format(-Math.trunc(Math.max(0, seconds) / size), unit);
+  return new Intl.RelativeTimeFormat(locale, { numeric: 'always' }).format(-time.count, time.unit);
+}
+
+/** How long since an ISO moment, "5 minutes" ("5 Minuten" for `de`), in the words of `locale`; undefined for no moment. */
+export function elapsed(iso: string, now: Date = new Date(), locale = 'en'): string | undefined {
+  const time = span(iso, now);
+  return time !== undefined ? new Intl.NumberFormat(locale, { style: 'unit', unit: time.unit, unitDisplay: 'long' }).format(time.count) : undefined;
 }
 
 /**

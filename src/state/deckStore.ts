@@ -199,7 +199,7 @@ export class DeckStore extends Disposable {
     try {
       // Links from GitHub's answers go on screen only when safe and on the web host in force.
       const facts = withCheckedLinks(await gatherFacts(client, profile, { onProblem: (message) => { this.warnOnce(message); } }), webUrl);
-      const snapshot = buildDeck(profile, facts);
+      const snapshot = buildDeck(profile, facts, vscode.l10n, vscode.env.language);
       for (const app of snapshot.apps) {
         if (app.buildNote !== undefined) {
           this.warnOnce(app.buildNote);

@@ -85,6 +85,8 @@ export class NewsNotifications extends Disposable {
     }
     const announced = this.announced();
     const fresh = newsBetween(before, snapshot).filter((event) => !announced.includes(event.key));
+    // The same news in the editor's language for the notifications; the log keeps the English.
+    const told = new Map(newsBetween(before, snapshot, vscode.l10n, vscode.env.language).map((event) => [event.key, event]));
     if (fresh.length === 0) {
       return;
     }
@@ -93,21 +95,21 @@ export class NewsNotifications extends Disposable {
     const level = this.inputs.level();
     const wanted = fresh.filter((event) => (level === 'all' || (level === 'failures' && event.failure)) && !this.inputs.ownAction(event, sinceMs));
     for (const event of wanted.slice(0, SHOWN_AT_ONCE)) {
-      this.show(event);
+      this.show(event, told.get(event.key) ?? event);
     }
     if (wanted.length > SHOWN_AT_ONCE) {
-      const message = moreNews(wanted.length - SHOWN_AT_ONCE);
+      const message = moreNews(wanted.length - SHOWN_AT_ONCE, vscode.l10n);
       this.shownLog.push({ key: 'more', severity: 'information', message, buttons: [] });
       void vscode.window.showInformationMessage(message);
     }
   }
 
-  private show(event: NewsEvent): void {
+  private show(event: NewsEvent, told: NewsEvent): void {
     const severity = event.failure ? 'warning' : 'information';
-    const buttons = event.link !== undefined ? [event.link.label] : [];
-    this.shownLog.push({ key: event.key, severity, message: event.message, buttons });
+    const buttons = told.link !== undefined ? [told.link.label] : [];
+    this.shownLog.push({ key: event.key, severity, message: told.message, buttons });
     this.inputs.log.info(`News: ${event.message}`);
-    const shown = severity === 'warning' ? vscode.window.showWarningMessage(event.message, ...buttons) : vscode.window.showInformationMessage(event.message, ...buttons);
+    const shown = severity === 'warning' ? vscode.window.showWarningMessage(told.message, ...buttons) : vscode.window.showInformationMessage(told.message, ...buttons);
     void Promise.resolve(shown).then(async (choice) => {
       if (choice !== undefined && event.link !== undefined) {
         await this.inputs.openLink(event.link.url);

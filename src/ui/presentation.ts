@@ -1,23 +1,45 @@
 import * as vscode from 'vscode';
 import type { EnvironmentDeck, EnvironmentState } from '../domain/snapshot';
 import { waitingWords } from '../domain/deploymentReview';
-import { plural } from '../domain/words';
 import { isSafeLink } from '../domain/links';
 import { shortSha } from '../domain/tags';
+import { counts } from '../domain/words';
 
 export { isSafeLink };
 
 /** How each environment state looks, in the tree and the status bar. */
-export const STATE_LOOK: Record<EnvironmentState, { readonly icon: string; readonly color: string; readonly words: string }> = {
-  inSync: { icon: 'pass-filled', color: 'testing.iconPassed', words: 'in sync' },
-  behind: { icon: 'arrow-circle-down', color: 'list.warningForeground', words: 'behind' },
-  deploying: { icon: 'sync~spin', color: 'charts.blue', words: 'deploying' },
-  awaitingReview: { icon: 'eye', color: 'charts.yellow', words: 'waiting for review' },
-  failed: { icon: 'error', color: 'testing.iconFailed', words: 'last deployment failed' },
-  unreachable: { icon: 'debug-disconnect', color: 'list.warningForeground', words: 'unreachable' },
-  unknown: { icon: 'question', color: 'descriptionForeground', words: 'unknown' },
-  alwaysLatest: { icon: 'package', color: 'descriptionForeground', words: 'always runs latest' },
+export const STATE_LOOK: Record<EnvironmentState, { readonly icon: string; readonly color: string }> = {
+  inSync: { icon: 'pass-filled', color: 'testing.iconPassed' },
+  behind: { icon: 'arrow-circle-down', color: 'list.warningForeground' },
+  deploying: { icon: 'sync~spin', color: 'charts.blue' },
+  awaitingReview: { icon: 'eye', color: 'charts.yellow' },
+  failed: { icon: 'error', color: 'testing.iconFailed' },
+  unreachable: { icon: 'debug-disconnect', color: 'list.warningForeground' },
+  unknown: { icon: 'question', color: 'descriptionForeground' },
+  alwaysLatest: { icon: 'package', color: 'descriptionForeground' },
 };
+
+/** Each state in a few words, in the editor's language. */
+function stateName(state: EnvironmentState): string {
+  switch (state) {
+    case 'inSync':
+      return vscode.l10n.t('in sync');
+    case 'behind':
+      return vscode.l10n.t('behind');
+    case 'deploying':
+      return vscode.l10n.t('deploying');
+    case 'awaitingReview':
+      return vscode.l10n.t('waiting for review');
+    case 'failed':
+      return vscode.l10n.t('last deployment failed');
+    case 'unreachable':
+      return vscode.l10n.t('unreachable');
+    case 'unknown':
+      return vscode.l10n.t('unknown');
+    case 'alwaysLatest':
+      return vscode.l10n.t('always runs latest');
+  }
+}
 
 export function stateIcon(state: EnvironmentState): vscode.ThemeIcon {
   const look = STATE_LOOK[state];
@@ -31,10 +53,10 @@ export function runningLabel(environment: EnvironmentDeck): string | undefined {
     return undefined;
   }
   if (running.release !== undefined) {
-    return running.release.prerelease ? `${running.release.imageTag} (pre-release)` : running.release.imageTag;
+    return running.release.prerelease ? vscode.l10n.t('{0} (pre-release)', running.release.imageTag) : running.release.imageTag;
   }
   if (running.sha !== undefined) {
-    const ahead = environment.state === 'inSync' && environment.aheadBy !== undefined && environment.aheadBy > 0 ? ` (${environment.aheadBy} ahead)` : '';
+    const ahead = environment.state === 'inSync' && environment.aheadBy !== undefined && environment.aheadBy > 0 ? ` ${vscode.l10n.t('({0} ahead)', environment.aheadBy)}` : '';
     return `${shortSha(running.sha)}${ahead}${running.commitTitle !== undefined ? ` ${running.commitTitle}` : ''}`;
   }
   return running.imageTag;
@@ -44,16 +66,17 @@ export function runningLabel(environment: EnvironmentDeck): string | undefined {
 export function stateWords(environment: EnvironmentDeck): string {
   switch (environment.state) {
     case 'behind':
-      return environment.behindBy !== undefined ? `${plural(environment.behindBy, 'commit')} behind` : 'behind the newest release';
+      return environment.behindBy !== undefined ? vscode.l10n.t('{0} behind', counts.commit(environment.behindBy, vscode.l10n)) : vscode.l10n.t('behind the newest release');
     case 'inSync':
-      return environment.aheadBy !== undefined && environment.aheadBy > 0 ? `${environment.aheadBy} ahead of the newest release` : 'in sync';
+      return environment.aheadBy !== undefined && environment.aheadBy > 0 ? vscode.l10n.t('{0} ahead of the newest release', environment.aheadBy) : stateName('inSync');
     case 'awaitingReview':
-      return environment.activeDeployment?.review !== undefined ? `${environment.activeDeployment.imageTag ?? 'a deployment'} ${waitingWords(environment.activeDeployment.review)}` : STATE_LOOK.awaitingReview.words;
+      return environment.activeDeployment?.review !== undefined
+        ? `${environment.activeDeployment.imageTag ?? vscode.l10n.t('a deployment')} ${waitingWords(environment.activeDeployment.review, undefined, vscode.l10n, vscode.env.language)}`
+        : stateName('awaitingReview');
     default:
-      return STATE_LOOK[environment.state].words;
+      return stateName(environment.state);
   }
 }
-
 
 /**
  * An environment as a screen reader says it: app, environment, state in words, what runs there. The tree shows the
@@ -62,12 +85,12 @@ export function stateWords(environment: EnvironmentDeck): string {
 export function spokenEnvironment(appLabel: string, environment: EnvironmentDeck, as: 'environment' | 'app' = 'environment'): string {
   const running = runningLabel(environment);
   // An app row shows its production environment: said as the app, so it is never heard as that environment's own row.
-  const parts = as === 'app' ? [`${appLabel} app`, `${environment.environment.label.toLowerCase()} ${stateWords(environment)}`] : [`${appLabel} ${environment.environment.label}`, stateWords(environment)];
+  const parts = as === 'app' ? [vscode.l10n.t('{0} app', appLabel), `${environment.environment.label.toLowerCase()} ${stateWords(environment)}`] : [`${appLabel} ${environment.environment.label}`, stateWords(environment)];
   if (environment.state !== 'alwaysLatest') {
-    parts.push(running !== undefined ? `runs ${running}${environment.running?.source === 'recorded' ? ' (recorded)' : ''}` : 'version not known');
+    parts.push(running !== undefined ? (environment.running?.source === 'recorded' ? vscode.l10n.t('runs {0} (recorded)', running) : vscode.l10n.t('runs {0}', running)) : vscode.l10n.t('version not known'));
   }
   if (environment.versionWarning !== undefined) {
-    parts.push('its /version names another environment');
+    parts.push(vscode.l10n.t('its /version names another environment'));
   }
   return parts.join(', ');
 }

@@ -30,7 +30,7 @@ describe('Release Deck in an editor whose display language is German', () => {
 
   it('says what happened in German, with times as a German reads them', async () => {
     const deck = await loadedDeck();
-    const history = find(deck.describeDeck(), 'API', 'Production history');
+    const history = find(deck.describeDeck(), 'API', 'Verlauf Production');
     assert.match(history.children[0]?.description ?? '', / · vor \d+ (Minuten?|Stunden?|Tag(en)?|Wochen?|Monat(en)?|Jahr(en)?) von \S+$/, 'when and by whom, in German');
     try {
       await admin('faults', { path: '/releases$', kind: 'status', status: 500, count: 3 });
@@ -40,6 +40,43 @@ describe('Release Deck in an editor whose display language is German', () => {
       await admin('faults', undefined, 'DELETE');
       await deck.refresh();
     }
+  });
+
+  it('shows the deck\'s rows, tooltips, spoken labels and state details in German', async () => {
+    const deck = await loadedDeck();
+    const rows = deck.describeDeck();
+    // Rows and their spoken labels (tree items, src/ui).
+    assert.equal(find(rows, 'API', 'Production').spoken, 'API Production, aktuell, läuft mit rel-2026.11.12.14.05.33');
+    assert.equal(find(rows, 'Frontend', 'Production').description, 'letzte Bereitstellung fehlgeschlagen · rel-2026.10.10.11.00.00');
+    assert.equal(find(rows, 'Indexer worker', 'Production').description, 'läuft immer mit „latest“');
+    const history = find(rows, 'API', 'Verlauf Production');
+    assert.equal(history.spoken, 'API Production: Verlauf, 4 Bereitstellungen, 1 fehlgeschlagen');
+    assert.match(history.children[0]?.description ?? '', /^läuft jetzt · /);
+    assert.match(history.children[1]?.description ?? '', /^fehlgeschlagen nach \d+ (s|Min\.)/, 'how it ended and how long it took: words of src/domain');
+    assert.match(history.children[2]?.description ?? '', /^zuletzt als funktionierend bekannt · /);
+    const draft = find(rows, 'API').children.find((item) => item.label.startsWith('Entwurf '));
+    assert.match(draft?.description ?? '', /^\d+ Änderungen?$/);
+    assert.match(draft?.tooltip ?? '', /^\*\*GitHub-Release-Entwurf api-[\d.]+\*\*\n\nDas Veröffentlichen erstellt das Git-Tag `api-[\d.]+`[^]*Ein noch nicht veröffentlichtes GitHub-Release\./, 'the tooltip and its glossary text');
+    assert.match(find(rows, 'Catalog', 'Production').children[0]?.label ?? '', /^Bereitstellung von Hand mit Ansible$/);
+    // A detail built in src/domain (buildDeck) in the tooltip, with the tooltip's own words around it.
+    const frontend = deck.state().snapshot?.apps.find((app) => app.app.id === 'frontend')?.environments.find((environment) => environment.environment.id === 'production');
+    assert.match(frontend?.stateDetail ?? '', /^Die letzte Bereitstellung \(rel-[\d.]+\) endete mit failure\. rel-2026\.10\.10\.11\.00\.00 läuft weiterhin\.$/);
+    const tooltip = find(rows, 'Frontend', 'Production').tooltip ?? '';
+    assert.ok(tooltip.includes(frontend?.stateDetail ?? '-'), tooltip);
+    assert.match(tooltip, /Image-Tag: `rel-2026\.10\.10\.11\.00\.00`/);
+    assert.match(tooltip, /Fehlgeschlagene Ausführung: /);
+  });
+
+  it('titles the release notes panel in German, and names the Needs You entries in German', async () => {
+    const deck = await loadedDeck();
+    await vscode.commands.executeCommand(COMMANDS.openReleaseNotes, 'frontend');
+    await waitFor('the frontend notes to load', () => deck.testing?.releaseNotesView('frontend'));
+    // The glossary keeps "Release Notes" in German (l10n/README.md): the title comes from l10n/bundle.l10n.de.json all the same.
+    assert.ok(vscode.window.tabGroups.all.flatMap((group) => group.tabs).some((tab) => tab.label === 'Release Notes · Frontend'), 'a panel titled for the app');
+    const failed = await waitFor('Needs You to list the failed frontend deployment', () => deck.testing?.needsYou().items.find((item) => item.label.startsWith('Fehlgeschlagene Bereitstellung von rel-')));
+    assert.match(failed.description ?? '', /^Frontend production · vor \d+ \S+ von \S+$/);
+    assert.match(failed.tooltip ?? '', /Sehen Sie sich die fehlgeschlagene Ausführung an, dann stellen Sie erneut bereit oder rollen zurück\./);
+    assert.match(deck.testing?.needsYou().badge?.tooltip ?? '', /^\d+ (Sache braucht|Dinge brauchen) Sie: .*1 fehlgeschlagene Bereitstellung/);
   });
 
   it('offers the buttons of the single sign-on prompt in German, and they work', async () => {

@@ -5,7 +5,7 @@ import '@vscode-elements/elements/dist/vscode-divider/index.js';
 import '@vscode-elements/elements/dist/vscode-badge/index.js';
 import '@vscode-elements/elements/dist/vscode-progress-ring/index.js';
 import type { NotesView } from '../../src/domain/releaseNotes';
-import type { HostMessage, PageMessage } from '../../src/ui/releaseNotes/messages';
+import type { HostMessage, NotesWords, PageMessage } from '../../src/ui/releaseNotes/messages';
 import { sanitizeNotes } from './sanitize';
 
 interface VsCodeApi {
@@ -17,6 +17,13 @@ declare function acquireVsCodeApi(): VsCodeApi;
 
 const vscode = acquireVsCodeApi();
 const root = document.getElementById('app') as HTMLElement;
+
+// The app this panel shows, saved at once: a window reload restores it from the state, whatever the title's language.
+const savedState = vscode.getState();
+const appId = root.dataset.appId;
+if ((typeof savedState !== 'object' || savedState === null) && appId !== undefined && appId !== '') {
+  vscode.setState({ appId });
+}
 
 function element<K extends keyof HTMLElementTagNameMap>(tag: K, options: { text?: string; className?: string } = {}, ...children: Node[]): HTMLElementTagNameMap[K] {
   const node = document.createElement(tag);
@@ -70,56 +77,56 @@ document.addEventListener('keydown', (event) => {
   }
 });
 
-function render(view: NotesView): void {
+function render(view: NotesView, words: NotesWords): void {
   vscode.setState({ appId: view.appId, releaseId: view.releaseId });
   const header = element('header', { className: 'header' });
   const title = element('h1', { text: view.name });
-  const badge = custom('vscode-badge', { variant: view.draft ? 'counter' : 'default' }, view.draft ? 'Draft' : 'Published');
+  const badge = custom('vscode-badge', { variant: view.draft ? 'counter' : 'default' }, view.draft ? words.draft : words.published);
   title.append(' ', badge);
   const facts = element('dl', { className: 'facts' });
   const fact = (term: string, value: string | Node): void => {
     facts.append(element('dt', { text: term }), element('dd', {}, typeof value === 'string' ? document.createTextNode(value) : value));
   };
-  fact('App', view.appLabel);
-  fact('Git tag', view.gitTag);
-  fact(view.draft ? 'Image tag once published' : 'Image tag', view.imageTag);
-  fact(view.draft ? 'Git tag created on' : 'Commit', view.target);
+  fact(words.app, view.appLabel);
+  fact(words.gitTag, view.gitTag);
+  fact(view.draft ? words.imageTagOncePublished : words.imageTag, view.imageTag);
+  fact(view.draft ? words.gitTagCreatedOn : words.commit, view.target);
   if (view.build !== undefined) {
-    fact('Build', view.build);
+    fact(words.build, view.build);
   }
   if (view.publishedAt !== undefined) {
-    fact('Published', view.publishedAt.replace('T', ' ').replace('Z', ' UTC'));
+    fact(words.publishedOn, view.publishedAt.replace('T', ' ').replace('Z', ' UTC'));
   }
   if (view.draft) {
-    fact('Changes', `${view.changeCount}`);
+    fact(words.changes, `${view.changeCount}`);
   }
 
   const actions = element('div', { className: 'actions' });
   if (view.draft) {
-    const publish = custom('vscode-button', view.publishing ? { disabled: '' } : {}, view.publishing ? 'Publishing…' : 'Publish GitHub Release');
+    const publish = custom('vscode-button', view.publishing ? { disabled: '' } : {}, view.publishing ? words.publishing : words.publish);
     publish.id = 'publish';
     publish.addEventListener('click', () => {
       if (!publish.hasAttribute('disabled')) {
         publish.setAttribute('disabled', '');
-        publish.textContent = 'Publishing…';
+        publish.textContent = words.publishing;
         vscode.postMessage({ type: 'publish', releaseId: view.releaseId });
       }
     });
     actions.append(publish);
   }
-  const openOnGitHub = custom('vscode-button', { secondary: '' }, 'Open on GitHub');
+  const openOnGitHub = custom('vscode-button', { secondary: '' }, words.openOnGitHub);
   openOnGitHub.addEventListener('click', () => {
     vscode.postMessage({ type: 'openExternal', url: view.htmlUrl });
   });
-  const refresh = custom('vscode-button', { secondary: '' }, 'Refresh');
+  const refresh = custom('vscode-button', { secondary: '' }, words.refresh);
   refresh.addEventListener('click', () => {
     vscode.postMessage({ type: 'refresh' });
   });
   actions.append(...(view.htmlUrl !== '' ? [openOnGitHub] : []), refresh);
 
-  const select = custom('vscode-single-select', { 'aria-label': 'Show another GitHub Release of this app' });
+  const select = custom('vscode-single-select', { 'aria-label': words.otherRelease });
   for (const release of view.releases) {
-    const option = custom('vscode-option', { value: String(release.id), ...(release.id === view.releaseId ? { selected: '' } : {}) }, `${release.gitTag}${release.draft ? ' (draft)' : ''}`);
+    const option = custom('vscode-option', { value: String(release.id), ...(release.id === view.releaseId ? { selected: '' } : {}) }, release.draft ? words.draftOption.replace('{0}', release.gitTag) : release.gitTag);
     select.append(option);
   }
   select.addEventListener('change', () => {
@@ -128,27 +135,27 @@ function render(view: NotesView): void {
       vscode.postMessage({ type: 'select', releaseId: value });
     }
   });
-  const picker = element('label', { className: 'picker', text: 'Release ' }, select);
+  const picker = element('label', { className: 'picker', text: `${words.release} ` }, select);
   header.append(title, facts, actions, picker);
 
   const sections: Node[] = [header];
   if (view.draft && view.effects.length > 0) {
-    sections.push(element('section', { className: 'effects' }, element('h2', { text: 'Publishing sets off' }), element('ul', {}, ...view.effects.map((effect) => element('li', { text: effect })))));
+    sections.push(element('section', { className: 'effects' }, element('h2', { text: words.effects }), element('ul', {}, ...view.effects.map((effect) => element('li', { text: effect })))));
   }
   if (view.draft && view.environmentVariables.length > 0) {
-    sections.push(element('section', { className: 'environment-variables' }, element('h2', { text: 'Environment variables' }), element('ul', {}, ...view.environmentVariables.map((line) => element('li', { text: line })))));
+    sections.push(element('section', { className: 'environment-variables' }, element('h2', { text: words.environmentVariables }), element('ul', {}, ...view.environmentVariables.map((line) => element('li', { text: line })))));
   }
-  const notes = element('section', { className: 'notes' }, element('h2', { text: 'Release notes' }));
+  const notes = element('section', { className: 'notes' }, element('h2', { text: words.releaseNotes }));
   const body = element('div', { className: 'markdown-body' });
   if (view.bodyHtml.trim() === '') {
-    body.append(element('p', { className: 'muted', text: 'This release has no notes.' }));
+    body.append(element('p', { className: 'muted', text: words.noNotes }));
   } else {
     body.append(sanitizeNotes(view.bodyHtml));
   }
   notes.append(body);
   sections.push(notes);
 
-  const commits = element('section', { className: 'commits' }, element('h2', { text: 'Commits' }), element('p', { className: 'muted', text: view.compareNote }));
+  const commits = element('section', { className: 'commits' }, element('h2', { text: words.commits }), element('p', { className: 'muted', text: view.compareNote }));
   if (view.commits.length > 0) {
     const list = element('ol', { className: 'commit-list' });
     for (const commit of view.commits) {
@@ -157,7 +164,7 @@ function render(view: NotesView): void {
     commits.append(list);
   }
   if (view.compareUrl !== undefined) {
-    commits.append(element('p', {}, link('See the full comparison on GitHub', view.compareUrl)));
+    commits.append(element('p', {}, link(words.fullComparison, view.compareUrl)));
   }
   sections.push(commits);
   root.replaceChildren(...sections);
@@ -170,13 +177,13 @@ window.addEventListener('message', (event: MessageEvent<unknown>) => {
   }
   switch (message.type) {
     case 'notes':
-      if (typeof message.view === 'object') {
-        render(message.view);
+      if (typeof message.view === 'object' && typeof message.words === 'object') {
+        render(message.view, message.words);
       }
       break;
     case 'loading':
       if (root.querySelector('header') === null) {
-        root.replaceChildren(element('p', { className: 'muted' }, custom('vscode-progress-ring'), document.createTextNode(` Loading the release notes of ${String(message.appLabel)}…`)));
+        root.replaceChildren(element('p', { className: 'muted' }, custom('vscode-progress-ring'), document.createTextNode(` ${String(message.text)}`)));
       }
       break;
     case 'error':

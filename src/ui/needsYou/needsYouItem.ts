@@ -31,11 +31,11 @@ export function needsYouNode(entry: NeedsYouEntry, app: AppDeck): NeedsYouNode |
   }
 }
 
-const LOOK: Record<NeedsYouEntry['kind'], { readonly icon: string; readonly color?: string; readonly command: string; readonly title: string }> = {
-  waitingReview: { icon: 'watch', color: 'list.warningForeground', command: COMMANDS.openRun, title: 'Open Run on GitHub' },
-  failedDeployment: { icon: 'error', color: 'list.errorForeground', command: COMMANDS.showFailure, title: 'Show Failure…' },
-  changelogPull: { icon: 'git-pull-request', command: COMMANDS.openNeedsYouItem, title: 'Open on GitHub' },
-  staleDraft: { icon: 'git-pull-request-draft', command: COMMANDS.openReleaseNotes, title: 'Open Release Notes' },
+const LOOK: Record<NeedsYouEntry['kind'], { readonly icon: string; readonly color?: string; readonly command: string; readonly title: () => string }> = {
+  waitingReview: { icon: 'watch', color: 'list.warningForeground', command: COMMANDS.openRun, title: () => vscode.l10n.t('Open Run on GitHub') },
+  failedDeployment: { icon: 'error', color: 'list.errorForeground', command: COMMANDS.showFailure, title: () => vscode.l10n.t('Show Failure…') },
+  changelogPull: { icon: 'git-pull-request', command: COMMANDS.openNeedsYouItem, title: () => vscode.l10n.t('Open on GitHub') },
+  staleDraft: { icon: 'git-pull-request-draft', command: COMMANDS.openReleaseNotes, title: () => vscode.l10n.t('Open Release Notes') },
 };
 
 export function needsYouItem(node: NeedsYouNode): vscode.TreeItem {
@@ -45,10 +45,10 @@ export function needsYouItem(node: NeedsYouNode): vscode.TreeItem {
   item.id = node.section !== undefined ? `needsYou:${node.section}|${entry.id}` : `needsYou:${entry.id}`;
   item.description = entry.description;
   item.iconPath = new vscode.ThemeIcon(look.icon, look.color !== undefined ? new vscode.ThemeColor(look.color) : undefined);
-  item.tooltip = new vscode.MarkdownString(`**${md(entry.label)}**\n\n${md(entry.detail)}\n\n${mdLink('Open on GitHub', entry.url)}`);
+  item.tooltip = new vscode.MarkdownString(`**${md(entry.label)}**\n\n${md(entry.detail)}\n\n${mdLink(vscode.l10n.t('Open on GitHub'), entry.url)}`);
   // Clicking it does what it waits for; the inline buttons offer the rest. A deployment the user may review: Review Deployment….
   const canReview = entry.kind === 'waitingReview' && entry.record.review?.canReview === true;
-  item.command = canReview ? { command: COMMANDS.reviewDeployment, title: 'Review Deployment…', arguments: [node] } : { command: look.command, title: look.title, arguments: [node] };
+  item.command = canReview ? { command: COMMANDS.reviewDeployment, title: vscode.l10n.t('Review Deployment…'), arguments: [node] } : { command: look.command, title: look.title(), arguments: [node] };
   item.contextValue = ['needsYou', `needsYou-${entry.kind}`, ...(canReview ? ['canReview'] : [])].join(' ');
   return item;
 }

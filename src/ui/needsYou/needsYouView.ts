@@ -3,7 +3,7 @@ import { NEEDS_YOU_VIEW_ID } from '../../commandIds';
 import { Disposable } from '../../disposable';
 import { needsYou, needsYouSummary, type NeedsYouEntry } from '../../domain/needsYou';
 import type { DeckSnapshot } from '../../domain/snapshot';
-import { plural } from '../../domain/words';
+import { counts } from '../../domain/words';
 import type { DeckState } from '../../state/deckStore';
 import type { Sections } from '../../state/sections';
 import { needsYouItem, needsYouNode, type NeedsYouNode } from './needsYouItem';
@@ -73,7 +73,7 @@ export class NeedsYouView extends Disposable implements vscode.TreeDataProvider<
     const entries: NeedsYouEntry[] = [];
     this.nodes = shown.flatMap((section) => {
       const snapshot = section.store.state.snapshot;
-      const found = snapshot !== undefined ? needsYou(snapshot, { draftAgeDays }) : [];
+      const found = snapshot !== undefined ? needsYou(snapshot, { draftAgeDays }, vscode.l10n, vscode.env.language) : [];
       entries.push(...found);
       const where = shown.length > 1 ? { section: section.key, folder: section.name } : { section: section.key };
       return found.flatMap((entry) => {
@@ -82,7 +82,7 @@ export class NeedsYouView extends Disposable implements vscode.TreeDataProvider<
         return node !== undefined ? [{ ...node, ...where }] : [];
       });
     });
-    this.view.badge = this.nodes.length > 0 ? { value: this.nodes.length, tooltip: needsYouSummary(entries) } : undefined;
+    this.view.badge = this.nodes.length > 0 ? { value: this.nodes.length, tooltip: needsYouSummary(entries, vscode.l10n) } : undefined;
     this.view.message = this.message(draftAgeDays);
     this.emitter.fire(undefined);
   }
@@ -113,13 +113,14 @@ function sameItems<T>(a: readonly T[], b: readonly T[]): boolean {
 function messageFor(state: DeckState, count: number, draftAgeDays: number): string | undefined {
   if (state.snapshot === undefined) {
     if (state.profile.kind === 'broken' || state.credential === undefined) {
-      return 'Sign in (in the Deck view) to see what waits on you: reviews, failed deployments, changelog PRs and old drafts.';
+      return vscode.l10n.t('Sign in (in the Deck view) to see what waits on you: reviews, failed deployments, changelog PRs and old drafts.');
     }
-    return state.error !== undefined ? `The deck could not be loaded, so what needs you is not known: ${state.error.message}` : 'Loading the deck…';
+    return state.error !== undefined ? vscode.l10n.t('The deck could not be loaded, so what needs you is not known: {0}', state.error.message) : vscode.l10n.t('Loading the deck…');
   }
   if (count > 0) {
     return undefined;
   }
-  const drafts = draftAgeDays > 0 ? `, and no draft with changes has waited more than ${plural(draftAgeDays, 'day')}` : '';
-  return `Nothing needs you: no deployment waits for review, none failed without a success since, no changelog PR is open${drafts}.`;
+  return draftAgeDays > 0
+    ? vscode.l10n.t('Nothing needs you: no deployment waits for review, none failed without a success since, no changelog PR is open, and no draft with changes has waited more than {0}.', counts.day(draftAgeDays, vscode.l10n))
+    : vscode.l10n.t('Nothing needs you: no deployment waits for review, none failed without a success since, no changelog PR is open.');
 }

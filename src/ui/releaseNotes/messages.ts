@@ -4,9 +4,38 @@
  */
 import type { NotesView } from '../../domain/releaseNotes';
 
+/** The page's own words, in the editor's language: the page has no translations of its own. */
+export interface NotesWords {
+  readonly draft: string;
+  readonly published: string;
+  readonly app: string;
+  readonly gitTag: string;
+  readonly imageTag: string;
+  readonly imageTagOncePublished: string;
+  readonly gitTagCreatedOn: string;
+  readonly commit: string;
+  readonly build: string;
+  readonly publishedOn: string;
+  readonly changes: string;
+  readonly publish: string;
+  readonly publishing: string;
+  readonly openOnGitHub: string;
+  readonly refresh: string;
+  readonly otherRelease: string;
+  readonly release: string;
+  /** A draft in the release picker, `{0}` its git tag. */
+  readonly draftOption: string;
+  readonly effects: string;
+  readonly environmentVariables: string;
+  readonly releaseNotes: string;
+  readonly noNotes: string;
+  readonly commits: string;
+  readonly fullComparison: string;
+}
+
 export type HostMessage =
-  | { readonly type: 'notes'; readonly view: NotesView }
-  | { readonly type: 'loading'; readonly appLabel: string }
+  | { readonly type: 'notes'; readonly view: NotesView; readonly words: NotesWords }
+  | { readonly type: 'loading'; readonly appLabel: string; readonly text: string }
   | { readonly type: 'error'; readonly message: string };
 
 export type PageMessage =

@@ -7,6 +7,7 @@ import type { ReviewedDraft } from '../../domain/reviewedDraft';
 import type { Log } from '../../log';
 import type { NotesLoad } from '../../state/releaseNotes';
 import { parsePageMessage, type HostMessage } from './messages';
+import { loadingText, notesWords, panelTitle } from './notesWords';
 import { releaseNotesCsp, restoredPanel } from './panelState';
 
 export const RELEASE_NOTES_VIEW_TYPE = 'releaseDeck.releaseNotes';
@@ -55,7 +56,7 @@ export class ReleaseNotesPanels extends Disposable {
     this.register(
       vscode.window.registerWebviewPanelSerializer(RELEASE_NOTES_VIEW_TYPE, {
         deserializeWebviewPanel: (panel, state: unknown) => {
-          const restored = restoredPanel(state, panel.title, this.host.apps());
+          const restored = restoredPanel(state, panel.title, this.host.apps(), panelTitle);
           if (restored === undefined) {
             panel.dispose();
             return Promise.resolve();
@@ -95,7 +96,7 @@ export class ReleaseNotesPanels extends Disposable {
       return;
     }
     const label = this.host.snapshot()?.apps.find((app) => app.app.id === appId)?.app.label ?? appId;
-    const panel = vscode.window.createWebviewPanel(RELEASE_NOTES_VIEW_TYPE, `Release Notes · ${label}`, vscode.ViewColumn.Active, this.options());
+    const panel = vscode.window.createWebviewPanel(RELEASE_NOTES_VIEW_TYPE, panelTitle(label), vscode.ViewColumn.Active, this.options());
     this.attach(panel, appId, releaseId);
     await this.load(appId);
   }
@@ -129,7 +130,7 @@ export class ReleaseNotesPanels extends Disposable {
     // A tab icon is drawn as an image, where `currentColor` is black: one variant per theme kind keeps it visible.
     const media = vscode.Uri.joinPath(this.host.extensionUri, 'media');
     panel.iconPath = { light: vscode.Uri.joinPath(media, 'release-deck-tab-light.svg'), dark: vscode.Uri.joinPath(media, 'release-deck-tab-dark.svg') };
-    panel.webview.html = this.html(panel.webview);
+    panel.webview.html = this.html(panel.webview, appId);
     const entry: PanelEntry = { panel, appId, releaseId, view: undefined, reviewed: undefined, loading: false };
     this.entries.set(appId, entry);
     // The panel's own listeners live as long as the panel, not as long as this owner.
@@ -156,7 +157,7 @@ export class ReleaseNotesPanels extends Disposable {
     }
     const snapshot = this.host.snapshot();
     if (snapshot === undefined) {
-      await this.post(entry, { type: 'loading', appLabel: appId });
+      await this.post(entry, { type: 'loading', appLabel: appId, text: loadingText(appId) });
       return;
     }
     const app = snapshot.apps.find((candidate) => candidate.app.id === appId);
@@ -164,15 +165,15 @@ export class ReleaseNotesPanels extends Disposable {
       await this.post(entry, { type: 'error', message: noNotesFor(appId) });
       return;
     }
-    entry.panel.title = `Release Notes · ${app.app.label}`;
-    await this.post(entry, { type: 'loading', appLabel: app.app.label });
+    entry.panel.title = panelTitle(app.app.label);
+    await this.post(entry, { type: 'loading', appLabel: app.app.label, text: loadingText(app.app.label) });
     entry.loading = true;
     try {
       const loaded = await this.host.load(app, entry.releaseId, this.host.isPublishing(appId));
       if (loaded.ok) {
         entry.view = loaded.view;
         entry.reviewed = loaded.reviewed;
-        await this.post(entry, { type: 'notes', view: loaded.view });
+        await this.post(entry, { type: 'notes', view: loaded.view, words: notesWords() });
         return;
       }
       if (loaded.reason === 'failed') {
@@ -193,7 +194,7 @@ export class ReleaseNotesPanels extends Disposable {
     switch (message.type) {
       case 'ready':
         if (entry.view !== undefined) {
-          await this.post(entry, { type: 'notes', view: entry.view });
+          await this.post(entry, { type: 'notes', view: entry.view, words: notesWords() });
         }
         return;
       case 'refresh':
@@ -224,23 +225,23 @@ export class ReleaseNotesPanels extends Disposable {
     await entry.panel.webview.postMessage(message);
   }
 
-  private html(webview: vscode.Webview): string {
+  private html(webview: vscode.Webview, appId: string): string {
     const nonce = randomBytes(16).toString('base64');
     const extensionUri = this.host.extensionUri;
     const script = webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'dist', 'webview', 'releaseNotes.js'));
     const style = webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'media', 'releaseNotes.css'));
     const csp = releaseNotesCsp(webview.cspSource, nonce);
     return `<!DOCTYPE html>
-<html lang="en">
+<html lang="${attribute(vscode.env.language)}">
 <head>
   <meta charset="UTF-8">
   <meta http-equiv="Content-Security-Policy" content="${csp}">
   <meta name="viewport" content="width=device-width, initial-scale=1.0">
   <link rel="stylesheet" href="${style.toString()}">
-  <title>Release Notes</title>
+  <title>${attribute(vscode.l10n.t('Release Notes'))}</title>
 </head>
 <body>
-  <main id="app" aria-live="polite"><p class="muted">Loading the release notes…</p></main>
+  <main id="app" aria-live="polite" data-app-id="${attribute(appId)}"><p class="muted">${attribute(vscode.l10n.t('Loading the release notes…'))}</p></main>
   <script nonce="${nonce}" src="${script.toString()}"></script>
 </body>
 </html>`;
@@ -252,4 +253,9 @@ export class ReleaseNotesPanels extends Disposable {
     }
     super.dispose();
   }
+}
+
+/** Text for an HTML attribute or element, its markup characters escaped. */
+function attribute(text: string): string {
+  return text.replace(/[&<>"']/g, (character) => `&#${character.charCodeAt(0)};`);
 }

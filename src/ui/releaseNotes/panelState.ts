@@ -1,11 +1,20 @@
+/** The panel's title, "Release Notes · API", in the language `titleOf` speaks (English by default). */
+export const englishPanelTitle = (appLabel: string): string => `Release Notes · ${appLabel}`;
+
 /**
- * What a release notes panel shows after a window reload: the app (and release) the page saved, or, when
- * a reload came before the page saved anything, the app its title names ("Release Notes · API").
+ * What a release notes panel shows after a window reload: the app (and release) the page saved (the page
+ * saves its app as soon as it starts), or, when a reload came before even that, the app its title names,
+ * in English or in the editor's language (`titleOf`).
  */
-export function restoredPanel(state: unknown, title: string, apps: ReadonlyArray<{ readonly id: string; readonly label: string }>): { readonly appId: string; readonly releaseId: number | undefined } | undefined {
+export function restoredPanel(
+  state: unknown,
+  title: string,
+  apps: ReadonlyArray<{ readonly id: string; readonly label: string }>,
+  titleOf: (appLabel: string) => string = englishPanelTitle,
+): { readonly appId: string; readonly releaseId: number | undefined } | undefined {
   const saved = typeof state === 'object' && state !== null ? (state as { appId?: unknown; releaseId?: unknown }) : {};
   const fromState = typeof saved.appId === 'string' ? saved.appId : undefined;
-  const fromTitle = apps.find((app) => title === `Release Notes · ${app.label}`)?.id;
+  const fromTitle = apps.find((app) => title === englishPanelTitle(app.label) || title === titleOf(app.label))?.id;
   const appId = fromState ?? fromTitle;
   if (appId === undefined) {
     return undefined;

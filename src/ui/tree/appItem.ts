@@ -1,7 +1,7 @@
 import { tagSchemeOf, templateHint } from '../../domain/tagScheme';
 import * as vscode from 'vscode';
 import { productionOf } from '../../domain/snapshot';
-import { GLOSSARY } from '../../domain/glossary';
+import { glossary } from '../../domain/glossary';
 import { md, runningLabel, spokenEnvironment, stateIcon, stateWords } from '../presentation';
 import type { NodeOf } from './nodes';
 
@@ -16,9 +16,9 @@ export function appItem(node: NodeOf<'app'>): vscode.TreeItem {
     const running = runningLabel(production);
     const deploy = production.environment.deploy;
     if (production.state === 'alwaysLatest') {
-      item.description = 'always runs latest';
+      item.description = vscode.l10n.t('always runs latest');
     } else if (deploy.kind === 'manual' && running === undefined) {
-      item.description = `deployed by hand with ${deploy.tool}`;
+      item.description = vscode.l10n.t('deployed by hand with {0}', deploy.tool);
     } else {
       item.description = [production.state !== 'inSync' ? stateWords(production) : undefined, running?.split(' ')[0]].filter((part) => part !== undefined).join(' · ');
     }
@@ -29,10 +29,10 @@ export function appItem(node: NodeOf<'app'>): vscode.TreeItem {
   const tooltip = new vscode.MarkdownString(`**${md(app.app.label)}**\n\n`);
   if (app.app.usesReleases) {
     const scheme = tagSchemeOf(app.app);
-    tooltip.appendMarkdown(`Git tags: \`${templateHint(scheme.git)}\` · image tags: \`${templateHint(scheme.image)}\`\n\n`);
-    tooltip.appendMarkdown(md(GLOSSARY.releaseTag));
+    tooltip.appendMarkdown(`${vscode.l10n.t('Git tags: `{0}` · image tags: `{1}`', templateHint(scheme.git), templateHint(scheme.image))}\n\n`);
+    tooltip.appendMarkdown(md(glossary(vscode.l10n).releaseTag));
   } else {
-    tooltip.appendMarkdown(md('No GitHub Releases: it always runs the image tagged latest.'));
+    tooltip.appendMarkdown(md(vscode.l10n.t('No GitHub Releases: it always runs the image tagged latest.')));
   }
   item.tooltip = tooltip;
   const tokens = ['app', `app-${app.app.id}`];

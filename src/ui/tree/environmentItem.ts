@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { GLOSSARY } from '../../domain/glossary';
+import { glossary } from '../../domain/glossary';
 import { canCancel, canRerunFailed } from '../../domain/runFailure';
 import { ago } from '../../domain/words';
 import { isSafeLink, md, mdLink, runningLabel, spokenEnvironment, stateIcon, stateWords, STATE_LOOK } from '../presentation';
@@ -16,16 +16,19 @@ export function environmentItem(node: NodeOf<'environment'>): vscode.TreeItem {
   const running = runningLabel(environment);
   const words = stateWords(environment);
   if (environment.state === 'alwaysLatest') {
-    item.description = 'always runs latest';
+    item.description = vscode.l10n.t('always runs latest');
   } else if (environment.versionWarning !== undefined) {
-    item.description = `${running !== undefined ? `${running} (last deployment) · ` : ''}/version names another environment`;
+    const named = vscode.l10n.t('/version names another environment');
+    item.description = running !== undefined ? `${vscode.l10n.t('{0} (last deployment)', running)} · ${named}` : named;
   } else if (running !== undefined) {
     // In sync needs no words; "ahead" is already in the running label.
-    const shown = environment.running?.source === 'recorded' ? `${running} (recorded)` : running;
+    const shown = environment.running?.source === 'recorded' ? vscode.l10n.t('{0} (recorded)', running) : running;
     // The state's words first: a narrow side bar cuts the end of a description, and the state must not be only an icon.
     item.description = environment.state === 'inSync' ? shown : `${words} · ${shown}`;
   } else {
-    item.description = profile.deploy.kind === 'manual' ? `deployed by hand with ${profile.deploy.tool} · version not ${profile.deploy.recordedIn !== undefined ? 'recorded' : 'reported'}` : words;
+    item.description = profile.deploy.kind === 'manual'
+      ? `${vscode.l10n.t('deployed by hand with {0}', profile.deploy.tool)} · ${profile.deploy.recordedIn !== undefined ? vscode.l10n.t('version not recorded') : vscode.l10n.t('version not reported')}`
+      : words;
   }
   if (environment.recordPending !== undefined) {
     item.description = `${item.description ?? ''} · ${environment.recordPending}`;
@@ -99,27 +102,34 @@ function environmentTooltip(node: NodeOf<'environment'>): vscode.MarkdownString 
   if (running !== undefined) {
     const lines: string[] = [];
     if (running.imageTag !== undefined) {
-      lines.push(`Image tag: \`${running.imageTag}\``);
+      lines.push(vscode.l10n.t('Image tag: `{0}`', running.imageTag));
     }
     if (running.release !== undefined) {
-      lines.push(`GitHub Release: ${mdLink(running.release.gitTag, running.release.htmlUrl)} (git tag \`${running.release.gitTag}\`)`);
+      lines.push(vscode.l10n.t('GitHub Release: {0} (git tag `{1}`)', mdLink(running.release.gitTag, running.release.htmlUrl), running.release.gitTag));
     }
     if (running.sha !== undefined) {
-      lines.push(`Commit: \`${running.sha}\`${running.commitTitle !== undefined ? ` — ${md(running.commitTitle)}` : ''}`);
+      lines.push(running.commitTitle !== undefined ? vscode.l10n.t('Commit: `{0}` — {1}', running.sha, md(running.commitTitle)) : vscode.l10n.t('Commit: `{0}`', running.sha));
     }
-    lines.push(`Learned from: ${running.source === 'version endpoint' ? 'its /version endpoint' : running.source === 'recorded' ? 'the file its deployment procedure records it in' : 'its last successful deployment'}`);
+    lines.push(
+      running.source === 'version endpoint'
+        ? vscode.l10n.t('Learned from: its /version endpoint')
+        : running.source === 'recorded'
+          ? vscode.l10n.t('Learned from: the file its deployment procedure records it in')
+          : vscode.l10n.t('Learned from: its last successful deployment'),
+    );
     tooltip.appendMarkdown(lines.join('  \n') + '\n\n');
   }
   const deployed = environment.lastSuccessfulDeployment;
   if (deployed !== undefined) {
-    tooltip.appendMarkdown(`${vscode.l10n.t('Deployed {0} by {1}: {2}', md(ago(deployed.updatedAt, undefined, vscode.env.language)), md(deployed.actor), mdLink(deployed.title, deployed.runUrl))}\n\n`);
+    tooltip.appendMarkdown(`${vscode.l10n.t('Deployed {0} by {1}: {2}', md(ago(deployed.updatedAt, undefined, vscode.env.language, vscode.l10n)), md(deployed.actor), mdLink(deployed.title, deployed.runUrl))}\n\n`);
   }
   const active = environment.activeDeployment ?? environment.publishingRun;
   if (active !== undefined) {
-    tooltip.appendMarkdown(`${active.review !== undefined ? `Waiting for review (started by ${md(active.actor)})` : 'In progress'}: ${mdLink(active.title, active.runUrl)}\n\n`);
+    const run = mdLink(active.title, active.runUrl);
+    tooltip.appendMarkdown(`${active.review !== undefined ? vscode.l10n.t('Waiting for review (started by {0}): {1}', md(active.actor), run) : vscode.l10n.t('In progress: {0}', run)}\n\n`);
   }
   if (environment.state === 'failed' && environment.lastDeployment !== undefined) {
-    tooltip.appendMarkdown(`Failed run: ${mdLink(environment.lastDeployment.title, environment.lastDeployment.runUrl)}\n\n`);
+    tooltip.appendMarkdown(`${vscode.l10n.t('Failed run: {0}', mdLink(environment.lastDeployment.title, environment.lastDeployment.runUrl))}\n\n`);
   }
   const links: string[] = [];
   if (profile.versionUrl !== undefined && isSafeLink(profile.versionUrl)) {
@@ -134,9 +144,9 @@ function environmentTooltip(node: NodeOf<'environment'>): vscode.MarkdownString 
     tooltip.appendMarkdown(links.join(' · ') + '\n\n');
   }
   if (profile.deploy.kind === 'latest') {
-    tooltip.appendMarkdown(md(GLOSSARY.imageTag));
+    tooltip.appendMarkdown(md(glossary(vscode.l10n).imageTag));
   } else {
-    tooltip.appendMarkdown(md(GLOSSARY.deploy));
+    tooltip.appendMarkdown(md(glossary(vscode.l10n).deploy));
   }
   return tooltip;
 }

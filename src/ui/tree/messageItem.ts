@@ -16,9 +16,11 @@ export function messageItem(node: NodeOf<'message'>): vscode.TreeItem {
   }
   // A string tooltip is what a screen reader says for a row without a spoken label: the detail alone, without
   // the row's own words (stale, could not load) nor its action.
-  item.accessibilityInformation = { label: [SPOKEN_KIND[node.icon], node.text, node.command !== undefined ? `${node.command.title}: press Enter.` : undefined].filter((part) => part !== undefined).join(' '), role: 'treeitem' };
+  item.accessibilityInformation = { label: [spokenKind(node.icon), node.text, node.command !== undefined ? vscode.l10n.t('{0}: press Enter.', node.command.title) : undefined].filter((part) => part !== undefined).join(' '), role: 'treeitem' };
   return item;
 }
 
 /** What a message's icon says, in words. */
-const SPOKEN_KIND: Partial<Record<string, string>> = { error: 'Error.', warning: 'Warning.' };
+function spokenKind(icon: string): string | undefined {
+  return icon === 'error' ? vscode.l10n.t('Error.') : icon === 'warning' ? vscode.l10n.t('Warning.') : undefined;
+}

@@ -19,6 +19,12 @@ describe('the release notes panel', () => {
     it('restores nothing when neither the state nor the title names an app', () => {
       assert.equal(restoredPanel(undefined, 'Release Notes · Gone', APPS), undefined);
     });
+    it('finds the app by the title in the editor\'s language too, and by the saved state whatever the title', () => {
+      const inFrench = (label: string): string => `Notes de version · ${label}`;
+      assert.deepEqual(restoredPanel(undefined, 'Notes de version · Frontend', APPS, inFrench), { appId: 'frontend', releaseId: undefined });
+      assert.deepEqual(restoredPanel(undefined, 'Release Notes · API', APPS, inFrench), { appId: 'api', releaseId: undefined }, 'a panel titled before the language changed');
+      assert.deepEqual(restoredPanel({ appId: 'api' }, 'Anything at all', APPS, inFrench), { appId: 'api', releaseId: undefined });
+    });
     it('ignores a release id that is not a number', () => {
       assert.deepEqual(restoredPanel({ appId: 'api', releaseId: '7' }, 'Release Notes · API', APPS), { appId: 'api', releaseId: undefined });
     });
