@@ -26,28 +26,6 @@ export interface ReleaseDate {
   readonly epochMs: number;
 }
 
-export interface GitTag {
-  readonly kind: 'git';
-  readonly text: string;
-  readonly prefix: string;
-  readonly date: ReleaseDate;
-}
-
-export interface ReleaseImageTag {
-  readonly kind: 'release';
-  readonly text: string;
-  readonly date: ReleaseDate;
-}
-
-export interface CommitImageTag {
-  readonly kind: 'commit';
-  readonly text: string;
-  readonly sha: string;
-}
-
-/** An image tag that pins one image: never `latest`, which moves. */
-export type PinnedImageTag = ReleaseImageTag | CommitImageTag;
-
 /**
  * Refuses text that no tag or SHA can contain: empty or blank input, white space, control characters,
  * non-ASCII letters (look-alikes such as a Cyrillic "а"), shell and URL metacharacters, path traversal,
@@ -140,36 +118,6 @@ export function gitTagPrefixProblem(prefix: string): string | undefined {
   return undefined;
 }
 
-/**
- * Parses a git tag `{prefix}{date}`. With `prefix` given, only that app's tags are accepted; without,
- * any app slug is.
- */
-export function parseGitTag(text: string, prefix?: string): Result<GitTag> {
-  const hostile = hostileInputProblem(text, 'git tag');
-  if (hostile) {
-    return refuse(hostile);
-  }
-  const expected = `${prefix ?? '{app}-'}${DATE_FORMAT_HINT}`;
-  let tagPrefix: string;
-  if (prefix !== undefined) {
-    if (!text.startsWith(prefix)) {
-      return refuse(`"${text}" is not a git tag of this app: expected ${expected}.`);
-    }
-    tagPrefix = prefix;
-  } else {
-    const dash = text.search(/-\d{4}\./);
-    if (dash <= 0 || !APP_SLUG_PATTERN.test(text.slice(0, dash))) {
-      return refuse(`"${text}" is not a git tag: expected ${expected}, e.g. "api-2026.11.20.10.00.00".`);
-    }
-    tagPrefix = text.slice(0, dash + 1);
-  }
-  const date = parseReleaseDate(text.slice(tagPrefix.length));
-  if (!date.ok) {
-    return refuse(`"${text}" is not a valid git tag: ${date.error} Expected ${expected}.`);
-  }
-  return ok({ kind: 'git', text, prefix: tagPrefix, date: date.value });
-}
-
 /** Parses a full or abbreviated commit SHA (lower-case hex). */
 export function parseCommitSha(text: string, options: { allowShort: boolean }): Result<string> {
   const hostile = hostileInputProblem(text, 'commit SHA');
@@ -186,50 +134,6 @@ export function parseCommitSha(text: string, options: { allowShort: boolean }): 
 
 export function isFullSha(text: string): boolean {
   return FULL_SHA_PATTERN.test(text);
-}
-
-/**
- * Parses an image tag that pins one image: `rel-{date}` or a 40-character commit SHA. `latest` is
- * refused, since it moves between images and cannot be deployed or rolled back to deliberately.
- */
-export function parsePinnedImageTag(text: string): Result<PinnedImageTag> {
-  const hostile = hostileInputProblem(text, 'image tag');
-  if (hostile) {
-    return refuse(hostile);
-  }
-  const expected = `expected ${IMAGE_TAG_PREFIX}${DATE_FORMAT_HINT} or a 40-character commit SHA`;
-  if (text === LATEST) {
-    return refuse(`"latest" moves with every build, so it cannot pin a deployment: ${expected}.`);
-  }
-  if (text.startsWith(IMAGE_TAG_PREFIX)) {
-    const date = parseReleaseDate(text.slice(IMAGE_TAG_PREFIX.length));
-    if (!date.ok) {
-      return refuse(`"${text}" is not a valid image tag: ${date.error} Expected ${IMAGE_TAG_PREFIX}${DATE_FORMAT_HINT}.`);
-    }
-    return ok({ kind: 'release', text, date: date.value });
-  }
-  if (FULL_SHA_PATTERN.test(text)) {
-    return ok({ kind: 'commit', text, sha: text });
-  }
-  if (SHORT_SHA_PATTERN.test(text)) {
-    return refuse(`"${text}" looks like an abbreviated commit SHA; images are tagged with the full 40-character SHA.`);
-  }
-  return refuse(`"${text}" is not an image tag: ${expected}.`);
-}
-
-/** The image tag a published release's images get: same date, `rel-` prefix. */
-export function imageTagOfGitTag(gitTag: GitTag): ReleaseImageTag {
-  return { kind: 'release', text: `${IMAGE_TAG_PREFIX}${gitTag.date.text}`, date: gitTag.date };
-}
-
-/** The git tag of `prefix`'s release whose images carry this image tag. */
-export function gitTagOfImageTag(imageTag: ReleaseImageTag, prefix: string): GitTag {
-  return { kind: 'git', text: `${prefix}${imageTag.date.text}`, prefix, date: imageTag.date };
-}
-
-/** Newest first. */
-export function compareNewestFirst(a: { date: ReleaseDate }, b: { date: ReleaseDate }): number {
-  return b.date.epochMs - a.date.epochMs;
 }
 
 /**

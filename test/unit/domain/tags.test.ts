@@ -1,14 +1,10 @@
 import { strict as assert } from 'node:assert';
-import {
-  formatReleaseDate,
-  gitTagOfImageTag,
-  imageTagOfGitTag,
-  parseCommitSha,
-  parseGitTag,
-  parsePinnedImageTag,
-  parseReleaseDate,
-} from '../../../src/domain/tags';
-import { findImageTagIn } from '../../../src/domain/tagScheme';
+import { formatReleaseDate, parseCommitSha, parseReleaseDate } from '../../../src/domain/tags';
+import { findImageTagIn, imageTagOfRelease, readGitTag, readImageTag, tagSchemeOf } from '../../../src/domain/tagScheme';
+
+/** Openverse's date scheme, as an app without `releaseTags` reads its tags. */
+const api = tagSchemeOf({ id: 'api', gitTagPrefix: 'api-' });
+const ingestion = tagSchemeOf({ id: 'ingestion_server', gitTagPrefix: 'ingestion_server-' });
 
 function expectRefusal<T>(result: { ok: true; value: T } | { ok: false; error: string }, pattern: RegExp): void {
   assert.equal(result.ok, false, `expected a refusal matching ${pattern}`);
@@ -43,51 +39,48 @@ describe('tags', () => {
   });
 
   describe('git tags', () => {
-    it('parses an app git tag and its prefix', () => {
-      const tag = parseGitTag('ingestion_server-2024.09.09.05.40.20');
+    it('reads an app git tag and its date', () => {
+      const tag = readGitTag(ingestion, 'ingestion_server-2024.09.09.05.40.20');
       assert.ok(tag.ok);
-      assert.equal(tag.value.prefix, 'ingestion_server-');
-      assert.equal(tag.value.date.text, '2024.09.09.05.40.20');
+      assert.equal(tag.value.gitTag, 'ingestion_server-2024.09.09.05.40.20');
     });
 
-    it('accepts only the given app when a prefix is required', () => {
-      assert.ok(parseGitTag('api-2025.04.11.13.47.14', 'api-').ok);
-      expectRefusal(parseGitTag('frontend-2025.04.11.13.47.14', 'api-'), /not a git tag of this app: expected api-/);
+    it('accepts only the app\'s own tags', () => {
+      assert.ok(readGitTag(api, 'api-2025.04.11.13.47.14').ok);
+      assert.equal(readGitTag(api, 'frontend-2025.04.11.13.47.14').ok, false);
     });
 
     it('refuses a git tag with an impossible date', () => {
-      expectRefusal(parseGitTag('api-2025.02.30.10.00.00'), /has 28 days/);
+      expectRefusal(readGitTag(api, 'api-2025.02.30.10.00.00'), /has 28 days/);
     });
 
-    it('converts between the git tag and the image tag of one release', () => {
-      const gitTag = parseGitTag('api-2025.04.11.13.47.14');
+    it('gives a release\'s git tag the image tag of the same date', () => {
+      const gitTag = readGitTag(api, 'api-2025.04.11.13.47.14');
       assert.ok(gitTag.ok);
-      const imageTag = imageTagOfGitTag(gitTag.value);
-      assert.equal(imageTag.text, 'rel-2025.04.11.13.47.14');
-      assert.equal(gitTagOfImageTag(imageTag, 'api-').text, 'api-2025.04.11.13.47.14');
+      assert.equal(imageTagOfRelease(api, gitTag.value.version), 'rel-2025.04.11.13.47.14');
     });
   });
 
   describe('image tags', () => {
     it('accepts rel- tags and full commit SHAs', () => {
-      const rel = parsePinnedImageTag('rel-2023.07.03.17.52.00');
+      const rel = readImageTag(api, 'rel-2023.07.03.17.52.00');
       assert.ok(rel.ok);
       assert.equal(rel.value.kind, 'release');
-      const commit = parsePinnedImageTag('0123456789abcdef0123456789abcdef01234567');
+      const commit = readImageTag(api, '0123456789abcdef0123456789abcdef01234567');
       assert.ok(commit.ok);
       assert.equal(commit.value.kind, 'commit');
     });
 
     it('refuses latest where a pinned tag is required', () => {
-      expectRefusal(parsePinnedImageTag('latest'), /moves with every build/);
+      expectRefusal(readImageTag(api, 'latest'), /moves with every build/);
     });
 
     it('refuses an abbreviated SHA, saying images carry the full one', () => {
-      expectRefusal(parsePinnedImageTag('0123456'), /full 40-character SHA/);
+      expectRefusal(readImageTag(api, '0123456'), /full 40-character SHA/);
     });
 
     it('refuses a git tag given where an image tag belongs', () => {
-      expectRefusal(parsePinnedImageTag('api-2023.07.03.17.52.00'), /expected rel-YYYY/);
+      expectRefusal(readImageTag(api, 'api-2023.07.03.17.52.00'), /expected rel-YYYY/);
     });
 
     const hostile: Array<[string, RegExp]> = [
@@ -107,7 +100,7 @@ describe('tags', () => {
     ];
     for (const [input, pattern] of hostile) {
       it(`refuses hostile input ${JSON.stringify(input.slice(0, 30))}`, () => {
-        expectRefusal(parsePinnedImageTag(input), pattern);
+        expectRefusal(readImageTag(api, input), pattern);
       });
     }
   });
