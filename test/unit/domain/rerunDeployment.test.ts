@@ -20,11 +20,11 @@ function withoutVersionEndpoint(): Profile {
     apps: profile.apps.map((app) => (app.id !== 'api' ? app : {
       ...app,
       environments: app.environments.map((environment) => {
-        if (environment.id !== 'production') {
-          return environment;
+        const copy = { ...environment };
+        if (copy.id === 'production') {
+          delete copy.versionUrl;
         }
-        const { versionUrl: _dropped, ...rest } = environment;
-        return rest;
+        return copy;
       }),
     })),
   };

@@ -32,7 +32,9 @@ describe('reading a workflow run', () => {
   });
 
   it('takes the creation as the attempt\'s start when GitHub does not say (a server without run_started_at)', () => {
-    const { run_started_at: _start, run_attempt: _attempt, ...older } = RERUN;
+    const older: Partial<typeof RERUN> = { ...RERUN };
+    delete older.run_started_at;
+    delete older.run_attempt;
     const run = parseRun(older, 'o/r');
     assert.equal(run.runStartedAt, undefined);
     assert.equal(run.runAttempt, undefined);
