@@ -3,6 +3,7 @@ import { buildDeck } from '../../../src/domain/buildDeck';
 import { findEnvironment } from '../../../src/domain/snapshot';
 import { openverseProfile } from '../../../src/domain/openverse';
 import { runDuration } from '../../../src/domain/runWords';
+import { unrecoveredFailure } from '../../../src/domain/needsYou';
 import type { Profile } from '../../../src/domain/profileTypes';
 import { openverseFacts } from '../fixtures/openverseFacts';
 
@@ -57,5 +58,16 @@ describe('a re-run deployment', () => {
     assert.ok(rerun);
     assert.equal(rerun.startedAt, '2026-11-20T10:00:00Z');
     assert.equal(runDuration(rerun), '5 min');
+  });
+
+  it('recovers a failure that ended before it: a failed deployment followed by a successful re-run needs nobody', () => {
+    const facts = factsWithRerun();
+    // The newest deployment (rel-2026.11.02, created 2 November) failed; the re-run of rel-2026.10.28 succeeded on 20 November.
+    const deploymentRuns = facts.deploymentRuns.map((run) => (run.displayTitle === 'Deploy rel-2026.11.02.14.05.33 to production-api' ? { ...run, conclusion: 'failure' } : run));
+    const found = findEnvironment(buildDeck(withoutVersionEndpoint(), { ...facts, deploymentRuns }), 'api', 'production');
+    assert.ok(found);
+    assert.equal(found.environment.lastDeployment?.imageTag, 'rel-2026.10.28.08.00.00');
+    assert.equal(unrecoveredFailure(found.environment), undefined);
+    assert.notEqual(found.environment.state, 'failed');
   });
 });
