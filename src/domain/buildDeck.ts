@@ -82,7 +82,7 @@ function deploymentRecord(run: WorkflowRunFact, reading = readRunTitle(run.displ
     status: run.status,
     conclusion: run.conclusion,
     startedAt: attemptStartedAt(run),
-    createdAt: run.createdAt,
+    ...(run.createdAt !== attemptStartedAt(run) ? { createdAt: run.createdAt } : {}),
     ...(run.runAttempt !== undefined && run.runAttempt > 1 ? { attempt: run.runAttempt } : {}),
     updatedAt: run.updatedAt,
     actor: run.actor,

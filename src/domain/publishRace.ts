@@ -58,7 +58,7 @@ export function recentDispatches(snapshot: DeckSnapshot, nowMs: number, target: 
       }
       const runs = [environment.activeDeployment, environment.lastDeployment].filter((run) => run !== undefined && run.event === 'repository_dispatch');
       // By creation: dispatch-and-wait looks for a run created in its window, and a re-run creates none (it keeps its created_at).
-      const newest = Math.max(...runs.map((run) => Date.parse(run?.createdAt ?? '')).filter((ms) => !Number.isNaN(ms)));
+      const newest = Math.max(...runs.map((run) => Date.parse(run?.createdAt ?? run?.startedAt ?? '')).filter((ms) => !Number.isNaN(ms)));
       if (Number.isFinite(newest) && Math.abs(nowMs - newest) <= RACE_WINDOW_MS) {
         found.push({ label: `${app.app.label} ${environment.environment.label}`, ms: newest });
       }

@@ -69,7 +69,7 @@ describe('telling the run a dispatch created by its inputs', () => {
   });
 
   it('settles an unknown dispatch when the deck shows its run: new, dispatched, deploying the tag', () => {
-    const record = (runId: number, title: string, event = 'workflow_dispatch'): DeploymentRecord => ({ runId, runUrl: `https://github.com/o/r/actions/runs/${runId}`, title, status: 'queued', conclusion: null, startedAt: '', createdAt: '', updatedAt: '', actor: 'x', event });
+    const record = (runId: number, title: string, event = 'workflow_dispatch'): DeploymentRecord => ({ runId, runUrl: `https://github.com/o/r/actions/runs/${runId}`, title, status: 'queued', conclusion: null, startedAt: '', updatedAt: '', actor: 'x', event });
     const environment = (fields: Partial<EnvironmentDeck>): EnvironmentDeck => ({ appId: 'api', state: 'ok', stateDetail: '', history: [], runs: [], rollback: { ok: false, reason: '' }, ...fields }) as unknown as EnvironmentDeck;
     const dispatch = { imageTag: 'rel-2026.11.12.14.05.33', baseline, scheme: DEFAULT_IMAGE_SCHEME };
     const ours = record(20, 'Manual deployment (rel-2026.11.12.14.05.33)');
