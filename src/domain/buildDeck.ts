@@ -1,6 +1,6 @@
 import { buildPathsOf } from './buildPaths';
 import { changelogPullsOf } from './changelogPulls';
-import { versionKey, type DeckFacts, type PendingDeploymentFact, type WorkflowRunFact } from './facts';
+import { attemptStartedAt, versionKey, type DeckFacts, type PendingDeploymentFact, type WorkflowRunFact } from './facts';
 import { reviewHint, reviewOf, waitingWords } from './deploymentReview';
 import type { AppProfile, EnvironmentProfile, Profile, WorkflowDeploy } from './profileTypes';
 import { imageTagOrder, lastKnownWorkingDeployment, markRollbacks } from './rollback';
@@ -15,6 +15,7 @@ import { registryFallback, releasesOf } from './deckReleases';
 import { counts, placeLabel } from './words';
 import { english, type L10n } from './l10n';
 import { isReleaseRunOf, publishingDetail } from './releaseChain';
+import { byAttemptStartNewestFirst, finishedNewestFirst } from './runOrder';
 
 /** Release notes' change count (deckReleases.ts), as the deck reads it. */
 export { countChanges } from './deckReleases';
@@ -86,7 +87,9 @@ function deploymentRecord(run: WorkflowRunFact, reading = readRunTitle(run.displ
     ...(reading.kind === 'unknown' && reading.why !== undefined ? { tagUnknown: reading.why } : {}),
     status: run.status,
     conclusion: run.conclusion,
-    startedAt: run.createdAt,
+    startedAt: attemptStartedAt(run),
+    ...(run.createdAt !== attemptStartedAt(run) ? { createdAt: run.createdAt } : {}),
+    ...(run.runAttempt !== undefined && run.runAttempt > 1 ? { attempt: run.runAttempt } : {}),
     updatedAt: run.updatedAt,
     actor: run.actor,
     event: run.event,
@@ -124,7 +127,7 @@ function buildEnvironmentDeck(
   const runs = deploy.kind === 'workflow'
     ? [...(context.runsByWorkflow.get(workflowKey(deploy.repo, deploy.workflow)) ?? [])]
         .filter((run) => isRunOfWorkflow(run, deploy))
-        .sort((a, b) => Date.parse(b.createdAt) - Date.parse(a.createdAt) || b.id - a.id)
+        .sort(byAttemptStartNewestFirst)
         .map((run) => deploymentRecord(run, readRunTitle(run.displayTitle, deploy.runTitle, titledCommits, run.createdAt, scheme), context.facts.pendingDeployments?.[run.id], context.facts.pendingDeploymentsUnread?.[run.id]))
     : [];
   // A run waiting for review is what the environment waits on, before a newer one queued behind it.
@@ -133,8 +136,10 @@ function buildEnvironmentDeck(
     ? context.facts.releaseRuns.find((run) => run.status !== 'completed' && isReleaseRunOf(run, app))
     : undefined;
   const publishingRun = publishingFact !== undefined ? deploymentRecord(publishingFact) : undefined;
-  const lastDeployment = runs.find((run) => run.status === 'completed');
-  const history = markRollbacks(runs.filter((run) => run.status === 'completed' && run.conclusion === 'success'), imageTagOrder(context.commitIndex, tagSchemeOf(app)));
+  // The deployment that ended last decides what runs (a re-run of an older one may end after a newer one: runOrder.ts).
+  const finished = finishedNewestFirst(runs);
+  const lastDeployment = finished[0];
+  const history = markRollbacks(finished.filter((run) => run.conclusion === 'success'), imageTagOrder(context.commitIndex, tagSchemeOf(app)));
   const lastSuccessfulDeployment = history[0];
   const marked = new Map(history.map((record) => [record.runId, record]));
   const allRuns = runs.map((record) => marked.get(record.runId) ?? record);

@@ -1,5 +1,5 @@
 import type { EnvironmentDeck } from './snapshot';
-import type { WorkflowRunFact } from './facts';
+import { attemptStartedAt, type WorkflowRunFact } from './facts';
 
 /** A run of an environment's deployment (or the release chain deploying it) that has not finished. */
 export interface ActiveRun {
@@ -16,10 +16,13 @@ export function activeRunInDeck(environment: EnvironmentDeck): ActiveRun | undef
   return record !== undefined && record.status !== 'completed' ? { title: record.title, status: record.status, actor: record.actor, startedAt: record.startedAt, url: record.runUrl } : undefined;
 }
 
-/** The oldest unfinished run among a workflow's newest runs, as GitHub lists them now. */
+/**
+ * The unfinished run among a workflow's newest runs, as GitHub lists them now, whose latest attempt started
+ * first: a re-run is queued when it is re-run, not when its run was created (`run_started_at`, facts.ts).
+ */
 export function activeRunAmong(runs: readonly WorkflowRunFact[]): ActiveRun | undefined {
-  const active = runs.filter((run) => run.status !== 'completed').sort((a, b) => Date.parse(a.createdAt) - Date.parse(b.createdAt))[0];
-  return active !== undefined ? { title: active.displayTitle, status: active.status, actor: active.actor, startedAt: active.createdAt, url: active.htmlUrl } : undefined;
+  const active = runs.filter((run) => run.status !== 'completed').sort((a, b) => Date.parse(attemptStartedAt(a)) - Date.parse(attemptStartedAt(b)))[0];
+  return active !== undefined ? { title: active.displayTitle, status: active.status, actor: active.actor, startedAt: attemptStartedAt(active), url: active.htmlUrl } : undefined;
 }
 
 /** Why nothing is sent while another run acts on the environment, naming who started it and when. */

@@ -31,15 +31,25 @@ export interface NewsEvent {
 /** What the deck knew, per environment and app, in the few fields news is derived from. */
 export interface NewsDigest {
   readonly version: 1;
-  /** Per `versionKey(app, environment)`: each listed run's id and phase, and the newest run's creation. */
+  /** Per `versionKey(app, environment)`: each listed run's id and phase, and when the newest run's latest attempt started (a re-run's is its own: runOrder.ts). */
   readonly environments: Readonly<Record<string, { readonly runs: Readonly<Record<string, string>>; readonly newestRunAt?: string; readonly running?: string; readonly runningLabel?: string }>>;
   /** Per app id: its published releases' ids, and the date its newest release tag names (epoch ms). */
   readonly apps: Readonly<Record<string, { readonly releases: readonly number[]; readonly newestReleaseMs?: number }>>;
 }
 
-/** A run's phase: its status, or `completed:{conclusion}`. */
+/** A run's phase: its status, or `completed:{conclusion}`; then `#{attempt}` when it was re-run (`run_attempt` above 1). */
 function phaseOf(record: DeploymentRecord): string {
-  return record.status === 'completed' ? `completed:${record.conclusion ?? 'unknown'}` : record.status;
+  const phase = record.status === 'completed' ? `completed:${record.conclusion ?? 'unknown'}` : record.status;
+  return record.attempt !== undefined ? `${phase}#${record.attempt}` : phase;
+}
+
+/**
+ * What the digest knew of a run's latest attempt: its phase without the attempt; nothing when the digest
+ * knew an earlier attempt only (a re-run is news of its own, as a new run is).
+ */
+function knownPhase(known: string | undefined, record: DeploymentRecord): string | undefined {
+  const [phase, attempt] = (known ?? '').split('#');
+  return known !== undefined && Number(attempt ?? 1) >= (record.attempt ?? 1) ? phase : undefined;
 }
 
 /** What runs there, as a person names it: its image tag, else its commit. */
@@ -153,7 +163,9 @@ function environmentNews(app: AppDeck, environment: EnvironmentDeck, known: News
   const base = { appId: app.app.id, environmentId: environment.environment.id };
   // Oldest first, so that notifications come in the order things happened.
   for (const record of [...environment.runs].reverse()) {
-    const phase = known.runs[String(record.runId)];
+    const phase = knownPhase(known.runs[String(record.runId)], record);
+    // A re-run's news has keys of its own: its first attempt's were announced already.
+    const id = record.attempt !== undefined ? `${record.runId}:${record.attempt}` : String(record.runId);
     const link = { label: l10n.t('Open Run'), url: record.runUrl };
     const target = runTarget(record);
     if (phase === undefined && Date.parse(record.startedAt) < newestKnown) {
@@ -161,14 +173,14 @@ function environmentNews(app: AppDeck, environment: EnvironmentDeck, known: News
     }
     if (record.status === 'completed') {
       if (phase === undefined || !phase.startsWith('completed')) {
-        events.push({ ...base, key: `run:${record.runId}:completed`, kind: 'deploymentFinished', failure: runFailed(record), message: finishedMessage(environment, record, place, speech), link });
+        events.push({ ...base, key: `run:${id}:completed`, kind: 'deploymentFinished', failure: runFailed(record), message: finishedMessage(environment, record, place, speech), link });
       }
       continue;
     }
     if (record.status === 'waiting' && phase !== 'waiting') {
-      events.push({ ...base, key: `run:${record.runId}:waiting`, kind: 'deploymentWaiting', failure: false, message: l10n.t("{0}'s deployment of {1} to {2} is waiting for review: a reviewer of the environment must approve it.", record.actor, target, place), link });
+      events.push({ ...base, key: `run:${id}:waiting`, kind: 'deploymentWaiting', failure: false, message: l10n.t("{0}'s deployment of {1} to {2} is waiting for review: a reviewer of the environment must approve it.", record.actor, target, place), link });
     } else if (phase === undefined) {
-      events.push({ ...base, key: `run:${record.runId}:started`, kind: 'deploymentStarted', failure: false, message: l10n.t('{0} started deploying {1} to {2} ({3}).', record.actor, target, place, record.event), link });
+      events.push({ ...base, key: `run:${id}:started`, kind: 'deploymentStarted', failure: false, message: l10n.t('{0} started deploying {1} to {2} ({3}).', record.actor, target, place, record.event), link });
     }
   }
   const running = runningIdentity(environment);

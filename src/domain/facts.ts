@@ -43,13 +43,26 @@ export interface WorkflowRunFact {
   readonly event: string;
   readonly status: RunStatus;
   readonly conclusion: string | null;
+  /** When the run was created (GitHub's `created_at`): a re-run keeps it. */
   readonly createdAt: string;
+  /**
+   * When its latest attempt started (`run_started_at`: "The start time of the latest run. Resets on re-run.",
+   * GitHub's REST description of a workflow run); unset when GitHub did not say (then: `createdAt`, see attemptStartedAt).
+   */
+  readonly runStartedAt?: string;
+  /** Its attempt (`run_attempt`): 1, then one more for each re-run; unset when GitHub did not say. */
+  readonly runAttempt?: number;
   readonly updatedAt: string;
   readonly actor: string;
   readonly htmlUrl: string;
   /** The branch, or for a run started by publishing a release, the release's git tag. */
   readonly headBranch: string;
   readonly headSha: string;
+}
+
+/** When a run's latest attempt started: GitHub's `run_started_at`, else (not given) its creation. */
+export function attemptStartedAt(run: Pick<WorkflowRunFact, 'createdAt' | 'runStartedAt'>): string {
+  return run.runStartedAt ?? run.createdAt;
 }
 
 /** One step of a job, as `GET …/actions/runs/{id}/jobs` lists it. */

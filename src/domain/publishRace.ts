@@ -26,6 +26,7 @@ export function recentPublishes(snapshot: DeckSnapshot, nowMs: number, exceptGit
     // A release run of the app started by a publish the deck's release list does not show yet.
     const run = app.environments.find((environment) => environment.publishingRun !== undefined)?.publishingRun;
     if (seen.size === before && run !== undefined) {
+      // Its latest attempt's start: a re-run of the release run dispatches its deployment again then.
       note(run.title, run.startedAt);
     }
   }
@@ -56,7 +57,8 @@ export function recentDispatches(snapshot: DeckSnapshot, nowMs: number, target: 
         continue;
       }
       const runs = [environment.activeDeployment, environment.lastDeployment].filter((run) => run !== undefined && run.event === 'repository_dispatch');
-      const newest = Math.max(...runs.map((run) => Date.parse(run?.startedAt ?? '')).filter((ms) => !Number.isNaN(ms)));
+      // By creation: dispatch-and-wait looks for a run created in its window, and a re-run creates none (it keeps its created_at).
+      const newest = Math.max(...runs.map((run) => Date.parse(run?.createdAt ?? run?.startedAt ?? '')).filter((ms) => !Number.isNaN(ms)));
       if (Number.isFinite(newest) && Math.abs(nowMs - newest) <= RACE_WINDOW_MS) {
         found.push({ label: `${app.app.label} ${environment.environment.label}`, ms: newest });
       }

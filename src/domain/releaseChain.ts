@@ -1,4 +1,4 @@
-import type { JobFact, StepFact, WorkflowRunFact } from './facts';
+import { attemptStartedAt, type JobFact, type StepFact, type WorkflowRunFact } from './facts';
 import { imageTagOfRelease, readGitTag, tagSchemeOf, type SchemedApp } from './tagScheme';
 
 /**
@@ -101,13 +101,15 @@ export function chainPhase(run: Pick<WorkflowRunFact, 'status'>, jobs: readonly 
 
 /**
  * The run a waiting release run waits for: an unfinished run of the same release workflow, other than
- * it, created before it (the one in progress first). A run of another workflow of the concurrency group
- * (the release drafting) is not in this list: undefined then.
+ * it, whose latest attempt started before ours (the one in progress first): a re-run joins the concurrency
+ * group's queue when it is re-run, not when its run was created (`run_started_at`, facts.ts). A run of
+ * another workflow of the concurrency group (the release drafting) is not in this list: undefined then.
  */
 export function blockingRun(ours: WorkflowRunFact, listed: readonly WorkflowRunFact[]): WorkflowRunFact | undefined {
+  const start = (run: WorkflowRunFact): number => Date.parse(attemptStartedAt(run));
   const others = listed
-    .filter((run) => run.id !== ours.id && run.status !== 'completed' && Date.parse(run.createdAt) <= Date.parse(ours.createdAt))
-    .sort((a, b) => Number(b.status === 'in_progress') - Number(a.status === 'in_progress') || Date.parse(a.createdAt) - Date.parse(b.createdAt));
+    .filter((run) => run.id !== ours.id && run.status !== 'completed' && start(run) <= start(ours))
+    .sort((a, b) => Number(b.status === 'in_progress') - Number(a.status === 'in_progress') || start(a) - start(b));
   return others[0];
 }
 

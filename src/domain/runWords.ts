@@ -72,8 +72,8 @@ export function durationWords(milliseconds: number, l10n: L10n = english): strin
 }
 
 /**
- * How long a finished run took, from its creation to its last update (GitHub's `created_at` and
- * `updated_at`: queueing included); undefined while it runs.
+ * How long a finished run took, from its latest attempt's start to its last update (GitHub's `run_started_at`,
+ * which a re-run resets, and `updated_at`); undefined while it runs.
  */
 export function runDuration(record: Pick<DeploymentRecord, 'status' | 'startedAt' | 'updatedAt'>, l10n: L10n = english): string | undefined {
   if (record.status !== 'completed') {

@@ -82,7 +82,12 @@ export interface DeploymentRecord {
   readonly tagUnknown?: string;
   readonly status: WorkflowRunFact['status'];
   readonly conclusion: string | null;
+  /** When its latest attempt started (GitHub's `run_started_at`; a re-run resets it): durations and "started … ago" count from here. */
   readonly startedAt: string;
+  /** When the run was created (`created_at`; a re-run keeps it), set when it is not `startedAt` (a re-run): what dispatch-and-wait matches runs by. */
+  readonly createdAt?: string;
+  /** Its attempt when it was re-run (`run_attempt` above 1). */
+  readonly attempt?: number;
   readonly updatedAt: string;
   readonly actor: string;
   readonly event: string;

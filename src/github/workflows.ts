@@ -12,6 +12,8 @@ const RUN_STATUSES = new Set<RunStatus>(['queued', 'in_progress', 'completed', '
 export function parseRun(value: unknown, repo: string): WorkflowRunFact {
   const fields: Fields = asObject(value, 'workflow run');
   const status = str(fields, 'status');
+  // The latest attempt's start (a re-run resets it; created_at stays the run's creation).
+  const runStartedAt = strOrNull(fields, 'run_started_at');
   return {
     id: num(fields, 'id'),
     repo,
@@ -21,6 +23,8 @@ export function parseRun(value: unknown, repo: string): WorkflowRunFact {
     status: RUN_STATUSES.has(status as RunStatus) ? (status as RunStatus) : 'pending',
     conclusion: strOrNull(fields, 'conclusion'),
     createdAt: str(fields, 'created_at'),
+    ...(runStartedAt !== null ? { runStartedAt } : {}),
+    ...(typeof fields.run_attempt === 'number' ? { runAttempt: fields.run_attempt } : {}),
     updatedAt: str(fields, 'updated_at'),
     actor: loginOf(fields.triggering_actor ?? fields.actor),
     htmlUrl: str(fields, 'html_url'),

@@ -14,7 +14,8 @@ import type { StepProgress, WorldRepo, WorldRun } from './world';
  * - "Re-run failed jobs from a workflow run" (`POST …/actions/runs/{run_id}/rerun-failed-jobs`): 201; "Re-run
  *   all of the failed jobs and their dependent jobs" (the jobs that `needs:` them, directly or not:
  *   jobGraph.ts), in the same run with `run_attempt` one more, queued again; the other jobs keep their
- *   results (GitHub's docs, "Re-running workflows and jobs": "Re-running failed jobs in a workflow"). The
+ *   results; `created_at` stays, `run_started_at` resets to the new attempt ("The start time of the latest run.
+ *   Resets on re-run.", the REST description of a workflow run; runs.ts runStatus) (GitHub's docs, "Re-running workflows and jobs": "Re-running failed jobs in a workflow"). The
  *   previous attempt (`GET …/runs/{run_id}/attempts/{n}`, the run's `previous_attempt_url`) is not served:
  *   Release Deck does not read it. Refused with 403 while the run is not completed ("This workflow is
  *   already running", cli/cli#9221), when nothing failed or it is otherwise not eligible ("This workflow run

@@ -138,7 +138,9 @@ export function runStatus(run: WorldRun, at: number): RunState {
   if (progress !== undefined) {
     const stepTimes = progress.steps.flatMap((step) => [step.startedMs ?? 0, step.completedMs ?? 0]);
     const updatedMs = Math.max(created, progress.startedMs ?? 0, progress.completedMs ?? 0, progress.queuedFromMs ?? 0, ...stepTimes);
-    const startedMs = progress.startedMs ?? created;
+    // run_started_at: "The start time of the latest run. Resets on re-run." (REST description of a workflow run): a
+    // re-run (reruns.ts) is queued again from the re-run, never from the run's created_at.
+    const startedMs = progress.startedMs ?? progress.queuedFromMs ?? created;
     if (progress.completedMs !== undefined) {
       return { status: 'completed', conclusion: progress.conclusion ?? 'success', updatedMs, startedMs };
     }

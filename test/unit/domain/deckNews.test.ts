@@ -111,6 +111,22 @@ describe('news from everyone (snapshot diff)', () => {
     assert.match(events[0]?.message ?? '', /^openverse-bot's deployment of .+ to API staging succeeded in 3 min\.$/);
   });
 
+  it('says a re-run of a failed deployment when it starts and when it ends, as news apart from its first attempt', () => {
+    const base = openverseFacts();
+    const failedRun = colleagueRun({ id: 9010, status: 'completed', conclusion: 'failure', updatedAt: '2026-11-26T09:03:00Z' });
+    const failed = later(base, (facts) => ({ ...facts, deploymentRuns: [...facts.deploymentRuns, failedRun] }));
+    const rerun = (fields: Partial<WorkflowRunFact>): DeckFacts => later(base, (facts) => ({ ...facts, deploymentRuns: [...facts.deploymentRuns, { ...failedRun, runAttempt: 2, runStartedAt: '2026-11-26T09:10:00Z', actor: 'obulat', ...fields }] }));
+    const queued = rerun({ status: 'queued', conclusion: null, updatedAt: '2026-11-26T09:10:00Z' });
+    const started = snapshotNews(deckOf(failed), deckOf(queued));
+    assert.deepEqual(started.map((event) => [event.key, event.message]), [['run:9010:2:started', 'obulat started deploying rel-2026.11.02.14.05.33 to API production (workflow_dispatch).']]);
+    const succeeded = rerun({ status: 'completed', conclusion: 'success', updatedAt: '2026-11-26T09:15:00Z' });
+    const ended = snapshotNews(deckOf(queued), deckOf(succeeded));
+    assert.deepEqual(ended.map((event) => [event.key, event.message]), [['run:9010:2:completed', "obulat's deployment of rel-2026.11.02.14.05.33 to API production succeeded in 5 min."]]);
+    // Re-run and finished between two refreshes: once, as finished.
+    assert.deepEqual(snapshotNews(deckOf(failed), deckOf(succeeded)).map((event) => event.key), ['run:9010:2:completed']);
+    assert.deepEqual(snapshotNews(deckOf(succeeded), deckOf(succeeded)), [], 'nothing more while nothing changes');
+  });
+
   it('says when a deployment starts waiting for review, once', () => {
     const before = openverseFacts();
     const waiting = later(before, (facts) => ({ ...facts, deploymentRuns: [...facts.deploymentRuns, colleagueRun({ id: 9006, status: 'waiting' })] }));

@@ -33,7 +33,7 @@ describe('warning before publishing within a minute of another publish (dispatch
 });
 
 describe('warning before publishing right after a repository_dispatch deployment run (CI staging)', () => {
-  const environment = (id: string, label: string, repo: string, run?: { event: string; startedAt: string }): unknown => ({
+  const environment = (id: string, label: string, repo: string, run?: { event: string; createdAt: string; startedAt?: string }): unknown => ({
     environment: { id, label, deploy: { kind: 'workflow', repo } },
     ...(run !== undefined ? { lastDeployment: run } : {}),
   });
@@ -42,7 +42,7 @@ describe('warning before publishing right after a repository_dispatch deployment
 
   it('names a staging deployment run dispatched 20 s ago in the same repository', () => {
     const snapshot = deck(withEnvironments('API', 'api', [
-      environment('staging', 'Staging', 'WordPress/openverse-infrastructure', { event: 'repository_dispatch', startedAt: '2026-11-25T18:29:40Z' }),
+      environment('staging', 'Staging', 'WordPress/openverse-infrastructure', { event: 'repository_dispatch', createdAt: '2026-11-25T18:29:40Z', startedAt: '2026-11-25T18:29:40Z' }),
       environment('production', 'Production', 'WordPress/openverse-infrastructure'),
     ]));
     const recent = recentDispatches(snapshot, NOW, target);
@@ -52,13 +52,20 @@ describe('warning before publishing right after a repository_dispatch deployment
 
   it('says nothing for a dispatch two minutes ago, a workflow_dispatch run, another repository, or the environment being published', () => {
     const snapshot = deck(withEnvironments('API', 'api', [
-      environment('staging', 'Staging', 'WordPress/openverse-infrastructure', { event: 'repository_dispatch', startedAt: '2026-11-25T18:28:00Z' }),
-      environment('production', 'Production', 'WordPress/openverse-infrastructure', { event: 'repository_dispatch', startedAt: '2026-11-25T18:29:55Z' }),
+      environment('staging', 'Staging', 'WordPress/openverse-infrastructure', { event: 'repository_dispatch', createdAt: '2026-11-25T18:28:00Z', startedAt: '2026-11-25T18:28:00Z' }),
+      environment('production', 'Production', 'WordPress/openverse-infrastructure', { event: 'repository_dispatch', createdAt: '2026-11-25T18:29:55Z', startedAt: '2026-11-25T18:29:55Z' }),
     ]), withEnvironments('Frontend', 'frontend', [
-      environment('staging', 'Staging', 'WordPress/openverse-infrastructure', { event: 'workflow_dispatch', startedAt: '2026-11-25T18:29:55Z' }),
-      environment('preview', 'Preview', 'acme/other', { event: 'repository_dispatch', startedAt: '2026-11-25T18:29:55Z' }),
+      environment('staging', 'Staging', 'WordPress/openverse-infrastructure', { event: 'workflow_dispatch', createdAt: '2026-11-25T18:29:55Z', startedAt: '2026-11-25T18:29:55Z' }),
+      environment('preview', 'Preview', 'acme/other', { event: 'repository_dispatch', createdAt: '2026-11-25T18:29:55Z', startedAt: '2026-11-25T18:29:55Z' }),
     ]));
     assert.deepEqual(recentDispatches(snapshot, NOW, target), []);
     assert.equal(dispatchRaceWarning([]), undefined);
+  });
+
+  it('says nothing for an older staging deployment run re-run 10 s ago: dispatch-and-wait follows runs by creation, and a re-run creates none', () => {
+    const snapshot = deck(withEnvironments('API', 'api', [
+      environment('staging', 'Staging', 'WordPress/openverse-infrastructure', { event: 'repository_dispatch', createdAt: '2026-11-25T17:30:00Z', startedAt: '2026-11-25T18:29:50Z' }),
+    ]));
+    assert.deepEqual(recentDispatches(snapshot, NOW, target), []);
   });
 });

@@ -185,4 +185,11 @@ describe('diagnosing a finished release run by the step that failed', () => {
   it('success: deployed when the deploy step succeeded', () => {
     assert.deepEqual(judgeChain(end([job(undefined, 'success')], { run: run({ conclusion: 'success' }) }), WORDS, STILL), { kind: 'succeeded', deployed: true });
   });
+
+  it('names the release run queued before a re-run as the one it waits for, though that run was created after it (the group queues attempts)', () => {
+    // Re-run at 18:20 of a release run created at 18:00; another release run, created at 18:10, runs since.
+    const ours = run({ id: 5, status: 'queued', conclusion: null, createdAt: '2026-11-25T18:00:00Z', runStartedAt: '2026-11-25T18:20:00Z', runAttempt: 2, headBranch: 'frontend-2026.11.25.18.00.00' });
+    const running = run({ id: 6, status: 'in_progress', conclusion: null, createdAt: '2026-11-25T18:10:00Z', headBranch: 'catalog-2026.11.25.18.10.00' });
+    assert.equal(blockingRun(ours, [running, ours])?.id, 6);
+  });
 });

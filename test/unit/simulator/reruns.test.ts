@@ -8,7 +8,7 @@ import { startSimulator, type RunningSimulator } from '../../simulator/server';
  * more; the other jobs keep their results. CI's jobs and their `needs` are those of ci_cd.yml (openverse-facts §1.4).
  */
 
-interface Run { id: number; status: string; conclusion: string | null; run_attempt: number; display_title: string }
+interface Run { id: number; status: string; conclusion: string | null; run_attempt: number; display_title: string; created_at: string; run_started_at: string; updated_at: string }
 interface Job { name: string; status: string; conclusion: string | null; started_at: string; completed_at: string | null }
 
 describe('the simulator\'s re-run of failed jobs', () => {
@@ -83,5 +83,24 @@ describe('the simulator\'s re-run of failed jobs', () => {
     assert.equal(after.get('Publish images')?.conclusion, 'success');
     assert.equal(after.get('Deploy staging API')?.conclusion, 'success');
     assert.equal(after.get('Deploy staging frontend')?.conclusion, 'skipped', 'the push did not change the frontend');
+  });
+
+  it('a re-run keeps the run\'s created_at; its run_started_at is the new attempt\'s (REST description: "Resets on re-run.")', async () => {
+    const title = 'Touch the frontend (#7003)';
+    await admin('fail-next-run', { workflowPath: '.github/workflows/ci_cd.yml' });
+    await admin('push', { message: title, files: ['frontend/src/d.vue'] });
+    simulator.advance(600);
+    const failed = await ciRun(title);
+    assert.equal(failed.conclusion, 'failure');
+    simulator.advance(3600);
+    assert.equal((await call('POST', `/repos/${MONOREPO}/actions/runs/${failed.id}/rerun-failed-jobs`)).status, 201);
+    const queued = await ciRun(title);
+    assert.equal(queued.status, 'queued');
+    assert.equal(queued.created_at, failed.created_at);
+    assert.ok(Date.parse(queued.run_started_at) >= Date.parse(failed.updated_at) + 3_600_000, `the attempt started at the re-run (${queued.run_started_at}), not when the run was created (${failed.created_at})`);
+    simulator.advance(600);
+    const done = await ciRun(title);
+    assert.equal(done.created_at, failed.created_at);
+    assert.ok(Date.parse(done.run_started_at) >= Date.parse(queued.run_started_at));
   });
 });
