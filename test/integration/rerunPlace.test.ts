@@ -8,6 +8,7 @@ import { DEMO_TOKEN, INFRA, admin, colleagueDeploys, find, latestBuild, loadedDe
  */
 describe('a re-run deployment: its place among the deployments', () => {
   let deck: ReleaseDeckApi;
+  let restore: { sha: string; title: string } | undefined;
 
   before(async () => {
     deck = await loadedDeck();
@@ -15,6 +16,11 @@ describe('a re-run deployment: its place among the deployments', () => {
 
   after(async () => {
     await admin('faults', undefined, 'DELETE');
+    // The suites share one world: frontend staging runs the frontend's newest build again, as it did before.
+    if (restore !== undefined) {
+      await colleagueDeploys('deploy-staging-frontend.yml', { tag: restore.sha, run_name: restore.title });
+      await admin('clock', { advanceSeconds: 120 });
+    }
     await deck.refresh();
   });
 
@@ -22,6 +28,7 @@ describe('a re-run deployment: its place among the deployments', () => {
     // Frontend staging's /version does not answer: what runs there is what its last successful deployment deployed.
     await admin('faults', { path: '^/live/frontend/staging/version$', kind: 'status', status: 503, count: 1000 });
     const newer = await latestBuild('frontend');
+    restore = newer;
     const current = (await world()) as Awaited<ReturnType<typeof world>> & { images: Record<string, Record<string, string>> };
     const commits = current.repos[0]?.commits as Array<{ sha: string; message: string }> | undefined;
     // An earlier build of the frontend: a commit with an image of its own, no release's (the deck names it by its commit then).
