@@ -54,7 +54,7 @@ import { StatusBar } from './ui/statusBar';
 import { DeckTreeProvider } from './ui/tree/deckTreeProvider';
 import { NeedsYouView } from './ui/needsYou/needsYouView';
 import { NewsNotifications, ownActionOf } from './ui/newsNotifications';
-import { PrimaryNews } from './ui/primaryNews';
+import { SectionNews } from './ui/sectionNews';
 import { extraScopes } from './domain/profileQueries';
 
 /** What the extension offers other extensions (and its own integration tests): read-only views of it. */
@@ -98,7 +98,10 @@ export function activate(context: vscode.ExtensionContext): ReleaseDeckApi {
   const releaseNotes = new ReleaseNotesPanels(releaseNotesHost(services));
   context.subscriptions.push(prompts, tree, view, statusBar, releaseNotes);
   const needsYou = new NeedsYouView(sections, () => readSettings().needsYouDraftAgeDays);
-  const news = new PrimaryNews(sections, (section) => new NewsNotifications({ store: section.store, memento: context.workspaceState, level: () => readSettings().notifications, ownAction: ownActionOf(services.inFlight.within(section.key)), openLink: (url: string) => openLink(url, log), log }));
+  const news = new SectionNews(sections, (section, shownLog) => new NewsNotifications({
+    store: section.store, memento: context.workspaceState, level: () => readSettings().notifications, ownAction: ownActionOf(services.inFlight.within(section.key)), openLink: (url: string) => openLink(url, log), log,
+    section: section.key, folder: () => (sections.shown.length > 1 ? section.name : undefined), shownLog,
+  }));
   context.subscriptions.push(needsYou, news);
   const reflect = (): void => {
     const primary = sections.primary;
@@ -176,7 +179,7 @@ export function activate(context: vscode.ExtensionContext): ReleaseDeckApi {
     describeDeck: () => describeDeck(tree),
     statusBarText: () => statusBar.text,
     viewMessage: () => (view.message !== undefined && view.message !== '' ? view.message : undefined),
-    ...testingApi(context, { confirmer, releaseNotes, conditionSources, prompts, needsYou, news: () => news.current }),
+    ...testingApi(context, { confirmer, releaseNotes, conditionSources, prompts, needsYou, news }),
   };
 }
 

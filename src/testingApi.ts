@@ -7,7 +7,8 @@ import type { ReleaseNotesPanels } from './ui/releaseNotes/panel';
 import type { DeckTreeProvider } from './ui/tree/deckTreeProvider';
 import type { DeckNode } from './ui/tree/nodes';
 import type { NeedsYouView } from './ui/needsYou/needsYouView';
-import type { NewsNotifications, ShownNews } from './ui/newsNotifications';
+import type { ShownNews } from './ui/newsNotifications';
+import type { SectionNews } from './ui/sectionNews';
 
 /** One item of the deck as a person sees it (label, description, icon, tooltip), with its children. */
 export interface DeckItemView {
@@ -60,7 +61,8 @@ export interface TestingInputs {
   readonly conditionSources: readonly vscode.Event<Condition>[];
   readonly prompts: ConditionPrompts;
   readonly needsYou: NeedsYouView;
-  readonly news: () => NewsNotifications | undefined;
+  /** Every section's news notifications. */
+  readonly news: SectionNews;
 }
 
 /**
@@ -103,9 +105,9 @@ export function testingApi(context: vscode.ExtensionContext, inputs: TestingInpu
           items: describeTree(inputs.needsYou),
         };
       },
-      news: () => [...(inputs.news()?.shown ?? [])],
+      news: () => [...inputs.news.shown],
       reloadNews: () => {
-        inputs.news()?.forgetAsAfterReload();
+        inputs.news.forgetAsAfterReload();
       },
     },
   };
