@@ -29,9 +29,10 @@ export interface DeckItemView {
 export interface TestingApi {
   readonly answerConfirmations: (answer: ScriptedAnswer | undefined) => void;
   readonly confirmations: () => readonly ConfirmRequest[];
-  readonly releaseNotesView: (appId: string) => NotesView | undefined;
+  /** `section`: the folder's URI in a multi-root workspace (default: the first folder with a profile). */
+  readonly releaseNotesView: (appId: string, section?: string) => NotesView | undefined;
   /** The Publish button of the release notes panel of an app, for the release it shows. */
-  readonly publishFromReleaseNotes: (appId: string) => Promise<void>;
+  readonly publishFromReleaseNotes: (appId: string, section?: string) => Promise<void>;
   /** The conditions state reported (each one a prompt or message a person saw), oldest first. */
   readonly conditions: () => readonly Condition[];
   /** The warnings those conditions were said with (message and buttons), oldest first. */
@@ -89,8 +90,8 @@ export function testingApi(context: vscode.ExtensionContext, inputs: TestingInpu
         confirmer.answerForTests(answer);
       },
       confirmations: () => [...confirmer.asked],
-      releaseNotesView: (appId) => releaseNotes.viewOf(appId),
-      publishFromReleaseNotes: (appId) => releaseNotes.publishShown(appId),
+      releaseNotesView: (appId, section) => releaseNotes.viewOf(appId, section),
+      publishFromReleaseNotes: (appId, section) => releaseNotes.publishShown(appId, section),
       conditions: () => [...reported],
       prompts: () => [...record.shown],
       answerPrompts: (choice) => {

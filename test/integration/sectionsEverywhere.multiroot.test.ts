@@ -50,6 +50,18 @@ describe('sections everywhere: news and the palette in a multi-root workspace', 
     assert.deepEqual(about(after), [], 'not told again after a reload');
   });
 
+  it('release notes: open for an app of the second folder, its panel named by the folder, apart from the first folder\'s app of the same id', async () => {
+    const shop = vscode.workspace.workspaceFolders?.find((folder) => folder.name === 'shop')?.uri.toString();
+    assert.ok(shop !== undefined);
+    await vscode.commands.executeCommand(COMMANDS.openReleaseNotes, { appId: 'api', section: shop });
+    const view = await waitFor('the shop\'s API release notes', () => testing.releaseNotesView('api', shop), 30_000);
+    assert.match(view.gitTag, /^api\/v\d+\.\d+\.\d+/, `the shop's API release (${view.gitTag}), not Openverse's`);
+    assert.equal(testing.releaseNotesView('api'), undefined, 'no panel for the first folder\'s API');
+    const tabs = vscode.window.tabGroups.all.flatMap((group) => group.tabs.map((tab) => tab.label));
+    assert.ok(tabs.includes('Release Notes · API · shop'), `the panel's title names the folder (${tabs.join(', ')})`);
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
+
   it('palette: with no file open, a command asks which folder, offers the folders with a profile, and acts in the one picked', async () => {
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
     const window = vscode.window as { showQuickPick: unknown };
