@@ -1,9 +1,10 @@
 import { strict as assert } from 'node:assert';
+import { readFileSync, writeFileSync } from 'node:fs';
 import * as vscode from 'vscode';
 import { COMMANDS } from '../../src/commandIds';
 import type { ReleaseDeckApi } from '../../src/extension';
 import type { DeckItemView, TestingApi } from '../../src/testingApi';
-import { DEMO_TOKEN, api, simulatorUrl, waitFor } from './support';
+import { DEMO_TOKEN, api, attackerHost, find, simulatorUrl, waitFor } from './support';
 
 /**
  * What a multi-root workspace (Openverse and acme/shop side by side) offers beyond the deck's sections:
@@ -82,5 +83,55 @@ describe('sections everywhere: news and the palette in a multi-root workspace', 
     const labels = offered[1]?.map((item) => `${item.label} ${item.description ?? ''} ${item.detail ?? ''}`).join(' | ') ?? '';
     assert.match(labels, /Web/, `the shop's apps are offered (${labels})`);
     assert.doesNotMatch(labels, /Frontend|Ingestion/, `not Openverse's (${labels})`);
+  });
+
+  it('another host: a folder whose profile asks for another GitHub host than the window\'s is not read, gets no request, and its section says why', async () => {
+    const other = await attackerHost();
+    const configuration = vscode.workspace.getConfiguration('releaseDeck');
+    const userApiUrl = configuration.inspect<string>('github.apiUrl')?.globalValue;
+    assert.ok(userApiUrl !== undefined, 'the harness chose the simulator in the user\'s settings');
+    const [openverse, shop] = (vscode.workspace.workspaceFolders ?? []).map((folder) => vscode.Uri.joinPath(folder.uri, '.vscode', 'release-deck.json').fsPath) as [string, string];
+    const originals = [readFileSync(openverse, 'utf8'), readFileSync(shop, 'utf8')] as const;
+    const asking = (text: string, apiUrl: string): string => {
+      const profile = JSON.parse(text) as { github?: object };
+      return JSON.stringify({ ...profile, github: { ...profile.github, apiUrl } }, null, 2);
+    };
+    const shopChildren = (): string => find(deck.describeDeck(), 'shop').children.map((child) => child.label).join(' | ');
+    try {
+      // The window's host is the one the first folder's profile asks for, allowed by the user; the shop's profile asks for another.
+      writeFileSync(openverse, asking(originals[0], userApiUrl));
+      writeFileSync(shop, asking(originals[1], other.origin));
+      await configuration.update('github.apiUrl', undefined, vscode.ConfigurationTarget.Global);
+      testing.answerConfirmations(true);
+      await waitFor('the first folder\'s profile to ask for its host', () => {
+        const endpoint = deck.state().endpoint;
+        return endpoint.kind === 'needsApproval' || (endpoint.kind === 'ready' && endpoint.chosenBy === 'allowed');
+      });
+      if (deck.state().endpoint.kind === 'needsApproval') {
+        await vscode.commands.executeCommand(COMMANDS.allowProfileHost);
+      }
+      await waitFor('the allowed host to be in force', () => deck.state().endpoint.kind === 'ready');
+      await deck.refresh();
+      const said = await waitFor('the shop\'s section to say why it is not read', () => (shopChildren().includes(other.origin) ? shopChildren() : undefined));
+      assert.match(said, /asks for the GitHub API at http:\/\/127\.0\.0\.1:\d+, but this window connects to .*\(as the first folder with a profile asks for it\).*Open the folder in a window of its own/);
+      assert.ok(find(deck.describeDeck(), 'openverse').children.length >= 5, 'the first folder\'s deck still loads');
+      assert.deepEqual(other.requests, [], 'the host the shop\'s profile names got no request at all');
+    } finally {
+      testing.answerConfirmations(undefined);
+      writeFileSync(openverse, originals[0]);
+      writeFileSync(shop, originals[1]);
+      await configuration.update('github.apiUrl', userApiUrl, vscode.ConfigurationTarget.Global);
+      await other.close();
+    }
+    const origin = new URL(userApiUrl).origin;
+    // Forgetting the host also forgets the token kept for it (the simulator's): signed in again, as the harness was.
+    await vscode.commands.executeCommand(COMMANDS.forgetAllowedHosts, [origin]);
+    await vscode.commands.executeCommand(COMMANDS.signInWithToken, DEMO_TOKEN);
+    await waitFor('both sections to load again', async () => {
+      await deck.refresh();
+      return loaded(deck.describeDeck()) && !shopChildren().includes(other.origin);
+    }, 30_000).catch((error: unknown) => {
+      throw new Error(`${String(error)}; the deck shows ${JSON.stringify(deck.describeDeck().map((section) => [section.label, section.description, section.children.map((child) => [child.label, child.children.length])]))}`);
+    });
   });
 });
