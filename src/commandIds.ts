@@ -62,7 +62,7 @@ interface ArgumentsOf {
   [COMMANDS.showAppActions]: [app?: string | CommandReference];
   /** `section`: the workspace folder's URI in a multi-root workspace (src/commands/sectionCommand.ts). */
   [COMMANDS.publishRelease]: [target?: CommandReference & { readonly section?: string }];
-  [COMMANDS.openReleaseNotes]: [app?: string | CommandReference];
+  [COMMANDS.openReleaseNotes]: [app?: string | (CommandReference & { readonly section?: string })];
   [COMMANDS.deploy]: [target?: CommandReference];
   [COMMANDS.redeploy]: [target?: CommandReference];
   [COMMANDS.rollBack]: [target?: CommandReference];

@@ -54,7 +54,7 @@ import { StatusBar } from './ui/statusBar';
 import { DeckTreeProvider } from './ui/tree/deckTreeProvider';
 import { NeedsYouView } from './ui/needsYou/needsYouView';
 import { NewsNotifications, ownActionOf } from './ui/newsNotifications';
-import { PrimaryNews } from './ui/primaryNews';
+import { SectionNews } from './ui/sectionNews';
 import { extraScopes } from './domain/profileQueries';
 
 /** What the extension offers other extensions (and its own integration tests): read-only views of it. */
@@ -98,7 +98,10 @@ export function activate(context: vscode.ExtensionContext): ReleaseDeckApi {
   const releaseNotes = new ReleaseNotesPanels(releaseNotesHost(services));
   context.subscriptions.push(prompts, tree, view, statusBar, releaseNotes);
   const needsYou = new NeedsYouView(sections, () => readSettings().needsYouDraftAgeDays);
-  const news = new PrimaryNews(sections, (section) => new NewsNotifications({ store: section.store, memento: context.workspaceState, level: () => readSettings().notifications, ownAction: ownActionOf(services.inFlight.within(section.key)), openLink: (url: string) => openLink(url, log), log }));
+  const news = new SectionNews(sections, (section, shownLog) => new NewsNotifications({
+    store: section.store, memento: context.workspaceState, level: () => readSettings().notifications, ownAction: ownActionOf(services.inFlight.within(section.key)), openLink: (url: string) => openLink(url, log), log,
+    section: section.key, folder: () => (sections.shown.length > 1 ? section.name : undefined), shownLog,
+  }));
   context.subscriptions.push(needsYou, news);
   const reflect = (): void => {
     const primary = sections.primary;
@@ -176,24 +179,28 @@ export function activate(context: vscode.ExtensionContext): ReleaseDeckApi {
     describeDeck: () => describeDeck(tree),
     statusBarText: () => statusBar.text,
     viewMessage: () => (view.message !== undefined && view.message !== '' ? view.message : undefined),
-    ...testingApi(context, { confirmer, releaseNotes, conditionSources, prompts, needsYou, news: () => news.current }),
+    ...testingApi(context, { confirmer, releaseNotes, conditionSources, prompts, needsYou, news }),
   };
 }
 
 /**
- * The release notes panels get only what they need: the deck, the loading of notes, and the publish intent.
- * In a multi-root workspace they show the primary section's apps (the first folder with a profile).
+ * The release notes panels get only what they need: the deck, the loading of notes, and the publish intent,
+ * each of the section (workspace folder) a panel's app belongs to.
  */
 function releaseNotesHost(services: WindowServices): ReleaseNotesHost {
   const { sections, endpoints, gitHub, log } = services;
+  const profileOf = (section: string) => sections.byKey(section)?.profiles.profile;
   return {
-    snapshot: () => sections.primary?.store.state.snapshot,
+    snapshot: (section) => sections.byKey(section)?.store.state.snapshot,
     onDidChangeDeck: sections.onDidChangeState,
-    apps: () => sections.primary?.profiles.profile?.apps ?? [],
-    load: notesLoader({ gitHub: () => gitHub.current(), profile: () => sections.primary?.profiles.profile, webUrl: () => endpoints.webUrl() }),
-    isPublishing: (appId) => services.inFlight.within(sections.primary?.key ?? '').get(publishKey(appId)) !== undefined,
-    publish: (appId, releaseId, reviewed) => executeCommand(COMMANDS.publishRelease, { appId, releaseId, reviewed, section: sections.primary?.key ?? '' }),
-    refresh: (reason) => sections.primary?.store.refresh(reason) ?? Promise.resolve(),
+    hasSection: (section) => sections.byKey(section) !== undefined,
+    primary: () => sections.primary?.key,
+    folderName: (section) => (sections.shown.length > 1 ? sections.byKey(section)?.name : undefined),
+    apps: (section) => profileOf(section)?.apps ?? [],
+    load: (section, ...rest) => notesLoader({ gitHub: () => gitHub.current(), profile: () => profileOf(section), webUrl: () => endpoints.webUrl() })(...rest),
+    isPublishing: (section, appId) => services.inFlight.within(section).get(publishKey(appId)) !== undefined,
+    publish: (section, appId, releaseId, reviewed) => executeCommand(COMMANDS.publishRelease, { appId, releaseId, reviewed, section }),
+    refresh: (section, reason) => sections.byKey(section)?.store.refresh(reason) ?? Promise.resolve(),
     openLink: (url) => openLink(url, log),
     log,
     extensionUri: services.context.extensionUri,

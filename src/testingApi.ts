@@ -7,7 +7,8 @@ import type { ReleaseNotesPanels } from './ui/releaseNotes/panel';
 import type { DeckTreeProvider } from './ui/tree/deckTreeProvider';
 import type { DeckNode } from './ui/tree/nodes';
 import type { NeedsYouView } from './ui/needsYou/needsYouView';
-import type { NewsNotifications, ShownNews } from './ui/newsNotifications';
+import type { ShownNews } from './ui/newsNotifications';
+import type { SectionNews } from './ui/sectionNews';
 
 /** One item of the deck as a person sees it (label, description, icon, tooltip), with its children. */
 export interface DeckItemView {
@@ -28,9 +29,10 @@ export interface DeckItemView {
 export interface TestingApi {
   readonly answerConfirmations: (answer: ScriptedAnswer | undefined) => void;
   readonly confirmations: () => readonly ConfirmRequest[];
-  readonly releaseNotesView: (appId: string) => NotesView | undefined;
+  /** `section`: the folder's URI in a multi-root workspace (default: the first folder with a profile). */
+  readonly releaseNotesView: (appId: string, section?: string) => NotesView | undefined;
   /** The Publish button of the release notes panel of an app, for the release it shows. */
-  readonly publishFromReleaseNotes: (appId: string) => Promise<void>;
+  readonly publishFromReleaseNotes: (appId: string, section?: string) => Promise<void>;
   /** The conditions state reported (each one a prompt or message a person saw), oldest first. */
   readonly conditions: () => readonly Condition[];
   /** The warnings those conditions were said with (message and buttons), oldest first. */
@@ -60,7 +62,8 @@ export interface TestingInputs {
   readonly conditionSources: readonly vscode.Event<Condition>[];
   readonly prompts: ConditionPrompts;
   readonly needsYou: NeedsYouView;
-  readonly news: () => NewsNotifications | undefined;
+  /** Every section's news notifications. */
+  readonly news: SectionNews;
 }
 
 /**
@@ -87,8 +90,8 @@ export function testingApi(context: vscode.ExtensionContext, inputs: TestingInpu
         confirmer.answerForTests(answer);
       },
       confirmations: () => [...confirmer.asked],
-      releaseNotesView: (appId) => releaseNotes.viewOf(appId),
-      publishFromReleaseNotes: (appId) => releaseNotes.publishShown(appId),
+      releaseNotesView: (appId, section) => releaseNotes.viewOf(appId, section),
+      publishFromReleaseNotes: (appId, section) => releaseNotes.publishShown(appId, section),
       conditions: () => [...reported],
       prompts: () => [...record.shown],
       answerPrompts: (choice) => {
@@ -103,9 +106,9 @@ export function testingApi(context: vscode.ExtensionContext, inputs: TestingInpu
           items: describeTree(inputs.needsYou),
         };
       },
-      news: () => [...(inputs.news()?.shown ?? [])],
+      news: () => [...inputs.news.shown],
       reloadNews: () => {
-        inputs.news()?.forgetAsAfterReload();
+        inputs.news.forgetAsAfterReload();
       },
     },
   };

@@ -5,15 +5,9 @@ import { registerSectionCommand } from './sectionCommand';
 import type { ReleaseNotesPanels } from '../ui/releaseNotes/panel';
 import { loadedTarget } from './commandTarget';
 
-/** Opens the release notes panel of an app: from a deck item, the status bar, or the palette (with a pick). */
+/** Opens the release notes panel of an app of the command's section: from a deck item, the status bar, or the palette (with a pick). */
 export function registerOpenReleaseNotes(window: WindowServices, panels: ReleaseNotesPanels): vscode.Disposable {
   return registerSectionCommand(window, COMMANDS.openReleaseNotes, async (services, argument) => {
-    const primary = window.sections.primary;
-    if (primary !== undefined && services.section !== primary.key) {
-      // The panels (and their restore after a reload) know one folder's apps: the first with a profile.
-      void vscode.window.showInformationMessage(vscode.l10n.t('The release notes panel shows the apps of the first folder with a profile ({0}) only. Open the folder {1} in a window of its own to read its release notes there.', primary.name, window.sections.byKey(services.section)?.name ?? ''));
-      return;
-    }
     const read = loadedTarget(services, argument, 'Open Release Notes', 'The deck has not loaded yet: sign in and wait for it, then open the release notes.');
     if (read === undefined) {
       return;
@@ -30,6 +24,6 @@ export function registerOpenReleaseNotes(window: WindowServices, panels: Release
       void vscode.window.showInformationMessage(`${app.app.label} has no GitHub Releases: it always runs the image tagged latest.`);
       return;
     }
-    await panels.open(app.app.id, given?.draft?.id ?? given?.release?.id);
+    await panels.open(services.section, app.app.id, given?.draft?.id ?? given?.release?.id);
   });
 }

@@ -97,7 +97,7 @@ export async function stillAsReviewed(services: Services, client: GitHubClient, 
   void vscode.window.showWarningMessage(message);
   await services.store.refresh('the draft changed before publishing');
   if (now.draft) {
-    await executeCommand(COMMANDS.openReleaseNotes, app.app.id);
+    await executeCommand(COMMANDS.openReleaseNotes, { appId: app.app.id, section: services.section });
   }
   return false;
 }

@@ -39,9 +39,13 @@ export async function sectionServices(window: WindowServices, argument: unknown,
   return section !== undefined ? servicesOf(window, section) : undefined;
 }
 
-/** The services of one section: the window's, with the section's profile, check, store and view of the operations under way. */
+/**
+ * The services of one section: the window's, with the section's profile, check, store and view of the
+ * operations under way; while the deck shows several folders, its confirmations name the folder first.
+ */
 export function servicesOf(window: WindowServices, section: Section): Services {
-  return { ...window, section: section.key, profiles: section.profiles, checker: section.checker, store: section.store, inFlight: window.inFlight.within(section.key) };
+  const several = window.sections.shown.length > 1 && section.name !== '';
+  return { ...window, section: section.key, confirmer: several ? window.confirmer.forFolder(section.name) : window.confirmer, profiles: section.profiles, checker: section.checker, store: section.store, inFlight: window.inFlight.within(section.key) };
 }
 
 async function pickSection(sections: readonly Section[]): Promise<string | undefined> {

@@ -2,6 +2,8 @@ import * as vscode from 'vscode';
 import { Disposable } from '../disposable';
 import { buildDeck } from '../domain/buildDeck';
 import type { Endpoint } from '../domain/endpoint';
+import { english } from '../domain/l10n';
+import { sectionHostConflict } from '../domain/sectionHost';
 import { checkedGitHubLink, withCheckedLinks } from '../domain/githubLinks';
 import type { DeckSnapshot } from '../domain/snapshot';
 import type { Credential, CredentialStore } from '../auth/credentials';
@@ -186,6 +188,13 @@ export class DeckStore extends Disposable {
     this.inputsRead = { profile: this.profiles.status, endpoint: JSON.stringify(endpoint), token: credential?.token };
     if (profile === undefined || credential === undefined || webUrl === undefined) {
       this.update({ profile: this.profiles.status, endpoint, credential, refreshing: false });
+      return;
+    }
+    const conflict = sectionHostConflict(vscode.l10n, profile.github, endpoint);
+    if (conflict !== undefined) {
+      // Nothing is asked of either host for this folder: the window's has none of its repositories, the other is not the user's choice.
+      this.warnOnce(`Not refreshed${this.where()}: ${sectionHostConflict(english, profile.github, endpoint) ?? conflict}`);
+      this.update({ profile: this.profiles.status, endpoint, credential, refreshing: false, snapshot: undefined, error: { message: conflict, at: new Date() } });
       return;
     }
     const client = await this.clients.current();

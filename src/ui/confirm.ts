@@ -15,13 +15,28 @@ export type ScriptedAnswer = boolean | ((request: ConfirmRequest) => Promise<boo
  * the person's place; an installed extension always asks the person.
  */
 export class Confirmer {
-  private scripted: ScriptedAnswer | undefined;
-  readonly asked: ConfirmRequest[] = [];
-  readonly textAsked: Array<{ readonly title: string; readonly prompt: string; readonly value: string }> = [];
+  private readonly scripts: { answer: ScriptedAnswer | undefined };
+  readonly asked: ConfirmRequest[];
+  readonly textAsked: Array<{ readonly title: string; readonly prompt: string; readonly value: string }>;
 
-  constructor(private readonly mode: vscode.ExtensionMode) {}
+  /** `folder`: the workspace folder the dialogs are about, named first in each (a multi-root workspace showing several). */
+  constructor(private readonly mode: vscode.ExtensionMode, private readonly folder?: string, shared?: Confirmer) {
+    this.scripts = shared?.scripts ?? { answer: undefined };
+    this.asked = shared?.asked ?? [];
+    this.textAsked = shared?.textAsked ?? [];
+  }
 
-  async ask(request: ConfirmRequest): Promise<boolean> {
+  /** The same confirmations (and their test answers), each naming `folder` first: "shop: Deploy API staging …?". */
+  forFolder(folder: string): Confirmer {
+    return new Confirmer(this.mode, folder, this);
+  }
+
+  private get scripted(): ScriptedAnswer | undefined {
+    return this.scripts.answer;
+  }
+
+  async ask(asked: ConfirmRequest): Promise<boolean> {
+    const request = this.folder !== undefined ? { ...asked, message: `${this.folder}: ${asked.message}` } : asked;
     this.asked.push(request);
     if (this.mode === vscode.ExtensionMode.Test && this.scripted !== undefined) {
       return typeof this.scripted === 'boolean' ? this.scripted : this.scripted(request);
@@ -34,7 +49,8 @@ export class Confirmer {
    * Asks for a line of text (a deployment's reason), offering `value`; undefined when dismissed. Under the
    * extension's tests, while confirmations are scripted, the offered value is taken as the answer.
    */
-  async askText(request: { readonly title: string; readonly prompt: string; readonly value: string }): Promise<string | undefined> {
+  async askText(asked: { readonly title: string; readonly prompt: string; readonly value: string }): Promise<string | undefined> {
+    const request = this.folder !== undefined ? { ...asked, title: `${this.folder}: ${asked.title}` } : asked;
     this.textAsked.push(request);
     if (this.mode === vscode.ExtensionMode.Test && this.scripted !== undefined) {
       return request.value;
@@ -50,6 +66,6 @@ export class Confirmer {
     if (this.mode !== vscode.ExtensionMode.Test) {
       throw new Error('Confirmations can only be scripted under the extension\'s own tests.');
     }
-    this.scripted = answer;
+    this.scripts.answer = answer;
   }
 }

@@ -32,6 +32,12 @@ export interface NewsInputs {
   readonly ownAction: (event: NewsEvent, sinceMs: number) => boolean;
   readonly openLink: (url: string) => Promise<void>;
   readonly log: Log;
+  /** The section's key (its folder's URI): what it saves is kept under keys of its own ('' : a window without folders). */
+  readonly section?: string;
+  /** The folder's name when the deck shows several sections (the notification names it), else undefined. */
+  readonly folder?: () => string | undefined;
+  /** Where what is shown is recorded, when several sections' news share one record (oldest first). */
+  readonly shownLog?: ShownNews[];
 }
 
 /**
@@ -43,10 +49,11 @@ export class NewsNotifications extends Disposable {
   private lastSnapshot: DeckSnapshot | undefined;
   private digest: { readonly scope: string; readonly digest: NewsDigest } | undefined;
   private lastComparedMs = Date.now();
-  private readonly shownLog: ShownNews[] = [];
+  private readonly shownLog: ShownNews[];
 
   constructor(private readonly inputs: NewsInputs) {
     super();
+    this.shownLog = inputs.shownLog ?? [];
     this.register(
       inputs.store.onDidChange((state) => {
         this.compare(state);
@@ -79,7 +86,7 @@ export class NewsNotifications extends Disposable {
     const sinceMs = this.lastComparedMs;
     this.lastComparedMs = Date.now();
     this.digest = { scope, digest: newsDigest(snapshot) };
-    this.save(DIGEST_KEY, this.digest);
+    this.save(this.keyOf(DIGEST_KEY), this.digest);
     if (before === undefined) {
       return;
     }
@@ -91,14 +98,14 @@ export class NewsNotifications extends Disposable {
       return;
     }
     // Remembered whether shown or not: a change the setting left out is not told later, nor after a reload.
-    this.save(ANNOUNCED_KEY, [...announced, ...fresh.map((event) => event.key)].slice(-REMEMBERED));
+    this.save(this.keyOf(ANNOUNCED_KEY), [...announced, ...fresh.map((event) => event.key)].slice(-REMEMBERED));
     const level = this.inputs.level();
     const wanted = fresh.filter((event) => (level === 'all' || (level === 'failures' && event.failure)) && !this.inputs.ownAction(event, sinceMs));
     for (const event of wanted.slice(0, SHOWN_AT_ONCE)) {
       this.show(event, told.get(event.key) ?? event);
     }
     if (wanted.length > SHOWN_AT_ONCE) {
-      const message = moreNews(wanted.length - SHOWN_AT_ONCE, vscode.l10n);
+      const message = this.named(moreNews(wanted.length - SHOWN_AT_ONCE, vscode.l10n));
       this.shownLog.push({ key: 'more', severity: 'information', message, buttons: [] });
       void vscode.window.showInformationMessage(message);
     }
@@ -107,9 +114,10 @@ export class NewsNotifications extends Disposable {
   private show(event: NewsEvent, told: NewsEvent): void {
     const severity = event.failure ? 'warning' : 'information';
     const buttons = told.link !== undefined ? [told.link.label] : [];
-    this.shownLog.push({ key: event.key, severity, message: told.message, buttons });
-    this.inputs.log.info(`News: ${event.message}`);
-    const shown = severity === 'warning' ? vscode.window.showWarningMessage(told.message, ...buttons) : vscode.window.showInformationMessage(told.message, ...buttons);
+    const message = this.named(told.message);
+    this.shownLog.push({ key: event.key, severity, message, buttons });
+    this.inputs.log.info(`News: ${this.named(event.message)}`);
+    const shown = severity === 'warning' ? vscode.window.showWarningMessage(message, ...buttons) : vscode.window.showInformationMessage(message, ...buttons);
     void Promise.resolve(shown).then(async (choice) => {
       if (choice !== undefined && event.link !== undefined) {
         await this.inputs.openLink(event.link.url);
@@ -119,8 +127,28 @@ export class NewsNotifications extends Disposable {
     });
   }
 
+  /** The message, with its folder's name first when the deck shows several folders. */
+  private named(message: string): string {
+    const folder = this.inputs.folder?.();
+    return folder !== undefined && folder !== '' ? `${folder}: ${message}` : message;
+  }
+
+  /** The section's own key in workspace state (a window without folders keeps the plain key). */
+  private keyOf(key: string): string {
+    const section = this.inputs.section ?? '';
+    return section !== '' ? `${key}:${section}` : key;
+  }
+
+  /**
+   * What the section saved; before sections had keys of their own, a window saved under the plain key
+   * (read once as a fallback: the scope, host and profile, keeps another folder's digest out).
+   */
+  private stored(key: string): unknown {
+    return this.inputs.memento.get(this.keyOf(key)) ?? this.inputs.memento.get(key);
+  }
+
   private saved(scope: string): NewsDigest | undefined {
-    const value: unknown = this.inputs.memento.get(DIGEST_KEY);
+    const value: unknown = this.stored(DIGEST_KEY);
     if (typeof value !== 'object' || value === null || (value as { scope?: unknown }).scope !== scope) {
       return undefined;
     }
@@ -128,7 +156,7 @@ export class NewsNotifications extends Disposable {
   }
 
   private announced(): string[] {
-    const value: unknown = this.inputs.memento.get(ANNOUNCED_KEY);
+    const value: unknown = this.stored(ANNOUNCED_KEY);
     return Array.isArray(value) ? value.filter((key): key is string => typeof key === 'string') : [];
   }
 

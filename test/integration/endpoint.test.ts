@@ -1,39 +1,13 @@
 import { strict as assert } from 'node:assert';
 import { readFileSync, writeFileSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { COMMANDS } from '../../src/commandIds';
 import type { ReleaseDeckApi } from '../../src/extension';
-import { DEMO_TOKEN, loadedDeck, waitFor } from './support';
+import { DEMO_TOKEN, attackerHost, loadedDeck, waitFor } from './support';
 
 /** A token the tests type in for the "attacker" host once the user allowed it (never a real one). */
 export const ALLOWED_HOST_TOKEN = 'rd_token_for_the_allowed_host';
-
-interface Recorded {
-  readonly method: string;
-  readonly url: string;
-  readonly authorization: string | undefined;
-}
-
-/** A host the workspace names and the user never chose: it records every request it gets. */
-async function attackerHost(): Promise<{ origin: string; host: string; requests: Recorded[]; close(): Promise<void> }> {
-  const requests: Recorded[] = [];
-  const server: Server = createServer((request, response) => {
-    requests.push({ method: request.method ?? '', url: request.url ?? '', authorization: request.headers.authorization });
-    response.writeHead(401, { 'content-type': 'application/json' });
-    response.end(JSON.stringify({ message: 'Bad credentials' }));
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const address = server.address();
-  assert.ok(address !== null && typeof address === 'object');
-  return {
-    origin: `http://127.0.0.1:${address.port}`,
-    host: `127.0.0.1:${address.port}`,
-    requests,
-    close: () => new Promise((resolve) => server.close(() => { resolve(); })),
-  };
-}
 
 function workspaceFile(...segments: string[]): string {
   const folder = vscode.workspace.workspaceFolders?.[0];

@@ -47,7 +47,7 @@ describe('a multi-root workspace (Openverse and acme/shop side by side)', () => 
     const runsIn = (view: typeof before, repo: string): number => view.repos.find((candidate) => candidate.fullName === repo)?.runs.length ?? 0;
     const asked = deck.testing?.confirmations().length ?? 0;
     await withClockMoving(vscode.commands.executeCommand(COMMANDS.deploy, { appId: 'api', environmentId: 'staging', imageTag: 'v2.2.0', reason: 'multi-root test', section: shopFolder.uri.toString() }));
-    assert.match(deck.testing?.confirmations().slice(asked)[0]?.message ?? '', /^Deploy API staging to v2\.2\.0\?$/);
+    assert.match(deck.testing?.confirmations().slice(asked)[0]?.message ?? '', /^shop: Deploy API staging to v2\.2\.0\?$/, 'the confirmation names the folder');
     const after = await world();
     const dispatched = after.repos.flatMap((repo) => repo.runs.slice(runsIn(before, repo.fullName)).map((run) => ({ repo: repo.fullName, ...run })));
     assert.deepEqual(dispatched.map((run) => [run.repo, run.workflowPath.replace(/^.*\//, ''), run.inputs?.image_tag]), [['acme/platform', 'deploy-api-staging.yml', 'v2.2.0']], 'one run, in the shop\'s infrastructure repository, none in Openverse\'s');

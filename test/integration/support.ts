@@ -1,4 +1,5 @@
 import { strict as assert } from 'node:assert';
+import { createServer, type Server } from 'node:http';
 import * as vscode from 'vscode';
 import type { ReleaseDeckApi } from '../../src/extension';
 import { COMMANDS } from '../../src/commandIds';
@@ -149,4 +150,29 @@ export async function latestBuild(app: string): Promise<{ sha: string; title: st
   const commit = (current.repos[0]?.commits as Array<{ sha: string; message: string }> | undefined)?.find((candidate) => candidate.sha === sha);
   assert.ok(sha !== undefined && commit !== undefined);
   return { sha, title: commit.message.split('\n', 1)[0] ?? '' };
+}
+
+interface Recorded {
+  readonly method: string;
+  readonly url: string;
+  readonly authorization: string | undefined;
+}
+
+/** A host the workspace names and the user never chose: it records every request it gets. */
+export async function attackerHost(): Promise<{ origin: string; host: string; requests: Recorded[]; close(): Promise<void> }> {
+  const requests: Recorded[] = [];
+  const server: Server = createServer((request, response) => {
+    requests.push({ method: request.method ?? '', url: request.url ?? '', authorization: request.headers.authorization });
+    response.writeHead(401, { 'content-type': 'application/json' });
+    response.end(JSON.stringify({ message: 'Bad credentials' }));
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const address = server.address();
+  assert.ok(address !== null && typeof address === 'object');
+  return {
+    origin: `http://127.0.0.1:${address.port}`,
+    host: `127.0.0.1:${address.port}`,
+    requests,
+    close: () => new Promise((resolve) => server.close(() => { resolve(); })),
+  };
 }

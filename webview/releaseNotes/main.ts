@@ -21,8 +21,10 @@ const root = document.getElementById('app') as HTMLElement;
 // The app this panel shows, saved at once: a window reload restores it from the state, whatever the title's language.
 const savedState = vscode.getState();
 const appId = root.dataset.appId;
+// Its workspace folder too (a multi-root workspace has one deck section per folder).
+const appSection = root.dataset.section ?? '';
 if ((typeof savedState !== 'object' || savedState === null) && appId !== undefined && appId !== '') {
-  vscode.setState({ appId });
+  vscode.setState({ appId, section: appSection });
 }
 
 function element<K extends keyof HTMLElementTagNameMap>(tag: K, options: { text?: string; className?: string } = {}, ...children: Node[]): HTMLElementTagNameMap[K] {
@@ -78,7 +80,7 @@ document.addEventListener('keydown', (event) => {
 });
 
 function render(view: NotesView, words: NotesWords): void {
-  vscode.setState({ appId: view.appId, releaseId: view.releaseId });
+  vscode.setState({ appId: view.appId, releaseId: view.releaseId, section: appSection });
   const header = element('header', { className: 'header' });
   const title = element('h1', { text: view.name });
   const badge = custom('vscode-badge', { variant: view.draft ? 'counter' : 'default' }, view.draft ? words.draft : words.published);

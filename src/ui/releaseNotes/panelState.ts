@@ -22,6 +22,12 @@ export function restoredPanel(
   return { appId, releaseId: typeof saved.releaseId === 'number' ? saved.releaseId : undefined };
 }
 
+/** The section (workspace folder's URI) the page saved with its app, if any (pages saved before sections: none). */
+export function savedSection(state: unknown): string | undefined {
+  const saved = typeof state === 'object' && state !== null ? (state as { section?: unknown }).section : undefined;
+  return typeof saved === 'string' ? saved : undefined;
+}
+
 /**
  * Where images of GitHub's rendered notes (body_html) come from: its image proxy (camo) for outside
  * images, its hosts for uploaded attachments, avatars and emoji. Any other host could learn who reads

@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { releaseNotesCsp, restoredPanel } from '../../../src/ui/releaseNotes/panelState';
+import { releaseNotesCsp, restoredPanel, savedSection } from '../../../src/ui/releaseNotes/panelState';
 
 const APPS = [
   { id: 'api', label: 'API' },
@@ -24,6 +24,12 @@ describe('the release notes panel', () => {
       assert.deepEqual(restoredPanel(undefined, 'Notes de version · Frontend', APPS, inFrench), { appId: 'frontend', releaseId: undefined });
       assert.deepEqual(restoredPanel(undefined, 'Release Notes · API', APPS, inFrench), { appId: 'api', releaseId: undefined }, 'a panel titled before the language changed');
       assert.deepEqual(restoredPanel({ appId: 'api' }, 'Anything at all', APPS, inFrench), { appId: 'api', releaseId: undefined });
+    });
+    it('finds the workspace folder the page saved with its app (multi-root), none in a page saved before folders were', () => {
+      assert.equal(savedSection({ appId: 'web', releaseId: 7, section: 'file:///work/shop' }), 'file:///work/shop');
+      for (const state of [{ appId: 'api', releaseId: 7 }, { appId: 'api', section: 42 }, undefined, null, 'garbage']) {
+        assert.equal(savedSection(state), undefined, JSON.stringify(state));
+      }
     });
     it('ignores a release id that is not a number', () => {
       assert.deepEqual(restoredPanel({ appId: 'api', releaseId: '7' }, 'Release Notes · API', APPS), { appId: 'api', releaseId: undefined });
