@@ -13,6 +13,7 @@ import { reviewKey } from '../operations/inFlight';
 import { reviewDeployment } from '../operations/reviewDeployment';
 import type { Services, WindowServices } from '../services';
 import { registerSectionCommand } from './sectionCommand';
+import { showRefusal } from './refusalNotice';
 import { loadedTarget } from './commandTarget';
 
 type Decision = 'approved' | 'rejected';
@@ -110,7 +111,11 @@ async function sendReview(services: Services, app: AppDeck, environment: Environ
   services.log.info(`${who} ${decision} the deployment of ${target} to ${label} (${run.runUrl}) at ${new Date().toISOString()}.`);
   const outcome = await reviewDeployment(client, { repo: deploy.repo, runId: run.runId, runUrl: run.runUrl, review: fresh.review, state: decision, comment, what: `${target} to ${label}`, unchanged: `${label} still runs ${current}.` });
   services.log[outcome.kind === 'reviewed' ? 'info' : 'warn'](outcome.message);
-  void (outcome.kind === 'reviewed' ? vscode.window.showInformationMessage(outcome.message) : vscode.window.showWarningMessage(outcome.message));
+  if (outcome.kind === 'reviewed') {
+    void vscode.window.showInformationMessage(outcome.message);
+  } else {
+    showRefusal(services, outcome.message, outcome.error);
+  }
   await services.store.refresh('a deployment was reviewed');
 }
 
