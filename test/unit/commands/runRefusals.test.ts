@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { clockTime } from '../../../src/domain/words';
-import { cancelRefusedWhy, logRefusedWords, rerunRefusedWhy } from '../../../src/commands/runRefusals';
+import { cancelRefusedWhy, logRefusedWords, rerunRefusedWhy, ssoAuthorizeLink } from '../../../src/commands/runRefusals';
 import { gitHubErrorFor } from '../../../src/github/errors';
 
 const SSO = gitHubErrorFor('ssoRequired', { action: 'cancel run 7' }, { status: 403, sso: { url: 'https://github.com/orgs/WordPress/sso?authorization_request=A1', organization: 'WordPress' } });
@@ -35,5 +35,16 @@ describe('why GitHub refused to act on a run', () => {
     assert.doesNotMatch(sso, /repo scope/);
     assert.ok(logRefusedWords(where, 'API production', 'WordPress/openverse-infrastructure', LIMIT).includes(`lifts at ${LIFTS}`));
     assert.match(logRefusedWords(where, 'API production', 'WordPress/openverse-infrastructure', FORBIDDEN), /needs the repo scope/);
+  });
+});
+
+/** A refusal for SAML SSO offers GitHub's authorization page as a button (cancel, re-run, review, Show Failure), as the sign-in prompt does. */
+describe('the Authorize for SSO button of a refusal', () => {
+  it("opens the X-GitHub-SSO header's URL, only on the GitHub web host in use; none for other refusals", () => {
+    assert.equal(ssoAuthorizeLink(SSO, 'https://github.com'), 'https://github.com/orgs/WordPress/sso?authorization_request=A1');
+    assert.equal(ssoAuthorizeLink(SSO, 'https://github.example.com'), undefined, 'a link to another host is not offered');
+    assert.equal(ssoAuthorizeLink(SSO, undefined), undefined);
+    assert.equal(ssoAuthorizeLink(FORBIDDEN, 'https://github.com'), undefined);
+    assert.equal(ssoAuthorizeLink(LIMIT, 'https://github.com'), undefined);
   });
 });
