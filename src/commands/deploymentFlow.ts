@@ -17,6 +17,7 @@ import type { Services } from '../services';
 import { openLink } from '../ui/links';
 import { deploymentReason } from './deploymentReason';
 import { offerReview } from './offerReview';
+import { userLanguage } from '../language';
 import { placeLabel } from '../domain/words';
 
 export type DeploymentKind = 'deploy' | 'redeploy' | 'rollBack';
@@ -217,6 +218,7 @@ async function confirmAndDeploy(
           ...(asked !== undefined ? { reasonInput: asked.key ?? false } : {}),
           webUrl,
           monorepo: profile.monorepo,
+          language: userLanguage(),
           profilePath: `apps[${String(profile.apps.findIndex((candidate) => candidate.id === app.app.id))}].environments[${String(app.environments.indexOf(environment))}]`,
           ...(environment.environment.deployedOnPublish && profile.releaseWorkflow !== undefined ? { releaseWorkflow: { repo: profile.monorepo, workflow: profile.releaseWorkflow } } : {}),
         },
