@@ -14,7 +14,7 @@ export function loadedTarget(services: Services, argument: unknown, command: str
     void vscode.window.showInformationMessage(notLoaded);
     return undefined;
   }
-  const read = readCommandArgument(snapshot, argument);
+  const read = readCommandArgument(snapshot, argument, vscode.l10n);
   if (read.kind === 'refused') {
     services.log.warn(`${command} refused what it was given: ${read.reason}`);
     void vscode.window.showWarningMessage(read.reason);

@@ -18,7 +18,7 @@ import { errorWords } from '../language';
 import { executeCommand } from '../executeCommand';
 import { openLink } from '../ui/links';
 import { refuseBusy } from './deploymentFlow';
-import { REFUSALS } from './arguments';
+import { refusals } from './arguments';
 import { loadedTarget } from './commandTarget';
 import { acceptPublishWarnings, confirmationDetail, placeTag, stillAsReviewed, type Reviewed } from './publishConfirmation';
 import { offerReview } from './offerReview';
@@ -55,7 +55,7 @@ export function registerPublishRelease(services: Services): vscode.Disposable {
     // The caller's view may be old: the draft is the one the latest snapshot has under the id given.
     const draft = read.target?.reference.releaseId !== undefined ? read.target.draft : app.draft;
     if (draft === undefined) {
-      void vscode.window.showWarningMessage(REFUSALS.noRelease);
+      void vscode.window.showWarningMessage(refusals(vscode.l10n).noRelease);
       services.log.warn(`Publish refused: no draft ${String(read.target?.reference.releaseId)} for ${app.app.id} in the current deck.`);
       return;
     }
