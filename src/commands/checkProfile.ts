@@ -26,7 +26,7 @@ export function registerCheckProfile(window: WindowServices): vscode.Disposable 
         return;
       }
       case 'checked': {
-        const summary = checkSummaryMessage(outcome.findings, outcome.checked);
+        const summary = checkSummaryMessage(outcome.findings, outcome.checked, vscode.l10n);
         const show = vscode.l10n.t('Show Problems');
         if (!summary.problems && outcome.findings.length === 0) {
           void vscode.window.showInformationMessage(summary.text);

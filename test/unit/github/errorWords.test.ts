@@ -1,16 +1,8 @@
 import { strict as assert } from 'node:assert';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { english, type L10n } from '../../../src/domain/l10n';
 import { clockTime } from '../../../src/domain/words';
-import { describeError, gitHubErrorFor, refusalReason, type Language } from '../../../src/github/errors';
+import { describeError, gitHubErrorFor, refusalReason } from '../../../src/github/errors';
+import { GERMAN } from '../l10n/german';
 
-/** The German bundle as the editor's vscode.l10n uses it: the translation, else the English text. */
-function bundle(name: string): L10n {
-  const texts = JSON.parse(readFileSync(join(__dirname, '..', '..', '..', 'l10n', name), 'utf8')) as Record<string, string>;
-  return { t: (message, ...args) => english.t(texts[message] ?? message, ...args) };
-}
-const GERMAN: Language = { l10n: bundle('bundle.l10n.de.json'), locale: 'de' };
 const LIFTS = new Date('2026-11-27T01:30:00Z');
 
 /** GitHub's failures are said in the person's language; the log keeps the English (`message`). */
