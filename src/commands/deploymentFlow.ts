@@ -72,7 +72,7 @@ export async function runDeployment(services: Services, kind: DeploymentKind, ap
   const claim = services.inFlight.claim(key, { what: verbWords(kind).doing(label) });
   if (!claim.ok) {
     const runUrl = claim.running.runUrl;
-    services.log.warn(`Refused a second deployment of ${label}: ${claim.running.what} is under way.`);
+    services.log.warn(`Refused a second deployment of ${label}: an action on it is already under way${runUrl !== undefined ? ` (${runUrl})` : ''}.`);
     void vscode.window.showWarningMessage(vscode.l10n.t('A deployment of {0} is already under way ({1}); wait for it to finish.', label, claim.running.what), ...(runUrl !== undefined ? [vscode.l10n.t('Open Run')] : [])).then((choice) => {
       if (choice !== undefined && runUrl !== undefined) {
         void openLink(runUrl, services.log);
