@@ -193,7 +193,8 @@ export function parseCommandArgument(argument: unknown): ParsedArgument {
     return kind;
   }
   if (kind.value !== undefined) {
-    if (kind.value === 'message') {
+    // A message or a section of the deck names no app: the command asks (in that section).
+    if (kind.value === 'message' || kind.value === 'section') {
       return ok(undefined);
     }
     const needs = typeof kind.value === 'string' && Object.hasOwn(NODE_IDS, kind.value) ? NODE_IDS[kind.value] : undefined;
@@ -212,6 +213,24 @@ export function parseCommandArgument(argument: unknown): ParsedArgument {
     reason: read('reason', textField, 'reason'),
     reviewed: read('reviewed', reviewedField, 'reviewed'),
   });
+}
+
+const MAX_SECTION_LENGTH = 2000;
+
+/**
+ * The section of a multi-root workspace an argument names (a deck item's `section`, or `{ section }`: a
+ * workspace folder's URI); undefined when it names none. Only matched against the open folders' keys.
+ */
+export function parseSectionArgument(argument: unknown): Result<string | undefined> {
+  if (!isRecord(argument)) {
+    return ok(undefined);
+  }
+  const section = own(argument, 'section');
+  if (!section.ok || section.value === undefined) {
+    return section.ok ? ok(undefined) : section;
+  }
+  // eslint-disable-next-line no-control-regex -- a folder's URI has no control characters
+  return typeof section.value === 'string' && section.value.length <= MAX_SECTION_LENGTH && !/[\u0000-\u001f]/.test(section.value) ? ok(section.value) : refuse(`Its section is not a workspace folder's URI (at most ${MAX_SECTION_LENGTH} characters).`);
 }
 
 /** The messages a stale or wrong reference gets, in the words of `l10n` (the person's language from the commands). */

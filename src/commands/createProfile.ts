@@ -9,7 +9,8 @@ import { parseProfileText } from '../domain/profileValidation';
 import { dispatchTargetsOf } from '../domain/workflowDiscovery';
 import { plural } from '../domain/words';
 import { executeCommand } from '../executeCommand';
-import type { Services } from '../services';
+import type { Services, WindowServices } from '../services';
+import { sectionServices } from './sectionCommand';
 import { errorWords } from '../language';
 import { discoverOnGitHub } from '../state/profileDiscoveryFacts';
 import { workspaceRemotes } from '../state/workspaceRemotes';
@@ -28,7 +29,7 @@ const MAX_ENV_FILES = 100;
  * (a temporary file renamed over it). One run at a time; never in an untrusted workspace, which ignores
  * profile files.
  */
-export function registerCreateProfile(services: Services): vscode.Disposable {
+export function registerCreateProfile(window: WindowServices): vscode.Disposable {
   let running = false;
   return vscode.commands.registerCommand(COMMANDS.createProfile, async (repoArgument?: unknown) => {
     if (running) {
@@ -37,7 +38,11 @@ export function registerCreateProfile(services: Services): vscode.Disposable {
     }
     running = true;
     try {
-      await createProfile(services, repoArgument);
+      // With several folders, the one to describe is asked first (any of them: those without a profile too).
+      const services = await sectionServices(window, repoArgument, { anyFolder: true });
+      if (services !== undefined) {
+        await createProfile(services, repoArgument);
+      }
     } finally {
       running = false;
     }
@@ -51,7 +56,7 @@ async function createProfile(services: Services, repoArgument: unknown): Promise
     return;
   }
   const uri = services.profiles.profileUri();
-  const folder = vscode.workspace.workspaceFolders?.[0];
+  const folder = services.profiles.folder;
   if (uri === undefined || folder === undefined) {
     void vscode.window.showErrorMessage(vscode.l10n.t("Release Deck keeps its profile in the workspace: open the folder of your monorepo's checkout first, then run \"Release Deck: Create Profile…\" again."));
     return;
@@ -65,7 +70,7 @@ async function createProfile(services: Services, repoArgument: unknown): Promise
   // The repository the welcome view names (same remotes, same choice), unless the command was given one.
   const chosen = profileRepository({
     argument: typeof repoArgument === 'string' && REPOSITORY.test(repoArgument) ? repoArgument : undefined,
-    remotes: await workspaceRemotes(vscode.workspace.workspaceFolders ?? []),
+    remotes: await workspaceRemotes([folder]),
     webUrl: services.endpoints.webUrl() ?? GITHUB_WEB_URL,
   });
   if (chosen.kind === 'otherHost') {

@@ -13,7 +13,8 @@ import { describeError, isGitHubError } from '../github/errors';
 import { environmentKey, publishKey } from '../operations/inFlight';
 import { publishAndFollow, PublishNotDone, type PublishResult } from '../operations/publish';
 import { settlePublishOutcome } from '../operations/settlePublish';
-import type { Services } from '../services';
+import type { Services, WindowServices } from '../services';
+import { registerSectionCommand } from './sectionCommand';
 import { errorWords } from '../language';
 import { executeCommand } from '../executeCommand';
 import { openLink } from '../ui/links';
@@ -27,8 +28,8 @@ import { offerReview } from './offerReview';
  * Publishes an app's drafted GitHub Release after a modal confirmation, then follows what publishing
  * sets off until production runs the new image tag (or says plainly where it stopped).
  */
-export function registerPublishRelease(services: Services): vscode.Disposable {
-  return vscode.commands.registerCommand(COMMANDS.publishRelease, async (argument?: unknown) => {
+export function registerPublishRelease(window: WindowServices): vscode.Disposable {
+  return registerSectionCommand(window, COMMANDS.publishRelease, async (services, argument) => {
     const notLoaded = vscode.l10n.t('The deck has not loaded yet: sign in and wait for it, then publish.');
     if (services.profiles.profile === undefined) {
       void vscode.window.showInformationMessage(notLoaded);

@@ -2,7 +2,8 @@ import * as vscode from 'vscode';
 import { COMMANDS, VIEW_ID } from '../commandIds';
 import { productionOf, type AppDeck } from '../domain/snapshot';
 import { executeCommand } from '../executeCommand';
-import type { Services } from '../services';
+import type { WindowServices } from '../services';
+import { registerSectionCommand } from './sectionCommand';
 import { appOfActiveEditor } from '../ui/statusBar';
 import { loadedTarget } from './commandTarget';
 
@@ -11,8 +12,8 @@ interface ActionItem extends vscode.QuickPickItem {
 }
 
 /** The actions of one app, from the status bar (or the palette: the app of the open file, or a pick). */
-export function registerShowAppActions(services: Services): vscode.Disposable {
-  return vscode.commands.registerCommand(COMMANDS.showAppActions, async (argument?: unknown) => {
+export function registerShowAppActions(window: WindowServices): vscode.Disposable {
+  return registerSectionCommand(window, COMMANDS.showAppActions, async (services, argument) => {
     const read = loadedTarget(services, argument, vscode.l10n.t('Show App Actions'), vscode.l10n.t('The deck has not loaded yet: sign in, or wait for the refresh to finish.'));
     if (read === undefined) {
       return;

@@ -7,7 +7,8 @@ import type { ManualDeploy } from '../domain/profileTypes';
 import { controlCharacterProblem } from '../domain/profileHazards';
 import { deployCandidates } from '../domain/rollback';
 import { gitTagOf, readImageTag, tagSchemeOf, templateHint } from '../domain/tagScheme';
-import type { Services } from '../services';
+import type { Services, WindowServices } from '../services';
+import { registerSectionCommand } from './sectionCommand';
 import { openLink } from '../ui/links';
 import { requestedImageTag } from './arguments';
 import { loadedTarget } from './commandTarget';
@@ -25,8 +26,8 @@ interface StepItem extends vscode.QuickPickItem {
  * The manual procedure of an environment deployed by hand, as a checklist with the exact tag filled in:
  * copy each command, or run it in a terminal when the infrastructure repository is checked out.
  */
-export function registerShowManualProcedure(services: Services): vscode.Disposable {
-  return vscode.commands.registerCommand(COMMANDS.showManualProcedure, async (argument?: unknown) => {
+export function registerShowManualProcedure(window: WindowServices): vscode.Disposable {
+  return registerSectionCommand(window, COMMANDS.showManualProcedure, async (services, argument) => {
     const read = loadedTarget(services, argument, vscode.l10n.t('Show Manual Procedure'), vscode.l10n.t('The deck has not loaded yet: sign in and wait for it, then show the manual procedure.'));
     if (read === undefined) {
       return;
