@@ -1,6 +1,7 @@
 import type { AppDeck, DeckSnapshot, DeploymentRecord, DraftRelease, EnvironmentDeck, PublishedRelease } from '../domain/snapshot';
 import { ok, refuse, type Result } from '../domain/result';
 import type { ReviewedDraft } from '../domain/reviewedDraft';
+import { english, type L10n } from '../domain/l10n';
 
 /**
  * The one trust boundary of command arguments. A command receives `unknown`: a node of the deck, nothing
@@ -232,16 +233,19 @@ export function parseSectionArgument(argument: unknown): Result<string | undefin
   return typeof section.value === 'string' && section.value.length <= MAX_SECTION_LENGTH && !/[\u0000-\u001f]/.test(section.value) ? ok(section.value) : refuse(`Its section is not a workspace folder's URI (at most ${MAX_SECTION_LENGTH} characters).`);
 }
 
-/** The messages a stale or wrong reference gets. */
-export const REFUSALS = {
-  noApp: (appId: string) => `There is no app "${appId}" in the deck.`,
-  noEnvironment: (app: AppDeck, environmentId: string) => `${app.app.label} has no environment "${environmentId}" in the deck.`,
-  noRelease: 'That draft is no longer among the drafted GitHub Releases (it was replaced or already published). Refresh the deck and look again.',
-  noDeployment: 'That deployment is no longer in the deck\'s history. Refresh the deck and look again.',
-} as const;
+/** The messages a stale or wrong reference gets, in the words of `l10n` (the person's language from the commands). */
+export function refusals(l10n: L10n = english) {
+  return {
+    noApp: (appId: string) => l10n.t('There is no app "{0}" in the deck.', appId),
+    noEnvironment: (app: AppDeck, environmentId: string) => l10n.t('{0} has no environment "{1}" in the deck.', app.app.label, environmentId),
+    noRelease: l10n.t('That draft is no longer among the drafted GitHub Releases (it was replaced or already published). Refresh the deck and look again.'),
+    noDeployment: l10n.t("That deployment is no longer in the deck's history. Refresh the deck and look again."),
+  } as const;
+}
 
 /** Finds what a reference names in the latest snapshot, or says why it is not there. */
-export function resolveReference(snapshot: DeckSnapshot, reference: CommandReference): Result<CommandTarget> {
+export function resolveReference(snapshot: DeckSnapshot, reference: CommandReference, l10n: L10n = english): Result<CommandTarget> {
+  const REFUSALS = refusals(l10n);
   const app = snapshot.apps.find((candidate) => candidate.app.id === reference.appId);
   if (app === undefined) {
     return refuse(REFUSALS.noApp(reference.appId));
@@ -287,7 +291,7 @@ function deploymentsOf(environment: EnvironmentDeck): DeploymentRecord[] {
 /** What a command was run on, read and found in the snapshot: nothing given, a target, or why not. */
 export type CommandArgument = { readonly kind: 'none' } | { readonly kind: 'target'; readonly target: CommandTarget } | { readonly kind: 'refused'; readonly reason: string };
 
-export function readCommandArgument(snapshot: DeckSnapshot, argument: unknown): CommandArgument {
+export function readCommandArgument(snapshot: DeckSnapshot, argument: unknown, l10n: L10n = english): CommandArgument {
   const parsed = parseCommandArgument(argument);
   if (!parsed.ok) {
     return { kind: 'refused', reason: parsed.error };
@@ -295,7 +299,7 @@ export function readCommandArgument(snapshot: DeckSnapshot, argument: unknown): 
   if (parsed.value === undefined) {
     return { kind: 'none' };
   }
-  const resolved = resolveReference(snapshot, parsed.value);
+  const resolved = resolveReference(snapshot, parsed.value, l10n);
   return resolved.ok ? { kind: 'target', target: resolved.value } : { kind: 'refused', reason: resolved.error };
 }
 

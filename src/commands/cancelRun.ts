@@ -3,16 +3,20 @@ import { COMMANDS } from '../commandIds';
 import { canCancel } from '../domain/runFailure';
 import { getRun } from '../github/workflows';
 import { cancelWorkflowRun } from '../github/runControl';
-import { describeError } from '../github/errors';
 import { followRun } from '../operations/follow';
 import type { WindowServices } from '../services';
 import { registerSectionCommand } from './sectionCommand';
+import { userLanguage } from '../language';
 import { cancelDetail } from './runDetails';
 import { cancelRefusedWhy } from './runRefusals';
-import { refusedWords, runTarget } from './runTarget';
+import { confirmAndSend, signedInClient } from './runAction';
+import { runTarget } from './runTarget';
 
-/** What Cancel Run did, for the tests: cancelled (and how the run ended), not confirmed, or why not. */
-export type CancelResult = { readonly kind: 'cancelled'; readonly conclusion: string } | { readonly kind: 'notConfirmed' } | { readonly kind: 'refused'; readonly problem: string };
+/** What Cancel Run did, for the tests: cancelled (and how the run ended), not confirmed, or why not (and the buttons offered). */
+export type CancelResult =
+  | { readonly kind: 'cancelled'; readonly conclusion: string }
+  | { readonly kind: 'notConfirmed' }
+  | { readonly kind: 'refused'; readonly problem: string; readonly actions: readonly string[] };
 
 /**
  * Cancel Run: the deployment run of an environment that is queued, waiting or in progress — started
@@ -22,52 +26,45 @@ export type CancelResult = { readonly kind: 'cancelled'; readonly conclusion: st
  */
 export function registerCancelRun(window: WindowServices): vscode.Disposable {
   return registerSectionCommand(window, COMMANDS.cancelRun, async (services, argument): Promise<CancelResult | undefined> => {
-    const run = runTarget(services, argument, 'Cancel Run', (environment) => (canCancel(environment.activeDeployment) ? environment.activeDeployment : undefined), (place, environment) =>
+    const run = runTarget(services, argument, vscode.l10n.t('Cancel Run'), (environment) => (canCancel(environment.activeDeployment) ? environment.activeDeployment : undefined), (place, environment) =>
       environment.publishingRun !== undefined
-        ? `${place} is being deployed by the release workflow's run, which Release Deck never cancels (stopping it half-way can leave an image tagged but not deployed). Open it on GitHub to act on it.`
-        : `No deployment run of ${place} is under way: there is nothing to cancel.`);
+        ? vscode.l10n.t("{0} is being deployed by the release workflow's run, which Release Deck never cancels (stopping it half-way can leave an image tagged but not deployed). Open it on GitHub to act on it.", place)
+        : vscode.l10n.t('No deployment run of {0} is under way: there is nothing to cancel.', place));
     if (run === undefined) {
       return undefined;
     }
     const key = `run:${run.repo}#${String(run.record.runId)}`;
-    const claim = services.inFlight.claim(key, { what: `cancelling "${run.record.title}"`, runUrl: run.record.runUrl });
+    const claim = services.inFlight.claim(key, { what: vscode.l10n.t('cancelling "{0}"', run.record.title), runUrl: run.record.runUrl });
     if (!claim.ok) {
-      void vscode.window.showInformationMessage(`Already ${claim.running.what}; wait for it.`);
+      void vscode.window.showInformationMessage(vscode.l10n.t('Already {0}; wait for it.', claim.running.what));
       return undefined;
     }
     try {
-      const client = await services.gitHub.current();
+      const client = await signedInClient(services);
       if (client === undefined) {
-        void vscode.window.showWarningMessage('Sign in to GitHub first.');
         return undefined;
       }
       const { environment, record, place } = run;
-      const confirmed = await services.confirmer.ask({
-        message: `Cancel the deployment run of ${place}${environment.environment.production ? ' (PRODUCTION)' : ''}?`,
-        detail: cancelDetail(run),
-        confirmLabel: 'Cancel Run',
+      const sent = await confirmAndSend(services, client, run, {
+        kind: 'cancel',
+        question: environment.environment.production ? vscode.l10n.t('Cancel the deployment run of {0} (PRODUCTION)?', place) : vscode.l10n.t('Cancel the deployment run of {0}?', place),
+        detail: cancelDetail(run, userLanguage()),
+        confirmLabel: vscode.l10n.t('Cancel Run'),
+        send: (signedIn) => cancelWorkflowRun(signedIn, run.repo, record.runId),
+        refusedWhy: (error) => cancelRefusedWhy(error, userLanguage()),
       });
-      if (!confirmed) {
-        services.log.info(`Cancel of ${record.runUrl} was not confirmed; nothing was sent.`);
-        return { kind: 'notConfirmed' };
+      if (sent.kind !== 'sent') {
+        return sent;
       }
-      const who = services.store.state.credential?.login ?? 'unknown';
-      try {
-        await cancelWorkflowRun(client, run.repo, record.runId);
-      } catch (error) {
-        const problem = refusedWords('cancel', run, error, cancelRefusedWhy(error));
-        services.log.warn(`${who} tried to cancel ${record.runUrl}: ${describeError(error)}`);
-        void vscode.window.showWarningMessage(problem);
-        return { kind: 'refused', problem };
-      } finally {
-        void services.store.refresh('a run was cancelled');
-      }
-      services.log.info(`${who} cancelled ${record.runUrl} (${place}, ${record.imageTag ?? record.title}) at ${new Date().toISOString()}.`);
       // GitHub cancels asynchronously: the run is followed a short while until it says so.
       const ended = await getRun(client, run.repo, record.runId).then((current) => followRun(client, run.repo, current, { timeoutMs: 60_000 })).catch(() => undefined);
       void services.store.refresh('a cancelled run ended');
       const conclusion = ended?.kind === 'finished' ? (ended.run.conclusion ?? 'completed') : 'cancelling';
-      void vscode.window.showInformationMessage(conclusion === 'cancelling' ? `Cancel sent for "${record.title}" (${place}); GitHub is still stopping it: the deck shows when it has.` : `The deployment run "${record.title}" of ${place} ended: ${conclusion}. Check what ${place} runs now in the deck.`);
+      void vscode.window.showInformationMessage(
+        conclusion === 'cancelling'
+          ? vscode.l10n.t('Cancel sent for "{0}" ({1}); GitHub is still stopping it: the deck shows when it has.', record.title, place)
+          : vscode.l10n.t('The deployment run "{0}" of {1} ended: {2}. Check what {1} runs now in the deck.', record.title, place, conclusion),
+      );
       return { kind: 'cancelled', conclusion };
     } finally {
       claim.release();

@@ -6,6 +6,7 @@ import { executeCommand } from '../executeCommand';
 import type { Services } from '../services';
 import type { CommandTarget } from './arguments';
 import { loadedTarget } from './commandTarget';
+import type { DeploymentKind } from './deploymentFlow';
 
 export async function pickApp(services: Services, title: string, filter: (app: AppDeck) => boolean): Promise<AppDeck | undefined> {
   const apps = services.store.state.snapshot?.apps.filter(filter) ?? [];
@@ -32,7 +33,7 @@ export function refuseUndeployable(services: Services, app: AppDeck, environment
   }
   services.log.info(`Not deployable from the editor: ${problem}`);
   if (environment.environment.deploy.kind === 'manual') {
-    void vscode.window.showInformationMessage(problem, 'Show Manual Procedure').then((choice) => {
+    void vscode.window.showInformationMessage(problem, vscode.l10n.t('Show Manual Procedure')).then((choice) => {
       if (choice !== undefined) {
         void executeCommand(COMMANDS.showManualProcedure, { appId: app.app.id, environmentId: environment.environment.id });
       }
@@ -51,21 +52,34 @@ export function refuseUndeployable(services: Services, app: AppDeck, environment
 export async function chooseDeployment(
   services: Services,
   argument: unknown,
-  verb: { readonly infinitive: string; readonly title: string },
+  kind: DeploymentKind,
   options: { readonly appFilter: (app: AppDeck) => boolean; readonly environmentOf?: (app: AppDeck) => EnvironmentDeck | undefined },
 ): Promise<{ app: AppDeck; environment: EnvironmentDeck; given: CommandTarget | undefined } | undefined> {
-  const read = loadedTarget(services, argument, verb.title, `The deck has not loaded yet: sign in and wait for it, then ${verb.infinitive}.`);
+  const words = pickWords(kind);
+  const read = loadedTarget(services, argument, words.command, words.notLoaded);
   if (read === undefined) {
     return undefined;
   }
   const given = read.target;
-  const app = given?.app ?? (await pickApp(services, `${verb.title}: which app?`, options.appFilter));
+  const app = given?.app ?? (await pickApp(services, words.whichApp, options.appFilter));
   if (app === undefined) {
     return undefined;
   }
-  const environment = given?.environment ?? (options.environmentOf !== undefined ? options.environmentOf(app) : await pickEnvironment(app, `${verb.title} ${app.app.label}: which environment?`));
+  const environment = given?.environment ?? (options.environmentOf !== undefined ? options.environmentOf(app) : await pickEnvironment(app, words.whichEnvironment(app.app.label)));
   if (environment === undefined || refuseUndeployable(services, app, environment)) {
     return undefined;
   }
   return { app, environment, given };
+}
+
+/** The picks' words of each deployment command, in the person's language. */
+function pickWords(kind: DeploymentKind): { command: string; notLoaded: string; whichApp: string; whichEnvironment: (app: string) => string } {
+  switch (kind) {
+    case 'deploy':
+      return { command: vscode.l10n.t('Deploy'), notLoaded: vscode.l10n.t('The deck has not loaded yet: sign in and wait for it, then deploy.'), whichApp: vscode.l10n.t('Deploy: which app?'), whichEnvironment: (app) => vscode.l10n.t('Deploy {0}: which environment?', app) };
+    case 'redeploy':
+      return { command: vscode.l10n.t('Redeploy'), notLoaded: vscode.l10n.t('The deck has not loaded yet: sign in and wait for it, then redeploy.'), whichApp: vscode.l10n.t('Redeploy: which app?'), whichEnvironment: (app) => vscode.l10n.t('Redeploy {0}: which environment?', app) };
+    case 'rollBack':
+      return { command: vscode.l10n.t('Roll back'), notLoaded: vscode.l10n.t('The deck has not loaded yet: sign in and wait for it, then roll back.'), whichApp: vscode.l10n.t('Roll back: which app?'), whichEnvironment: (app) => vscode.l10n.t('Roll back {0}: which environment?', app) };
+  }
 }

@@ -14,7 +14,7 @@ export function loadedTarget(services: Services, argument: unknown, command: str
     void vscode.window.showInformationMessage(notLoaded);
     return undefined;
   }
-  const read = readCommandArgument(snapshot, argument);
+  const read = readCommandArgument(snapshot, argument, vscode.l10n);
   if (read.kind === 'refused') {
     services.log.warn(`${command} refused what it was given: ${read.reason}`);
     void vscode.window.showWarningMessage(read.reason);
@@ -25,7 +25,7 @@ export function loadedTarget(services: Services, argument: unknown, command: str
 
 /** Item commands act on the deck item they were run on; run any other way they say where to run them. */
 export function itemTarget(services: Services, argument: unknown, command: string): CommandTarget | undefined {
-  const loaded = loadedTarget(services, argument, command, `The deck has not loaded yet: sign in and wait for it, then run "${command}" on an item of the deck.`);
+  const loaded = loadedTarget(services, argument, command, vscode.l10n.t('The deck has not loaded yet: sign in and wait for it, then run "{0}" on an item of the deck.', command));
   if (loaded !== undefined && loaded.target === undefined) {
     void vscode.window.showInformationMessage(vscode.l10n.t('"{0}" works on an item of the deck: right-click an environment, a release or a deployment in the Release Deck view.', command));
   }

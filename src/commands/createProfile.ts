@@ -9,9 +9,9 @@ import { parseProfileText } from '../domain/profileValidation';
 import { dispatchTargetsOf } from '../domain/workflowDiscovery';
 import { plural } from '../domain/words';
 import { executeCommand } from '../executeCommand';
-import { describeError } from '../github/errors';
 import type { Services, WindowServices } from '../services';
 import { sectionServices } from './sectionCommand';
+import { errorWords } from '../language';
 import { discoverOnGitHub } from '../state/profileDiscoveryFacts';
 import { workspaceRemotes } from '../state/workspaceRemotes';
 
@@ -33,7 +33,7 @@ export function registerCreateProfile(window: WindowServices): vscode.Disposable
   let running = false;
   return vscode.commands.registerCommand(COMMANDS.createProfile, async (repoArgument?: unknown) => {
     if (running) {
-      void vscode.window.showInformationMessage('Create Profile is already running: answer its questions (or press Escape to stop it) before starting it again.');
+      void vscode.window.showInformationMessage(vscode.l10n.t('Create Profile is already running: answer its questions (or press Escape to stop it) before starting it again.'));
       return;
     }
     running = true;
@@ -51,20 +51,20 @@ export function registerCreateProfile(window: WindowServices): vscode.Disposable
 
 async function createProfile(services: Services, repoArgument: unknown): Promise<void> {
   if (!vscode.workspace.isTrusted) {
-    const manage = 'Manage Workspace Trust';
-    void vscode.window.showWarningMessage('Release Deck ignores profile files in a workspace you have not trusted, so Create Profile writes none here. Trust this workspace (Manage Workspace Trust), then run Create Profile again.', manage).then((choice) => (choice === manage ? vscode.commands.executeCommand('workbench.trust.manage') : undefined));
+    const manage = vscode.l10n.t('Manage Workspace Trust');
+    void vscode.window.showWarningMessage(vscode.l10n.t('Release Deck ignores profile files in a workspace you have not trusted, so Create Profile writes none here. Trust this workspace (Manage Workspace Trust), then run Create Profile again.'), manage).then((choice) => (choice === manage ? vscode.commands.executeCommand('workbench.trust.manage') : undefined));
     return;
   }
   const uri = services.profiles.profileUri();
   const folder = services.profiles.folder;
   if (uri === undefined || folder === undefined) {
-    void vscode.window.showErrorMessage('Release Deck keeps its profile in the workspace: open the folder of your monorepo\'s checkout first, then run "Release Deck: Create Profile…" again.');
+    void vscode.window.showErrorMessage(vscode.l10n.t("Release Deck keeps its profile in the workspace: open the folder of your monorepo's checkout first, then run \"Release Deck: Create Profile…\" again."));
     return;
   }
   const client = await services.gitHub.current();
   if (client === undefined) {
-    const signIn = 'Sign In with GitHub';
-    void vscode.window.showInformationMessage('Creating a profile reads your repository\'s releases and workflows on GitHub: sign in first, then run Create Profile again.', signIn).then((choice) => (choice === signIn ? executeCommand(COMMANDS.signIn) : undefined));
+    const signIn = vscode.l10n.t('Sign In with GitHub');
+    void vscode.window.showInformationMessage(vscode.l10n.t("Creating a profile reads your repository's releases and workflows on GitHub: sign in first, then run Create Profile again."), signIn).then((choice) => (choice === signIn ? executeCommand(COMMANDS.signIn) : undefined));
     return;
   }
   // The repository the welcome view names (same remotes, same choice), unless the command was given one.
@@ -74,11 +74,11 @@ async function createProfile(services: Services, repoArgument: unknown): Promise
     webUrl: services.endpoints.webUrl() ?? GITHUB_WEB_URL,
   });
   if (chosen.kind === 'otherHost') {
-    void vscode.window.showErrorMessage(`The checkout's git remote is ${chosen.repository} on ${chosen.host}, but Release Deck is connected to ${chosen.webHost}, so it cannot read that repository and wrote nothing. To use it, set releaseDeck.github.apiUrl to ${chosen.host === 'github.com' ? 'https://api.github.com' : `https://${chosen.host}/api/v3`} and sign in there, then run Create Profile again.`);
+    void vscode.window.showErrorMessage(vscode.l10n.t("The checkout's git remote is {0} on {1}, but Release Deck is connected to {2}, so it cannot read that repository and wrote nothing. To use it, set releaseDeck.github.apiUrl to {3} and sign in there, then run Create Profile again.", chosen.repository, chosen.host, chosen.webHost, chosen.host === 'github.com' ? 'https://api.github.com' : `https://${chosen.host}/api/v3`));
     return;
   }
   const remote = chosen.kind === 'repository' && chosen.fromRemote ? chosen.repository : undefined;
-  const monorepo = chosen.kind === 'repository' ? chosen.repository : await askRepository('Which GitHub repository holds your apps\' code and releases? (owner/name)', '');
+  const monorepo = chosen.kind === 'repository' ? chosen.repository : await askRepository(vscode.l10n.t("Which GitHub repository holds your apps' code and releases? (owner/name)"), '');
   if (monorepo === undefined) {
     return;
   }
@@ -86,26 +86,26 @@ async function createProfile(services: Services, repoArgument: unknown): Promise
   if (before !== undefined && !(await confirmReplace(services, uri))) {
     return;
   }
-  const discovered = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `Reading ${monorepo} on GitHub…` }, async () => {
+  const discovered = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Reading {0} on GitHub…', monorepo) }, async () => {
     const first = await discoverOnGitHub(client, [monorepo]);
     return { first, targets: dispatchTargetsOf(first.workflows.flatMap((workflow) => ('document' in workflow ? [workflow.document] : [])), monorepo) };
   });
   const unreadable = monorepoUnreadable(monorepo, discovered.first);
   if (unreadable !== undefined) {
-    void vscode.window.showErrorMessage(`Release Deck could not read ${monorepo} on GitHub (${unreadable}), so it wrote no profile. Check the repository's name, or sign in with an account that can read it, then run Create Profile again.`);
+    void vscode.window.showErrorMessage(vscode.l10n.t("Release Deck could not read {0} on GitHub ({1}), so it wrote no profile. Check the repository's name, or sign in with an account that can read it, then run Create Profile again.", monorepo, unreadable));
     return;
   }
   const [target] = discovered.targets;
   let infrastructureRepo = discovered.targets.length === 1 && target !== undefined ? target : monorepo;
   const monorepoDeploys = hasDeployments(discoverProfile(inputOf(monorepo, monorepo, discovered.first, [], [])));
   if (discovered.targets.length !== 1 && !monorepoDeploys) {
-    const asked = await askRepository(`${monorepo} has no deployment workflow (one that takes an image tag). Which repository holds them? (owner/name; leave empty if none)`, discovered.targets.join(', '), true);
+    const asked = await askRepository(vscode.l10n.t('{0} has no deployment workflow (one that takes an image tag). Which repository holds them? (owner/name; leave empty if none)', monorepo), discovered.targets.join(', '), true);
     if (asked === undefined) {
       return;
     }
     infrastructureRepo = asked === '' ? monorepo : asked;
   }
-  const second = infrastructureRepo !== monorepo ? await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `Reading ${infrastructureRepo} on GitHub…` }, () => discoverOnGitHub(client, [infrastructureRepo])) : undefined;
+  const second = infrastructureRepo !== monorepo ? await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Reading {0} on GitHub…', infrastructureRepo) }, () => discoverOnGitHub(client, [infrastructureRepo])) : undefined;
   const github = second === undefined ? discovered.first : { releaseTags: discovered.first.releaseTags, workflows: [...discovered.first.workflows, ...second.workflows], unreadable: [...discovered.first.unreadable, ...second.unreadable] };
   const found = discoverProfile(inputOf(monorepo, infrastructureRepo, github, await topFolders(folder.uri), await envFiles(folder)));
   if (remote !== undefined) {
@@ -120,7 +120,7 @@ async function createProfile(services: Services, repoArgument: unknown): Promise
   if (!validation.ok) {
     // A profile Release Deck wrote itself that does not validate is its own bug: said, never written half-right.
     services.log.error(`Create Profile made a profile that does not validate: ${validation.problems.map((problem) => `${problem.path} ${problem.message}`).join('; ')}`);
-    void vscode.window.showErrorMessage('Release Deck could not make a valid profile from what it found, so it wrote nothing. The reasons are in its log (Release Deck: Show Log).');
+    void vscode.window.showErrorMessage(vscode.l10n.t('Release Deck could not make a valid profile from what it found, so it wrote nothing. The reasons are in its log (Release Deck: Show Log).'));
     return;
   }
   // The file may have appeared or changed during the questions (another editor, a git checkout): ask again.
@@ -130,7 +130,7 @@ async function createProfile(services: Services, repoArgument: unknown): Promise
   try {
     await writeAtomically(uri, text);
   } catch (error) {
-    void vscode.window.showErrorMessage(`Release Deck could not write ${vscode.workspace.asRelativePath(uri)}: ${describeError(error)}. Nothing was changed.`);
+    void vscode.window.showErrorMessage(vscode.l10n.t('Release Deck could not write {0}: {1}. Nothing was changed.', vscode.workspace.asRelativePath(uri), errorWords(error)));
     return;
   }
   const environments = validation.profile.apps.reduce((sum, app) => sum + app.environments.length, 0);
@@ -138,7 +138,12 @@ async function createProfile(services: Services, repoArgument: unknown): Promise
   await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
   await services.profiles.reload();
   void vscode.window.showInformationMessage(
-    `Wrote ${vscode.workspace.asRelativePath(uri)}: ${plural(validation.profile.apps.length, 'app')}, ${plural(environments, 'environment')}. Its comments mark what was guessed; Check Profile now tests it against GitHub (Problems panel).`,
+    vscode.l10n.t(
+      'Wrote {0}: {1}, {2}. Its comments mark what was guessed; Check Profile now tests it against GitHub (Problems panel).',
+      vscode.workspace.asRelativePath(uri),
+      validation.profile.apps.length === 1 ? vscode.l10n.t('1 app') : vscode.l10n.t('{0} apps', validation.profile.apps.length),
+      environments === 1 ? vscode.l10n.t('1 environment') : vscode.l10n.t('{0} environments', environments),
+    ),
   );
   void services.checker.check();
 }
@@ -153,11 +158,11 @@ function hasDeployments(found: DiscoveredProfile): boolean {
 
 async function askRepository(prompt: string, placeholder: string, allowEmpty = false): Promise<string | undefined> {
   const answer = await vscode.window.showInputBox({
-    title: 'Release Deck: Create Profile',
+    title: vscode.l10n.t('Release Deck: Create Profile'),
     prompt,
     placeHolder: placeholder !== '' ? placeholder : 'owner/name',
     ignoreFocusOut: true,
-    validateInput: (value) => (value.trim() === '' && allowEmpty) || REPOSITORY.test(value.trim()) ? undefined : 'Write the repository as owner/name, e.g. octo-org/shop.',
+    validateInput: (value) => (value.trim() === '' && allowEmpty) || REPOSITORY.test(value.trim()) ? undefined : vscode.l10n.t('Write the repository as owner/name, e.g. octo-org/shop.'),
   });
   return answer?.trim();
 }
@@ -168,8 +173,8 @@ async function askEndpoints(found: DiscoveredProfile): Promise<DiscoveredProfile
   const notes = [...found.notes];
   for (const [index, question] of found.questions.entries()) {
     const answer = await vscode.window.showInputBox({
-      title: `Release Deck: Create Profile (${index + 1}/${found.questions.length})`,
-      prompt: `The URL where ${question.appLabel} in ${question.environmentLabel} says which commit it runs ({"release": "<sha>"}). Leave empty if there is none: the deck then shows deployments only.`,
+      title: vscode.l10n.t('Release Deck: Create Profile ({0}/{1})', index + 1, found.questions.length),
+      prompt: vscode.l10n.t('The URL where {0} in {1} says which commit it runs ({2}). Leave empty if there is none: the deck then shows deployments only.', question.appLabel, question.environmentLabel, '{"release": "<sha>"}'),
       placeHolder: 'https://…/version',
       ignoreFocusOut: true,
       validateInput: (value) => (value.trim() === '' ? undefined : urlProblem(value.trim())),
@@ -198,9 +203,9 @@ async function stampOf(uri: vscode.Uri): Promise<FileStamp> {
 
 function confirmReplace(services: Services, uri: vscode.Uri): Promise<boolean> {
   return services.confirmer.ask({
-    message: `${vscode.workspace.asRelativePath(uri)} already exists. Replace it with a new profile made from GitHub?`,
-    detail: 'What the file says now will be lost. Cancel keeps it as it is.',
-    confirmLabel: 'Replace It',
+    message: vscode.l10n.t('{0} already exists. Replace it with a new profile made from GitHub?', vscode.workspace.asRelativePath(uri)),
+    detail: vscode.l10n.t('What the file says now will be lost. Cancel keeps it as it is.'),
+    confirmLabel: vscode.l10n.t('Replace It'),
   });
 }
 

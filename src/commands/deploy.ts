@@ -14,7 +14,6 @@ import { placeLabel } from '../domain/words';
 import type { CommitFact } from '../domain/facts';
 import { listAppCommits } from '../state/appCommits';
 
-const TYPE_A_TAG = 'Enter an image tag or commit SHA…';
 
 /**
  * Release Deck: Deploy… — app → environment → version, then the one deployment path (confirmation
@@ -22,7 +21,7 @@ const TYPE_A_TAG = 'Enter an image tag or commit SHA…';
  */
 export function registerDeploy(window: WindowServices): vscode.Disposable {
   return registerSectionCommand(window, COMMANDS.deploy, async (services, argument) => {
-    const chosen = await chooseDeployment(services, argument, { infinitive: 'deploy', title: 'Deploy' }, {
+    const chosen = await chooseDeployment(services, argument, 'deploy', {
       appFilter: (candidate) => candidate.environments.some((environment) => environment.environment.deploy.kind !== 'latest'),
     });
     if (chosen === undefined) {
@@ -34,7 +33,7 @@ export function registerDeploy(window: WindowServices): vscode.Disposable {
     if (imageTag !== undefined) {
       const resolved = resolveDeployTarget(app, imageTag);
       if (!resolved.ok) {
-        void vscode.window.showErrorMessage(`Nothing was deployed: ${resolved.error}`);
+        void vscode.window.showErrorMessage(vscode.l10n.t('Nothing was deployed: {0}', resolved.error));
         services.log.warn(`Deploy refused before any request: ${resolved.error}`);
         return;
       }
@@ -53,26 +52,27 @@ async function pickVersion(services: Services, app: AppDeck, environment: Enviro
   const offered = environment.environment.production ? { commits: [] } : await commitsWithImages(services, app);
   const candidates = deployCandidates(app, environment, offered.commits);
   const icons = { release: '$(tag)', deployment: '$(history)', commit: '$(git-commit)' } as const;
+  const typeATag = vscode.l10n.t('$(edit) Enter an image tag or commit SHA…');
   const items: Array<vscode.QuickPickItem & { imageTag?: string }> = [
-    { label: `$(edit) ${TYPE_A_TAG}`, alwaysShow: true },
-    ...(offered.note !== undefined ? [{ label: '$(info) Commits of main not offered', detail: offered.note, alwaysShow: true }] : []),
+    { label: typeATag, alwaysShow: true },
+    ...(offered.note !== undefined ? [{ label: vscode.l10n.t('$(info) Commits of main not offered'), detail: offered.note, alwaysShow: true }] : []),
     ...candidates.map((candidate) => ({ label: `${icons[candidate.kind]} ${candidate.label}`, description: candidate.kind === 'commit' ? candidate.imageTag : '', detail: candidate.detail, imageTag: candidate.imageTag })),
   ];
   const picked = await vscode.window.showQuickPick(items, {
-    title: `Deploy to ${placeLabel(app.app, environment.environment)} (runs ${environment.running?.imageTag ?? 'unknown'})`,
-    placeHolder: 'Choose the image tag to deploy',
+    title: vscode.l10n.t('Deploy to {0} (runs {1})', placeLabel(app.app, environment.environment), environment.running?.imageTag ?? vscode.l10n.t('unknown')),
+    placeHolder: vscode.l10n.t('Choose the image tag to deploy'),
     matchOnDescription: true,
     matchOnDetail: true,
   });
   if (picked === undefined) {
     return undefined;
   }
-  if (picked.imageTag === undefined && !picked.label.includes(TYPE_A_TAG)) {
+  if (picked.imageTag === undefined && picked.label !== typeATag) {
     return undefined;
   }
   const text = picked.imageTag ?? (await vscode.window.showInputBox({
-    title: `Deploy to ${placeLabel(app.app, environment.environment)}`,
-    prompt: `An image tag: ${templateHint(tagSchemeOf(app.app).image)}, or the full 40-character commit SHA the image was built from.`,
+    title: vscode.l10n.t('Deploy to {0}', placeLabel(app.app, environment.environment)),
+    prompt: vscode.l10n.t('An image tag: {0}, or the full 40-character commit SHA the image was built from.', templateHint(tagSchemeOf(app.app).image)),
     ignoreFocusOut: true,
     validateInput: (value) => {
       const resolved = resolveDeployTarget(app, value);
@@ -84,7 +84,7 @@ async function pickVersion(services: Services, app: AppDeck, environment: Enviro
   }
   const resolved = resolveDeployTarget(app, text);
   if (!resolved.ok) {
-    void vscode.window.showErrorMessage(`Nothing was deployed: ${resolved.error}`);
+    void vscode.window.showErrorMessage(vscode.l10n.t('Nothing was deployed: {0}', resolved.error));
     return undefined;
   }
   return resolved.value;
@@ -108,7 +108,7 @@ async function commitsWithImages(services: Services, app: AppDeck): Promise<{ co
   }
   if (!known.known) {
     services.log.warn(`Deploy…: the commits that changed ${app.app.label} could not be listed (${known.why}); only releases and past deployments are offered.`);
-    return { commits: [], note: `The commits that changed ${app.app.label} could not be listed (${known.why}); an image exists only for those. Enter a commit SHA if you know it.` };
+    return { commits: [], note: vscode.l10n.t('The commits that changed {0} could not be listed ({1}); an image exists only for those. Enter a commit SHA if you know it.', app.app.label, known.why) };
   }
   return { commits: known.commits };
 }

@@ -17,15 +17,50 @@ import type { Services } from '../services';
 import { openLink } from '../ui/links';
 import { deploymentReason } from './deploymentReason';
 import { offerReview } from './offerReview';
+import { userLanguage } from '../language';
 import { placeLabel } from '../domain/words';
 
 export type DeploymentKind = 'deploy' | 'redeploy' | 'rollBack';
 
-const VERBS: Record<DeploymentKind, { question: string; button: string; doing: string; done: string }> = {
-  deploy: { question: 'Deploy', button: 'Deploy', doing: 'deploying', done: 'deployed' },
-  redeploy: { question: 'Redeploy', button: 'Redeploy', doing: 'redeploying', done: 'redeployed' },
-  rollBack: { question: 'Roll back', button: 'Roll Back', doing: 'rolling back', done: 'rolled back' },
+/** The English verbs, for the log and the reason sent to GitHub (both stay English). */
+const VERBS: Record<DeploymentKind, { question: string; doing: string }> = {
+  deploy: { question: 'Deploy', doing: 'deploying' },
+  redeploy: { question: 'Redeploy', doing: 'redeploying' },
+  rollBack: { question: 'Roll back', doing: 'rolling back' },
 };
+
+/** What the person reads, in their language (read when said: the language is fixed for a window). */
+function verbWords(kind: DeploymentKind): { button: string; doing: (label: string) => string; doingTo: (label: string, tag: string) => string; question: (label: string, tag: string, production: boolean) => string; what: (label: string, tag: string) => string; done: (label: string, runs: string) => string } {
+  switch (kind) {
+    case 'deploy':
+      return {
+        button: vscode.l10n.t('Deploy'),
+        doing: (label) => vscode.l10n.t('deploying {0}', label),
+        doingTo: (label, tag) => vscode.l10n.t('deploying {0} to {1}', label, tag),
+        question: (label, tag, production) => (production ? vscode.l10n.t('Deploy PRODUCTION: {0} to {1}?', label, tag) : vscode.l10n.t('Deploy {0} to {1}?', label, tag)),
+        what: (label, tag) => vscode.l10n.t('Deploy {0} to {1}', label, tag),
+        done: (label, runs) => vscode.l10n.t('{0} deployed: it now runs {1}.', label, runs),
+      };
+    case 'redeploy':
+      return {
+        button: vscode.l10n.t('Redeploy'),
+        doing: (label) => vscode.l10n.t('redeploying {0}', label),
+        doingTo: (label, tag) => vscode.l10n.t('redeploying {0} to {1}', label, tag),
+        question: (label, tag, production) => (production ? vscode.l10n.t('Redeploy PRODUCTION: {0} to {1}?', label, tag) : vscode.l10n.t('Redeploy {0} to {1}?', label, tag)),
+        what: (label, tag) => vscode.l10n.t('Redeploy {0} to {1}', label, tag),
+        done: (label, runs) => vscode.l10n.t('{0} redeployed: it now runs {1}.', label, runs),
+      };
+    case 'rollBack':
+      return {
+        button: vscode.l10n.t('Roll Back'),
+        doing: (label) => vscode.l10n.t('rolling back {0}', label),
+        doingTo: (label, tag) => vscode.l10n.t('rolling back {0} to {1}', label, tag),
+        question: (label, tag, production) => (production ? vscode.l10n.t('Roll back PRODUCTION: {0} to {1}?', label, tag) : vscode.l10n.t('Roll back {0} to {1}?', label, tag)),
+        what: (label, tag) => vscode.l10n.t('Roll back {0} to {1}', label, tag),
+        done: (label, runs) => vscode.l10n.t('{0} rolled back: it now runs {1}.', label, runs),
+      };
+  }
+}
 
 /**
  * The one path every deployment takes: one at a time per app × environment, what would change,
@@ -34,11 +69,11 @@ const VERBS: Record<DeploymentKind, { question: string; button: string; doing: s
 export async function runDeployment(services: Services, kind: DeploymentKind, app: AppDeck, environment: EnvironmentDeck, target: DeployTarget, reasonGiven?: string): Promise<DeployResult | undefined> {
   const key = environmentKey(app.app.id, environment.environment.id);
   const label = placeLabel(app.app, environment.environment);
-  const claim = services.inFlight.claim(key, { what: `${VERBS[kind].doing} ${label}` });
+  const claim = services.inFlight.claim(key, { what: verbWords(kind).doing(label) });
   if (!claim.ok) {
     const runUrl = claim.running.runUrl;
-    services.log.warn(`Refused a second deployment of ${label}: ${claim.running.what} is under way.`);
-    void vscode.window.showWarningMessage(`A deployment of ${label} is already under way (${claim.running.what}); wait for it to finish.`, ...(runUrl !== undefined ? ['Open Run'] : [])).then((choice) => {
+    services.log.warn(`Refused a second deployment of ${label}: an action on it is already under way${runUrl !== undefined ? ` (${runUrl})` : ''}.`);
+    void vscode.window.showWarningMessage(vscode.l10n.t('A deployment of {0} is already under way ({1}); wait for it to finish.', label, claim.running.what), ...(runUrl !== undefined ? [vscode.l10n.t('Open Run')] : [])).then((choice) => {
       if (choice !== undefined && runUrl !== undefined) {
         void openLink(runUrl, services.log);
       }
@@ -48,7 +83,7 @@ export async function runDeployment(services: Services, kind: DeploymentKind, ap
   let result: DeployResult | undefined;
   try {
     result = await confirmAndDeploy(services, kind, app, environment, target, reasonGiven, (run) => {
-      services.inFlight.update(key, { what: `${VERBS[kind].doing} ${label} to ${target.imageTag}`, runUrl: run.htmlUrl });
+      services.inFlight.update(key, { what: verbWords(kind).doingTo(label, target.imageTag), runUrl: run.htmlUrl });
     });
     return result;
   } finally {
@@ -56,7 +91,7 @@ export async function runDeployment(services: Services, kind: DeploymentKind, ap
     if (unknown !== undefined) {
       // Whether a run started is not known: no other deployment of this environment from this window
       // until the deck shows the run (its busy check takes over then), or for a bounded while.
-      services.inFlight.update(key, { what: `checking whether the last dispatch to ${label} started a run`, runUrl: unknown.checkUrl });
+      services.inFlight.update(key, { what: vscode.l10n.t('checking whether the last dispatch to {0} started a run', label), runUrl: unknown.checkUrl });
       holdUntilShown(services, claim.release, { appId: app.app.id, environmentId: environment.environment.id, label }, unknown.dispatch);
     } else {
       claim.release();
@@ -106,7 +141,7 @@ export function refuseBusy(services: Services, label: string, action: string, en
   }
   const message = busyMessage(label, action, active);
   services.log.warn(message);
-  void vscode.window.showWarningMessage(message, 'Open Run').then((choice) => {
+  void vscode.window.showWarningMessage(message, vscode.l10n.t('Open Run')).then((choice) => {
     if (choice !== undefined) {
       void openLink(active.url, services.log);
     }
@@ -127,7 +162,7 @@ async function confirmAndDeploy(
   const client = await services.gitHub.current();
   const webUrl = services.endpoints.webUrl();
   if (profile === undefined || client === undefined || webUrl === undefined) {
-    void vscode.window.showWarningMessage('Sign in to GitHub first.');
+    void vscode.window.showWarningMessage(vscode.l10n.t('Sign in to GitHub first.'));
     return undefined;
   }
   const label = placeLabel(app.app, environment.environment);
@@ -135,30 +170,30 @@ async function confirmAndDeploy(
   if (busy !== undefined) {
     return { stoppedWatching: false, nothingStarted: true, problem: busy };
   }
-  const current = environment.running?.imageTag ?? 'unknown';
+  const current = environment.running?.imageTag ?? vscode.l10n.t('unknown');
 
   const preview = previewLines(await previewDeployment(client, profile.monorepo, app, environment, target));
 
   const deploy = environment.environment.deploy;
-  const asked = deploy.kind === 'workflow' ? await deploymentReason(services, client, deploy, `${VERBS[kind].question} ${label} to ${target.imageTag}`, reasonGiven, `${VERBS[kind].question} ${target.imageTag} from Release Deck`) : undefined;
+  const asked = deploy.kind === 'workflow' ? await deploymentReason(services, client, deploy, { title: verbWords(kind).what(label, target.imageTag), what: `${VERBS[kind].question} ${label} to ${target.imageTag}` }, reasonGiven, `${VERBS[kind].question} ${target.imageTag} from Release Deck`) : undefined;
   if (deploy.kind === 'workflow' && asked === undefined) {
     return undefined;
   }
   const reason = asked?.reason ?? reasonGiven ?? `${VERBS[kind].question} ${target.imageTag} from Release Deck`;
   const production = environment.environment.production;
   const confirmed = await services.confirmer.ask({
-    message: `${VERBS[kind].question} ${production ? 'PRODUCTION: ' : ''}${label} to ${describeTag(target.imageTag)}?`,
+    message: verbWords(kind).question(label, describeTag(target.imageTag), production),
     detail: [
-      `App: ${app.app.label}`,
-      `Environment: ${environment.environment.label}${production ? ' (production)' : ''}`,
-      `Runs now: ${current}`,
-      `Target: ${target.imageTag}${target.gitTag !== undefined ? ` (GitHub Release ${target.gitTag})` : ''}`,
-      `How: ${deploy.kind === 'workflow' ? `${deploy.workflow} in ${deploy.repo}` : 'manual'}`,
+      vscode.l10n.t('App: {0}', app.app.label),
+      production ? vscode.l10n.t('Environment: {0} (production)', environment.environment.label) : vscode.l10n.t('Environment: {0}', environment.environment.label),
+      vscode.l10n.t('Runs now: {0}', current),
+      target.gitTag !== undefined ? vscode.l10n.t('Target: {0} (GitHub Release {1})', target.imageTag, target.gitTag) : vscode.l10n.t('Target: {0}', target.imageTag),
+      deploy.kind === 'workflow' ? vscode.l10n.t('How: {0} in {1}', deploy.workflow, deploy.repo) : vscode.l10n.t('How: manual'),
       ...(asked !== undefined ? [asked.line] : []),
       '',
       ...preview,
     ].join('\n'),
-    confirmLabel: VERBS[kind].button,
+    confirmLabel: verbWords(kind).button,
   });
   if (!confirmed) {
     services.log.info(`${VERBS[kind].question} ${label} to ${target.imageTag} was not confirmed; nothing was sent.`);
@@ -172,7 +207,7 @@ async function confirmAndDeploy(
   const said: string[] = [];
   let result: DeployResult;
   try {
-    result = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `Release Deck · ${label}`, cancellable: true }, (progress, token) =>
+    result = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Release Deck · {0}', label), cancellable: true }, (progress, token) =>
       deployAndFollow(
         client,
         {
@@ -183,6 +218,7 @@ async function confirmAndDeploy(
           ...(asked !== undefined ? { reasonInput: asked.key ?? false } : {}),
           webUrl,
           monorepo: profile.monorepo,
+          language: userLanguage(),
           profilePath: `apps[${String(profile.apps.findIndex((candidate) => candidate.id === app.app.id))}].environments[${String(app.environments.indexOf(environment))}]`,
           ...(environment.environment.deployedOnPublish && profile.releaseWorkflow !== undefined ? { releaseWorkflow: { repo: profile.monorepo, workflow: profile.releaseWorkflow } } : {}),
         },
@@ -200,25 +236,26 @@ async function confirmAndDeploy(
     void services.store.refresh('a deployment ended');
   }
 
-  const outcome = result.problem ?? (result.stoppedWatching ? `Stopped watching; the deployment of ${target.imageTag} to ${label} goes on (see the deck).` : `${label} ${VERBS[kind].done}: it now runs ${result.build !== undefined ? buildWords(target.imageTag, result.build) : target.imageTag}.`);
+  const outcome = result.problem ?? (result.stoppedWatching ? vscode.l10n.t('Stopped watching; the deployment of {0} to {1} goes on (see the deck).', target.imageTag, label) : verbWords(kind).done(label, result.build !== undefined ? buildWords(target.imageTag, result.build) : target.imageTag));
   services.log[result.problem !== undefined ? 'error' : 'info'](`${who} ${VERBS[kind].doing} ${label} to ${target.imageTag}: ${outcome}${result.run !== undefined ? ` Run: ${result.run.htmlUrl}` : ''}`);
   const buttons: Array<{ label: string; url: string }> = [];
   if (result.run !== undefined) {
-    buttons.push({ label: 'Open Run', url: result.run.htmlUrl });
+    buttons.push({ label: vscode.l10n.t('Open Run'), url: result.run.htmlUrl });
   }
   if (result.unknownOutcome !== undefined) {
-    buttons.push({ label: 'Open Workflow Runs', url: result.unknownOutcome.checkUrl });
+    buttons.push({ label: vscode.l10n.t('Open Workflow Runs'), url: result.unknownOutcome.checkUrl });
   }
   if (result.problem !== undefined && !result.nothingStarted) {
     for (const link of environment.environment.consoleLinks) {
-      buttons.push({ label: `Open ${link.label}`, url: link.url });
+      buttons.push({ label: vscode.l10n.t('Open {0}', link.label), url: link.url });
     }
   }
   // A run that failed can be diagnosed in the editor (its failed step's log tail).
   const failedRun = result.run?.status === 'completed' && result.run.conclusion !== 'success' ? result.run : undefined;
   const show = result.problem !== undefined ? vscode.window.showErrorMessage : vscode.window.showInformationMessage;
-  void show(outcome, ...(failedRun !== undefined ? ['Show Failure…'] : []), ...buttons.map((button) => button.label)).then((choice) => {
-    if (choice === 'Show Failure…' && failedRun !== undefined) {
+  const showFailure = vscode.l10n.t('Show Failure…');
+  void show(outcome, ...(failedRun !== undefined ? [showFailure] : []), ...buttons.map((button) => button.label)).then((choice) => {
+    if (choice === showFailure && failedRun !== undefined) {
       void executeCommand(COMMANDS.showFailure, { appId: app.app.id, environmentId: environment.environment.id, runId: failedRun.id });
       return;
     }
@@ -234,17 +271,17 @@ async function confirmAndDeploy(
 function previewLines(preview: DeploymentPreview): string[] {
   const { code } = preview;
   const codeLines = code.kind === 'same'
-    ? ['The same commit runs there now: nothing changes in the code.']
+    ? [vscode.l10n.t('The same commit runs there now: nothing changes in the code.')]
     : code.kind === 'unknown'
-      ? ['The commits between them cannot be listed (one of the two commits is unknown).']
+      ? [vscode.l10n.t('The commits between them cannot be listed (one of the two commits is unknown).')]
       : code.kind === 'unlisted'
-        ? [`The commits between them could not be listed: ${code.why}`]
+        ? [vscode.l10n.t('The commits between them could not be listed: {0}', code.why)]
         : [
-            `Code: commits ${code.direction === 'added' ? 'added' : 'taken away'} — ${code.note}`,
+            code.direction === 'added' ? vscode.l10n.t('Code: commits added — {0}', code.note) : vscode.l10n.t('Code: commits taken away — {0}', code.note),
             ...code.commits.slice(0, 8).map((commit) => `  ${shortSha(commit.sha)} ${commit.title}`),
-            ...(code.commits.length > 8 ? [`  … and ${code.commits.length - 8} more: ${code.compareUrl}`] : []),
+            ...(code.commits.length > 8 ? [vscode.l10n.t('  … and {0} more: {1}', code.commits.length - 8, code.compareUrl)] : []),
           ];
   const advice = environmentVariableAdvice(preview.environmentVariables, 'before this deployment');
-  const variableLines = advice.length > 0 ? ['', '⚠ Environment variables:', ...advice.map((line) => `  ${line}`)] : [];
+  const variableLines = advice.length > 0 ? ['', vscode.l10n.t('⚠ Environment variables:'), ...advice.map((line) => `  ${line}`)] : [];
   return [...codeLines, ...variableLines];
 }

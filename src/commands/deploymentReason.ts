@@ -1,3 +1,4 @@
+import * as vscode from 'vscode';
 import type { WorkflowDeploy } from '../domain/profileTypes';
 import type { GitHubClient } from '../github/client';
 import { resolveReasonInput } from '../github/workflowFile';
@@ -17,17 +18,18 @@ export interface DeploymentReason {
  * declare: GitHub answers 422). Asked with that input's description as the prompt unless given; says in
  * the log which key is used, or why none. Undefined when the person dismissed the question.
  */
-export async function deploymentReason(services: Services, client: GitHubClient, deploy: WorkflowDeploy, what: string, given: string | undefined, fallback: string): Promise<DeploymentReason | undefined> {
+export async function deploymentReason(services: Services, client: GitHubClient, deploy: WorkflowDeploy, asking: { readonly title: string; readonly what: string }, given: string | undefined, fallback: string): Promise<DeploymentReason | undefined> {
+  const { what } = asking;
   const resolution = await resolveReasonInput(client, deploy);
   if (resolution.kind === 'none') {
     services.log.info(`${what}: no reason is sent with the dispatch, because ${resolution.why}.`);
-    return { reason: given ?? fallback, line: `Reason: not sent (${deploy.workflow} takes none that Release Deck can tell)` };
+    return { reason: given ?? fallback, line: vscode.l10n.t('Reason: not sent ({0} takes none that Release Deck can tell)', deploy.workflow) };
   }
   const key = resolution.kind === 'profile' ? resolution.key : resolution.input.key;
   const source = resolution.kind === 'profile' ? 'named by the profile\'s reasonInput' : `declared in ${deploy.workflow}${resolution.input.description !== undefined ? `: "${resolution.input.description}"` : ''}`;
   const reason = given ?? (await services.confirmer.askText({
-    title: what,
-    prompt: resolution.kind === 'file' && resolution.input.description !== undefined ? resolution.input.description : `The reason for this deployment (sent as the workflow input "${key}")`,
+    title: asking.title,
+    prompt: resolution.kind === 'file' && resolution.input.description !== undefined ? resolution.input.description : vscode.l10n.t('The reason for this deployment (sent as the workflow input "{0}")', key),
     value: fallback,
   }));
   if (reason === undefined) {
@@ -35,5 +37,5 @@ export async function deploymentReason(services: Services, client: GitHubClient,
     return undefined;
   }
   services.log.info(`${what}: the reason is sent as the workflow input "${key}" (${source}).`);
-  return { reason, key, line: `Reason (input ${key}): ${reason}` };
+  return { reason, key, line: vscode.l10n.t('Reason (input {0}): {1}', key, reason) };
 }

@@ -20,7 +20,7 @@ export function registerOpenNeedsYouItem(window: WindowServices): vscode.Disposa
     }
     const entry = needsYou(snapshot, { draftAgeDays: readSettings().needsYouDraftAgeDays }).find((candidate) => candidate.id === id);
     if (entry === undefined) {
-      void vscode.window.showInformationMessage('That item no longer needs you (the last refresh no longer lists it).');
+      void vscode.window.showInformationMessage(vscode.l10n.t('That item no longer needs you (the last refresh no longer lists it).'));
       return;
     }
     await openLink(entry.url, services.log);

@@ -4,13 +4,13 @@ import type { AppDeck, DraftRelease } from '../domain/snapshot';
 import type { ReleaseFact } from '../domain/facts';
 import type { NotesListing } from '../domain/releaseNotes';
 import { draftChanges, tagPlacement, type ReadCommit, type ReviewedDraft } from '../domain/reviewedDraft';
-import { plural } from '../domain/words';
 import { shortSha } from '../domain/tags';
 import type { GitHubClient } from '../github/client';
 import { describeError } from '../github/errors';
 import { findTag, getBranchHead, getRelease } from '../github/releases';
 import { executeCommand } from '../executeCommand';
 import type { Services } from '../services';
+import { errorWords } from '../language';
 
 /**
  * What a person is asked before a draft is published, and the reads around it: the warnings, the
@@ -36,16 +36,16 @@ export interface PublishConfirmation {
 /** The confirmation's detail text, line by line. */
 export function confirmationDetail({ app, draft, tagPlacement: placement, commits, race, next, variableLines }: PublishConfirmation): string {
   return [
-    `App: ${app.app.label}`,
-    `Git tag: ${placement}`,
-    `Image tag: ${draft.imageTag}`,
-    `Changes: ${plural(draft.changeCount, 'change')}`,
-    `Commits: ${commits.compareNote}`,
+    vscode.l10n.t('App: {0}', app.app.label),
+    vscode.l10n.t('Git tag: {0}', placement),
+    vscode.l10n.t('Image tag: {0}', draft.imageTag),
+    draft.changeCount === 1 ? vscode.l10n.t('Changes: 1 change') : vscode.l10n.t('Changes: {0} changes', draft.changeCount),
+    vscode.l10n.t('Commits: {0}', commits.compareNote),
     ...commits.commits.slice(0, 8).map((commit) => `  ${shortSha(commit.sha)} ${commit.title}`),
-    ...(commits.commits.length > 8 ? [`  … and ${String(commits.commits.length - 8)} more${commits.compareUrl !== undefined ? `: ${commits.compareUrl}` : ''}`] : []),
+    ...(commits.commits.length > 8 ? [commits.compareUrl !== undefined ? vscode.l10n.t('  … and {0} more: {1}', commits.commits.length - 8, commits.compareUrl) : vscode.l10n.t('  … and {0} more', commits.commits.length - 8)] : []),
     ...(race !== undefined ? ['', `⚠ ${race}`] : []),
     '',
-    'What happens next:',
+    vscode.l10n.t('What happens next:'),
     ...next.map((line) => `• ${line}`),
     ...variableLines,
   ].join('\n');
@@ -55,18 +55,18 @@ export function confirmationDetail({ app, draft, tagPlacement: placement, commit
 export async function acceptPublishWarnings(services: Services, app: AppDeck, draft: DraftRelease): Promise<boolean> {
   const warnings: string[] = [];
   if (app.draft !== undefined && app.draft.id !== draft.id) {
-    warnings.push(`${draft.gitTag} is not ${app.app.label}'s newest draft (${app.draft.gitTag} is).`);
+    warnings.push(vscode.l10n.t("{0} is not {1}'s newest draft ({2} is).", draft.gitTag, app.app.label, app.draft.gitTag));
   }
   if (draft.changeCount === 0) {
-    warnings.push(`${draft.gitTag} lists no changes: publishing it releases nothing new.`);
+    warnings.push(vscode.l10n.t('{0} lists no changes: publishing it releases nothing new.', draft.gitTag));
   }
   if (warnings.length === 0) {
     return true;
   }
   return services.confirmer.ask({
-    message: `Publish ${draft.gitTag} anyway?`,
+    message: vscode.l10n.t('Publish {0} anyway?', draft.gitTag),
     detail: warnings.join('\n'),
-    confirmLabel: 'Continue',
+    confirmLabel: vscode.l10n.t('Continue'),
   });
 }
 
@@ -85,16 +85,15 @@ export async function stillAsReviewed(services: Services, client: GitHubClient, 
   try {
     now = await getRelease(client, monorepo, draft.id);
   } catch (error) {
-    void vscode.window.showErrorMessage(`Nothing was published: ${draft.gitTag} could not be read again before publishing. ${describeError(error)}`);
+    void vscode.window.showErrorMessage(vscode.l10n.t('Nothing was published: {0} could not be read again before publishing. {1}', draft.gitTag, errorWords(error)));
     return false;
   }
   const changed = reviewed.map((one) => ({ by: one.by, changes: draftChanges(one.draft, now) })).find((one) => one.changes.length > 0);
   if (changed === undefined) {
     return true;
   }
-  const message = `Nothing was published: ${draft.gitTag} changed on GitHub ${when} ${changed.by} (${changed.changes.join('; ')}). Review it again, then publish.`;
-  services.log.warn(message);
-  void vscode.window.showWarningMessage(message);
+  services.log.warn(`Nothing was published: ${draft.gitTag} changed on GitHub (${changed.changes.join('; ')}).`);
+  void vscode.window.showWarningMessage(vscode.l10n.t('Nothing was published: {0} changed on GitHub {1} {2} ({3}). Review it again, then publish.', draft.gitTag, when, changed.by, changed.changes.join('; ')));
   await services.store.refresh('the draft changed before publishing');
   if (now.draft) {
     await executeCommand(COMMANDS.openReleaseNotes, { appId: app.app.id, section: services.section });

@@ -3,7 +3,8 @@ import { COMMANDS } from '../commandIds';
 import type { ReviewedDraft } from '../domain/reviewedDraft';
 import type { AppDeck, DeckSnapshot, DraftRelease } from '../domain/snapshot';
 import { publishRaceWarning } from '../domain/publishRace';
-import { placeLabel, plural } from '../domain/words';
+import { placeLabel } from '../domain/words';
+import { english, type L10n } from '../domain/l10n';
 import { publishEffects } from '../domain/process';
 import { buildWords } from '../domain/sameBuild';
 import { draftCommits } from '../state/releaseNotes';
@@ -14,10 +15,11 @@ import { publishAndFollow, PublishNotDone, type PublishResult } from '../operati
 import { settlePublishOutcome } from '../operations/settlePublish';
 import type { Services, WindowServices } from '../services';
 import { registerSectionCommand } from './sectionCommand';
+import { errorWords } from '../language';
 import { executeCommand } from '../executeCommand';
 import { openLink } from '../ui/links';
 import { refuseBusy } from './deploymentFlow';
-import { REFUSALS } from './arguments';
+import { refusals } from './arguments';
 import { loadedTarget } from './commandTarget';
 import { acceptPublishWarnings, confirmationDetail, placeTag, stillAsReviewed, type Reviewed } from './publishConfirmation';
 import { offerReview } from './offerReview';
@@ -28,12 +30,12 @@ import { offerReview } from './offerReview';
  */
 export function registerPublishRelease(window: WindowServices): vscode.Disposable {
   return registerSectionCommand(window, COMMANDS.publishRelease, async (services, argument) => {
-    const notLoaded = 'The deck has not loaded yet: sign in and wait for it, then publish.';
+    const notLoaded = vscode.l10n.t('The deck has not loaded yet: sign in and wait for it, then publish.');
     if (services.profiles.profile === undefined) {
       void vscode.window.showInformationMessage(notLoaded);
       return;
     }
-    const read = loadedTarget(services, argument, 'Publish GitHub Release', notLoaded);
+    const read = loadedTarget(services, argument, vscode.l10n.t('Publish GitHub Release'), notLoaded);
     if (read === undefined) {
       return;
     }
@@ -42,8 +44,8 @@ export function registerPublishRelease(window: WindowServices): vscode.Disposabl
     if (app === undefined) {
       const withDrafts = snapshot.apps.filter((app) => app.draft !== undefined);
       const picked = await vscode.window.showQuickPick(
-        withDrafts.map((app) => ({ label: app.app.label, description: app.draft?.gitTag ?? '', detail: app.draft !== undefined ? plural(app.draft.changeCount, 'change') : '', app })),
-        { title: 'Publish GitHub Release: which app?', placeHolder: 'Apps with a drafted GitHub Release' },
+        withDrafts.map((app) => ({ label: app.app.label, description: app.draft?.gitTag ?? '', detail: app.draft !== undefined ? (app.draft.changeCount === 1 ? vscode.l10n.t('1 change') : vscode.l10n.t('{0} changes', app.draft.changeCount)) : '', app })),
+        { title: vscode.l10n.t('Publish GitHub Release: which app?'), placeHolder: vscode.l10n.t('Apps with a drafted GitHub Release') },
       );
       if (picked === undefined) {
         return;
@@ -54,7 +56,7 @@ export function registerPublishRelease(window: WindowServices): vscode.Disposabl
     // The caller's view may be old: the draft is the one the latest snapshot has under the id given.
     const draft = read.target?.reference.releaseId !== undefined ? read.target.draft : app.draft;
     if (draft === undefined) {
-      void vscode.window.showWarningMessage(REFUSALS.noRelease);
+      void vscode.window.showWarningMessage(refusals(vscode.l10n).noRelease);
       services.log.warn(`Publish refused: no draft ${String(read.target?.reference.releaseId)} for ${app.app.id} in the current deck.`);
       return;
     }
@@ -64,9 +66,9 @@ export function registerPublishRelease(window: WindowServices): vscode.Disposabl
     // Publishing deploys the environment deployed on publish: it takes that environment's key too.
     const deployedEnvironment = app.environments.find((environment) => environment.environment.deployedOnPublish);
     const keys = [publishKey(app.app.id), ...(deployedEnvironment !== undefined ? [environmentKey(app.app.id, deployedEnvironment.environment.id)] : [])];
-    const claim = services.inFlight.claimAll(keys, { what: `publishing ${draft.gitTag}` });
+    const claim = services.inFlight.claimAll(keys, { what: vscode.l10n.t('publishing {0}', draft.gitTag) });
     if (!claim.ok) {
-      void vscode.window.showInformationMessage(`Release Deck is already ${claim.running.what}: follow it in its progress notification.`);
+      void vscode.window.showInformationMessage(vscode.l10n.t('Release Deck is already busy ({0}): follow it in its progress notification.', claim.running.what));
       return;
     }
     let unknownOutcome = false;
@@ -82,7 +84,7 @@ export function registerPublishRelease(window: WindowServices): vscode.Disposabl
       if (unknownOutcome) {
         // Whether it was published is not known: no second publish (nor deployment of the environment
         // it deploys) from this window until GitHub says, within a bound.
-        services.inFlight.update(publishKey(app.app.id), { what: `checking whether ${draft.gitTag} was published` });
+        services.inFlight.update(publishKey(app.app.id), { what: vscode.l10n.t('checking whether {0} was published', draft.gitTag) });
         void holdUntilKnown(services, app, draft).then(claim.release, claim.release);
       } else {
         claim.release();
@@ -112,15 +114,15 @@ async function publish(services: Services, app: AppDeck, draft: DraftRelease, re
   const profile = services.profiles.profile;
   const client = await services.gitHub.current();
   if (profile === undefined || client === undefined) {
-    void vscode.window.showWarningMessage('Sign in to GitHub first.');
+    void vscode.window.showWarningMessage(vscode.l10n.t('Sign in to GitHub first.'));
     return undefined;
   }
   // What GitHub's draft must still be: what the caller showed, and what the deck shows (its tag is sent).
   const reviewed: Reviewed[] = [
-    ...(reviewedByCaller !== undefined ? [{ draft: reviewedByCaller, by: 'the release notes showed it' }] : []),
-    { draft, by: 'the deck showed it' },
+    ...(reviewedByCaller !== undefined ? [{ draft: reviewedByCaller, by: vscode.l10n.t('the release notes showed it') }] : []),
+    { draft, by: vscode.l10n.t('the deck showed it') },
   ];
-  if (!(await stillAsReviewed(services, client, profile.monorepo, app, draft, reviewed, 'since'))) {
+  if (!(await stillAsReviewed(services, client, profile.monorepo, app, draft, reviewed, vscode.l10n.t('since')))) {
     return undefined;
   }
   const tag = await placeTag(client, profile.monorepo, draft);
@@ -131,16 +133,16 @@ async function publish(services: Services, app: AppDeck, draft: DraftRelease, re
   const commits = await draftCommits(client, profile, app, draft, tag.send);
   const variableLines = publishVariableLines(app.app, commits);
   const confirmed = await services.confirmer.ask({
-    message: `Publish the GitHub Release ${draft.gitTag}?`,
+    message: vscode.l10n.t('Publish the GitHub Release {0}?', draft.gitTag),
     detail: confirmationDetail({ app, draft, tagPlacement: tag.placement, commits, race, next, variableLines }),
-    confirmLabel: 'Publish GitHub Release',
+    confirmLabel: vscode.l10n.t('Publish GitHub Release'),
   });
   if (!confirmed) {
     services.log.info(`Publishing ${draft.gitTag} was not confirmed; nothing was changed.`);
     return undefined;
   }
   // The dialog may stay open a long time: the notes published must be the ones reviewed.
-  if (!(await stillAsReviewed(services, client, profile.monorepo, app, draft, reviewed, 'while the confirmation was open, after'))) {
+  if (!(await stillAsReviewed(services, client, profile.monorepo, app, draft, reviewed, vscode.l10n.t('while the confirmation was open, after')))) {
     return undefined;
   }
   const who = services.store.state.credential?.login ?? 'the signed-in account';
@@ -151,7 +153,7 @@ async function publish(services: Services, app: AppDeck, draft: DraftRelease, re
   const said: string[] = [];
   try {
     result = await vscode.window.withProgress(
-      { location: vscode.ProgressLocation.Notification, title: `Release Deck · ${app.app.label}`, cancellable: true },
+      { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Release Deck · {0}', app.app.label), cancellable: true },
       async (progress, token) => {
         token.onCancellationRequested(() => {
           services.log.info(`Stopped watching ${draft.gitTag} (the release process goes on).`);
@@ -169,8 +171,8 @@ async function publish(services: Services, app: AppDeck, draft: DraftRelease, re
       },
     );
   } catch (error) {
-    const message = describeError(error);
-    services.log.error(`Publishing ${draft.gitTag} failed: ${message}`);
+    const message = errorWords(error);
+    services.log.error(`Publishing ${draft.gitTag} failed: ${describeError(error)}`);
     if (error instanceof PublishNotDone) {
       const link = error.link;
       void vscode.window.showErrorMessage(`${draft.gitTag}: ${message}`, ...(link !== undefined ? [link.label] : [])).then((choice) => {
@@ -181,8 +183,7 @@ async function publish(services: Services, app: AppDeck, draft: DraftRelease, re
       return link?.label === 'Open Release' ? 'unknown' : undefined;
     }
     // A GitHubError that escapes here is a clear refusal (401, 403, 404, 422): GitHub did nothing.
-    const nothing = isGitHubError(error) ? ' The draft was not published.' : '';
-    void vscode.window.showErrorMessage(`Publishing ${draft.gitTag} failed: ${message}${nothing}`);
+    void vscode.window.showErrorMessage(isGitHubError(error) ? vscode.l10n.t('Publishing {0} failed: {1} The draft was not published.', draft.gitTag, message) : vscode.l10n.t('Publishing {0} failed: {1}', draft.gitTag, message));
     return undefined;
   } finally {
     watching.dispose();
@@ -195,21 +196,22 @@ async function publish(services: Services, app: AppDeck, draft: DraftRelease, re
 function report(services: Services, app: AppDeck, draft: DraftRelease, result: PublishResult): void {
   const links: Array<{ label: string; url: string }> = [];
   if (result.deployRun !== undefined && result.changelogProblem === undefined) {
-    links.push({ label: 'Open Deployment Run', url: result.deployRun.htmlUrl });
+    links.push({ label: vscode.l10n.t('Open Deployment Run'), url: result.deployRun.htmlUrl });
   } else if (result.tagRun !== undefined) {
-    links.push({ label: 'Open Release Workflow Run', url: result.tagRun.htmlUrl });
+    links.push({ label: vscode.l10n.t('Open Release Workflow Run'), url: result.tagRun.htmlUrl });
   }
   if (result.changelogPull !== undefined) {
-    links.push({ label: 'Review Changelog Pull Request', url: result.changelogPull.htmlUrl });
+    links.push({ label: vscode.l10n.t('Review Changelog Pull Request'), url: result.changelogPull.htmlUrl });
   }
   // A deployment run that failed can be diagnosed in the editor (Show Failure…: its failed step's log tail).
   const deployed = app.environments.find((environment) => environment.environment.deployedOnPublish);
   const failedDeployment = result.deployRun?.status === 'completed' && result.deployRun.conclusion !== 'success' && deployed !== undefined ? { appId: app.app.id, environmentId: deployed.environment.id, runId: result.deployRun.id } : undefined;
   const show = (message: string, severity: 'info' | 'warning' | 'error'): void => {
-    const labels = [...(failedDeployment !== undefined ? ['Show Failure…'] : []), ...links.map((link) => link.label)];
+    const showFailure = vscode.l10n.t('Show Failure…');
+    const labels = [...(failedDeployment !== undefined ? [showFailure] : []), ...links.map((link) => link.label)];
     const shown = severity === 'error' ? vscode.window.showErrorMessage(message, ...labels) : severity === 'warning' ? vscode.window.showWarningMessage(message, ...labels) : vscode.window.showInformationMessage(message, ...labels);
     void shown.then((choice) => {
-      if (choice === 'Show Failure…' && failedDeployment !== undefined) {
+      if (choice === showFailure && failedDeployment !== undefined) {
         void executeCommand(COMMANDS.showFailure, failedDeployment);
         return;
       }
@@ -225,16 +227,20 @@ function report(services: Services, app: AppDeck, draft: DraftRelease, result: P
     return;
   }
   if (result.stoppedWatching) {
-    show(`${draft.gitTag} is published. Release Deck stopped watching; the release process goes on and the deck keeps showing where it is.`, 'info');
+    show(vscode.l10n.t('{0} is published. Release Deck stopped watching; the release process goes on and the deck keeps showing where it is.', draft.gitTag), 'info');
     return;
   }
-  const outcome = deployed !== undefined ? `${placeLabel(app.app, deployed.environment)} runs ${buildWords(draft.imageTag, result.build)}.${result.buildNote !== undefined ? ` ${result.buildNote}` : ''}` : `The image is tagged ${draft.imageTag}; deploy it with the manual procedure in the deck.`;
+  // The log keeps English (`english`); the person reads their language.
+  const outcome = (l10n: L10n): string =>
+    deployed !== undefined
+      ? l10n.t('{0} runs {1}.', placeLabel(app.app, deployed.environment), buildWords(draft.imageTag, result.build)) + (result.buildNote !== undefined ? ` ${result.buildNote}` : '')
+      : l10n.t('The image is tagged {0}; deploy it with the manual procedure in the deck.', draft.imageTag);
   if (result.changelogProblem !== undefined) {
-    services.log.warn(`Published ${draft.gitTag}: ${outcome} But ${result.changelogProblem}`);
-    show(`Published ${draft.gitTag}. ${outcome} But ${result.changelogProblem}`, 'warning');
+    services.log.warn(`Published ${draft.gitTag}: ${outcome(english)} But ${result.changelogProblem}`);
+    show(vscode.l10n.t('Published {0}. {1} But {2}', draft.gitTag, outcome(vscode.l10n), result.changelogProblem), 'warning');
     return;
   }
-  const changelog = result.changelogPull !== undefined ? ` Review the changelog pull request #${result.changelogPull.number}.` : ' No changelog pull request was found yet.';
-  services.log.info(`Published ${draft.gitTag}: ${outcome}${changelog}`);
-  show(`Published ${draft.gitTag}. ${outcome}${changelog}`, 'info');
+  const changelog = (l10n: L10n): string => (result.changelogPull !== undefined ? l10n.t(' Review the changelog pull request #{0}.', result.changelogPull.number) : l10n.t(' No changelog pull request was found yet.'));
+  services.log.info(`Published ${draft.gitTag}: ${outcome(english)}${changelog(english)}`);
+  show(vscode.l10n.t('Published {0}. {1}{2}', draft.gitTag, outcome(vscode.l10n), changelog(vscode.l10n)), 'info');
 }

@@ -11,7 +11,7 @@ import { placeLabel } from '../domain/words';
 /** Release Deck: Redeploy — deploys the image tag that runs there now (e.g. after a variable changed). */
 export function registerRedeploy(window: WindowServices): vscode.Disposable {
   return registerSectionCommand(window, COMMANDS.redeploy, async (services, argument) => {
-    const chosen = await chooseDeployment(services, argument, { infinitive: 'redeploy', title: 'Redeploy' }, {
+    const chosen = await chooseDeployment(services, argument, 'redeploy', {
       appFilter: (candidate) => candidate.environments.some((environment) => environment.environment.deploy.kind === 'workflow'),
     });
     if (chosen === undefined) {

@@ -1,7 +1,6 @@
 import * as vscode from 'vscode';
 import { COMMANDS } from '../commandIds';
 import { canRerunFailed } from '../domain/runFailure';
-import { describeError } from '../github/errors';
 import { rerunFailedJobs } from '../github/runControl';
 import { getRun } from '../github/workflows';
 import { followRun, words } from '../operations/follow';
@@ -13,14 +12,16 @@ import { openLink } from '../ui/links';
 import { refuseBusy } from './deploymentFlow';
 import { rerunDetail } from './runDetails';
 import { rerunRefusedWhy } from './runRefusals';
-import { refusedWords, runTarget, type RunTarget } from './runTarget';
+import { runTarget, type RunTarget } from './runTarget';
+import { confirmAndSend, signedInClient } from './runAction';
+import { errorWords, userLanguage } from '../language';
 
 /** What Re-run Failed Jobs did, for the tests. */
 export type RerunResult =
   | { readonly kind: 'finished'; readonly conclusion: string }
   | { readonly kind: 'stopped' }
   | { readonly kind: 'notConfirmed' }
-  | { readonly kind: 'refused'; readonly problem: string };
+  | { readonly kind: 'refused'; readonly problem: string; readonly actions: readonly string[] };
 
 /**
  * Re-run Failed Jobs: for a failed deployment run, GitHub runs its failed jobs again in the same run (same
@@ -31,14 +32,14 @@ export type RerunResult =
  */
 export function registerRerunFailedJobs(window: WindowServices): vscode.Disposable {
   return registerSectionCommand(window, COMMANDS.rerunFailedJobs, async (services, argument): Promise<RerunResult | undefined> => {
-    const run = runTarget(services, argument, 'Re-run Failed Jobs', (environment) => (canRerunFailed(environment.lastDeployment) ? environment.lastDeployment : undefined), (place) => `The last deployment run of ${place} did not fail: there are no failed jobs to re-run.`);
+    const run = runTarget(services, argument, vscode.l10n.t('Re-run Failed Jobs'), (environment) => (canRerunFailed(environment.lastDeployment) ? environment.lastDeployment : undefined), (place) => vscode.l10n.t('The last deployment run of {0} did not fail: there are no failed jobs to re-run.', place));
     if (run === undefined) {
       return undefined;
     }
     const key = environmentKey(run.app.app.id, run.environment.environment.id);
-    const claim = services.inFlight.claim(key, { what: `re-running the failed jobs of "${run.record.title}"`, runUrl: run.record.runUrl });
+    const claim = services.inFlight.claim(key, { what: vscode.l10n.t('re-running the failed jobs of "{0}"', run.record.title), runUrl: run.record.runUrl });
     if (!claim.ok) {
-      void vscode.window.showWarningMessage(`An action on ${run.place} is already under way (${claim.running.what}); wait for it to finish.`);
+      void vscode.window.showWarningMessage(vscode.l10n.t('An action on {0} is already under way ({1}); wait for it to finish.', run.place, claim.running.what));
       return undefined;
     }
     try {
@@ -50,46 +51,36 @@ export function registerRerunFailedJobs(window: WindowServices): vscode.Disposab
 }
 
 async function confirmAndRerun(services: Services, run: RunTarget): Promise<RerunResult | undefined> {
-  const client = await services.gitHub.current();
+  const client = await signedInClient(services);
   if (client === undefined) {
-    void vscode.window.showWarningMessage('Sign in to GitHub first.');
     return undefined;
   }
   const { app, environment, record, place } = run;
   const busy = refuseBusy(services, place, 're-run the failed jobs', environment);
   if (busy !== undefined) {
-    return { kind: 'refused', problem: busy };
+    return { kind: 'refused', problem: busy, actions: [] };
   }
-  const production = environment.environment.production;
-  const confirmed = await services.confirmer.ask({
-    message: `Re-run the failed jobs of the deployment of ${record.imageTag ?? record.title} to ${production ? 'PRODUCTION: ' : ''}${place}?`,
-    detail: rerunDetail(run),
-    confirmLabel: 'Re-run Failed Jobs',
+  const target = record.imageTag ?? record.title;
+  const sent = await confirmAndSend(services, client, run, {
+    kind: 'rerun',
+    question: environment.environment.production ? vscode.l10n.t('Re-run the failed jobs of the deployment of {0} to PRODUCTION: {1}?', target, place) : vscode.l10n.t('Re-run the failed jobs of the deployment of {0} to {1}?', target, place),
+    detail: rerunDetail(run, userLanguage()),
+    confirmLabel: vscode.l10n.t('Re-run Failed Jobs'),
+    send: (signedIn) => rerunFailedJobs(signedIn, run.repo, record.runId),
+    refusedWhy: (error) => rerunRefusedWhy(error, userLanguage()),
   });
-  if (!confirmed) {
-    services.log.info(`Re-run of ${record.runUrl} was not confirmed; nothing was sent.`);
-    return { kind: 'notConfirmed' };
+  if (sent.kind !== 'sent') {
+    return sent;
   }
-  const who = services.store.state.credential?.login ?? 'unknown';
-  try {
-    await rerunFailedJobs(client, run.repo, record.runId);
-  } catch (error) {
-    const problem = refusedWords('re-run the failed jobs of', run, error, rerunRefusedWhy(error));
-    services.log.warn(`${who} tried to re-run ${record.runUrl}: ${describeError(error)}`);
-    void services.store.refresh('a re-run was refused');
-    void vscode.window.showWarningMessage(problem);
-    return { kind: 'refused', problem };
-  }
-  services.log.info(`${who} re-ran the failed jobs of ${record.runUrl} (${place}, ${record.imageTag ?? record.title}) at ${new Date().toISOString()}.`);
   const watching = services.store.watchClosely();
   let outcome: Awaited<ReturnType<typeof followRun>> | undefined;
   try {
-    outcome = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `Release Deck · ${place}`, cancellable: true }, async (progress, token) => {
+    outcome = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Release Deck · {0}', place), cancellable: true }, async (progress, token) => {
       let said = '';
       return followRun(client, run.repo, await getRun(client, run.repo, record.runId), {
         isStopped: () => token.isCancellationRequested,
         onUpdate: (current) => {
-          const now = `Re-run of "${record.title}": ${words(current)}`;
+          const now = vscode.l10n.t('Re-run of "{0}": {1}', record.title, words(current));
           if (now !== said) {
             said = now;
             progress.report({ message: now });
@@ -99,26 +90,28 @@ async function confirmAndRerun(services: Services, run: RunTarget): Promise<Reru
       });
     });
   } catch (error) {
-    void vscode.window.showWarningMessage(`The failed jobs of "${record.title}" were sent to run again, but following the run failed: ${describeError(error)}. The deck keeps showing it.`);
+    void vscode.window.showWarningMessage(vscode.l10n.t('The failed jobs of "{0}" were sent to run again, but following the run failed: {1}. The deck keeps showing it.', record.title, errorWords(error)));
     return { kind: 'stopped' };
   } finally {
     watching.dispose();
     void services.store.refresh('a re-run ended');
   }
   if (outcome.kind === 'stopped') {
-    void vscode.window.showInformationMessage(`Stopped watching; the re-run of "${record.title}" goes on (see the deck).`);
+    void vscode.window.showInformationMessage(vscode.l10n.t('Stopped watching; the re-run of "{0}" goes on (see the deck).', record.title));
     return { kind: 'stopped' };
   }
   const conclusion = outcome.run.conclusion ?? 'completed';
   services.log[conclusion === 'success' ? 'info' : 'error'](`Re-run of ${record.runUrl} ended: ${conclusion}.`);
   if (conclusion === 'success') {
-    void vscode.window.showInformationMessage(`The re-run of "${record.title}" succeeded: ${place} deployed ${record.imageTag ?? 'its image tag'} again.`);
+    void vscode.window.showInformationMessage(vscode.l10n.t('The re-run of "{0}" succeeded: {1} deployed {2} again.', record.title, place, record.imageTag ?? vscode.l10n.t('its image tag')));
   } else {
-    const buttons = ['Show Failure…', 'Open Run'];
-    void vscode.window.showErrorMessage(`The re-run of "${record.title}" ended in ${conclusion} again.${environment.running?.imageTag !== undefined ? ` ${place} still runs ${environment.running.imageTag} as far as the deck knew.` : ''}`, ...buttons).then((choice) => {
-      if (choice === 'Show Failure…') {
+    const showFailure = vscode.l10n.t('Show Failure…');
+    const openRun = vscode.l10n.t('Open Run');
+    const still = environment.running?.imageTag !== undefined ? vscode.l10n.t(' {0} still runs {1} as far as the deck knew.', place, environment.running.imageTag) : '';
+    void vscode.window.showErrorMessage(vscode.l10n.t('The re-run of "{0}" ended in {1} again.{2}', record.title, conclusion, still), showFailure, openRun).then((choice) => {
+      if (choice === showFailure) {
         void executeCommand(COMMANDS.showFailure, { appId: app.app.id, environmentId: environment.environment.id });
-      } else if (choice === 'Open Run') {
+      } else if (choice === openRun) {
         void openLink(record.runUrl, services.log);
       }
     });

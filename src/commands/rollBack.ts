@@ -19,7 +19,7 @@ import { commitTitle, dateTime, placeLabel } from '../domain/words';
  */
 export function registerRollBack(window: WindowServices): vscode.Disposable {
   return registerSectionCommand(window, COMMANDS.rollBack, async (services, argument) => {
-    const chosen = await chooseDeployment(services, argument, { infinitive: 'roll back', title: 'Roll back' }, {
+    const chosen = await chooseDeployment(services, argument, 'rollBack', {
       appFilter: (candidate) => productionOf(candidate)?.environment.deploy.kind === 'workflow',
       environmentOf: productionOf,
     });

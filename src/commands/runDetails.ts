@@ -1,3 +1,5 @@
+import { ENGLISH, type Language } from '../github/errors';
+import { dateTime } from '../domain/words';
 import type { RunTarget } from './runTarget';
 
 /**
@@ -6,17 +8,17 @@ import type { RunTarget } from './runTarget';
  * release workflow's dispatch-and-wait step, openverse-facts §1.3), what the action does to that release run.
  */
 
-function started(run: RunTarget): string {
-  return `started by ${run.record.actor} at ${run.record.startedAt.replace('T', ' ').replace('Z', ' UTC')}`;
+function started(run: RunTarget, { l10n, locale }: Language): string {
+  return l10n.t('started by {0} at {1}', run.record.actor, dateTime(run.record.startedAt, locale));
 }
 
-function identity(run: RunTarget): string[] {
+function identity(run: RunTarget, { l10n }: Language): string[] {
   const { app, environment, record } = run;
   const production = environment.environment.production;
   return [
-    `App: ${app.app.label}`,
-    `Environment: ${environment.environment.label}${production ? ' (production)' : ''}`,
-  ].concat(production ? [`Runs now: ${environment.running?.imageTag ?? 'unknown'}`, `Target: ${record.imageTag ?? 'not known from the run\'s title'}`] : []);
+    l10n.t('App: {0}', app.app.label),
+    production ? l10n.t('Environment: {0} (production)', environment.environment.label) : l10n.t('Environment: {0}', environment.environment.label),
+  ].concat(production ? [l10n.t('Runs now: {0}', environment.running?.imageTag ?? l10n.t('unknown')), l10n.t('Target: {0}', record.imageTag ?? l10n.t("not known from the run's title"))] : []);
 }
 
 /**
@@ -28,31 +30,33 @@ function releaseWaiting(run: RunTarget): string | undefined {
   return releaseRun !== undefined && run.record.event === 'repository_dispatch' ? `"${releaseRun.title}" (${releaseRun.runUrl})` : undefined;
 }
 
-export function cancelDetail(run: RunTarget): string {
+export function cancelDetail(run: RunTarget, language: Language = ENGLISH): string {
+  const { l10n } = language;
   const { record, place } = run;
   const release = releaseWaiting(run);
   return [
-    ...identity(run),
-    `Run: ${record.title} (${record.status === 'in_progress' ? 'in progress' : record.status}, ${started(run)})`,
-    ...(run.environment.environment.production ? [] : [`Image tag: ${record.imageTag ?? 'not known from the run\'s title'}`]),
-    `Run page: ${record.runUrl}`,
+    ...identity(run, language),
+    l10n.t('Run: {0} ({1}, {2})', record.title, record.status === 'in_progress' ? l10n.t('in progress') : record.status, started(run, language)),
+    ...(run.environment.environment.production ? [] : [l10n.t('Image tag: {0}', record.imageTag ?? l10n.t("not known from the run's title"))]),
+    l10n.t('Run page: {0}', record.runUrl),
     '',
-    `GitHub stops the run where it is: a deployment cancelled half-way may leave ${place} on what ran before, or on the new tasks only partly rolled out. Check /version and the console afterwards.`,
-    ...(release !== undefined ? ['', `The release run ${release} waits on this deployment: cancelling fails that release run, and no changelog pull request will be opened for this release.`] : []),
+    l10n.t('GitHub stops the run where it is: a deployment cancelled half-way may leave {0} on what ran before, or on the new tasks only partly rolled out. Check /version and the console afterwards.', place),
+    ...(release !== undefined ? ['', l10n.t('The release run {0} waits on this deployment: cancelling fails that release run, and no changelog pull request will be opened for this release.', release)] : []),
   ].join('\n');
 }
 
-export function rerunDetail(run: RunTarget): string {
+export function rerunDetail(run: RunTarget, language: Language = ENGLISH): string {
+  const { l10n } = language;
   const { record, place, environment } = run;
   const production = environment.environment.production;
-  const release = run.record.event === 'repository_dispatch' ? (releaseWaiting(run) ?? 'that started it') : undefined;
+  const release = run.record.event === 'repository_dispatch' ? (releaseWaiting(run) ?? l10n.t('that started it')) : undefined;
   return [
-    ...identity(run),
-    `Run: ${record.title} — ended in ${record.conclusion ?? 'an unknown state'} (${started(run)})`,
-    ...(production ? [] : [`Image tag: ${record.imageTag ?? 'not known from the run\'s title'}`, `Runs now: ${environment.running?.imageTag ?? 'unknown'}`]),
-    `Run page: ${record.runUrl}`,
+    ...identity(run, language),
+    l10n.t('Run: {0} — ended in {1} ({2})', record.title, record.conclusion ?? l10n.t('an unknown state'), started(run, language)),
+    ...(production ? [] : [l10n.t('Image tag: {0}', record.imageTag ?? l10n.t("not known from the run's title")), l10n.t('Runs now: {0}', environment.running?.imageTag ?? l10n.t('unknown'))]),
+    l10n.t('Run page: {0}', record.runUrl),
     '',
-    `GitHub runs the failed jobs of this same run again, with the same inputs: it deploys ${record.imageTag ?? 'the same image tag'} to ${place} again.`,
-    ...(release !== undefined ? ['', `The release run ${release} stays failed: re-running this deployment does not resume it, so the changelog is not written and no changelog pull request is opened.`] : []),
+    l10n.t('GitHub runs the failed jobs of this same run again, with the same inputs: it deploys {0} to {1} again.', record.imageTag ?? l10n.t('the same image tag'), place),
+    ...(release !== undefined ? ['', l10n.t('The release run {0} stays failed: re-running this deployment does not resume it, so the changelog is not written and no changelog pull request is opened.', release)] : []),
   ].join('\n');
 }

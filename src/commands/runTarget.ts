@@ -37,14 +37,14 @@ export function runTarget(
   const environment = target?.environment;
   if (target === undefined || environment === undefined) {
     if (target !== undefined) {
-      void vscode.window.showInformationMessage(`"${command}" works on an environment of the deck.`);
+      void vscode.window.showInformationMessage(vscode.l10n.t('"{0}" works on an environment of the deck.', command));
     }
     return undefined;
   }
   const place = placeLabel(target.app.app, environment.environment);
   const deploy = environment.environment.deploy;
   if (deploy.kind !== 'workflow') {
-    void vscode.window.showInformationMessage(`${place} is not deployed by a GitHub Workflow: there is no run to act on.`);
+    void vscode.window.showInformationMessage(vscode.l10n.t('{0} is not deployed by a GitHub Workflow: there is no run to act on.', place));
     return undefined;
   }
   const record = target.deployment ?? pick(environment);
@@ -55,15 +55,15 @@ export function runTarget(
   const profile = services.profiles.profile;
   const releaseRun = record.runId === environment.publishingRun?.runId;
   if (acts && (releaseRun || (profile !== undefined && isReleaseWorkflowRun({ repo: deploy.repo, workflowPath: deploy.workflow }, profile.monorepo, profile.releaseWorkflow)))) {
-    void vscode.window.showWarningMessage(`"${command}" is never offered for the release workflow: re-running or stopping it half-way can tag images twice (the process forbids it). Open the run on GitHub instead.`);
+    void vscode.window.showWarningMessage(vscode.l10n.t('"{0}" is never offered for the release workflow: re-running or stopping it half-way can tag images twice (the process forbids it). Open the run on GitHub instead.', command));
     return undefined;
   }
   return { app: target.app, environment, record, repo: deploy.repo, workflow: deploy.workflow, place };
 }
 
-/** The status GitHub answered a failed request with, if it answered. */
-
-/** Said after GitHub refused: what happened, that nothing changed, and the deck refreshed to show where the run is. */
-export function refusedWords(action: string, run: RunTarget, error: unknown, why: string | undefined): string {
-  return `GitHub refused to ${action} "${run.record.title}" (${run.place})${why !== undefined ? `: ${why}` : ''}. Nothing was changed; the deck is refreshed to show where the run is now. (${describeError(error)})`;
+/** Said after GitHub refused to cancel or re-run: what happened, that nothing changed, and the deck refreshed to show where the run is. */
+export function refusedWords(action: 'cancel' | 'rerun', run: RunTarget, error: unknown, why: string | undefined): string {
+  const language = { l10n: vscode.l10n, locale: vscode.env.language };
+  const refused = action === 'cancel' ? vscode.l10n.t('GitHub refused to cancel "{0}" ({1})', run.record.title, run.place) : vscode.l10n.t('GitHub refused to re-run the failed jobs of "{0}" ({1})', run.record.title, run.place);
+  return vscode.l10n.t('{0}{1}. Nothing was changed; the deck is refreshed to show where the run is now. ({2})', refused, why !== undefined ? `: ${why}` : '', describeError(error, language));
 }

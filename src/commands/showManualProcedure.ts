@@ -21,8 +21,6 @@ interface StepItem extends vscode.QuickPickItem {
   readonly url?: string;
 }
 
-const COPY = { iconPath: new vscode.ThemeIcon('copy'), tooltip: 'Copy the command' };
-const RUN = { iconPath: new vscode.ThemeIcon('terminal'), tooltip: 'Run it in a terminal in the infrastructure repository' };
 
 /**
  * The manual procedure of an environment deployed by hand, as a checklist with the exact tag filled in:
@@ -30,26 +28,26 @@ const RUN = { iconPath: new vscode.ThemeIcon('terminal'), tooltip: 'Run it in a 
  */
 export function registerShowManualProcedure(window: WindowServices): vscode.Disposable {
   return registerSectionCommand(window, COMMANDS.showManualProcedure, async (services, argument) => {
-    const read = loadedTarget(services, argument, 'Show Manual Procedure', 'The deck has not loaded yet: sign in and wait for it, then show the manual procedure.');
+    const read = loadedTarget(services, argument, vscode.l10n.t('Show Manual Procedure'), vscode.l10n.t('The deck has not loaded yet: sign in and wait for it, then show the manual procedure.'));
     if (read === undefined) {
       return;
     }
     const given = read.target;
-    const app = given?.app ?? (await pickApp(services, 'Manual deployment: which app?', (candidate) => candidate.environments.some((environment) => environment.environment.deploy.kind !== 'workflow')));
+    const app = given?.app ?? (await pickApp(services, vscode.l10n.t('Manual deployment: which app?'), (candidate) => candidate.environments.some((environment) => environment.environment.deploy.kind !== 'workflow')));
     if (app === undefined) {
       return;
     }
-    const environment = given?.environment ?? (await pickEnvironment(app, `Manual deployment of ${app.app.label}: which environment?`));
+    const environment = given?.environment ?? (await pickEnvironment(app, vscode.l10n.t('Manual deployment of {0}: which environment?', app.app.label)));
     if (environment === undefined) {
       return;
     }
     const deploy = environment.environment.deploy;
     if (deploy.kind === 'latest') {
-      void vscode.window.showInformationMessage(deploy.explanation ?? `${app.app.label} always runs the image tagged latest: there is no deployment to perform.`);
+      void vscode.window.showInformationMessage(deploy.explanation ?? vscode.l10n.t('{0} always runs the image tagged latest: there is no deployment to perform.', app.app.label));
       return;
     }
     if (deploy.kind === 'workflow') {
-      void vscode.window.showInformationMessage(`${placeLabel(app.app, environment.environment)} is deployed by ${deploy.workflow}: use "Deploy…", "Redeploy" or "Roll Back".`);
+      void vscode.window.showInformationMessage(vscode.l10n.t('{0} is deployed by {1}: use "Deploy…", "Redeploy" or "Roll Back".', placeLabel(app.app, environment.environment), deploy.workflow));
       return;
     }
     const imageTag = (given !== undefined ? requestedImageTag(given) : undefined) ?? (await pickTag(app, environment));
@@ -71,11 +69,11 @@ export function registerShowManualProcedure(window: WindowServices): vscode.Disp
 async function pickTag(app: AppDeck, environment: EnvironmentDeck): Promise<string | undefined> {
   const candidates = deployCandidates(app, environment, []);
   if (candidates.length === 0) {
-    return vscode.window.showInputBox({ title: `Image tag to deploy to ${placeLabel(app.app, environment.environment)}`, prompt: templateHint(tagSchemeOf(app.app).image), validateInput: (value) => { const parsed = readImageTag(tagSchemeOf(app.app), value.trim()); return parsed.ok ? undefined : parsed.error; } });
+    return vscode.window.showInputBox({ title: vscode.l10n.t('Image tag to deploy to {0}', placeLabel(app.app, environment.environment)), prompt: templateHint(tagSchemeOf(app.app).image), validateInput: (value) => { const parsed = readImageTag(tagSchemeOf(app.app), value.trim()); return parsed.ok ? undefined : parsed.error; } });
   }
   const picked = await vscode.window.showQuickPick(candidates.map((candidate) => ({ label: candidate.label, detail: candidate.detail, imageTag: candidate.imageTag })), {
-    title: `Deploy ${placeLabel(app.app, environment.environment)} by hand: which image tag?`,
-    placeHolder: 'The newest published release comes first',
+    title: vscode.l10n.t('Deploy {0} by hand: which image tag?', placeLabel(app.app, environment.environment)),
+    placeHolder: vscode.l10n.t('The newest published release comes first'),
   });
   return picked?.imageTag;
 }
@@ -85,9 +83,11 @@ function showChecklist(services: Services, app: AppDeck, environment: Environmen
   const repoPath = (vscode.workspace.getConfiguration('releaseDeck').inspect<string>('infrastructureRepoPath')?.globalValue ?? '').trim();
   const checkedOut = repoPath !== '' && existsSync(repoPath);
   const done = new Set<number>();
+  const COPY: vscode.QuickInputButton = { iconPath: new vscode.ThemeIcon('copy'), tooltip: vscode.l10n.t('Copy the command') };
+  const RUN: vscode.QuickInputButton = { iconPath: new vscode.ThemeIcon('terminal'), tooltip: vscode.l10n.t('Run it in a terminal in the infrastructure repository') };
   const quickPick = vscode.window.createQuickPick<StepItem>();
-  quickPick.title = `${placeLabel(app.app, environment.environment)}: deploy ${values.imageTag} by hand with ${deploy.tool}`;
-  quickPick.placeholder = checkedOut ? 'Pick a step to tick it off; the buttons copy or run its command' : 'Pick a step to tick it off; the copy button copies its command (set releaseDeck.infrastructureRepoPath to run them here)';
+  quickPick.title = vscode.l10n.t('{0}: deploy {1} by hand with {2}', placeLabel(app.app, environment.environment), values.imageTag, deploy.tool);
+  quickPick.placeholder = checkedOut ? vscode.l10n.t('Pick a step to tick it off; the buttons copy or run its command') : vscode.l10n.t('Pick a step to tick it off; the copy button copies its command (set releaseDeck.infrastructureRepoPath to run them here)');
   quickPick.ignoreFocusOut = true;
   quickPick.matchOnDetail = true;
   const render = (): void => {
@@ -127,12 +127,12 @@ function showChecklist(services: Services, app: AppDeck, environment: Environmen
       // The profile's check already refuses these; a terminal must never receive one whatever the source.
       const problem = controlCharacterProblem(command);
       if (problem !== undefined) {
-        void vscode.window.showErrorMessage(`Release Deck will not copy or run step ${(event.item.index ?? 0) + 1}: its command ${problem} Fix it in the profile.`);
+        void vscode.window.showErrorMessage(vscode.l10n.t('Release Deck will not copy or run step {0}: its command {1} Fix it in the profile.', (event.item.index ?? 0) + 1, problem));
         return;
       }
       if (event.button === COPY) {
         await vscode.env.clipboard.writeText(command);
-        vscode.window.setStatusBarMessage(`$(copy) Copied: ${command}`, 3000);
+        vscode.window.setStatusBarMessage(vscode.l10n.t('$(copy) Copied: {0}', command), 3000);
       } else if (event.button === RUN && checkedOut) {
         const terminal = vscode.window.createTerminal({ name: `Release Deck · ${app.app.label} ${environment.environment.label}`, cwd: repoPath });
         terminal.show();

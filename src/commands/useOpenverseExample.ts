@@ -15,7 +15,7 @@ export function registerUseOpenverseExample(window: WindowServices): vscode.Disp
       services.log.info('The built-in Openverse profile is in use in this workspace, as chosen ("Use the Openverse Example").');
       await services.store.refresh('the Openverse example was chosen');
     } else if (status.kind === 'workspace' || status.kind === 'broken') {
-      void vscode.window.showInformationMessage(`This workspace has its own profile (${vscode.workspace.asRelativePath(status.uri)}), which stays in force; the Openverse example is used only where there is none.`);
+      void vscode.window.showInformationMessage(vscode.l10n.t('This workspace has its own profile ({0}), which stays in force; the Openverse example is used only where there is none.', vscode.workspace.asRelativePath(status.uri)));
     }
   }, { anyFolder: true });
 }

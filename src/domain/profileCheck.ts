@@ -1,4 +1,5 @@
 import type { VersionFact } from './facts';
+import { english, type L10n } from './l10n';
 import type { Profile, WorkflowDeploy } from './profileTypes';
 import { reasonInputOf } from './workflowInputs';
 import { runNameMentionsTag, summarizeWorkflow, tagInputOf } from './workflowDiscovery';
@@ -53,22 +54,26 @@ export interface CheckFacts {
  * What Check Profile says when done: `problems` when an error or warning was found (each in the Problems
  * panel), else what it read and that it found nothing, naming what it did not check (information findings).
  */
-export function checkSummaryMessage(findings: readonly CheckFinding[], checked: string): { readonly problems: boolean; readonly text: string } {
+export function checkSummaryMessage(findings: readonly CheckFinding[], checked: string, l10n: L10n = english): { readonly problems: boolean; readonly text: string } {
   const errors = findings.filter((finding) => finding.severity === 'error').length;
   const warnings = findings.filter((finding) => finding.severity === 'warning').length;
   const notes = findings.length - errors - warnings;
   if (errors + warnings > 0) {
-    const counted = [errors > 0 ? `${errors} error${errors === 1 ? '' : 's'}` : '', warnings > 0 ? `${warnings} warning${warnings === 1 ? '' : 's'}` : ''].filter((part) => part !== '').join(' and ');
-    return { problems: true, text: `The profile does not match what GitHub and the environments answer: ${counted}, each at its field in the Problems panel (quick fixes where the right value is known).` };
+    const errorWords = errors === 1 ? l10n.t('1 error') : l10n.t('{0} errors', errors);
+    const warningWords = warnings === 1 ? l10n.t('1 warning') : l10n.t('{0} warnings', warnings);
+    const counted = errors > 0 && warnings > 0 ? l10n.t('{0} and {1}', errorWords, warningWords) : errors > 0 ? errorWords : warningWords;
+    return { problems: true, text: l10n.t('The profile does not match what GitHub and the environments answer: {0}, each at its field in the Problems panel (quick fixes where the right value is known).', counted) };
   }
-  const unchecked = notes > 0 ? ` Not everything could be checked: ${notes === 1 ? 'one note' : `${notes} notes`} in the Problems panel say what.` : '';
-  return { problems: false, text: `Release Deck ${checked}: no problem found.${unchecked}` };
+  const unchecked = notes === 0 ? '' : notes === 1 ? l10n.t(' Not everything could be checked: one note in the Problems panel says what.') : l10n.t(' Not everything could be checked: {0} notes in the Problems panel say what.', notes);
+  return { problems: false, text: l10n.t('Release Deck {0}: no problem found.{1}', checked, unchecked) };
 }
 
 /** What a check read, e.g. "checked 2 repositories, 9 workflows, 6 /version endpoints". */
-export function checkedSummary(facts: CheckFacts): string {
-  const count = (n: number, one: string, many: string): string => `${n} ${n === 1 ? one : many}`;
-  return `checked ${count(facts.repos.size, 'repository', 'repositories')}, ${count(facts.workflows.size, 'workflow', 'workflows')}, ${count(facts.versions.size, '/version endpoint', '/version endpoints')}`;
+export function checkedSummary(facts: CheckFacts, l10n: L10n = english): string {
+  const repos = facts.repos.size === 1 ? l10n.t('1 repository') : l10n.t('{0} repositories', facts.repos.size);
+  const workflows = facts.workflows.size === 1 ? l10n.t('1 workflow') : l10n.t('{0} workflows', facts.workflows.size);
+  const endpoints = facts.versions.size === 1 ? l10n.t('1 /version endpoint') : l10n.t('{0} /version endpoints', facts.versions.size);
+  return l10n.t('checked {0}, {1}, {2}', repos, workflows, endpoints);
 }
 
 export function workflowKey(repo: string, file: string, ref: string | undefined): string {

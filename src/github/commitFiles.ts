@@ -1,3 +1,4 @@
+import type { L10n } from '../domain/l10n';
 import { shortSha } from '../domain/tags';
 import type { GitHubClient } from './client';
 import { ImmutableAnswers } from './immutableAnswers';
@@ -11,7 +12,7 @@ const commitFiles = new ImmutableAnswers<readonly string[]>(2000);
  * docs.github.com/rest/commits/commits#get-a-commit), memoised per client; a failed answer is not kept.
  */
 export function readCommitFiles(client: GitHubClient, repo: string, sha: string): Promise<readonly string[]> {
-  const context = { action: `read the files commit ${shortSha(sha)} of ${repo} changed`, profileField: 'monorepo' };
+  const context = { action: (l10n: L10n) => l10n.t('read the files commit {0} of {1} changed', shortSha(sha), repo), profileField: 'monorepo' };
   return commitFiles.get(client, `${repo.toLowerCase()} ${sha}`, () =>
     client.request('GET /repos/{owner}/{repo}/commits/{ref}', { ...splitRepo(repo), ref: sha }, context).then((response) =>
       parseOrThrow(response.data, context, (data) => {

@@ -1,3 +1,4 @@
+import type { L10n } from '../domain/l10n';
 import type { CommitFact, TagFact } from '../domain/facts';
 import { isFullSha, shortSha } from '../domain/tags';
 import type { GitHubClient } from './client';
@@ -29,14 +30,14 @@ export interface CommitListOptions {
 export async function listCommits(client: GitHubClient, repo: string, ref: string | undefined, options: CommitListOptions = {}): Promise<CommitFact[]> {
   const path = options.path?.replace(/\/+$/, '');
   const where = ref === undefined ? `the default branch of ${repo}` : `${repo}@${isFullSha(ref) ? shortSha(ref) : ref}`;
-  const context = { action: path !== undefined ? `list the commits of ${where} that change ${path}` : `list the commits of ${where}`, profileField: 'monorepo' };
+  const context = { action: (l10n: L10n) => (path !== undefined ? l10n.t('list the commits of {0} that change {1}', where, path) : l10n.t('list the commits of {0}', where)), profileField: 'monorepo' };
   const response = await client.request('GET /repos/{owner}/{repo}/commits', { ...splitRepo(repo), ...(ref !== undefined ? { sha: ref } : {}), per_page: options.perPage ?? 100, ...(path !== undefined ? { path } : {}) }, context);
   return parseOrThrow(response.data, context, (data) => asArray(data, 'commits').map(parseCommit));
 }
 
 /** The repository's git tags with the commits they name (one listing of 100, newest first). */
 export async function listTags(client: GitHubClient, repo: string, pages = 1): Promise<TagFact[]> {
-  const context = { action: `list the git tags of ${repo}`, profileField: 'monorepo' };
+  const context = { action: (l10n: L10n) => l10n.t('list the git tags of {0}', repo), profileField: 'monorepo' };
   const responses = await client.requestPages('GET /repos/{owner}/{repo}/tags', splitRepo(repo), context, pages);
   return responses.flatMap((response) =>
     parseOrThrow(response.data, context, (data) =>
@@ -60,7 +61,7 @@ export interface Comparison {
 
 /** What `head` has that `base` has not: the commits a deployment from base to head would bring. */
 export async function compareCommits(client: GitHubClient, repo: string, base: string, head: string): Promise<Comparison> {
-  const context = { action: `compare ${base.slice(0, 12)}...${head.slice(0, 12)} in ${repo}`, profileField: 'monorepo' };
+  const context = { action: (l10n: L10n) => l10n.t('compare {0}...{1} in {2}', base.slice(0, 12), head.slice(0, 12), repo), profileField: 'monorepo' };
   const response = await client.request('GET /repos/{owner}/{repo}/compare/{basehead}', { ...splitRepo(repo), basehead: `${base}...${head}`, per_page: 100 }, context);
   return parseOrThrow(response.data, context, (data) => {
     const fields = asObject(data, 'comparison');

@@ -1,3 +1,4 @@
+import type { L10n } from '../domain/l10n';
 import type { GitHubClient } from './client';
 import { asObject, parseOrThrow, splitRepo, str } from './parse';
 
@@ -6,7 +7,7 @@ import { asObject, parseOrThrow, splitRepo, str } from './parse';
  * its base64 content decoded, with its blob SHA. Throws a GitHubError (404: no such file at that ref).
  */
 export async function readFileText(client: GitHubClient, repo: string, path: string, ref: string | undefined, profileField?: string): Promise<{ sha: string; text: string }> {
-  const context = { action: `read ${path} in ${repo}`, ...(profileField !== undefined ? { profileField } : {}) };
+  const context = { action: (l10n: L10n) => l10n.t('read {0} in {1}', path, repo), ...(profileField !== undefined ? { profileField } : {}) };
   const response = await client.request('GET /repos/{owner}/{repo}/contents/{path}', { ...splitRepo(repo), path, ...(ref !== undefined ? { ref } : {}) }, context);
   const file = parseOrThrow(response.data, context, (data) => {
     const fields = asObject(data, 'content');

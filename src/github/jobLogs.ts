@@ -1,3 +1,4 @@
+import type { L10n } from '../domain/l10n';
 import { LogTail, type TailResult } from '../domain/logTail';
 import { isLoopbackHost } from '../domain/links';
 import { clampTimerMs } from '../timers';
@@ -26,7 +27,7 @@ export class LogDownloadError extends Error {
 
 /** The signed URL of a job's log (one request to GitHub; its errors are GitHubErrors with their status). */
 export async function jobLogUrl(client: GitHubClient, repo: string, jobId: number): Promise<string> {
-  const context = { action: `read the log of job ${jobId} of ${repo}` };
+  const context = { action: (l10n: L10n) => l10n.t('read the log of job {0} of {1}', jobId, repo) };
   const response = await client.request('GET /repos/{owner}/{repo}/actions/jobs/{job_id}/logs', { ...splitRepo(repo), job_id: jobId }, context, { redirect: 'manual' });
   const location = response.headers.location;
   if (typeof location !== 'string' || !/^https?:\/\//i.test(location)) {

@@ -1,3 +1,4 @@
+import type { L10n } from '../domain/l10n';
 import { isFullSha } from '../domain/tags';
 import type { GitHubClient } from './client';
 import { asArray, asObject, parseOrThrow } from './parse';
@@ -9,7 +10,7 @@ import { asArray, asObject, parseOrThrow } from './parse';
  * the commit CI built it from (openverse-facts §1.3, §1.4, §2).
  */
 export async function readReleaseBuilds(client: GitHubClient, registry: { readonly org: string; readonly package: string }, isReleaseTag: (tag: string) => boolean): Promise<Record<string, string>> {
-  const context = { action: `read the versions of the container package ${registry.org}/${registry.package}`, profileField: 'registry' };
+  const context = { action: (l10n: L10n) => l10n.t('read the versions of the container package {0}/{1}', registry.org, registry.package), profileField: 'registry' };
   const response = await client.request('GET /orgs/{org}/packages/{package_type}/{package_name}/versions', { org: registry.org, package_type: 'container', package_name: registry.package, per_page: 100 }, context);
   return parseOrThrow(response.data, context, (data) => {
     const builds: Record<string, string> = {};

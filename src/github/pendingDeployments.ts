@@ -1,3 +1,4 @@
+import type { L10n } from '../domain/l10n';
 import type { PendingDeploymentFact, ReviewerFact } from '../domain/facts';
 import type { GitHubClient } from './client';
 import { asArray, asObject, bool, num, parseOrThrow, splitRepo, str, strOrNull, type Fields } from './parse';
@@ -36,7 +37,7 @@ export function parsePendingDeployment(value: unknown): PendingDeploymentFact {
 
 /** The environments a run waits on (empty once it no longer waits). A conditional GET: free while unchanged. */
 export async function listPendingDeployments(client: GitHubClient, repo: string, runId: number): Promise<PendingDeploymentFact[]> {
-  const context = { action: `read which environments workflow run ${runId} of ${repo} waits on` };
+  const context = { action: (l10n: L10n) => l10n.t('read which environments workflow run {0} of {1} waits on', runId, repo) };
   const response = await client.request('GET /repos/{owner}/{repo}/actions/runs/{run_id}/pending_deployments', { ...splitRepo(repo), run_id: runId }, context);
   return parseOrThrow(response.data, context, (data) => asArray(data, 'pending deployments').map(parsePendingDeployment));
 }
@@ -51,7 +52,7 @@ export interface DeploymentReviewRequest {
 
 /** Approves or rejects the run's waiting environments, once (a POST is never retried). */
 export async function reviewPendingDeployments(client: GitHubClient, request: DeploymentReviewRequest): Promise<void> {
-  const context = { action: `${request.state === 'approved' ? 'approve' : 'reject'} the deployment of workflow run ${request.runId} of ${request.repo}` };
+  const context = { action: (l10n: L10n) => (request.state === 'approved' ? l10n.t('approve the deployment of workflow run {0} of {1}', request.runId, request.repo) : l10n.t('reject the deployment of workflow run {0} of {1}', request.runId, request.repo)) };
   await client.request('POST /repos/{owner}/{repo}/actions/runs/{run_id}/pending_deployments', {
     ...splitRepo(request.repo),
     run_id: request.runId,

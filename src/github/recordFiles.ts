@@ -1,3 +1,4 @@
+import type { L10n } from '../domain/l10n';
 import type { GitHubClient } from './client';
 import { asArray, asObject, loginOf, num, parseOrThrow, splitRepo, str } from './parse';
 
@@ -5,7 +6,7 @@ import { asArray, asObject, loginOf, num, parseOrThrow, splitRepo, str } from '.
 
 /** The newest commit of the repository's default branch (`GET …/commits?per_page=1`, conditional). */
 export async function headCommitSha(client: GitHubClient, repo: string): Promise<string> {
-  const context = { action: `read the newest commit of ${repo}` };
+  const context = { action: (l10n: L10n) => l10n.t('read the newest commit of {0}', repo) };
   const response = await client.request('GET /repos/{owner}/{repo}/commits', { ...splitRepo(repo), per_page: 1 }, context);
   return parseOrThrow(response.data, context, (data) => {
     const [first] = asArray(data, 'commits');
@@ -25,7 +26,7 @@ export interface OpenPull {
 
 /** The repository's open pull requests (one page of 100, conditional). */
 export async function listOpenPulls(client: GitHubClient, repo: string): Promise<OpenPull[]> {
-  const context = { action: `list the open pull requests of ${repo}` };
+  const context = { action: (l10n: L10n) => l10n.t('list the open pull requests of {0}', repo) };
   const response = await client.request('GET /repos/{owner}/{repo}/pulls', { ...splitRepo(repo), state: 'open', per_page: 100 }, context);
   return parseOrThrow(response.data, context, (data) =>
     asArray(data, 'pulls').map((value) => {
@@ -37,7 +38,7 @@ export async function listOpenPulls(client: GitHubClient, repo: string): Promise
 
 /** The paths a pull request changes (`GET …/pulls/{n}/files`, first 100). */
 export async function pullFilePaths(client: GitHubClient, repo: string, pullNumber: number): Promise<string[]> {
-  const context = { action: `list the files of pull request #${pullNumber} in ${repo}` };
+  const context = { action: (l10n: L10n) => l10n.t('list the files of pull request #{0} in {1}', pullNumber, repo) };
   const response = await client.request('GET /repos/{owner}/{repo}/pulls/{pull_number}/files', { ...splitRepo(repo), pull_number: pullNumber, per_page: 100 }, context);
   return parseOrThrow(response.data, context, (data) => asArray(data, 'files').map((value) => str(asObject(value, 'file'), 'filename')));
 }

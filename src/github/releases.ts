@@ -1,3 +1,4 @@
+import type { L10n } from '../domain/l10n';
 import { listingPages, type ListingPages } from './listingPages';
 import type { ReleaseFact } from '../domain/facts';
 import type { GitHubClient } from './client';
@@ -25,20 +26,20 @@ export function parseRelease(value: unknown): ReleaseFact {
  * (filtered locally by git tag prefix) instead of one call per app.
  */
 export async function listReleases(client: GitHubClient, monorepo: string, pages = 1): Promise<ReleaseFact[]> {
-  const context = { action: `list the GitHub Releases of ${monorepo}`, profileField: 'monorepo' };
+  const context = { action: (l10n: L10n) => l10n.t('list the GitHub Releases of {0}', monorepo), profileField: 'monorepo' };
   const responses = await client.requestPages('GET /repos/{owner}/{repo}/releases', splitRepo(monorepo), context, pages);
   return responses.flatMap((response) => parseOrThrow(response.data, context, (data) => asArray(data, 'releases').map(parseRelease)));
 }
 
 /** Pages of the monorepo's GitHub Releases from `firstPage` on (pagedListing.ts), each parsed apart. */
 export async function releasePages(client: GitHubClient, monorepo: string, firstPage: number, pages: number): Promise<ListingPages<ReleaseFact>> {
-  const context = { action: `list the GitHub Releases of ${monorepo}`, profileField: 'monorepo' };
+  const context = { action: (l10n: L10n) => l10n.t('list the GitHub Releases of {0}', monorepo), profileField: 'monorepo' };
   return listingPages(await client.requestPages('GET /repos/{owner}/{repo}/releases', splitRepo(monorepo), context, pages, firstPage), pages, (data) => parseOrThrow(data, context, (value) => asArray(value, 'releases').map(parseRelease)));
 }
 
 /** One release with its notes rendered by GitHub as HTML (for the release notes panel). */
 export async function getReleaseWithHtml(client: GitHubClient, monorepo: string, releaseId: number): Promise<ReleaseFact & { bodyHtml: string }> {
-  const context = { action: `read GitHub Release ${releaseId} of ${monorepo}`, profileField: 'monorepo' };
+  const context = { action: (l10n: L10n) => l10n.t('read GitHub Release {0} of {1}', releaseId, monorepo), profileField: 'monorepo' };
   const response = await client.request('GET /repos/{owner}/{repo}/releases/{release_id}', {
     ...splitRepo(monorepo),
     release_id: releaseId,
@@ -49,7 +50,7 @@ export async function getReleaseWithHtml(client: GitHubClient, monorepo: string,
 
 /** One release as GitHub has it now (drafts included; a GET, so retried on transient faults). */
 export async function getRelease(client: GitHubClient, monorepo: string, releaseId: number): Promise<ReleaseFact> {
-  const context = { action: `read GitHub Release ${releaseId} of ${monorepo}`, profileField: 'monorepo' };
+  const context = { action: (l10n: L10n) => l10n.t('read GitHub Release {0} of {1}', releaseId, monorepo), profileField: 'monorepo' };
   const response = await client.request('GET /repos/{owner}/{repo}/releases/{release_id}', { ...splitRepo(monorepo), release_id: releaseId }, context);
   return parseOrThrow(response.data, context, parseRelease);
 }
@@ -67,7 +68,7 @@ export interface ReviewedRelease {
  * not published with another tag or on another branch; GitHub's answer is checked against them.
  */
 export async function publishRelease(client: GitHubClient, monorepo: string, reviewed: ReviewedRelease): Promise<ReleaseFact> {
-  const context = { action: `publish the GitHub Release ${reviewed.tagName} of ${monorepo}`, profileField: 'monorepo' };
+  const context = { action: (l10n: L10n) => l10n.t('publish the GitHub Release {0} of {1}', reviewed.tagName, monorepo), profileField: 'monorepo' };
   const response = await client.request('PATCH /repos/{owner}/{repo}/releases/{release_id}', {
     ...splitRepo(monorepo),
     release_id: reviewed.id,
@@ -90,7 +91,7 @@ export async function publishRelease(client: GitHubClient, monorepo: string, rev
 
 /** The commit a branch points to now (`GET /git/ref/heads/{branch}`). */
 export async function getBranchHead(client: GitHubClient, repo: string, branch: string): Promise<string> {
-  const context = { action: `read the branch ${branch} of ${repo}` };
+  const context = { action: (l10n: L10n) => l10n.t('read the branch {0} of {1}', branch, repo) };
   const response = await client.request('GET /repos/{owner}/{repo}/git/ref/{ref}', { ...splitRepo(repo), ref: `heads/${branch}` }, context);
   return parseOrThrow(response.data, context, (data) => str(asObject(asObject(data, 'ref').object, 'ref.object'), 'sha'));
 }
@@ -100,7 +101,7 @@ export async function getBranchHead(client: GitHubClient, repo: string, branch: 
  * not exist (`GET /git/ref/tags/{tag}` answers 404).
  */
 export async function findTag(client: GitHubClient, repo: string, tag: string): Promise<string | undefined> {
-  const context = { action: `read the git tag ${tag} of ${repo}` };
+  const context = { action: (l10n: L10n) => l10n.t('read the git tag {0} of {1}', tag, repo) };
   try {
     const response = await client.request('GET /repos/{owner}/{repo}/git/ref/{ref}', { ...splitRepo(repo), ref: `tags/${tag}` }, context);
     return parseOrThrow(response.data, context, (data) => str(asObject(asObject(data, 'ref').object, 'ref.object'), 'sha'));

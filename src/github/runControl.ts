@@ -1,3 +1,4 @@
+import type { L10n } from '../domain/l10n';
 import type { GitHubClient } from './client';
 import { splitRepo } from './parse';
 
@@ -10,9 +11,9 @@ import { splitRepo } from './parse';
  */
 
 export async function cancelWorkflowRun(client: GitHubClient, repo: string, runId: number): Promise<void> {
-  await client.request('POST /repos/{owner}/{repo}/actions/runs/{run_id}/cancel', { ...splitRepo(repo), run_id: runId }, { action: `cancel workflow run ${runId} of ${repo}` });
+  await client.request('POST /repos/{owner}/{repo}/actions/runs/{run_id}/cancel', { ...splitRepo(repo), run_id: runId }, { action: (l10n: L10n) => l10n.t('cancel workflow run {0} of {1}', runId, repo) });
 }
 
 export async function rerunFailedJobs(client: GitHubClient, repo: string, runId: number): Promise<void> {
-  await client.request('POST /repos/{owner}/{repo}/actions/runs/{run_id}/rerun-failed-jobs', { ...splitRepo(repo), run_id: runId }, { action: `re-run the failed jobs of workflow run ${runId} of ${repo}` });
+  await client.request('POST /repos/{owner}/{repo}/actions/runs/{run_id}/rerun-failed-jobs', { ...splitRepo(repo), run_id: runId }, { action: (l10n: L10n) => l10n.t('re-run the failed jobs of workflow run {0} of {1}', runId, repo) });
 }

@@ -1,3 +1,4 @@
+import type { L10n } from '../domain/l10n';
 import type { GitHubClient } from './client';
 import { gitHubErrorFor } from './errors';
 import { asObject, parseOrThrow, str } from './parse';
@@ -13,7 +14,7 @@ export const REQUIRED_SCOPES = ['repo', 'workflow'] as const;
 
 /** Who the token belongs to, and what its scopes allow. */
 export async function getSignedInUser(client: GitHubClient): Promise<SignedInUser> {
-  const context = { action: 'check who is signed in' };
+  const context = { action: (l10n: L10n) => l10n.t('check who is signed in') };
   const response = await client.request('GET /user', {}, context);
   const login = parseOrThrow(response.data, context, (data) => str(asObject(data, 'user'), 'login'));
   const header = response.headers['x-oauth-scopes'];
@@ -37,7 +38,7 @@ export async function checkToken(client: GitHubClient): Promise<SignedInUser> {
   const user = await getSignedInUser(client);
   const missing = missingScopes(user);
   if (missing.length > 0) {
-    throw gitHubErrorFor('forbidden', { action: 'check the token' }, {
+    throw gitHubErrorFor('forbidden', { action: (l10n: L10n) => l10n.t('check the token') }, {
       githubMessage: `the token of ${user.login} lacks the ${missing.map((scope) => `"${scope}"`).join(' and ')} scope${missing.length > 1 ? 's' : ''}; create one with repo and workflow`,
     });
   }

@@ -1,3 +1,4 @@
+import type { L10n } from '../domain/l10n';
 import type { GitHubClient } from './client';
 import { asArray, asObject, parseOrThrow, splitRepo, str } from './parse';
 
@@ -16,7 +17,7 @@ export const MAX_WORKFLOWS_LISTED = 100;
  * of .github/workflows are kept. Throws a GitHubError.
  */
 export async function listWorkflowFiles(client: GitHubClient, repo: string, profileField?: string): Promise<ListedWorkflow[]> {
-  const context = { action: `list the GitHub Workflows of ${repo}`, ...(profileField !== undefined ? { profileField } : {}) };
+  const context = { action: (l10n: L10n) => l10n.t('list the GitHub Workflows of {0}', repo), ...(profileField !== undefined ? { profileField } : {}) };
   const response = await client.request('GET /repos/{owner}/{repo}/actions/workflows', { ...splitRepo(repo), per_page: MAX_WORKFLOWS_LISTED }, context);
   return parseOrThrow(response.data, context, (data) =>
     asArray(asObject(data, 'workflow list').workflows, 'workflows').flatMap((value) => {

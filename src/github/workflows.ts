@@ -1,3 +1,4 @@
+import type { L10n } from '../domain/l10n';
 import { listingPages, type ListingPages } from './listingPages';
 import type { JobFact, RunStatus, StepFact, WorkflowRunFact } from '../domain/facts';
 import { sleep as defaultSleep } from '../timers';
@@ -42,20 +43,20 @@ function parseRunList(data: unknown, repo: string): WorkflowRunFact[] {
  * live there, filtered locally by workflow path.
  */
 export async function listRepositoryRuns(client: GitHubClient, repo: string, pages = 1, filter: Record<string, string> = {}): Promise<WorkflowRunFact[]> {
-  const context = { action: `list the workflow runs of ${repo}`, profileField: 'infrastructureRepo' };
+  const context = { action: (l10n: L10n) => l10n.t('list the workflow runs of {0}', repo), profileField: 'infrastructureRepo' };
   const responses = await client.requestPages('GET /repos/{owner}/{repo}/actions/runs', { ...splitRepo(repo), ...filter }, context, pages);
   return responses.flatMap((response) => parseOrThrow(response.data, context, (data) => parseRunList(data, repo)));
 }
 
 /** Pages of a repository's runs from `firstPage` on (pagedListing.ts), each parsed apart. */
 export async function repositoryRunPages(client: GitHubClient, repo: string, filter: Record<string, string>, firstPage: number, pages: number): Promise<ListingPages<WorkflowRunFact>> {
-  const context = { action: `list the workflow runs of ${repo}`, profileField: 'infrastructureRepo' };
+  const context = { action: (l10n: L10n) => l10n.t('list the workflow runs of {0}', repo), profileField: 'infrastructureRepo' };
   return listingPages(await client.requestPages('GET /repos/{owner}/{repo}/actions/runs', { ...splitRepo(repo), ...filter }, context, pages, firstPage), pages, (data) => parseOrThrow(data, context, (value) => parseRunList(value, repo)));
 }
 
 /** The runs a push of one commit started (`GET …/actions/runs?head_sha=&event=push`, one page of 100): CI's among them. */
 export async function listPushRuns(client: GitHubClient, repo: string, sha: string): Promise<WorkflowRunFact[]> {
-  const context = { action: `list the workflow runs of commit ${sha.slice(0, 7)} in ${repo}`, profileField: 'monorepo' };
+  const context = { action: (l10n: L10n) => l10n.t('list the workflow runs of commit {0} in {1}', sha.slice(0, 7), repo), profileField: 'monorepo' };
   const response = await client.request('GET /repos/{owner}/{repo}/actions/runs', { ...splitRepo(repo), head_sha: sha, event: 'push', per_page: 100 }, context);
   return parseOrThrow(response.data, context, (data) => parseRunList(data, repo));
 }
@@ -67,7 +68,7 @@ export async function listWorkflowRuns(
   workflow: string,
   options: { createdAfter?: string; event?: string; perPage?: number; profileField?: string } = {},
 ): Promise<WorkflowRunFact[]> {
-  const context: ErrorContext = { action: `list the runs of ${workflow} in ${repo}`, ...(options.profileField !== undefined ? { profileField: options.profileField } : {}) };
+  const context: ErrorContext = { action: (l10n: L10n) => l10n.t('list the runs of {0} in {1}', workflow, repo), ...(options.profileField !== undefined ? { profileField: options.profileField } : {}) };
   const response = await client.request('GET /repos/{owner}/{repo}/actions/workflows/{workflow_id}/runs', {
     ...splitRepo(repo),
     workflow_id: workflow,
@@ -79,7 +80,7 @@ export async function listWorkflowRuns(
 }
 
 export async function getRun(client: GitHubClient, repo: string, runId: number): Promise<WorkflowRunFact> {
-  const context = { action: `read workflow run ${runId} of ${repo}` };
+  const context = { action: (l10n: L10n) => l10n.t('read workflow run {0} of {1}', runId, repo) };
   const response = await client.request('GET /repos/{owner}/{repo}/actions/runs/{run_id}', { ...splitRepo(repo), run_id: runId }, context);
   return parseOrThrow(response.data, context, (data) => parseRun(data, repo));
 }
@@ -118,7 +119,7 @@ export function parseJob(value: unknown): JobFact {
  * a workflow run"; `filter=latest` is GitHub's default). One page of 100: a release run has one job.
  */
 export async function listRunJobs(client: GitHubClient, repo: string, runId: number): Promise<JobFact[]> {
-  const context = { action: `read the jobs of workflow run ${runId} of ${repo}` };
+  const context = { action: (l10n: L10n) => l10n.t('read the jobs of workflow run {0} of {1}', runId, repo) };
   const response = await client.request('GET /repos/{owner}/{repo}/actions/runs/{run_id}/jobs', { ...splitRepo(repo), run_id: runId, per_page: 100 }, context);
   return parseOrThrow(response.data, context, (data) => asArray(asObject(data, 'job list').jobs, 'jobs').map(parseJob));
 }
@@ -136,7 +137,7 @@ export interface DispatchRequest {
  * says so (`return_run_details`); otherwise undefined, and the caller finds the run with `findDispatchedRun`.
  */
 export async function dispatchWorkflow(client: GitHubClient, request: DispatchRequest): Promise<number | undefined> {
-  const context = { action: `dispatch ${request.workflow} in ${request.repo}`, profileField: request.profileField };
+  const context = { action: (l10n: L10n) => l10n.t('dispatch {0} in {1}', request.workflow, request.repo), profileField: request.profileField };
   const response = await client.request('POST /repos/{owner}/{repo}/actions/workflows/{workflow_id}/dispatches', {
     ...splitRepo(request.repo),
     workflow_id: request.workflow,

@@ -8,7 +8,7 @@ import { shortSha } from '../domain/tags';
 import type { GitHubClient } from '../github/client';
 import type { WorkflowDeploy } from '../domain/profileTypes';
 import { resolveReasonInput } from '../github/workflowFile';
-import { describeError } from '../github/errors';
+import { ENGLISH, describeError, type Language } from '../github/errors';
 import { defaultBranchOf } from '../github/repos';
 import { dispatchWorkflow, getRun } from '../github/workflows';
 import { runsActingOn } from './busyOnGitHub';
@@ -38,6 +38,8 @@ export interface DeployPlan {
   readonly releaseWorkflow?: { readonly repo: string; readonly workflow: string };
   /** The monorepo, to read which commit a release's images were built from when the deck does not know. */
   readonly monorepo?: string;
+  /** The language of the progress steps (the person's); English when unset. */
+  readonly language?: Language;
 }
 
 export interface DeployResult {
@@ -78,7 +80,8 @@ export async function deployAndFollow(client: GitHubClient, plan: DeployPlan, re
     inputs[reasonInput] = runName(plan.reason.trim(), target.imageTag);
   }
 
-  report(`Checking that no run of ${deploy.workflow}${plan.releaseWorkflow !== undefined ? ` or ${plan.releaseWorkflow.workflow}` : ''} is under way…`);
+  const { l10n } = plan.language ?? ENGLISH;
+  report(plan.releaseWorkflow !== undefined ? l10n.t('Checking that no run of {0} or {1} is under way…', deploy.workflow, plan.releaseWorkflow.workflow) : l10n.t('Checking that no run of {0} is under way…', deploy.workflow));
   let recent: WorkflowRunFact[];
   try {
     const releaseChain = plan.releaseWorkflow !== undefined ? { ...plan.releaseWorkflow, app: app.app } : undefined;
@@ -100,7 +103,7 @@ export async function deployAndFollow(client: GitHubClient, plan: DeployPlan, re
   const runsPage = workflowRunsPage(plan.webUrl, deploy.repo, deploy.workflow);
   const look = { repo: deploy.repo, workflow: deploy.workflow, ref, imageTag: target.imageTag, scheme: tagSchemeOf(app.app), baseline: baselineOf(recent), askedAt: new Date(), runsPage, profileField };
 
-  report(`Dispatching ${deploy.workflow} with ${target.imageTag}…`);
+  report(l10n.t('Dispatching {0} with {1}…', deploy.workflow, target.imageTag));
   let runId: number | undefined;
   let found: WorkflowRunFact | undefined;
   try {
@@ -138,7 +141,7 @@ export async function deployAndFollow(client: GitHubClient, plan: DeployPlan, re
       ...options,
       onUpdate: (current, review) => {
         run = current;
-        report(`Deploying ${target.imageTag} to ${label}: ${words(current, review)}`);
+        report(l10n.t('Deploying {0} to {1}: {2}', target.imageTag, label, words(current, review)));
       },
     });
     run = followed.run;
@@ -163,7 +166,7 @@ export async function deployAndFollow(client: GitHubClient, plan: DeployPlan, re
   // A release's image reports its build commit, usually before the git tag's (sameBuild.ts).
   const expected: ExpectedBuild = target.tagCommit !== undefined && plan.monorepo !== undefined ? await releaseBuild(client, plan.monorepo, app.app, target.tagCommit, target.imageTag) : { sha: target.sha };
   const what = target.gitTag !== undefined ? buildWords(target.imageTag, expected.sha) : `commit ${shortSha(expected.sha)}`;
-  report(`Deployed. Checking that ${label} reports ${what}…`);
+  report(l10n.t('Deployed. Checking that {0} reports {1}…', label, what));
   const version = await verifyVersion(versionUrl, expected.sha, { ...options, wrongEnvironment: (name) => wrongEnvironmentWarning(app.app, environment.environment, name) });
   if (version.kind === 'mismatch') {
     const unsure = expected.unsure !== undefined ? ` (${expected.unsure})` : '';

@@ -21,7 +21,9 @@ export interface ReviewRequest {
 }
 
 /** How a review ended: recorded, or refused or unknown with the sentence that says so. */
-export type ReviewOutcome = { readonly kind: 'reviewed'; readonly message: string } | { readonly kind: 'refused' | 'unknown'; readonly message: string };
+export type ReviewOutcome =
+  | { readonly kind: 'reviewed'; readonly message: string }
+  | { readonly kind: 'refused' | 'unknown'; readonly message: string; /** GitHub's refusal, for its next step (Authorize for SSO). */ readonly error?: unknown };
 
 /**
  * Sends one review of a deployment waiting on its environment's required reviewers (never retried). A
@@ -37,7 +39,7 @@ export async function reviewDeployment(client: GitHubClient, request: ReviewRequ
     if (outcomeUnclear(error)) {
       return settleLostAnswer(client, request, error);
     }
-    return { kind: 'refused', message: refusal(request, verb, error) };
+    return { kind: 'refused', message: refusal(request, verb, error), error };
   }
   return {
     kind: 'reviewed',

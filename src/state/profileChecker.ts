@@ -99,7 +99,7 @@ export class ProfileChecker extends Disposable {
     const findings = checkProfile(status.profile, facts);
     if (this.isDisposed || this.profiles.status !== status) {
       // The profile changed meanwhile: its own check follows.
-      return { kind: 'checked', uri: status.uri, findings, checked: checkedSummary(facts) };
+      return { kind: 'checked', uri: status.uri, findings, checked: checkedSummary(facts, vscode.l10n) };
     }
     let text = '';
     try {
@@ -110,7 +110,7 @@ export class ProfileChecker extends Disposable {
     this.publish(status.uri, text, findings);
     void vscode.commands.executeCommand('setContext', CONTEXT_KEYS.profileChecked, true);
     this.log.info(`Check Profile: ${findings.length === 0 ? 'no problems' : plural(findings.length, 'problem')} in ${Date.now() - started} ms${findings.length > 0 ? `: ${findings.map((finding) => `${finding.path} ${finding.message}`).join('; ')}` : ''}`);
-    return { kind: 'checked', uri: status.uri, findings, checked: checkedSummary(facts) };
+    return { kind: 'checked', uri: status.uri, findings, checked: checkedSummary(facts, vscode.l10n) };
   }
 
   private publish(uri: vscode.Uri, text: string, findings: readonly CheckFinding[]): void {

@@ -51,7 +51,7 @@ describe('faults while refreshing the deck', () => {
   it('a primary rate limit: says when it lifts, asks GitHub nothing until then, then recovers', async () => {
     await admin('faults', { path: '/releases$', kind: 'rateLimit', resetInSeconds: 3, count: 1 });
     await deck.refresh();
-    assert.match(deck.state().error?.message ?? '', /GitHub's rate limit was reached while trying to list the GitHub Releases of WordPress\/openverse.* It lifts at \d\d:\d\d:\d\d UTC; Release Deck waits until then\./);
+    assert.match(deck.state().error?.message ?? '', /GitHub's rate limit was reached while trying to list the GitHub Releases of WordPress\/openverse.* It lifts at \d{1,2}:\d\d:\d\d(?: [AP]M)?; Release Deck waits until then\./);
     await admin('stats/reset');
     await deck.refresh();
     const stats = (await admin('stats', undefined, 'GET')) as { requests: number };
@@ -119,7 +119,7 @@ describe('faults in the middle of a deployment', () => {
     const result = await vscode.commands.executeCommand<{ problem?: string; nothingStarted: boolean; unknownOutcome?: { checkUrl: string } } | undefined>(COMMANDS.redeploy, { appId: 'frontend', environmentId: 'staging' });
     assert.equal(result?.nothingStarted, false);
     assert.match(result?.unknownOutcome?.checkUrl ?? '', /\/WordPress\/openverse-infrastructure\/actions\/workflows\/deploy-staging-frontend\.yml$/);
-    assert.match(result?.problem ?? '', /^GitHub answered 502 \(a server error\) while trying to dispatch deploy-staging-frontend\.yml .*, and no run of deploy-staging-frontend\.yml for \S+ on main has appeared since \d\d:\d\d:\d\d UTC: whether GitHub started one is unknown .*Check the workflow's runs on GitHub before deploying Frontend staging again/);
+    assert.match(result?.problem ?? '', /^GitHub answered 502 \(a server error\) while trying to dispatch deploy-staging-frontend\.yml .*, and no run of deploy-staging-frontend\.yml for \S+ on main has appeared since \d{1,2}:\d\d:\d\d(?: [AP]M)?: whether GitHub started one is unknown .*Check the workflow's runs on GitHub before deploying Frontend staging again/);
     assert.equal((await world()).repos[1]?.runs.length, runsBefore, 'no run, and no second dispatch');
   });
 

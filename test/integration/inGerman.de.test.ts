@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
 import * as vscode from 'vscode';
 import { COMMANDS } from '../../src/commandIds';
-import { DEMO_TOKEN, EXTENSION_ID, admin, find, loadedDeck, waitFor } from './support';
+import { DEMO_TOKEN, EXTENSION_ID, INFRA, admin, colleagueDeploys, find, latestBuild, loadedDeck, waitFor } from './support';
 
 /** A translated command title or category is read as both: the translation (`value`) and the English (`original`). */
 type Localized = string | { readonly value: string; readonly original: string };
@@ -95,6 +95,70 @@ describe('Release Deck in an editor whose display language is German', () => {
       deck.testing?.answerPrompts(undefined);
       await vscode.commands.executeCommand(COMMANDS.signInWithToken, DEMO_TOKEN);
       await waitFor('the demo token back', () => deck.state().credential?.login === 'octo-maintainer');
+    }
+  });
+
+  it('asks for a deployment in German: the version pick, the modal, and nothing sent when the person says no', async () => {
+    const deck = await loadedDeck();
+    // The pick, read from the real command (answered with a cancel, so nothing is deployed).
+    const window = vscode.window as { showQuickPick: unknown };
+    const original = window.showQuickPick;
+    let offered: { items: vscode.QuickPickItem[]; title?: string; placeHolder?: string } | undefined;
+    window.showQuickPick = async (items: readonly vscode.QuickPickItem[] | Thenable<readonly vscode.QuickPickItem[]>, options?: vscode.QuickPickOptions) => {
+      offered = { items: [...(await items)], ...(options?.title !== undefined ? { title: options.title } : {}), ...(options?.placeHolder !== undefined ? { placeHolder: options.placeHolder } : {}) };
+      return undefined;
+    };
+    try {
+      await vscode.commands.executeCommand(COMMANDS.deploy, { appId: 'api', environmentId: 'production' });
+    } finally {
+      window.showQuickPick = original;
+    }
+    assert.match(offered?.title ?? '', /^Bereitstellen in API production \(dort läuft \S+\)$/);
+    assert.equal(offered?.placeHolder, 'Wählen Sie das Image-Tag, das bereitgestellt werden soll');
+    assert.equal(offered?.items[0]?.label, '$(edit) Image-Tag oder Commit-SHA eingeben…');
+    const tag = (offered?.items.find((item) => item.label.startsWith('$(tag) ')) as { imageTag?: string } | undefined)?.imageTag;
+    assert.ok(tag !== undefined, 'a release is offered');
+
+    await admin('stats/reset');
+    const before = deck.testing?.confirmations().length ?? 0;
+    deck.testing?.answerConfirmations(false);
+    try {
+      await vscode.commands.executeCommand(COMMANDS.deploy, { appId: 'api', environmentId: 'production', imageTag: tag });
+    } finally {
+      deck.testing?.answerConfirmations(undefined);
+    }
+    const asked = deck.testing?.confirmations().slice(before)[0];
+    assert.equal(asked?.message, `PRODUKTION bereitstellen: API production auf ${tag}?`);
+    assert.match(asked?.detail ?? '', new RegExp(`^App: API\\nUmgebung: Production \\(Produktion\\)\\nLäuft jetzt: \\S+\\nZiel: ${tag.replace(/\./g, '\\.')}( \\(GitHub-Release \\S+\\))?\\nWie: \\S+ in ${INFRA}`));
+    assert.equal(asked?.confirmLabel, 'Bereitstellen');
+    const stats = (await admin('stats', undefined, 'GET')) as { log: Array<{ method: string }> };
+    assert.equal(stats.log.filter((entry) => entry.method === 'POST').length, 0, 'nothing was sent');
+  });
+
+  it("says GitHub's refusal of a cancel in German, with GitHub's error in German, and cancels in German", async () => {
+    const deck = await loadedDeck();
+    const head = await latestBuild('frontend');
+    await colleagueDeploys('deploy-staging-frontend.yml', { tag: head.sha, run_name: head.title });
+    await deck.refresh();
+    deck.testing?.answerConfirmations(true);
+    try {
+      await admin('faults', { path: '/cancel$', kind: 'status', status: 404, count: 1 });
+      const before = deck.testing?.confirmations().length ?? 0;
+      const refused = await vscode.commands.executeCommand<{ kind: string; problem?: string; actions?: string[] } | undefined>(COMMANDS.cancelRun, { appId: 'frontend', environmentId: 'staging' });
+      assert.equal(deck.testing?.confirmations().slice(before)[0]?.message, 'Die Bereitstellungsausführung von Frontend staging abbrechen?');
+      assert.equal(refused?.kind, 'refused');
+      assert.match(
+        refused?.problem ?? '',
+        new RegExp(`^GitHub hat abgelehnt, „.+“ \\(Frontend staging\\) abzubrechen\\. Es wurde nichts geändert; das Deck wird aktualisiert, um zu zeigen, wo die Ausführung jetzt steht\\. \\(GitHub antwortete 404 Not Found beim Versuch, die Workflowausführung \\d+ von ${INFRA} abzubrechen \\(GitHub meldete: „Not Found“\\): Es existiert nicht, oder das angemeldete Konto kann es nicht sehen\\.\\)$`),
+      );
+      assert.deepEqual(refused?.actions, [], 'no Authorize for SSO for a refusal that is not SSO');
+      await admin('faults', undefined, 'DELETE');
+      const cancelled = await vscode.commands.executeCommand<{ kind: string } | undefined>(COMMANDS.cancelRun, { appId: 'frontend', environmentId: 'staging' });
+      assert.equal(cancelled?.kind, 'cancelled');
+    } finally {
+      deck.testing?.answerConfirmations(undefined);
+      await admin('faults', undefined, 'DELETE');
+      await deck.refresh();
     }
   });
 });

@@ -1,4 +1,5 @@
 import { strict as assert } from 'node:assert';
+import { germanL10n } from '../l10n/german';
 import { checkedSummary, checkProfile, checkSummaryMessage, workflowKey, workflowsToRead, type CheckFacts, type WorkflowFileFact } from '../../../src/domain/profileCheck';
 import type { VersionFact } from '../../../src/domain/facts';
 import { validateProfile } from '../../../src/domain/profileValidation';
@@ -113,5 +114,16 @@ describe('Check Profile: rules', () => {
     const problems = checkSummaryMessage([note, { ...note, severity: 'error' }, { ...note, severity: 'warning' }, { ...note, severity: 'warning' }], checked);
     assert.equal(problems.problems, true);
     assert.match(problems.text, /1 error and 2 warnings, each at its field/);
+  });
+});
+
+describe("Check Profile's summary in the person's language", () => {
+  it('counts errors and warnings in German, and says what it read', () => {
+    const l10n = germanL10n();
+    const checked = checkedSummary(facts(), l10n);
+    assert.equal(checked, '2 Repositorys, 2 Workflows und 2 /version-Endpunkte geprüft');
+    const note = { path: '$', severity: 'information' as const, message: 'n', fixes: [] };
+    assert.deepEqual(checkSummaryMessage([], checked, l10n), { problems: false, text: 'Release Deck hat 2 Repositorys, 2 Workflows und 2 /version-Endpunkte geprüft: kein Problem gefunden.' });
+    assert.match(checkSummaryMessage([{ ...note, severity: 'error' }, { ...note, severity: 'warning' }, { ...note, severity: 'warning' }], checked, l10n).text, /^Das Profil passt nicht zu dem, was GitHub und die Umgebungen antworten: 1 Fehler und 2 Warnungen, jeweils an seinem Feld im Bereich „Probleme“/);
   });
 });

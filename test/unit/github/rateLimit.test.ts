@@ -35,7 +35,7 @@ describe('GitHub rate limits: how long Release Deck waits', () => {
     const { client, sleeps } = await limitedBy(429, { 'retry-after': '1000000000' });
     const error = await rejection(getSignedInUser(client));
     assert.equal(error.kind, 'rateLimited');
-    assert.match(error.message, /GitHub asks to wait until 2057-\d\d-\d\d \d\d:\d\d UTC; Release Deck will not wait longer than an hour: try again later\./);
+    assert.match(error.message, /GitHub asks to wait until \w{3} \d{1,2}, 2057, \d{1,2}:\d\d(?: [AP]M)?; Release Deck will not wait longer than an hour: try again later\./);
     assert.equal(client.rateLimitedUntil?.getTime(), NOW + HOUR_MS);
     assert.deepEqual(sleeps, [], 'no sleep of 31 years');
   });
@@ -46,7 +46,7 @@ describe('GitHub rate limits: how long Release Deck waits', () => {
     const before = Date.now();
     const error = await rejection(listReleases(harness.client, MONOREPO));
     assert.equal(error.kind, 'rateLimited');
-    assert.match(error.message, /GitHub asks to wait until 20[6-9]\d-\d\d-\d\d \d\d:\d\d UTC; Release Deck will not wait longer than an hour: try again later\./);
+    assert.match(error.message, /GitHub asks to wait until \w{3} \d{1,2}, 20[6-9]\d, \d{1,2}:\d\d(?: [AP]M)?; Release Deck will not wait longer than an hour: try again later\./);
     const until = harness.client.rateLimitedUntil?.getTime() ?? 0;
     assert.ok(until >= before + HOUR_MS && until <= Date.now() + HOUR_MS, `blocked until ${new Date(until).toISOString()}`);
   });

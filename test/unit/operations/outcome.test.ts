@@ -86,7 +86,7 @@ describe('actions whose answer is lost', () => {
     const result = await deployStaging();
     assert.equal(result.nothingStarted, false, result.problem);
     assert.equal(result.unknownOutcome?.checkUrl, runsPage);
-    assert.match(result.problem ?? '', /^GitHub did not answer in time while trying to dispatch deploy-staging-api\.yml in WordPress\/openverse-infrastructure, and no run of deploy-staging-api\.yml for rel-2026\.11\.12\.14\.05\.33 on main has appeared since \d\d:\d\d:\d\d UTC: whether GitHub started one is unknown \(it can create a run a while after accepting a dispatch\)\. Check the workflow's runs on GitHub before deploying API staging again \(https:\/\/github\.com\/WordPress\/openverse-infrastructure\/actions\/workflows\/deploy-staging-api\.yml\)\./);
+    assert.match(result.problem ?? '', /^GitHub did not answer in time while trying to dispatch deploy-staging-api\.yml in WordPress\/openverse-infrastructure, and no run of deploy-staging-api\.yml for rel-2026\.11\.12\.14\.05\.33 on main has appeared since \d{1,2}:\d\d:\d\d(?: [AP]M)?: whether GitHub started one is unknown \(it can create a run a while after accepting a dispatch\)\. Check the workflow's runs on GitHub before deploying API staging again \(https:\/\/github\.com\/WordPress\/openverse-infrastructure\/actions\/workflows\/deploy-staging-api\.yml\)\./);
     assert.doesNotMatch(result.problem ?? '', /nothing was started|try again/);
     // And GitHub did start it: a second deployment now would have deployed twice.
     harness.simulator.advance(60);
@@ -100,7 +100,7 @@ describe('actions whose answer is lost', () => {
     const result = await deployStaging();
     assert.equal(result.nothingStarted, false);
     assert.equal(result.unknownOutcome?.checkUrl, `https://github.com/${INFRA}/actions/workflows/deploy-staging-api.yml`);
-    assert.match(result.problem ?? '', /^the connection to GitHub failed before its answer came while trying to dispatch deploy-staging-api\.yml .*no run of deploy-staging-api\.yml for rel-2026\.11\.12\.14\.05\.33 on main has appeared since \d\d:\d\d:\d\d UTC: whether GitHub started one is unknown/);
+    assert.match(result.problem ?? '', /^the connection to GitHub failed before its answer came while trying to dispatch deploy-staging-api\.yml .*no run of deploy-staging-api\.yml for rel-2026\.11\.12\.14\.05\.33 on main has appeared since \d{1,2}:\d\d:\d\d(?: [AP]M)?: whether GitHub started one is unknown/);
     assert.equal(runsOf('deploy-staging-api.yml'), before);
   });
 
