@@ -197,7 +197,7 @@ function releaseNotesHost(services: WindowServices): ReleaseNotesHost {
     primary: () => sections.primary?.key,
     folderName: (section) => (sections.shown.length > 1 ? sections.byKey(section)?.name : undefined),
     apps: (section) => profileOf(section)?.apps ?? [],
-    load: (section, ...rest) => notesLoader({ gitHub: () => gitHub.current(), profile: () => profileOf(section), webUrl: () => endpoints.webUrl() })(...rest),
+    load: (section, ...rest) => notesLoader({ gitHub: () => gitHub.current(), profile: () => profileOf(section), webUrl: () => endpoints.webUrl(), language: { l10n: vscode.l10n, locale: vscode.env.language } })(...rest),
     isPublishing: (section, appId) => services.inFlight.within(section).get(publishKey(appId)) !== undefined,
     publish: (section, appId, releaseId, reviewed) => executeCommand(COMMANDS.publishRelease, { appId, releaseId, reviewed, section }),
     refresh: (section, reason) => sections.byKey(section)?.store.refresh(reason) ?? Promise.resolve(),

@@ -68,7 +68,7 @@ function buildAppDeck(app: AppProfile, context: BuildContext): AppDeck {
   return {
     app,
     ...(changedCommits !== undefined ? { changedCommits } : {}),
-    ...(registry?.kind === 'unavailable' ? { buildNote: registryFallback(app, registry.reason) } : {}),
+    ...(registry?.kind === 'unavailable' ? { buildNote: registryFallback(app, registry.reason, context.l10n) } : {}),
     ...(drafts[0] !== undefined ? { draft: drafts[0] } : {}),
     drafts,
     releases,
@@ -147,7 +147,7 @@ function buildEnvironmentDeck(
   // A pre-release is offered for deployment but is not the release an environment falls behind.
   const newestRelease = releases.find((release) => !release.prerelease);
   const version = environment.versionUrl !== undefined ? context.facts.versions[versionKey(app.id, environment.id)] : undefined;
-  const recorded = deploy.kind === 'manual' && deploy.recordedIn !== undefined ? readRecord(deploy.recordedIn, context.facts.records?.[versionKey(app.id, environment.id)], releases, tagSchemeOf(app)) : undefined;
+  const recorded = deploy.kind === 'manual' && deploy.recordedIn !== undefined ? readRecord(deploy.recordedIn, context.facts.records?.[versionKey(app.id, environment.id)], releases, tagSchemeOf(app), l10n, context.locale) : undefined;
   const runningResult = recorded?.running !== undefined && environment.versionUrl === undefined ? { running: recorded.running } : runningVersion(app, environment, version, lastSuccessfulDeployment, releases, context);
   const running = runningResult.running;
   const rollback = lastKnownWorkingDeployment(history, running, app, environment);
@@ -176,7 +176,7 @@ function buildEnvironmentDeck(
     return {
       ...common,
       state: 'deploying',
-      stateDetail: publishingDetail(publishingFact, context.facts.releaseRunJobs?.[publishingFact.id], context.facts.releaseRuns, placeLabel(app, environment), app),
+      stateDetail: publishingDetail(publishingFact, context.facts.releaseRunJobs?.[publishingFact.id], context.facts.releaseRuns, placeLabel(app, environment), app, l10n),
     };
   }
   if (runningResult.problem !== undefined) {

@@ -1,4 +1,5 @@
 import type { DeckFacts } from './facts';
+import { english, type L10n } from './l10n';
 import type { AppProfile } from './profileTypes';
 import { buildAt } from './sameBuild';
 import type { DraftRelease, PublishedRelease } from './snapshot';
@@ -79,8 +80,13 @@ export function releasesOf(app: AppProfile, context: ReleasesContext): { release
 }
 
 /** Why builds are inferred although the profile names a registry package. */
-export function registryFallback(app: AppProfile, reason: string): string {
-  return `The container package ${app.registry?.org ?? ''}/${app.registry?.package ?? ''} could not be read (${reason}), so which commit each release of ${app.label} was built from is inferred from the commits that change its source folders.`;
+export function registryFallback(app: AppProfile, reason: string, l10n: L10n = english): string {
+  return l10n.t(
+    'The container package {0} could not be read ({1}), so which commit each release of {2} was built from is inferred from the commits that change its source folders.',
+    `${app.registry?.org ?? ''}/${app.registry?.package ?? ''}`,
+    reason,
+    app.label,
+  );
 }
 
 /** Release notes list one change per bullet line (release-drafter's change template). */

@@ -1,3 +1,4 @@
+import { english, type L10n } from './l10n';
 import type { AppProfile, EnvironmentProfile } from './profileTypes';
 
 /**
@@ -26,8 +27,8 @@ export function otherEnvironmentNamed(app: AppProfile, environment: EnvironmentP
 }
 
 /** What to say of an environment whose /version names another one, or undefined when there is nothing to say. */
-export function wrongEnvironmentWarning(app: AppProfile, environment: EnvironmentProfile, answered: string): string | undefined {
+export function wrongEnvironmentWarning(app: AppProfile, environment: EnvironmentProfile, answered: string, l10n: L10n = english): string | undefined {
   return otherEnvironmentNamed(app, environment, answered) !== undefined
-    ? `its /version says it is ${answered.trim()}: the URL may point at the wrong environment`
+    ? l10n.t('its /version says it is {0}: the URL may point at the wrong environment', answered.trim())
     : undefined;
 }

@@ -5,6 +5,7 @@
  * (Terraform or Ansible), which must change first. Only variable names are ever shown, never values.
  */
 
+import { english, type L10n } from './l10n';
 import type { AppProfile } from './profileTypes';
 import { placeLabel } from './words';
 
@@ -57,37 +58,42 @@ export function environmentVariableChanges(envFiles: readonly string[], changedF
 }
 
 /**
- * What to do about each change, one sentence a line. `before` says what must wait for the
- * infrastructure, e.g. "before publishing (it deploys API production)" or "before this deployment".
+ * What to do about each change, one sentence a line, in the language of `l10n`. `before` says what must wait
+ * for the infrastructure (beforeReleaseRuns, or "before this deployment"), in the same language.
  */
-export function environmentVariableAdvice(changes: readonly EnvironmentFileChange[], before: string): string[] {
+export function environmentVariableAdvice(changes: readonly EnvironmentFileChange[], before: string, l10n: L10n = english): string[] {
   return changes.flatMap((change) => {
     if (change.unreadable) {
-      return [`${change.file} changes, but GitHub sent no diff for it: open the comparison to see which variables change, and set them in the infrastructure ${before}.`];
+      return [l10n.t('{0} changes, but GitHub sent no diff for it: open the comparison to see which variables change, and set them in the infrastructure {1}.', change.file, before)];
     }
     const lines: string[] = [];
     if (change.added.length > 0) {
-      lines.push(`New in ${change.file}: ${change.added.join(', ')}. Add ${them(change.added)} in the infrastructure configuration ${before}.`);
+      const names = change.added.join(', ');
+      lines.push(change.added.length === 1
+        ? l10n.t('New in {0}: {1}. Add it in the infrastructure configuration {2}.', change.file, names, before)
+        : l10n.t('New in {0}: {1}. Add them in the infrastructure configuration {2}.', change.file, names, before));
     }
     if (change.changed.length > 0) {
       // Both sources say the infrastructure changes first; "redeploy the current version" is for a value
       // changed without a release (openverse-facts §5, release-process.md "Environment variables"). Here a
       // deployment of the new version follows, and it applies the value.
-      lines.push(`Changed in ${change.file}: ${change.changed.join(', ')}. Update ${them(change.changed)} in the infrastructure configuration ${before}; that deployment applies the new value, so no separate redeploy is needed.`);
+      const names = change.changed.join(', ');
+      lines.push(change.changed.length === 1
+        ? l10n.t('Changed in {0}: {1}. Update it in the infrastructure configuration {2}; that deployment applies the new value, so no separate redeploy is needed.', change.file, names, before)
+        : l10n.t('Changed in {0}: {1}. Update them in the infrastructure configuration {2}; that deployment applies the new value, so no separate redeploy is needed.', change.file, names, before));
     }
     if (change.removed.length > 0) {
-      lines.push(`Removed from ${change.file}: ${change.removed.join(', ')}. ${change.removed.length === 1 ? 'It' : 'They'} can be cleaned up from the infrastructure configuration after the new version runs.`);
+      const names = change.removed.join(', ');
+      lines.push(change.removed.length === 1
+        ? l10n.t('Removed from {0}: {1}. It can be cleaned up from the infrastructure configuration after the new version runs.', change.file, names)
+        : l10n.t('Removed from {0}: {1}. They can be cleaned up from the infrastructure configuration after the new version runs.', change.file, names));
     }
     return lines;
   });
 }
 
-function them(names: readonly string[]): string {
-  return names.length === 1 ? 'it' : 'them';
-}
-
 /** When the infrastructure must be ready for a release of the app: before publishing when publishing deploys it. */
-export function beforeReleaseRuns(app: AppProfile): string {
+export function beforeReleaseRuns(app: AppProfile, l10n: L10n = english): string {
   const deployed = app.environments.find((environment) => environment.deployedOnPublish);
-  return deployed !== undefined ? `before publishing (publishing deploys ${placeLabel(app, deployed)})` : 'before the release is deployed';
+  return deployed !== undefined ? l10n.t('before publishing (publishing deploys {0})', placeLabel(app, deployed)) : l10n.t('before the release is deployed');
 }

@@ -3,6 +3,8 @@ import type { RecordedIn } from './profileTypes';
 import type { PublishedRelease, RunningVersion } from './snapshot';
 import { commitsStartingWith, isFullSha, shortSha } from './tags';
 import { readImageTag, type TagScheme } from './tagScheme';
+import { english, type L10n } from './l10n';
+import { dateTime } from './words';
 
 /**
  * What a manual environment runs, as its deployment procedure records it: the Openverse runbooks set the
@@ -51,23 +53,32 @@ export interface RecordedReading {
   readonly pending?: string;
 }
 
-export function readRecord(recordedIn: RecordedIn, fact: RecordFact | undefined, releases: readonly PublishedRelease[], scheme: Pick<TagScheme, 'image'>): RecordedReading | undefined {
+/**
+ * What the record says runs, in the language of `l10n`; the record's commit date in `locale` and this
+ * process's time zone (the person's).
+ */
+export function readRecord(recordedIn: RecordedIn, fact: RecordFact | undefined, releases: readonly PublishedRelease[], scheme: Pick<TagScheme, 'image'>, l10n: L10n = english, locale = 'en'): RecordedReading | undefined {
   if (fact === undefined) {
     return undefined;
   }
-  const where = `${fact.path} in ${fact.repo}`;
+  const where = l10n.t('{0} in {1}', fact.path, fact.repo);
   const pulls = fact.pulls.map((pull) => ({ pull, tag: pull.text !== undefined ? tagIn(pull.text, recordedIn.pattern, scheme) : undefined }));
-  const pending = pulls.map(({ pull, tag }) => ` ${tag ?? 'A change'} is recorded in open pull request #${pull.number} by ${pull.author}, not yet merged (${pull.htmlUrl}).`).join('');
-  const short = pulls.map(({ pull, tag }) => `${tag ?? 'a change'} in open PR #${pull.number}`).join(', ');
-  const shortWords = short !== '' ? { pending: `${short}, not merged` } : {};
+  const pending = pulls
+    .map(({ pull, tag }) => ` ${tag !== undefined ? l10n.t('{0} is recorded in open pull request #{1} by {2}, not yet merged ({3}).', tag, pull.number, pull.author, pull.htmlUrl) : l10n.t('A change is recorded in open pull request #{0} by {1}, not yet merged ({2}).', pull.number, pull.author, pull.htmlUrl)}`)
+    .join('');
+  const short = pulls.map(({ pull, tag }) => (tag !== undefined ? l10n.t('{0} in open PR #{1}', tag, pull.number) : l10n.t('a change in open PR #{0}', pull.number))).join(', ');
+  const shortWords = short !== '' ? { pending: l10n.t('{0}, not merged', short) } : {};
   if (fact.file === undefined) {
-    return { detail: `${fact.problem !== undefined ? `${where} could not be read: ${fact.problem}` : `${where} does not exist on the default branch`}, so what runs there is not known.${pending}`, ...shortWords };
+    const unread = fact.problem !== undefined
+      ? l10n.t('{0} could not be read: {1}, so what runs there is not known.', where, fact.problem)
+      : l10n.t('{0} does not exist on the default branch, so what runs there is not known.', where);
+    return { detail: `${unread}${pending}`, ...shortWords };
   }
   const imageTag = tagIn(fact.file.text, recordedIn.pattern, scheme);
   const { commit } = fact.file;
-  const by = `commit ${shortSha(commit.sha)} by ${commit.author}, ${commit.date.slice(0, 16).replace('T', ' ')} UTC`;
+  const by = l10n.t('commit {0} by {1}, {2}', shortSha(commit.sha), commit.author, dateTime(commit.date, locale));
   if (imageTag === undefined) {
-    return { detail: `${where} (${by}) holds no image tag matching ${recordedIn.pattern}, so what runs there is not known.${pending}`, ...shortWords };
+    return { detail: `${l10n.t('{0} ({1}) holds no image tag matching {2}, so what runs there is not known.', where, by, recordedIn.pattern)}${pending}`, ...shortWords };
   }
   const release = releaseOfRecorded(imageTag, releases, scheme);
   const running: RunningVersion = {
@@ -76,5 +87,5 @@ export function readRecord(recordedIn: RecordedIn, fact: RecordFact | undefined,
     imageTag,
     source: 'recorded',
   };
-  return { running, detail: `Recorded as deployed: ${imageTag} (${by}, ${where}).${pending}`, ...shortWords };
+  return { running, detail: `${l10n.t('Recorded as deployed: {0} ({1}, {2}).', imageTag, by, where)}${pending}`, ...shortWords };
 }

@@ -1,5 +1,6 @@
 import { attemptStartedAt, type JobFact, type StepFact, type WorkflowRunFact } from './facts';
 import { imageTagOfRelease, readGitTag, tagSchemeOf, type SchemedApp } from './tagScheme';
+import { english, type L10n } from './l10n';
 
 /**
  * What publishing a GitHub Release sets off, read from the release workflow's run and its jobs' steps
@@ -126,33 +127,33 @@ export function releaseRunName(run: Pick<WorkflowRunFact, 'headBranch' | 'displa
   return run.headBranch !== '' ? run.headBranch : run.displayTitle;
 }
 
-export function waitingWords(blocker: WorkflowRunFact | undefined): string {
+export function waitingWords(blocker: WorkflowRunFact | undefined, l10n: L10n = english): string {
   return blocker !== undefined
-    ? `queued: waiting for ${releaseRunName(blocker)}'s release run to finish (one release at a time)`
-    : 'queued: waiting for a runner, or for another run of its concurrency group to finish (such as the drafting of releases after a merge)';
+    ? l10n.t("queued: waiting for {0}'s release run to finish (one release at a time)", releaseRunName(blocker))
+    : l10n.t('queued: waiting for a runner, or for another run of its concurrency group to finish (such as the drafting of releases after a merge)');
 }
 
-/** The phase in the words a person reads in the progress notification and the deck. */
-export function phaseWords(phase: ChainPhase, words: ChainWords, blocker?: WorkflowRunFact): string {
+/** The phase in the words a person reads in the progress notification and the deck (in the language of `l10n`). */
+export function phaseWords(phase: ChainPhase, words: ChainWords, blocker?: WorkflowRunFact, l10n: L10n = english): string {
   switch (phase.kind) {
     case 'waiting':
-      return waitingWords(blocker);
+      return waitingWords(blocker, l10n);
     case 'approval':
-      return 'waiting for an approval on GitHub (a deployment protection rule)';
+      return l10n.t('waiting for an approval on GitHub (a deployment protection rule)');
     case 'runningUntold':
-      return 'in progress';
+      return l10n.t('in progress');
     case 'done':
-      return 'done';
+      return l10n.t('done');
     case 'running':
       switch (phase.part) {
         case 'prepare':
-          return 'preparing';
+          return l10n.t('preparing');
         case 'tag':
-          return `tagging the image ${words.imageTag}`;
+          return l10n.t('tagging the image {0}', words.imageTag);
         case 'deploy':
-          return `deploying ${words.imageTag}${words.place !== undefined ? ` to ${words.place}` : ''}`;
+          return words.place !== undefined ? l10n.t('deploying {0} to {1}', words.imageTag, words.place) : l10n.t('deploying {0}', words.imageTag);
         case 'changelog':
-          return 'writing the changelog';
+          return l10n.t('writing the changelog');
       }
   }
 }
@@ -161,14 +162,14 @@ export function phaseWords(phase: ChainPhase, words: ChainWords, blocker?: Workf
  * What the deck says of an environment deployed on publish while its app's release run is unfinished:
  * the phase from the run's jobs when the refresh read them, the release run it waits for when it waits.
  */
-export function publishingDetail(run: WorkflowRunFact, jobs: readonly JobFact[] | undefined, releaseRuns: readonly WorkflowRunFact[], place: string, app: SchemedApp): string {
+export function publishingDetail(run: WorkflowRunFact, jobs: readonly JobFact[] | undefined, releaseRuns: readonly WorkflowRunFact[], place: string, app: SchemedApp, l10n: L10n = english): string {
   const scheme = tagSchemeOf(app);
   const gitTag = readGitTag(scheme, run.headBranch);
   // A release run's head commit is the commit its git tag names: what a {sha}/{sha7} image tag is written from.
-  const imageTag = (gitTag.ok ? imageTagOfRelease(scheme, gitTag.value.version, run.headSha) : undefined) ?? 'the release image tag';
+  const imageTag = (gitTag.ok ? imageTagOfRelease(scheme, gitTag.value.version, run.headSha) : undefined) ?? l10n.t('the release image tag');
   const phase = chainPhase(run, jobs);
   const blocker = phase.kind === 'waiting' ? blockingRun(run, releaseRuns) : undefined;
-  return `${run.headBranch} was published; its release workflow run: ${phaseWords(phase, { gitTag: run.headBranch, imageTag, place }, blocker)}.`;
+  return l10n.t('{0} was published; its release workflow run: {1}.', run.headBranch, phaseWords(phase, { gitTag: run.headBranch, imageTag, place }, blocker, l10n));
 }
 
 /** Whether a release workflow run is one of the app's releases: its branch is the git tag it was published with, read with the app's scheme. */

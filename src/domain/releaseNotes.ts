@@ -1,7 +1,8 @@
 import { buildPathsOf } from './buildPaths';
 import { productionOf, type AppDeck, type DraftRelease, type PublishedRelease } from './snapshot';
 import { shortSha } from './tags';
-import { commitTitle, placeLabel, plural } from './words';
+import { commitTitle, counts, dateTime, placeLabel } from './words';
+import { english, type L10n } from './l10n';
 import type { CommitFact, ReleaseFact } from './facts';
 import { beforeReleaseRuns, environmentVariableAdvice, type EnvironmentFileChange } from './environmentVariables';
 import { publishEffects } from './process';
@@ -40,6 +41,8 @@ export interface NotesView {
    */
   readonly build?: string;
   readonly publishedAt?: string;
+  /** `publishedAt` as the person reads dates: in their locale and time zone (words.ts dateTime). */
+  readonly publishedOn?: string;
   readonly htmlUrl: string;
   readonly bodyHtml: string;
   readonly changeCount: number;
@@ -71,13 +74,15 @@ export function chooseRelease(app: AppDeck, releaseId: number | undefined): Chos
 }
 
 /** Why there is nothing to show when `chooseRelease` found no release. */
-export function noReleaseToShow(app: AppDeck, releaseId: number | undefined): string {
-  return `${app.app.label} has no ${releaseId === undefined ? 'drafted or published GitHub Release' : `GitHub Release ${releaseId}`} to show.`;
+export function noReleaseToShow(app: AppDeck, releaseId: number | undefined, l10n: L10n = english): string {
+  return releaseId === undefined
+    ? l10n.t('{0} has no drafted or published GitHub Release to show.', app.app.label)
+    : l10n.t('{0} has no GitHub Release {1} to show.', app.app.label, releaseId);
 }
 
 /** Why a panel has nothing to show for an app: no deck app, profile or sign-in to load it with. */
-export function noNotesFor(appId: string): string {
-  return `There are no release notes to show for "${appId}": sign in, or check that the profile still has this app.`;
+export function noNotesFor(appId: string, l10n: L10n = english): string {
+  return l10n.t('There are no release notes to show for "{0}": sign in, or check that the profile still has this app.', appId);
 }
 
 /** The two commits whose difference the notes list, and how the older one is named in the compare note. */
@@ -91,11 +96,13 @@ export interface CompareRange {
  * For a draft: from what production runs (else the newest release) to the draft's target; for a
  * published release: from the release before it to its commit. Undefined when either end is unknown.
  */
-export function compareRange(app: AppDeck, chosen: ChosenRelease, draftTarget: string): CompareRange | undefined {
+export function compareRange(app: AppDeck, chosen: ChosenRelease, draftTarget: string, l10n: L10n = english): CompareRange | undefined {
   if (chosen.draft !== undefined) {
     const production = productionOf(app);
     const base = production?.running?.sha ?? app.releases[0]?.commitSha;
-    const baseLabel = production?.running?.sha !== undefined ? `what ${placeLabel(app.app, production.environment)} runs (${production.running.imageTag ?? shortSha(production.running.sha)})` : (app.releases[0]?.gitTag ?? 'the previous release');
+    const baseLabel = production?.running?.sha !== undefined
+      ? l10n.t('what {0} runs ({1})', placeLabel(app.app, production.environment), production.running.imageTag ?? shortSha(production.running.sha))
+      : (app.releases[0]?.gitTag ?? l10n.t('the previous release'));
     return base !== undefined ? { base, head: draftTarget, baseLabel } : undefined;
   }
   const previous = app.releases[app.releases.indexOf(chosen.published) + 1];
@@ -120,54 +127,63 @@ export type OwnCommits = { readonly shas: ReadonlySet<string> } | { readonly err
  * The commits of a comparison that change the app's source folders (every app's, saying why, when the
  * profile names none or GitHub could not tell), the newest `MAX_NOTES_COMMITS` of them.
  */
-export function listAppCommits(comparison: { readonly aheadBy: number; readonly commits: readonly CommitFact[] }, app: AppProfile, ownCommits: OwnCommits, baseLabel: string): NotesListing {
+export function listAppCommits(comparison: { readonly aheadBy: number; readonly commits: readonly CommitFact[] }, app: AppProfile, ownCommits: OwnCommits, baseLabel: string, l10n: L10n = english): NotesListing {
   const folders = buildPathsOf(app);
-  const ofMain = `${plural(comparison.aheadBy, 'commit')} of the monorepo since ${baseLabel}`;
+  const ofMain = l10n.t('{0} of the monorepo since {1}', counts.commit(comparison.aheadBy, l10n), baseLabel);
+  const or = folders.join(l10n.t(' or '));
   let listed = comparison.commits;
   let compareNote: string;
   if (folders.length === 0) {
-    compareNote = `${ofMain}, every app's: the profile names no source folders for ${app.label}.`;
+    compareNote = l10n.t("{0}, every app's: the profile names no source folders for {1}.", ofMain, app.label);
   } else if ('error' in ownCommits) {
-    compareNote = `${ofMain}, every app's: which of them change ${folders.join(' or ')} could not be found out (${ownCommits.error}).`;
+    compareNote = l10n.t("{0}, every app's: which of them change {1} could not be found out ({2}).", ofMain, or, ownCommits.error);
   } else {
     const { shas } = ownCommits;
     listed = comparison.commits.filter((commit) => shas.has(commit.sha));
     const others = comparison.commits.length - listed.length;
-    compareNote = `${listed.length === 0 ? 'None' : String(listed.length)} of the ${ofMain} change${listed.length === 1 ? 's' : ''} ${folders.join(' or ')}${others > 0 ? `; the other ${plural(others, 'commit')} only touch other parts of the monorepo` : ''}.`;
+    const changing = listed.length === 0
+      ? l10n.t('None of the {0} change {1}', ofMain, or)
+      : listed.length === 1 ? l10n.t('1 of the {0} changes {1}', ofMain, or) : l10n.t('{0} of the {1} change {2}', listed.length, ofMain, or);
+    compareNote = others > 0 ? l10n.t('{0}; the other {1} only touch other parts of the monorepo.', changing, counts.commit(others, l10n)) : `${changing}.`;
   }
   if (listed.length > MAX_NOTES_COMMITS) {
-    compareNote += ` The newest ${MAX_NOTES_COMMITS} are listed.`;
+    compareNote += ` ${l10n.t('The newest {0} are listed.', MAX_NOTES_COMMITS)}`;
   }
   const commits = listed.slice(0, MAX_NOTES_COMMITS).map((commit) => ({ sha: commit.sha, title: commitTitle(commit.message), author: commit.author, url: commit.htmlUrl }));
   return { commits, compareNote };
 }
 
 /** The listing when GitHub could not compare the two commits. */
-export function unlistedCommits(range: CompareRange, reason: string): NotesListing {
-  return { commits: [], compareNote: `The commits since ${range.baseLabel} could not be listed: ${reason}` };
+export function unlistedCommits(range: CompareRange, reason: string, l10n: L10n = english): NotesListing {
+  return { commits: [], compareNote: l10n.t('The commits since {0} could not be listed: {1}', range.baseLabel, reason) };
 }
 
 /**
  * The publish confirmation's lines on the app's env files, from the same comparison as its commits (one
  * request for both): the variables the release adds, changes or removes, or why they could not be read.
  */
-export function publishVariableLines(app: AppProfile, listing: NotesListing): string[] {
+export function publishVariableLines(app: AppProfile, listing: NotesListing, l10n: L10n = english): string[] {
   const files = app.envFiles;
   if (files.length === 0) {
     return [];
   }
   if (listing.environmentVariables === undefined) {
-    return ['', `Environment variables: the changes to ${files.join(', ')} could not be read (${listing.compareNote.replace(/\.$/, '')}). Check ${files.join(', ')} on GitHub before publishing.`];
+    return ['', l10n.t('Environment variables: the changes to {0} could not be read ({1}). Check {0} on GitHub before publishing.', files.join(', '), listing.compareNote.replace(/\.$/, ''))];
   }
-  const advice = environmentVariableAdvice(listing.environmentVariables, beforeReleaseRuns(app));
-  return advice.length > 0 ? ['', '⚠ Environment variables:', ...advice.map((line) => `• ${line}`)] : [];
+  const advice = environmentVariableAdvice(listing.environmentVariables, beforeReleaseRuns(app, l10n), l10n);
+  return advice.length > 0 ? ['', `⚠ ${l10n.t('Environment variables:')}`, ...advice.map((line) => `• ${line}`)] : [];
 }
 
 /** The listing when the commit a release starts from is not known. */
-export const UNKNOWN_BASE: NotesListing = { commits: [], compareNote: 'The commit this release starts from is not known, so its commits cannot be listed.' };
+export function unknownBase(l10n: L10n = english): NotesListing {
+  return { commits: [], compareNote: l10n.t('The commit this release starts from is not known, so its commits cannot be listed.') };
+}
 
-/** The panel's data: the chosen release as GitHub renders it, its commits, and what publishing a draft sets off. */
-export function notesView(profile: Profile, app: AppDeck, chosen: ChosenRelease, release: ReleaseFact & { readonly bodyHtml: string }, listing: NotesListing, publishing: boolean, build?: string): NotesView {
+/**
+ * The panel's data: the chosen release as GitHub renders it, its commits, and what publishing a draft sets off;
+ * its sentences in the language of `l10n`, its date in `locale` and this process's time zone (the person's).
+ */
+export function notesView(profile: Profile, app: AppDeck, chosen: ChosenRelease, release: ReleaseFact & { readonly bodyHtml: string }, listing: NotesListing, publishing: boolean, build?: string, l10n: L10n = english, locale = 'en'): NotesView {
   const { draft, published } = chosen;
   const gitRelease = draft ?? published;
   return {
@@ -180,15 +196,15 @@ export function notesView(profile: Profile, app: AppDeck, chosen: ChosenRelease,
     draft: draft !== undefined,
     target: draft !== undefined ? release.targetCommitish : (published.commitSha ?? release.targetCommitish),
     ...(draft === undefined && build !== undefined ? { build } : {}),
-    ...(release.publishedAt !== null ? { publishedAt: release.publishedAt } : {}),
+    ...(release.publishedAt !== null ? { publishedAt: release.publishedAt, publishedOn: dateTime(release.publishedAt, locale) } : {}),
     htmlUrl: release.htmlUrl,
     bodyHtml: release.bodyHtml,
     changeCount: draft?.changeCount ?? 0,
     commits: listing.commits,
     ...(listing.compareUrl !== undefined ? { compareUrl: listing.compareUrl } : {}),
     compareNote: listing.compareNote,
-    effects: draft !== undefined ? publishEffects(profile, app, draft) : [],
-    environmentVariables: draft !== undefined ? environmentVariableAdvice(listing.environmentVariables ?? [], beforeReleaseRuns(app.app)) : [],
+    effects: draft !== undefined ? publishEffects(profile, app, draft, l10n) : [],
+    environmentVariables: draft !== undefined ? environmentVariableAdvice(listing.environmentVariables ?? [], beforeReleaseRuns(app.app, l10n), l10n) : [],
     releases: [...app.drafts.map((candidate) => ({ id: candidate.id, gitTag: candidate.gitTag, draft: true })), ...app.releases.slice(0, 30).map((candidate) => ({ id: candidate.id, gitTag: candidate.gitTag, draft: false }))],
     publishing,
   };

@@ -46,13 +46,14 @@ export function runningVersion(
     if (version.kind === 'malformed') {
       return { problem: l10n.t('{0} answered something that is not a version: {1}', environment.versionUrl, version.reason), problemState: 'unknown' };
     }
-    const warning = wrongEnvironmentWarning(app, environment, version.environment);
+    const warning = wrongEnvironmentWarning(app, environment, version.environment, l10n);
     if (warning !== undefined) {
       // Not proof of what runs here: fall back to the last successful deployment, as when it cannot be reached.
       const fallback = lastSuccessful !== undefined ? fromDeployment(lastSuccessful, releases, context) : undefined;
+      const notTaken = l10n.t('Its /version says it is {0}: the URL may point at the wrong environment ({1}), so its answer is not taken as what runs here.', version.environment.trim(), environment.versionUrl);
       return {
         ...(fallback !== undefined ? { running: fallback } : {}),
-        problem: `I${warning.slice(1)} (${environment.versionUrl}), so its answer is not taken as what runs here.${fallback?.imageTag !== undefined ? ` The last successful deployment was ${fallback.imageTag}.` : ''}`,
+        problem: fallback?.imageTag !== undefined ? `${notTaken} ${l10n.t('The last successful deployment was {0}.', fallback.imageTag)}` : notTaken,
         problemState: 'unknown',
         versionWarning: warning,
       };

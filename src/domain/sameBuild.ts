@@ -151,12 +151,12 @@ export type BuildSource = 'registry' | 'commits';
  * The release notes panel's "Build" row of a published release: its build's commit and how that is known,
  * e.g. "7b3322a (inferred)"; when it is not known, why (never the git tag's commit presented as the build).
  */
-export function buildRow(build: { readonly sha: string; readonly from?: BuildSource; readonly notKnown?: string }): string {
+export function buildRow(build: { readonly sha: string; readonly from?: BuildSource; readonly notKnown?: string }, l10n: L10n = english): string {
   if (build.from === 'registry') {
-    return `${shortSha(build.sha)} (from the registry)`;
+    return l10n.t('{0} (from the registry)', shortSha(build.sha));
   }
   if (build.from === 'commits') {
-    return `${shortSha(build.sha)} (inferred)`;
+    return l10n.t('{0} (inferred)', shortSha(build.sha));
   }
-  return `not known: ${build.notKnown ?? 'it could not be read'}`;
+  return l10n.t('not known: {0}', build.notKnown ?? l10n.t('it could not be read'));
 }

@@ -2,7 +2,8 @@ import { buildPathsOf } from '../domain/buildPaths';
 import type { AppDeck, DraftRelease } from '../domain/snapshot';
 import type { Profile } from '../domain/profileTypes';
 import type { ReviewedDraft } from '../domain/reviewedDraft';
-import { chooseRelease, compareRange, listAppCommits, noNotesFor, noReleaseToShow, notesView, unlistedCommits, UNKNOWN_BASE, type CompareRange, type NotesListing, type NotesView } from '../domain/releaseNotes';
+import { chooseRelease, compareRange, listAppCommits, noNotesFor, noReleaseToShow, notesView, unknownBase, unlistedCommits, type CompareRange, type NotesListing, type NotesView } from '../domain/releaseNotes';
+import { english, type L10n } from '../domain/l10n';
 import { environmentVariableChanges } from '../domain/environmentVariables';
 import { withCheckedNotesLinks } from '../domain/githubLinks';
 import type { GitHubClient } from '../github/client';
@@ -14,24 +15,24 @@ import { buildRow } from '../domain/sameBuild';
 import { releaseBuild } from '../operations/releaseBuild';
 
 /** The app's commits between the two ends of a release's range, or why GitHub could not list them. */
-async function commitsBetween(client: GitHubClient, profile: Profile, app: AppDeck, range: CompareRange): Promise<NotesListing> {
+async function commitsBetween(client: GitHubClient, profile: Profile, app: AppDeck, range: CompareRange, l10n: L10n): Promise<NotesListing> {
   const repo = profile.monorepo;
   try {
     const [comparison, own] = await Promise.all([compareCommits(client, repo, range.base, range.head), appCommitShas(client, repo, range.head, buildPathsOf(app.app))]);
     return {
-      ...listAppCommits(comparison, app.app, own, range.baseLabel),
+      ...listAppCommits(comparison, app.app, own, range.baseLabel, l10n),
       compareUrl: comparison.htmlUrl,
       environmentVariables: environmentVariableChanges(app.app.envFiles, comparison.files, comparison.patches),
     };
   } catch (error) {
-    return unlistedCommits(range, describeError(error));
+    return unlistedCommits(range, describeError(error), l10n);
   }
 }
 
-/** The app's commits a draft would publish (from what production runs to `target`), as the notes panel lists them. */
-export async function draftCommits(client: GitHubClient, profile: Profile, app: AppDeck, draft: DraftRelease, target: string): Promise<NotesListing> {
-  const range = compareRange(app, { draft }, target);
-  return range !== undefined ? commitsBetween(client, profile, app, range) : UNKNOWN_BASE;
+/** The app's commits a draft would publish (from what production runs to `target`), as the notes panel lists them (in the language of `l10n`). */
+export async function draftCommits(client: GitHubClient, profile: Profile, app: AppDeck, draft: DraftRelease, target: string, l10n: L10n = english): Promise<NotesListing> {
+  const range = compareRange(app, { draft }, target, l10n);
+  return range !== undefined ? commitsBetween(client, profile, app, range, l10n) : unknownBase(l10n);
 }
 
 /**
@@ -39,26 +40,34 @@ export async function draftCommits(client: GitHubClient, profile: Profile, app: 
  * rendered notes, the commits between what production runs and the release, and what publishing sets off.
  * Links from GitHub's answers are kept only when safe and on `webUrl`, the web host in force ('' otherwise).
  */
-export async function loadReleaseNotes(client: GitHubClient, profile: Profile, app: AppDeck, releaseId: number | undefined, publishing: boolean, webUrl: string): Promise<NotesView> {
-  return (await loadShownNotes(client, profile, app, releaseId, publishing, webUrl)).view;
+export async function loadReleaseNotes(client: GitHubClient, profile: Profile, app: AppDeck, releaseId: number | undefined, publishing: boolean, webUrl: string, language: Language = ENGLISH): Promise<NotesView> {
+  return (await loadShownNotes(client, profile, app, releaseId, publishing, webUrl, language)).view;
 }
 
+/** The words of the notes (`l10n`) and their dates (`locale`): the editor's language, English by default. */
+export interface Language {
+  readonly l10n: L10n;
+  readonly locale: string;
+}
+
+const ENGLISH: Language = { l10n: english, locale: 'en' };
+
 /** The panel's view, and the release as read for it (what a Publish from the panel was reviewed against). */
-async function loadShownNotes(client: GitHubClient, profile: Profile, app: AppDeck, releaseId: number | undefined, publishing: boolean, webUrl: string): Promise<{ view: NotesView; reviewed: ReviewedDraft }> {
+async function loadShownNotes(client: GitHubClient, profile: Profile, app: AppDeck, releaseId: number | undefined, publishing: boolean, webUrl: string, { l10n, locale }: Language): Promise<{ view: NotesView; reviewed: ReviewedDraft }> {
   const chosen = chooseRelease(app, releaseId);
   if (chosen === undefined) {
-    throw new Error(noReleaseToShow(app, releaseId));
+    throw new Error(noReleaseToShow(app, releaseId, l10n));
   }
   const release = await getReleaseWithHtml(client, profile.monorepo, (chosen.draft ?? chosen.published).id);
-  const range = compareRange(app, chosen, release.targetCommitish);
+  const range = compareRange(app, chosen, release.targetCommitish, l10n);
   const tagCommit = chosen.published?.commitSha;
   const [listing, build] = await Promise.all([
-    range !== undefined ? commitsBetween(client, profile, app, range) : UNKNOWN_BASE,
+    range !== undefined ? commitsBetween(client, profile, app, range, l10n) : unknownBase(l10n),
     // A published release's build: the git tag's commit is main's head when it was published, rarely the build.
     chosen.published !== undefined && tagCommit !== undefined ? releaseBuild(client, profile.monorepo, app.app, tagCommit, chosen.published.imageTag) : undefined,
   ]);
   return {
-    view: withCheckedNotesLinks(notesView(profile, app, chosen, release, listing, publishing, build !== undefined ? buildRow(build) : undefined), webUrl),
+    view: withCheckedNotesLinks(notesView(profile, app, chosen, release, listing, publishing, build !== undefined ? buildRow(build, l10n) : undefined, l10n, locale), webUrl),
     reviewed: { gitTag: release.tagName, targetCommitish: release.targetCommitish, body: release.body },
   };
 }
@@ -78,6 +87,8 @@ export interface NotesInputs {
   readonly profile: () => Profile | undefined;
   /** The web root links from GitHub's answers must be on (undefined while no GitHub host is in force). */
   readonly webUrl: () => string | undefined;
+  /** The editor's language for the notes' sentences and dates (English without it). */
+  readonly language?: Language;
 }
 
 /** Loads the notes of a release of an app from GitHub; errors come back as a message, never thrown. */
@@ -86,10 +97,10 @@ export function notesLoader(inputs: NotesInputs): (app: AppDeck, releaseId: numb
     const client = await inputs.gitHub();
     const profile = inputs.profile();
     if (client === undefined || profile === undefined) {
-      return { ok: false, reason: 'unavailable', message: noNotesFor(app.app.id) };
+      return { ok: false, reason: 'unavailable', message: noNotesFor(app.app.id, inputs.language?.l10n) };
     }
     try {
-      return { ok: true, ...(await loadShownNotes(client, profile, app, releaseId, publishing, inputs.webUrl() ?? '')) };
+      return { ok: true, ...(await loadShownNotes(client, profile, app, releaseId, publishing, inputs.webUrl() ?? '', inputs.language ?? ENGLISH)) };
     } catch (error) {
       return { ok: false, reason: 'failed', message: describeError(error) };
     }

@@ -96,8 +96,9 @@ function render(view: NotesView, words: NotesWords): void {
   if (view.build !== undefined) {
     fact(words.build, view.build);
   }
-  if (view.publishedAt !== undefined) {
-    fact(words.publishedOn, view.publishedAt.replace('T', ' ').replace('Z', ' UTC'));
+  if (view.publishedOn !== undefined) {
+    // Formatted by the extension in the editor's language and the person's time zone.
+    fact(words.publishedOn, view.publishedOn);
   }
   if (view.draft) {
     fact(words.changes, `${view.changeCount}`);

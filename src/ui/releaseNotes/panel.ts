@@ -185,7 +185,7 @@ export class ReleaseNotesPanels extends Disposable {
     }
     const app = snapshot.apps.find((candidate) => candidate.app.id === appId);
     if (app === undefined) {
-      await this.post(entry, { type: 'error', message: noNotesFor(appId) });
+      await this.post(entry, { type: 'error', message: noNotesFor(appId, vscode.l10n) });
       return;
     }
     entry.panel.title = this.title(entry.section, app.app.label);

@@ -3,7 +3,7 @@ import { buildDeck } from '../../../src/domain/buildDeck';
 import type { AppDeck } from '../../../src/domain/snapshot';
 import type { CommitFact, DeckFacts, ReleaseFact } from '../../../src/domain/facts';
 import { openverseProfile } from '../../../src/domain/openverse';
-import { chooseRelease, compareRange, listAppCommits, MAX_NOTES_COMMITS, noReleaseToShow, notesView, unlistedCommits, UNKNOWN_BASE, type ChosenRelease } from '../../../src/domain/releaseNotes';
+import { chooseRelease, compareRange, listAppCommits, MAX_NOTES_COMMITS, noReleaseToShow, notesView, unlistedCommits, unknownBase, type ChosenRelease } from '../../../src/domain/releaseNotes';
 import { mainCommits, openverseFacts, sha } from '../fixtures/openverseFacts';
 
 function appOf(appId: string, facts: DeckFacts = openverseFacts()): AppDeck {
@@ -75,7 +75,7 @@ describe('release notes', () => {
       const oldest = api.releases.at(-1);
       assert.ok(oldest);
       assert.equal(compareRange(api, chosen(api, oldest.id), 'main'), undefined);
-      assert.match(UNKNOWN_BASE.compareNote, /^The commit this release starts from is not known/);
+      assert.match(unknownBase().compareNote, /^The commit this release starts from is not known/);
     });
   });
 
@@ -145,7 +145,7 @@ describe('release notes', () => {
 
     it('shows a published release at its commit, with nothing left to set off', () => {
       const api = appOf('api');
-      const view = notesView(profile, api, chosen(api, api.releases[0]?.id), gitHubRelease('api-2026.11.02.14.05.33', false), UNKNOWN_BASE, false);
+      const view = notesView(profile, api, chosen(api, api.releases[0]?.id), gitHubRelease('api-2026.11.02.14.05.33', false), unknownBase(), false);
       assert.equal(view.draft, false);
       assert.equal(view.target, sha('c14'));
       assert.equal(view.publishedAt, '2026-11-02T14:05:33Z');
