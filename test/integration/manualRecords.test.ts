@@ -14,7 +14,7 @@ describe('manual environments say what they run, as the infrastructure repositor
   it('shows the catalog\'s recorded version, then a bump recorded in an open pull request, not merged', async () => {
     const production = find(deck.describeDeck(), 'Catalog', 'Production');
     assert.equal(production.description, 'rel-2026.09.09.23.00.57 (recorded)');
-    assert.match(production.tooltip ?? '', /Recorded as deployed: rel-2026\.09\.09\.23\.00\.57 \(commit [0-9a-f]{7} by AetherUnbound, 2026-09-10 09:00 UTC, environments\/prod\/airflow\.yml in WordPress\/openverse-infrastructure\)/);
+    assert.match(production.tooltip ?? '', /Recorded as deployed: rel-2026\.09\.09\.23\.00\.57 \(commit [0-9a-f]{7} by AetherUnbound, [A-Z][a-z]{2} \d{1,2}, 2026, \d{1,2}:\d\d\s[AP]M, environments\/prod\/airflow\.yml in WordPress\/openverse-infrastructure\)/);
     assert.match(production.tooltip ?? '', /the file its deployment procedure records it in/);
 
     // `just bump production airflow`, the playbook, then an infrastructure pull request (openverse-facts §5).

@@ -5,6 +5,7 @@ import { readRecord, recordPatternProblem, tagIn } from '../../../src/domain/rec
 import type { PublishedRelease } from '../../../src/domain/snapshot';
 import { parseReleaseDate } from '../../../src/domain/tags';
 import { DEFAULT_IMAGE_SCHEME, readGitTag, tagSchemeOf } from '../../../src/domain/tagScheme';
+import { dateTime } from '../../../src/domain/words';
 import { sha } from '../fixtures/openverseFacts';
 
 const AIRFLOW: RecordedIn = { repo: 'WordPress/openverse-infrastructure', path: 'environments/prod/airflow.yml', pattern: 'image_tag: "(rel-[^"]+)"' };
@@ -26,7 +27,9 @@ describe('a manual environment\'s recorded version', () => {
     assert.equal(reading?.running?.release?.gitTag, 'catalog-2026.09.09.23.00.57');
     assert.equal(reading?.running?.sha, sha('catalog'));
     assert.equal(reading?.running?.source, 'recorded');
-    assert.equal(reading?.detail, `Recorded as deployed: rel-2026.09.09.23.00.57 (commit ${sha('infra-1').slice(0, 7)} by AetherUnbound, 2026-09-10 09:00 UTC, environments/prod/airflow.yml in WordPress/openverse-infrastructure).`);
+    assert.equal(reading?.detail, `Recorded as deployed: rel-2026.09.09.23.00.57 (commit ${sha('infra-1').slice(0, 7)} by AetherUnbound, ${dateTime(commit.date)}, environments/prod/airflow.yml in WordPress/openverse-infrastructure).`);
+    // A commit's date, not a tag's: in the person's time zone and locale, not UTC ("Sep 10, 2026, 9:00 AM" in UTC).
+    assert.match(reading?.detail ?? '', /AetherUnbound, Sep 1[01], 2026, \d{1,2}:\d\d\s[AP]M, /);
     assert.equal(reading?.pending, undefined);
   });
 

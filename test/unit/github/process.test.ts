@@ -57,7 +57,7 @@ describe('the release process against the simulator', () => {
     const catalog = findEnvironment(snapshot, 'catalog', 'production')?.environment;
     assert.equal(catalog?.state, 'inSync', 'the version the infrastructure repository records');
     assert.equal(catalog?.running?.imageTag, 'rel-2026.09.09.23.00.57');
-    assert.match(catalog?.stateDetail ?? '', /^Recorded as deployed: rel-2026\.09\.09\.23\.00\.57 \(commit [0-9a-f]{7} by AetherUnbound, 2026-09-10 09:00 UTC, environments\/prod\/airflow\.yml in WordPress\/openverse-infrastructure\)\./);
+    assert.match(catalog?.stateDetail ?? '', /^Recorded as deployed: rel-2026\.09\.09\.23\.00\.57 \(commit [0-9a-f]{7} by AetherUnbound, [A-Z][a-z]{2} \d{1,2}, 2026, \d{1,2}:\d\d\s[AP]M, environments\/prod\/airflow\.yml in WordPress\/openverse-infrastructure\)\./);
     assert.equal(findEnvironment(snapshot, 'indexer_worker', 'production')?.environment.state, 'alwaysLatest');
     assert.equal(snapshot.apps.find((app) => app.app.id === 'api')?.draft?.gitTag, 'api-2026.11.25.18.00.00');
 
