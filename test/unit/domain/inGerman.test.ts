@@ -8,11 +8,18 @@ import { versionKey } from '../../../src/domain/facts';
 import { english, type L10n } from '../../../src/domain/l10n';
 import { needsYou, needsYouSummary } from '../../../src/domain/needsYou';
 import { openverseProfile } from '../../../src/domain/openverse';
+import { registryFallback } from '../../../src/domain/deckReleases';
+import { wrongEnvironmentWarning } from '../../../src/domain/environmentName';
+import { readRecord } from '../../../src/domain/recordedVersion';
+import { publishingDetail } from '../../../src/domain/releaseChain';
+import { chooseRelease, listAppCommits, noReleaseToShow, notesView, publishVariableLines } from '../../../src/domain/releaseNotes';
 import { standingWords } from '../../../src/domain/rollback';
+import { buildRow } from '../../../src/domain/sameBuild';
+import { DEFAULT_IMAGE_SCHEME } from '../../../src/domain/tagScheme';
 import { durationWords, outcomeWords } from '../../../src/domain/runWords';
 import type { DeploymentRecord } from '../../../src/domain/snapshot';
 import { ago, counts, elapsed } from '../../../src/domain/words';
-import { openverseFacts, run } from '../fixtures/openverseFacts';
+import { openverseFacts, run, sha } from '../fixtures/openverseFacts';
 
 /** The pure modules' L10n as vscode.l10n is in a German editor: each text looked up in l10n/bundle.l10n.de.json. */
 const GERMAN_BUNDLE = JSON.parse(readFileSync(join(__dirname, '..', '..', '..', 'l10n', 'bundle.l10n.de.json'), 'utf8')) as Record<string, string>;
@@ -85,5 +92,61 @@ describe('the words the pure modules build, in German', () => {
     assert.equal(entries.find((entry) => entry.kind === 'staleDraft')?.description, 'API · 3 Änderungen · 55 Tage unveröffentlicht');
     assert.equal(needsYouSummary(entries, german), '6 Dinge brauchen Sie: 1 Bereitstellung wartet auf Prüfung, 1 fehlgeschlagene Bereitstellung, 4 unveröffentlichte Entwürfe.');
     assert.equal(needsYou(snapshot, { draftAgeDays: 7 })[0]?.description, 'API production · waiting 30 minutes');
+  });
+
+  it('writes the release notes page in German, its date as a German reads dates, English staying the default', () => {
+    const profile = openverseProfile();
+    const api = buildDeck(profile, openverseFacts(), german, 'de').apps.find((candidate) => candidate.app.id === 'api');
+    assert.ok(api);
+    const comparison = { aheadBy: 3, commits: ['a', 'b', 'c'].map((label) => ({ sha: sha(label), message: `Title of ${label}`, author: 'obulat', date: '2026-11-01T00:00:00Z', htmlUrl: '' })) };
+    assert.equal(listAppCommits(comparison, api.app, { shas: new Set([sha('a')]) }, 'api-1', german).compareNote, '1 von 3 Commits des Monorepos seit api-1 ändert api/; der Rest (2 Commits) betrifft nur andere Teile des Monorepos.');
+    assert.equal(listAppCommits(comparison, api.app, { shas: new Set([sha('a')]) }, 'api-1').compareNote, '1 of the 3 commits of the monorepo since api-1 changes api/; the other 2 commits only touch other parts of the monorepo.');
+    assert.equal(noReleaseToShow(api, 1, german), 'Für API gibt es kein GitHub-Release 1, das sich anzeigen ließe.');
+    const draft = chooseRelease(api, undefined);
+    assert.ok(draft?.draft);
+    const release = (publishedAt: string | null) => ({ id: 1, name: 'n', tagName: 'api-2026.11.20.10.00.00', draft: publishedAt === null, prerelease: false, body: '', bodyHtml: '', htmlUrl: '', createdAt: '2026-11-20T10:00:00Z', publishedAt, targetCommitish: 'main' });
+    const changes = { commits: [], compareNote: '', environmentVariables: [{ file: 'api/env.template', added: ['SEARCH_URL'], changed: [], removed: ['OLD_A', 'OLD_B'], unreadable: false }] };
+    const view = notesView(profile, api, draft, release(null), changes, false, undefined, german, 'de');
+    assert.deepEqual(view.effects, [
+      'tag_docker_image_and_trigger_deployment.yml versieht das neueste Image von API mit dem Tag rel-2026.11.20.10.00.00.',
+      'Dann wird API production automatisch bereitgestellt: rel-2026.11.02.14.05.33 → rel-2026.11.20.10.00.00.',
+      'Ein Changelog-Pull-Request wird geöffnet, den Sie prüfen.',
+    ]);
+    assert.deepEqual(view.environmentVariables, [
+      'Neu in api/env.template: SEARCH_URL. Fügen Sie sie vor dem Veröffentlichen (das Veröffentlichen stellt API production bereit) in der Infrastrukturkonfiguration hinzu.',
+      'Entfernt aus api/env.template: OLD_A, OLD_B. Sie können aus der Infrastrukturkonfiguration entfernt werden, sobald die neue Version läuft.',
+    ]);
+    assert.deepEqual(publishVariableLines(api.app, changes, german).slice(0, 2), ['', '⚠ Umgebungsvariablen:']);
+    // A publish date is not a tag's: in the person's locale and time zone, never "2026-11-02 14:05:33 UTC".
+    const published = chooseRelease(api, api.releases[0]?.id);
+    assert.ok(published?.published);
+    const shown = notesView(profile, api, published, release('2026-11-02T14:05:33Z'), changes, false, buildRow({ sha: sha('c14'), from: 'commits' }, german), german, 'de');
+    assert.match(shown.publishedOn ?? '', /^0[23]\.11\.2026, \d\d:\d\d$/);
+    assert.equal(shown.build, `${sha('c14').slice(0, 7)} (abgeleitet)`);
+    assert.match(notesView(profile, api, published, release('2026-11-02T14:05:33Z'), changes, false).publishedOn ?? '', /^Nov [23], 2026, \d{1,2}:\d\d\s[AP]M$/);
+  });
+
+  it('says the deck\'s remaining details in German: registry fallback, recorded version, publishing, a /version naming another environment', () => {
+    const profile = openverseProfile();
+    const api = profile.apps.find((app) => app.id === 'api');
+    assert.ok(api);
+    assert.equal(registryFallback({ ...api, registry: { org: 'wordpress', package: 'openverse-api' } }, 'GitHub answered 404', german), 'Das Container-Paket wordpress/openverse-api konnte nicht gelesen werden (GitHub answered 404); daher wird, aus welchem Commit jedes Release von API gebaut wurde, aus den Commits abgeleitet, die seine Quellordner ändern.');
+    const recordedIn = { repo: 'WordPress/openverse-infrastructure', path: 'environments/prod/airflow.yml', pattern: 'image_tag: "(rel-[^"]+)"' };
+    const commit = { sha: sha('infra-1'), author: 'AetherUnbound', date: '2026-09-10T09:00:00Z', htmlUrl: '' };
+    const pull = { number: 12, author: 'krysal', htmlUrl: 'https://github.com/WordPress/openverse-infrastructure/pull/12', text: 'image_tag: "rel-2026.11.02.14.05.33"' };
+    const reading = readRecord(recordedIn, { ...recordedIn, file: { text: 'image_tag: "rel-2026.09.09.23.00.57"', commit }, pulls: [pull] }, [], DEFAULT_IMAGE_SCHEME, german, 'de');
+    assert.match(reading?.detail ?? '', /^Als bereitgestellt festgehalten: rel-2026\.09\.09\.23\.00\.57 \(Commit \w{7} von AetherUnbound, 1[01]\.09\.2026, \d\d:\d\d, environments\/prod\/airflow\.yml in WordPress\/openverse-infrastructure\)\. rel-2026\.11\.02\.14\.05\.33 ist im offenen Pull-Request #12 von krysal festgehalten, noch nicht gemergt \(https:\S+\)\.$/);
+    assert.equal(reading?.pending, 'rel-2026.11.02.14.05.33 im offenen PR #12, nicht gemergt');
+    const releaseRun = { ...run('release.yml', 'api-2026.11.20.10.00.00', null, '2026-11-26T08:00:00Z', 'in_progress'), headBranch: 'api-2026.11.20.10.00.00' };
+    const jobs = [{ id: 1, name: 'release', status: 'in_progress', conclusion: null, steps: [{ number: 1, name: 'Deploy production application', status: 'in_progress', conclusion: null }] }] as unknown as Parameters<typeof publishingDetail>[1];
+    assert.equal(publishingDetail(releaseRun, jobs, [releaseRun], 'API production', api, german), 'api-2026.11.20.10.00.00 wurde veröffentlicht; seine Ausführung des Release-Workflows: stellt rel-2026.11.20.10.00.00 in API production bereit.');
+    const production = api.environments.find((environment) => environment.id === 'production');
+    const staging = api.environments.find((environment) => environment.id === 'staging');
+    assert.ok(production && staging);
+    assert.equal(wrongEnvironmentWarning(api, production, 'staging', german), 'ihr /version sagt, sie sei staging: Die URL zeigt möglicherweise auf die falsche Umgebung');
+    const facts = openverseFacts();
+    const named = buildDeck(profile, { ...facts, versions: { ...facts.versions, [versionKey('api', 'production')]: { kind: 'answered', release: sha('c14'), environment: 'staging' } } }, german, 'de');
+    const detail = named.apps.find((app) => app.app.id === 'api')?.environments.find((environment) => environment.environment.id === 'production')?.stateDetail;
+    assert.match(detail ?? '', /^Ihr \/version sagt, sie sei staging: Die URL zeigt möglicherweise auf die falsche Umgebung \(https:\S+\); daher gilt ihre Antwort nicht als das, was hier läuft\. /);
   });
 });
