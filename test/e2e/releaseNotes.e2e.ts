@@ -132,6 +132,11 @@ for (const colorScheme of ['dark', 'light'] as const) {
         await done.waitFor({ state: 'visible', timeout: 120_000 });
         assert.match(await done.innerText(), /Frontend production runs the build of rel-2026\.11\.25\.18\.00\.00 \(commit [0-9a-f]{7}\)/);
         assert.match(await done.innerText(), /changelog pull request #\d+/);
+        // The panel now shows the release as published, dated as the person reads dates (Intl: the editor's
+        // language, their time zone), not as UTC; only tag names carry UTC (release-process.md).
+        const publishedOn = frame.locator('dt', { hasText: /^Published$/ }).locator('xpath=following-sibling::dd[1]');
+        await publishedOn.waitFor({ state: 'visible', timeout: 30_000 });
+        assert.match(await publishedOn.innerText(), /^[A-Z][a-z]{2} \d{1,2}, \d{4}, \d{1,2}:\d\d\s[AP]M$/);
         await screenshot(page, '08-publish-completed', 'publish-completed');
         await assertNowhereOnScreen(page, DEMO_TOKEN);
         const runs = (await (await fetch(`${workbench.simulator.url}/repos/${INFRA}/actions/runs?per_page=100`, { headers: { authorization: `token ${DEMO_TOKEN}` } })).json()) as { workflow_runs: Array<{ display_title: string; conclusion: string | null }> };

@@ -67,10 +67,14 @@ describe('Release Deck in an editor whose display language is German', () => {
     assert.match(tooltip, /Fehlgeschlagene Ausführung: /);
   });
 
-  it('titles the release notes panel in German, and names the Needs You entries in German', async () => {
+  it('titles the release notes panel and writes its sentences in German, and names the Needs You entries in German', async () => {
     const deck = await loadedDeck();
     await vscode.commands.executeCommand(COMMANDS.openReleaseNotes, 'frontend');
-    await waitFor('the frontend notes to load', () => deck.testing?.releaseNotesView('frontend'));
+    const notes = await waitFor('the frontend notes to load', () => deck.testing?.releaseNotesView('frontend'));
+    // The page's sentences built in src/domain (releaseNotes.ts, process.ts): what publishing sets off, which commits are listed.
+    assert.ok(notes.effects.some((effect) => /^Dann wird Frontend production automatisch bereitgestellt: rel-[\d.]+ → rel-[\d.]+\.$/.test(effect)), notes.effects.join('\n'));
+    assert.ok(notes.effects.includes('Ein Changelog-Pull-Request wird geöffnet, den Sie prüfen.'), notes.effects.join('\n'));
+    assert.match(notes.compareNote, /^(Keiner|\d+) von \d+ Commits? des Monorepos seit |^Die Commits seit /);
     // The glossary keeps "Release Notes" in German (l10n/README.md): the title comes from l10n/bundle.l10n.de.json all the same.
     assert.ok(vscode.window.tabGroups.all.flatMap((group) => group.tabs).some((tab) => tab.label === 'Release Notes · Frontend'), 'a panel titled for the app');
     const failed = await waitFor('Needs You to list the failed frontend deployment', () => deck.testing?.needsYou().items.find((item) => item.label.startsWith('Fehlgeschlagene Bereitstellung von rel-')));
