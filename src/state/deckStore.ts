@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { Disposable } from '../disposable';
 import { buildDeck } from '../domain/buildDeck';
+import { registryFallback } from '../domain/deckReleases';
 import type { Endpoint } from '../domain/endpoint';
 import { english } from '../domain/l10n';
 import { sectionHostConflict } from '../domain/sectionHost';
@@ -209,9 +210,11 @@ export class DeckStore extends Disposable {
       // Links from GitHub's answers go on screen only when safe and on the web host in force.
       const facts = withCheckedLinks(await gatherFacts(client, profile, { onProblem: (message) => { this.warnOnce(message); } }), webUrl);
       const snapshot = buildDeck(profile, facts, vscode.l10n, vscode.env.language);
-      for (const app of snapshot.apps) {
-        if (app.buildNote !== undefined) {
-          this.warnOnce(app.buildNote);
+      for (const app of profile.apps) {
+        const registry = facts.registries?.[app.id];
+        if (registry?.kind === 'unavailable') {
+          // The log stays English (l10n/README.md): the note as the deck words it, in English.
+          this.warnOnce(registryFallback(app, registry.reason));
         }
       }
       const cost: RefreshCost = {
