@@ -139,7 +139,7 @@ describe('the words the pure modules build, in German', () => {
     assert.equal(reading?.pending, 'rel-2026.11.02.14.05.33 im offenen PR #12, nicht gemergt');
     const releaseRun = { ...run('release.yml', 'api-2026.11.20.10.00.00', null, '2026-11-26T08:00:00Z', 'in_progress'), headBranch: 'api-2026.11.20.10.00.00' };
     const jobs = [{ id: 1, name: 'release', status: 'in_progress', conclusion: null, steps: [{ number: 1, name: 'Deploy production application', status: 'in_progress', conclusion: null }] }] as unknown as Parameters<typeof publishingDetail>[1];
-    assert.equal(publishingDetail(releaseRun, jobs, [releaseRun], 'API production', api, german), 'api-2026.11.20.10.00.00 wurde veröffentlicht; seine Ausführung des Release-Workflows: stellt rel-2026.11.20.10.00.00 in API production bereit.');
+    assert.equal(publishingDetail(releaseRun, jobs, [releaseRun], 'API production', api, german), 'api-2026.11.20.10.00.00 wurde veröffentlicht; seine Ausführung des Release-Workflows: rel-2026.11.20.10.00.00 wird auf API production bereitgestellt.');
     const production = api.environments.find((environment) => environment.id === 'production');
     const staging = api.environments.find((environment) => environment.id === 'staging');
     assert.ok(production && staging);
