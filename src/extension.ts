@@ -43,6 +43,7 @@ import { EndpointService } from './state/endpoint';
 import { GitHubClients } from './state/gitHubClients';
 import { ProfileChecker } from './state/profileChecker';
 import { notesLoader } from './state/releaseNotes';
+import { userLanguage } from './language';
 import { describeDeck, testingApi, type DeckItemView, type TestingApi } from './testingApi';
 import { ConditionPrompts } from './ui/conditionPrompts';
 import { Confirmer } from './ui/confirm';
@@ -197,7 +198,7 @@ function releaseNotesHost(services: WindowServices): ReleaseNotesHost {
     primary: () => sections.primary?.key,
     folderName: (section) => (sections.shown.length > 1 ? sections.byKey(section)?.name : undefined),
     apps: (section) => profileOf(section)?.apps ?? [],
-    load: (section, ...rest) => notesLoader({ gitHub: () => gitHub.current(), profile: () => profileOf(section), webUrl: () => endpoints.webUrl(), language: { l10n: vscode.l10n, locale: vscode.env.language } })(...rest),
+    load: (section, ...rest) => notesLoader({ gitHub: () => gitHub.current(), profile: () => profileOf(section), webUrl: () => endpoints.webUrl(), language: userLanguage() })(...rest),
     isPublishing: (section, appId) => services.inFlight.within(section).get(publishKey(appId)) !== undefined,
     publish: (section, appId, releaseId, reviewed) => executeCommand(COMMANDS.publishRelease, { appId, releaseId, reviewed, section }),
     refresh: (section, reason) => sections.byKey(section)?.store.refresh(reason) ?? Promise.resolve(),

@@ -172,7 +172,7 @@ async function confirmAndDeploy(
   }
   const current = environment.running?.imageTag ?? vscode.l10n.t('unknown');
 
-  const preview = previewLines(await previewDeployment(client, profile.monorepo, app, environment, target));
+  const preview = previewLines(await previewDeployment(client, profile.monorepo, app, environment, target, userLanguage()));
 
   const deploy = environment.environment.deploy;
   const asked = deploy.kind === 'workflow' ? await deploymentReason(services, client, deploy, { title: verbWords(kind).what(label, target.imageTag), what: `${VERBS[kind].question} ${label} to ${target.imageTag}` }, reasonGiven, `${VERBS[kind].question} ${target.imageTag} from Release Deck`) : undefined;
@@ -281,7 +281,7 @@ function previewLines(preview: DeploymentPreview): string[] {
             ...code.commits.slice(0, 8).map((commit) => `  ${shortSha(commit.sha)} ${commit.title}`),
             ...(code.commits.length > 8 ? [vscode.l10n.t('  … and {0} more: {1}', code.commits.length - 8, code.compareUrl)] : []),
           ];
-  const advice = environmentVariableAdvice(preview.environmentVariables, 'before this deployment');
+  const advice = environmentVariableAdvice(preview.environmentVariables, vscode.l10n.t('before this deployment'), vscode.l10n);
   const variableLines = advice.length > 0 ? ['', vscode.l10n.t('⚠ Environment variables:'), ...advice.map((line) => `  ${line}`)] : [];
   return [...codeLines, ...variableLines];
 }

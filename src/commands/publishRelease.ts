@@ -15,7 +15,7 @@ import { publishAndFollow, PublishNotDone, type PublishResult } from '../operati
 import { settlePublishOutcome } from '../operations/settlePublish';
 import type { Services, WindowServices } from '../services';
 import { registerSectionCommand } from './sectionCommand';
-import { errorWords } from '../language';
+import { errorWords, userLanguage } from '../language';
 import { executeCommand } from '../executeCommand';
 import { openLink } from '../ui/links';
 import { refuseBusy } from './deploymentFlow';
@@ -127,11 +127,11 @@ async function publish(services: Services, app: AppDeck, draft: DraftRelease, re
   }
   const tag = await placeTag(client, profile.monorepo, draft);
   const deployedEnvironment = app.environments.find((environment) => environment.environment.deployedOnPublish);
-  const next = publishEffects(profile, app, draft);
+  const next = publishEffects(profile, app, draft, vscode.l10n);
   // Read from the deck as it is now (a refresh may have run since the command started).
   const race = publishRaceWarning(services.store.state.snapshot ?? snapshot, Date.now(), draft.gitTag, deployedEnvironment);
-  const commits = await draftCommits(client, profile, app, draft, tag.send);
-  const variableLines = publishVariableLines(app.app, commits);
+  const commits = await draftCommits(client, profile, app, draft, tag.send, userLanguage());
+  const variableLines = publishVariableLines(app.app, commits, vscode.l10n);
   const confirmed = await services.confirmer.ask({
     message: vscode.l10n.t('Publish the GitHub Release {0}?', draft.gitTag),
     detail: confirmationDetail({ app, draft, tagPlacement: tag.placement, commits, race, next, variableLines }),

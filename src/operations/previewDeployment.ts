@@ -7,7 +7,7 @@ import { placeLabel } from '../domain/words';
 import { appCommitShas } from '../github/appHistory';
 import type { GitHubClient } from '../github/client';
 import { compareCommits } from '../github/commits';
-import { describeError } from '../github/errors';
+import { describeError, ENGLISH, type Language } from '../github/errors';
 
 /** How the code changes when the environment goes from what it runs to the target. */
 export type CodeChange =
@@ -35,8 +35,9 @@ export interface DeploymentPreview {
   readonly environmentVariables: readonly EnvironmentFileChange[];
 }
 
-/** Asks GitHub what lies between what runs in the environment and the target; never throws. */
-export async function previewDeployment(client: GitHubClient, monorepo: string, app: AppDeck, environment: EnvironmentDeck, target: DeployTarget): Promise<DeploymentPreview> {
+/** Asks GitHub what lies between what runs in the environment and the target, said in `language`; never throws. */
+export async function previewDeployment(client: GitHubClient, monorepo: string, app: AppDeck, environment: EnvironmentDeck, target: DeployTarget, language: Language = ENGLISH): Promise<DeploymentPreview> {
+  const { l10n } = language;
   const base = environment.running?.sha;
   if (base !== undefined && base === target.sha) {
     return { code: { kind: 'same' }, environmentVariables: [] };
@@ -45,11 +46,11 @@ export async function previewDeployment(client: GitHubClient, monorepo: string, 
     return { code: { kind: 'unknown' }, environmentVariables: [] };
   }
   const folders = buildPathsOf(app.app);
-  const runsLabel = `what ${placeLabel(app.app, environment.environment)} runs`;
+  const runsLabel = l10n.t('what {0} runs', placeLabel(app.app, environment.environment));
   try {
     const [comparison, ownAtTarget] = await Promise.all([compareCommits(client, monorepo, base, target.sha), appCommitShas(client, monorepo, target.sha, folders)]);
     if (comparison.aheadBy > 0) {
-      const listing = listAppCommits(comparison, app.app, ownAtTarget, runsLabel);
+      const listing = listAppCommits(comparison, app.app, ownAtTarget, runsLabel, l10n);
       return {
         code: { kind: 'listed', direction: 'added', count: comparison.aheadBy, commits: listing.commits, note: listing.compareNote, compareUrl: comparison.htmlUrl },
         environmentVariables: environmentVariableChanges(app.app.envFiles, comparison.files, comparison.patches),
@@ -57,10 +58,10 @@ export async function previewDeployment(client: GitHubClient, monorepo: string, 
     }
     // Going back, GitHub lists what is taken away when asked the other way round.
     const [back, ownAtBase] = await Promise.all([compareCommits(client, monorepo, target.sha, base), appCommitShas(client, monorepo, base, folders)]);
-    const listing = listAppCommits(back, app.app, ownAtBase, target.imageTag);
+    const listing = listAppCommits(back, app.app, ownAtBase, target.imageTag, l10n);
     return { code: { kind: 'listed', direction: 'takenAway', count: comparison.behindBy, commits: listing.commits, note: listing.compareNote, compareUrl: comparison.htmlUrl }, environmentVariables: [] };
   } catch (error) {
-    return { code: { kind: 'unlisted', why: describeError(error) }, environmentVariables: [] };
+    return { code: { kind: 'unlisted', why: describeError(error, language) }, environmentVariables: [] };
   }
 }
 

@@ -3,19 +3,19 @@ import type { AppDeck, DraftRelease } from '../domain/snapshot';
 import type { Profile } from '../domain/profileTypes';
 import type { ReviewedDraft } from '../domain/reviewedDraft';
 import { chooseRelease, compareRange, listAppCommits, noNotesFor, noReleaseToShow, notesView, unknownBase, unlistedCommits, type CompareRange, type NotesListing, type NotesView } from '../domain/releaseNotes';
-import { english, type L10n } from '../domain/l10n';
 import { environmentVariableChanges } from '../domain/environmentVariables';
 import { withCheckedNotesLinks } from '../domain/githubLinks';
 import type { GitHubClient } from '../github/client';
 import { appCommitShas } from '../github/appHistory';
 import { compareCommits } from '../github/commits';
-import { describeError } from '../github/errors';
+import { describeError, ENGLISH, type Language } from '../github/errors';
 import { getReleaseWithHtml } from '../github/releases';
 import { buildRow } from '../domain/sameBuild';
 import { releaseBuild } from '../operations/releaseBuild';
 
 /** The app's commits between the two ends of a release's range, or why GitHub could not list them. */
-async function commitsBetween(client: GitHubClient, profile: Profile, app: AppDeck, range: CompareRange, l10n: L10n): Promise<NotesListing> {
+async function commitsBetween(client: GitHubClient, profile: Profile, app: AppDeck, range: CompareRange, language: Language): Promise<NotesListing> {
+  const { l10n } = language;
   const repo = profile.monorepo;
   try {
     const [comparison, own] = await Promise.all([compareCommits(client, repo, range.base, range.head), appCommitShas(client, repo, range.head, buildPathsOf(app.app))]);
@@ -25,14 +25,14 @@ async function commitsBetween(client: GitHubClient, profile: Profile, app: AppDe
       environmentVariables: environmentVariableChanges(app.app.envFiles, comparison.files, comparison.patches),
     };
   } catch (error) {
-    return unlistedCommits(range, describeError(error), l10n);
+    return unlistedCommits(range, describeError(error, language), l10n);
   }
 }
 
-/** The app's commits a draft would publish (from what production runs to `target`), as the notes panel lists them (in the language of `l10n`). */
-export async function draftCommits(client: GitHubClient, profile: Profile, app: AppDeck, draft: DraftRelease, target: string, l10n: L10n = english): Promise<NotesListing> {
-  const range = compareRange(app, { draft }, target, l10n);
-  return range !== undefined ? commitsBetween(client, profile, app, range, l10n) : unknownBase(l10n);
+/** The app's commits a draft would publish (from what production runs to `target`), as the notes panel lists them (in `language`). */
+export async function draftCommits(client: GitHubClient, profile: Profile, app: AppDeck, draft: DraftRelease, target: string, language: Language = ENGLISH): Promise<NotesListing> {
+  const range = compareRange(app, { draft }, target, language.l10n);
+  return range !== undefined ? commitsBetween(client, profile, app, range, language) : unknownBase(language.l10n);
 }
 
 /**
@@ -44,16 +44,10 @@ export async function loadReleaseNotes(client: GitHubClient, profile: Profile, a
   return (await loadShownNotes(client, profile, app, releaseId, publishing, webUrl, language)).view;
 }
 
-/** The words of the notes (`l10n`) and their dates (`locale`): the editor's language, English by default. */
-export interface Language {
-  readonly l10n: L10n;
-  readonly locale: string;
-}
-
-const ENGLISH: Language = { l10n: english, locale: 'en' };
 
 /** The panel's view, and the release as read for it (what a Publish from the panel was reviewed against). */
-async function loadShownNotes(client: GitHubClient, profile: Profile, app: AppDeck, releaseId: number | undefined, publishing: boolean, webUrl: string, { l10n, locale }: Language): Promise<{ view: NotesView; reviewed: ReviewedDraft }> {
+async function loadShownNotes(client: GitHubClient, profile: Profile, app: AppDeck, releaseId: number | undefined, publishing: boolean, webUrl: string, language: Language): Promise<{ view: NotesView; reviewed: ReviewedDraft }> {
+  const { l10n, locale } = language;
   const chosen = chooseRelease(app, releaseId);
   if (chosen === undefined) {
     throw new Error(noReleaseToShow(app, releaseId, l10n));
@@ -62,7 +56,7 @@ async function loadShownNotes(client: GitHubClient, profile: Profile, app: AppDe
   const range = compareRange(app, chosen, release.targetCommitish, l10n);
   const tagCommit = chosen.published?.commitSha;
   const [listing, build] = await Promise.all([
-    range !== undefined ? commitsBetween(client, profile, app, range, l10n) : unknownBase(l10n),
+    range !== undefined ? commitsBetween(client, profile, app, range, language) : unknownBase(l10n),
     // A published release's build: the git tag's commit is main's head when it was published, rarely the build.
     chosen.published !== undefined && tagCommit !== undefined ? releaseBuild(client, profile.monorepo, app.app, tagCommit, chosen.published.imageTag) : undefined,
   ]);
@@ -79,7 +73,8 @@ async function loadShownNotes(client: GitHubClient, profile: Profile, app: AppDe
 export type NotesLoad =
   /** `reviewed`: the release's tag, target and notes as read for the view, what a Publish from it was reviewed against. */
   | { readonly ok: true; readonly view: NotesView; readonly reviewed: ReviewedDraft }
-  | { readonly ok: false; readonly reason: 'unavailable' | 'failed'; readonly message: string };
+  /** `message` in the person's language; `logged` the same in English, for the log. */
+  | { readonly ok: false; readonly reason: 'unavailable' | 'failed'; readonly message: string; readonly logged?: string };
 
 /** What loading the notes needs: the GitHub client of the current sign-in, the profile and web host in force. */
 export interface NotesInputs {
@@ -102,7 +97,7 @@ export function notesLoader(inputs: NotesInputs): (app: AppDeck, releaseId: numb
     try {
       return { ok: true, ...(await loadShownNotes(client, profile, app, releaseId, publishing, inputs.webUrl() ?? '', inputs.language ?? ENGLISH)) };
     } catch (error) {
-      return { ok: false, reason: 'failed', message: describeError(error) };
+      return { ok: false, reason: 'failed', message: describeError(error, inputs.language ?? ENGLISH), logged: describeError(error) };
     }
   };
 }

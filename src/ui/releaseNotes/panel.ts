@@ -200,7 +200,7 @@ export class ReleaseNotesPanels extends Disposable {
         return;
       }
       if (loaded.reason === 'failed') {
-        this.host.log.error(`Release notes of ${app.app.label}: ${loaded.message}`);
+        this.host.log.error(`Release notes of ${app.app.label}: ${loaded.logged ?? loaded.message}`);
       }
       await this.post(entry, { type: 'error', message: loaded.message });
     } finally {
