@@ -23,10 +23,11 @@ describe('Release Deck in German in the browser', () => {
 
   it('offers German command titles in the command palette and German times in the deck', async () => {
     const { page } = workbench;
-    await openLoadedDeck(page);
+    // Rows are spoken in German too (the deck's words follow the editor's language).
+    await openLoadedDeck(page, 'API', /^App API, /);
     await widenSideBar(page);
     await page.locator('.pane-header', { hasText: 'Braucht Sie' }).waitFor({ state: 'visible', timeout: 20_000 });
-    const history = page.getByRole('treeitem', { name: /^API Production history/ }).first();
+    const history = page.getByRole('treeitem', { name: /^API Production: Verlauf/ }).first();
     if ((await history.getAttribute('aria-expanded')) === 'false') {
       await history.click();
     }

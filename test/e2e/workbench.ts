@@ -106,10 +106,13 @@ export async function openReleaseDeck(page: Page): Promise<void> {
   await page.mouse.move(900, 600);
 }
 
-/** Opens the deck and waits until it shows the app `label` (that is, until the first refresh has loaded it). */
-export async function openLoadedDeck(page: Page, label = 'API'): Promise<void> {
+/**
+ * Opens the deck and waits until it shows the app `label` (that is, until the first refresh has loaded it), found by
+ * its spoken label: `spoken` for an editor in another language (German: "App API, …").
+ */
+export async function openLoadedDeck(page: Page, label = 'API', spoken = new RegExp(`^${label} app,`)): Promise<void> {
   await openReleaseDeck(page);
-  await page.getByRole('treeitem', { name: new RegExp(`^${label} app,`) }).waitFor({ state: 'visible', timeout: 30_000 });
+  await page.getByRole('treeitem', { name: spoken }).waitFor({ state: 'visible', timeout: 30_000 });
 }
 
 /** Drags the side bar wider, as a maintainer does to read the deck's descriptions. */
