@@ -8,7 +8,7 @@ import { describeTag, type DeployTarget } from '../domain/deployPlan';
 import { environmentVariableAdvice } from '../domain/environmentVariables';
 import type { WorkflowRunFact } from '../domain/facts';
 import { shortSha } from '../domain/tags';
-import { activeRunInDeck, busyMessage } from '../domain/busyEnvironment';
+import { activeRunInDeck, busyMessage, type BusyAction } from '../domain/busyEnvironment';
 import { deployAndFollow, type DeployResult } from '../operations/deploy';
 import { environmentKey } from '../operations/inFlight';
 import { previewDeployment, type DeploymentPreview } from '../operations/previewDeployment';
@@ -23,6 +23,8 @@ import { placeLabel } from '../domain/words';
 export type DeploymentKind = 'deploy' | 'redeploy' | 'rollBack';
 
 /** The English verbs, for the log and the reason sent to GitHub (both stay English). */
+const BUSY_ACTIONS: Record<DeploymentKind, BusyAction> = { deploy: 'deploy', redeploy: 'redeploy', rollBack: 'roll back' };
+
 const VERBS: Record<DeploymentKind, { question: string; doing: string }> = {
   deploy: { question: 'Deploy', doing: 'deploying' },
   redeploy: { question: 'Redeploy', doing: 'redeploying' },
@@ -134,12 +136,12 @@ function holdUntilShown(services: Services, release: () => void, place: { appId:
 }
 
 /** Refuses (says why, returns it) before anything is asked or sent, when the deck shows a run acting on the environment. */
-export function refuseBusy(services: Services, label: string, action: string, environment: EnvironmentDeck): string | undefined {
+export function refuseBusy(services: Services, label: string, action: BusyAction, environment: EnvironmentDeck): string | undefined {
   const active = activeRunInDeck(environment);
   if (active === undefined) {
     return undefined;
   }
-  const message = busyMessage(label, action, active);
+  const message = busyMessage(label, action, active, vscode.l10n, vscode.env.language);
   services.log.warn(message);
   void vscode.window.showWarningMessage(message, vscode.l10n.t('Open Run')).then((choice) => {
     if (choice !== undefined) {
@@ -166,7 +168,7 @@ async function confirmAndDeploy(
     return undefined;
   }
   const label = placeLabel(app.app, environment.environment);
-  const busy = refuseBusy(services, label, VERBS[kind].question.toLowerCase(), environment);
+  const busy = refuseBusy(services, label, BUSY_ACTIONS[kind], environment);
   if (busy !== undefined) {
     return { stoppedWatching: false, nothingStarted: true, problem: busy };
   }
@@ -182,7 +184,7 @@ async function confirmAndDeploy(
   const reason = asked?.reason ?? reasonGiven ?? `${VERBS[kind].question} ${target.imageTag} from Release Deck`;
   const production = environment.environment.production;
   const confirmed = await services.confirmer.ask({
-    message: verbWords(kind).question(label, describeTag(target.imageTag), production),
+    message: verbWords(kind).question(label, describeTag(target.imageTag, vscode.l10n), production),
     detail: [
       vscode.l10n.t('App: {0}', app.app.label),
       production ? vscode.l10n.t('Environment: {0} (production)', environment.environment.label) : vscode.l10n.t('Environment: {0}', environment.environment.label),

@@ -90,7 +90,7 @@ async function sendReview(services: Services, app: AppDeck, environment: Environ
   const current = environment.running?.imageTag ?? vscode.l10n.t('unknown');
   const environments = fresh.review.environments.map((one) => one.name).join(', ');
   const confirmed = await services.confirmer.ask({
-    message: reviewQuestion(decision, describeTag(target), label, production),
+    message: reviewQuestion(decision, describeTag(target, vscode.l10n), label, production),
     detail: [
       vscode.l10n.t('App: {0}', app.app.label),
       production ? vscode.l10n.t('Environment: {0} (production) — GitHub environment {1}', environment.environment.label, environments) : vscode.l10n.t('Environment: {0} — GitHub environment {1}', environment.environment.label, environments),

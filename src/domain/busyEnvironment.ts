@@ -1,5 +1,7 @@
 import type { EnvironmentDeck } from './snapshot';
 import { attemptStartedAt, type WorkflowRunFact } from './facts';
+import { english, type L10n } from './l10n';
+import { dateTime } from './words';
 
 /** A run of an environment's deployment (or the release chain deploying it) that has not finished. */
 export interface ActiveRun {
@@ -25,16 +27,36 @@ export function activeRunAmong(runs: readonly WorkflowRunFact[]): ActiveRun | un
   return active !== undefined ? { title: active.displayTitle, status: active.status, actor: active.actor, startedAt: attemptStartedAt(active), url: active.htmlUrl } : undefined;
 }
 
-/** Why nothing is sent while another run acts on the environment, naming who started it and when. */
-export function busyMessage(label: string, action: string, run: ActiveRun): string {
-  const state = run.status === 'in_progress' ? 'in progress' : run.status === 'waiting' ? 'waiting for review' : run.status;
-  const who = run.actor !== '' && run.actor !== 'unknown' ? `started by ${run.actor}` : 'started';
+/** What the person was about to do when a run kept the environment busy. */
+export type BusyAction = 'deploy' | 'redeploy' | 'roll back' | 'publish' | 're-run the failed jobs';
+
+/**
+ * Why nothing is sent while another run acts on the environment, naming who started it and when (the
+ * person's date and time: `locale` and this process's time zone), in the person's language (`l10n`).
+ */
+export function busyMessage(label: string, action: BusyAction, run: ActiveRun, l10n: L10n = english, locale = 'en'): string {
+  const state = run.status === 'in_progress' ? l10n.t('in progress') : run.status === 'waiting' ? l10n.t('waiting for review') : run.status === 'queued' ? l10n.t('queued') : run.status;
+  const at = dateTime(run.startedAt, locale);
+  const busy =
+    run.actor !== '' && run.actor !== 'unknown'
+      ? l10n.t('{0} is busy: "{1}" is {2} on GitHub, started by {3} at {4}.', label, run.title, state, run.actor, at)
+      : l10n.t('{0} is busy: "{1}" is {2} on GitHub, started at {3}.', label, run.title, state, at);
   // A run waiting on its environment's reviewers ends only once reviewed (or after GitHub's 30 days).
-  const until = run.status === 'waiting' ? 'that run must be reviewed (Review Deployment…, if you are one of its reviewers) and finish first' : 'wait for that run to finish';
-  return `${label} is busy: "${run.title}" is ${state} on GitHub, ${who} at ${clock(run.startedAt)}. Nothing was sent: ${until}, then ${action} again.`;
+  const until = run.status === 'waiting' ? l10n.t('that run must be reviewed (Review Deployment…, if you are one of its reviewers) and finish first') : l10n.t('wait for that run to finish');
+  return `${busy} ${l10n.t('Nothing was sent: {0}, {1}.', until, again(action, l10n))}`;
 }
 
-function clock(iso: string): string {
-  const at = Date.parse(iso);
-  return Number.isNaN(at) ? iso : `${new Date(at).toISOString().slice(0, 16).replace('T', ' ')} UTC`;
+function again(action: BusyAction, l10n: L10n): string {
+  switch (action) {
+    case 'deploy':
+      return l10n.t('then deploy again');
+    case 'redeploy':
+      return l10n.t('then redeploy again');
+    case 'roll back':
+      return l10n.t('then roll back again');
+    case 'publish':
+      return l10n.t('then publish again');
+    case 're-run the failed jobs':
+      return l10n.t('then re-run the failed jobs again');
+  }
 }

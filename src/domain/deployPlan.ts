@@ -1,3 +1,4 @@
+import { english, type L10n } from './l10n';
 import type { AppDeck, EnvironmentDeck } from './snapshot';
 import { isFullSha, shortSha } from './tags';
 import { compareReleaseVersions, DEFAULT_IMAGE_SCHEME, findImageTagIn, readImageTag, tagSchemeOf, type TagScheme } from './tagScheme';
@@ -59,8 +60,8 @@ export function deployableProblem(app: AppDeck, environment: EnvironmentDeck): s
 }
 
 /** How a run title or tag reads in messages: the image tag, with the short SHA when it is a commit. */
-export function describeTag(imageTag: string): string {
-  return isFullSha(imageTag) ? `commit ${shortSha(imageTag)}` : imageTag;
+export function describeTag(imageTag: string, l10n: L10n = english): string {
+  return isFullSha(imageTag) ? l10n.t('commit {0}', shortSha(imageTag)) : imageTag;
 }
 
 /** The image tag that runs in an environment now, for a redeploy. */

@@ -68,11 +68,13 @@ export interface DeployResult {
 export async function deployAndFollow(client: GitHubClient, plan: DeployPlan, report: (step: string) => void, onRun: (run: WorkflowRunFact) => void, options: FollowOptions = {}): Promise<DeployResult> {
   const { app, environment, target } = plan;
   const deploy = environment.environment.deploy;
+  const language = plan.language ?? ENGLISH;
+  const { l10n } = language;
   if (deploy.kind !== 'workflow') {
-    return { stoppedWatching: false, nothingStarted: true, problem: `${placeLabel(app.app, environment.environment)} is not deployed through a GitHub Workflow.` };
+    return { stoppedWatching: false, nothingStarted: true, problem: l10n.t('{0} is not deployed through a GitHub Workflow.', placeLabel(app.app, environment.environment)) };
   }
   const label = placeLabel(app.app, environment.environment);
-  const before = environment.running?.imageTag ?? 'what it ran before';
+  const before = environment.running?.imageTag ?? l10n.t('what it ran before');
   const profileField = `${plan.profilePath}.deploy.workflow`;
   const inputs: Record<string, string> = { [deploy.tagInput]: target.imageTag };
   const reasonInput = plan.reasonInput ?? (await reasonInputOf(client, deploy));
@@ -80,25 +82,24 @@ export async function deployAndFollow(client: GitHubClient, plan: DeployPlan, re
     inputs[reasonInput] = runName(plan.reason.trim(), target.imageTag);
   }
 
-  const { l10n } = plan.language ?? ENGLISH;
   report(plan.releaseWorkflow !== undefined ? l10n.t('Checking that no run of {0} or {1} is under way…', deploy.workflow, plan.releaseWorkflow.workflow) : l10n.t('Checking that no run of {0} is under way…', deploy.workflow));
   let recent: WorkflowRunFact[];
   try {
     const releaseChain = plan.releaseWorkflow !== undefined ? { ...plan.releaseWorkflow, app: app.app } : undefined;
     const busy = await runsActingOn(client, { deploy: { repo: deploy.repo, workflow: deploy.workflow, profileField }, ...(releaseChain !== undefined ? { releaseChain } : {}) });
     if (busy.active !== undefined) {
-      return { stoppedWatching: false, nothingStarted: true, problem: busyMessage(label, 'deploy', busy.active) };
+      return { stoppedWatching: false, nothingStarted: true, problem: busyMessage(label, 'deploy', busy.active, l10n, language.locale) };
     }
     recent = busy.deploymentRuns;
   } catch (error) {
-    return { stoppedWatching: false, nothingStarted: true, problem: `${describeError(error)} Nothing was sent: without its runs, Release Deck cannot tell whether a deployment of ${label} is already under way. ${label} still runs ${before}.` };
+    return { stoppedWatching: false, nothingStarted: true, problem: l10n.t('{0} Nothing was sent: without its runs, Release Deck cannot tell whether a deployment of {1} is already under way. {1} still runs {2}.', describeError(error, language), label, before) };
   }
   // The branch to dispatch on: the profile's, else the repository's default branch as GitHub reports it.
   let ref: string;
   try {
     ref = deploy.ref ?? (await defaultBranchOf(client, deploy.repo, `${plan.profilePath}.deploy.ref`));
   } catch (error) {
-    return { stoppedWatching: false, nothingStarted: true, problem: `${describeError(error)} Nothing was sent: without it, Release Deck does not know which branch to dispatch ${deploy.workflow} on. ${label} still runs ${before}.` };
+    return { stoppedWatching: false, nothingStarted: true, problem: l10n.t('{0} Nothing was sent: without it, Release Deck does not know which branch to dispatch {1} on. {2} still runs {3}.', describeError(error, language), deploy.workflow, label, before) };
   }
   const runsPage = workflowRunsPage(plan.webUrl, deploy.repo, deploy.workflow);
   const look = { repo: deploy.repo, workflow: deploy.workflow, ref, imageTag: target.imageTag, scheme: tagSchemeOf(app.app), baseline: baselineOf(recent), askedAt: new Date(), runsPage, profileField };
@@ -110,25 +111,25 @@ export async function deployAndFollow(client: GitHubClient, plan: DeployPlan, re
     runId = await dispatchWorkflow(client, { repo: deploy.repo, workflow: deploy.workflow, ref, inputs, profileField });
   } catch (error) {
     if (!outcomeUnclear(error)) {
-      return { stoppedWatching: false, nothingStarted: true, problem: `${describeError(error)} ${label} still runs ${before}.` };
+      return { stoppedWatching: false, nothingStarted: true, problem: l10n.t('{0} {1} still runs {2}.', describeError(error, language), label, before) };
     }
-    const lost = `${lostAnswer(error)} while trying to dispatch ${deploy.workflow} in ${deploy.repo}`;
-    report(`${lost}. Looking for the run it may have started…`);
-    const outcome = await lookForDispatchedRun(client, look, error, lookOptions(options));
+    const lost = l10n.t('{0} while trying to dispatch {1} in {2}', lostAnswer(error, l10n), deploy.workflow, deploy.repo);
+    report(l10n.t('{0}. Looking for the run it may have started…', lost));
+    const outcome = await lookForDispatchedRun(client, look, error, lookOptions(options), language);
     if (outcome.kind === 'notDone') {
-      return { stoppedWatching: false, nothingStarted: true, problem: `${lost} (${outcome.evidence}), so nothing was started. ${label} still runs ${before}; you can try again.` };
+      return { stoppedWatching: false, nothingStarted: true, problem: l10n.t('{0} ({1}), so nothing was started. {2} still runs {3}; you can try again.', lost, outcome.evidence, label, before) };
     }
     if (outcome.kind === 'unknown') {
-      return unknown(`${lost}, and ${outcome.why}.`, { checkUrl: outcome.checkUrl, dispatch: look }, label, before);
+      return unknown(l10n.t('{0}, and {1}.', lost, outcome.why), { checkUrl: outcome.checkUrl, dispatch: look }, label, before, language);
     }
     found = outcome.value;
-    report(`${lost}, but GitHub started the run: following it.`);
+    report(l10n.t('{0}, but GitHub started the run: following it.', lost));
   }
   if (found === undefined && runId === undefined) {
     // GitHub accepted the dispatch without naming the run (an older GitHub Enterprise Server answers 204).
-    const outcome = await lookForDispatchedRun(client, look, undefined, lookOptions(options));
+    const outcome = await lookForDispatchedRun(client, look, undefined, lookOptions(options), language);
     if (outcome.kind !== 'done') {
-      return unknown(`GitHub accepted the dispatch of ${deploy.workflow} with ${target.imageTag}, but its run was not found: ${outcome.kind === 'unknown' ? outcome.why : outcome.evidence}.`, { checkUrl: runsPage, dispatch: look }, label, before);
+      return unknown(l10n.t('GitHub accepted the dispatch of {0} with {1}, but its run was not found: {2}.', deploy.workflow, target.imageTag, outcome.kind === 'unknown' ? outcome.why : outcome.evidence), { checkUrl: runsPage, dispatch: look }, label, before, language);
     }
     found = outcome.value;
   }
@@ -141,7 +142,7 @@ export async function deployAndFollow(client: GitHubClient, plan: DeployPlan, re
       ...options,
       onUpdate: (current, review) => {
         run = current;
-        report(l10n.t('Deploying {0} to {1}: {2}', target.imageTag, label, words(current, review)));
+        report(l10n.t('Deploying {0} to {1}: {2}', target.imageTag, label, words(current, review, plan.language)));
       },
     });
     run = followed.run;
@@ -153,11 +154,11 @@ export async function deployAndFollow(client: GitHubClient, plan: DeployPlan, re
       ...(run !== undefined ? { run } : {}),
       stoppedWatching: false,
       nothingStarted: false,
-      problem: `The deployment of ${target.imageTag} to ${label} was dispatched, but following it failed: ${describeError(error)} When last seen, ${label} ran ${before}; check the workflow's runs on GitHub before trying again.`,
+      problem: l10n.t("The deployment of {0} to {1} was dispatched, but following it failed: {2} When last seen, {1} ran {3}; check the workflow's runs on GitHub before trying again.", target.imageTag, label, describeError(error, language), before),
     };
   }
   if (run.conclusion !== 'success') {
-    return { run, stoppedWatching: false, nothingStarted: false, problem: `The deployment of ${target.imageTag} to ${label} ended in ${run.conclusion ?? 'an unknown state'}. ${label} still runs ${before}.` };
+    return { run, stoppedWatching: false, nothingStarted: false, problem: l10n.t('The deployment of {0} to {1} ended in {2}. {1} still runs {3}.', target.imageTag, label, run.conclusion ?? l10n.t('an unknown state'), before) };
   }
   const versionUrl = environment.environment.versionUrl;
   if (versionUrl === undefined || target.sha === undefined) {
@@ -165,15 +166,15 @@ export async function deployAndFollow(client: GitHubClient, plan: DeployPlan, re
   }
   // A release's image reports its build commit, usually before the git tag's (sameBuild.ts).
   const expected: ExpectedBuild = target.tagCommit !== undefined && plan.monorepo !== undefined ? await releaseBuild(client, plan.monorepo, app.app, target.tagCommit, target.imageTag) : { sha: target.sha };
-  const what = target.gitTag !== undefined ? buildWords(target.imageTag, expected.sha) : `commit ${shortSha(expected.sha)}`;
+  const what = target.gitTag !== undefined ? buildWords(target.imageTag, expected.sha) : l10n.t('commit {0}', shortSha(expected.sha));
   report(l10n.t('Deployed. Checking that {0} reports {1}…', label, what));
   const version = await verifyVersion(versionUrl, expected.sha, { ...options, wrongEnvironment: (name) => wrongEnvironmentWarning(app.app, environment.environment, name) });
   if (version.kind === 'mismatch') {
     const unsure = expected.unsure !== undefined ? ` (${expected.unsure})` : '';
-    return { run, version, stoppedWatching: false, nothingStarted: false, problem: `The deployment of ${target.imageTag} to ${label} succeeded, but ${versionUrl} reports commit ${version.seen.slice(0, 12)} instead of ${what}${unsure}.` };
+    return { run, version, stoppedWatching: false, nothingStarted: false, problem: l10n.t('The deployment of {0} to {1} succeeded, but {2} reports commit {3} instead of {4}{5}.', target.imageTag, label, versionUrl, version.seen.slice(0, 12), what, unsure) };
   }
   if (version.kind === 'unreachable') {
-    return { run, version, stoppedWatching: false, nothingStarted: false, problem: `The deployment of ${target.imageTag} to ${label} succeeded, but ${versionUrl} could not confirm it (${version.reason}).` };
+    return { run, version, stoppedWatching: false, nothingStarted: false, problem: l10n.t('The deployment of {0} to {1} succeeded, but {2} could not confirm it ({3}).', target.imageTag, label, versionUrl, version.reason) };
   }
   return { run, version, ...(target.gitTag !== undefined ? { build: expected.sha } : {}), stoppedWatching: version.kind === 'stopped', nothingStarted: false };
 }
@@ -192,12 +193,12 @@ export function runName(reason: string, imageTag: string): string {
   return titleNamesTag(reason, imageTag) ? reason.slice(0, 200) : `${reason.slice(0, 200 - suffix.length)}${suffix}`;
 }
 
-function unknown(what: string, outcome: { checkUrl: string; dispatch: UnsettledDispatch }, label: string, before: string): DeployResult {
+function unknown(what: string, outcome: { checkUrl: string; dispatch: UnsettledDispatch }, label: string, before: string, { l10n }: Language): DeployResult {
   return {
     stoppedWatching: false,
     nothingStarted: false,
     unknownOutcome: { checkUrl: outcome.checkUrl, dispatch: { imageTag: outcome.dispatch.imageTag, baseline: outcome.dispatch.baseline, scheme: outcome.dispatch.scheme } },
-    problem: `${what} Check the workflow's runs on GitHub before deploying ${label} again (${outcome.checkUrl}). When last seen, ${label} ran ${before}.`,
+    problem: l10n.t("{0} Check the workflow's runs on GitHub before deploying {1} again ({2}). When last seen, {1} ran {3}.", what, label, outcome.checkUrl, before),
   };
 }
 

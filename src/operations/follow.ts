@@ -2,6 +2,7 @@ import type { WorkflowRunFact } from '../domain/facts';
 import { reviewOf, timerOnly, waitingWords } from '../domain/deploymentReview';
 import type { DeploymentReview } from '../domain/snapshot';
 import type { GitHubClient } from '../github/client';
+import { ENGLISH, type Language } from '../github/errors';
 import { listPendingDeployments } from '../github/pendingDeployments';
 import { getRun, listWorkflowRuns } from '../github/workflows';
 import { probeVersion } from '../live/versionProbe';
@@ -146,12 +147,23 @@ export async function verifyVersion(url: string, expected: string | readonly str
 }
 
 /** A run's state in words: "in progress", "queued", "waiting for review by …", or its conclusion once completed. */
-export function words(run: WorkflowRunFact, review?: DeploymentReview): string {
+export function words(run: WorkflowRunFact, review?: DeploymentReview, language: Language = ENGLISH): string {
+  const { l10n, locale } = language;
   if (review !== undefined && run.status === 'waiting') {
-    return waitingWords(review);
+    return waitingWords(review, undefined, l10n, locale);
   }
   if (run.status === 'completed') {
-    return run.conclusion ?? 'completed';
+    // GitHub's conclusion (success, failure, cancelled…) as it names it in the run's page.
+    return run.conclusion ?? l10n.t('completed');
   }
-  return run.status === 'in_progress' ? 'in progress' : run.status;
+  switch (run.status) {
+    case 'in_progress':
+      return l10n.t('in progress');
+    case 'queued':
+      return l10n.t('queued');
+    case 'waiting':
+      return l10n.t('waiting');
+    default:
+      return run.status;
+  }
 }

@@ -2,7 +2,8 @@ import type { RunBaseline } from '../domain/dispatchedRun';
 import type { TagScheme } from '../domain/tagScheme';
 import type { ReleaseFact, WorkflowRunFact } from '../domain/facts';
 import type { GitHubClient } from '../github/client';
-import { formatClock, isGitHubError } from '../github/errors';
+import { english, type L10n } from '../domain/l10n';
+import { ENGLISH, describeError, formatClock, isGitHubError, type Language } from '../github/errors';
 import { getRelease } from '../github/releases';
 import { findDispatchedRun } from '../github/workflows';
 
@@ -30,22 +31,22 @@ export function outcomeUnclear(error: unknown): boolean {
   return error.kind === 'timeout' || error.kind === 'network' || error.kind === 'server' || error.kind === 'malformed' || error.kind === 'tooLarge';
 }
 
-/** What happened to the answer, in a few words, without advice (the advice depends on the outcome). */
-export function lostAnswer(error: unknown): string {
+/** What happened to the answer, in a few words, without advice (the advice depends on the outcome), in `l10n`'s language. */
+export function lostAnswer(error: unknown, l10n: L10n = english): string {
   if (!isGitHubError(error)) {
-    return 'the answer could not be read';
+    return l10n.t('the answer could not be read');
   }
   switch (error.kind) {
     case 'timeout':
-      return 'GitHub did not answer in time';
+      return l10n.t('GitHub did not answer in time');
     case 'network':
-      return error.notConnected !== undefined ? 'the connection to GitHub could not be opened' : 'the connection to GitHub failed before its answer came';
+      return error.notConnected !== undefined ? l10n.t('the connection to GitHub could not be opened') : l10n.t('the connection to GitHub failed before its answer came');
     case 'server':
-      return `GitHub answered ${error.status !== undefined ? `${error.status} ` : ''}(a server error)`;
+      return error.status !== undefined ? l10n.t('GitHub answered {0} (a server error)', error.status) : l10n.t('GitHub answered with a server error');
     case 'tooLarge':
-      return "GitHub's answer could not be read (it was larger than any answer of its REST API)";
+      return l10n.t("GitHub's answer could not be read (it was larger than any answer of its REST API)");
     default:
-      return "GitHub's answer could not be read";
+      return l10n.t("GitHub's answer could not be read");
   }
 }
 
@@ -74,26 +75,28 @@ export async function lookForDispatchedRun(
   look: DispatchLook,
   error: unknown,
   options: { attempts?: number; intervalMs?: number; sleep?: (ms: number) => Promise<void> } = {},
+  language: Language = ENGLISH,
 ): Promise<Outcome<WorkflowRunFact>> {
+  const { l10n, locale } = language;
   if (isGitHubError(error) && error.notConnected !== undefined) {
-    return { kind: 'notDone', evidence: `${error.notConnected}: the request never reached GitHub` };
+    return { kind: 'notDone', evidence: l10n.t('{0}: the request never reached GitHub', error.notConnected) };
   }
   let match;
   try {
     match = await findDispatchedRun(client, look, options);
   } catch (failure) {
-    return { kind: 'unknown', why: `whether it started a deployment of ${look.imageTag} cannot be told: its runs could not be read: ${failure instanceof Error ? failure.message : String(failure)}`, checkUrl: look.runsPage };
+    return { kind: 'unknown', why: l10n.t('whether it started a deployment of {0} cannot be told: its runs could not be read: {1}', look.imageTag, describeError(failure, language)), checkUrl: look.runsPage };
   }
   if (match.kind === 'found') {
     return { kind: 'done', value: match.run };
   }
   if (match.kind === 'ambiguous') {
     const runs = match.runs.map((run) => `"${run.displayTitle}"`).join(', ');
-    return { kind: 'unknown', why: `new runs of ${look.workflow} appeared (${runs}), but their titles do not tell whether one deploys ${look.imageTag} for this request`, checkUrl: look.runsPage };
+    return { kind: 'unknown', why: l10n.t('new runs of {0} appeared ({1}), but their titles do not tell whether one deploys {2} for this request', look.workflow, runs, look.imageTag), checkUrl: look.runsPage };
   }
   return {
     kind: 'unknown',
-    why: `no run of ${look.workflow} for ${look.imageTag} on ${look.ref} has appeared since ${formatClock(look.askedAt)}: whether GitHub started one is unknown (it can create a run a while after accepting a dispatch)`,
+    why: l10n.t('no run of {0} for {1} on {2} has appeared since {3}: whether GitHub started one is unknown (it can create a run a while after accepting a dispatch)', look.workflow, look.imageTag, look.ref, formatClock(look.askedAt, locale)),
     checkUrl: look.runsPage,
   };
 }

@@ -10,6 +10,7 @@ import type { DeckSnapshot } from '../domain/snapshot';
 import type { Credential, CredentialStore } from '../auth/credentials';
 import { readSettings } from '../config';
 import { describeError, formatClock, isGitHubError } from '../github/errors';
+import { errorWords } from '../language';
 import type { Log } from '../log';
 import type { Condition } from './conditions';
 import type { EndpointService } from './endpoint';
@@ -242,7 +243,8 @@ export class DeckStore extends Disposable {
         this.ssoToldFor = organization;
         this.conditionEmitter.fire({ kind: 'ssoAuthorizationNeeded', reason: message, organization: sso.organization, authorizeUrl: checkedGitHubLink(sso.url, webUrl), source: credential.source });
       }
-      this.update({ refreshing: false, error: { message, at: new Date() } });
+      // The deck shows the refusal in the person's language; the log above keeps it in English.
+      this.update({ refreshing: false, error: { message: errorWords(error), at: new Date() } });
     }
   }
 

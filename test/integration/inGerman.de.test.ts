@@ -35,7 +35,7 @@ describe('Release Deck in an editor whose display language is German', () => {
     try {
       await admin('faults', { path: '/releases$', kind: 'status', status: 500, count: 3 });
       await deck.refresh();
-      assert.match(deck.describeDeck()[0]?.label ?? '', /^Veraltet: Daten von vor \d+ Sekunden?\. /);
+      assert.match(deck.describeDeck()[0]?.label ?? '', /^Veraltet: Daten von vor \d+ Sekunden?\. GitHub antwortete 500 \(ein Serverfehler\) beim Versuch, .+ Versuchen Sie es in einer Minute erneut\.$/, 'GitHub\'s refusal in German too');
     } finally {
       await admin('faults', undefined, 'DELETE');
       await deck.refresh();

@@ -112,7 +112,7 @@ describe('actions with a lost answer, and busy environments', () => {
       // The deck does not know yet: the check right before dispatching reads it from GitHub.
       const deployed = await vscode.commands.executeCommand<DeployOutcome>(COMMANDS.redeploy, { appId: 'frontend', environmentId: 'production' });
       assert.equal(deployed?.nothingStarted, true);
-      assert.match(deployed?.problem ?? '', /^Frontend production is busy: "Deploy rel-2026\.10\.10\.11\.00\.00 to production-nuxt" is queued on GitHub, started by fine-grained-maintainer at \d{4}-\d\d-\d\d \d\d:\d\d UTC\. Nothing was sent/);
+      assert.match(deployed?.problem ?? '', /^Frontend production is busy: "Deploy rel-2026\.10\.10\.11\.00\.00 to production-nuxt" is queued on GitHub, started by fine-grained-maintainer at [^"]+\. Nothing was sent/);
       // Once the deck knows, the publish is refused before anything is asked or sent.
       await deck.refresh();
       const asked = deck.testing?.confirmations().length ?? 0;

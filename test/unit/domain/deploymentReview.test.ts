@@ -6,6 +6,7 @@ import { outcomeWords } from '../../../src/domain/runWords';
 import type { DeckFacts, PendingDeploymentFact } from '../../../src/domain/facts';
 import { openverseProfile } from '../../../src/domain/openverse';
 import { findEnvironment } from '../../../src/domain/snapshot';
+import { dateTime } from '../../../src/domain/words';
 import { openverseFacts, run } from '../fixtures/openverseFacts';
 
 const PENDING: PendingDeploymentFact = {
@@ -102,6 +103,6 @@ describe('deployments waiting for review', () => {
 describe('an environment busy with a deployment waiting for review', () => {
   it('refuses another deployment saying the run waits for review, and what ends it (review)', () => {
     const message = busyMessage('API production', 'deploy', { title: 'Deploy rel-2026.10.15.09.30.00', status: 'waiting', actor: 'colleague', startedAt: '2026-11-26T08:54:00Z', url: 'https://github.com/o/r/actions/runs/1' });
-    assert.equal(message, 'API production is busy: "Deploy rel-2026.10.15.09.30.00" is waiting for review on GitHub, started by colleague at 2026-11-26 08:54 UTC. Nothing was sent: that run must be reviewed (Review Deployment…, if you are one of its reviewers) and finish first, then deploy again.');
+    assert.equal(message, `API production is busy: "Deploy rel-2026.10.15.09.30.00" is waiting for review on GitHub, started by colleague at ${dateTime('2026-11-26T08:54:00Z')}. Nothing was sent: that run must be reviewed (Review Deployment…, if you are one of its reviewers) and finish first, then deploy again.`);
   });
 });
