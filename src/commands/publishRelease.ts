@@ -160,7 +160,7 @@ async function publish(services: Services, app: AppDeck, draft: DraftRelease, re
         });
         return publishAndFollow(
           client,
-          { profile, app: app.app, draft, target: tag.send, ...(deployedEnvironment !== undefined ? { deployedEnvironment } : {}) },
+          { profile, app: app.app, draft, target: tag.send, language: userLanguage(), ...(deployedEnvironment !== undefined ? { deployedEnvironment } : {}) },
           (step) => {
             progress.report({ message: step });
             said.push(step);
@@ -175,12 +175,13 @@ async function publish(services: Services, app: AppDeck, draft: DraftRelease, re
     services.log.error(`Publishing ${draft.gitTag} failed: ${describeError(error)}`);
     if (error instanceof PublishNotDone) {
       const link = error.link;
-      void vscode.window.showErrorMessage(`${draft.gitTag}: ${message}`, ...(link !== undefined ? [link.label] : [])).then((choice) => {
+      const button = link === undefined ? undefined : link.kind === 'release' ? vscode.l10n.t('Open Release') : vscode.l10n.t('Open Run');
+      void vscode.window.showErrorMessage(`${draft.gitTag}: ${error.said(userLanguage())}`, ...(button !== undefined ? [button] : [])).then((choice) => {
         if (choice !== undefined && link !== undefined) {
           void openLink(link.url, services.log);
         }
       });
-      return link?.label === 'Open Release' ? 'unknown' : undefined;
+      return link?.kind === 'release' ? 'unknown' : undefined;
     }
     // A GitHubError that escapes here is a clear refusal (401, 403, 404, 422): GitHub did nothing.
     void vscode.window.showErrorMessage(isGitHubError(error) ? vscode.l10n.t('Publishing {0} failed: {1} The draft was not published.', draft.gitTag, message) : vscode.l10n.t('Publishing {0} failed: {1}', draft.gitTag, message));

@@ -2,7 +2,7 @@ import type { DraftRelease, EnvironmentDeck } from '../domain/snapshot';
 import type { ReleaseFact, WorkflowRunFact } from '../domain/facts';
 import type { AppProfile, Profile } from '../domain/profileTypes';
 import type { GitHubClient } from '../github/client';
-import { describeError } from '../github/errors';
+import { ENGLISH, describeError, type Language, type Said } from '../github/errors';
 import { changelogBranchFor } from '../domain/changelogPulls';
 import { listPullRequests, type PullRequestFact } from '../github/pulls';
 import { busyMessage, type ActiveRun } from '../domain/busyEnvironment';
@@ -32,6 +32,8 @@ export interface PublishPlan {
    * does not move the tag onto a commit nobody saw.
    */
   readonly target?: string;
+  /** The language of the progress steps and problems (the person's); English when unset. */
+  readonly language?: Language;
 }
 
 export interface PublishResult {
@@ -62,8 +64,10 @@ export interface PublishResult {
 export async function publishAndFollow(client: GitHubClient, plan: PublishPlan, report: (step: string) => void, options: FollowOptions = {}): Promise<PublishResult> {
   const { profile, app, draft, deployedEnvironment } = plan;
   const targetCommitish = plan.target ?? draft.targetCommitish;
-  await refuseWhileDeploying(client, profile, app, deployedEnvironment, report);
-  report(`Publishing ${draft.gitTag}…`);
+  const language = plan.language ?? ENGLISH;
+  const { l10n } = language;
+  await refuseWhileDeploying(client, profile, app, deployedEnvironment, report, language);
+  report(l10n.t('Publishing {0}…', draft.gitTag));
   let published: ReleaseFact;
   try {
     published = await publishRelease(client, profile.monorepo, { id: draft.id, tagName: draft.gitTag, targetCommitish });
@@ -71,21 +75,23 @@ export async function publishAndFollow(client: GitHubClient, plan: PublishPlan, 
     if (!outcomeUnclear(error)) {
       throw error;
     }
-    const lost = `${lostAnswer(error)} while trying to publish ${draft.gitTag}`;
-    report(`${lost}. Reading the release again…`);
+    const lostIn = (said: Language): string => said.l10n.t('{0} while trying to publish {1}', lostAnswer(error, said.l10n), draft.gitTag);
+    const lost = lostIn(language);
+    report(l10n.t('{0}. Reading the release again…', lost));
     const outcome = await lookForPublishedRelease(client, profile.monorepo, draft.id, { tagName: draft.gitTag, targetCommitish, releasePage: draft.htmlUrl });
     if (outcome.kind === 'notDone') {
-      throw new PublishNotDone(`${lost}. Release Deck read it again: ${outcome.evidence}, so it was not published. You can publish it again.`);
+      // The evidence names the release as GitHub shows it (English, as the log keeps it).
+      throw new PublishNotDone((said) => said.l10n.t('{0}. Release Deck read it again: {1}, so it was not published. You can publish it again.', lostIn(said), outcome.evidence));
     }
     if (outcome.kind === 'unknown') {
-      throw new PublishNotDone(`${lost}, and whether it was published cannot be told: ${outcome.why}. Check the release on GitHub before publishing again (${outcome.checkUrl}).`, { label: 'Open Release', url: outcome.checkUrl });
+      throw new PublishNotDone((said) => said.l10n.t('{0}, and whether it was published cannot be told: {1}. Check the release on GitHub before publishing again ({2}).', lostIn(said), outcome.why, outcome.checkUrl), { kind: 'release', url: outcome.checkUrl });
     }
     published = outcome.value;
-    report(`${lost}, but GitHub published it: following what it set off.`);
+    report(l10n.t('{0}, but GitHub published it: following what it set off.', lost));
   }
   const since = new Date(published.publishedAt ?? published.createdAt);
-  const runningBefore = deployedEnvironment?.running?.imageTag ?? 'the version it ran before';
-  const stillRuns = deployedEnvironment !== undefined ? ` ${placeLabel(app, deployedEnvironment.environment)} still runs ${runningBefore}.` : '';
+  const runningBefore = deployedEnvironment?.running?.imageTag ?? l10n.t('the version it ran before');
+  const stillRuns = deployedEnvironment !== undefined ? ` ${l10n.t('{0} still runs {1}.', placeLabel(app, deployedEnvironment.environment), runningBefore)}` : '';
 
   let tagRun: WorkflowRunFact | undefined;
   let deployRun: WorkflowRunFact | undefined;
@@ -107,13 +113,13 @@ export async function publishAndFollow(client: GitHubClient, plan: PublishPlan, 
   try {
     let deployed = false;
     if (profile.releaseWorkflow !== undefined) {
-      report(`Published. Waiting for ${profile.releaseWorkflow} to start…`);
+      report(l10n.t('Published. Waiting for {0} to start…', profile.releaseWorkflow));
       const deployTo = deployedEnvironment?.environment.deploy.kind === 'workflow' ? deployedEnvironment.environment.deploy : undefined;
       const place = deployedEnvironment !== undefined ? placeLabel(app, deployedEnvironment.environment) : undefined;
       const chainWords = { gitTag: draft.gitTag, imageTag: draft.imageTag, ...(place !== undefined ? { place } : {}) };
       const chain = await followReleaseChain(client, { monorepo: profile.monorepo, releaseWorkflow: profile.releaseWorkflow, since, words: chainWords, ...(deployTo !== undefined ? { deploy: { repo: deployTo.repo, workflow: deployTo.workflow, scheme: tagSchemeOf(app) } } : {}) }, report, options);
       if (chain.kind === 'notStarted') {
-        return result({ problem: `${draft.gitTag} is published, but its release workflow (${profile.releaseWorkflow}) did not start, so the image was not tagged ${draft.imageTag}.${stillRuns}` });
+        return result({ problem: `${l10n.t('{0} is published, but its release workflow ({1}) did not start, so the image was not tagged {2}.', draft.gitTag, profile.releaseWorkflow, draft.imageTag)}${stillRuns}` });
       }
       tagRun = chain.run;
       deployRun = chain.deployRun;
@@ -125,12 +131,12 @@ export async function publishAndFollow(client: GitHubClient, plan: PublishPlan, 
         return result({ problem: verdict.message });
       }
       if (verdict.kind === 'deployStepFailedRunSucceeded') {
-        changelogProblem = `the release workflow failed at step "${verdict.step}" although the deployment run succeeded (it may have followed another deployment run), so it wrote no changelog: add the changelog by hand.`;
+        changelogProblem = l10n.t('the release workflow failed at step "{0}" although the deployment run succeeded (it may have followed another deployment run), so it wrote no changelog: add the changelog by hand.', verdict.step);
         deployed = true;
       } else {
         deployed = verdict.deployed;
         if (verdict.kind === 'changelogFailed') {
-          changelogProblem = `the release workflow failed at step "${verdict.step}": only the changelog pull request is missing; add the changelog by hand.`;
+          changelogProblem = l10n.t('the release workflow failed at step "{0}": only the changelog pull request is missing; add the changelog by hand.', verdict.step);
         }
       }
     }
@@ -139,21 +145,21 @@ export async function publishAndFollow(client: GitHubClient, plan: PublishPlan, 
       const deploy = deployedEnvironment.environment.deploy;
       const label = placeLabel(app, deployedEnvironment.environment);
       if (!deployed) {
-        report(`Image tagged. Waiting for the deployment of ${draft.imageTag} to ${label}…`);
+        report(l10n.t('Image tagged. Waiting for the deployment of {0} to {1}…', draft.imageTag, label));
         const deploySince = tagRun !== undefined ? new Date(tagRun.createdAt) : since;
         deployRun = await waitForRun(client, { repo: deploy.repo, workflow: deploy.workflow, since: deploySince, matches: (run) => runDeploysTag(run, draft.imageTag, tagSchemeOf(app)), profileField: 'deploy.workflow' }, options);
         if (deployRun === undefined) {
           return options.isStopped?.() === true
             ? result({ stoppedWatching: true })
-            : result({ problem: `${draft.gitTag} is published and its image tagged ${draft.imageTag}, but no deployment of it to ${label} appeared in ${deploy.workflow}.${stillRuns}` });
+            : result({ problem: `${l10n.t('{0} is published and its image tagged {1}, but no deployment of it to {2} appeared in {3}.', draft.gitTag, draft.imageTag, label, deploy.workflow)}${stillRuns}` });
         }
-        const followed = await followRun(client, deploy.repo, deployRun, { ...options, onUpdate: (run, review) => { deployRun = run; report(`Deploying ${draft.imageTag} to ${label}: ${words(run, review)}`); } });
+        const followed = await followRun(client, deploy.repo, deployRun, { ...options, onUpdate: (run, review) => { deployRun = run; report(l10n.t('Deploying {0} to {1}: {2}', draft.imageTag, label, words(run, review, language))); } });
         deployRun = followed.run;
         if (followed.kind === 'stopped') {
           return result({ stoppedWatching: true });
         }
         if (followed.run.conclusion !== 'success') {
-          return result({ problem: `The deployment of ${draft.imageTag} to ${label} ended in ${followed.run.conclusion ?? 'an unknown state'}.${stillRuns} Open the run and the console to see why; roll back or redeploy from the deck.` });
+          return result({ problem: `${l10n.t('The deployment of {0} to {1} ended in {2}.', draft.imageTag, label, followed.run.conclusion ?? l10n.t('an unknown state'))}${stillRuns} ${l10n.t('Open the run and the console to see why; roll back or redeploy from the deck.')}` });
         }
       }
       const versionUrl = deployedEnvironment.environment.versionUrl;
@@ -162,7 +168,7 @@ export async function publishAndFollow(client: GitHubClient, plan: PublishPlan, 
         const expected = await releaseBuild(client, profile.monorepo, app, tagRun.headSha, draft.imageTag, tagRun.createdAt);
         build = expected.sha;
         const what = buildWords(draft.imageTag, expected.sha);
-        report(`Deployed. Checking that ${label} reports ${what}…`);
+        report(l10n.t('Deployed. Checking that {0} reports {1}…', label, what));
         // When CI may not have built the app's last commit before the release was tagged, an older build is the release's too.
         const accepted = [expected.sha, ...(expected.maybeOlder?.shas ?? [])];
         version = await verifyVersion(versionUrl, accepted, { ...options, timeoutMs: options.timeoutMs ?? 3 * 60_000, wrongEnvironment: (name) => wrongEnvironmentWarning(app, deployedEnvironment.environment, name) });
@@ -176,18 +182,19 @@ export async function publishAndFollow(client: GitHubClient, plan: PublishPlan, 
           buildNote = lagged.note;
         }
         if (version.kind === 'mismatch') {
-          return result({ problem: `The deployment of ${draft.imageTag} succeeded, but ${versionUrl} still reports ${version.seen.slice(0, 12)} instead of ${what}${expected.unsure !== undefined ? ` (${expected.unsure})` : ''}.` });
+          return result({ problem: l10n.t('The deployment of {0} succeeded, but {1} still reports {2} instead of {3}{4}.', draft.imageTag, versionUrl, version.seen.slice(0, 12), what, expected.unsure !== undefined ? ` (${expected.unsure})` : '') });
         }
         if (version.kind === 'unreachable') {
-          return result({ problem: `The deployment of ${draft.imageTag} succeeded, but ${versionUrl} could not confirm it (${version.reason}).` });
+          return result({ problem: l10n.t('The deployment of {0} succeeded, but {1} could not confirm it ({2}).', draft.imageTag, versionUrl, version.reason) });
         }
       }
     }
   } catch (error) {
-    return result({ problem: `${draft.gitTag} is published, but following what it set off failed: ${describeError(error)}${stillRuns ? ` When last seen,${stillRuns.replace(/^ /, ' ')}` : ''} Check the runs on GitHub.` });
+    const lastSeen = deployedEnvironment !== undefined ? ` ${l10n.t('When last seen, {0} ran {1}.', placeLabel(app, deployedEnvironment.environment), runningBefore)}` : '';
+    return result({ problem: `${l10n.t('{0} is published, but following what it set off failed: {1}', draft.gitTag, describeError(error, language))}${lastSeen} ${l10n.t('Check the runs on GitHub.')}` });
   }
 
-  report('Looking for the changelog pull request…');
+  report(l10n.t('Looking for the changelog pull request…'));
   const branch = changelogBranchFor(profile.changelogBranch, app, draft.gitTag, draft.version.text);
   let changelogPull: PullRequestFact | undefined;
   try {
@@ -198,16 +205,19 @@ export async function publishAndFollow(client: GitHubClient, plan: PublishPlan, 
   return { ...result({}), ...(changelogPull !== undefined ? { changelogPull } : {}), ...(changelogProblem !== undefined ? { changelogProblem } : {}) };
 }
 
-/** A publish that did not happen (with the evidence), or whose outcome cannot be told (with where to look). */
+/**
+ * A publish that did not happen (with the evidence), or whose outcome cannot be told (with where to look).
+ * `message` is English (for the log); `said` says it in the person's language.
+ */
 export class PublishNotDone extends Error {
   override readonly name = 'PublishNotDone';
 
   constructor(
-    message: string,
+    readonly said: Said,
     /** The page to look at: the release when the outcome is unknown, the run that keeps the environment busy. */
-    readonly link?: { readonly label: string; readonly url: string },
+    readonly link?: { readonly kind: 'release' | 'run'; readonly url: string },
   ) {
-    super(message);
+    super(said(ENGLISH));
   }
 }
 
@@ -216,21 +226,26 @@ export class PublishNotDone extends Error {
  * GitHub (a colleague's deployment, another window's), or a colleague's publish of the app is still
  * tagging (it deploys next), read right before publishing.
  */
-async function refuseWhileDeploying(client: GitHubClient, profile: Profile, app: AppProfile, environment: EnvironmentDeck | undefined, report: (step: string) => void): Promise<void> {
+async function refuseWhileDeploying(client: GitHubClient, profile: Profile, app: AppProfile, environment: EnvironmentDeck | undefined, report: (step: string) => void, language: Language): Promise<void> {
   const deploy = environment?.environment.deploy;
   if (environment === undefined || deploy?.kind !== 'workflow') {
     return;
   }
   const label = placeLabel(app, environment.environment);
-  report(`Checking that no run of ${deploy.workflow} is under way…`);
+  report(language.l10n.t('Checking that no run of {0} is under way…', deploy.workflow));
   const releaseChain = profile.releaseWorkflow !== undefined ? { repo: profile.monorepo, workflow: profile.releaseWorkflow, app } : undefined;
   let active: ActiveRun | undefined;
   try {
     ({ active } = await runsActingOn(client, { deploy: { repo: deploy.repo, workflow: deploy.workflow, profileField: 'deploy.workflow' }, ...(releaseChain !== undefined ? { releaseChain } : {}) }));
   } catch (error) {
-    throw new PublishNotDone(`${describeError(error)} Nothing was published: without the runs of ${deploy.workflow}${releaseChain !== undefined ? ` and ${releaseChain.workflow}` : ''}, Release Deck cannot tell whether a deployment of ${label} is under way.`);
+    throw new PublishNotDone(({ l10n, locale }) =>
+      releaseChain !== undefined
+        ? l10n.t('{0} Nothing was published: without the runs of {1} and {2}, Release Deck cannot tell whether a deployment of {3} is under way.', describeError(error, { l10n, locale }), deploy.workflow, releaseChain.workflow, label)
+        : l10n.t('{0} Nothing was published: without the runs of {1}, Release Deck cannot tell whether a deployment of {2} is under way.', describeError(error, { l10n, locale }), deploy.workflow, label),
+    );
   }
   if (active !== undefined) {
-    throw new PublishNotDone(busyMessage(label, 'publish', active), { label: 'Open Run', url: active.url });
+    const run = active;
+    throw new PublishNotDone(({ l10n, locale }) => busyMessage(label, 'publish', run, l10n, locale), { kind: 'run', url: run.url });
   }
 }
