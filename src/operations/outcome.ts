@@ -3,7 +3,7 @@ import type { TagScheme } from '../domain/tagScheme';
 import type { ReleaseFact, WorkflowRunFact } from '../domain/facts';
 import type { GitHubClient } from '../github/client';
 import { english, type L10n } from '../domain/l10n';
-import { ENGLISH, describeError, formatClock, isGitHubError, type Language } from '../github/errors';
+import { ENGLISH, describeError, formatClock, isGitHubError, type Language, type Said } from '../github/errors';
 import { getRelease } from '../github/releases';
 import { findDispatchedRun } from '../github/workflows';
 
@@ -13,10 +13,19 @@ import { findDispatchedRun } from '../github/workflows';
  */
 export type Outcome<T> =
   | { readonly kind: 'done'; readonly value: T }
-  /** Not done, with what was looked at to know it. */
-  | { readonly kind: 'notDone'; readonly evidence: string }
-  /** Could not be told: where to look. */
-  | { readonly kind: 'unknown'; readonly why: string; readonly checkUrl: string };
+  /** Not done, with what was looked at to know it (`said`: the same in any language). */
+  | { readonly kind: 'notDone'; readonly evidence: string; readonly said?: Said }
+  /** Could not be told: where to look (`said`: why, in any language). */
+  | { readonly kind: 'unknown'; readonly why: string; readonly checkUrl: string; readonly said?: Said };
+
+/** An outcome that is not done, or unknown: `evidence`/`why` (English) with its words in any language. */
+function notDone(said: Said): { kind: 'notDone'; evidence: string; said: Said } {
+  return { kind: 'notDone', evidence: said(ENGLISH), said };
+}
+
+function unknownOutcome(said: Said, checkUrl: string): { kind: 'unknown'; why: string; checkUrl: string; said: Said } {
+  return { kind: 'unknown', why: said(ENGLISH), checkUrl, said };
+}
 
 /**
  * True when a failed request may still have been applied: no answer (timeout, connection reset), a
@@ -107,16 +116,16 @@ export async function lookForPublishedRelease(client: GitHubClient, monorepo: st
   try {
     release = await getRelease(client, monorepo, releaseId);
   } catch (error) {
-    return { kind: 'unknown', why: `the release could not be read again: ${error instanceof Error ? error.message : String(error)}`, checkUrl: expected.releasePage };
+    return unknownOutcome((language) => language.l10n.t('the release could not be read again: {0}', describeError(error, language)), expected.releasePage);
   }
   if (release.draft) {
-    return { kind: 'notDone', evidence: `GitHub shows ${release.tagName} still as a draft` };
+    return notDone(({ l10n }) => l10n.t('GitHub shows {0} still as a draft', release.tagName));
   }
   if (release.tagName !== expected.tagName) {
-    return { kind: 'unknown', why: `the release is no longer a draft, but its tag is ${release.tagName}, not ${expected.tagName}`, checkUrl: release.htmlUrl };
+    return unknownOutcome(({ l10n }) => l10n.t('the release is no longer a draft, but its tag is {0}, not {1}', release.tagName, expected.tagName), release.htmlUrl);
   }
   if (release.targetCommitish !== expected.targetCommitish) {
-    return { kind: 'unknown', why: `the release is published, but on ${release.targetCommitish}, not ${expected.targetCommitish}`, checkUrl: release.htmlUrl };
+    return unknownOutcome(({ l10n }) => l10n.t('the release is published, but on {0}, not {1}', release.targetCommitish, expected.targetCommitish), release.htmlUrl);
   }
   return { kind: 'done', value: release };
 }

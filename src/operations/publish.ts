@@ -80,11 +80,10 @@ export async function publishAndFollow(client: GitHubClient, plan: PublishPlan, 
     report(l10n.t('{0}. Reading the release again…', lost));
     const outcome = await lookForPublishedRelease(client, profile.monorepo, draft.id, { tagName: draft.gitTag, targetCommitish, releasePage: draft.htmlUrl });
     if (outcome.kind === 'notDone') {
-      // The evidence names the release as GitHub shows it (English, as the log keeps it).
-      throw new PublishNotDone((said) => said.l10n.t('{0}. Release Deck read it again: {1}, so it was not published. You can publish it again.', lostIn(said), outcome.evidence));
+      throw new PublishNotDone((said) => said.l10n.t('{0}. Release Deck read it again: {1}, so it was not published. You can publish it again.', lostIn(said), outcome.said?.(said) ?? outcome.evidence));
     }
     if (outcome.kind === 'unknown') {
-      throw new PublishNotDone((said) => said.l10n.t('{0}, and whether it was published cannot be told: {1}. Check the release on GitHub before publishing again ({2}).', lostIn(said), outcome.why, outcome.checkUrl), { kind: 'release', url: outcome.checkUrl });
+      throw new PublishNotDone((said) => said.l10n.t('{0}, and whether it was published cannot be told: {1}. Check the release on GitHub before publishing again ({2}).', lostIn(said), outcome.said?.(said) ?? outcome.why, outcome.checkUrl), { kind: 'release', url: outcome.checkUrl });
     }
     published = outcome.value;
     report(l10n.t('{0}, but GitHub published it: following what it set off.', lost));

@@ -11,6 +11,7 @@ import { dispatchWorkflow, listWorkflowRuns } from '../../../src/github/workflow
 import { baselineOf } from '../../../src/domain/dispatchedRun';
 import { DEFAULT_IMAGE_SCHEME } from '../../../src/domain/tagScheme';
 import { dateTime } from '../../../src/domain/words';
+import { GERMAN } from '../l10n/german';
 import { createServer } from 'node:net';
 import { gatherFacts } from '../../../src/state/gatherFacts';
 import { settlePublishOutcome } from '../../../src/operations/settlePublish';
@@ -165,6 +166,24 @@ describe('actions whose answer is lost', () => {
     assert.equal(runsOf('deploy-production-api.yml'), before, 'nothing dispatched');
   });
 
+  it('refuses a deployment and a publish while a colleague\'s publish is tagging in the person\'s language, with the run to open', async () => {
+    const { app, environment, profile } = await deck('api', 'production');
+    colleagueStillTagging();
+    const target = resolveDeployTarget(app, 'rel-2026.11.12.14.05.33');
+    assert.ok(target.ok);
+    const result = await deployAndFollow(harness.client, { app, environment, target: target.value, reason: 'test', webUrl: 'https://github.com', profilePath: 'apps[0].environments[1]', releaseWorkflow: { repo: profile.monorepo, workflow: profile.releaseWorkflow ?? '' }, language: GERMAN }, () => undefined, () => undefined, moving());
+    assert.match(result.problem ?? '', /^API production ist belegt: Die Ausführung „api-2026\.11\.26\.08\.55\.00“ auf GitHub \(in Arbeit\) wurde von colleague am \d\d\.\d\d\.\d{4}, \d\d:\d\d gestartet\. Es wurde nichts gesendet: Warten Sie, bis diese Ausführung abgeschlossen ist, dann stellen Sie erneut bereit\.$/);
+    const draft = app.draft;
+    assert.ok(draft);
+    await assert.rejects(publishAndFollow(harness.client, { profile, app: app.app, draft, deployedEnvironment: environment, language: GERMAN }, () => undefined, moving()), (error: unknown) => {
+      assert.ok(error instanceof PublishNotDone);
+      assert.match(error.said(GERMAN), /^API production ist belegt: .* dann veröffentlichen Sie erneut\.$/);
+      assert.match(error.message, /^API production is busy: .* then publish again\.$/, 'the log stays English');
+      assert.equal(error.link?.kind, 'run');
+      return true;
+    });
+  });
+
   it('refuses to publish while a colleague\'s publish of the same app is still tagging (it deploys production next)', async () => {
     const { app, profile } = await deck('api', 'production');
     const production = app.environments.find((environment) => environment.environment.deployedOnPublish);
@@ -204,6 +223,24 @@ describe('actions whose answer is lost', () => {
       assert.match(error.message, /GitHub answered 502 \(a server error\) while trying to publish api-2026\.11\.25\.18\.00\.00\. Release Deck read it again: GitHub shows api-2026\.11\.25\.18\.00\.00 still as a draft, so it was not published\./);
       return true;
     });
+  });
+
+  it('says a publish that did not happen in the person\'s language, the log\'s English kept apart', async () => {
+    const { app, profile } = await deck('api', 'production');
+    const draft = app.draft;
+    assert.ok(draft);
+    await addFault(harness.simulator, { path: '/releases/\\d+$', method: 'PATCH', kind: 'status', status: 502, count: 1 });
+    const steps: string[] = [];
+    await assert.rejects(publishAndFollow(harness.client, { profile, app: app.app, draft, language: GERMAN }, (step) => steps.push(step), moving()), (error: unknown) => {
+      assert.ok(error instanceof PublishNotDone);
+      assert.equal(
+        error.said(GERMAN),
+        'GitHub antwortete 502 (ein Serverfehler) beim Versuch, api-2026.11.25.18.00.00 zu veröffentlichen. Release Deck hat es erneut gelesen: GitHub zeigt api-2026.11.25.18.00.00 weiterhin als Entwurf, daher wurde es nicht veröffentlicht. Sie können es erneut veröffentlichen.',
+      );
+      assert.match(error.message, /^GitHub answered 502 \(a server error\) while trying to publish /, 'the log stays English');
+      return true;
+    });
+    assert.deepEqual(steps.slice(0, 2), ['api-2026.11.25.18.00.00 wird veröffentlicht…', 'GitHub antwortete 502 (ein Serverfehler) beim Versuch, api-2026.11.25.18.00.00 zu veröffentlichen. Das Release wird erneut gelesen…']);
   });
 
   it('follows the deployment a publish set off, never a colleague\'s run whose title only mentions the tag', async () => {
