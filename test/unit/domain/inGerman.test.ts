@@ -20,6 +20,13 @@ import { durationWords, outcomeWords } from '../../../src/domain/runWords';
 import type { DeploymentRecord } from '../../../src/domain/snapshot';
 import { ago, counts, elapsed } from '../../../src/domain/words';
 import { openverseFacts, run, sha } from '../fixtures/openverseFacts';
+import { busyMessage } from '../../../src/domain/busyEnvironment';
+import { describeTag } from '../../../src/domain/deployPlan';
+import { dateTime } from '../../../src/domain/words';
+import { GitHubError } from '../../../src/github/errors';
+import { words } from '../../../src/operations/follow';
+import { lostAnswer } from '../../../src/operations/outcome';
+import { GERMAN } from '../l10n/german';
 
 /** The pure modules' L10n as vscode.l10n is in a German editor: each text looked up in l10n/bundle.l10n.de.json. */
 const GERMAN_BUNDLE = JSON.parse(readFileSync(join(__dirname, '..', '..', '..', 'l10n', 'bundle.l10n.de.json'), 'utf8')) as Record<string, string>;
@@ -148,5 +155,24 @@ describe('the words the pure modules build, in German', () => {
     const named = buildDeck(profile, { ...facts, versions: { ...facts.versions, [versionKey('api', 'production')]: { kind: 'answered', release: sha('c14'), environment: 'staging' } } }, german, 'de');
     const detail = named.apps.find((app) => app.app.id === 'api')?.environments.find((environment) => environment.environment.id === 'production')?.stateDetail;
     assert.match(detail ?? '', /^Ihr \/version sagt, sie sei staging: Die URL zeigt möglicherweise auf die falsche Umgebung \(https:\S+\); daher gilt ihre Antwort nicht als das, was hier läuft\. /);
+  });
+
+  it('says why nothing is sent while a run is busy, a run\'s state and a lost answer in German, English staying the default', () => {
+    const active = { title: 'Deploy rel-2026.10.15.09.30.00', status: 'waiting', actor: 'colleague', startedAt: '2026-11-26T08:54:00Z', url: 'https://github.com/o/r/actions/runs/1' };
+    assert.equal(
+      busyMessage('API production', 'roll back', active, german, 'de'),
+      `API production ist belegt: Die Ausführung „Deploy rel-2026.10.15.09.30.00“ auf GitHub (wartet auf Prüfung) wurde von colleague am ${dateTime('2026-11-26T08:54:00Z', 'de')} gestartet. Es wurde nichts gesendet: Diese Ausführung muss zuerst geprüft werden (Bereitstellung prüfen…, falls Sie zu ihren Prüfern gehören) und abgeschlossen sein, dann rollen Sie erneut zurück.`,
+    );
+    assert.match(dateTime('2026-11-26T08:54:00Z', 'de'), /^26\.11\.2026, \d\d:54$/, 'a date as a German reads it, not "2026-11-26 08:54 UTC"');
+    assert.match(busyMessage('API production', 'roll back', active), /^API production is busy: "Deploy rel-2026\.10\.15\.09\.30\.00" is waiting for review on GitHub, started by colleague at .+, then roll back again\.$/);
+    assert.equal(describeTag('90c1858a6e4f9c3a0a5a8d7c1b2e3f4a5b6c7d8e', german), 'Commit 90c1858');
+    assert.equal(describeTag('90c1858a6e4f9c3a0a5a8d7c1b2e3f4a5b6c7d8e'), 'commit 90c1858');
+    const queued = { ...run('deploy-staging-api.yml', 'Deploy rel-2026.11.02.14.05.33', null, '2026-11-26T08:00:00Z', 'queued') };
+    assert.equal(words(queued, undefined, GERMAN), 'in der Warteschlange');
+    assert.equal(words({ ...queued, status: 'in_progress' }, undefined, GERMAN), 'in Arbeit');
+    assert.equal(words(queued), 'queued');
+    assert.equal(lostAnswer(new GitHubError('timeout', 'GitHub did not answer in time'), german), 'GitHub hat nicht rechtzeitig geantwortet');
+    assert.equal(lostAnswer(new GitHubError('server', 'x', 502), german), 'GitHub antwortete 502 (ein Serverfehler)');
+    assert.equal(lostAnswer(new GitHubError('server', 'x', 502)), 'GitHub answered 502 (a server error)');
   });
 });
