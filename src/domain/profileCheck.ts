@@ -97,7 +97,8 @@ export function workflowsToRead(profile: Profile): Array<{ readonly repo: string
   return [...seen.values()];
 }
 
-export function checkProfile(profile: Profile, facts: CheckFacts): CheckFinding[] {
+/** What a profile's fields say that GitHub and the environments contradict, in `l10n`'s language (the Problems panel's). */
+export function checkProfile(profile: Profile, facts: CheckFacts, l10n: L10n = english): CheckFinding[] {
   const findings: CheckFinding[] = [];
   const add = (path: string, severity: CheckSeverity, message: string, fixes: readonly CheckFix[] = []): void => {
     findings.push({ path, severity, message, fixes });
@@ -106,82 +107,84 @@ export function checkProfile(profile: Profile, facts: CheckFacts): CheckFinding[
   for (const [path, repo] of repoFields) {
     const fact = facts.repos.get(repo.toLowerCase());
     if (fact !== undefined && !fact.ok) {
-      add(path, 'error', `${repo} cannot be reached with your token: ${fact.why}. Check the name, or sign in with a token that can read it.`);
+      add(path, 'error', l10n.t('{0} cannot be reached with your token: {1}. Check the name, or sign in with a token that can read it.', repo, fact.why));
     }
   }
   const missingScopes = facts.scopes === undefined ? [] : ['repo', 'workflow'].filter((scope) => !facts.scopes?.includes(scope));
   if (missingScopes.length > 0) {
-    add('$', 'error', `Your token lacks the ${missingScopes.join(' and ')} scope${missingScopes.length > 1 ? 's' : ''}: Release Deck needs repo to read and publish GitHub Releases and workflow to dispatch deployments. Sign in with a token that has them.`);
+    const lacks = missingScopes.length > 1 ? l10n.t('Your token lacks the repo and workflow scopes') : l10n.t('Your token lacks the {0} scope', missingScopes[0] ?? '');
+    add('$', 'error', l10n.t('{0}: Release Deck needs repo to read and publish GitHub Releases and workflow to dispatch deployments. Sign in with a token that has them.', lacks));
   }
   if (facts.scopes === undefined) {
-    const why = facts.scopesUnreadable !== undefined ? `GitHub did not say who the token is (${facts.scopesUnreadable})` : 'this sign-in (a fine-grained token or an editor session) lists no scopes to compare';
-    add('$', 'information', `Token permissions not checked: ${why}. A missing permission shows only when Release Deck first reads, publishes or dispatches.`);
+    const why = facts.scopesUnreadable !== undefined ? l10n.t('GitHub did not say who the token is ({0})', facts.scopesUnreadable) : l10n.t('this sign-in (a fine-grained token or an editor session) lists no scopes to compare');
+    add('$', 'information', l10n.t('Token permissions not checked: {0}. A missing permission shows only when Release Deck first reads, publishes or dispatches.', why));
   }
   const notChecked = facts.notChecked;
   if (notChecked !== undefined && notChecked.workflows > 0) {
-    add('$', 'information', `${notChecked.workflows} workflow${notChecked.workflows === 1 ? '' : 's'} not checked (limit of a check reached): the profile names more than one check reads.`);
+    add('$', 'information', notChecked.workflows === 1 ? l10n.t('1 workflow not checked (limit of a check reached): the profile names more than one check reads.') : l10n.t('{0} workflows not checked (limit of a check reached): the profile names more than one check reads.', notChecked.workflows));
   }
   if (notChecked !== undefined && notChecked.endpoints > 0) {
-    add('$', 'information', `${notChecked.endpoints} /version endpoint${notChecked.endpoints === 1 ? '' : 's'} not checked (limit of a check reached): the profile names more than one check reads.`);
+    add('$', 'information', notChecked.endpoints === 1 ? l10n.t('1 /version endpoint not checked (limit of a check reached): the profile names more than one check reads.') : l10n.t('{0} /version endpoints not checked (limit of a check reached): the profile names more than one check reads.', notChecked.endpoints));
   }
   profile.apps.forEach((app, appIndex) => {
     if (app.registry !== undefined && facts.scopes !== undefined && !facts.scopes.includes('read:packages') && !facts.scopes.includes('write:packages')) {
-      add(`$.apps[${appIndex}].registry`, 'warning', `Your token lacks the read:packages scope, so the versions of ${app.registry.org}/${app.registry.package} cannot be read; the build of a release is then inferred from commits.`);
+      add(`$.apps[${appIndex}].registry`, 'warning', l10n.t('Your token lacks the read:packages scope, so the versions of {0} cannot be read; the build of a release is then inferred from commits.', `${app.registry.org}/${app.registry.package}`));
     }
     app.environments.forEach((environment, environmentIndex) => {
       const path = `$.apps[${appIndex}].environments[${environmentIndex}]`;
       if (environment.deploy.kind === 'workflow') {
-        checkWorkflowDeploy(environment.deploy, `${path}.deploy`, facts, add);
+        checkWorkflowDeploy(environment.deploy, `${path}.deploy`, facts, add, l10n);
       }
       const version = environment.versionUrl !== undefined ? facts.versions.get(environment.versionUrl) : undefined;
       if (version !== undefined && version.kind !== 'answered') {
-        add(`${path}.versionUrl`, 'warning', `${environment.versionUrl ?? ''} does not answer with a commit: ${version.reason}. The deck cannot tell what runs in ${app.label} ${environment.label} until it does; correct the URL if it is wrong.`);
+        add(`${path}.versionUrl`, 'warning', l10n.t('{0} does not answer with a commit: {1}. The deck cannot tell what runs in {2} until it does; correct the URL if it is wrong.', environment.versionUrl ?? '', version.reason, `${app.label} ${environment.label}`));
       }
     });
   });
   if (profile.releaseWorkflow !== undefined && profile.apps.some((app) => app.usesReleases)) {
     const fact = facts.workflows.get(workflowKey(profile.monorepo, profile.releaseWorkflow, undefined));
     if (fact?.kind === 'missing') {
-      add('$.releaseWorkflow', 'error', `${profile.monorepo} has no workflow file .github/workflows/${profile.releaseWorkflow}.`, replacements('$.releaseWorkflow', profile.releaseWorkflow, fact.others));
+      add('$.releaseWorkflow', 'error', l10n.t('{0} has no workflow file {1}.', profile.monorepo, `.github/workflows/${profile.releaseWorkflow}`), replacements('$.releaseWorkflow', profile.releaseWorkflow, fact.others, l10n));
     }
   }
   return findings;
 }
 
-function checkWorkflowDeploy(deploy: WorkflowDeploy, path: string, facts: CheckFacts, add: (path: string, severity: CheckSeverity, message: string, fixes?: readonly CheckFix[]) => void): void {
+function checkWorkflowDeploy(deploy: WorkflowDeploy, path: string, facts: CheckFacts, add: (path: string, severity: CheckSeverity, message: string, fixes?: readonly CheckFix[]) => void, l10n: L10n): void {
   const repo = facts.repos.get(deploy.repo.toLowerCase());
   if (repo !== undefined && !repo.ok) {
     return;
   }
   if (repo?.ok === true && repo.push === false) {
-    add(`${path}.repo`, 'warning', `Your account cannot push to ${deploy.repo}, so GitHub will refuse to dispatch ${deploy.workflow} there. Ask for write access, or use a token that has it.`);
+    add(`${path}.repo`, 'warning', l10n.t('Your account cannot push to {0}, so GitHub will refuse to dispatch {1} there. Ask for write access, or use a token that has it.', deploy.repo, deploy.workflow));
   }
   const fact = facts.workflows.get(workflowKey(deploy.repo, deploy.workflow, deploy.ref));
   if (fact === undefined) {
     return;
   }
   if (fact.kind === 'unreadable') {
-    add(`${path}.workflow`, 'warning', `${deploy.workflow} in ${deploy.repo} could not be checked: ${fact.why}.`);
+    add(`${path}.workflow`, 'warning', l10n.t('{0} in {1} could not be checked: {2}.', deploy.workflow, deploy.repo, fact.why));
     return;
   }
   if (fact.kind === 'missing') {
-    add(`${path}.workflow`, 'error', `${deploy.repo} has no workflow file .github/workflows/${deploy.workflow}${deploy.ref !== undefined ? ` on ${deploy.ref}` : ''}.`, replacements(`${path}.workflow`, deploy.workflow, fact.others));
+    const file = `.github/workflows/${deploy.workflow}`;
+    add(`${path}.workflow`, 'error', deploy.ref !== undefined ? l10n.t('{0} has no workflow file {1} on {2}.', deploy.repo, file, deploy.ref) : l10n.t('{0} has no workflow file {1}.', deploy.repo, file), replacements(`${path}.workflow`, deploy.workflow, fact.others, l10n));
     return;
   }
   const summary = summarizeWorkflow(deploy.repo, deploy.workflow, fact.document);
   if (summary.inputs === undefined) {
-    add(`${path}.workflow`, 'error', `${deploy.workflow} in ${deploy.repo} cannot be dispatched: ${summary.notDispatchable ?? 'it has no workflow_dispatch trigger'}. Release Deck deploys by dispatching it with the image tag.`);
+    add(`${path}.workflow`, 'error', l10n.t('{0} in {1} cannot be dispatched: {2}. Release Deck deploys by dispatching it with the image tag.', deploy.workflow, deploy.repo, summary.notDispatchable ?? l10n.t('it has no workflow_dispatch trigger')));
     return;
   }
   const declared = summary.inputs.map((input) => input.key);
-  const listed = declared.length > 0 ? declared.join(', ') : 'none';
+  const listed = declared.length > 0 ? declared.join(', ') : l10n.t('none');
   if (!declared.includes(deploy.tagInput)) {
     const candidate = tagInputOf(summary.inputs);
     add(
       `${path}.tagInput`,
       'error',
-      `${deploy.workflow} declares no input "${deploy.tagInput}" (it declares ${listed}); GitHub refuses a dispatch with an undeclared input.`,
-      candidate !== undefined ? [{ title: `Use "${candidate.key}", the input that takes the image tag`, path: `${path}.tagInput`, value: candidate.key }] : [],
+      l10n.t('{0} declares no input "{1}" (it declares {2}); GitHub refuses a dispatch with an undeclared input.', deploy.workflow, deploy.tagInput, listed),
+      candidate !== undefined ? [{ title: l10n.t('Use "{0}", the input that takes the image tag', candidate.key), path: `${path}.tagInput`, value: candidate.key }] : [],
     );
   }
   if (deploy.reasonInput !== undefined && !declared.includes(deploy.reasonInput)) {
@@ -189,25 +192,25 @@ function checkWorkflowDeploy(deploy: WorkflowDeploy, path: string, facts: CheckF
     add(
       `${path}.reasonInput`,
       'error',
-      `${deploy.workflow} declares no input "${deploy.reasonInput}" (it declares ${listed}); GitHub refuses a dispatch with an undeclared input.`,
-      candidate.kind === 'found' ? [{ title: `Use "${candidate.input.key}", the input that takes the run name`, path: `${path}.reasonInput`, value: candidate.input.key }] : [],
+      l10n.t('{0} declares no input "{1}" (it declares {2}); GitHub refuses a dispatch with an undeclared input.', deploy.workflow, deploy.reasonInput, listed),
+      candidate.kind === 'found' ? [{ title: l10n.t('Use "{0}", the input that takes the run name', candidate.input.key), path: `${path}.reasonInput`, value: candidate.input.key }] : [],
     );
   }
   const titlesByCommit = deploy.runTitle?.includes('{commitTitle}') === true;
   if (summary.runName === undefined) {
-    add(`${path}.workflow`, 'warning', `${deploy.workflow} has no run-name, so GitHub titles its runs with the workflow's name and the deck cannot read what each run deployed. Add a run-name naming \${{ inputs.${deploy.tagInput} }}.`);
+    add(`${path}.workflow`, 'warning', l10n.t("{0} has no run-name, so GitHub titles its runs with the workflow's name and the deck cannot read what each run deployed. Add a run-name naming {1}.", deploy.workflow, `\${{ inputs.${deploy.tagInput} }}`));
   } else if (!titlesByCommit && !runNameMentionsTag(summary.runName, deploy.tagInput)) {
-    add(`${path}.workflow`, 'warning', `The run-name of ${deploy.workflow} (${summary.runName}) does not name the tag, so the deck can read what a run deployed only when its title happens to show a tag. Add \${{ inputs.${deploy.tagInput} }} to it.`);
+    add(`${path}.workflow`, 'warning', l10n.t('The run-name of {0} ({1}) does not name the tag, so the deck can read what a run deployed only when its title happens to show a tag. Add {2} to it.', deploy.workflow, summary.runName, `\${{ inputs.${deploy.tagInput} }}`));
   }
 }
 
 /** Replacements by the repository's workflow files, those sharing most words with the wrong name first (at most 5). */
-function replacements(path: string, wrong: string, others: readonly string[]): CheckFix[] {
+function replacements(path: string, wrong: string, others: readonly string[], l10n: L10n): CheckFix[] {
   const words = new Set(wordsOfFile(wrong));
   // A word counts when it is the other's start too (prod / production).
   const shared = (file: string): number => wordsOfFile(file).filter((word) => [...words].some((other) => word.startsWith(other) || other.startsWith(word))).length;
   const ranked = others.map((file, index) => ({ file, index, score: shared(file) })).sort((a, b) => b.score - a.score || a.index - b.index);
-  return ranked.slice(0, 5).map(({ file }) => ({ title: `Use ${file} (a workflow of the repository)`, path, value: file }));
+  return ranked.slice(0, 5).map(({ file }) => ({ title: l10n.t('Use {0} (a workflow of the repository)', file), path, value: file }));
 }
 
 function wordsOfFile(file: string): string[] {

@@ -96,7 +96,7 @@ export class ProfileChecker extends Disposable {
     }
     const started = Date.now();
     const facts = await gatherCheckFacts(client, status.profile);
-    const findings = checkProfile(status.profile, facts);
+    const findings = checkProfile(status.profile, facts, vscode.l10n);
     if (this.isDisposed || this.profiles.status !== status) {
       // The profile changed meanwhile: its own check follows.
       return { kind: 'checked', uri: status.uri, findings, checked: checkedSummary(facts, vscode.l10n) };
@@ -109,7 +109,7 @@ export class ProfileChecker extends Disposable {
     }
     this.publish(status.uri, text, findings);
     void vscode.commands.executeCommand('setContext', CONTEXT_KEYS.profileChecked, true);
-    this.log.info(`Check Profile: ${findings.length === 0 ? 'no problems' : plural(findings.length, 'problem')} in ${Date.now() - started} ms${findings.length > 0 ? `: ${findings.map((finding) => `${finding.path} ${finding.message}`).join('; ')}` : ''}`);
+    this.log.info(`Check Profile: ${findings.length === 0 ? 'no problems' : plural(findings.length, 'problem')} in ${Date.now() - started} ms${findings.length > 0 ? `: ${checkProfile(status.profile, facts).map((finding) => `${finding.path} ${finding.message}`).join('; ')}` : ''}`);
     return { kind: 'checked', uri: status.uri, findings, checked: checkedSummary(facts, vscode.l10n) };
   }
 

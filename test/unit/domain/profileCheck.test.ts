@@ -72,6 +72,26 @@ describe('Check Profile: rules', () => {
     assert.equal(byPath.has('$.apps[0].environments[1].deploy.reasonInput'), false, 'a missing workflow is not read further');
   });
 
+  it('puts its findings and quick fixes in the Problems panel in the person\'s language', () => {
+    const document = structuredClone(DOCUMENT);
+    document.apps[0]!.environments[0]!.deploy.tagInput = 'tag';
+    document.apps[0]!.environments[1]!.deploy.workflow = 'deploy-web-production.yml';
+    const findings = checkProfile(profileOf(document), facts({
+      workflows: [
+        [workflowKey('acme/shop-infra', 'deploy-web-staging.yml', undefined), { kind: 'file', document: yamlDocument(semverDeployYaml('web', 'staging')) }],
+        [workflowKey('acme/shop-infra', 'deploy-web-production.yml', undefined), { kind: 'missing', others: ['deploy-web-prod.yml'] }],
+      ],
+      scopes: ['repo'],
+    }), germanL10n());
+    const byPath = new Map(findings.map((finding) => [finding.path, finding]));
+    assert.match(byPath.get('$')?.message ?? '', /^Ihrem Token fehlt der Scope workflow: Release Deck braucht repo, /);
+    assert.match(byPath.get('$.apps[0].environments[0].deploy.tagInput')?.message ?? '', /^deploy-web-staging\.yml deklariert keinen Input „tag“ \(deklariert: [^)]+\); GitHub lehnt /);
+    assert.equal(byPath.get('$.apps[0].environments[0].deploy.tagInput')?.fixes[0]?.title, '„version“ verwenden, den Input, der das Image-Tag entgegennimmt');
+    const workflow = byPath.get('$.apps[0].environments[1].deploy.workflow');
+    assert.equal(workflow?.message, 'acme/shop-infra hat keine Workflowdatei .github/workflows/deploy-web-production.yml.');
+    assert.equal(workflow?.fixes[0]?.title, 'deploy-web-prod.yml verwenden (ein Workflow des Repositorys)');
+  });
+
   it('an unreachable repository, a workflow that cannot be dispatched, a run-name that hides the tag, and scopes', () => {
     const unreachable = checkProfile(profileOf(DOCUMENT), facts({ infra: { ok: false, why: 'GitHub answered 404 (not found, or not visible to this token)' } }));
     assert.deepEqual(unreachable.map((finding) => finding.path), ['$.infrastructureRepo'], 'its workflows are not reported one by one');
