@@ -1,6 +1,6 @@
 import type { JobFact, WorkflowRunFact } from '../domain/facts';
 import type { GitHubClient } from '../github/client';
-import { describeError } from '../github/errors';
+import { describeError, ENGLISH, type Language } from '../github/errors';
 import { getRun, listRunJobs, listWorkflowRuns } from '../github/workflows';
 import { runDeploysTag } from '../domain/dispatchedRun';
 import type { TagScheme } from '../domain/tagScheme';
@@ -17,6 +17,8 @@ export interface ReleaseChainRequest {
   readonly words: ChainWords;
   /** The deployment workflow the release run dispatches (environments deployed on publish). */
   readonly deploy?: { readonly repo: string; readonly workflow: string; readonly scheme: Pick<TagScheme, 'image'> };
+  /** The language the progress lines are said in (English without it). */
+  readonly language?: Language;
 }
 
 export type ChainFollow =
@@ -33,6 +35,7 @@ export type ChainFollow =
 export async function followReleaseChain(client: GitHubClient, request: ReleaseChainRequest, report: (step: string) => void, options: FollowOptions = {}): Promise<ChainFollow> {
   const sleep = options.sleep ?? defaultSleep;
   const { monorepo, releaseWorkflow, words: chainWords } = request;
+  const language = request.language ?? ENGLISH;
   const found = await waitForRun(client, { repo: monorepo, workflow: releaseWorkflow, since: request.since, matches: (run) => run.event === 'release' && run.headBranch === chainWords.gitTag, profileField: 'releaseWorkflow' }, options);
   if (found === undefined) {
     return options.isStopped?.() === true ? { kind: 'stopped' } : { kind: 'notStarted' };
@@ -64,7 +67,8 @@ export async function followReleaseChain(client: GitHubClient, request: ReleaseC
     if (review !== undefined) {
       deadline = Date.now() + timeoutMs;
     }
-    const said = `Release workflow: ${phaseWords(phase, chainWords, blocker)}${deployRun !== undefined && phase.kind !== 'done' ? ` (${deploymentState(deployRun, review)})` : ''}`;
+    const phaseSaid = phaseWords(phase, chainWords, blocker, language.l10n);
+    const said = deployRun !== undefined && phase.kind !== 'done' ? language.l10n.t('Release workflow: {0} ({1})', phaseSaid, deploymentState(deployRun, review, language)) : language.l10n.t('Release workflow: {0}', phaseSaid);
     if (said !== lastSaid) {
       report(said);
       lastSaid = said;
@@ -95,9 +99,10 @@ async function findDeployRun(client: GitHubClient, deploy: NonNullable<ReleaseCh
   return runs.filter((run) => runDeploysTag(run, imageTag, deploy.scheme)).sort((a, b) => Date.parse(b.createdAt) - Date.parse(a.createdAt))[0];
 }
 
-function deploymentState(run: WorkflowRunFact, review: DeploymentReview | undefined): string {
+function deploymentState(run: WorkflowRunFact, review: DeploymentReview | undefined, language: Language): string {
+  const { l10n } = language;
   if (run.status !== 'completed') {
-    return `its deployment run is ${words(run, review)}`;
+    return l10n.t('its deployment run is {0}', words(run, review, language));
   }
-  return run.conclusion === 'success' ? 'its deployment run succeeded' : `its deployment run ended in ${words(run)}`;
+  return run.conclusion === 'success' ? l10n.t('its deployment run succeeded') : l10n.t('its deployment run ended in {0}', words(run, undefined, language));
 }

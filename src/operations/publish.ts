@@ -116,7 +116,7 @@ export async function publishAndFollow(client: GitHubClient, plan: PublishPlan, 
       const deployTo = deployedEnvironment?.environment.deploy.kind === 'workflow' ? deployedEnvironment.environment.deploy : undefined;
       const place = deployedEnvironment !== undefined ? placeLabel(app, deployedEnvironment.environment) : undefined;
       const chainWords = { gitTag: draft.gitTag, imageTag: draft.imageTag, ...(place !== undefined ? { place } : {}) };
-      const chain = await followReleaseChain(client, { monorepo: profile.monorepo, releaseWorkflow: profile.releaseWorkflow, since, words: chainWords, ...(deployTo !== undefined ? { deploy: { repo: deployTo.repo, workflow: deployTo.workflow, scheme: tagSchemeOf(app) } } : {}) }, report, options);
+      const chain = await followReleaseChain(client, { monorepo: profile.monorepo, releaseWorkflow: profile.releaseWorkflow, since, words: chainWords, ...(deployTo !== undefined ? { deploy: { repo: deployTo.repo, workflow: deployTo.workflow, scheme: tagSchemeOf(app) } } : {}), language }, report, options);
       if (chain.kind === 'notStarted') {
         return result({ problem: `${l10n.t('{0} is published, but its release workflow ({1}) did not start, so the image was not tagged {2}.', draft.gitTag, profile.releaseWorkflow, draft.imageTag)}${stillRuns}` });
       }

@@ -4,6 +4,7 @@ import { DEFAULT_IMAGE_SCHEME } from '../../../src/domain/tagScheme';
 import { followReleaseChain } from '../../../src/operations/followRelease';
 import { DEMO_TOKEN } from '../../simulator/openverseWorld';
 import { startFakeServer, type FakeServer } from '../github/fakeServer';
+import { GERMAN } from '../l10n/german';
 
 /**
  * The release run's story told tick by tick (one tick per poll), as GitHub's API would show it: queued
@@ -94,5 +95,24 @@ describe('following the release run a publish started', () => {
     assert.equal(followed.kind === 'finished' ? followed.deployRun?.id : undefined, 3);
     assert.equal(followed.kind === 'finished' ? followed.sawWaiting : undefined, true);
     assert.ok(server.requests.some((request) => request.startsWith('GET /repos/o/infra/actions/runs/3')), 'the deployment run itself was followed');
+  });
+
+  it('says each phase in the language of the person who publishes (German)', async () => {
+    tick = 0;
+    const client = await GitHubClient.create({ apiUrl: server.url, token: DEMO_TOKEN, maxRetries: 0, timeoutMs: 2000 });
+    const said: string[] = [];
+    await followReleaseChain(
+      client,
+      { monorepo: 'o/m', releaseWorkflow: 'release.yml', since: new Date('2026-11-25T18:12:00Z'), words: { gitTag: 'frontend-2026.11.25.18.00.00', imageTag: 'rel-2026.11.25.18.00.00', place: 'Frontend production' }, deploy: { repo: 'o/infra', workflow: 'deploy.yml', scheme: DEFAULT_IMAGE_SCHEME }, language: GERMAN },
+      (step) => said.push(step),
+      { sleep: () => { tick += 1; return Promise.resolve(); } },
+    );
+    assert.deepEqual(said, [
+      'Release-Workflow: in der Warteschlange: wartet, bis die Release-Ausführung von api-2026.11.25.18.00.00 endet (ein Release nach dem anderen)',
+      'Release-Workflow: das Image erhält das Tag rel-2026.11.25.18.00.00',
+      'Release-Workflow: rel-2026.11.25.18.00.00 wird auf Frontend production bereitgestellt (seine Bereitstellungsausführung: in Arbeit)',
+      'Release-Workflow: das Changelog wird geschrieben (seine Bereitstellungsausführung war erfolgreich)',
+      'Release-Workflow: fertig',
+    ]);
   });
 });
