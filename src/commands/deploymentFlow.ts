@@ -238,7 +238,7 @@ async function confirmAndDeploy(
     void services.store.refresh('a deployment ended');
   }
 
-  const outcome = result.problem ?? (result.stoppedWatching ? vscode.l10n.t('Stopped watching; the deployment of {0} to {1} goes on (see the deck).', target.imageTag, label) : verbWords(kind).done(label, result.build !== undefined ? buildWords(target.imageTag, result.build) : target.imageTag));
+  const outcome = result.problem ?? (result.stoppedWatching ? vscode.l10n.t('Stopped watching; the deployment of {0} to {1} goes on (see the deck).', target.imageTag, label) : verbWords(kind).done(label, result.build !== undefined ? buildWords(target.imageTag, result.build, vscode.l10n) : target.imageTag));
   services.log[result.problem !== undefined ? 'error' : 'info'](`${who} ${VERBS[kind].doing} ${label} to ${target.imageTag}: ${outcome}${result.run !== undefined ? ` Run: ${result.run.htmlUrl}` : ''}`);
   const buttons: Array<{ label: string; url: string }> = [];
   if (result.run !== undefined) {

@@ -234,7 +234,7 @@ function report(services: Services, app: AppDeck, draft: DraftRelease, result: P
   // The log keeps English (`english`); the person reads their language.
   const outcome = (l10n: L10n): string =>
     deployed !== undefined
-      ? l10n.t('{0} runs {1}.', placeLabel(app.app, deployed.environment), buildWords(draft.imageTag, result.build)) + (result.buildNote !== undefined ? ` ${result.buildNote}` : '')
+      ? l10n.t('{0} runs {1}.', placeLabel(app.app, deployed.environment), buildWords(draft.imageTag, result.build, l10n)) + (result.buildNote !== undefined ? ` ${result.buildNote}` : '')
       : l10n.t('The image is tagged {0}; deploy it with the manual procedure in the deck.', draft.imageTag);
   if (result.changelogProblem !== undefined) {
     services.log.warn(`Published ${draft.gitTag}: ${outcome(english)} But ${result.changelogProblem}`);

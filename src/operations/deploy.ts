@@ -165,8 +165,8 @@ export async function deployAndFollow(client: GitHubClient, plan: DeployPlan, re
     return { run, stoppedWatching: false, nothingStarted: false };
   }
   // A release's image reports its build commit, usually before the git tag's (sameBuild.ts).
-  const expected: ExpectedBuild = target.tagCommit !== undefined && plan.monorepo !== undefined ? await releaseBuild(client, plan.monorepo, app.app, target.tagCommit, target.imageTag) : { sha: target.sha };
-  const what = target.gitTag !== undefined ? buildWords(target.imageTag, expected.sha) : l10n.t('commit {0}', shortSha(expected.sha));
+  const expected: ExpectedBuild = target.tagCommit !== undefined && plan.monorepo !== undefined ? await releaseBuild(client, plan.monorepo, app.app, target.tagCommit, target.imageTag, undefined, language) : { sha: target.sha };
+  const what = target.gitTag !== undefined ? buildWords(target.imageTag, expected.sha, l10n) : l10n.t('commit {0}', shortSha(expected.sha));
   report(l10n.t('Deployed. Checking that {0} reports {1}…', label, what));
   const version = await verifyVersion(versionUrl, expected.sha, { ...options, wrongEnvironment: (name) => wrongEnvironmentWarning(app.app, environment.environment, name) });
   if (version.kind === 'mismatch') {

@@ -164,9 +164,9 @@ export async function publishAndFollow(client: GitHubClient, plan: PublishPlan, 
       const versionUrl = deployedEnvironment.environment.versionUrl;
       if (versionUrl !== undefined && tagRun !== undefined) {
         // The image is `latest` re-tagged: /version reports its build commit, not the git tag's (sameBuild.ts).
-        const expected = await releaseBuild(client, profile.monorepo, app, tagRun.headSha, draft.imageTag, tagRun.createdAt);
+        const expected = await releaseBuild(client, profile.monorepo, app, tagRun.headSha, draft.imageTag, tagRun.createdAt, language);
         build = expected.sha;
-        const what = buildWords(draft.imageTag, expected.sha);
+        const what = buildWords(draft.imageTag, expected.sha, l10n);
         report(l10n.t('Deployed. Checking that {0} reports {1}…', label, what));
         // When CI may not have built the app's last commit before the release was tagged, an older build is the release's too.
         const accepted = [expected.sha, ...(expected.maybeOlder?.shas ?? [])];

@@ -5,9 +5,10 @@ import { appHistory, buildAt, historyKey, type BuildSource } from '../domain/sam
 import { shortSha } from '../domain/tags';
 import type { GitHubClient } from '../github/client';
 import { readFolderHistory } from '../github/appHistory';
-import { describeError } from '../github/errors';
+import { describeError, ENGLISH, type Language } from '../github/errors';
 import { readReleaseBuilds } from '../github/packages';
 import { listPushRuns } from '../github/workflows';
+import { words } from './follow';
 
 /** The commit /version must report once a release runs: its build, and how it was learned. */
 export interface ExpectedBuild {
@@ -36,9 +37,10 @@ export interface ExpectedBuild {
  * release run tagged it (openverse-facts §1.3, §2): given when that run was created (`releaseRunCreatedAt`), the
  * inferred build's push runs are read (one `GET …/actions/runs?head_sha=`): unless every one had succeeded by then,
  * CI may still have been building (or failed to build) it, and the release may be an older build. Never throws:
- * when GitHub cannot say, the tag's commit, and why.
+ * when GitHub cannot say, the tag's commit, and why. Its reasons are said in `language` (English without it).
  */
-export async function releaseBuild(client: GitHubClient, monorepo: string, app: Pick<AppProfile, 'sourceFolders' | 'buildPaths' | 'label' | 'registry'>, tagCommit: string, imageTag: string, releaseRunCreatedAt?: string): Promise<ExpectedBuild> {
+export async function releaseBuild(client: GitHubClient, monorepo: string, app: Pick<AppProfile, 'sourceFolders' | 'buildPaths' | 'label' | 'registry'>, tagCommit: string, imageTag: string, releaseRunCreatedAt?: string, language: Language = ENGLISH): Promise<ExpectedBuild> {
+  const { l10n } = language;
   if (app.registry !== undefined) {
     try {
       const exact = (await readReleaseBuilds(client, app.registry, (tag) => tag === imageTag))[imageTag];
@@ -51,47 +53,56 @@ export async function releaseBuild(client: GitHubClient, monorepo: string, app: 
   }
   const paths = buildPathsOf(app);
   if (paths.length === 0) {
-    const notKnown = `the profile names no source folders for ${app.label}`;
-    return { sha: tagCommit, unsure: `${notKnown}, so the git tag's commit is expected`, notKnown };
+    const notKnown = l10n.t('the profile names no source folders for {0}', app.label);
+    return { sha: tagCommit, unsure: l10n.t("{0}, so the git tag's commit is expected", notKnown), notKnown };
   }
   try {
     const lists = await Promise.all(paths.map(async (folder) => [historyKey(tagCommit, folder), await readFolderHistory(client, monorepo, tagCommit, folder)] as const));
     const facts = { histories: Object.fromEntries(lists), commitIndex: new Map<string, number>() };
     const build = buildAt(app, tagCommit, facts);
     // An inference, not a fact (openverse-facts §2 [INFERRED]): rel-… aliases whatever `latest` was at tagging time.
-    const inferred = `inferred: the last commit up to the git tag's that changed ${paths.join(' or ')}; ${imageTag} is whatever image was tagged latest when the release was tagged, so if CI had not finished building a newer commit then, or built the image for other files, it is another build — the image's tags in the container registry say which, and naming the app's package in the profile ("registry") makes Release Deck read them`;
-    const none = `no commit up to the git tag's changes ${paths.join(' or ')}`;
+    const folders = paths.join(l10n.t(' or '));
+    const inferred = l10n.t('inferred: the last commit up to the git tag\'s that changed {0}; {1} is whatever image was tagged latest when the release was tagged, so if CI had not finished building a newer commit then, or built the image for other files, it is another build — the image\'s tags in the container registry say which, and naming the app\'s package in the profile ("registry") makes Release Deck read them', folders, imageTag);
+    const none = l10n.t("no commit up to the git tag's changes {0}", folders);
     if (build === undefined) {
       return { sha: tagCommit, unsure: none, notKnown: none };
     }
-    const lag = releaseRunCreatedAt !== undefined ? await buildLag(client, monorepo, build, releaseRunCreatedAt) : undefined;
+    const lag = releaseRunCreatedAt !== undefined ? await buildLag(client, monorepo, build, releaseRunCreatedAt, language) : undefined;
     if (lag === undefined) {
       return { sha: build, unsure: inferred, from: 'commits' };
     }
     const older = appHistory(app, tagCommit, facts)?.shas.slice(1) ?? [];
-    return { sha: build, unsure: inferred, from: 'commits', maybeOlder: { shas: older, why: `when ${imageTag} was tagged, ${lag}, so \`latest\` may still have been an older build of ${app.label}` } };
+    return { sha: build, unsure: inferred, from: 'commits', maybeOlder: { shas: older, why: l10n.t('when {0} was tagged, {1}, so `latest` may still have been an older build of {2}', imageTag, lag, app.label) } };
   } catch (error) {
-    const notKnown = `which commit the images were built from could not be read (${describeError(error)})`;
-    return { sha: tagCommit, unsure: `${notKnown}, so the git tag's commit is expected`, notKnown };
+    const notKnown = l10n.t('which commit the images were built from could not be read ({0})', describeError(error, language));
+    return { sha: tagCommit, unsure: l10n.t("{0}, so the git tag's commit is expected", notKnown), notKnown };
   }
 }
 
 /** Why the build of `sha` may not have existed at `before`: its push's runs had not all succeeded by then; undefined when they had. */
-async function buildLag(client: GitHubClient, monorepo: string, sha: string, before: string): Promise<string | undefined> {
+async function buildLag(client: GitHubClient, monorepo: string, sha: string, before: string, language: Language): Promise<string | undefined> {
+  const { l10n } = language;
   let runs: WorkflowRunFact[];
   try {
     runs = await listPushRuns(client, monorepo, sha);
   } catch (error) {
-    return `the runs of commit ${shortSha(sha)} could not be read (${describeError(error)})`;
+    return l10n.t('the runs of commit {0} could not be read ({1})', shortSha(sha), describeError(error, language));
   }
   if (runs.length === 0) {
-    return `no workflow run of the push of commit ${shortSha(sha)} was found`;
+    return l10n.t('no workflow run of the push of commit {0} was found', shortSha(sha));
   }
   const at = Date.parse(before);
   const unfinished = runs.filter((run) => !(run.status === 'completed' && run.conclusion === 'success' && Date.parse(run.updatedAt) <= at));
   if (unfinished.length === 0) {
     return undefined;
   }
-  const said = unfinished.map((run) => `${run.workflowPath.slice(run.workflowPath.lastIndexOf('/') + 1)} ${run.status === 'completed' ? (run.conclusion ?? 'completed') : run.status.replace('_', ' ')}${run.status === 'completed' && run.conclusion === 'success' ? ' only later' : ''}`);
-  return `the push of commit ${shortSha(sha)} had not finished building (${said.join(', ')})`;
+  const said = unfinished.map((run) => {
+    const file = run.workflowPath.slice(run.workflowPath.lastIndexOf('/') + 1);
+    if (run.status !== 'completed') {
+      return `${file} ${words(run, undefined, language)}`;
+    }
+    // GitHub's conclusion (success, failure…) as it names it in the run's page.
+    return run.conclusion === 'success' ? l10n.t('{0} success only later', file) : `${file} ${run.conclusion ?? l10n.t('completed')}`;
+  });
+  return l10n.t('the push of commit {0} had not finished building ({1})', shortSha(sha), said.join(', '));
 }

@@ -58,7 +58,7 @@ async function loadShownNotes(client: GitHubClient, profile: Profile, app: AppDe
   const [listing, build] = await Promise.all([
     range !== undefined ? commitsBetween(client, profile, app, range, language) : unknownBase(l10n),
     // A published release's build: the git tag's commit is main's head when it was published, rarely the build.
-    chosen.published !== undefined && tagCommit !== undefined ? releaseBuild(client, profile.monorepo, app.app, tagCommit, chosen.published.imageTag) : undefined,
+    chosen.published !== undefined && tagCommit !== undefined ? releaseBuild(client, profile.monorepo, app.app, tagCommit, chosen.published.imageTag, undefined, language) : undefined,
   ]);
   return {
     view: withCheckedNotesLinks(notesView(profile, app, chosen, release, listing, publishing, build !== undefined ? buildRow(build, l10n) : undefined, l10n, locale), webUrl),

@@ -3,6 +3,7 @@ import { simulatedProfile } from '../github/process.test';
 import { releaseBuild } from '../../../src/operations/releaseBuild';
 import { openverseWorld } from '../../simulator/openverseWorld';
 import { startHarness, type Harness } from '../github/helpers';
+import { GERMAN } from '../l10n/german';
 
 describe('the build a release is expected to run', () => {
   let harness: Harness | undefined;
@@ -45,5 +46,21 @@ describe('the build a release is expected to run', () => {
     await admin('clock', { advanceSeconds: 120 });
     const built = await releaseBuild(harness.client, profile.monorepo, app, pushed.sha, 'rel-2026.11.26.12.02.00', harness.simulator.now().toISOString());
     assert.deepEqual([built.sha, built.maybeOlder], [pushed.sha, undefined], 'once CI built it before the release run started, the last commit is the build');
+  });
+
+  it('says what it inferred, and why a build may be older or is not known, in the person\'s language (German)', async () => {
+    harness = await startHarness();
+    const profile = simulatedProfile(harness.simulator);
+    const app = profile.apps.find((candidate) => candidate.id === 'frontend');
+    assert.ok(app);
+    const admin = (path: string, body: unknown): Promise<Response> => fetch(`${harness!.simulator.url}/_admin/${path}`, { method: 'POST', body: JSON.stringify(body) });
+    const pushed = (await (await admin('push', { message: 'Faster search page (#5200)', files: ['frontend/src/pages/search.vue'] })).json()) as { sha: string };
+    await admin('clock', { advanceSeconds: 20 });
+    const lagging = await releaseBuild(harness.client, profile.monorepo, app, pushed.sha, 'rel-2026.11.26.12.00.00', harness.simulator.now().toISOString(), GERMAN);
+    assert.match(lagging.unsure ?? '', /^abgeleitet: der letzte Commit bis zu dem des Git-Tags, der frontend\/? geändert hat; rel-2026\.11\.26\.12\.00\.00 ist das Image, das beim Taggen/);
+    assert.match(lagging.maybeOlder?.why ?? '', /^als rel-2026\.11\.26\.12\.00\.00 getaggt wurde, der Push von Commit [0-9a-f]{7} war noch nicht fertig gebaut \(ci_cd\.yml in Arbeit\), daher war `latest` womöglich noch ein älterer Build von Frontend$/);
+
+    const unnamed = await releaseBuild(harness.client, profile.monorepo, { ...app, sourceFolders: [], buildPaths: [] }, pushed.sha, 'rel-2026.11.26.12.00.00', undefined, GERMAN);
+    assert.deepEqual([unnamed.notKnown, unnamed.unsure], ['das Profil nennt keine Quellordner für Frontend', 'das Profil nennt keine Quellordner für Frontend, daher wird der Commit des Git-Tags erwartet']);
   });
 });
