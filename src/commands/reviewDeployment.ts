@@ -13,7 +13,7 @@ import { reviewDeployment } from '../operations/reviewDeployment';
 import type { Services, WindowServices } from '../services';
 import { registerSectionCommand } from './sectionCommand';
 import { showRefusal } from './refusalNotice';
-import { errorWords } from '../language';
+import { errorWords, userLanguage } from '../language';
 import { loadedTarget } from './commandTarget';
 
 type Decision = 'approved' | 'rejected';
@@ -109,12 +109,24 @@ async function sendReview(services: Services, app: AppDeck, environment: Environ
   }
   const who = services.store.state.credential?.login ?? 'unknown';
   services.log.info(`${who} ${decision} the deployment of ${target} to ${label} (${run.runUrl}) at ${new Date().toISOString()}.`);
-  const outcome = await reviewDeployment(client, { repo: deploy.repo, runId: run.runId, runUrl: run.runUrl, review: fresh.review, state: decision, comment, what: `${target} to ${label}`, unchanged: `${label} still runs ${current}.` });
+  const outcome = await reviewDeployment(client, {
+    repo: deploy.repo,
+    runId: run.runId,
+    runUrl: run.runUrl,
+    review: fresh.review,
+    state: decision,
+    comment,
+    what: ({ l10n }) => l10n.t('{0} to {1}', target, label),
+    unchanged: ({ l10n }) => l10n.t('{0} still runs {1}.', label, current),
+    language: userLanguage(),
+  });
+  // The log keeps English (`message`); the person reads their language (`said`).
   services.log[outcome.kind === 'reviewed' ? 'info' : 'warn'](outcome.message);
+  const said = outcome.said ?? outcome.message;
   if (outcome.kind === 'reviewed') {
-    void vscode.window.showInformationMessage(outcome.message);
+    void vscode.window.showInformationMessage(said);
   } else {
-    showRefusal(services, outcome.message, outcome.error);
+    showRefusal(services, said, outcome.error);
   }
   await services.store.refresh('a deployment was reviewed');
 }

@@ -8,6 +8,7 @@ import { getRun } from '../../../src/github/workflows';
 import { refusal, reviewDeployment, type ReviewRequest } from '../../../src/operations/reviewDeployment';
 import { DEMO_LOGIN, INFRA, NO_WORKFLOW_SCOPE_TOKEN } from '../../simulator/openverseWorld';
 import { addFault, startHarness, type Harness } from '../github/helpers';
+import { GERMAN } from '../l10n/german';
 
 /** Reviewing a deployment waiting on required reviewers, against the simulator: each answer said in terms of the deployment. */
 describe('reviewing a waiting deployment', () => {
@@ -83,5 +84,32 @@ describe('reviewing a waiting deployment', () => {
     const outcome = await reviewDeployment(harness.client, request);
     assert.equal(outcome.kind, 'reviewed');
     assert.match(outcome.message, /^GitHub answered 502 \(a server error\), but the deployment of .* no longer waits for review: its run is in progress/);
+  });
+
+  /** A waiting deployment's review whose words are said in German. */
+  const inGerman = async (): Promise<ReviewRequest> => ({
+    ...(await waiting()),
+    what: ({ l10n }) => l10n.t('{0} to {1}', 'rel-2026.10.15.09.30.00', 'API production'),
+    unchanged: ({ l10n }) => l10n.t('{0} still runs {1}.', 'API production', 'rel-2026.11.02.14.05.33'),
+    language: GERMAN,
+  });
+
+  it('says the outcome in the reviewer\'s language (German), and keeps English for the log (review)', async () => {
+    const request = await inGerman();
+    const other = await GitHubClient.create({ apiUrl: harness.simulator.url, token: NO_WORKFLOW_SCOPE_TOKEN, maxRetries: 0, timeoutMs: 2000 });
+    const refused = await reviewDeployment(other, { ...request, state: 'rejected' });
+    assert.equal(refused.said, 'GitHub hat es abgelehnt, die Bereitstellung von rel-2026.10.15.09.30.00 auf API production abzulehnen: Sie gehören nicht zu ihren Prüfern (octo-maintainer darf sie prüfen). Nichts wurde geändert. Auf API production läuft weiterhin rel-2026.11.02.14.05.33.');
+    assert.match(refused.message, /^GitHub refused to reject the deployment of rel-2026\.10\.15\.09\.30\.00 to API production: you are not one of its reviewers/);
+
+    const approval = await reviewDeployment(harness.client, request);
+    assert.deepEqual(approval, { kind: 'reviewed', message: 'Approved: the deployment of rel-2026.10.15.09.30.00 to API production starts now.', said: 'Genehmigt: Die Bereitstellung von rel-2026.10.15.09.30.00 auf API production startet jetzt.' });
+  });
+
+  it('settles a lost answer in the reviewer\'s language (German) (review)', async () => {
+    const request = await inGerman();
+    await addFault(harness.simulator, { path: '/pending_deployments$', method: 'POST', kind: 'applyThen502', count: 1 });
+    const settled = await reviewDeployment(harness.client, request);
+    assert.equal(settled.kind, 'reviewed');
+    assert.match(settled.said ?? '', /^GitHub antwortete .*, aber die Bereitstellung von rel-2026\.10\.15\.09\.30\.00 auf API production wartet nicht mehr auf Prüfung: ihre Ausführung ist in Arbeit \(https:/);
   });
 });
