@@ -61,7 +61,7 @@ async function readFailure(services: Services, documents: LogDocuments, run: Run
     }
     const tail = await downloadLogTail(url);
     const title = failureTitle(run.record.title, point);
-    const text = [...failureHeader({ title: run.record.title, url: run.record.runUrl }, point, { shown: tail.lines.length, total: tail.totalLines, clipped: tail.clipped }), ...tail.lines, ''].join('\n');
+    const text = [...failureHeader({ title: run.record.title, url: run.record.runUrl }, point, { shown: tail.lines.length, total: tail.totalLines, clipped: tail.clipped }, vscode.l10n), ...tail.lines, ''].join('\n');
     await documents.open(title, text);
     services.log.info(`Showed the failure of ${run.record.runUrl}: job "${point.job.name}", step "${point.step.name}" (${tail.lines.length} of ${tail.totalLines} log lines).`);
     return { title, text };

@@ -1,4 +1,5 @@
 import type { JobFact, StepFact, WorkflowRunFact } from './facts';
+import { english, type L10n } from './l10n';
 import { failedStep } from './releaseChain';
 import type { DeploymentRecord } from './snapshot';
 
@@ -46,17 +47,20 @@ export function failureTitle(runTitle: string, point: FailurePoint): string {
   return `${runTitle} · ${point.job.name} · ${point.step.name}`.replace(/[\\/:*?"<>|\r\n]+/g, ' ').slice(0, 180);
 }
 
-/** The lines above the log's tail: what failed, where, how long it took, how much of the log follows. */
-export function failureHeader(run: { readonly title: string; readonly url: string }, point: FailurePoint, tail: { readonly shown: number; readonly total: number; readonly clipped: boolean }): string[] {
-  const stepTook = durationWords(point.step.startedAt, point.step.completedAt);
-  const jobTook = durationWords(point.job.startedAt, point.job.completedAt);
+/** The lines above the log's tail: what failed, where, how long it took, how much of the log follows (in `l10n`'s language). */
+export function failureHeader(run: { readonly title: string; readonly url: string }, point: FailurePoint, tail: { readonly shown: number; readonly total: number; readonly clipped: boolean }, l10n: L10n = english): string[] {
+  // GitHub's conclusion (failure, cancelled…) as it names it in the run's page, and how long it took.
+  const ended = (part: JobFact | StepFact, took: string | undefined): string => {
+    const state = part.conclusion ?? part.status;
+    return took !== undefined ? l10n.t('{0} after {1}', state, took) : state;
+  };
   return [
-    `Run:  ${run.title}`,
+    l10n.t('Run:  {0}', run.title),
     `      ${run.url}`,
-    `Job:  ${point.job.name} — ${point.job.conclusion ?? point.job.status}${jobTook !== undefined ? ` after ${jobTook}` : ''}`,
-    `Step: ${point.step.name} — ${point.step.conclusion ?? point.step.status}${stepTook !== undefined ? ` after ${stepTook}` : ''}`,
-    tail.shown < tail.total ? `The last ${tail.shown} of the job log's ${tail.total} lines:` : `The job's log (${tail.total} lines):`,
-    ...(tail.clipped ? ['(lines longer than 2,000 characters are clipped)'] : []),
+    l10n.t('Job:  {0} — {1}', point.job.name, ended(point.job, durationWords(point.job.startedAt, point.job.completedAt))),
+    l10n.t('Step: {0} — {1}', point.step.name, ended(point.step, durationWords(point.step.startedAt, point.step.completedAt))),
+    tail.shown < tail.total ? l10n.t("The last {0} of the job log's {1} lines:", tail.shown, tail.total) : l10n.t("The job's log ({0} lines):", tail.total),
+    ...(tail.clipped ? [l10n.t('(lines longer than 2,000 characters are clipped)')] : []),
     '─'.repeat(72),
   ];
 }

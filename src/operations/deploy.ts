@@ -168,7 +168,7 @@ export async function deployAndFollow(client: GitHubClient, plan: DeployPlan, re
   const expected: ExpectedBuild = target.tagCommit !== undefined && plan.monorepo !== undefined ? await releaseBuild(client, plan.monorepo, app.app, target.tagCommit, target.imageTag, undefined, language) : { sha: target.sha };
   const what = target.gitTag !== undefined ? buildWords(target.imageTag, expected.sha, l10n) : l10n.t('commit {0}', shortSha(expected.sha));
   report(l10n.t('Deployed. Checking that {0} reports {1}…', label, what));
-  const version = await verifyVersion(versionUrl, expected.sha, { ...options, wrongEnvironment: (name) => wrongEnvironmentWarning(app.app, environment.environment, name) });
+  const version = await verifyVersion(versionUrl, expected.sha, { ...options, wrongEnvironment: (name) => wrongEnvironmentWarning(app.app, environment.environment, name, l10n) });
   if (version.kind === 'mismatch') {
     const unsure = expected.unsure !== undefined ? ` (${expected.unsure})` : '';
     return { run, version, stoppedWatching: false, nothingStarted: false, problem: l10n.t('The deployment of {0} to {1} succeeded, but {2} reports commit {3} instead of {4}{5}.', target.imageTag, label, versionUrl, version.seen.slice(0, 12), what, unsure) };

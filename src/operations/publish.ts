@@ -170,7 +170,7 @@ export async function publishAndFollow(client: GitHubClient, plan: PublishPlan, 
         report(l10n.t('Deployed. Checking that {0} reports {1}…', label, what));
         // When CI may not have built the app's last commit before the release was tagged, an older build is the release's too.
         const accepted = [expected.sha, ...(expected.maybeOlder?.shas ?? [])];
-        version = await verifyVersion(versionUrl, accepted, { ...options, timeoutMs: options.timeoutMs ?? 3 * 60_000, wrongEnvironment: (name) => wrongEnvironmentWarning(app, deployedEnvironment.environment, name) });
+        version = await verifyVersion(versionUrl, accepted, { ...options, timeoutMs: options.timeoutMs ?? 3 * 60_000, wrongEnvironment: (name) => wrongEnvironmentWarning(app, deployedEnvironment.environment, name, l10n) });
         const older = version.kind === 'matched' && version.seen !== undefined && version.seen !== expected.sha ? version.seen : undefined;
         if (older !== undefined && expected.maybeOlder !== undefined) {
           const lagged = olderBuildOutcome({ seen: older, expected: expected.sha, before: deployedEnvironment.running?.sha, imageTag: draft.imageTag, label, versionUrl, why: expected.maybeOlder.why });

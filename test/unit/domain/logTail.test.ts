@@ -2,6 +2,7 @@ import { strict as assert } from 'node:assert';
 import { cleanLogLine, LogTail, MAX_LINE_CHARS, stripAnsi, TAIL_LINES } from '../../../src/domain/logTail';
 import { durationWords, failureHeader, failurePoint, isReleaseWorkflowRun } from '../../../src/domain/runFailure';
 import type { JobFact } from '../../../src/domain/facts';
+import { GERMAN } from '../l10n/german';
 
 describe('the failure log tail keeper', () => {
   it('keeps the last 200 lines of a huge stream, and stays within its cap whatever the stream', () => {
@@ -63,6 +64,20 @@ describe('the failure log messages', () => {
       'Step: Deploy — failure after 2 min 1 s',
       "The last 200 of the job log's 5000 lines:",
     ]);
+  });
+
+  it('names the failed job and step, and how much of the log follows, in German', () => {
+    const point = failurePoint([job('failure', [{ name: 'Deploy', number: 1, status: 'completed', conclusion: 'failure', startedAt: '2026-11-26T10:00:04Z', completedAt: '2026-11-26T10:02:05Z' }])]);
+    assert.ok(point);
+    assert.deepEqual(failureHeader({ title: 'Deploy rel-1', url: 'https://github.com/o/r/actions/runs/9' }, point, { shown: 40, total: 40, clipped: true }, GERMAN.l10n).slice(0, 6), [
+      'Ausführung: Deploy rel-1',
+      '      https://github.com/o/r/actions/runs/9',
+      'Job: Deploy production-api — failure nach 2 min 5 s',
+      'Schritt: Deploy — failure nach 2 min 1 s',
+      'Das Protokoll des Jobs (40 Zeilen):',
+      '(Zeilen über 2.000 Zeichen sind gekürzt)',
+    ]);
+    assert.equal(failureHeader({ title: 'Deploy rel-1', url: 'u' }, point, { shown: 200, total: 5000, clipped: false }, GERMAN.l10n)[4], 'Die letzten 200 der 5000 Zeilen des Job-Protokolls:');
   });
 
   it('says durations in seconds, minutes and hours, and nothing when a moment is missing', () => {
