@@ -1,3 +1,4 @@
+import { english, type L10n } from './l10n';
 import { shortSha } from './tags';
 
 /**
@@ -22,12 +23,20 @@ export interface OlderBuildInput {
   readonly why: string;
 }
 
-export function olderBuildOutcome(input: OlderBuildInput): { readonly build?: string; readonly note?: string; readonly problem?: string } {
+/** The release's build, and the note or problem that says so (in `l10n`'s language). */
+export function olderBuildOutcome(input: OlderBuildInput, l10n: L10n = english): { readonly build?: string; readonly note?: string; readonly problem?: string } {
   const { seen, expected, imageTag } = input;
   if (seen === input.before) {
     return {
-      problem: `The deployment of ${imageTag} to ${input.label} succeeded, and ${input.versionUrl} reports commit ${shortSha(seen)}, as before the publish: ${input.why}. So ${imageTag} may be that same build, or the deployment did not take effect; Release Deck cannot tell which. The image's tags in the container registry say which (naming the app's package in the profile, "registry", makes Release Deck read them).`,
+      problem: l10n.t(
+        'The deployment of {0} to {1} succeeded, and {2} reports commit {3}, as before the publish: {4}. So {0} may be that same build, or the deployment did not take effect; Release Deck cannot tell which. The image\'s tags in the container registry say which (naming the app\'s package in the profile, "registry", makes Release Deck read them).',
+        imageTag,
+        input.label,
+        input.versionUrl,
+        shortSha(seen),
+        input.why,
+      ),
     };
   }
-  return { build: seen, note: `${imageTag} is the build of commit ${shortSha(seen)}, not of ${shortSha(expected)}: ${input.why}.` };
+  return { build: seen, note: l10n.t('{0} is the build of commit {1}, not of {2}: {3}.', imageTag, shortSha(seen), shortSha(expected), input.why) };
 }

@@ -173,7 +173,7 @@ export async function publishAndFollow(client: GitHubClient, plan: PublishPlan, 
         version = await verifyVersion(versionUrl, accepted, { ...options, timeoutMs: options.timeoutMs ?? 3 * 60_000, wrongEnvironment: (name) => wrongEnvironmentWarning(app, deployedEnvironment.environment, name, l10n) });
         const older = version.kind === 'matched' && version.seen !== undefined && version.seen !== expected.sha ? version.seen : undefined;
         if (older !== undefined && expected.maybeOlder !== undefined) {
-          const lagged = olderBuildOutcome({ seen: older, expected: expected.sha, before: deployedEnvironment.running?.sha, imageTag: draft.imageTag, label, versionUrl, why: expected.maybeOlder.why });
+          const lagged = olderBuildOutcome({ seen: older, expected: expected.sha, before: deployedEnvironment.running?.sha, imageTag: draft.imageTag, label, versionUrl, why: expected.maybeOlder.why }, l10n);
           build = lagged.build;
           if (lagged.problem !== undefined) {
             return result({ problem: lagged.problem });
