@@ -221,7 +221,7 @@ function compareWithNewestRelease(
   }
   if (running.sha !== undefined && newest.commitSha !== undefined) {
     // Same build, or how many of the app's own commits lie between (sameBuild.ts); other apps' commits do not count.
-    const builds = compareBuilds(app, running.sha, newest.commitSha, { histories: context.facts.appHistories ?? {}, commitIndex: context.commitIndex });
+    const builds = compareBuilds(app, running.sha, newest.commitSha, { histories: context.facts.appHistories ?? {}, commitIndex: context.commitIndex }, context.l10n);
     const ofApp = (count: number): string => l10n.t('{0} of {1}', counts.commit(count, l10n), app.label);
     if (builds.kind === 'same') {
       return inSync;

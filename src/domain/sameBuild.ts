@@ -3,7 +3,7 @@ import { english, type L10n } from './l10n';
 import type { AppProfile } from './profileTypes';
 import { buildPathsOf } from './buildPaths';
 import { shortSha } from './tags';
-import { plural } from './words';
+import { counts } from './words';
 
 /**
  * Which build of an app a commit is. CI builds an app's images only for pushes that change the app, and
@@ -104,24 +104,25 @@ export type BuildComparison =
  * Whether commit `a` runs the same build as commit `b` (a release's git tag commit, or what another
  * environment runs), else how many of the app's commits lie between their builds. Exact when `a === b`;
  * otherwise read from the app's histories at both commits, and unknown rather than guessed when they
- * are missing, cut before the other's build, or on diverging branches.
+ * are missing, cut before the other's build, or on diverging branches (`why` in `l10n`'s language).
  */
-export function compareBuilds(app: Pick<AppProfile, 'sourceFolders' | 'buildPaths' | 'label'>, a: string, b: string, facts: BuildFacts): BuildComparison {
+export function compareBuilds(app: Pick<AppProfile, 'sourceFolders' | 'buildPaths' | 'label'>, a: string, b: string, facts: BuildFacts, l10n: L10n = english): BuildComparison {
   if (a === b) {
     return { kind: 'same' };
   }
   if (buildPathsOf(app).length === 0) {
-    return { kind: 'unknown', why: `the profile names no source folders for ${app.label}, so only the same commit is known to be the same build` };
+    return { kind: 'unknown', why: l10n.t('the profile names no source folders for {0}, so only the same commit is known to be the same build', app.label) };
   }
+  const folders = buildPathsOf(app).join(l10n.t(' or '));
   const ofA = appHistory(app, a, facts);
   const ofB = appHistory(app, b, facts);
   if (ofA === undefined || ofB === undefined) {
-    return { kind: 'unknown', why: `the commits of ${buildPathsOf(app).join(' or ')} before ${shortSha(ofA === undefined ? a : b)} were not read` };
+    return { kind: 'unknown', why: l10n.t('the commits of {0} before {1} were not read', folders, shortSha(ofA === undefined ? a : b)) };
   }
   const buildA = ofA.shas[0];
   const buildB = ofB.shas[0];
   if (buildA === undefined || buildB === undefined) {
-    return { kind: 'unknown', why: `no commit before ${shortSha(buildA === undefined ? a : b)} changes ${buildPathsOf(app).join(' or ')}` };
+    return { kind: 'unknown', why: l10n.t('no commit before {0} changes {1}', shortSha(buildA === undefined ? a : b), folders) };
   }
   if (buildA === buildB) {
     return { kind: 'same' };
@@ -135,8 +136,8 @@ export function compareBuilds(app: Pick<AppProfile, 'sourceFolders' | 'buildPath
     return { kind: 'ahead', by: ahead };
   }
   return ofA.complete && ofB.complete
-    ? { kind: 'unknown', why: `${shortSha(a)} and ${shortSha(b)} are on diverging histories of ${buildPathsOf(app).join(' or ')}` }
-    : { kind: 'unknown', why: `more than ${plural(Math.min(ofA.shas.length, ofB.shas.length), 'commit')} of ${buildPathsOf(app).join(' or ')} lie between ${shortSha(a)} and ${shortSha(b)}, or their histories diverge` };
+    ? { kind: 'unknown', why: l10n.t('{0} and {1} are on diverging histories of {2}', shortSha(a), shortSha(b), folders) }
+    : { kind: 'unknown', why: l10n.t('more than {0} of {1} lie between {2} and {3}, or their histories diverge', counts.commit(Math.min(ofA.shas.length, ofB.shas.length), l10n), folders, shortSha(a), shortSha(b)) };
 }
 
 /** How a release's build is named in messages: "the build of rel-… (commit abc1234)". */

@@ -2,6 +2,7 @@ import { strict as assert } from 'node:assert';
 import type { FolderHistoryFact } from '../../../src/domain/facts';
 import { appHistory, buildAt, compareBuilds, historyKey, type BuildFacts } from '../../../src/domain/sameBuild';
 import { sha } from '../fixtures/openverseFacts';
+import { GERMAN } from '../l10n/german';
 
 /** main, newest first: m10 … m1. The frontend changed at m2, m5 and m7; the others changed other apps. */
 const main = Array.from({ length: 10 }, (_, index) => `m${10 - index}`);
@@ -69,5 +70,12 @@ describe('same build (a running commit is a release\'s build)', () => {
     assert.equal(far.kind, 'unknown');
     const noFolders = compareBuilds({ label: 'Docs', sourceFolders: [] }, sha('m7'), sha('m9'), facts({}));
     assert.match(noFolders.kind === 'unknown' ? noFolders.why : '', /names no source folders for Docs/);
+  });
+
+  it('says why it cannot tell in German', () => {
+    const unread = compareBuilds(frontend, sha('m7'), sha('m9'), facts({}), GERMAN.l10n);
+    assert.equal(unread.kind === 'unknown' ? unread.why : '', `die Commits von frontend/ vor ${sha('m7').slice(0, 7)} wurden nicht gelesen`);
+    const noFolders = compareBuilds({ label: 'Docs', sourceFolders: [] }, sha('m7'), sha('m9'), facts({}), GERMAN.l10n);
+    assert.equal(noFolders.kind === 'unknown' ? noFolders.why : '', 'das Profil nennt keine Quellordner für Docs, daher ist nur derselbe Commit sicher derselbe Build');
   });
 });
