@@ -1,4 +1,5 @@
 import type { JobFact, WorkflowRunFact } from './facts';
+import { english, type L10n } from './l10n';
 import { failedStep, hasPart, nothingRan, partSucceeded, type ChainWords } from './releaseChain';
 
 /**
@@ -29,96 +30,102 @@ export type ChainVerdict =
 
 /**
  * `stillRuns`: " API production still runs rel-X." (or '') — said only where the chain did not change it.
+ * `l10n`: the person's language; each case is one whole sentence per variant, joined with its neighbours by a space.
  */
-export function judgeChain(end: ChainEnd, words: ChainWords, stillRuns: string): ChainVerdict {
+export function judgeChain(end: ChainEnd, words: ChainWords, stillRuns: string, l10n: L10n = english): ChainVerdict {
   const { run, deployRun } = end;
   const { gitTag, imageTag } = words;
-  const place = words.place ?? 'the environment';
-  const deployRunWords = deployRun !== undefined ? `the deployment run of ${imageTag} to ${place} ${runState(deployRun)}` : undefined;
+  const place = words.place ?? l10n.t('the environment');
+  const open = ` ${l10n.t('Open the release workflow run to see where it stopped.')}`;
+  const meanwhile = deployRun === undefined ? '' : ` ${meanwhileWords(deployRun, imageTag, place, l10n)}`;
+  const unlessDeployed = deployRun?.conclusion === 'success' ? '' : stillRuns;
   if (run.conclusion === 'success') {
     return { kind: 'succeeded', deployed: deployRun?.conclusion === 'success' || (!('unreadable' in end.jobs) && partSucceeded(end.jobs, 'deploy')) };
   }
-  const ended = run.conclusion ?? 'an unknown state';
+  const ended = run.conclusion ?? l10n.t('an unknown state');
   if ('unreadable' in end.jobs) {
-    const deployment = deployRunWords !== undefined ? ` Meanwhile ${deployRunWords}.` : '';
-    const unchanged = deployRun?.conclusion === 'success' ? '' : stillRuns;
-    return {
-      kind: 'problem',
-      message: `${gitTag} is published, but its release workflow run ended in ${ended}, and which step failed could not be read (${end.jobs.unreadable}): whether the image was tagged ${imageTag} is not known.${deployment}${unchanged} Open the release workflow run to see where it stopped.`,
-    };
+    const said = l10n.t('{0} is published, but its release workflow run ended in {1}, and which step failed could not be read ({2}): whether the image was tagged {3} is not known.', gitTag, ended, end.jobs.unreadable, imageTag);
+    return { kind: 'problem', message: `${said}${meanwhile}${unlessDeployed}${open}` };
   }
   const jobs = end.jobs;
   if (run.conclusion === 'cancelled' && nothingRan(jobs)) {
-    const why = end.sawWaiting
-      ? ': it was waiting for another run of its concurrency group, and GitHub keeps one waiting run per group, cancelling the older one when a newer run queues'
-      : ' (GitHub does so when a newer run of its concurrency group queues while it waits; or someone cancelled it)';
-    const deploys = words.place !== undefined ? ` and deploys it to ${words.place}` : '';
-    return {
-      kind: 'problem',
-      message: `${gitTag} is published, but GitHub cancelled its release workflow run before it started${why}. Nothing was tagged or deployed.${stillRuns} Re-run that release workflow run once no other release run is under way: it tags the image that is latest at that moment as ${imageTag}${deploys}.`,
-    };
+    const said = end.sawWaiting
+      ? l10n.t('{0} is published, but GitHub cancelled its release workflow run before it started: it was waiting for another run of its concurrency group, and GitHub keeps one waiting run per group, cancelling the older one when a newer run queues. Nothing was tagged or deployed.', gitTag)
+      : l10n.t('{0} is published, but GitHub cancelled its release workflow run before it started (GitHub does so when a newer run of its concurrency group queues while it waits; or someone cancelled it). Nothing was tagged or deployed.', gitTag);
+    const rerun = words.place !== undefined
+      ? l10n.t('Re-run that release workflow run once no other release run is under way: it tags the image that is latest at that moment as {0} and deploys it to {1}.', imageTag, words.place)
+      : l10n.t('Re-run that release workflow run once no other release run is under way: it tags the image that is latest at that moment as {0}.', imageTag);
+    return { kind: 'problem', message: `${said}${stillRuns} ${rerun}` };
   }
   const failed = failedStep(jobs);
   if (failed === undefined) {
-    const deployment = deployRunWords !== undefined ? ` Meanwhile ${deployRunWords}.` : '';
-    return {
-      kind: 'problem',
-      message: `${gitTag} is published, but its release workflow run ended in ${ended} and its jobs show no failed step: whether the image was tagged ${imageTag} is not known.${deployment}${deployRun?.conclusion === 'success' ? '' : stillRuns} Open the release workflow run to see where it stopped.`,
-    };
+    const said = l10n.t('{0} is published, but its release workflow run ended in {1} and its jobs show no failed step: whether the image was tagged {2} is not known.', gitTag, ended, imageTag);
+    return { kind: 'problem', message: `${said}${meanwhile}${unlessDeployed}${open}` };
   }
   const step = `"${failed.step.name}"`;
-  const how = failed.step.conclusion === 'failure' ? 'failed' : `ended in ${failed.step.conclusion ?? 'an unknown state'}`;
+  const stepFailed = failed.step.conclusion === 'failure';
+  const stepEnded = failed.step.conclusion ?? l10n.t('an unknown state');
   switch (failed.part) {
     case 'prepare':
     case 'tag':
       if (!hasPart(jobs, 'tag')) {
         // No step of this workflow is named like an image tagging: what the failed step did cannot be told from its name.
-        const deployment = deployRun !== undefined ? ` Meanwhile the deployment run of ${imageTag} ${runState(deployRun)}.` : '';
-        return {
-          kind: 'problem',
-          message: `${gitTag} is published, but its release workflow ${how} at step ${step}. Its steps do not say which one tags the image, so whether the image was tagged ${imageTag} or anything deployed is not known.${deployment}${deployRun?.conclusion === 'success' ? '' : stillRuns} Open the release workflow run to see where it stopped.`,
-        };
+        const said = stepFailed
+          ? l10n.t('{0} is published, but its release workflow failed at step {1}. Its steps do not say which one tags the image, so whether the image was tagged {2} or anything deployed is not known.', gitTag, step, imageTag)
+          : l10n.t('{0} is published, but its release workflow ended in {1} at step {2}. Its steps do not say which one tags the image, so whether the image was tagged {3} or anything deployed is not known.', gitTag, stepEnded, step, imageTag);
+        const deployment = deployRun === undefined ? '' : ` ${meanwhileWords(deployRun, imageTag, undefined, l10n)}`;
+        return { kind: 'problem', message: `${said}${deployment}${unlessDeployed}${open}` };
       }
-      return {
-        kind: 'problem',
-        message: `${gitTag} is published, but its release workflow ${how} at step ${step}: the image was not tagged ${imageTag}, so nothing was deployed.${stillRuns} Do not simply re-run the release workflow: it tags whatever image is latest at that moment, which may be a newer build than this release's. Open its run to see why it failed.`,
-      };
+      {
+        const said = stepFailed
+          ? l10n.t('{0} is published, but its release workflow failed at step {1}: the image was not tagged {2}, so nothing was deployed.', gitTag, step, imageTag)
+          : l10n.t('{0} is published, but its release workflow ended in {1} at step {2}: the image was not tagged {3}, so nothing was deployed.', gitTag, stepEnded, step, imageTag);
+        const next = l10n.t("Do not simply re-run the release workflow: it tags whatever image is latest at that moment, which may be a newer build than this release's. Open its run to see why it failed.");
+        return { kind: 'problem', message: `${said}${stillRuns} ${next}` };
+      }
     case 'deploy':
-      return deployFailed(end, words, step, stillRuns);
+      return deployFailed(end, words, step, stillRuns, l10n);
     case 'changelog':
       return { kind: 'changelogFailed', step: failed.step.name, deployed: deployRun?.conclusion === 'success' || (hasPart(jobs, 'deploy') && partSucceeded(jobs, 'deploy')) };
   }
 }
 
-function deployFailed(end: ChainEnd, words: ChainWords, step: string, stillRuns: string): ChainVerdict {
+function deployFailed(end: ChainEnd, words: ChainWords, step: string, stillRuns: string, l10n: L10n): ChainVerdict {
   const { deployRun } = end;
   const { gitTag, imageTag } = words;
-  const place = words.place ?? 'the environment';
-  const tagged = `${gitTag} is published and the image tagged ${imageTag}`;
+  const place = words.place ?? l10n.t('the environment');
   if (deployRun === undefined) {
-    return {
-      kind: 'problem',
-      message: `${tagged}, but its release workflow failed at step ${step}, and no deployment run of ${imageTag} to ${place} was found: whether a deployment was started is not known. When last seen,${stillRuns.replace(/^ /, ' ')} Open the release workflow run to see why the step failed.`,
-    };
+    const said = l10n.t('{0} is published and the image tagged {1}, but its release workflow failed at step {2}, and no deployment run of {1} to {3} was found: whether a deployment was started is not known.', gitTag, imageTag, step, place);
+    const lastSeen = stillRuns === '' ? '' : ` ${l10n.t('When last seen,{0}', stillRuns)}`;
+    return { kind: 'problem', message: `${said}${lastSeen} ${l10n.t('Open the release workflow run to see why the step failed.')}` };
   }
   if (deployRun.status !== 'completed') {
     return {
       kind: 'problem',
-      message: `${tagged}; its release workflow stopped waiting for the deployment (step ${step} failed, as it does when its time limit passes), but the deployment run of ${imageTag} to ${place} is still ${runState(deployRun).replace(/^is /, '')}: it may still succeed. The deck keeps showing it; the changelog pull request will not be opened automatically: add the changelog by hand once it has deployed.`,
+      message: l10n.t('{0} is published and the image tagged {1}; its release workflow stopped waiting for the deployment (step {2} failed, as it does when its time limit passes), but the deployment run of {1} to {3} is still {4}: it may still succeed. The deck keeps showing it; the changelog pull request will not be opened automatically: add the changelog by hand once it has deployed.', gitTag, imageTag, step, place, statusWords(deployRun, l10n)),
     };
   }
   if (deployRun.conclusion === 'success') {
     return { kind: 'deployStepFailedRunSucceeded', step: step.slice(1, -1) };
   }
-  return {
-    kind: 'problem',
-    message: `${tagged}, but the deployment of ${imageTag} to ${place} failed: its run ended in ${deployRun.conclusion ?? 'an unknown state'}, so the release workflow stopped at step ${step} and opened no changelog pull request.${stillRuns} Open the deployment run and the console to see why; roll back or redeploy from the deck.`,
-  };
+  const said = l10n.t('{0} is published and the image tagged {1}, but the deployment of {1} to {2} failed: its run ended in {3}, so the release workflow stopped at step {4} and opened no changelog pull request.', gitTag, imageTag, place, deployRun.conclusion ?? l10n.t('an unknown state'), step);
+  return { kind: 'problem', message: `${said}${stillRuns} ${l10n.t('Open the deployment run and the console to see why; roll back or redeploy from the deck.')}` };
 }
 
-function runState(run: WorkflowRunFact): string {
+/** "Meanwhile the deployment run of rel-X to API production ended in failure." (`place` left out when unknown). */
+function meanwhileWords(run: WorkflowRunFact, imageTag: string, place: string | undefined, l10n: L10n): string {
   if (run.status === 'completed') {
-    return `ended in ${run.conclusion ?? 'an unknown state'}`;
+    const ended = run.conclusion ?? l10n.t('an unknown state');
+    return place === undefined
+      ? l10n.t('Meanwhile the deployment run of {0} ended in {1}.', imageTag, ended)
+      : l10n.t('Meanwhile the deployment run of {0} to {1} ended in {2}.', imageTag, place, ended);
   }
-  return `is ${run.status === 'in_progress' ? 'in progress' : run.status}`;
+  return place === undefined
+    ? l10n.t('Meanwhile the deployment run of {0} is {1}.', imageTag, statusWords(run, l10n))
+    : l10n.t('Meanwhile the deployment run of {0} to {1} is {2}.', imageTag, place, statusWords(run, l10n));
+}
+
+/** A run that has not completed: "in progress", or GitHub's status ("queued", "waiting"…). */
+function statusWords(run: WorkflowRunFact, l10n: L10n): string {
+  return run.status === 'in_progress' ? l10n.t('in progress') : run.status;
 }

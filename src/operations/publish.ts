@@ -125,7 +125,7 @@ export async function publishAndFollow(client: GitHubClient, plan: PublishPlan, 
       if (chain.kind === 'stopped') {
         return result({ stoppedWatching: true });
       }
-      const verdict = judgeChain(chain, chainWords, stillRuns);
+      const verdict = judgeChain(chain, chainWords, stillRuns, l10n);
       if (verdict.kind === 'problem') {
         return result({ problem: verdict.message });
       }

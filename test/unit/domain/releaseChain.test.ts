@@ -2,6 +2,7 @@ import { strict as assert } from 'node:assert';
 import type { JobFact, WorkflowRunFact } from '../../../src/domain/facts';
 import { blockingRun, chainPhase, isReleaseRunOf, phaseWords, publishingDetail, stepMarker } from '../../../src/domain/releaseChain';
 import { judgeChain, type ChainEnd } from '../../../src/domain/releaseVerdict';
+import { germanL10n } from '../l10n/german';
 
 /** The steps of "Release app" in tag_docker_image_and_trigger_deployment.yml (openverse-facts §1.3), as GitHub lists them. */
 const STEPS = [
@@ -145,6 +146,24 @@ describe('diagnosing a finished release run by the step that failed', () => {
     assert.match(message, /^api-2026\.11\.25\.18\.00\.00 is published and the image tagged rel-2026\.11\.25\.18\.00\.00, but the deployment of rel-2026\.11\.25\.18\.00\.00 to API production failed: its run ended in failure/);
     assert.match(message, /opened no changelog pull request\. API production still runs rel-2026\.11\.12\.14\.05\.33\./);
     assert.doesNotMatch(message, /not tagged|may not be tagged/);
+  });
+
+  it('says each verdict on a release run in German in a German editor, whole sentences, GitHub\'s own words and names kept', () => {
+    const de = germanL10n();
+    const still = ` ${de.t('{0} still runs {1}.', 'API production', 'rel-2026.11.12.14.05.33')}`;
+    const said = (verdict: ReturnType<typeof judgeChain>): string => (verdict.kind === 'problem' ? verdict.message : '');
+    assert.equal(
+      said(judgeChain(end([job('Tag latest with release tag', 'failure')]), WORDS, still, de)),
+      'api-2026.11.25.18.00.00 ist veröffentlicht, aber sein Release-Workflow schlug bei Schritt "Tag latest with release tag" fehl: Das Image wurde nicht als rel-2026.11.25.18.00.00 getaggt, daher wurde nichts bereitgestellt. Auf API production läuft weiterhin rel-2026.11.12.14.05.33. Führen Sie den Release-Workflow nicht einfach erneut aus: Er taggt das Image, das in diesem Moment das neueste ist, und das kann ein neuerer Build sein als der dieses Release. Öffnen Sie seinen Lauf, um zu sehen, warum er fehlschlug.',
+    );
+    const failedDeployment = said(judgeChain(end([job('Deploy production application', 'failure')], { deployRun: deployment('completed', 'failure') }), WORDS, still, de));
+    assert.match(failedDeployment, /^api-2026\.11\.25\.18\.00\.00 ist veröffentlicht und das Image als rel-2026\.11\.25\.18\.00\.00 getaggt, aber die Bereitstellung von rel-2026\.11\.25\.18\.00\.00 auf API production schlug fehl: Ihr Lauf endete mit failure/);
+    assert.match(failedDeployment, /Auf API production läuft weiterhin rel-2026\.11\.12\.14\.05\.33\. Öffnen Sie den Bereitstellungslauf/);
+    const stillDeploying = said(judgeChain(end([job('Deploy production application', 'failure')], { deployRun: deployment('in_progress', null) }), WORDS, still, de));
+    assert.match(stillDeploying, /der Bereitstellungslauf von rel-2026\.11\.25\.18\.00\.00 auf API production ist noch in Arbeit: Er kann noch gelingen\./);
+    const unread = said(judgeChain(end({ unreadable: 'GitHub antwortete 503' }, { deployRun: deployment('completed', 'failure') }), WORDS, still, de));
+    assert.match(unread, /Inzwischen endete der Bereitstellungslauf von rel-2026\.11\.25\.18\.00\.00 auf API production mit failure\. Auf API production läuft weiterhin .*Öffnen Sie den Lauf des Release-Workflows, um zu sehen, wo er anhielt\.$/);
+    assert.doesNotMatch([failedDeployment, stillDeploying, unread].join(' '), / is published| the image | Open the /, 'no English sentence left');
   });
 
   it('a deploy step that gave up while the deployment still runs says so', () => {
