@@ -3,6 +3,7 @@ import { COMMANDS } from '../commandIds';
 import type { AppDeck, DraftRelease } from '../domain/snapshot';
 import type { ReleaseFact } from '../domain/facts';
 import type { NotesListing } from '../domain/releaseNotes';
+import { english, type L10n } from '../domain/l10n';
 import { draftChanges, tagPlacement, type ReadCommit, type ReviewedDraft } from '../domain/reviewedDraft';
 import { shortSha } from '../domain/tags';
 import type { GitHubClient } from '../github/client';
@@ -88,12 +89,13 @@ export async function stillAsReviewed(services: Services, client: GitHubClient, 
     void vscode.window.showErrorMessage(vscode.l10n.t('Nothing was published: {0} could not be read again before publishing. {1}', draft.gitTag, errorWords(error)));
     return false;
   }
-  const changed = reviewed.map((one) => ({ by: one.by, changes: draftChanges(one.draft, now) })).find((one) => one.changes.length > 0);
+  const changed = reviewed.map((one) => ({ by: one.by, draft: one.draft, changes: draftChanges(one.draft, now) })).find((one) => one.changes.length > 0);
   if (changed === undefined) {
     return true;
   }
   services.log.warn(`Nothing was published: ${draft.gitTag} changed on GitHub (${changed.changes.join('; ')}).`);
-  void vscode.window.showWarningMessage(vscode.l10n.t('Nothing was published: {0} changed on GitHub {1} {2} ({3}). Review it again, then publish.', draft.gitTag, when, changed.by, changed.changes.join('; ')));
+  const said = draftChanges(changed.draft, now, vscode.l10n);
+  void vscode.window.showWarningMessage(vscode.l10n.t('Nothing was published: {0} changed on GitHub {1} {2} ({3}). Review it again, then publish.', draft.gitTag, when, changed.by, said.join('; ')));
   await services.store.refresh('the draft changed before publishing');
   if (now.draft) {
     await executeCommand(COMMANDS.openReleaseNotes, { appId: app.app.id, section: services.section });
@@ -103,15 +105,17 @@ export async function stillAsReviewed(services: Services, client: GitHubClient, 
 
 /**
  * Where the git tag goes, read from GitHub for the confirmation: the commit the target branch points to
- * now (sent instead of the branch), or the existing tag GitHub will publish on as it is.
+ * now (sent instead of the branch), or the existing tag GitHub will publish on as it is. `placement` is
+ * English, for the log; `said` is in the person's language, for the confirmation.
  */
-export async function placeTag(client: GitHubClient, monorepo: string, draft: DraftRelease): Promise<{ placement: string; send: string }> {
-  const read = async (get: () => Promise<string | undefined>): Promise<ReadCommit | undefined> => {
+export async function placeTag(client: GitHubClient, monorepo: string, draft: DraftRelease): Promise<{ placement: string; said: string; send: string }> {
+  type Read = { readonly sha: string } | { readonly error: unknown } | undefined;
+  const read = async (get: () => Promise<string | undefined>): Promise<Read> => {
     try {
       const sha = await get();
       return sha !== undefined ? { sha } : undefined;
     } catch (error) {
-      return { problem: describeError(error) };
+      return { error };
     }
   };
   const target = draft.targetCommitish;
@@ -119,5 +123,9 @@ export async function placeTag(client: GitHubClient, monorepo: string, draft: Dr
     /^[0-9a-f]{40}$/i.test(target) ? { sha: target } : read(() => getBranchHead(client, monorepo, target)),
     read(() => findTag(client, monorepo, draft.gitTag)),
   ]);
-  return tagPlacement(draft.gitTag, target, head ?? { problem: `${target} was not found` }, existing);
+  const inWords = (one: Read, problem: (error: unknown) => string): ReadCommit | undefined => (one === undefined || 'sha' in one ? one : { problem: problem(one.error) });
+  const place = (l10n: L10n, problem: (error: unknown) => string): { placement: string; send: string } =>
+    tagPlacement(draft.gitTag, target, inWords(head, problem) ?? { problem: l10n.t('{0} was not found', target) }, inWords(existing, problem), l10n);
+  const log = place(english, (error) => describeError(error));
+  return { placement: log.placement, said: place(vscode.l10n, errorWords).placement, send: log.send };
 }

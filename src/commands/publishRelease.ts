@@ -134,7 +134,7 @@ async function publish(services: Services, app: AppDeck, draft: DraftRelease, re
   const variableLines = publishVariableLines(app.app, commits, vscode.l10n);
   const confirmed = await services.confirmer.ask({
     message: vscode.l10n.t('Publish the GitHub Release {0}?', draft.gitTag),
-    detail: confirmationDetail({ app, draft, tagPlacement: tag.placement, commits, race, next, variableLines }),
+    detail: confirmationDetail({ app, draft, tagPlacement: tag.said, commits, race, next, variableLines }),
     confirmLabel: vscode.l10n.t('Publish GitHub Release'),
   });
   if (!confirmed) {

@@ -3,6 +3,7 @@ import { baselineOf, dispatchedRunShown, matchDispatchedRun, runDeploysTag, titl
 import type { DeploymentRecord, EnvironmentDeck } from '../../../src/domain/snapshot';
 import type { ReleaseFact, WorkflowRunFact } from '../../../src/domain/facts';
 import { draftChanges, tagPlacement } from '../../../src/domain/reviewedDraft';
+import { germanL10n } from '../l10n/german';
 import { DEFAULT_IMAGE_SCHEME, tagSchemeOf } from '../../../src/domain/tagScheme';
 
 function run(id: number, title: string, fields: Partial<WorkflowRunFact> = {}): WorkflowRunFact {
@@ -128,5 +129,22 @@ describe('publishing exactly what was reviewed', () => {
     assert.equal(existing.send, 'main', 'the target is left as the draft has it');
     const unknown = tagPlacement('api-1', 'main', { sha: 'b'.repeat(40) }, { problem: 'timeout' });
     assert.match(unknown.placement, /^api-1, created on commit b{12}, the head of main now .*; whether api-1 already exists could not be read \(timeout\): if it does, GitHub publishes on it as it is$/);
+  });
+
+  it('says what changed and where the tag goes in German in a German editor', () => {
+    const de = germanL10n();
+    assert.deepEqual(draftChanges(shown, now({ draft: false, publishedAt: '2026-11-26T09:00:00Z', targetCommitish: 'hotfix', body: '- other' }), de), [
+      'es ist kein Entwurf mehr (veröffentlicht 2026-11-26T09:00:00Z)',
+      'sein Ziel ist jetzt hotfix (war main)',
+      'seine Release Notes wurden bearbeitet',
+    ]);
+    assert.deepEqual(draftChanges(shown, now({ draft: false, tagName: 'api-2' }), de), ['es ist kein Entwurf mehr (inzwischen veröffentlicht)', 'sein Git-Tag ist jetzt api-2 (war api-2026.11.25.18.00.00)']);
+    assert.equal(tagPlacement('api-1', 'main', { sha: 'b'.repeat(40) }, undefined, de).placement, `api-1, erstellt auf Commit ${'b'.repeat(12)}, dem jetzt neuesten Commit von main (ein Merge nach main in der Zwischenzeit verschiebt ihn nicht)`);
+    assert.equal(tagPlacement('api-1', 'main', { sha: 'b'.repeat(40) }, { sha: 'a'.repeat(40) }, de).placement, `api-1, der schon auf Commit ${'a'.repeat(12)} existiert: GitHub veröffentlicht auf diesem Tag, wie er ist, und main wird nicht verwendet`);
+    assert.equal(
+      tagPlacement('api-1', 'main', { problem: 'Zeitüberschreitung' }, { problem: 'Zeitüberschreitung' }, de).placement,
+      'api-1, von GitHub im Moment des Veröffentlichens auf dem neuesten Commit von main erstellt (der neueste Commit konnte nicht gelesen werden: Zeitüberschreitung); ob api-1 schon existiert, konnte nicht gelesen werden (Zeitüberschreitung): Falls ja, veröffentlicht GitHub auf ihm, wie er ist',
+    );
+    assert.equal(tagPlacement('api-1', 'c'.repeat(40), { sha: 'c'.repeat(40) }, undefined, de).placement, `api-1, erstellt auf Commit ${'c'.repeat(12)}`);
   });
 });
