@@ -26,20 +26,20 @@ export function failurePoint(jobs: readonly JobFact[]): FailurePoint | undefined
   return job !== undefined && step !== undefined ? { job, step } : undefined;
 }
 
-/** "4 s", "2 min 5 s", "1 h 3 min"; undefined when either moment is missing or unreadable. */
-export function durationWords(startedAt: string | null | undefined, completedAt: string | null | undefined): string | undefined {
+/** "4 s", "2 min 5 s", "1 h 3 min" (in `l10n`'s language); undefined when either moment is missing or unreadable. */
+export function durationWords(startedAt: string | null | undefined, completedAt: string | null | undefined, l10n: L10n = english): string | undefined {
   const seconds = startedAt != null && completedAt != null ? Math.round((Date.parse(completedAt) - Date.parse(startedAt)) / 1000) : Number.NaN;
   if (!Number.isFinite(seconds) || seconds < 0) {
     return undefined;
   }
   if (seconds < 60) {
-    return `${seconds} s`;
+    return l10n.t('{0} s', seconds);
   }
   if (seconds < 3600) {
-    return `${Math.floor(seconds / 60)} min${seconds % 60 > 0 ? ` ${seconds % 60} s` : ''}`;
+    return seconds % 60 > 0 ? l10n.t('{0} min {1} s', Math.floor(seconds / 60), seconds % 60) : l10n.t('{0} min', Math.floor(seconds / 60));
   }
   const minutes = Math.floor((seconds % 3600) / 60);
-  return `${Math.floor(seconds / 3600)} h${minutes > 0 ? ` ${minutes} min` : ''}`;
+  return minutes > 0 ? l10n.t('{0} h {1} min', Math.floor(seconds / 3600), minutes) : l10n.t('{0} h', Math.floor(seconds / 3600));
 }
 
 /** What the log tab is titled with: run, job and step. Path separators are left out (it is a file name). */
@@ -57,8 +57,8 @@ export function failureHeader(run: { readonly title: string; readonly url: strin
   return [
     l10n.t('Run:  {0}', run.title),
     `      ${run.url}`,
-    l10n.t('Job:  {0} — {1}', point.job.name, ended(point.job, durationWords(point.job.startedAt, point.job.completedAt))),
-    l10n.t('Step: {0} — {1}', point.step.name, ended(point.step, durationWords(point.step.startedAt, point.step.completedAt))),
+    l10n.t('Job:  {0} — {1}', point.job.name, ended(point.job, durationWords(point.job.startedAt, point.job.completedAt, l10n))),
+    l10n.t('Step: {0} — {1}', point.step.name, ended(point.step, durationWords(point.step.startedAt, point.step.completedAt, l10n))),
     tail.shown < tail.total ? l10n.t("The last {0} of the job log's {1} lines:", tail.shown, tail.total) : l10n.t("The job's log ({0} lines):", tail.total),
     ...(tail.clipped ? [l10n.t('(lines longer than 2,000 characters are clipped)')] : []),
     '─'.repeat(72),

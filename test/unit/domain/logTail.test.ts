@@ -72,8 +72,8 @@ describe('the failure log messages', () => {
     assert.deepEqual(failureHeader({ title: 'Deploy rel-1', url: 'https://github.com/o/r/actions/runs/9' }, point, { shown: 40, total: 40, clipped: true }, GERMAN.l10n).slice(0, 6), [
       'Ausführung: Deploy rel-1',
       '      https://github.com/o/r/actions/runs/9',
-      'Job: Deploy production-api — failure nach 2 min 5 s',
-      'Schritt: Deploy — failure nach 2 min 1 s',
+      'Job: Deploy production-api — failure nach 2 Min. 5 s',
+      'Schritt: Deploy — failure nach 2 Min. 1 s',
       'Das Protokoll des Jobs (40 Zeilen):',
       '(Zeilen über 2.000 Zeichen sind gekürzt)',
     ]);
@@ -84,6 +84,9 @@ describe('the failure log messages', () => {
     assert.equal(durationWords('2026-11-26T10:00:00Z', '2026-11-26T10:00:04Z'), '4 s');
     assert.equal(durationWords('2026-11-26T10:00:00Z', '2026-11-26T11:03:00Z'), '1 h 3 min');
     assert.equal(durationWords('2026-11-26T10:00:00Z', null), undefined);
+    assert.equal(durationWords('2026-11-26T10:00:00Z', '2026-11-26T11:03:00Z', GERMAN.l10n), '1 Std. 3 Min.', 'German: the words of the deck\'s other durations');
+    assert.equal(durationWords('2026-11-26T10:00:00Z', '2026-11-26T12:00:00Z', GERMAN.l10n), '2 Std.');
+    assert.equal(durationWords('2026-11-26T10:00:00Z', '2026-11-26T10:03:00Z', GERMAN.l10n), '3 Min.');
   });
 
   it('recognises a run of the release workflow, which is never cancelled or re-run from the deck', () => {
