@@ -105,6 +105,9 @@ export function installEnvironment(parent: NodeJS.ProcessEnv, path: string, node
     ...(nodeHeaders !== undefined ? { npm_config_nodedir: nodeHeaders } : {}),
     // code-server's install scripts build native modules and run npm again in its own folders.
     npm_config_dangerously_allow_all_scripts: 'true',
+    // npm 11 no longer knows this setting (it warns), but code-server 4.100's postinstall reads it from the
+    // environment and refuses to install as root without it.
+    npm_config_unsafe_perm: 'true',
     npm_config_yes: 'true',
     npm_config_update_notifier: 'false',
   };

@@ -21,5 +21,7 @@ describe('installing an editor from inside npm test', () => {
     assert.equal(env.PATH, '/cache/node/bin:/usr/bin');
     assert.equal(env.npm_config_nodedir, '/cache/node', 'native modules build against the edition\'s Node headers');
     assert.equal(installEnvironment(outer, '/usr/bin', undefined).npm_config_nodedir, undefined);
+    // Seen on a fresh machine: code-server 4.100.3's postinstall refuses to run as root without it.
+    assert.equal(env.npm_config_unsafe_perm, 'true');
   });
 });
