@@ -34,6 +34,16 @@ async function notesFrame(page: Page): Promise<Frame> {
   throw new Error(`the release notes webview did not render (webview text: ${JSON.stringify(texts.filter((text) => text !== ''))})`);
 }
 
+/** Opens (or brings forward) Frontend's release notes through the command palette. */
+async function openFrontendNotes(page: Page): Promise<Frame> {
+  await runCommand(page, 'Release Deck: Open Release Notes');
+  const input = page.locator('.quick-input-widget input[type="text"]');
+  await input.fill('Frontend');
+  await page.locator('.quick-input-widget .monaco-list-row', { hasText: 'Frontend' }).first().waitFor({ state: 'visible' });
+  await input.press('Enter');
+  return notesFrame(page);
+}
+
 async function hostileDraft(workbench: Workbench): Promise<void> {
   const releases = (await (await fetch(`${workbench.simulator.url}/repos/${MONOREPO}/releases?per_page=100`, { headers: { authorization: `token ${DEMO_TOKEN}` } })).json()) as Array<{ id: number; tag_name: string; draft: boolean }>;
   const draft = releases.find((release) => release.draft && release.tag_name.startsWith('frontend-'));
@@ -52,7 +62,6 @@ for (const colorScheme of ['dark', 'light'] as const) {
 
     before(async () => {
       workbench = await openWorkbench({ colorScheme, env: { RELEASE_DECK_GITHUB_TOKEN: DEMO_TOKEN } });
-      await hostileDraft(workbench);
     });
 
     afterEach(async function () {
@@ -65,15 +74,25 @@ for (const colorScheme of ['dark', 'light'] as const) {
       await workbench.close();
     });
 
-    it('renders the frontend draft with hostile notes made inert', async () => {
+    it("shows the frontend draft's notes, and Refresh shows them as edited on GitHub since", async () => {
       const { page } = workbench;
       await openLoadedDeck(page, 'Frontend');
-      await runCommand(page, 'Release Deck: Open Release Notes');
-      const input = page.locator('.quick-input-widget input[type="text"]');
-      await input.fill('Frontend');
-      await page.locator('.quick-input-widget .monaco-list-row', { hasText: 'Frontend' }).first().waitFor({ state: 'visible' });
-      await input.press('Enter');
-      const frame = await notesFrame(page);
+      const frame = await openFrontendNotes(page);
+      await frame.locator('h1', { hasText: 'frontend-2026.11.25.18.00.00' }).waitFor();
+      // The drafted notes as release-drafter wrote them: a line per merged pull request of the app.
+      const body = frame.locator('.markdown-body');
+      await body.locator('li', { hasText: 'Restore the focus ring on the home page search' }).waitFor();
+      await page.mouse.move(10, 890);
+      await screenshot(page, `05-release-notes-draft-${colorScheme}`, colorScheme === 'dark' ? 'release-notes' : undefined);
+      await hostileDraft(workbench);
+      await frame.locator('#refresh').click();
+      await frame.getByText('a real link').waitFor({ timeout: 30_000 });
+      assert.equal(await body.locator('li', { hasText: 'Restore the focus ring on the home page search' }).count(), 0, 'the old notes are gone');
+    });
+
+    it('renders the frontend draft with hostile notes made inert', async () => {
+      const { page } = workbench;
+      const frame = await openFrontendNotes(page);
       await frame.locator('h1', { hasText: 'frontend-2026.11.25.18.00.00' }).waitFor();
       await frame.getByText('a real link').waitFor();
       assert.equal(await frame.evaluate(() => (window as unknown as { __pwned?: string }).__pwned), undefined, 'no hostile code ran');
@@ -99,7 +118,7 @@ for (const colorScheme of ['dark', 'light'] as const) {
       );
       assert.match(tabIcons, new RegExp(`release-deck-tab-${colorScheme}\\.svg`), `the tab shows the ${colorScheme} icon (${tabIcons.slice(0, 300)})`);
       await page.mouse.move(10, 890);
-      await screenshot(page, `06-release-notes-${colorScheme}`, colorScheme === 'dark' ? 'release-notes' : undefined);
+      await screenshot(page, `06-release-notes-hostile-${colorScheme}`);
     });
 
     if (colorScheme === 'light') {

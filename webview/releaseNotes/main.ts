@@ -122,6 +122,7 @@ function render(view: NotesView, words: NotesWords): void {
     vscode.postMessage({ type: 'openExternal', url: view.htmlUrl });
   });
   const refresh = custom('vscode-button', { secondary: '' }, words.refresh);
+  refresh.id = 'refresh';
   refresh.addEventListener('click', () => {
     vscode.postMessage({ type: 'refresh' });
   });
