@@ -120,12 +120,27 @@ export interface NotesListing {
   readonly environmentVariables?: readonly EnvironmentFileChange[];
 }
 
-/** The commits of the app's source folders (their SHAs), or why GitHub could not say which they are. */
-export type OwnCommits = { readonly shas: ReadonlySet<string> } | { readonly error: string };
+/**
+ * The commits of the app's source folders (their SHAs), or why GitHub could not say which they are. `horizons`:
+ * for a folder whose listing stopped at a page, the oldest commit listed: whether older commits change it is not known.
+ */
+export type OwnCommits = { readonly shas: ReadonlySet<string>; readonly horizons?: readonly string[] } | { readonly error: string };
+
+/**
+ * How many of a comparison's commits (newest first) can be told apart as the app's or not: those GitHub listed
+ * (the comparison stops at its newest 250), down to the oldest horizon (OwnCommits) that falls among them.
+ */
+function knownCount(commits: readonly CommitFact[], horizons: readonly string[]): number {
+  return horizons.reduce((count, sha) => {
+    const at = commits.findIndex((commit) => commit.sha === sha);
+    return at >= 0 ? Math.min(count, at + 1) : count;
+  }, commits.length);
+}
 
 /**
  * The commits of a comparison that change the app's source folders (every app's, saying why, when the
- * profile names none or GitHub could not tell), the newest `MAX_NOTES_COMMITS` of them.
+ * profile names none or GitHub could not tell), the newest `MAX_NOTES_COMMITS` of them. Of a comparison longer
+ * than GitHub's answers reach, only the newest are counted, and the note says so.
  */
 export function listAppCommits(comparison: { readonly aheadBy: number; readonly commits: readonly CommitFact[] }, app: AppProfile, ownCommits: OwnCommits, baseLabel: string, l10n: L10n = english): NotesListing {
   const folders = buildPathsOf(app);
@@ -139,12 +154,18 @@ export function listAppCommits(comparison: { readonly aheadBy: number; readonly 
     compareNote = l10n.t("{0}, every app's: which of them change {1} could not be found out ({2}).", ofMain, or, ownCommits.error);
   } else {
     const { shas } = ownCommits;
-    listed = comparison.commits.filter((commit) => shas.has(commit.sha));
-    const others = comparison.commits.length - listed.length;
+    const known = comparison.commits.slice(0, knownCount(comparison.commits, ownCommits.horizons ?? []));
+    const unknown = Math.max(comparison.aheadBy - known.length, 0);
+    const among = unknown > 0 ? l10n.t('newest {0} of the {1}', known.length, ofMain) : ofMain;
+    listed = known.filter((commit) => shas.has(commit.sha));
+    const others = known.length - listed.length;
     const changing = listed.length === 0
-      ? l10n.t('None of the {0} change {1}', ofMain, or)
-      : listed.length === 1 ? l10n.t('1 of the {0} changes {1}', ofMain, or) : l10n.t('{0} of the {1} change {2}', listed.length, ofMain, or);
+      ? l10n.t('None of the {0} change {1}', among, or)
+      : listed.length === 1 ? l10n.t('1 of the {0} changes {1}', among, or) : l10n.t('{0} of the {1} change {2}', listed.length, among, or);
     compareNote = others > 0 ? l10n.t('{0}; the other {1} only touch other parts of the monorepo.', changing, counts.commit(others, l10n)) : `${changing}.`;
+    if (unknown > 0) {
+      compareNote += ` ${l10n.t('The older {0} are not counted: Release Deck reads only the newest from GitHub (the comparison on GitHub lists them all).', counts.commit(unknown, l10n))}`;
+    }
   }
   if (listed.length > MAX_NOTES_COMMITS) {
     compareNote += ` ${l10n.t('The newest {0} are listed.', MAX_NOTES_COMMITS)}`;

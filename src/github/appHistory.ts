@@ -45,8 +45,9 @@ export async function readHistories(client: GitHubClient, repo: string, wanted: 
 }
 
 /**
- * The commits reachable from `head` that change one of the app's source folders (the newest 100 per folder,
- * enough for any comparison that lists 100), or the error that kept GitHub from saying. Memoised as above.
+ * The commits reachable from `head` that change one of the app's source folders (the newest 100 per folder),
+ * with, for each folder that has more, the oldest of them listed (`horizons`: about older commits nothing is
+ * known), or the error that kept GitHub from saying. Memoised as above.
  */
 export async function appCommitShas(client: GitHubClient, repo: string, head: string, folders: readonly string[]): Promise<OwnCommits> {
   if (folders.length === 0) {
@@ -54,7 +55,8 @@ export async function appCommitShas(client: GitHubClient, repo: string, head: st
   }
   try {
     const lists = await Promise.all(folders.map((folder) => readFolderHistory(client, repo, head, folder)));
-    return { shas: new Set(lists.flatMap((list) => list.commits.map((commit) => commit.sha))) };
+    const horizons = lists.filter((list) => !list.complete).flatMap((list) => list.commits.slice(-1).map((commit) => commit.sha));
+    return { shas: new Set(lists.flatMap((list) => list.commits.map((commit) => commit.sha))), horizons };
   } catch (error) {
     return { error: describeError(error) };
   }

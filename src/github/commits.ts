@@ -59,10 +59,15 @@ export interface Comparison {
   readonly patches: Readonly<Record<string, string>>;
 }
 
-/** What `head` has that `base` has not: the commits a deployment from base to head would bring. */
+/**
+ * What `head` has that `base` has not: the commits a deployment from base to head would bring, newest first.
+ * Asked without paging parameters: GitHub then answers the newest 250 commits (with them, its first page holds
+ * the oldest ones: the comparison is listed in chronological order, docs.github.com/rest/commits/commits#compare-two-commits);
+ * `aheadBy` counts them all.
+ */
 export async function compareCommits(client: GitHubClient, repo: string, base: string, head: string): Promise<Comparison> {
   const context = { action: (l10n: L10n) => l10n.t('compare {0}...{1} in {2}', base.slice(0, 12), head.slice(0, 12), repo), profileField: 'monorepo' };
-  const response = await client.request('GET /repos/{owner}/{repo}/compare/{basehead}', { ...splitRepo(repo), basehead: `${base}...${head}`, per_page: 100 }, context);
+  const response = await client.request('GET /repos/{owner}/{repo}/compare/{basehead}', { ...splitRepo(repo), basehead: `${base}...${head}` }, context);
   return parseOrThrow(response.data, context, (data) => {
     const fields = asObject(data, 'comparison');
     const files = fields.files === undefined ? [] : asArray(fields.files, 'files').map((file) => asObject(file, 'file'));

@@ -4,6 +4,10 @@ import type { Shapes } from '../shapes';
 import { headOf, resolveRef, type Simulation } from '../state';
 import type { WorldCommit, WorldRepo } from '../world';
 
+/** "Compare two commits": the commits of an answer without paging parameters, and the changed files of any answer. */
+const MAX_UNPAGED_COMPARE_COMMITS = 250;
+const MAX_COMPARE_FILES = 300;
+
 /** Git data: tags, refs, commits (with `sha` and `path`) and compare. */
 export function gitRoutes({ repoRoute }: Router, _sim: Simulation, shapes: Shapes): void {
   const { commitJson, fileJson } = shapes;
@@ -74,13 +78,22 @@ export function gitRoutes({ repoRoute }: Router, _sim: Simulation, shapes: Shape
     }
     const aheadBy = Math.max(headIndex - baseIndex, 0);
     const behindBy = Math.max(baseIndex - headIndex, 0);
-    const commits = repo.commits.slice(baseIndex + 1, headIndex + 1);
+    const compared = repo.commits.slice(baseIndex + 1, headIndex + 1);
     const files = new Map<string, { filename: string; patch?: string }>();
-    for (const commit of commits) {
+    for (const commit of compared) {
       for (const file of commit.files ?? []) {
         files.set(file.filename, file);
       }
     }
+    // GitHub's "Compare two commits" (docs.github.com/rest/commits/commits#compare-two-commits): the commits in
+    // chronological order. "When calling this endpoint without any paging parameter (`per_page` or `page`), the
+    // returned list is limited to 250 commits, and the last commit in the list is the most recent of the entire
+    // comparison"; with one, pages of that chronological list (per_page default 30, max 100: the first page holds
+    // the OLDEST commits), and "the list of changed files is only shown on the first page of results, and it
+    // includes up to 300 changed files for the entire comparison". `total_commits` counts them all.
+    const paged = context.query.has('per_page') || context.query.has('page');
+    const { page: commits, headers } = paged ? paginate(compared, context) : { page: compared.slice(-MAX_UNPAGED_COMPARE_COMMITS), headers: {} };
+    const firstPage = !paged || Math.max(parseInt(context.query.get('page') ?? '1', 10) || 1, 1) === 1;
     const mergeBase = repo.commits[Math.min(baseIndex, headIndex)];
     const baseCommit = repo.commits[baseIndex];
     if (mergeBase === undefined || baseCommit === undefined) {
@@ -88,6 +101,7 @@ export function gitRoutes({ repoRoute }: Router, _sim: Simulation, shapes: Shape
     }
     return {
       status: 200,
+      headers,
       body: {
         url: `${context.baseUrl}/repos/${repo.fullName}/compare/${baseRef}...${headRef}`,
         html_url: `https://github.com/${repo.fullName}/compare/${baseRef}...${headRef}`,
@@ -99,9 +113,9 @@ export function gitRoutes({ repoRoute }: Router, _sim: Simulation, shapes: Shape
         status: aheadBy > 0 ? 'ahead' : behindBy > 0 ? 'behind' : 'identical',
         ahead_by: aheadBy,
         behind_by: behindBy,
-        total_commits: commits.length,
+        total_commits: compared.length,
         commits: commits.map((commit) => commitJson(repo, commit, repo.commits[repo.commits.indexOf(commit) - 1], context.baseUrl)),
-        files: [...files.values()].map((file) => fileJson(file)),
+        ...(firstPage ? { files: [...files.values()].slice(0, MAX_COMPARE_FILES).map((file) => fileJson(file)) } : {}),
       },
     };
   });

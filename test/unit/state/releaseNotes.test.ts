@@ -5,7 +5,9 @@ import type { Profile } from '../../../src/domain/profileTypes';
 import { validateProfile } from '../../../src/domain/profileValidation';
 import { gatherFacts } from '../../../src/state/gatherFacts';
 import { loadReleaseNotes } from '../../../src/state/releaseNotes';
-import { MONOREPO } from '../../simulator/openverseWorld';
+import { createHash } from 'node:crypto';
+import { MONOREPO, openverseWorld } from '../../simulator/openverseWorld';
+import type { World } from '../../simulator/world';
 import { simulatedProfileDocument } from '../../simulator/simulatedProfile';
 import { addFault, startHarness, type Harness } from '../github/helpers';
 
@@ -69,6 +71,19 @@ describe('release notes: the commits a draft will ship', () => {
     assert.match(view.compareNote, /every app's: which of them change frontend\/ could not be found out \(.+\)\.$/);
   });
 
+  it('lists the newest of the commits when more than a hundred separate production from the draft', async () => {
+    // GitHub's compare answer, paged, starts with the OLDEST commits (chronological order); unpaged, it holds the
+    // newest 250 (docs.github.com/rest/commits/commits#compare-two-commits).
+    await harness.simulator.close();
+    harness = await startHarness({ world: withFrontendCommits(openverseWorld(), 120) });
+    const { profile, app } = await frontend();
+    const view = await loadReleaseNotes(harness.client, profile, app, undefined, false, 'https://github.com');
+    assert.equal(view.commits[0]?.title, 'Frontend change 120', 'the newest commit comes first');
+    assert.ok(view.commits.some((commit) => commit.title === 'Frontend change 21'), 'the hundredth newest is listed');
+    // The frontend's history is read one page (100) deep: what the 39 older commits change is not known, and said so.
+    assert.match(view.compareNote, /^100 of the newest 100 of the 139 commits of the monorepo since .* change frontend\/\. The older 39 commits are not counted: .*\.$/);
+  });
+
   it('shows GitHub\'s links only when they are on the web host in use', async () => {
     const { profile, app } = await frontend();
     const onGitHub = await loadReleaseNotes(harness.client, profile, app, undefined, false, 'https://github.com');
@@ -82,3 +97,16 @@ describe('release notes: the commits a draft will ship', () => {
     assert.ok(elsewhere.commits.length > 0 && elsewhere.commits.every((commit) => commit.url === ''));
   });
 });
+
+/** The world with `count` more commits on main, each changing the frontend, the newest last. */
+function withFrontendCommits(world: World, count: number): World {
+  const repo = world.repos.find((candidate) => candidate.fullName === MONOREPO);
+  assert.ok(repo);
+  const commits = repo.commits;
+  const start = Date.parse(commits[commits.length - 1]?.date ?? '');
+  for (let index = 1; index <= count; index += 1) {
+    const sha = createHash('sha1').update(`frontend change ${index}`).digest('hex');
+    commits.push({ sha, message: `Frontend change ${index}`, author: 'colleague', date: new Date(start + index * 60_000).toISOString(), files: [{ filename: `frontend/src/change${index}.vue` }] });
+  }
+  return world;
+}
