@@ -100,7 +100,7 @@ function webUrlFor(apiUrl: string, requested: string | undefined): string {
 }
 
 /** An API root at /api/v3 of its host: GitHub Enterprise Server's REST API. */
-function isEnterpriseApi(apiUrl: string): boolean {
+export function isEnterpriseApi(apiUrl: string): boolean {
   try {
     return new URL(apiUrl).pathname.replace(/\/+$/, '') === '/api/v3';
   } catch {

@@ -7,6 +7,7 @@ import { matchDispatchedRun, type DispatchedRunMatch, type RunBaseline } from '.
 import type { TagScheme } from '../domain/tagScheme';
 import type { ErrorContext } from './errors';
 import { asArray, asObject, loginOf, num, parseOrThrow, splitRepo, str, strOrNull, type Fields } from './parse';
+import { dispatchReturnsRunDetails } from './serverVersion';
 
 const RUN_STATUSES = new Set<RunStatus>(['queued', 'in_progress', 'completed', 'waiting', 'requested', 'pending']);
 
@@ -134,16 +135,18 @@ export interface DispatchRequest {
 
 /**
  * Dispatches a workflow once (never retried) and returns the id of the run it created when GitHub
- * says so (`return_run_details`); otherwise undefined, and the caller finds the run with `findDispatchedRun`.
+ * says so (`return_run_details`, asked where the server knows it: serverVersion.ts); otherwise undefined,
+ * and the caller finds the run with `findDispatchedRun`.
  */
 export async function dispatchWorkflow(client: GitHubClient, request: DispatchRequest): Promise<number | undefined> {
   const context = { action: (l10n: L10n) => l10n.t('dispatch {0} in {1}', request.workflow, request.repo), profileField: request.profileField };
+  const returnRunDetails = await dispatchReturnsRunDetails(client);
   const response = await client.request('POST /repos/{owner}/{repo}/actions/workflows/{workflow_id}/dispatches', {
     ...splitRepo(request.repo),
     workflow_id: request.workflow,
     ref: request.ref,
     inputs: request.inputs,
-    return_run_details: true,
+    ...(returnRunDetails ? { return_run_details: true } : {}),
   }, context);
   if (response.status === 200 && typeof response.data === 'object' && response.data !== null) {
     const runId = (response.data as { workflow_run_id?: unknown }).workflow_run_id;

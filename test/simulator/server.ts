@@ -5,6 +5,7 @@ import { actionsRoutes } from './routes/actions';
 import { deploymentRoutes } from './routes/deployments';
 import { contentsRoutes } from './routes/contents';
 import { gitRoutes } from './routes/git';
+import { metaRoutes } from './routes/meta';
 import { packagesRoutes } from './routes/packages';
 import { pullsRoutes } from './routes/pulls';
 import { releasesRoutes } from './routes/releases';
@@ -58,7 +59,7 @@ export async function startSimulator(options: SimulatorOptions): Promise<Running
   // Job logs are served from another origin, as GitHub's are (jobLogs.ts).
   const logHost = await startLogHost(sim);
   // In this order: a request is answered by the first route that matches.
-  for (const routes of [reposRoutes, releasesRoutes, gitRoutes, actionsRoutes, runControlRoutes(logHost), deploymentRoutes, pullsRoutes, contentsRoutes, packagesRoutes]) {
+  for (const routes of [reposRoutes, metaRoutes, releasesRoutes, gitRoutes, actionsRoutes, runControlRoutes(logHost), deploymentRoutes, pullsRoutes, contentsRoutes, packagesRoutes]) {
     routes(router, sim, shapes);
   }
   const server = await serve(sim, router, options.port);

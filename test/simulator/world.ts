@@ -330,6 +330,11 @@ export interface World {
    * ("List package versions for a package owned by an organization", docs.github.com/rest/packages/packages).
    */
   readonly containerPackages?: Record<string, string>;
+  /**
+   * The version of GitHub Enterprise Server the world is served as under /api/v3 (`GET /meta`'s `installed_version`;
+   * default `ENTERPRISE_VERSION`, routes/meta.ts): what it knows depends on it (a dispatch's `return_run_details`: 3.21).
+   */
+  readonly enterpriseVersion?: string;
   /** Workflow paths whose next runs fail, as a script: path → how many more runs fail. */
   readonly failNextRuns: Record<string, number>;
   /** Workflow path → the step the next scripted failures fail at (`POST /_admin/fail-next-run {"step"}`). */

@@ -4,6 +4,7 @@ import { existsYet, repositoryDispatch, runStatus, startRun } from '../runs';
 import type { Shapes } from '../shapes';
 import { resolveRef, workflowOf, type Simulation } from '../state';
 import { jobsJson, runOfJobId } from '../jobs';
+import { enterpriseAtLeast, onEnterpriseServer } from './meta';
 import type { WorldRepo, WorldRun } from '../world';
 
 /** GitHub Actions: workflows, runs, workflow dispatches and repository_dispatch. */
@@ -24,6 +25,13 @@ export function actionsRoutes({ repoRoute }: Router, sim: Simulation, shapes: Sh
     requireScope(context, 'workflow');
     const workflow = workflowOf(repo, decodeURIComponent(match[3] ?? ''));
     const body = asRecord(context.body);
+    // `return_run_details` came to github.com on 2026-02-19 (GitHub's changelog "Workflow dispatch API now returns run
+    // IDs"); a GitHub Enterprise Server before 3.21 answers 400 when it is sent at all (GitHub CLI, feature detection:
+    // "setting it will cause a 400 response"). The status is theirs; the message is modelled on GitHub's answer to a key
+    // its request schema does not permit (its exact words on such a server are not known).
+    if ('return_run_details' in body && onEnterpriseServer(context) && !enterpriseAtLeast(sim, '3.21.0')) {
+      throw new HttpError(400, 'Invalid request.\n\n"return_run_details" is not a permitted key.');
+    }
     const declared = workflow.on.workflowDispatch;
     if (declared === undefined) {
       throw new HttpError(422, "Workflow does not have 'workflow_dispatch' trigger");
