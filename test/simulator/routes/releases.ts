@@ -62,20 +62,26 @@ export function releasesRoutes({ repoRoute }: Router, sim: Simulation, shapes: S
     if (typeof body.name === 'string') {
       release.name = body.name;
     }
-    // "Update a release" takes tag_name and target_commitish too, applied before the draft is published.
+    // "Update a release" takes tag_name and target_commitish too, applied before the draft is published; a tag another
+    // release has is refused as "Create a release" refuses it (422 already_exists).
     if (typeof body.tag_name === 'string' && body.tag_name !== '') {
-      release.tagName = body.tag_name;
+      const tagName = body.tag_name;
+      if (repo.releases.some((other) => other !== release && other.tagName === tagName)) {
+        throw new HttpError(422, 'Validation Failed', { errors: [{ resource: 'Release', code: 'already_exists', field: 'tag_name' }] });
+      }
+      release.tagName = tagName;
     }
     if (typeof body.target_commitish === 'string' && body.target_commitish !== '') {
       release.targetCommitish = body.target_commitish;
     }
     if (body.draft === false && release.draft) {
-      const target = resolveRef(repo, release.targetCommitish);
+      // target_commitish: "Specifies the commitish value that determines where the Git tag is created from ... Unused if
+      // the Git tag already exists" (docs.github.com/rest/releases/releases, "Update a release"): a tag that exists is
+      // published on as it is, wherever it points; otherwise it is created on the target.
+      const existing = repo.tags.find((tag) => tag.name === release.tagName);
+      const target = existing !== undefined ? resolveRef(repo, existing.sha) : resolveRef(repo, release.targetCommitish);
       if (target === undefined) {
         throw new HttpError(422, 'Validation Failed', { errors: [{ resource: 'Release', code: 'invalid', field: 'target_commitish' }] });
-      }
-      if (repo.tags.some((tag) => tag.name === release.tagName)) {
-        throw new HttpError(422, 'Validation Failed', { errors: [{ resource: 'Release', code: 'already_exists', field: 'tag_name' }] });
       }
       const commit = repo.commits[target];
       if (commit === undefined) {
@@ -83,7 +89,9 @@ export function releasesRoutes({ repoRoute }: Router, sim: Simulation, shapes: S
       }
       release.draft = false;
       release.publishedAt = sim.clock.iso();
-      repo.tags.push({ name: release.tagName, sha: commit.sha });
+      if (existing === undefined) {
+        repo.tags.push({ name: release.tagName, sha: commit.sha });
+      }
       for (const workflow of repo.workflows) {
         if (workflow.on.release?.includes('released') === true || workflow.on.release?.includes('published') === true) {
           startRun(sim, repo, workflow, { event: 'release', actor: context.token.login, headBranch: release.tagName, headSha: commit.sha, fallbackTitle: release.name, createdMs: sim.clock.nowMs() });

@@ -124,6 +124,22 @@ describe('the release process against the simulator', () => {
     assert.equal(production?.running?.release?.gitTag, draft.tagName);
   });
 
+  it('publishing a draft whose git tag already exists publishes it on that tag as it is, the target unused', async () => {
+    // "Update a release": target_commitish "Unused if the Git tag already exists" (docs.github.com/rest/releases/releases).
+    const draft = (await listReleases(harness.client, MONOREPO)).find((release) => release.draft && release.tagName.startsWith('api-'));
+    assert.ok(draft);
+    const repo = harness.simulator.world.repos.find((candidate) => candidate.fullName === MONOREPO);
+    const older = repo?.commits[repo.commits.length - 3];
+    assert.ok(repo && older);
+    repo.tags.push({ name: draft.tagName, sha: older.sha });
+    const published = await publishRelease(harness.client, MONOREPO, { id: draft.id, tagName: draft.tagName, targetCommitish: draft.targetCommitish });
+    assert.equal(published.draft, false);
+    assert.deepEqual(repo.tags.filter((tag) => tag.name === draft.tagName).map((tag) => tag.sha), [older.sha], 'the tag is not moved');
+    const tagRun = (await listWorkflowRuns(harness.client, MONOREPO, 'tag_docker_image_and_trigger_deployment.yml', { event: 'release' }))[0];
+    assert.equal(tagRun?.headBranch, draft.tagName);
+    assert.equal(tagRun.headSha, older.sha, 'the release workflow runs on the tag\'s commit');
+  });
+
   it('dispatches a deployment, gets its run id, and the environment follows', async () => {
     const staging = (await compareCommits(harness.client, MONOREPO, 'api-2026.10.01.12.00.00', 'main'));
     assert.ok(staging.aheadBy > 0);
