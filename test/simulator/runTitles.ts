@@ -26,9 +26,12 @@ function evaluate(expression: string, run: RunFields): string {
   return '';
 }
 
+/**
+ * The title; `fallback` (the event's own: a push's commit message, a repository_dispatch's event type, the workflow's
+ * name) without a run-name or when it comes out only whitespace (GitHub's workflow syntax, `run-name`: "If `run-name`
+ * is omitted or is only whitespace, then the run name is set to event-specific information for the workflow run").
+ */
 export function titleFor(workflow: WorldWorkflow, run: RunFields, fallback: string): string {
-  if (workflow.runName === undefined) {
-    return fallback;
-  }
-  return workflow.runName.replace(/\$\{\{(.*?)\}\}/g, (_, expression: string) => evaluate(expression, run));
+  const title = workflow.runName?.replace(/\$\{\{(.*?)\}\}/g, (_, expression: string) => evaluate(expression, run));
+  return title === undefined || title.trim() === '' ? fallback : title;
 }
