@@ -10,10 +10,11 @@ import type { WorldRepo, WorldRun } from '../world';
 /** GitHub Actions: workflows, runs, workflow dispatches and repository_dispatch. */
 export function actionsRoutes({ repoRoute }: Router, sim: Simulation, shapes: Shapes): void {
   const { workflowJson, runJson } = shapes;
-  repoRoute('GET', '/actions/workflows', (context, repo) => ({
-    status: 200,
-    body: { total_count: repo.workflows.length, workflows: repo.workflows.map((workflow) => workflowJson(repo, workflow, context.baseUrl)) },
-  }));
+  // "List repository workflows" pages as every list does (`per_page` default 30, max 100; `Link`), `total_count` all.
+  repoRoute('GET', '/actions/workflows', (context, repo) => {
+    const { page, headers } = paginate(repo.workflows, context);
+    return { status: 200, headers, body: { total_count: repo.workflows.length, workflows: page.map((workflow) => workflowJson(repo, workflow, context.baseUrl)) } };
+  });
   repoRoute('GET', '/actions/workflows/{id}', (context, repo, match) => ({ status: 200, body: workflowJson(repo, workflowOf(repo, decodeURIComponent(match[3] ?? '')), context.baseUrl) }));
   repoRoute('GET', '/actions/workflows/{id}/runs', (context, repo, match) => {
     const workflow = workflowOf(repo, decodeURIComponent(match[3] ?? ''));

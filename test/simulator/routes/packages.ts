@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { HttpError } from '../errors';
-import type { Router } from '../routing';
+import { paginate, type Router } from '../routing';
 import type { Shapes } from '../shapes';
 import type { Simulation } from '../state';
 
@@ -59,6 +59,8 @@ export function packagesRoutes({ route }: Router, sim: Simulation, _shapes: Shap
         metadata: { package_type: 'container', container: { tags } },
       };
     });
-    return { status: 200, body: versions };
+    // Paged as GitHub documents the route (`page`, `per_page` default 30, max 100).
+    const { page, headers } = paginate(versions, context);
+    return { status: 200, headers, body: page };
   });
 }
