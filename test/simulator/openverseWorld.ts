@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import { plannedCommits, releaseNotes, type AppSlug, type CommitPlan } from './openverseHistory';
 import { deployWorkflow, INFRA, openverseMonorepoWorkflows, TAG_AND_DEPLOY_PATH, type CiPaths } from './openverseWorkflows';
-import type { World, WorldCommit, WorldPull, WorldRelease, WorldRun, WorldWorkflow } from './world';
+import type { World, WorldCommit, WorldPull, WorldRelease, WorldRun } from './world';
+import type { WorldWorkflow } from './worldWorkflows';
 
 /**
  * The built-in world: Openverse's monorepo and infrastructure repository as the release process
