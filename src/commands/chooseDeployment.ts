@@ -4,7 +4,7 @@ import type { AppDeck, EnvironmentDeck } from '../domain/snapshot';
 import { deployableProblem } from '../domain/deployPlan';
 import { executeCommand } from '../executeCommand';
 import type { Services } from '../services';
-import type { CommandTarget } from './arguments';
+import type { CommandTarget } from './resolveTarget';
 import { loadedTarget } from './commandTarget';
 import type { DeploymentKind } from './deploymentFlow';
 

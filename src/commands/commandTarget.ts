@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import type { DeckSnapshot } from '../domain/snapshot';
 import type { Services } from '../services';
-import { readCommandArgument, type CommandTarget } from './arguments';
+import { readCommandArgument, type CommandTarget } from './resolveTarget';
 
 /**
  * The start of every command that acts on the deck: the deck must be loaded (else `notLoaded` is said),

@@ -4,7 +4,7 @@ import { shortSha } from '../domain/tags';
 import type { WindowServices } from '../services';
 import { registerSectionCommand } from './sectionCommand';
 import { copyForItem } from './clipboard';
-import { itemOf } from './arguments';
+import { itemOf } from './resolveTarget';
 import { itemTarget } from './commandTarget';
 
 /** Copies the full commit SHA an environment runs. */

@@ -3,7 +3,7 @@ import { COMMANDS } from '../commandIds';
 import type { WindowServices } from '../services';
 import { registerSectionCommand } from './sectionCommand';
 import { copyForItem } from './clipboard';
-import { itemOf } from './arguments';
+import { itemOf } from './resolveTarget';
 import { itemTarget } from './commandTarget';
 
 /** Copies the image tag of an environment's running version, a deployment or a draft. */

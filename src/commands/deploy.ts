@@ -7,7 +7,7 @@ import { resolveDeployTarget, type DeployTarget } from '../domain/deployPlan';
 import { deployCandidates } from '../domain/rollback';
 import type { Services, WindowServices } from '../services';
 import { registerSectionCommand } from './sectionCommand';
-import { requestedImageTag } from './arguments';
+import { requestedImageTag } from './resolveTarget';
 import { chooseDeployment } from './chooseDeployment';
 import { runDeployment } from './deploymentFlow';
 import { placeLabel } from '../domain/words';

@@ -3,7 +3,7 @@ import { COMMANDS } from '../commandIds';
 import type { WindowServices } from '../services';
 import { registerSectionCommand } from './sectionCommand';
 import { openLink } from '../ui/links';
-import { itemOf } from './arguments';
+import { itemOf } from './resolveTarget';
 import { itemTarget } from './commandTarget';
 
 /** Opens on GitHub the GitHub Release of an item: a draft, or the release an environment runs. */

@@ -19,7 +19,7 @@ import { errorWords, userLanguage } from '../language';
 import { executeCommand } from '../executeCommand';
 import { openLink } from '../ui/links';
 import { refuseBusy } from './deploymentFlow';
-import { refusals } from './arguments';
+import { refusals } from './resolveTarget';
 import { loadedTarget } from './commandTarget';
 import { acceptPublishWarnings, confirmationDetail, placeTag, stillAsReviewed, type Reviewed } from './publishConfirmation';
 import { offerReview } from './offerReview';

@@ -8,7 +8,7 @@ import { executeCommand } from '../executeCommand';
 import type { Services, WindowServices } from '../services';
 import { registerSectionCommand } from './sectionCommand';
 import { openLink } from '../ui/links';
-import { requestedImageTag } from './arguments';
+import { requestedImageTag } from './resolveTarget';
 import { chooseDeployment } from './chooseDeployment';
 import { runDeployment } from './deploymentFlow';
 import { commitTitle, dateTime, placeLabel } from '../domain/words';

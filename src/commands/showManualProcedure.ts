@@ -10,7 +10,7 @@ import { gitTagOf, readImageTag, tagSchemeOf, templateHint } from '../domain/tag
 import type { Services, WindowServices } from '../services';
 import { registerSectionCommand } from './sectionCommand';
 import { openLink } from '../ui/links';
-import { requestedImageTag } from './arguments';
+import { requestedImageTag } from './resolveTarget';
 import { loadedTarget } from './commandTarget';
 import { pickApp, pickEnvironment } from './chooseDeployment';
 import { placeLabel } from '../domain/words';

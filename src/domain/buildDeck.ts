@@ -10,7 +10,8 @@ import type { AppDeck, DeckSnapshot, DeploymentRecord, EnvironmentDeck, Environm
 import { readRecord } from './recordedVersion';
 import { readRunTitle, titledCommitsOf } from './runTitle';
 import { shortSha } from './tags';
-import { compareReleaseVersions, tagSchemeOf } from './tagScheme';
+import { tagSchemeOf } from './tagScheme';
+import { compareReleaseVersions } from './releaseVersion';
 import { registryFallback, releasesOf } from './deckReleases';
 import { counts, placeLabel } from './words';
 import { english, type L10n } from './l10n';

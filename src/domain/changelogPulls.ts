@@ -1,5 +1,6 @@
 import type { PullRequestFact } from './facts';
 import type { AppProfile } from './profileTypes';
+import { escapeRegExp } from './regExpText';
 import { gitValueSource, readGitTag, tagSchemeOf, type SchemedApp } from './tagScheme';
 
 /**
@@ -35,13 +36,13 @@ export function matchChangelogBranch(template: string, app: SchemedApp, branch: 
     .map((part) => {
       switch (part) {
         case '{gitTag}':
-          return `${escape(scheme.git.before)}${value}${escape(scheme.git.after)}`;
+          return `${escapeRegExp(scheme.git.before)}${value}${escapeRegExp(scheme.git.after)}`;
         case '{date}':
           return value;
         case '{app}':
-          return escape(app.id);
+          return escapeRegExp(app.id);
         default:
-          return escape(part);
+          return escapeRegExp(part);
       }
     })
     .join('');
@@ -70,8 +71,4 @@ export function changelogPullsOf(template: string, app: SchemedApp, pulls: reado
       return match !== undefined ? [{ number: pull.number, title: pull.title, htmlUrl: pull.htmlUrl, branch: pull.headRef, ...match }] : [];
     })
     .sort((a, b) => b.number - a.number);
-}
-
-function escape(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }

@@ -3,7 +3,8 @@ import { english, type L10n } from './l10n';
 import type { AppProfile } from './profileTypes';
 import { buildAt } from './sameBuild';
 import type { DraftRelease, PublishedRelease } from './snapshot';
-import { imageTagOfRelease, isPrereleaseVersion, mayBeGitTagOf, newestVersionFirst, readGitTag, tagSchemeOf } from './tagScheme';
+import { imageTagOfRelease, mayBeGitTagOf, readGitTag, tagSchemeOf } from './tagScheme';
+import { isPrereleaseVersion, newestVersionFirst } from './releaseVersion';
 
 /**
  * An app's GitHub Releases as the deck shows them: its published releases (with the image tag, git tag commit

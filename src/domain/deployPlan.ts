@@ -1,7 +1,9 @@
 import { english, type L10n } from './l10n';
 import type { AppDeck, EnvironmentDeck } from './snapshot';
 import { isFullSha, shortSha } from './tags';
-import { compareReleaseVersions, DEFAULT_IMAGE_SCHEME, findImageTagIn, readImageTag, tagSchemeOf, type TagScheme } from './tagScheme';
+import { DEFAULT_IMAGE_SCHEME, readImageTag, tagSchemeOf, type TagScheme } from './tagScheme';
+import { compareReleaseVersions } from './releaseVersion';
+import { findImageTagIn } from './runTitle';
 import { ok, refuse, type Result } from './result';
 import { placeLabel } from './words';
 

@@ -1,6 +1,7 @@
 import type { WorkflowRunFact } from './facts';
 import type { DeploymentRecord, EnvironmentDeck } from './snapshot';
-import { findImageTagIn, type TagScheme } from './tagScheme';
+import type { TagScheme } from './tagScheme';
+import { findImageTagIn } from './runTitle';
 
 /** The app's image tags, by which a run's title is read (its `releaseTags.image`: `rel-{date}`, `{version}`…). */
 type ImageScheme = Pick<TagScheme, 'image'>;

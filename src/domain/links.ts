@@ -5,7 +5,7 @@ export function isSafeLink(url: string): boolean {
     if (parsed.username !== '' || parsed.password !== '') {
       return false;
     }
-    return parsed.protocol === 'https:' || (parsed.protocol === 'http:' && isLoopbackHost(parsed.hostname));
+    return isSecureOrLocal(parsed);
   } catch {
     return false;
   }
@@ -33,4 +33,9 @@ export function urlProblem(url: string): string | undefined {
 
 export function isLoopbackHost(hostname: string): boolean {
   return hostname === 'localhost' || hostname === '[::1]' || /^127\.\d+\.\d+\.\d+$/.test(hostname);
+}
+
+/** https, or plain http to this machine (a local simulator): how a link or an address may be reached. */
+export function isSecureOrLocal(url: URL): boolean {
+  return url.protocol === 'https:' || (url.protocol === 'http:' && isLoopbackHost(url.hostname));
 }

@@ -3,7 +3,8 @@ import { english, type L10n } from './l10n';
 import type { CommitFact } from './facts';
 import type { AppProfile, EnvironmentProfile } from './profileTypes';
 import { shortSha } from './tags';
-import { compareReleaseVersions, DEFAULT_IMAGE_SCHEME, readImageTag, type TagScheme } from './tagScheme';
+import { DEFAULT_IMAGE_SCHEME, readImageTag, type TagScheme } from './tagScheme';
+import { compareReleaseVersions } from './releaseVersion';
 import { commitTitle, placeLabel } from './words';
 
 /**

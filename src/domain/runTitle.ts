@@ -1,8 +1,10 @@
 import { changesBuild } from './buildPaths';
 import type { AppCommits, DeckFacts } from './facts';
 import type { AppProfile } from './profileTypes';
+import { escapeRegExp } from './regExpText';
+import { VERSION_SOURCES } from './releaseVersion';
 import { shortSha } from './tags';
-import { DEFAULT_IMAGE_SCHEME, findImageTagIn, imageTagSource, type TagScheme } from './tagScheme';
+import { DEFAULT_IMAGE_SCHEME, readImageTag, type SchemeImageTag, type TagScheme } from './tagScheme';
 import { commitTitle } from './words';
 
 /**
@@ -47,6 +49,36 @@ export function readRunTitle(title: string, template: string | undefined, appCom
   return named !== undefined ? { kind: 'tag', imageTag: named.text, from: 'title' } : { kind: 'unknown', ...(unmatched !== undefined ? { why: unmatched } : {}) };
 }
 
+/** A regular expression source matching the scheme's release image tags or a full commit SHA. */
+export function imageTagSource(scheme: Pick<TagScheme, 'image'>): string {
+  const value = { ...VERSION_SOURCES, sha: '[0-9a-f]{40}', sha7: '[0-9a-f]{7}' }[scheme.image.value];
+  return `${escapeRegExp(scheme.image.before)}${value}${escapeRegExp(scheme.image.after)}|[0-9a-f]{40}`;
+}
+
+/**
+ * The pinned image tag a deployment run's title names. A title naming two (a reason that mentions an
+ * older tag, e.g. "Hotfix after rel-A broke search (rel-B)") is read at the place the deployment
+ * workflows' run names put the tag: "Deploy {tag} to {service}" (production) or "{run_name} ({tag})"
+ * (staging and manual runs, whose run name is free text). When neither place settles it, the title is
+ * ambiguous and no tag is read from it: never the first match.
+ */
+export function findImageTagIn(text: string, scheme: Pick<TagScheme, 'image'> = DEFAULT_IMAGE_SCHEME): SchemeImageTag | undefined {
+  const found = new Map<string, SchemeImageTag>();
+  const pattern = new RegExp(`(?<![\\w.-])(?:${imageTagSource(scheme)})(?![\\w-]|\\.\\w)`, 'g');
+  for (const candidate of text.match(pattern) ?? []) {
+    const parsed = readImageTag(scheme, candidate);
+    if (parsed.ok) {
+      found.set(parsed.value.text, parsed.value);
+    }
+  }
+  if (found.size <= 1) {
+    return found.values().next().value;
+  }
+  const placed = new Set([/^Deploy (\S+) to /.exec(text)?.[1], /\((\S+)\)\s*$/.exec(text)?.[1]].filter((tag): tag is string => tag !== undefined && found.has(tag)));
+  const [only] = placed;
+  return placed.size === 1 && only !== undefined ? found.get(only) : undefined;
+}
+
 /** The commit message's first line a title names, when the template puts `{commitTitle}` in it and the title fits. */
 export function titledLine(title: string, template: string | undefined): string | undefined {
   return template?.includes('{commitTitle}') === true ? fitTemplate(template, '{commitTitle}', '(.+)', title)?.trim() : undefined;
@@ -55,7 +87,7 @@ export function titledLine(title: string, template: string | undefined): string 
 /** The text the placeholder stands for when the whole title fits the template; `*` is any text. */
 function fitTemplate(template: string, placeholder: string, capture: string, title: string): string | undefined {
   const [before = '', after = ''] = template.split(placeholder, 2);
-  const literal = (text: string): string => text.split('*').map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('.*?');
+  const literal = (text: string): string => text.split('*').map((part) => escapeRegExp(part)).join('.*?');
   const match = new RegExp(`^${literal(before)}${capture}${literal(after)}$`, 's').exec(title);
   return match?.[1];
 }

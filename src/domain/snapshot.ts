@@ -1,7 +1,7 @@
 import type { ChangelogPull } from './changelogPulls';
 import type { AppCommits, CommitFact, ReviewerFact, WorkflowRunFact } from './facts';
 import type { AppProfile, EnvironmentProfile } from './profileTypes';
-import type { ReleaseVersion } from './tagScheme';
+import type { ReleaseVersion } from './releaseVersion';
 
 /**
  * The deck: what runs where, as one immutable snapshot built by buildDeck() from a refresh's facts.

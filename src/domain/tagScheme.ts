@@ -1,6 +1,6 @@
+import { readReleaseVersion, VERSION_SOURCES, type ReleaseVersion } from './releaseVersion';
 import { ok, refuse, type Result } from './result';
-import { compareSemVer, isPrerelease, parseSemVer, SEMVER_SOURCE, type SemVer } from './semver';
-import { hostileInputProblem, IMAGE_TAG_PREFIX, isFullSha, LATEST, parseReleaseDate, type ReleaseDate } from './tags';
+import { hostileInputProblem, IMAGE_TAG_PREFIX, isFullSha, LATEST } from './tags';
 
 /**
  * An app's release tag scheme (the profile's `releaseTags`): how its git tags and the image tags of its
@@ -25,11 +25,6 @@ export interface TagScheme {
   readonly image: TagTemplate;
 }
 
-/** What orders an app's releases: their date, or their semantic version. */
-export type ReleaseVersion =
-  | { readonly kind: 'date'; readonly text: string; readonly date: ReleaseDate }
-  | { readonly kind: 'semver'; readonly text: string; readonly semver: SemVer };
-
 export interface ReleaseTag {
   readonly gitTag: string;
   readonly version: ReleaseVersion;
@@ -46,7 +41,6 @@ const MAX_GIT_TAG_LENGTH = 200;
 const MAX_IMAGE_TAG_LENGTH = 128;
 const GIT_LITERAL = /^[A-Za-z0-9._@/+-]*$/;
 const IMAGE_LITERAL = /^[A-Za-z0-9_.-]*$/;
-const DATE_SOURCE = String.raw`\d{4}\.\d{2}\.\d{2}\.\d{2}\.\d{2}\.\d{2}`;
 
 export const DEFAULT_IMAGE_TEMPLATE = `${IMAGE_TAG_PREFIX}{date}`;
 
@@ -164,15 +158,6 @@ function readValue(text: string, template: TagTemplate): Result<string> {
   return ok(text.slice(template.before.length, text.length - template.after.length));
 }
 
-function versionOf(value: string, placeholder: 'date' | 'version'): Result<ReleaseVersion> {
-  if (placeholder === 'date') {
-    const date = parseReleaseDate(value);
-    return date.ok ? ok({ kind: 'date', text: value, date: date.value }) : refuse(date.error);
-  }
-  const semver = parseSemVer(value);
-  return semver.ok ? ok({ kind: 'semver', text: value, semver: semver.value }) : refuse(semver.error);
-}
-
 /**
  * False for text that cannot be one of the app's git tags (readGitTag refuses it), found without wording why: what a
  * loop over the whole releases listing checks first, once per app (a 100-app monorepo lists some 300 releases).
@@ -190,7 +175,7 @@ export function readGitTag(scheme: Pick<TagScheme, 'git'>, text: string): Result
   if (!value.ok) {
     return refuse(`"${text}" is not a git tag of this app: ${value.error}`);
   }
-  const version = versionOf(value.value, scheme.git.value === 'date' ? 'date' : 'version');
+  const version = readReleaseVersion(value.value, scheme.git.value === 'date' ? 'date' : 'version');
   return version.ok ? ok({ gitTag: text, version: version.value }) : refuse(`"${text}" is not a valid git tag: ${version.error} Expected ${templateHint(scheme.git)}.`);
 }
 
@@ -234,7 +219,7 @@ export function readImageTag(scheme: Pick<TagScheme, 'image'>, text: string): Re
   const value = readValue(text, scheme.image);
   if (value.ok) {
     if (scheme.image.value === 'date' || scheme.image.value === 'version') {
-      const version = versionOf(value.value, scheme.image.value);
+      const version = readReleaseVersion(value.value, scheme.image.value);
       if (version.ok) {
         return ok({ kind: 'release', text, version: version.value });
       }
@@ -254,61 +239,7 @@ export function readImageTag(scheme: Pick<TagScheme, 'image'>, text: string): Re
   return refuse(`"${text}" is not an image tag: ${expected}.`);
 }
 
-/** Orders two release versions (negative: `a` is older); undefined when they are of different kinds. */
-export function compareReleaseVersions(a: ReleaseVersion, b: ReleaseVersion): number | undefined {
-  if (a.kind === 'date' && b.kind === 'date') {
-    return a.date.epochMs - b.date.epochMs;
-  }
-  if (a.kind === 'semver' && b.kind === 'semver') {
-    return compareSemVer(a.semver, b.semver);
-  }
-  return undefined;
-}
-
-/** Newest first, for sorting releases; a pre-release sorts below its release. */
-export function newestVersionFirst(a: { readonly version: ReleaseVersion }, b: { readonly version: ReleaseVersion }): number {
-  return -(compareReleaseVersions(a.version, b.version) ?? 0);
-}
-
-export function isPrereleaseVersion(version: ReleaseVersion): boolean {
-  return version.kind === 'semver' && isPrerelease(version.semver);
-}
-
-function escape(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
-
 /** A regular expression source matching the values of the scheme's git tags (a date, or a semantic version). */
 export function gitValueSource(scheme: Pick<TagScheme, 'git'>): string {
-  return scheme.git.value === 'date' ? DATE_SOURCE : SEMVER_SOURCE;
-}
-
-/** A regular expression source matching the scheme's release image tags or a full commit SHA. */
-export function imageTagSource(scheme: Pick<TagScheme, 'image'>): string {
-  const value = { date: DATE_SOURCE, version: SEMVER_SOURCE, sha: '[0-9a-f]{40}', sha7: '[0-9a-f]{7}' }[scheme.image.value];
-  return `${escape(scheme.image.before)}${value}${escape(scheme.image.after)}|[0-9a-f]{40}`;
-}
-
-/**
- * The pinned image tag a deployment run's title names. A title naming two (a reason that mentions an
- * older tag, e.g. "Hotfix after rel-A broke search (rel-B)") is read at the place the deployment
- * workflows' run names put the tag: "Deploy {tag} to {service}" (production) or "{run_name} ({tag})"
- * (staging and manual runs, whose run name is free text). When neither place settles it, the title is
- * ambiguous and no tag is read from it: never the first match.
- */
-export function findImageTagIn(text: string, scheme: Pick<TagScheme, 'image'> = DEFAULT_IMAGE_SCHEME): SchemeImageTag | undefined {
-  const found = new Map<string, SchemeImageTag>();
-  const pattern = new RegExp(`(?<![\\w.-])(?:${imageTagSource(scheme)})(?![\\w-]|\\.\\w)`, 'g');
-  for (const candidate of text.match(pattern) ?? []) {
-    const parsed = readImageTag(scheme, candidate);
-    if (parsed.ok) {
-      found.set(parsed.value.text, parsed.value);
-    }
-  }
-  if (found.size <= 1) {
-    return found.values().next().value;
-  }
-  const placed = new Set([/^Deploy (\S+) to /.exec(text)?.[1], /\((\S+)\)\s*$/.exec(text)?.[1]].filter((tag): tag is string => tag !== undefined && found.has(tag)));
-  const [only] = placed;
-  return placed.size === 1 && only !== undefined ? found.get(only) : undefined;
+  return scheme.git.value === 'date' ? VERSION_SOURCES.date : VERSION_SOURCES.version;
 }

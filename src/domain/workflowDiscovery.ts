@@ -1,3 +1,4 @@
+import { escapeRegExp } from './regExpText';
 import { dispatchInputsOf, type DispatchInput } from './workflowInputs';
 
 /**
@@ -56,7 +57,7 @@ export function tagInputOf(inputs: readonly DispatchInput[]): DispatchInput | un
 
 /** An expression of the run-name that names the image tag: the tag input, or a dispatch payload's tag. */
 function namesTag(expression: string, tagInput: string): boolean {
-  const key = tagInput.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const key = escapeRegExp(tagInput);
   return new RegExp(`\\binputs\\.${key}\\b|client_payload\\.(${key}|tag|image_tag)\\b`).test(expression);
 }
 

@@ -1,6 +1,6 @@
 import type { L10n } from '../domain/l10n';
 import { LogTail, type TailResult } from '../domain/logTail';
-import { isLoopbackHost } from '../domain/links';
+import { isSecureOrLocal } from '../domain/links';
 import { clampTimerMs } from '../timers';
 import type { GitHubClient } from './client';
 import { splitRepo } from './parse';
@@ -57,7 +57,7 @@ function logAddressProblem(url: string): string | undefined {
   } catch {
     return 'it is not a valid address.';
   }
-  if (parsed.protocol === 'https:' || (parsed.protocol === 'http:' && isLoopbackHost(parsed.hostname))) {
+  if (isSecureOrLocal(parsed)) {
     return undefined;
   }
   return `the log host ${parsed.host} is not reached over https (plain http is accepted only for this machine).`;

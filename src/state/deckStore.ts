@@ -8,15 +8,14 @@ import { sectionHostConflict } from '../domain/sectionHost';
 import { checkedGitHubLink, withCheckedLinks } from '../domain/githubLinks';
 import type { DeckSnapshot } from '../domain/snapshot';
 import type { Credential, CredentialStore } from '../auth/credentials';
-import { readSettings } from '../config';
-import { describeError, formatClock, isGitHubError } from '../github/errors';
+import { describeError, isGitHubError } from '../github/errors';
 import { errorWords } from '../language';
 import type { Log } from '../log';
 import type { Condition } from './conditions';
 import type { EndpointService } from './endpoint';
 import { gatherFacts } from './gatherFacts';
 import type { GitHubClients } from './gitHubClients';
-import { pollDelayMs } from './pollDelay';
+import { Polling } from './polling';
 import type { ProfileSource, ProfileStatus } from './profileSource';
 
 export interface RefreshCost {
@@ -39,8 +38,6 @@ export interface DeckState {
   readonly lastCost?: RefreshCost | undefined;
 }
 
-const FAST_POLL_SECONDS = 5;
-
 /**
  * The one store: it refreshes the deck (never two refreshes at once), polls
  * while someone looks, and tells every view when the state changes. Views only read `state`.
@@ -56,9 +53,7 @@ export class DeckStore extends Disposable {
   private current: DeckState;
   private inFlight: Promise<void> | undefined;
   private again = false;
-  private timer: NodeJS.Timeout | undefined;
-  private readonly visible = new Set<string>();
-  private watchers = 0;
+  private readonly polling: Polling;
   /** Problems that do not fail a refresh (a registry that cannot be read…), each logged once. */
   private readonly said = new Set<string>();
 
@@ -71,11 +66,15 @@ export class DeckStore extends Disposable {
   ) {
     super();
     this.current = { profile: profiles.status, endpoint: endpoints.current, refreshing: false };
-    this.register({
-      dispose: () => {
-        clearTimeout(this.timer);
-      },
-    });
+    this.polling = this.register(
+      new Polling(
+        () => ({ idle: this.inFlight === undefined && this.current.credential !== undefined, snapshot: this.current.snapshot, rateLimitedUntil: this.clients.rateLimitedUntil }),
+        () => {
+          void this.refresh('polling');
+        },
+        log,
+      ),
+    );
     this.register(
       endpoints.onDidChange((endpoint) => {
         const before = this.current.endpoint;
@@ -98,11 +97,6 @@ export class DeckStore extends Disposable {
       credentials.onDidChange((credential) => {
         this.update({ credential, snapshot: undefined, error: undefined });
         void this.refresh(credential !== undefined ? 'signed in' : 'signed out', true);
-      }),
-    );
-    this.register(
-      vscode.window.onDidChangeWindowState(() => {
-        this.schedule();
       }),
     );
   }
@@ -130,7 +124,7 @@ export class DeckStore extends Disposable {
     this.begun = false;
     this.inFlight = this.runRefreshes(reason).finally(() => {
       this.inFlight = undefined;
-      this.schedule();
+      this.polling.schedule();
     });
     return this.inFlight;
   }
@@ -256,22 +250,12 @@ export class DeckStore extends Disposable {
 
   /** Views report whether a person can see them; polling runs only while one can. */
   setVisible(viewer: string, visible: boolean): void {
-    if (visible) {
-      this.visible.add(viewer);
-    } else {
-      this.visible.delete(viewer);
-    }
-    this.schedule();
+    this.polling.setVisible(viewer, visible);
   }
 
   /** While something follows a deployment, the deck polls faster. Returns the way to stop. */
   watchClosely(): vscode.Disposable {
-    this.watchers += 1;
-    this.schedule();
-    return new vscode.Disposable(() => {
-      this.watchers -= 1;
-      this.schedule();
-    });
+    return this.polling.watchClosely();
   }
 
   private warnOnce(message: string): void {
@@ -279,34 +263,6 @@ export class DeckStore extends Disposable {
       this.said.add(message);
       this.log.warn(message);
     }
-  }
-
-  private deploying(): boolean {
-    return this.current.snapshot?.apps.some((app) => app.environments.some((environment) => environment.state === 'deploying')) === true;
-  }
-
-  private schedule(): void {
-    if (this.timer !== undefined) {
-      clearTimeout(this.timer);
-      this.timer = undefined;
-    }
-    if (this.isDisposed || this.inFlight !== undefined || this.current.credential === undefined) {
-      return;
-    }
-    const seconds = readSettings().refreshSeconds;
-    const fast = this.watchers > 0 || this.deploying();
-    if ((seconds === 0 && !fast) || !vscode.window.state.focused || (this.visible.size === 0 && this.watchers === 0)) {
-      return;
-    }
-    const intervalMs = (fast ? Math.min(FAST_POLL_SECONDS, seconds || FAST_POLL_SECONDS) : seconds) * 1000;
-    const limitedUntil = this.clients.rateLimitedUntil;
-    if (limitedUntil !== undefined) {
-      this.log.info(`Polling pauses until GitHub's rate limit lifts at ${formatClock(limitedUntil)}.`);
-    }
-    const delayMs = pollDelayMs(intervalMs, limitedUntil, Date.now());
-    this.timer = setTimeout(() => {
-      void this.refresh('polling');
-    }, delayMs);
   }
 
   private update(change: Partial<DeckState>): void {

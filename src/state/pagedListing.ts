@@ -1,5 +1,6 @@
 import type { GitHubClient } from '../github/client';
 import type { ListingPages } from '../github/listingPages';
+import { PerClient } from '../github/perClient';
 
 /**
  * A listing read in several pages of 100 (deployment runs, releases: more pages for more apps) costs, once
@@ -11,7 +12,7 @@ import type { ListingPages } from '../github/listingPages';
  * old completed run, an edited old release's notes).
  */
 
-const memos = new WeakMap<GitHubClient, Map<string, readonly unknown[]>>();
+const memos = new PerClient<readonly unknown[]>();
 
 export interface PagedListing<T> {
   /** Names the listing (repository, filter), per client. */
@@ -22,12 +23,7 @@ export interface PagedListing<T> {
 }
 
 export async function readPagedListing<T>(client: GitHubClient, listing: PagedListing<T>): Promise<T[]> {
-  let memo = memos.get(client);
-  if (memo === undefined) {
-    memo = new Map();
-    memos.set(client, memo);
-  }
-  const kept = memo;
+  const kept = memos.of(client);
   const key = `${listing.key} ${listing.pages}`;
   const remember = (tail: readonly T[]): void => {
     if (tail.every(listing.settled)) {

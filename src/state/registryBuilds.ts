@@ -4,6 +4,7 @@ import { imageTagOfRelease, mayBeGitTagOf, readGitTag, readImageTag, tagSchemeOf
 import type { GitHubClient } from '../github/client';
 import { describeError, isGitHubError } from '../github/errors';
 import { readReleaseBuilds } from '../github/packages';
+import { PerClient } from '../github/perClient';
 
 /**
  * Which commit each release's image was built from, per app whose profile names its container package
@@ -26,7 +27,7 @@ interface PackageMemo {
   unavailable?: string;
 }
 
-const memos = new WeakMap<GitHubClient, Map<string, PackageMemo>>();
+const memos = new PerClient<PackageMemo>();
 
 export interface RegistryInputs {
   readonly releases: Promise<readonly ReleaseFact[]>;
@@ -35,12 +36,7 @@ export interface RegistryInputs {
 }
 
 export async function gatherRegistries(client: GitHubClient, profile: Profile, inputs: RegistryInputs): Promise<Record<string, RegistryFact>> {
-  let memo = memos.get(client);
-  if (memo === undefined) {
-    memo = new Map();
-    memos.set(client, memo);
-  }
-  const packages = memo;
+  const packages = memos.of(client);
   const entries = await Promise.all(
     profile.apps.flatMap((app) => {
       const registry = app.registry;

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import type { World, WorldCommit, WorldRelease, WorldRun, WorldWorkflow } from './world';
+import type { World, WorldCommit, WorldRelease, WorldRun } from './world';
+import type { WorldWorkflow } from './worldWorkflows';
 
 /**
  * A second built-in world that is not Openverse: a made-up shop, `acme/shop`, with apps `web` and `api`.

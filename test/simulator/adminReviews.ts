@@ -3,7 +3,8 @@ import { HttpError } from './errors';
 import type { Reply } from './routing';
 import { jobsOf, startRun } from './runs';
 import { headOf, repoByName, workflowOf, type Simulation } from './state';
-import type { WorldJob, WorldRepo, WorldReviewer, WorldWorkflow } from './world';
+import type { WorldRepo, WorldReviewer } from './world';
+import type { WorldJob, WorldWorkflow } from './worldWorkflows';
 
 /**
  * Admin routes for what a team does on GitHub around reviewed deployments:

@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo, Socket } from 'node:net';
 import { admin } from './admin';
 import { DOCS, HttpError } from './errors';
+import { listenOnLoopback, type Listening } from './loopback';
 import { isLostAnswerKind, loseAnswer } from './lostAnswers';
 import { environmentAt, NGINX_NOT_FOUND, versionAnswer } from './routes/live';
 import type { Context, Reply, Router } from './routing';
@@ -34,12 +34,7 @@ function onServer(body: unknown, webRoot: string): unknown {
   return body;
 }
 
-export interface Serving {
-  readonly port: number;
-  close(): Promise<void>;
-}
-
-export async function serve(sim: Simulation, router: Router, port: number | undefined): Promise<Serving> {
+export async function serve(sim: Simulation, router: Router, port: number | undefined): Promise<Listening> {
   function rateHeaders(token: WorldToken | undefined): Record<string, string> {
     const hourMs = 3600_000;
     const reset = Math.floor((Math.floor(sim.clock.nowMs() / hourMs) + 1) * hourMs / 1000);
@@ -248,31 +243,7 @@ export async function serve(sim: Simulation, router: Router, port: number | unde
       }
     });
   });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(port ?? 0, '127.0.0.1', () => {
-      resolve();
-    });
-  });
-  const boundPort = (server.address() as AddressInfo).port;
-  const sockets = new Set<Socket>();
-  server.on('connection', (socket) => {
-    sockets.add(socket);
-    socket.on('close', () => sockets.delete(socket));
-  });
-
-  return {
-    port: boundPort,
-    close: () =>
-      new Promise<void>((resolve) => {
-        for (const socket of sockets) {
-          socket.destroy();
-        }
-        server.close(() => {
-          resolve();
-        });
-      }),
-  };
+  return listenOnLoopback(server, port);
 }
 
 function send(response: ServerResponse, reply: Reply, extraHeaders: Record<string, string> = {}): void {

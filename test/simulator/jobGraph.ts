@@ -1,5 +1,6 @@
 import { jobsOf } from './runs';
-import type { StepProgress, WorldWorkflow } from './world';
+import type { StepProgress } from './world';
+import type { WorldWorkflow } from './worldWorkflows';
 
 /**
  * The dependency graph of a workflow's jobs, from their `needs:` (GitHub Actions, "Using jobs in a workflow":

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
-import type { AddressInfo, Socket } from 'node:net';
 import { HttpError } from './errors';
+import { listenOnLoopback } from './loopback';
 import type { Reply } from './routing';
 import type { Simulation } from './state';
 import type { WorldRepo, WorldRun } from './world';
@@ -78,18 +78,8 @@ export async function startLogHost(sim: Simulation): Promise<LogHost> {
     };
     pump();
   });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      resolve();
-    });
-  });
-  const sockets = new Set<Socket>();
-  server.on('connection', (socket) => {
-    sockets.add(socket);
-    socket.on('close', () => sockets.delete(socket));
-  });
-  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const listening = await listenOnLoopback(server);
+  const url = `http://127.0.0.1:${listening.port}`;
   const host: LogHost = {
     url,
     settings,
@@ -98,15 +88,7 @@ export async function startLogHost(sim: Simulation): Promise<LogHost> {
       signed.set(signature, { text, expiresMs: sim.clock.nowMs() + 60_000 });
       return `${url}/${signature}`;
     },
-    close: () =>
-      new Promise<void>((resolve) => {
-        for (const socket of sockets) {
-          socket.destroy();
-        }
-        server.close(() => {
-          resolve();
-        });
-      }),
+    close: listening.close,
   };
   hosts.set(sim, host);
   return host;

@@ -1,4 +1,4 @@
-import type { WorldWorkflow } from './world';
+import type { WorldWorkflow } from './worldWorkflows';
 
 /** The built-in world's workflows as data from the workflow files: the monorepo's and the infrastructure's. */
 

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Shapes } from './shapes';
-import type { WorldDeploymentEnvironment, WorldRepo, WorldReviewer, WorldRun, WorldWorkflow } from './world';
+import type { WorldDeploymentEnvironment, WorldRepo, WorldReviewer, WorldRun } from './world';
+import type { WorldWorkflow } from './worldWorkflows';
 
 /**
  * Environments with required reviewers and wait timers (GitHub Actions, "Managing environments for

@@ -1,4 +1,4 @@
-import type { WorldWorkflow } from './world';
+import type { WorldWorkflow } from './worldWorkflows';
 
 /**
  * A run's `display_title` from its workflow's `run-name`: expressions `${{ a || b }}` take operands

@@ -1,7 +1,8 @@
 import { headOf, type LiveRun, type Simulation } from './state';
 import { titleFor } from './runTitles';
 import { releaseDeploys } from './stepActions';
-import type { RunProgress, StepProgress, WorldJob, WorldRepo, WorldRun, WorldWorkflow } from './world';
+import type { RunProgress, StepProgress, WorldRepo, WorldRun } from './world';
+import type { WorldJob, WorldWorkflow } from './worldWorkflows';
 
 /**
  * The rules of workflow runs. A run the simulator starts is created `queued` (or `pending` behind its

@@ -3,7 +3,8 @@ import type { Clock } from './clock';
 import { renderMarkdown } from './markdown';
 import { runStatus } from './runs';
 import { commitsByShaOf, runNumbersOf } from './state';
-import type { WorldCommit, WorldRelease, WorldRepo, WorldRun, WorldWorkflow } from './world';
+import type { WorldCommit, WorldRelease, WorldRepo, WorldRun } from './world';
+import type { WorldWorkflow } from './worldWorkflows';
 
 /** GitHub's JSON shapes for what the world holds, as the REST API answers them. */
 export type Shapes = ReturnType<typeof createShapes>;

@@ -1,7 +1,8 @@
 import type { Clock } from './clock';
 import { HttpError } from './errors';
 import type { LostAnswerKind } from './lostAnswers';
-import type { World, WorldCommit, WorldRepo, WorldRun, WorldToken, WorldWorkflow } from './world';
+import type { World, WorldCommit, WorldRepo, WorldRun, WorldToken } from './world';
+import type { WorldWorkflow } from './worldWorkflows';
 
 /** The simulator's state besides the world itself: clock, faults, stats, rate-limit use, counters. */
 

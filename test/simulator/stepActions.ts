@@ -1,5 +1,6 @@
 import { commitsByShaOf, repoByName, type LiveRun, type Simulation } from './state';
-import type { RunProgress, StepAction, World, WorldRepo, WorldRun, WorldWorkflow } from './world';
+import type { RunProgress, World, WorldRepo, WorldRun } from './world';
+import type { StepAction, WorldWorkflow } from './worldWorkflows';
 
 /** `POST …/dispatches` (runs.ts), passed in so that the two modules do not import each other. */
 export type Dispatch = (sim: Simulation, repo: WorldRepo, eventType: string, clientPayload: Record<string, unknown>, actor: string, createdMs: number) => unknown;

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import type { World, WorldCommit, WorldRelease, WorldRun, WorldWorkflow } from './world';
+import type { World, WorldCommit, WorldRelease, WorldRun } from './world';
+import type { WorldWorkflow } from './worldWorkflows';
 
 /**
  * A monorepo of `apps` apps with `environments` environments each, every one deployed by its own

@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import { stringify } from 'yaml';
 import { resolveRef } from './state';
-import type { WorldPull, WorldRepo, WorldWorkflow } from './world';
+import type { WorldPull, WorldRepo } from './world';
+import type { WorldWorkflow } from './worldWorkflows';
 
 /**
  * The text of the files of a repository, as `GET …/contents/{path}` serves it: a workflow file is

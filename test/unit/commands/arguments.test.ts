@@ -1,5 +1,6 @@
 import { strict as assert } from 'node:assert';
-import { itemOf, parseCommandArgument, parseSectionArgument, readCommandArgument, requestedImageTag, resolveReference, type CommandArgument } from '../../../src/commands/arguments';
+import { parseCommandArgument, parseSectionArgument } from '../../../src/commands/arguments';
+import { itemOf, readCommandArgument, requestedImageTag, resolveReference, type CommandArgument } from '../../../src/commands/resolveTarget';
 import { buildDeck } from '../../../src/domain/buildDeck';
 import { findEnvironment, type DeckSnapshot } from '../../../src/domain/snapshot';
 import { openverseProfile } from '../../../src/domain/openverse';

@@ -1,13 +1,11 @@
 import { strict as assert } from 'node:assert';
+import { compareReleaseVersions, isPrereleaseVersion, newestVersionFirst } from '../../../src/domain/releaseVersion';
+import { findImageTagIn } from '../../../src/domain/runTitle';
 import {
-  compareReleaseVersions,
-  findImageTagIn,
   gitTagOf,
   gitTagPrefixOfTemplate,
   imageTagOfRelease,
-  isPrereleaseVersion,
   mayBeGitTagOf,
-  newestVersionFirst,
   parseTagTemplate,
   readGitTag,
   readImageTag,

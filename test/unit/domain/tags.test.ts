@@ -1,6 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { formatReleaseDate, parseCommitSha, parseReleaseDate } from '../../../src/domain/tags';
-import { findImageTagIn, imageTagOfRelease, readGitTag, readImageTag, tagSchemeOf } from '../../../src/domain/tagScheme';
+import { imageTagOfRelease, readGitTag, readImageTag, tagSchemeOf } from '../../../src/domain/tagScheme';
+import { findImageTagIn } from '../../../src/domain/runTitle';
 
 /** Openverse's date scheme, as an app without `releaseTags` reads its tags. */
 const api = tagSchemeOf({ id: 'api', gitTagPrefix: 'api-' });

@@ -1,7 +1,8 @@
 import { strict as assert } from 'node:assert';
 import { DEMO_TOKEN, INFRA, MONOREPO, openverseWorld, TAG_AND_DEPLOY_PATH } from '../../simulator/openverseWorld';
 import { startSimulator, type RunningSimulator } from '../../simulator/server';
-import type { World, WorldWorkflow } from '../../simulator/world';
+import type { World } from '../../simulator/world';
+import type { WorldWorkflow } from '../../simulator/worldWorkflows';
 
 /**
  * The simulator's release chain, driven over HTTP on the manual clock as GitHub and the real workflow
