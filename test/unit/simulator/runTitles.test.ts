@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { titleFor } from '../../simulator/runTitles';
-import type { WorldWorkflow } from '../../simulator/world';
+import type { WorldWorkflow } from '../../simulator/worldWorkflows';
 
 /**
  * A run's title (`display_title`) from its workflow's `run-name` (GitHub's "Workflow syntax for GitHub Actions",
