@@ -177,7 +177,7 @@ async function askEndpoints(found: DiscoveredProfile): Promise<DiscoveredProfile
       prompt: vscode.l10n.t('The URL where {0} in {1} says which commit it runs ({2}). Leave empty if there is none: the deck then shows deployments only.', question.appLabel, question.environmentLabel, '{"release": "<sha>"}'),
       placeHolder: 'https://…/version',
       ignoreFocusOut: true,
-      validateInput: (value) => (value.trim() === '' ? undefined : urlProblem(value.trim())),
+      validateInput: (value) => (value.trim() === '' ? undefined : urlProblem(value.trim(), vscode.l10n)),
     });
     if (answer === undefined) {
       return undefined;

@@ -125,7 +125,7 @@ function showChecklist(services: Services, app: AppDeck, environment: Environmen
         return;
       }
       // The profile's check already refuses these; a terminal must never receive one whatever the source.
-      const problem = controlCharacterProblem(command);
+      const problem = controlCharacterProblem(command, vscode.l10n);
       if (problem !== undefined) {
         void vscode.window.showErrorMessage(vscode.l10n.t('Release Deck will not copy or run step {0}: its command {1} Fix it in the profile.', (event.item.index ?? 0) + 1, problem));
         return;

@@ -1,3 +1,5 @@
+import { english, type L10n } from './l10n';
+
 /** A link is opened only when it is https, or plain http on this machine (a local simulator). */
 export function isSafeLink(url: string): boolean {
   try {
@@ -12,15 +14,15 @@ export function isSafeLink(url: string): boolean {
 }
 
 /** Links and endpoints must be https; plain http is allowed only for this machine (local simulators). */
-export function urlProblem(url: string): string | undefined {
+export function urlProblem(url: string, l10n: L10n = english): string | undefined {
   let parsed: URL;
   try {
     parsed = new URL(url);
   } catch {
-    return `"${url}" is not a URL.`;
+    return l10n.t('"{0}" is not a URL.', url);
   }
   if (parsed.username !== '' || parsed.password !== '') {
-    return 'A URL must not carry a user name or password.';
+    return l10n.t('A URL must not carry a user name or password.');
   }
   if (parsed.protocol === 'https:') {
     return undefined;
@@ -28,7 +30,7 @@ export function urlProblem(url: string): string | undefined {
   if (parsed.protocol === 'http:' && isLoopbackHost(parsed.hostname)) {
     return undefined;
   }
-  return `"${url}" must use https (plain http is accepted only for localhost).`;
+  return l10n.t('"{0}" must use https (plain http is accepted only for localhost).', url);
 }
 
 export function isLoopbackHost(hostname: string): boolean {

@@ -1,4 +1,6 @@
 import { findNodeAtLocation, parseTree, visit, type JSONPath, type Node } from 'jsonc-parser';
+import { english, type L10n } from './l10n';
+import { problemAt, problemCollector } from './profileProblems';
 import type { ProfileProblem } from './profileTypes';
 
 /**
@@ -72,14 +74,14 @@ export function formatPath(segments: JSONPath): string {
 }
 
 /** Nesting past the limit, at the place it passes it. */
-export function depthProblem(text: string): ProfileProblem | undefined {
+export function depthProblem(text: string, l10n: L10n = english): ProfileProblem | undefined {
   const deep = tooDeep(text);
-  return deep !== undefined ? { path: deep.path, message: `The file is nested more than ${MAX_PROFILE_DEPTH} levels deep here; a profile needs 8 at most. Remove the extra nesting.` } : undefined;
+  return deep !== undefined ? problemAt(deep.path, (l10n) => l10n.t('The file is nested more than {0} levels deep here; a profile needs 8 at most. Remove the extra nesting.', MAX_PROFILE_DEPTH), l10n) : undefined;
 }
 
 /** Keys written twice in one object (JSON.parse keeps the last silently). Call only on text depthProblem accepts. */
-export function duplicateKeyProblems(text: string): ProfileProblem[] {
-  const problems: ProfileProblem[] = [];
+export function duplicateKeyProblems(text: string, l10n: L10n = english): ProfileProblem[] {
+  const { problems, add } = problemCollector(l10n);
   const keys: Array<Set<string>> = [];
   visit(text, {
     onObjectBegin: () => {
@@ -91,7 +93,7 @@ export function duplicateKeyProblems(text: string): ProfileProblem[] {
     onObjectProperty: (property, _offset, _length, _line, _character, pathSupplier) => {
       const seen = keys[keys.length - 1];
       if (seen?.has(property)) {
-        problems.push({ path: formatPath([...pathSupplier(), property]), message: `"${property}" is written twice in this object; JSON keeps only the last one, so remove the other.` });
+        add(formatPath([...pathSupplier(), property]), (l10n) => l10n.t('"{0}" is written twice in this object; JSON keeps only the last one, so remove the other.', property));
       }
       seen?.add(property);
     },
@@ -100,7 +102,7 @@ export function duplicateKeyProblems(text: string): ProfileProblem[] {
 }
 
 /** Where each problem sits in the text (its field, or the nearest existing parent), for diagnostics. */
-export function locateProblems(text: string, problems: readonly ProfileProblem[]): Array<{ readonly offset: number; readonly length: number }> {
+export function locateProblems(text: string, problems: ReadonlyArray<{ readonly path: string }>): Array<{ readonly offset: number; readonly length: number }> {
   const deep = tooDeep(text);
   const tree = deep === undefined ? parseTree(text) : undefined;
   return problems.map((problem) => {

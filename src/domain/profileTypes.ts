@@ -107,10 +107,14 @@ export interface Profile {
   readonly apps: readonly AppProfile[];
 }
 
-/** One problem of a profile file, located by a JSON path such as `$.apps[1].environments[0].id`. */
+/**
+ * One problem of a profile file, located by a JSON path such as `$.apps[1].environments[0].id`: said in
+ * English (`message`, for the log) and in the person's language (`said`, for the Problems panel).
+ */
 export interface ProfileProblem {
   readonly path: string;
   readonly message: string;
+  readonly said: string;
 }
 
 export type ProfileValidation =

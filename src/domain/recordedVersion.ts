@@ -15,14 +15,15 @@ import { dateTime } from './words';
  */
 
 /** Why a pattern cannot read a tag (not a regular expression, no capture group), if it cannot. */
-export function recordPatternProblem(pattern: string): string | undefined {
+export function recordPatternProblem(pattern: string, l10n: L10n = english): string | undefined {
   let expression: RegExp;
   try {
     expression = new RegExp(pattern);
   } catch (error) {
-    return `is not a regular expression (${error instanceof Error ? error.message : String(error)})`;
+    // The reason is the JavaScript engine's own words (English).
+    return l10n.t('The pattern is not a regular expression ({0}).', error instanceof Error ? error.message : String(error));
   }
-  return (new RegExp(`${expression.source}|`).exec('')?.length ?? 0) < 2 ? 'has no capture group: put the image tag in parentheses, e.g. image_tag: "(rel-[^"]+)"' : undefined;
+  return (new RegExp(`${expression.source}|`).exec('')?.length ?? 0) < 2 ? l10n.t('The pattern has no capture group: put the image tag in parentheses, e.g. image_tag: "(rel-[^"]+)".') : undefined;
 }
 
 /** The pinned image tag (per the app's image template, or a commit SHA) the pattern captures in a text, when it captures one. */

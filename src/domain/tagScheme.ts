@@ -1,3 +1,4 @@
+import { english, type L10n } from './l10n';
 import { readReleaseVersion, VERSION_SOURCES, type ReleaseVersion } from './releaseVersion';
 import { ok, refuse, type Result } from './result';
 import { hostileInputProblem, IMAGE_TAG_PREFIX, isFullSha, LATEST } from './tags';
@@ -45,54 +46,59 @@ const IMAGE_LITERAL = /^[A-Za-z0-9_.-]*$/;
 export const DEFAULT_IMAGE_TEMPLATE = `${IMAGE_TAG_PREFIX}{date}`;
 
 /** Parses a template; `kind` says which placeholders and characters it may hold. */
-export function parseTagTemplate(template: string, kind: 'git' | 'image', appId: string): Result<TagTemplate> {
+export function parseTagTemplate(template: string, kind: 'git' | 'image', appId: string, l10n: L10n = english): Result<TagTemplate> {
   const allowed: readonly ValuePlaceholder[] = kind === 'git' ? ['date', 'version'] : ['date', 'version', 'sha', 'sha7'];
   const names = allowed.map((name) => `{${name}}`).join(', ');
   const placeholders = [...template.matchAll(/\{([^{}]*)\}/g)].map((match) => match[1] ?? '');
   const unknown = placeholders.find((name) => name !== 'app' && !(allowed as readonly string[]).includes(name));
   if (unknown !== undefined) {
-    return refuse(`{${unknown}} is not a placeholder of ${kind} tags; use {app} and one of ${names}.`);
+    const placeholder = `{${unknown}}`;
+    return refuse(kind === 'git' ? l10n.t('{0} is not a placeholder of git tags; use {app} and one of {1}.', placeholder, names) : l10n.t('{0} is not a placeholder of image tags; use {app} and one of {1}.', placeholder, names));
   }
   const values = placeholders.filter((name) => name !== 'app') as ValuePlaceholder[];
   if (values.length !== 1 || values[0] === undefined) {
-    return refuse(`"${template}" must hold exactly one of ${names} (it holds ${values.length === 0 ? 'none' : values.map((name) => `{${name}}`).join(' and ')}).`);
+    return refuse(
+      values.length === 0
+        ? l10n.t('"{0}" must hold exactly one of {1} (it holds none).', template, names)
+        : l10n.t('"{0}" must hold exactly one of {1} (it holds {2}).', template, names, values.map((name) => `{${name}}`).join(', ')),
+    );
   }
   const value = values[0];
   const text = template.split('{app}').join(appId);
   const [before = '', after = ''] = text.split(`{${value}}`);
   const literal = before + after;
   if (/[{}]/.test(literal)) {
-    return refuse(`"${template}" has a brace that is not part of a placeholder.`);
+    return refuse(l10n.t('"{0}" has a brace that is not part of a placeholder.', template));
   }
   if (kind === 'git') {
     if (!GIT_LITERAL.test(literal)) {
-      return refuse(`"${template}" has a character git tags of a release should not have; use letters, digits and . _ @ / + -.`);
+      return refuse(l10n.t('"{0}" has a character git tags of a release should not have; use letters, digits and . _ @ / + -.', template));
     }
     if (literal.includes('..') || literal.includes('//') || before.startsWith('/') || before.startsWith('.') || before.startsWith('-') || after.endsWith('/') || after.endsWith('.') || after.endsWith('.lock')) {
-      return refuse(`"${template}" does not make a valid git tag name (no "..", "//", leading "/", "." or "-", trailing "/", "." or ".lock").`);
+      return refuse(l10n.t('"{0}" does not make a valid git tag name (no "..", "//", leading "/", "." or "-", trailing "/", "." or ".lock").', template));
     }
   } else {
     if (!IMAGE_LITERAL.test(literal)) {
-      return refuse(`"${template}" has a character Docker image tags cannot have; use letters, digits and _ . -.`);
+      return refuse(l10n.t('"{0}" has a character Docker image tags cannot have; use letters, digits and _ . -.', template));
     }
     if (before.startsWith('.') || before.startsWith('-')) {
-      return refuse(`"${template}" does not make a valid Docker image tag: it may not start with "." or "-".`);
+      return refuse(l10n.t('"{0}" does not make a valid Docker image tag: it may not start with "." or "-".', template));
     }
     if (text === LATEST) {
-      return refuse('"latest" moves with every build, so it cannot pin a release.');
+      return refuse(l10n.t('"latest" moves with every build, so it cannot pin a release.'));
     }
   }
   return ok({ text, before, after, value });
 }
 
-/** Problems of an app's `releaseTags`, by field. */
-export function releaseTagsProblems(releaseTags: { readonly git?: string; readonly image?: string }, appId: string): Array<{ field: 'git' | 'image'; message: string }> {
+/** Problems of an app's `releaseTags`, by field, in `l10n`'s language. */
+export function releaseTagsProblems(releaseTags: { readonly git?: string; readonly image?: string }, appId: string, l10n: L10n = english): Array<{ field: 'git' | 'image'; message: string }> {
   const problems: Array<{ field: 'git' | 'image'; message: string }> = [];
-  const git = releaseTags.git !== undefined ? parseTagTemplate(releaseTags.git, 'git', appId) : undefined;
+  const git = releaseTags.git !== undefined ? parseTagTemplate(releaseTags.git, 'git', appId, l10n) : undefined;
   if (git !== undefined && !git.ok) {
     problems.push({ field: 'git', message: git.error });
   }
-  const image = parseTagTemplate(releaseTags.image ?? DEFAULT_IMAGE_TEMPLATE, 'image', appId);
+  const image = parseTagTemplate(releaseTags.image ?? DEFAULT_IMAGE_TEMPLATE, 'image', appId, l10n);
   if (!image.ok) {
     problems.push({ field: 'image', message: image.error });
   }
@@ -103,8 +109,8 @@ export function releaseTagsProblems(releaseTags: { readonly git?: string; readon
       field: 'image',
       message:
         releaseTags.image === undefined
-          ? `The git tags hold {${gitValue}}, so the default image tag ${DEFAULT_IMAGE_TEMPLATE} cannot be derived from them; set "image", e.g. "{${gitValue}}" or "sha-{sha7}".`
-          : `The image tag's {${image.value.value}} cannot be derived from git tags that hold {${gitValue}}; use {${gitValue}}, {sha} or {sha7}.`,
+          ? l10n.t('The git tags hold {0}, so the default image tag {1} cannot be derived from them; set "image", e.g. "{0}" or "sha-{sha7}".', `{${gitValue}}`, DEFAULT_IMAGE_TEMPLATE)
+          : l10n.t("The image tag's {0} cannot be derived from git tags that hold {1}; use {1}, {sha} or {sha7}.", `{${image.value.value}}`, `{${gitValue}}`),
     });
   }
   return problems;

@@ -1,3 +1,4 @@
+import { english, type L10n } from './l10n';
 import { ok, refuse, type Result } from './result';
 
 /**
@@ -111,9 +112,9 @@ function pad(value: number): string {
 }
 
 /** Validates an app's git tag prefix such as `api-` or `ingestion_server-`. */
-export function gitTagPrefixProblem(prefix: string): string | undefined {
+export function gitTagPrefixProblem(prefix: string, l10n: L10n = english): string | undefined {
   if (!prefix.endsWith('-') || !APP_SLUG_PATTERN.test(prefix.slice(0, -1))) {
-    return `"${printable(prefix)}" is not a git tag prefix: expected lower-case letters, digits or "_" followed by "-", e.g. "api-".`;
+    return l10n.t('"{0}" is not a git tag prefix: expected lower-case letters, digits or "_" followed by "-", e.g. "api-".', printable(prefix));
   }
   return undefined;
 }

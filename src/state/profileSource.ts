@@ -114,7 +114,8 @@ export class ProfileSource extends Disposable {
     const withoutFile = fileText !== undefined && trusted
       ? { kind: 'openverse' as const, because: 'chosen' as const }
       : deckWithoutProfile({ folders: folders.length, remotes: await workspaceRemotes(folders), openverseChosen: readSettings().useOpenverseExample || this.choices?.get<boolean>(this.chosenKey) === true });
-    const choice = chooseProfile({ fileText, trusted, withoutFile });
+    // Each problem in English for the log and in the person's language for the Problems panel, from one reading.
+    const choice = chooseProfile({ fileText, trusted, withoutFile }, vscode.l10n);
     const ignoredFile = choice.kind !== 'workspace' && choice.kind !== 'broken' && choice.ignoredBecauseUntrusted && uri !== undefined ? uri : undefined;
     if (ignoredFile !== undefined) {
       this.tellAboutTrust(ignoredFile);
@@ -156,7 +157,7 @@ export class ProfileSource extends Disposable {
           const location = locations[index] ?? { offset: 0, length: 1 };
           const start = positionAt(text, location.offset);
           const end = positionAt(text, location.offset + location.length);
-          const diagnostic = new vscode.Diagnostic(new vscode.Range(start, end), `${problem.path}: ${problem.message}`, vscode.DiagnosticSeverity.Error);
+          const diagnostic = new vscode.Diagnostic(new vscode.Range(start, end), `${problem.path}: ${problem.said}`, vscode.DiagnosticSeverity.Error);
           diagnostic.source = 'Release Deck';
           return diagnostic;
         });

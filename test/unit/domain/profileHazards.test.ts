@@ -119,7 +119,7 @@ describe('profile: hostile or careless input, each a problem at its JSON path', 
 
   it('places problems of a 10,000-deep file without overflowing the stack', () => {
     const text = `{"name": ${'{"a":'.repeat(10_000)}1${'}'.repeat(10_000)}}`;
-    const problems: ProfileProblem[] = [{ path: '$.name', message: 'x' }];
+    const problems: ProfileProblem[] = [{ path: '$.name', message: 'x', said: 'x' }];
     assert.doesNotThrow(() => locateProblems(text, problems));
   });
 

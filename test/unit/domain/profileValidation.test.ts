@@ -85,7 +85,7 @@ describe('profile', () => {
     const byPath = result.problems.map((problem) => `${problem.path}: ${problem.message}`);
     const expectations: Array<[string, RegExp]> = [
       ['$', /"infrastructureRepo" is required/],
-      ['$.name', /fewer than 1 characters|must NOT have fewer/],
+      ['$.name', /must not be empty/],
       ['$.monorepo', /does not match/],
       ['$.apps[0].id', /does not match/],
       ['$.apps[0].envirnoments', /not a profile field/],
@@ -225,7 +225,8 @@ describe('profile', () => {
     };
     assert.deepEqual(problemsOf({ git: '{app}@{semver}', image: '{version}' }).map((problem) => problem.path), ['$.apps[0].releaseTags.git']);
     assert.match(problemsOf({ git: '{app}@{semver}', image: '{version}' })[0]?.message ?? '', /\{semver\} is not a placeholder of git tags/);
-    assert.deepEqual(problemsOf({ git: '{app}@{version}' }), [{ path: '$.apps[0].releaseTags.image', message: 'The git tags hold {version}, so the default image tag rel-{date} cannot be derived from them; set "image", e.g. "{version}" or "sha-{sha7}".' }]);
+    const imageUnderivable = 'The git tags hold {version}, so the default image tag rel-{date} cannot be derived from them; set "image", e.g. "{version}" or "sha-{sha7}".';
+    assert.deepEqual(problemsOf({ git: '{app}@{version}' }), [{ path: '$.apps[0].releaseTags.image', message: imageUnderivable, said: imageUnderivable }], 'said in English without a language');
     assert.deepEqual(problemsOf({ git: '{app}@{version}', image: '{app}@{version}' }).map((problem) => problem.path), ['$.apps[0].releaseTags.image']);
     assert.deepEqual(problemsOf({ git: '{app}@{version}', image: '{version}' }, { gitTagPrefix: 'web-' }).map((problem) => problem.path), ['$.apps[0].gitTagPrefix']);
     assert.deepEqual(problemsOf({ git: '{app}@{version}', image: '{version}', sha: '{sha}' }).map((problem) => problem.path), ['$.apps[0].releaseTags.sha']);

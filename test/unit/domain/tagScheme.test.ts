@@ -198,7 +198,7 @@ describe('release tag schemes', () => {
       for (const [template, kind, pattern] of [
         ['{app}@{semver}', 'git', /\{semver\} is not a placeholder of git tags/],
         ['{app}', 'git', /exactly one of \{date\}, \{version\} \(it holds none\)/],
-        ['{date}-{version}', 'git', /it holds \{date\} and \{version\}/],
+        ['{date}-{version}', 'git', /it holds \{date\}, \{version\}/],
         ['{app}@{sha}', 'git', /\{sha\} is not a placeholder of git tags/],
         ['{app} {version}', 'git', /character git tags/],
         ['{app}..{version}', 'git', /"\.\."/],
