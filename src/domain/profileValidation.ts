@@ -130,9 +130,9 @@ function describeSchemaError(error: SchemaError): { readonly path: string; reado
     case 'maxItems':
       return { path, words: (l10n) => l10n.t('must list at most {0} items.', limit) };
     case 'uniqueItems': {
-      // Ajv's i is the later of the two equal items, j the earlier.
-      const earlier = `[${String(params.j)}]`;
-      const later = `[${String(params.i)}]`;
+      // Ajv walks the list from its end: i is the earlier of the two equal items, j the later.
+      const earlier = `[${String(params.i)}]`;
+      const later = `[${String(params.j)}]`;
       return { path, words: (l10n) => l10n.t('lists the same value twice ({0} and {1}); remove one.', earlier, later) };
     }
     default: {

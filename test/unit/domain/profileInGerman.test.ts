@@ -64,6 +64,23 @@ describe('the profile file\'s problems in German (the Problems panel), English i
     }
   });
 
+  it('every other keyword the generated validator emits, in a sentence of its own', () => {
+    const problems = problemsOf(
+      shopWith((profile) => {
+        profile.monorepo = 5;
+        Object.assign(app(profile), { label: 'x'.repeat(61), sourceFolders: 'apps/web' });
+        Object.assign(environment(profile, 0), { deploy: 'deploy-web.yml' });
+        Object.assign(environment(profile, 1).deploy as object, { runEvents: ['push', 'push', 'a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'i'] });
+      }),
+    );
+    assertSaid(problems, '$.monorepo', /^muss Text sein \(ein JSON-String\)\.$/, /^must be text/);
+    assertSaid(problems, '$.apps[0].label', /^darf höchstens 60 Zeichen lang sein\.$/, /^must be at most 60 characters long\.$/);
+    assertSaid(problems, '$.apps[0].sourceFolders', /^muss eine Liste sein \(ein JSON-Array\)\.$/, /^must be a list/);
+    assertSaid(problems, '$.apps[0].environments[0].deploy', /^muss ein Objekt sein/, /^must be an object/);
+    assertSaid(problems, '$.apps[0].environments[1].deploy.runEvents', /^darf höchstens 10 Einträge enthalten\.$/, /^must list at most 10 items\.$/);
+    assertSaid(problems, '$.apps[0].environments[1].deploy.runEvents', /^enthält denselben Wert zweimal \(\[0\] und \[1\]\); entfernen Sie einen\.$/, /^lists the same value twice/);
+  });
+
   it('what only the semantic checks see: a repeated id, an unknown placeholder, a path leaving the workspace', () => {
     const problems = problemsOf(
       shopWith((profile) => {
