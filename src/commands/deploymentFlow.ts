@@ -25,10 +25,10 @@ export type DeploymentKind = 'deploy' | 'redeploy' | 'rollBack';
 /** The English verbs, for the log and the reason sent to GitHub (both stay English). */
 const BUSY_ACTIONS: Record<DeploymentKind, BusyAction> = { deploy: 'deploy', redeploy: 'redeploy', rollBack: 'roll back' };
 
-const VERBS: Record<DeploymentKind, { question: string; doing: string }> = {
-  deploy: { question: 'Deploy', doing: 'deploying' },
-  redeploy: { question: 'Redeploy', doing: 'redeploying' },
-  rollBack: { question: 'Roll back', doing: 'rolling back' },
+const VERBS: Record<DeploymentKind, { question: string; doing: string; done: string }> = {
+  deploy: { question: 'Deploy', doing: 'deploying', done: 'deployed' },
+  redeploy: { question: 'Redeploy', doing: 'redeploying', done: 'redeployed' },
+  rollBack: { question: 'Roll back', doing: 'rolling back', done: 'rolled back' },
 };
 
 /** What the person reads, in their language (read when said: the language is fixed for a window). */
@@ -239,7 +239,13 @@ async function confirmAndDeploy(
   }
 
   const outcome = result.problem ?? (result.stoppedWatching ? vscode.l10n.t('Stopped watching; the deployment of {0} to {1} goes on (see the deck).', target.imageTag, label) : verbWords(kind).done(label, result.build !== undefined ? buildWords(target.imageTag, result.build, vscode.l10n) : target.imageTag));
-  services.log[result.problem !== undefined ? 'error' : 'info'](`${who} ${VERBS[kind].doing} ${label} to ${target.imageTag}: ${outcome}${result.run !== undefined ? ` Run: ${result.run.htmlUrl}` : ''}`);
+  // The log stays English whatever the person's language.
+  const logged = result.problem !== undefined
+    ? (result.englishProblem ?? result.problem)
+    : result.stoppedWatching
+      ? `Stopped watching; the deployment of ${target.imageTag} to ${label} goes on (see the deck).`
+      : `${label} ${VERBS[kind].done}: it now runs ${result.build !== undefined ? buildWords(target.imageTag, result.build) : target.imageTag}.`;
+  services.log[result.problem !== undefined ? 'error' : 'info'](`${who} ${VERBS[kind].doing} ${label} to ${target.imageTag}: ${logged}${result.run !== undefined ? ` Run: ${result.run.htmlUrl}` : ''}`);
   const buttons: Array<{ label: string; url: string }> = [];
   if (result.run !== undefined) {
     buttons.push({ label: vscode.l10n.t('Open Run'), url: result.run.htmlUrl });

@@ -15,11 +15,11 @@ export function problemAt(path: string, words: (l10n: L10n) => string, l10n: L10
 }
 
 /** A list the checks add their problems to, in the order found; words that find no problem add none. */
-export function problemCollector(l10n: L10n = english): { readonly problems: ProfileProblem[]; add(path: string, words: ProblemWords): void } {
+export function problemCollector(l10n: L10n = english): { readonly problems: ProfileProblem[]; readonly add: (path: string, words: ProblemWords) => void } {
   const problems: ProfileProblem[] = [];
   return {
     problems,
-    add(path, words) {
+    add: (path, words) => {
       const message = words(english);
       if (message !== undefined) {
         problems.push({ path, message, said: l10n === english ? message : (words(l10n) ?? message) });

@@ -8,7 +8,7 @@ import { shortSha } from '../domain/tags';
 import type { GitHubClient } from '../github/client';
 import type { WorkflowDeploy } from '../domain/profileTypes';
 import { resolveReasonInput } from '../github/workflowFile';
-import { ENGLISH, describeError, type Language } from '../github/errors';
+import { ENGLISH, describeError, type Language, type Said } from '../github/errors';
 import { defaultBranchOf } from '../github/repos';
 import { dispatchWorkflow, getRun } from '../github/workflows';
 import { runsActingOn } from './busyOnGitHub';
@@ -48,8 +48,10 @@ export interface DeployResult {
   /** For a release: the commit its images were built from, which /version reported. */
   readonly build?: string;
   readonly stoppedWatching: boolean;
-  /** What went wrong, said in terms of what the environment runs now. */
+  /** What went wrong, said in terms of what the environment runs now, in the plan's language. */
   readonly problem?: string;
+  /** `problem` in English, for the log. */
+  readonly englishProblem?: string;
   /** True when it is known that nothing was started (GitHub refused, or the connection was never opened). */
   readonly nothingStarted: boolean;
   /** Set when it cannot be told whether a run started: the page to check before trying again, and what would settle it. */
@@ -70,11 +72,13 @@ export async function deployAndFollow(client: GitHubClient, plan: DeployPlan, re
   const deploy = environment.environment.deploy;
   const language = plan.language ?? ENGLISH;
   const { l10n } = language;
-  if (deploy.kind !== 'workflow') {
-    return { stoppedWatching: false, nothingStarted: true, problem: l10n.t('{0} is not deployed through a GitHub Workflow.', placeLabel(app.app, environment.environment)) };
-  }
+  // A problem in the plan's language, and in English for the log.
+  const failed = (said: Said): { problem: string; englishProblem: string } => ({ problem: said(language), englishProblem: said(ENGLISH) });
   const label = placeLabel(app.app, environment.environment);
-  const before = environment.running?.imageTag ?? l10n.t('what it ran before');
+  if (deploy.kind !== 'workflow') {
+    return { stoppedWatching: false, nothingStarted: true, ...failed((other) => other.l10n.t('{0} is not deployed through a GitHub Workflow.', label)) };
+  }
+  const beforeIn = (other: Language): string => environment.running?.imageTag ?? other.l10n.t('what it ran before');
   const profileField = `${plan.profilePath}.deploy.workflow`;
   const inputs: Record<string, string> = { [deploy.tagInput]: target.imageTag };
   const reasonInput = plan.reasonInput ?? (await reasonInputOf(client, deploy));
@@ -88,18 +92,19 @@ export async function deployAndFollow(client: GitHubClient, plan: DeployPlan, re
     const releaseChain = plan.releaseWorkflow !== undefined ? { ...plan.releaseWorkflow, app: app.app } : undefined;
     const busy = await runsActingOn(client, { deploy: { repo: deploy.repo, workflow: deploy.workflow, profileField }, ...(releaseChain !== undefined ? { releaseChain } : {}) });
     if (busy.active !== undefined) {
-      return { stoppedWatching: false, nothingStarted: true, problem: busyMessage(label, 'deploy', busy.active, l10n, language.locale) };
+      const active = busy.active;
+      return { stoppedWatching: false, nothingStarted: true, ...failed((other) => busyMessage(label, 'deploy', active, other.l10n, other.locale)) };
     }
     recent = busy.deploymentRuns;
   } catch (error) {
-    return { stoppedWatching: false, nothingStarted: true, problem: l10n.t('{0} Nothing was sent: without its runs, Release Deck cannot tell whether a deployment of {1} is already under way. {1} still runs {2}.', describeError(error, language), label, before) };
+    return { stoppedWatching: false, nothingStarted: true, ...failed((other) => other.l10n.t('{0} Nothing was sent: without its runs, Release Deck cannot tell whether a deployment of {1} is already under way. {1} still runs {2}.', describeError(error, other), label, beforeIn(other))) };
   }
   // The branch to dispatch on: the profile's, else the repository's default branch as GitHub reports it.
   let ref: string;
   try {
     ref = deploy.ref ?? (await defaultBranchOf(client, deploy.repo, `${plan.profilePath}.deploy.ref`));
   } catch (error) {
-    return { stoppedWatching: false, nothingStarted: true, problem: l10n.t('{0} Nothing was sent: without it, Release Deck does not know which branch to dispatch {1} on. {2} still runs {3}.', describeError(error, language), deploy.workflow, label, before) };
+    return { stoppedWatching: false, nothingStarted: true, ...failed((other) => other.l10n.t('{0} Nothing was sent: without it, Release Deck does not know which branch to dispatch {1} on. {2} still runs {3}.', describeError(error, other), deploy.workflow, label, beforeIn(other))) };
   }
   const runsPage = workflowRunsPage(plan.webUrl, deploy.repo, deploy.workflow);
   const look = { repo: deploy.repo, workflow: deploy.workflow, ref, imageTag: target.imageTag, scheme: tagSchemeOf(app.app), baseline: baselineOf(recent), askedAt: new Date(), runsPage, profileField };
@@ -111,25 +116,26 @@ export async function deployAndFollow(client: GitHubClient, plan: DeployPlan, re
     runId = await dispatchWorkflow(client, { repo: deploy.repo, workflow: deploy.workflow, ref, inputs, profileField });
   } catch (error) {
     if (!outcomeUnclear(error)) {
-      return { stoppedWatching: false, nothingStarted: true, problem: l10n.t('{0} {1} still runs {2}.', describeError(error, language), label, before) };
+      return { stoppedWatching: false, nothingStarted: true, ...failed((other) => other.l10n.t('{0} {1} still runs {2}.', describeError(error, other), label, beforeIn(other))) };
     }
-    const lost = l10n.t('{0} while trying to dispatch {1} in {2}', lostAnswer(error, l10n), deploy.workflow, deploy.repo);
-    report(l10n.t('{0}. Looking for the run it may have started…', lost));
-    const outcome = await lookForDispatchedRun(client, look, error, lookOptions(options), language);
+    const lostIn = (other: Language): string => other.l10n.t('{0} while trying to dispatch {1} in {2}', lostAnswer(error, other.l10n), deploy.workflow, deploy.repo);
+    report(l10n.t('{0}. Looking for the run it may have started…', lostIn(language)));
+    const outcome = await lookForDispatchedRun(client, look, error, lookOptions(options));
     if (outcome.kind === 'notDone') {
-      return { stoppedWatching: false, nothingStarted: true, problem: l10n.t('{0} ({1}), so nothing was started. {2} still runs {3}; you can try again.', lost, outcome.evidence, label, before) };
+      return { stoppedWatching: false, nothingStarted: true, ...failed((other) => other.l10n.t('{0} ({1}), so nothing was started. {2} still runs {3}; you can try again.', lostIn(other), outcome.said?.(other) ?? outcome.evidence, label, beforeIn(other))) };
     }
     if (outcome.kind === 'unknown') {
-      return unknown(l10n.t('{0}, and {1}.', lost, outcome.why), { checkUrl: outcome.checkUrl, dispatch: look }, label, before, language);
+      return unknown((other) => other.l10n.t('{0}, and {1}.', lostIn(other), outcome.said?.(other) ?? outcome.why), { checkUrl: outcome.checkUrl, dispatch: look }, label, beforeIn, failed);
     }
     found = outcome.value;
-    report(l10n.t('{0}, but GitHub started the run: following it.', lost));
+    report(l10n.t('{0}, but GitHub started the run: following it.', lostIn(language)));
   }
   if (found === undefined && runId === undefined) {
     // GitHub accepted the dispatch without naming the run (an older GitHub Enterprise Server answers 204).
-    const outcome = await lookForDispatchedRun(client, look, undefined, lookOptions(options), language);
+    const outcome = await lookForDispatchedRun(client, look, undefined, lookOptions(options));
     if (outcome.kind !== 'done') {
-      return unknown(l10n.t('GitHub accepted the dispatch of {0} with {1}, but its run was not found: {2}.', deploy.workflow, target.imageTag, outcome.kind === 'unknown' ? outcome.why : outcome.evidence), { checkUrl: runsPage, dispatch: look }, label, before, language);
+      const why = outcome.kind === 'unknown' ? outcome.why : outcome.evidence;
+      return unknown((other) => other.l10n.t('GitHub accepted the dispatch of {0} with {1}, but its run was not found: {2}.', deploy.workflow, target.imageTag, outcome.said?.(other) ?? why), { checkUrl: runsPage, dispatch: look }, label, beforeIn, failed);
     }
     found = outcome.value;
   }
@@ -154,11 +160,12 @@ export async function deployAndFollow(client: GitHubClient, plan: DeployPlan, re
       ...(run !== undefined ? { run } : {}),
       stoppedWatching: false,
       nothingStarted: false,
-      problem: l10n.t("The deployment of {0} to {1} was dispatched, but following it failed: {2} When last seen, {1} ran {3}; check the workflow's runs on GitHub before trying again.", target.imageTag, label, describeError(error, language), before),
+      ...failed((other) => other.l10n.t("The deployment of {0} to {1} was dispatched, but following it failed: {2} When last seen, {1} ran {3}; check the workflow's runs on GitHub before trying again.", target.imageTag, label, describeError(error, other), beforeIn(other))),
     };
   }
   if (run.conclusion !== 'success') {
-    return { run, stoppedWatching: false, nothingStarted: false, problem: l10n.t('The deployment of {0} to {1} ended in {2}. {1} still runs {3}.', target.imageTag, label, run.conclusion ?? l10n.t('an unknown state'), before) };
+    const conclusion = run.conclusion;
+    return { run, stoppedWatching: false, nothingStarted: false, ...failed((other) => other.l10n.t('The deployment of {0} to {1} ended in {2}. {1} still runs {3}.', target.imageTag, label, conclusion ?? other.l10n.t('an unknown state'), beforeIn(other))) };
   }
   const versionUrl = environment.environment.versionUrl;
   if (versionUrl === undefined || target.sha === undefined) {
@@ -166,15 +173,20 @@ export async function deployAndFollow(client: GitHubClient, plan: DeployPlan, re
   }
   // A release's image reports its build commit, usually before the git tag's (sameBuild.ts).
   const expected: ExpectedBuild = target.tagCommit !== undefined && plan.monorepo !== undefined ? await releaseBuild(client, plan.monorepo, app.app, target.tagCommit, target.imageTag, undefined, language) : { sha: target.sha };
-  const what = target.gitTag !== undefined ? buildWords(target.imageTag, expected.sha, l10n) : l10n.t('commit {0}', shortSha(expected.sha));
-  report(l10n.t('Deployed. Checking that {0} reports {1}…', label, what));
+  const whatIn = (other: Language): string => (target.gitTag !== undefined ? buildWords(target.imageTag, expected.sha, other.l10n) : other.l10n.t('commit {0}', shortSha(expected.sha)));
+  report(l10n.t('Deployed. Checking that {0} reports {1}…', label, whatIn(language)));
   const version = await verifyVersion(versionUrl, expected.sha, { ...options, wrongEnvironment: (name) => wrongEnvironmentWarning(app.app, environment.environment, name, l10n) });
   if (version.kind === 'mismatch') {
-    const unsure = expected.unsure !== undefined ? ` (${expected.unsure})` : '';
-    return { run, version, stoppedWatching: false, nothingStarted: false, problem: l10n.t('The deployment of {0} to {1} succeeded, but {2} reports commit {3} instead of {4}{5}.', target.imageTag, label, versionUrl, version.seen.slice(0, 12), what, unsure) };
+    const seen = version.seen.slice(0, 12);
+    const unsureIn = (other: Language): string => {
+      const unsure = expected.unsureSaid?.(other) ?? expected.unsure;
+      return unsure !== undefined ? ` (${unsure})` : '';
+    };
+    return { run, version, stoppedWatching: false, nothingStarted: false, ...failed((other) => other.l10n.t('The deployment of {0} to {1} succeeded, but {2} reports commit {3} instead of {4}{5}.', target.imageTag, label, versionUrl, seen, whatIn(other), unsureIn(other))) };
   }
   if (version.kind === 'unreachable') {
-    return { run, version, stoppedWatching: false, nothingStarted: false, problem: l10n.t('The deployment of {0} to {1} succeeded, but {2} could not confirm it ({3}).', target.imageTag, label, versionUrl, version.reason) };
+    const reason = version.reason;
+    return { run, version, stoppedWatching: false, nothingStarted: false, ...failed((other) => other.l10n.t('The deployment of {0} to {1} succeeded, but {2} could not confirm it ({3}).', target.imageTag, label, versionUrl, reason)) };
   }
   return { run, version, ...(target.gitTag !== undefined ? { build: expected.sha } : {}), stoppedWatching: version.kind === 'stopped', nothingStarted: false };
 }
@@ -193,12 +205,12 @@ export function runName(reason: string, imageTag: string): string {
   return titleNamesTag(reason, imageTag) ? reason.slice(0, 200) : `${reason.slice(0, 200 - suffix.length)}${suffix}`;
 }
 
-function unknown(what: string, outcome: { checkUrl: string; dispatch: UnsettledDispatch }, label: string, before: string, { l10n }: Language): DeployResult {
+function unknown(what: Said, outcome: { checkUrl: string; dispatch: UnsettledDispatch }, label: string, beforeIn: Said, failed: (said: Said) => Pick<DeployResult, 'problem' | 'englishProblem'>): DeployResult {
   return {
     stoppedWatching: false,
     nothingStarted: false,
     unknownOutcome: { checkUrl: outcome.checkUrl, dispatch: { imageTag: outcome.dispatch.imageTag, baseline: outcome.dispatch.baseline, scheme: outcome.dispatch.scheme } },
-    problem: l10n.t("{0} Check the workflow's runs on GitHub before deploying {1} again ({2}). When last seen, {1} ran {3}.", what, label, outcome.checkUrl, before),
+    ...failed((other) => other.l10n.t("{0} Check the workflow's runs on GitHub before deploying {1} again ({2}). When last seen, {1} ran {3}.", what(other), label, outcome.checkUrl, beforeIn(other))),
   };
 }
 

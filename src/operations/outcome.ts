@@ -3,7 +3,7 @@ import type { TagScheme } from '../domain/tagScheme';
 import type { ReleaseFact, WorkflowRunFact } from '../domain/facts';
 import type { GitHubClient } from '../github/client';
 import { english, type L10n } from '../domain/l10n';
-import { ENGLISH, describeError, formatClock, isGitHubError, type Language, type Said } from '../github/errors';
+import { ENGLISH, describeError, formatClock, isGitHubError, type Said } from '../github/errors';
 import { getRelease } from '../github/releases';
 import { findDispatchedRun } from '../github/workflows';
 
@@ -84,30 +84,28 @@ export async function lookForDispatchedRun(
   look: DispatchLook,
   error: unknown,
   options: { attempts?: number; intervalMs?: number; sleep?: (ms: number) => Promise<void> } = {},
-  language: Language = ENGLISH,
 ): Promise<Outcome<WorkflowRunFact>> {
-  const { l10n, locale } = language;
   if (isGitHubError(error) && error.notConnected !== undefined) {
-    return { kind: 'notDone', evidence: l10n.t('{0}: the request never reached GitHub', error.notConnected) };
+    const code = error.notConnected;
+    return notDone(({ l10n }) => l10n.t('{0}: the request never reached GitHub', code));
   }
   let match;
   try {
     match = await findDispatchedRun(client, look, options);
   } catch (failure) {
-    return { kind: 'unknown', why: l10n.t('whether it started a deployment of {0} cannot be told: its runs could not be read: {1}', look.imageTag, describeError(failure, language)), checkUrl: look.runsPage };
+    return unknownOutcome((language) => language.l10n.t('whether it started a deployment of {0} cannot be told: its runs could not be read: {1}', look.imageTag, describeError(failure, language)), look.runsPage);
   }
   if (match.kind === 'found') {
     return { kind: 'done', value: match.run };
   }
   if (match.kind === 'ambiguous') {
     const runs = match.runs.map((run) => `"${run.displayTitle}"`).join(', ');
-    return { kind: 'unknown', why: l10n.t('new runs of {0} appeared ({1}), but their titles do not tell whether one deploys {2} for this request', look.workflow, runs, look.imageTag), checkUrl: look.runsPage };
+    return unknownOutcome(({ l10n }) => l10n.t('new runs of {0} appeared ({1}), but their titles do not tell whether one deploys {2} for this request', look.workflow, runs, look.imageTag), look.runsPage);
   }
-  return {
-    kind: 'unknown',
-    why: l10n.t('no run of {0} for {1} on {2} has appeared since {3}: whether GitHub started one is unknown (it can create a run a while after accepting a dispatch)', look.workflow, look.imageTag, look.ref, formatClock(look.askedAt, locale)),
-    checkUrl: look.runsPage,
-  };
+  return unknownOutcome(
+    ({ l10n, locale }) => l10n.t('no run of {0} for {1} on {2} has appeared since {3}: whether GitHub started one is unknown (it can create a run a while after accepting a dispatch)', look.workflow, look.imageTag, look.ref, formatClock(look.askedAt, locale)),
+    look.runsPage,
+  );
 }
 
 /** Did a publish whose answer was lost publish the release? Reads the release again. */

@@ -5,7 +5,7 @@ import { appHistory, buildAt, historyKey, type BuildSource } from '../domain/sam
 import { shortSha } from '../domain/tags';
 import type { GitHubClient } from '../github/client';
 import { readFolderHistory } from '../github/appHistory';
-import { describeError, ENGLISH, type Language } from '../github/errors';
+import { describeError, ENGLISH, type Language, type Said } from '../github/errors';
 import { readReleaseBuilds } from '../github/packages';
 import { listPushRuns } from '../github/workflows';
 import { words } from './follow';
@@ -18,6 +18,8 @@ export interface ExpectedBuild {
    * build could not be read at all (then the tag's commit is expected). Said beside any mismatch.
    */
   readonly unsure?: string;
+  /** `unsure` in any language (the log's English). */
+  readonly unsureSaid?: Said;
   /** How `sha` was learned; unset when the build is not known (then `sha` is the git tag's commit). */
   readonly from?: BuildSource;
   /** Why the build is not known, when it is not. */
@@ -51,31 +53,34 @@ export async function releaseBuild(client: GitHubClient, monorepo: string, app: 
       // Not readable (no read:packages…): the deck has said so; the build is inferred below.
     }
   }
+  // Why the build may not be `sha`, in `language` and in any other.
+  const unsureIn = (said: Said): { unsure: string; unsureSaid: Said } => ({ unsure: said(language), unsureSaid: said });
+  const tagCommitExpected = (notKnown: Said): Said => (other) => other.l10n.t("{0}, so the git tag's commit is expected", notKnown(other));
   const paths = buildPathsOf(app);
   if (paths.length === 0) {
-    const notKnown = l10n.t('the profile names no source folders for {0}', app.label);
-    return { sha: tagCommit, unsure: l10n.t("{0}, so the git tag's commit is expected", notKnown), notKnown };
+    const notKnown: Said = (other) => other.l10n.t('the profile names no source folders for {0}', app.label);
+    return { sha: tagCommit, ...unsureIn(tagCommitExpected(notKnown)), notKnown: notKnown(language) };
   }
   try {
     const lists = await Promise.all(paths.map(async (folder) => [historyKey(tagCommit, folder), await readFolderHistory(client, monorepo, tagCommit, folder)] as const));
     const facts = { histories: Object.fromEntries(lists), commitIndex: new Map<string, number>() };
     const build = buildAt(app, tagCommit, facts);
     // An inference, not a fact (openverse-facts §2 [INFERRED]): rel-… aliases whatever `latest` was at tagging time.
-    const folders = paths.join(l10n.t(' or '));
-    const inferred = l10n.t('inferred: the last commit up to the git tag\'s that changed {0}; {1} is whatever image was tagged latest when the release was tagged, so if CI had not finished building a newer commit then, or built the image for other files, it is another build — the image\'s tags in the container registry say which, and naming the app\'s package in the profile ("registry") makes Release Deck read them', folders, imageTag);
-    const none = l10n.t("no commit up to the git tag's changes {0}", folders);
+    const folders = (other: Language): string => paths.join(other.l10n.t(' or '));
+    const inferred: Said = (other) => other.l10n.t('inferred: the last commit up to the git tag\'s that changed {0}; {1} is whatever image was tagged latest when the release was tagged, so if CI had not finished building a newer commit then, or built the image for other files, it is another build — the image\'s tags in the container registry say which, and naming the app\'s package in the profile ("registry") makes Release Deck read them', folders(other), imageTag);
+    const none: Said = (other) => other.l10n.t("no commit up to the git tag's changes {0}", folders(other));
     if (build === undefined) {
-      return { sha: tagCommit, unsure: none, notKnown: none };
+      return { sha: tagCommit, ...unsureIn(none), notKnown: none(language) };
     }
     const lag = releaseRunCreatedAt !== undefined ? await buildLag(client, monorepo, build, releaseRunCreatedAt, language) : undefined;
     if (lag === undefined) {
-      return { sha: build, unsure: inferred, from: 'commits' };
+      return { sha: build, ...unsureIn(inferred), from: 'commits' };
     }
     const older = appHistory(app, tagCommit, facts)?.shas.slice(1) ?? [];
-    return { sha: build, unsure: inferred, from: 'commits', maybeOlder: { shas: older, why: l10n.t('when {0} was tagged, {1}, so `latest` may still have been an older build of {2}', imageTag, lag, app.label) } };
+    return { sha: build, ...unsureIn(inferred), from: 'commits', maybeOlder: { shas: older, why: l10n.t('when {0} was tagged, {1}, so `latest` may still have been an older build of {2}', imageTag, lag, app.label) } };
   } catch (error) {
-    const notKnown = l10n.t('which commit the images were built from could not be read ({0})', describeError(error, language));
-    return { sha: tagCommit, unsure: l10n.t("{0}, so the git tag's commit is expected", notKnown), notKnown };
+    const notKnown: Said = (other) => other.l10n.t('which commit the images were built from could not be read ({0})', describeError(error, other));
+    return { sha: tagCommit, ...unsureIn(tagCommitExpected(notKnown)), notKnown: notKnown(language) };
   }
 }
 

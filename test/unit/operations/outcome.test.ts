@@ -61,11 +61,11 @@ describe('actions whose answer is lost', () => {
 
   const runsOf = (workflow: string): number => harness.simulator.world.repos[1]!.runs.filter((run) => run.workflowPath.endsWith(workflow)).length;
 
-  async function deployStaging(tag = 'rel-2026.11.12.14.05.33'): Promise<DeployResult> {
+  async function deployStaging(tag = 'rel-2026.11.12.14.05.33', language?: typeof GERMAN): Promise<DeployResult> {
     const { app, environment } = await deck('api', 'staging');
     const target = resolveDeployTarget(app, tag);
     assert.ok(target.ok);
-    return deployAndFollow(harness.client, { app, environment, target: target.value, reason: 'test', webUrl: 'https://github.com', profilePath: 'apps[0].environments[0]' }, () => undefined, () => undefined, moving());
+    return deployAndFollow(harness.client, { app, environment, target: target.value, reason: 'test', webUrl: 'https://github.com', profilePath: 'apps[0].environments[0]', ...(language !== undefined ? { language } : {}) }, () => undefined, () => undefined, moving());
   }
 
   for (const kind of ['applyThenTimeout', 'applyThenReset', 'applyThen502']) {
@@ -90,6 +90,7 @@ describe('actions whose answer is lost', () => {
     assert.equal(result.unknownOutcome?.checkUrl, runsPage);
     assert.match(result.problem ?? '', /^GitHub did not answer in time while trying to dispatch deploy-staging-api\.yml in WordPress\/openverse-infrastructure, and no run of deploy-staging-api\.yml for rel-2026\.11\.12\.14\.05\.33 on main has appeared since \d{1,2}:\d\d:\d\d(?: [AP]M)?: whether GitHub started one is unknown \(it can create a run a while after accepting a dispatch\)\. Check the workflow's runs on GitHub before deploying API staging again \(https:\/\/github\.com\/WordPress\/openverse-infrastructure\/actions\/workflows\/deploy-staging-api\.yml\)\./);
     assert.doesNotMatch(result.problem ?? '', /nothing was started|try again/);
+    assert.equal(result.englishProblem, result.problem, 'in English, the log\'s words are the person\'s');
     // And GitHub did start it: a second deployment now would have deployed twice.
     harness.simulator.advance(60);
     const runs = await listWorkflowRuns(harness.client, INFRA, 'deploy-staging-api.yml');
@@ -106,6 +107,14 @@ describe('actions whose answer is lost', () => {
     assert.equal(runsOf('deploy-staging-api.yml'), before);
   });
 
+  it('a lost dispatch answer in the person\'s language: German for them, English for the log, every part of it', async () => {
+    await addFault(harness.simulator, { path: '/dispatches$', method: 'POST', kind: 'applyLateThenTimeout', lateSeconds: 60, count: 1 });
+    const result = await deployStaging('rel-2026.11.12.14.05.33', GERMAN);
+    assert.equal(result.unknownOutcome?.checkUrl, `https://github.com/${INFRA}/actions/workflows/deploy-staging-api.yml`);
+    assert.doesNotMatch(result.problem ?? '', /no run of|while trying|Check the workflow/, `German throughout: ${result.problem ?? ''}`);
+    assert.match(result.englishProblem ?? '', /^GitHub did not answer in time while trying to dispatch deploy-staging-api\.yml in WordPress\/openverse-infrastructure, and no run of deploy-staging-api\.yml for rel-2026\.11\.12\.14\.05\.33 on main has appeared since .*Check the workflow's runs on GitHub before deploying API staging again/);
+  });
+
   it('a dispatch whose connection could not be opened never reached GitHub: "nothing was started", without asking GitHub', async () => {
     const closed = await closedPort();
     const offline = await GitHubClient.create({ apiUrl: `http://127.0.0.1:${closed}`, token: 'x', timeoutMs: 500, sleep: () => Promise.resolve() });
@@ -114,7 +123,7 @@ describe('actions whose answer is lost', () => {
     assert.equal(outcomeUnclear(error), true);
     const requests = harness.simulator.stats.requests;
     const outcome = await lookForDispatchedRun(harness.client, { repo: INFRA, workflow: 'deploy-staging-api.yml', ref: 'main', imageTag: 'rel-2026.11.12.14.05.33', scheme: DEFAULT_IMAGE_SCHEME, baseline: baselineOf([]), askedAt: new Date(), runsPage: 'https://github.com/x', profileField: 'f' }, error, moving());
-    assert.deepEqual(outcome, { kind: 'notDone', evidence: 'ECONNREFUSED: the request never reached GitHub' });
+    assert.deepEqual(outcome.kind === 'notDone' ? [outcome.evidence, outcome.said?.(GERMAN)] : outcome, ['ECONNREFUSED: the request never reached GitHub', 'ECONNREFUSED: Die Anfrage hat GitHub nie erreicht']);
     assert.equal(harness.simulator.stats.requests, requests, 'GitHub was not asked');
   });
 
@@ -173,6 +182,7 @@ describe('actions whose answer is lost', () => {
     assert.ok(target.ok);
     const result = await deployAndFollow(harness.client, { app, environment, target: target.value, reason: 'test', webUrl: 'https://github.com', profilePath: 'apps[0].environments[1]', releaseWorkflow: { repo: profile.monorepo, workflow: profile.releaseWorkflow ?? '' }, language: GERMAN }, () => undefined, () => undefined, moving());
     assert.match(result.problem ?? '', /^API production ist belegt: Die Ausführung „api-2026\.11\.26\.08\.55\.00“ auf GitHub \(in Arbeit\) wurde von colleague am \d\d\.\d\d\.\d{4}, \d\d:\d\d gestartet\. Es wurde nichts gesendet: Warten Sie, bis diese Ausführung abgeschlossen ist, dann stellen Sie erneut bereit\.$/);
+    assert.match(result.englishProblem ?? '', /^API production is busy: "api-2026\.11\.26\.08\.55\.00" is in progress on GitHub, started by colleague at [^"]+\. Nothing was sent/, 'the log stays English');
     const draft = app.draft;
     assert.ok(draft);
     await assert.rejects(publishAndFollow(harness.client, { profile, app: app.app, draft, deployedEnvironment: environment, language: GERMAN }, () => undefined, moving()), (error: unknown) => {

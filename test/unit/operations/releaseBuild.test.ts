@@ -4,6 +4,7 @@ import { releaseBuild } from '../../../src/operations/releaseBuild';
 import { openverseWorld } from '../../simulator/openverseWorld';
 import { startHarness, type Harness } from '../github/helpers';
 import { GERMAN } from '../l10n/german';
+import { ENGLISH } from '../../../src/github/errors';
 
 describe('the build a release is expected to run', () => {
   let harness: Harness | undefined;
@@ -62,5 +63,7 @@ describe('the build a release is expected to run', () => {
 
     const unnamed = await releaseBuild(harness.client, profile.monorepo, { ...app, sourceFolders: [], buildPaths: [] }, pushed.sha, 'rel-2026.11.26.12.00.00', undefined, GERMAN);
     assert.deepEqual([unnamed.notKnown, unnamed.unsure], ['das Profil nennt keine Quellordner für Frontend', 'das Profil nennt keine Quellordner für Frontend, daher wird der Commit des Git-Tags erwartet']);
+    assert.equal(unnamed.unsureSaid?.(ENGLISH), "the profile names no source folders for Frontend, so the git tag's commit is expected", 'in English too, for the log');
+    assert.match(lagging.unsureSaid?.(ENGLISH) ?? '', /^inferred: the last commit up to the git tag's that changed frontend\/?;/);
   });
 });
