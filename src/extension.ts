@@ -180,7 +180,7 @@ export function activate(context: vscode.ExtensionContext): ReleaseDeckApi {
     describeDeck: () => describeDeck(tree),
     statusBarText: () => statusBar.text,
     viewMessage: () => (view.message !== undefined && view.message !== '' ? view.message : undefined),
-    ...testingApi(context, { confirmer, releaseNotes, conditionSources, prompts, needsYou, news }),
+    ...testingApi(context, { confirmer, releaseNotes, conditionSources, prompts, needsYou, news, log }),
   };
 }
 

@@ -8,6 +8,9 @@ import { Disposable } from './disposable';
 export class Log extends Disposable {
   private readonly channel = this.register(vscode.window.createOutputChannel('Release Deck', { log: true }));
   private readonly secrets = new Set<string>();
+  private readonly lines = this.register(new vscode.EventEmitter<string>());
+  /** Every line as written (redacted): what the extension's own tests read of the log. */
+  readonly onDidWrite = this.lines.event;
 
   /** Registers a secret that must never be written. */
   addSecret(secret: string): void {
@@ -25,19 +28,25 @@ export class Log extends Disposable {
   }
 
   info(message: string): void {
-    this.channel.info(this.redact(message));
+    this.channel.info(this.written(message));
   }
 
   warn(message: string): void {
-    this.channel.warn(this.redact(message));
+    this.channel.warn(this.written(message));
   }
 
   error(message: string): void {
-    this.channel.error(this.redact(message));
+    this.channel.error(this.written(message));
   }
 
   debug(message: string): void {
-    this.channel.debug(this.redact(message));
+    this.channel.debug(this.written(message));
+  }
+
+  private written(message: string): string {
+    const line = this.redact(message);
+    this.lines.fire(line);
+    return line;
   }
 
   show(): void {

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { NotesView } from './domain/releaseNotes';
+import type { Log } from './log';
 import type { Condition } from './state/conditions';
 import type { ConditionPrompts, Prompt } from './ui/conditionPrompts';
 import type { Confirmer, ConfirmRequest, ScriptedAnswer } from './ui/confirm';
@@ -47,6 +48,8 @@ export interface TestingApi {
   readonly news: () => readonly ShownNews[];
   /** Forgets what the news held in memory, as a window reload does (what it saved in workspace state stays). */
   readonly reloadNews: () => void;
+  /** The lines written to the log (Release Deck's output channel) since activation returned, oldest first. */
+  readonly logLines: () => readonly string[];
 }
 
 export interface NeedsYouShown {
@@ -64,6 +67,7 @@ export interface TestingInputs {
   readonly needsYou: NeedsYouView;
   /** Every section's news notifications. */
   readonly news: SectionNews;
+  readonly log: Log;
 }
 
 /**
@@ -84,6 +88,12 @@ export function testingApi(context: vscode.ExtensionContext, inputs: TestingInpu
     );
   }
   const record = inputs.prompts.record();
+  const logged: string[] = [];
+  context.subscriptions.push(
+    inputs.log.onDidWrite((line) => {
+      logged.push(line);
+    }),
+  );
   return {
     testing: {
       answerConfirmations: (answer) => {
@@ -110,6 +120,7 @@ export function testingApi(context: vscode.ExtensionContext, inputs: TestingInpu
       reloadNews: () => {
         inputs.news.forgetAsAfterReload();
       },
+      logLines: () => [...logged],
     },
   };
 }

@@ -1,7 +1,9 @@
 import { strict as assert } from 'node:assert';
+import { readFileSync, writeFileSync } from 'node:fs';
+import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { COMMANDS } from '../../src/commandIds';
-import { DEMO_TOKEN, EXTENSION_ID, INFRA, admin, colleagueDeploys, find, latestBuild, loadedDeck, waitFor } from './support';
+import { DEMO_TOKEN, EXTENSION_ID, INFRA, admin, api, colleagueDeploys, find, latestBuild, loadedDeck, waitFor } from './support';
 
 /** A translated command title or category is read as both: the translation (`value`) and the English (`original`). */
 type Localized = string | { readonly value: string; readonly original: string };
@@ -159,6 +161,55 @@ describe('Release Deck in an editor whose display language is German', () => {
       await admin('faults', undefined, 'DELETE');
       const cancelled = await vscode.commands.executeCommand<{ kind: string } | undefined>(COMMANDS.cancelRun, { appId: 'frontend', environmentId: 'staging' });
       assert.equal(cancelled?.kind, 'cancelled');
+    } finally {
+      deck.testing?.answerConfirmations(undefined);
+      await admin('faults', undefined, 'DELETE');
+      await deck.refresh();
+    }
+  });
+
+  it('says a broken profile file\'s problems in German in the Problems panel, and in English in the log', async () => {
+    const deck = await api();
+    const folder = vscode.workspace.workspaceFolders?.[0];
+    assert.ok(folder);
+    const file = path.join(folder.uri.fsPath, '.vscode', 'release-deck.json');
+    const original = readFileSync(file, 'utf8');
+    const broken = JSON.parse(original) as Record<string, unknown> & { apps: Array<Record<string, unknown>> };
+    delete broken.infrastructureRepo;
+    const first = broken.apps[0];
+    assert.ok(first);
+    first.envirnoments = [];
+    const logged = deck.testing?.logLines().length ?? 0;
+    writeFileSync(file, JSON.stringify(broken, null, 2));
+    try {
+      await waitFor('the profile to be reported broken', () => deck.state().profile.kind === 'broken');
+      const uri = vscode.Uri.file(file);
+      const diagnostics = await waitFor('the problems to reach the Problems panel', () => {
+        const found = vscode.languages.getDiagnostics(uri).filter((diagnostic) => diagnostic.source === 'Release Deck');
+        return found.length >= 2 ? found : undefined;
+      });
+      assert.deepEqual(diagnostics.map((diagnostic) => diagnostic.message).sort(), ['$.apps[0].envirnoments: "envirnoments" ist hier kein Feld des Profils (prüfen Sie die Schreibweise).', '$: "infrastructureRepo" ist hier erforderlich.']);
+      const line = await waitFor('the log to say why', () => deck.testing?.logLines().slice(logged).find((each) => each.startsWith('Profile: ')));
+      assert.match(line, /has 2 problems: \$ "infrastructureRepo" is required here\.; \$\.apps\[0\]\.envirnoments "envirnoments" is not a profile field here \(check its spelling\)\.$/, 'the log stays English');
+    } finally {
+      writeFileSync(file, original);
+    }
+    await waitFor('the profile to load again', () => deck.state().profile.kind === 'workspace');
+    await waitFor('the Problems panel to be cleared', () => (vscode.languages.getDiagnostics(vscode.Uri.file(file)).some((diagnostic) => diagnostic.source === 'Release Deck') ? undefined : true));
+  });
+
+  it('writes a deployment\'s outcome to the log in English while telling the person in German', async () => {
+    const deck = await loadedDeck();
+    const logged = deck.testing?.logLines().length ?? 0;
+    deck.testing?.answerConfirmations(true);
+    try {
+      // GitHub cannot list the deployment workflow's runs: nothing is sent, and the outcome is a problem.
+      await admin('faults', { path: '/deploy-staging-api\\.yml/runs$', kind: 'status', status: 500, count: 20 });
+      const result = await vscode.commands.executeCommand<{ problem?: string; nothingStarted: boolean } | undefined>(COMMANDS.deploy, { appId: 'api', environmentId: 'staging', imageTag: 'rel-2026.11.12.14.05.33', reason: 'integration test' });
+      assert.equal(result?.nothingStarted, true);
+      assert.match(result?.problem ?? '', /^GitHub antwortete 500 .* Auf API staging läuft weiterhin /, 'the person reads German');
+      const line = deck.testing?.logLines().slice(logged).find((each) => each.includes(' deploying API staging to rel-2026.11.12.14.05.33: '));
+      assert.match(line ?? '', /: GitHub answered 500 \(a server error\) .* Nothing was sent: without its runs, Release Deck cannot tell whether a deployment of API staging is already under way\. API staging still runs \S+\.$/, `the log stays English: ${line ?? '(no line)'}`);
     } finally {
       deck.testing?.answerConfirmations(undefined);
       await admin('faults', undefined, 'DELETE');
