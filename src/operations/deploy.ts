@@ -175,7 +175,16 @@ export async function deployAndFollow(client: GitHubClient, plan: DeployPlan, re
   const expected: ExpectedBuild = target.tagCommit !== undefined && plan.monorepo !== undefined ? await releaseBuild(client, plan.monorepo, app.app, target.tagCommit, target.imageTag, undefined, language) : { sha: target.sha };
   const whatIn = (other: Language): string => (target.gitTag !== undefined ? buildWords(target.imageTag, expected.sha, other.l10n) : other.l10n.t('commit {0}', shortSha(expected.sha)));
   report(l10n.t('Deployed. Checking that {0} reports {1}…', label, whatIn(language)));
-  const version = await verifyVersion(versionUrl, expected.sha, { ...options, wrongEnvironment: (name) => wrongEnvironmentWarning(app.app, environment.environment, name, l10n) });
+  // The environment a wrong answer named, to say that reason in English too.
+  let answeredEnvironment: string | undefined;
+  const wrongEnvironmentIn = (other: Language, name: string): string | undefined => wrongEnvironmentWarning(app.app, environment.environment, name, other.l10n);
+  const version = await verifyVersion(versionUrl, expected.sha, {
+    ...options,
+    wrongEnvironment: (name) => {
+      answeredEnvironment = name;
+      return wrongEnvironmentIn(language, name);
+    },
+  });
   if (version.kind === 'mismatch') {
     const seen = version.seen.slice(0, 12);
     const unsureIn = (other: Language): string => {
@@ -186,7 +195,9 @@ export async function deployAndFollow(client: GitHubClient, plan: DeployPlan, re
   }
   if (version.kind === 'unreachable') {
     const reason = version.reason;
-    return { run, version, stoppedWatching: false, nothingStarted: false, ...failed((other) => other.l10n.t('The deployment of {0} to {1} succeeded, but {2} could not confirm it ({3}).', target.imageTag, label, versionUrl, reason)) };
+    const wrongName = answeredEnvironment !== undefined && reason === wrongEnvironmentIn(language, answeredEnvironment) ? answeredEnvironment : undefined;
+    const reasonIn = (other: Language): string => (wrongName !== undefined ? (wrongEnvironmentIn(other, wrongName) ?? reason) : reason);
+    return { run, version, stoppedWatching: false, nothingStarted: false, ...failed((other) => other.l10n.t('The deployment of {0} to {1} succeeded, but {2} could not confirm it ({3}).', target.imageTag, label, versionUrl, reasonIn(other))) };
   }
   return { run, version, ...(target.gitTag !== undefined ? { build: expected.sha } : {}), stoppedWatching: version.kind === 'stopped', nothingStarted: false };
 }
