@@ -4,6 +4,7 @@ import type { SchemaError } from './generated/profileSchemaValidator';
 import { english, type L10n } from './l10n';
 import { applyDefaults, type RawProfile } from './profileDefaults';
 import { commandControlCharacterSentence, hazardProblems, NO_CONTROL_CHARACTERS_PATTERN } from './profileHazards';
+import { patternSentence } from './profilePatterns';
 import { problemAt } from './profileProblems';
 import { semanticProblems } from './profileSemantics';
 import { depthProblem, duplicateKeyProblems } from './profileText';
@@ -72,6 +73,7 @@ export function jsonPathOf(pointer: string): string {
 function describeSchemaErrors(errors: readonly SchemaError[], l10n: L10n): ProfileProblem[] {
   const seen = new Set<string>();
   const problems: ProfileProblem[] = [];
+  const unknownKinds: ProfileProblem[] = [];
   for (const error of errors) {
     // A failed oneOf is explained by the errors of the branch the discriminator chose.
     if (error.keyword === 'oneOf' || error.keyword === 'if') {
@@ -82,10 +84,11 @@ function describeSchemaErrors(errors: readonly SchemaError[], l10n: L10n): Profi
     const key = `${problem.path} ${problem.message}`;
     if (!seen.has(key)) {
       seen.add(key);
-      problems.push(problem);
+      (error.keyword === 'discriminator' ? unknownKinds : problems).push(problem);
     }
   }
-  return problems;
+  // An unknown deploy kind is also refused by the kind's own list of values: say it once.
+  return [...problems, ...unknownKinds.filter((kind) => !problems.some((problem) => problem.path === kind.path))];
 }
 
 /** Where a schema error is and its words: a sentence for each keyword the generated validator can emit (its own `message` is English). */
@@ -107,7 +110,7 @@ function describeSchemaError(error: SchemaError): { readonly path: string; reado
       if (pattern === NO_CONTROL_CHARACTERS_PATTERN) {
         return { path, words: commandControlCharacterSentence };
       }
-      return { path, words: (l10n) => l10n.t('does not match the expected form {0}.', pattern) };
+      return { path, words: patternSentence(pattern) ?? ((l10n) => l10n.t('does not match the expected form {0}.', pattern)) };
     }
     case 'enum': {
       const allowed = (params.allowedValues as unknown[]).map((value) => JSON.stringify(value)).join(', ');

@@ -123,7 +123,7 @@ describe('the profile file\'s problems in German (the Problems panel), English i
     );
     assertSaid(problems, '$.apps[0].environments[0].versionUrl', /^"http:\/\/staging\.shop\.example\/version" muss https verwenden \(einfaches http wird nur für localhost akzeptiert\)\.$/, /must use https/);
     // The schema's pattern refuses a prefix before the semantic check would; that check still speaks German.
-    assertSaid(problemsOf(shopWith((profile) => Object.assign(app(profile), { gitTagPrefix: 'Web' }))), '$.apps[0].gitTagPrefix', /^entspricht nicht der erwarteten Form \^\[a-z\]\[a-z0-9_\]\*-\$\.$/, /does not match the expected form/);
+    assertSaid(problemsOf(shopWith((profile) => Object.assign(app(profile), { gitTagPrefix: 'Web' }))), '$.apps[0].gitTagPrefix', /^muss mit einem Kleinbuchstaben beginnen, .* und muss mit „-“ enden, z\. B\. „api-“\.$/, /end with "-", e\.g\. "api-"/);
     assert.equal(gitTagPrefixProblem('Web', germanL10n()), '"Web" ist kein Git-Tag-Präfix: erwartet werden Kleinbuchstaben, Ziffern oder "_", gefolgt von "-", z. B. "api-".');
     const scheme = problemsOf(shopWith((profile) => Object.assign(app(profile), { releaseTags: { git: '{app}@{semver}', image: '{version}' } })));
     assertSaid(scheme, '$.apps[0].releaseTags.git', /^\{semver\} ist kein Platzhalter von Git-Tags; verwenden Sie \{app\} und einen von \{date\}, \{version\}\.$/, /is not a placeholder of git tags/);

@@ -86,12 +86,12 @@ describe('profile', () => {
     const expectations: Array<[string, RegExp]> = [
       ['$', /"infrastructureRepo" is required/],
       ['$.name', /must not be empty/],
-      ['$.monorepo', /does not match/],
-      ['$.apps[0].id', /does not match/],
+      ['$.monorepo', /must name a repository as "owner\/name"/],
+      ['$.apps[0].id', /must start with a lowercase letter/],
       ['$.apps[0].envirnoments', /not a profile field/],
       ['$.apps[0].environments[0].deploy', /"tagInput" is required/],
-      ['$.apps[0].environments[0].deploy.workflow', /does not match/],
-      ['$.apps[1].environments[0].deploy.kind', /"workflow", "manual" or "latest"/],
+      ['$.apps[0].environments[0].deploy.workflow', /must be the file name of a workflow/],
+      ['$.apps[1].environments[0].deploy.kind', /must be one of "workflow", "manual", "latest"/],
     ];
     for (const [path, pattern] of expectations) {
       assert.ok(
@@ -99,6 +99,7 @@ describe('profile', () => {
         `expected a problem at ${path} matching ${pattern}; got:\n${byPath.join('\n')}`,
       );
     }
+    assert.equal(byPath.filter((line) => line.startsWith('$.apps[1].environments[0].deploy.kind: ')).length, 1, 'an unknown deploy kind is said once');
   });
 
   it('reads buildPaths (CI\'s path filter) and says what is wrong with them', () => {
