@@ -1,3 +1,5 @@
+import type { VersionFailure } from './versionFailure';
+
 /**
  * What a refresh learns from GitHub and from the environments' /version endpoints, as plain data.
  * The github/ and live/ layers produce these; domain/buildDeck.ts turns them into a DeckSnapshot.
@@ -139,8 +141,8 @@ export interface RecordFact {
 /** What an environment's /version endpoint answered. */
 export type VersionFact =
   | { readonly kind: 'answered'; readonly release: string; readonly environment: string }
-  | { readonly kind: 'unreachable'; readonly reason: string }
-  | { readonly kind: 'malformed'; readonly reason: string };
+  | { readonly kind: 'unreachable'; readonly reason: string; readonly failure?: VersionFailure }
+  | { readonly kind: 'malformed'; readonly reason: string; readonly failure?: VersionFailure };
 
 /** The commits reachable from one commit that change one folder, newest first, as GitHub listed them (one page). */
 export interface FolderHistoryFact {

@@ -3,6 +3,7 @@ import { english, type L10n } from './l10n';
 import type { Profile, WorkflowDeploy } from './profileTypes';
 import { reasonInputOf } from './workflowInputs';
 import { runNameMentionsTag, summarizeWorkflow, tagInputOf } from './workflowDiscovery';
+import { versionReason } from './versionFailure';
 
 /**
  * Check Profile's rules, pure: the profile against what GitHub and the /version endpoints answered. Each
@@ -137,7 +138,7 @@ export function checkProfile(profile: Profile, facts: CheckFacts, l10n: L10n = e
       }
       const version = environment.versionUrl !== undefined ? facts.versions.get(environment.versionUrl) : undefined;
       if (version !== undefined && version.kind !== 'answered') {
-        add(`${path}.versionUrl`, 'warning', l10n.t('{0} does not answer with a commit: {1}. The deck cannot tell what runs in {2} until it does; correct the URL if it is wrong.', environment.versionUrl ?? '', version.reason, `${app.label} ${environment.label}`));
+        add(`${path}.versionUrl`, 'warning', l10n.t('{0} does not answer with a commit: {1}. The deck cannot tell what runs in {2} until it does; correct the URL if it is wrong.', environment.versionUrl ?? '', versionReason(version, l10n), `${app.label} ${environment.label}`));
       }
     });
   });

@@ -6,6 +6,7 @@ import { commitsStartingWith, isFullSha } from './tags';
 import { readImageTag, tagSchemeOf, type SchemedApp, type TagScheme } from './tagScheme';
 import { commitTitle } from './words';
 import { english, type L10n } from './l10n';
+import { versionReason } from './versionFailure';
 
 /** What resolving a running version needs of a refresh: the recent commits of main, indexed by SHA. */
 export interface CommitContext {
@@ -34,7 +35,7 @@ export function runningVersion(
   const l10n = context.l10n ?? english;
   if (environment.versionUrl !== undefined) {
     if (version === undefined || version.kind === 'unreachable') {
-      const reason = version?.kind === 'unreachable' ? version.reason : l10n.t('it was not asked');
+      const reason = version?.kind === 'unreachable' ? versionReason(version, l10n) : l10n.t('it was not asked');
       const fallback = lastSuccessful !== undefined ? fromDeployment(lastSuccessful, releases, context) : undefined;
       const unreached = l10n.t('{0} could not be reached ({1}).', environment.versionUrl, reason);
       return {
@@ -44,7 +45,7 @@ export function runningVersion(
       };
     }
     if (version.kind === 'malformed') {
-      return { problem: l10n.t('{0} answered something that is not a version: {1}', environment.versionUrl, version.reason), problemState: 'unknown' };
+      return { problem: l10n.t('{0} answered something that is not a version: {1}', environment.versionUrl, versionReason(version, l10n)), problemState: 'unknown' };
     }
     const warning = wrongEnvironmentWarning(app, environment, version.environment, l10n);
     if (warning !== undefined) {

@@ -1,4 +1,5 @@
 import type { VersionFact } from '../domain/facts';
+import { versionFailureWords, type VersionFailure } from '../domain/versionFailure';
 
 /**
  * Asks an environment's /version endpoint what runs there. It answers `{"release": "<sha>",
@@ -20,51 +21,56 @@ export async function probeVersion(url: string, options: VersionProbeOptions = {
     answer = await get(url, timeoutMs);
   } catch (error) {
     if (error instanceof ProbeTimeout) {
-      return { kind: 'unreachable', reason: `no answer within ${timeoutMs / 1000} s` };
+      return failed('unreachable', { code: 'timeout', seconds: timeoutMs / 1000 });
     }
-    return { kind: 'unreachable', reason: networkReason(error) };
+    return failed('unreachable', networkFailure(error));
   }
   if (answer.status < 200 || answer.status >= 300) {
-    return { kind: 'unreachable', reason: `it answered HTTP ${answer.status}` };
+    return failed('unreachable', { code: 'status', status: answer.status });
   }
   if (answer.cutShort) {
-    return { kind: 'malformed', reason: `the answer is more than ${MAX_BODY * 2} bytes long, far more than a version` };
+    return failed('malformed', { code: 'tooLong', bytes: MAX_BODY * 2, more: true });
   }
   return parseVersionAnswer(answer.text);
 }
 
 export function parseVersionAnswer(text: string): VersionFact {
   if (text.length > MAX_BODY) {
-    return { kind: 'malformed', reason: `the answer is ${text.length} bytes long, far more than a version` };
+    return failed('malformed', { code: 'tooLong', bytes: text.length, more: false });
   }
   let data: unknown;
   try {
     data = JSON.parse(text);
   } catch {
-    return { kind: 'malformed', reason: /^\s*</.test(text) ? 'an HTML page came back instead of JSON' : 'the answer is not JSON' };
+    return failed('malformed', /^\s*</.test(text) ? { code: 'html' } : { code: 'notJson' });
   }
   if (typeof data !== 'object' || data === null || Array.isArray(data)) {
-    return { kind: 'malformed', reason: 'the answer is not a JSON object' };
+    return failed('malformed', { code: 'notObject' });
   }
   const { release, environment } = data as { release?: unknown; environment?: unknown };
   if (typeof release !== 'string' || release.trim() === '') {
-    return { kind: 'malformed', reason: 'the answer has no "release" field' };
+    return failed('malformed', { code: 'noRelease' });
   }
   return { kind: 'answered', release: release.trim(), environment: typeof environment === 'string' ? environment : '' };
 }
 
-function networkReason(error: unknown): string {
+/** A fact that says why no version was read: the failure as data, and its English words (for the log). */
+function failed(kind: 'unreachable' | 'malformed', failure: VersionFailure): VersionFact {
+  return { kind, reason: versionFailureWords(failure), failure };
+}
+
+function networkFailure(error: unknown): VersionFailure {
   const code = (error as { code?: unknown } | null)?.code;
   if (code === 'ECONNREFUSED') {
-    return 'the connection was refused';
+    return { code: 'refused' };
   }
   if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') {
-    return 'its host name could not be resolved';
+    return { code: 'unresolved' };
   }
   if (code === 'ECONNRESET') {
-    return 'the connection was reset';
+    return { code: 'reset' };
   }
-  return error instanceof Error ? error.message : 'a network error';
+  return { code: 'network', detail: error instanceof Error ? error.message : 'a network error' };
 }
 
 class ProbeTimeout extends Error {

@@ -18,6 +18,7 @@ import { followRun, verifyVersion, words, type FollowOptions, type VersionCheck 
 import { placeLabel } from '../domain/words';
 import { buildWords } from '../domain/sameBuild';
 import { releaseBuild, type ExpectedBuild } from './releaseBuild';
+import { versionReason } from '../domain/versionFailure';
 
 export interface DeployPlan {
   readonly app: AppDeck;
@@ -196,7 +197,7 @@ export async function deployAndFollow(client: GitHubClient, plan: DeployPlan, re
   if (version.kind === 'unreachable') {
     const reason = version.reason;
     const wrongName = answeredEnvironment !== undefined && reason === wrongEnvironmentIn(language, answeredEnvironment) ? answeredEnvironment : undefined;
-    const reasonIn = (other: Language): string => (wrongName !== undefined ? (wrongEnvironmentIn(other, wrongName) ?? reason) : reason);
+    const reasonIn = (other: Language): string => (wrongName !== undefined ? (wrongEnvironmentIn(other, wrongName) ?? reason) : versionReason(version, other.l10n));
     return { run, version, stoppedWatching: false, nothingStarted: false, ...failed((other) => other.l10n.t('The deployment of {0} to {1} succeeded, but {2} could not confirm it ({3}).', target.imageTag, label, versionUrl, reasonIn(other))) };
   }
   return { run, version, ...(target.gitTag !== undefined ? { build: expected.sha } : {}), stoppedWatching: version.kind === 'stopped', nothingStarted: false };

@@ -7,6 +7,7 @@ import { listPendingDeployments } from '../github/pendingDeployments';
 import { getRun, listWorkflowRuns } from '../github/workflows';
 import { probeVersion } from '../live/versionProbe';
 import { sleep as defaultSleep } from '../timers';
+import type { VersionFailure } from '../domain/versionFailure';
 
 /** How a follow ends: the run finished, or the person stopped watching (never the run itself). */
 export type FollowOutcome = { readonly kind: 'finished'; readonly run: WorkflowRunFact } | { readonly kind: 'stopped'; readonly run: WorkflowRunFact };
@@ -106,7 +107,7 @@ export async function waitForRun(
   }
 }
 
-export type VersionCheck = { readonly kind: 'matched'; readonly seen?: string } | { readonly kind: 'mismatch'; readonly seen: string } | { readonly kind: 'unreachable'; readonly reason: string } | { readonly kind: 'stopped' };
+export type VersionCheck = { readonly kind: 'matched'; readonly seen?: string } | { readonly kind: 'mismatch'; readonly seen: string } | { readonly kind: 'unreachable'; readonly reason: string; readonly failure?: VersionFailure } | { readonly kind: 'stopped' };
 
 export interface VerifyOptions extends FollowOptions {
   /**
@@ -134,7 +135,7 @@ export async function verifyVersion(url: string, expected: string | readonly str
       }
       last = { kind: 'mismatch', seen: answer.release };
     } else {
-      last = { kind: 'unreachable', reason: answer.reason };
+      last = { kind: 'unreachable', reason: answer.reason, ...(answer.failure !== undefined ? { failure: answer.failure } : {}) };
     }
     if (options.isStopped?.() === true) {
       return { kind: 'stopped' };

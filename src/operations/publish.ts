@@ -19,6 +19,7 @@ import { placeLabel } from '../domain/words';
 import { buildWords } from '../domain/sameBuild';
 import { releaseBuild } from './releaseBuild';
 import { olderBuildOutcome } from '../domain/olderBuild';
+import { versionReason } from '../domain/versionFailure';
 
 export interface PublishPlan {
   readonly profile: Profile;
@@ -184,7 +185,7 @@ export async function publishAndFollow(client: GitHubClient, plan: PublishPlan, 
           return result({ problem: l10n.t('The deployment of {0} succeeded, but {1} still reports {2} instead of {3}{4}.', draft.imageTag, versionUrl, version.seen.slice(0, 12), what, expected.unsure !== undefined ? ` (${expected.unsure})` : '') });
         }
         if (version.kind === 'unreachable') {
-          return result({ problem: l10n.t('The deployment of {0} succeeded, but {1} could not confirm it ({2}).', draft.imageTag, versionUrl, version.reason) });
+          return result({ problem: l10n.t('The deployment of {0} succeeded, but {1} could not confirm it ({2}).', draft.imageTag, versionUrl, versionReason(version, l10n)) });
         }
       }
     }

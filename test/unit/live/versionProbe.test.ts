@@ -1,7 +1,9 @@
 import { strict as assert } from 'node:assert';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { versionReason } from '../../../src/domain/versionFailure';
 import { probeVersion } from '../../../src/live/versionProbe';
+import { germanL10n } from '../l10n/german';
 
 /** A /version endpoint whose answers each test chooses, as nginx (or a broken proxy in front of it) might give them. */
 describe('/version probe', () => {
@@ -29,12 +31,24 @@ describe('/version probe', () => {
     assert.deepEqual(await probeVersion(`${base}/version`), { kind: 'answered', release: '3f2a9c0d1e2b3c4d5e6f708192a3b4c5d6e7f809', environment: 'production' });
   });
 
+  it('says why in the person\'s language where the deck shows it, and in English for the log', async () => {
+    answer = (_, response) => {
+      response.writeHead(503, { 'content-type': 'text/plain' });
+      response.end('down');
+    };
+    const fact = await probeVersion(`${base}/version`);
+    assert.equal(fact.kind, 'unreachable');
+    assert.ok(fact.kind === 'unreachable');
+    assert.equal(fact.reason, 'it answered HTTP 503');
+    assert.equal(versionReason(fact, germanL10n()), 'es antwortete mit HTTP 503');
+  });
+
   it('says which HTTP status came back instead of a version', async () => {
     answer = (_, response) => {
       response.writeHead(502, { 'content-type': 'text/html' });
       response.end('<html><body>Bad Gateway</body></html>');
     };
-    assert.deepEqual(await probeVersion(`${base}/version`), { kind: 'unreachable', reason: 'it answered HTTP 502' });
+    assert.deepEqual(await probeVersion(`${base}/version`), { kind: 'unreachable', reason: 'it answered HTTP 502', failure: { code: 'status', status: 502 } });
   });
 
   it('tells an HTML page and broken JSON apart', async () => {
@@ -42,12 +56,12 @@ describe('/version probe', () => {
       response.writeHead(200, { 'content-type': 'text/html' });
       response.end('<!DOCTYPE html><html><body>Sign in</body></html>');
     };
-    assert.deepEqual(await probeVersion(`${base}/version`), { kind: 'malformed', reason: 'an HTML page came back instead of JSON' });
+    assert.deepEqual(await probeVersion(`${base}/version`), { kind: 'malformed', reason: 'an HTML page came back instead of JSON', failure: { code: 'html' } });
     answer = (_, response) => {
       response.writeHead(200, { 'content-type': 'application/json' });
       response.end('{"release": "3f2a');
     };
-    assert.deepEqual(await probeVersion(`${base}/version`), { kind: 'malformed', reason: 'the answer is not JSON' });
+    assert.deepEqual(await probeVersion(`${base}/version`), { kind: 'malformed', reason: 'the answer is not JSON', failure: { code: 'notJson' } });
   });
 
   it('stops reading an answer far longer than a version and says so', async () => {
@@ -74,7 +88,7 @@ describe('/version probe', () => {
       // The rest never comes.
     };
     const started = Date.now();
-    assert.deepEqual(await probeVersion(`${base}/version`, { timeoutMs: 300 }), { kind: 'unreachable', reason: 'no answer within 0.3 s' });
+    assert.deepEqual(await probeVersion(`${base}/version`, { timeoutMs: 300 }), { kind: 'unreachable', reason: 'no answer within 0.3 s', failure: { code: 'timeout', seconds: 0.3 } });
     assert.ok(Date.now() - started < 2000);
   });
 
@@ -83,6 +97,6 @@ describe('/version probe', () => {
     await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
     const port = (closed.address() as AddressInfo).port;
     await new Promise((resolve) => closed.close(resolve));
-    assert.deepEqual(await probeVersion(`http://127.0.0.1:${port}/version`), { kind: 'unreachable', reason: 'the connection was refused' });
+    assert.deepEqual(await probeVersion(`http://127.0.0.1:${port}/version`), { kind: 'unreachable', reason: 'the connection was refused', failure: { code: 'refused' } });
   });
 });
