@@ -102,7 +102,9 @@ async function holdUntilKnown(services: Services, app: AppDeck, draft: DraftRele
     services.log.warn(`Whether ${draft.gitTag} was published could still not be read from GitHub; ${app.app.label} can be published or deployed from this window again. Check the release on GitHub first: ${draft.htmlUrl}`);
     return;
   }
-  services.log.info(`GitHub now shows ${settled.tagName} ${settled.draft ? 'still as a draft: it was not published' : 'published'}; ${app.app.label} can be published or deployed from this window again.`);
+  // A draft read now is what GitHub shows, not proof the lost publish will never be applied: said with its time.
+  const shown = settled.draft ? `still as a draft at ${new Date().toISOString()}` : 'published';
+  services.log.info(`GitHub shows ${settled.tagName} ${shown}; ${app.app.label} can be published or deployed from this window again.${settled.draft ? ` Check the release on GitHub before publishing again: ${draft.htmlUrl}` : ''}`);
   await services.store.refresh('the outcome of a publish is known');
 }
 

@@ -108,22 +108,61 @@ export async function lookForDispatchedRun(
   );
 }
 
-/** Did a publish whose answer was lost publish the release? Reads the release again. */
-export async function lookForPublishedRelease(client: GitHubClient, monorepo: string, releaseId: number, expected: { tagName: string; targetCommitish: string; releasePage: string }): Promise<Outcome<ReleaseFact>> {
-  let release: ReleaseFact;
-  try {
-    release = await getRelease(client, monorepo, releaseId);
-  } catch (error) {
-    return unknownOutcome((language) => language.l10n.t('the release could not be read again: {0}', describeError(error, language)), expected.releasePage);
+export interface LookOptions {
+  /** How many times the release (or run) is read in all; the waits between reads are `intervalMs`. */
+  readonly attempts?: number;
+  readonly intervalMs?: number;
+  readonly sleep?: (ms: number) => Promise<void>;
+  /** This machine's clock, for the time a read is said to have been made at. */
+  readonly now?: () => Date;
+}
+
+const defaultSleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * Did a publish whose answer was lost (`error`) publish the release? Only a connection that was never opened
+ * proves it did not. Otherwise the release is read again, a few times over about 30 s while it still shows a
+ * draft: GitHub may still be applying a request whose answer it lost, so a draft read afterwards proves nothing
+ * and the outcome stays unknown (said with the time it was read at).
+ */
+export async function lookForPublishedRelease(
+  client: GitHubClient,
+  monorepo: string,
+  releaseId: number,
+  expected: { tagName: string; targetCommitish: string; releasePage: string },
+  error?: unknown,
+  options: LookOptions = {},
+): Promise<Outcome<ReleaseFact>> {
+  if (isGitHubError(error) && error.notConnected !== undefined) {
+    const notConnected = error.notConnected;
+    return notDone(({ l10n }) => l10n.t('{0}: the request never reached GitHub', notConnected));
   }
-  if (release.draft) {
-    return notDone(({ l10n }) => l10n.t('GitHub shows {0} still as a draft', release.tagName));
+  const attempts = Math.max(1, options.attempts ?? 4);
+  const sleep = options.sleep ?? defaultSleep;
+  const now = options.now ?? ((): Date => new Date());
+  let release: ReleaseFact | undefined;
+  let readAt = now();
+  for (let attempt = 0; attempt < attempts && (release === undefined || release.draft); attempt += 1) {
+    if (attempt > 0) {
+      await sleep(options.intervalMs ?? 10_000);
+    }
+    try {
+      release = await getRelease(client, monorepo, releaseId);
+      readAt = now();
+    } catch (failure) {
+      return unknownOutcome((language) => language.l10n.t('the release could not be read again: {0}', describeError(failure, language)), expected.releasePage);
+    }
   }
-  if (release.tagName !== expected.tagName) {
-    return unknownOutcome(({ l10n }) => l10n.t('the release is no longer a draft, but its tag is {0}, not {1}', release.tagName, expected.tagName), release.htmlUrl);
+  if (release === undefined || release.draft) {
+    const at = readAt;
+    return unknownOutcome(({ l10n, locale }) => l10n.t('GitHub still showed {0} as a draft when read at {1}, but a lost answer is no refusal: GitHub may still publish it', expected.tagName, formatClock(at, locale)), expected.releasePage);
   }
-  if (release.targetCommitish !== expected.targetCommitish) {
-    return unknownOutcome(({ l10n }) => l10n.t('the release is published, but on {0}, not {1}', release.targetCommitish, expected.targetCommitish), release.htmlUrl);
+  const published = release;
+  if (published.tagName !== expected.tagName) {
+    return unknownOutcome(({ l10n }) => l10n.t('the release is no longer a draft, but its tag is {0}, not {1}', published.tagName, expected.tagName), published.htmlUrl);
   }
-  return { kind: 'done', value: release };
+  if (published.targetCommitish !== expected.targetCommitish) {
+    return unknownOutcome(({ l10n }) => l10n.t('the release is published, but on {0}, not {1}', published.targetCommitish, expected.targetCommitish), published.htmlUrl);
+  }
+  return { kind: 'done', value: published };
 }

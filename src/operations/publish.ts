@@ -79,9 +79,10 @@ export async function publishAndFollow(client: GitHubClient, plan: PublishPlan, 
     const lostIn = (said: Language): string => said.l10n.t('{0} while trying to publish {1}', lostAnswer(error, said.l10n), draft.gitTag);
     const lost = lostIn(language);
     report(l10n.t('{0}. Reading the release again…', lost));
-    const outcome = await lookForPublishedRelease(client, profile.monorepo, draft.id, { tagName: draft.gitTag, targetCommitish, releasePage: draft.htmlUrl });
+    const look = { ...(options.sleep !== undefined ? { sleep: options.sleep } : {}), ...(options.intervalMs !== undefined ? { intervalMs: options.intervalMs } : {}) };
+    const outcome = await lookForPublishedRelease(client, profile.monorepo, draft.id, { tagName: draft.gitTag, targetCommitish, releasePage: draft.htmlUrl }, error, look);
     if (outcome.kind === 'notDone') {
-      throw new PublishNotDone((said) => said.l10n.t('{0}. Release Deck read it again: {1}, so it was not published. You can publish it again.', lostIn(said), outcome.said?.(said) ?? outcome.evidence));
+      throw new PublishNotDone((said) => said.l10n.t('{0} ({1}), so it was not published. You can publish it again.', lostIn(said), outcome.said?.(said) ?? outcome.evidence));
     }
     if (outcome.kind === 'unknown') {
       throw new PublishNotDone((said) => said.l10n.t('{0}, and whether it was published cannot be told: {1}. Check the release on GitHub before publishing again ({2}).', lostIn(said), outcome.said?.(said) ?? outcome.why, outcome.checkUrl), { kind: 'release', url: outcome.checkUrl });

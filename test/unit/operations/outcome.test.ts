@@ -4,7 +4,7 @@ import { findEnvironment, type AppDeck, type EnvironmentDeck } from '../../../sr
 import { resolveDeployTarget } from '../../../src/domain/deployPlan';
 import { deployAndFollow, type DeployResult } from '../../../src/operations/deploy';
 import { publishAndFollow, PublishNotDone } from '../../../src/operations/publish';
-import { lookForDispatchedRun, lostAnswer, outcomeUnclear } from '../../../src/operations/outcome';
+import { lookForDispatchedRun, lookForPublishedRelease, lostAnswer, outcomeUnclear } from '../../../src/operations/outcome';
 import { gitHubErrorFor, isGitHubError } from '../../../src/github/errors';
 import { GitHubClient } from '../../../src/github/client';
 import { dispatchWorkflow, listWorkflowRuns } from '../../../src/github/workflows';
@@ -223,19 +223,58 @@ describe('actions whose answer is lost', () => {
     assert.ok(steps.some((step) => /GitHub did not answer in time while trying to publish api-2026\.11\.25\.18\.00\.00, but GitHub published it/.test(step)), steps.join('\n'));
   });
 
-  it('a publish that failed before GitHub applied it: "not published", because the release is still a draft', async () => {
+  it('a publish answered 502 while the release still shows a draft for about 30 s: unknown (GitHub may still apply it), with the time read, never "publish it again"', async () => {
     const { app, profile } = await deck('api', 'production');
     const draft = app.draft;
     assert.ok(draft);
     await addFault(harness.simulator, { path: '/releases/\\d+$', method: 'PATCH', kind: 'status', status: 502, count: 1 });
-    await assert.rejects(publishAndFollow(harness.client, { profile, app: app.app, draft }, () => undefined, moving()), (error: unknown) => {
+    const waits: number[] = [];
+    const reads = (): number => harness.simulator.stats.log.filter((entry) => entry.method === 'GET' && /\/releases\/\d+$/.test(entry.path)).length;
+    const readsBefore = reads();
+    await assert.rejects(publishAndFollow(harness.client, { profile, app: app.app, draft }, () => undefined, { sleep: (ms) => { waits.push(ms); return Promise.resolve(); } }), (error: unknown) => {
       assert.ok(error instanceof PublishNotDone);
-      assert.match(error.message, /GitHub answered 502 \(a server error\) while trying to publish api-2026\.11\.25\.18\.00\.00\. Release Deck read it again: GitHub shows api-2026\.11\.25\.18\.00\.00 still as a draft, so it was not published\./);
+      assert.match(error.message, /^GitHub answered 502 \(a server error\) while trying to publish api-2026\.11\.25\.18\.00\.00, and whether it was published cannot be told: GitHub still showed api-2026\.11\.25\.18\.00\.00 as a draft when read at \d{1,2}:\d\d:\d\d(?: [AP]M)?, but a lost answer is no refusal: GitHub may still publish it\. Check the release on GitHub before publishing again \(https:\/\/github\.com\/WordPress\/openverse\/releases\/.+\)\.$/);
+      assert.doesNotMatch(error.message, /publish it again|was not published/);
+      assert.equal(error.link?.kind, 'release', 'the release page is offered: the publish stays guarded');
+      return true;
+    });
+    assert.deepEqual(waits, [10_000, 10_000, 10_000], 'read four times over 30 s');
+    assert.equal(reads() - readsBefore, 4);
+  });
+
+  it('a publish GitHub applies only after its answer was lost and the first read: published', async () => {
+    const { app } = await deck('catalog', 'production');
+    const draft = app.draft;
+    assert.ok(draft);
+    const release = harness.simulator.world.repos[0]!.releases.find((candidate) => candidate.id === draft.id);
+    assert.ok(release);
+    const lost = gitHubErrorFor('server', { action: 'publish' }, { status: 502 });
+    const outcome = await lookForPublishedRelease(harness.client, MONOREPO, draft.id, { tagName: draft.gitTag, targetCommitish: draft.targetCommitish, releasePage: draft.htmlUrl }, lost, {
+      sleep: () => {
+        // GitHub finishes applying the publish while Release Deck waits.
+        release.draft = false;
+        release.publishedAt = harness.simulator.now().toISOString();
+        harness.simulator.advance(1);
+        return Promise.resolve();
+      },
+    });
+    assert.equal(outcome.kind, 'done');
+  });
+
+  it('a publish whose connection could not be opened never reached GitHub: "not published, publish it again", without asking GitHub', async () => {
+    const closed = await closedPort();
+    const offline = await GitHubClient.create({ apiUrl: `http://127.0.0.1:${closed}`, token: 'x', timeoutMs: 500, sleep: () => Promise.resolve() });
+    const { app, profile } = await deck('catalog', 'production');
+    const draft = app.draft;
+    assert.ok(draft);
+    await assert.rejects(publishAndFollow(offline, { profile, app: app.app, draft }, () => undefined, moving()), (error: unknown) => {
+      assert.ok(error instanceof PublishNotDone);
+      assert.match(error.message, /^the connection to GitHub could not be opened while trying to publish catalog-.+ \(ECONNREFUSED: the request never reached GitHub\), so it was not published\. You can publish it again\.$/);
       return true;
     });
   });
 
-  it('says a publish that did not happen in the person\'s language, the log\'s English kept apart', async () => {
+  it('says a publish whose outcome is unknown in the person\'s language, the log\'s English kept apart', async () => {
     const { app, profile } = await deck('api', 'production');
     const draft = app.draft;
     assert.ok(draft);
@@ -243,9 +282,9 @@ describe('actions whose answer is lost', () => {
     const steps: string[] = [];
     await assert.rejects(publishAndFollow(harness.client, { profile, app: app.app, draft, language: GERMAN }, (step) => steps.push(step), moving()), (error: unknown) => {
       assert.ok(error instanceof PublishNotDone);
-      assert.equal(
+      assert.match(
         error.said(GERMAN),
-        'GitHub antwortete 502 (ein Serverfehler) beim Versuch, api-2026.11.25.18.00.00 zu veröffentlichen. Release Deck hat es erneut gelesen: GitHub zeigt api-2026.11.25.18.00.00 weiterhin als Entwurf, daher wurde es nicht veröffentlicht. Sie können es erneut veröffentlichen.',
+        /^GitHub antwortete 502 \(ein Serverfehler\) beim Versuch, api-2026\.11\.25\.18\.00\.00 zu veröffentlichen, und ob es veröffentlicht wurde, lässt sich nicht sagen: GitHub zeigte api-2026\.11\.25\.18\.00\.00 beim Lesen um \d\d:\d\d:\d\d noch als Entwurf, doch eine verlorene Antwort ist keine Ablehnung: GitHub kann es noch veröffentlichen\. Prüfen Sie das Release auf GitHub, bevor Sie erneut veröffentlichen \(.+\)\.$/,
       );
       assert.match(error.message, /^GitHub answered 502 \(a server error\) while trying to publish /, 'the log stays English');
       return true;
