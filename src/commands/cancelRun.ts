@@ -16,13 +16,17 @@ import { runTarget } from './runTarget';
 export type CancelResult =
   | { readonly kind: 'cancelled'; readonly conclusion: string }
   | { readonly kind: 'notConfirmed' }
-  | { readonly kind: 'refused'; readonly problem: string; readonly actions: readonly string[] };
+  | { readonly kind: 'refused'; readonly problem: string; readonly actions: readonly string[] }
+  /** The answer was lost: not done (never reached GitHub), or unknown (the run's page to check). */
+  | { readonly kind: 'notDone'; readonly problem: string }
+  | { readonly kind: 'unknown'; readonly problem: string; readonly runUrl: string };
 
 /**
  * Cancel Run: the deployment run of an environment that is queued, waiting or in progress — started
  * from this window, another one, CI or a colleague — behind a modal naming app, environment, run and
  * image tag. Sent once (a second click while it is sent is refused). A run that finished meanwhile is
- * refused by GitHub (409): said so, the deck refreshed.
+ * refused by GitHub (409): said so, the deck refreshed. A cancel whose answer was lost is settled by reading the
+ * run (runAction.ts): cancelled, ended otherwise, or unknown with the run's page (cancelling again is harmless).
  */
 export function registerCancelRun(window: WindowServices): vscode.Disposable {
   return registerSectionCommand(window, COMMANDS.cancelRun, async (services, argument): Promise<CancelResult | undefined> => {
@@ -60,11 +64,12 @@ export function registerCancelRun(window: WindowServices): vscode.Disposable {
       const ended = await getRun(client, run.repo, record.runId).then((current) => followRun(client, run.repo, current, { timeoutMs: 60_000 })).catch(() => undefined);
       void services.store.refresh('a cancelled run ended');
       const conclusion = ended?.kind === 'finished' ? (ended.run.conclusion ?? 'completed') : 'cancelling';
-      void vscode.window.showInformationMessage(
+      const said =
         conclusion === 'cancelling'
           ? vscode.l10n.t('Cancel sent for "{0}" ({1}); GitHub is still stopping it: the deck shows when it has.', record.title, place)
-          : vscode.l10n.t('The deployment run "{0}" of {1} ended: {2}. Check what {1} runs now in the deck.', record.title, place, conclusion),
-      );
+          : vscode.l10n.t('The deployment run "{0}" of {1} ended: {2}. Check what {1} runs now in the deck.', record.title, place, conclusion);
+      // An answer that was lost is said first: the run, read again, showed the cancel applied.
+      void vscode.window.showInformationMessage(sent.lost !== undefined ? vscode.l10n.t('{0}, but GitHub cancelled it. {1}', sent.lost, said) : said);
       return { kind: 'cancelled', conclusion };
     } finally {
       claim.release();

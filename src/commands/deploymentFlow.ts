@@ -1,7 +1,8 @@
 import * as vscode from 'vscode';
 import { COMMANDS } from '../commandIds';
 import { executeCommand } from '../executeCommand';
-import { findEnvironment, type AppDeck, type DeploymentRecord, type EnvironmentDeck } from '../domain/snapshot';
+import { findEnvironment, type AppDeck, type EnvironmentDeck } from '../domain/snapshot';
+import { UNKNOWN_OUTCOME_HOLD_MS, holdUntilShown } from './outcomeHold';
 import { dispatchedRunShown, type UnsettledDispatch } from '../domain/dispatchedRun';
 import type { DeckState } from '../state/deckStore';
 import { describeTag, type DeployTarget } from '../domain/deployPlan';
@@ -94,45 +95,24 @@ export async function runDeployment(services: Services, kind: DeploymentKind, ap
       // Whether a run started is not known: no other deployment of this environment from this window
       // until the deck shows the run (its busy check takes over then), or for a bounded while.
       services.inFlight.update(key, { what: vscode.l10n.t('checking whether the last dispatch to {0} started a run', label), runUrl: unknown.checkUrl });
-      holdUntilShown(services, claim.release, { appId: app.app.id, environmentId: environment.environment.id, label }, unknown.dispatch);
+      holdDispatch(services, claim.release, { appId: app.app.id, environmentId: environment.environment.id, label }, unknown.dispatch);
     } else {
       claim.release();
     }
   }
 }
 
-/** The longest the environment stays guarded after a dispatch whose outcome could not be told. */
-export const UNKNOWN_OUTCOME_HOLD_MS = 5 * 60_000;
-
 /**
- * Keeps the claim after a dispatch whose outcome could not be told until a refresh shows its run — from
- * then on the deck's own busy check refuses while it runs — or UNKNOWN_OUTCOME_HOLD_MS at most (GitHub
- * may never create it: the dispatch may not have been applied).
+ * Keeps the claim after a dispatch whose outcome could not be told until a refresh shows its run (outcomeHold.ts),
+ * or UNKNOWN_OUTCOME_HOLD_MS at most.
  */
-function holdUntilShown(services: Services, release: () => void, place: { appId: string; environmentId: string; label: string }, dispatch: UnsettledDispatch): void {
-  const shown = (state: DeckState): DeploymentRecord | undefined => {
+function holdDispatch(services: Services, release: () => void, place: { appId: string; environmentId: string; label: string }, dispatch: UnsettledDispatch): void {
+  const shown = (state: DeckState): string | undefined => {
     const found = state.snapshot !== undefined ? findEnvironment(state.snapshot, place.appId, place.environmentId) : undefined;
-    return found !== undefined ? dispatchedRunShown(found.environment, dispatch) : undefined;
+    const run = found !== undefined ? dispatchedRunShown(found.environment, dispatch) : undefined;
+    return run !== undefined ? `The last dispatch to ${place.label} started ${run.runUrl}; the deck follows it from here.` : undefined;
   };
-  const settle = (): void => {
-    clearTimeout(timer);
-    listener.dispose();
-    release();
-  };
-  const timer = setTimeout(() => {
-    services.log.info(`No run of the last dispatch to ${place.label} appeared in ${UNKNOWN_OUTCOME_HOLD_MS / 60_000} minutes; ${place.label} is no longer held in this window.`);
-    settle();
-  }, UNKNOWN_OUTCOME_HOLD_MS);
-  const check = (state: DeckState): void => {
-    const run = shown(state);
-    if (run !== undefined) {
-      services.log.info(`The last dispatch to ${place.label} started ${run.runUrl}; the deck follows it from here.`);
-      settle();
-    }
-  };
-  const listener = services.store.onDidChange(check);
-  // The refresh at the deployment's end may already have shown it.
-  check(services.store.state);
+  holdUntilShown(services, release, shown, `No run of the last dispatch to ${place.label} appeared in ${UNKNOWN_OUTCOME_HOLD_MS / 60_000} minutes; ${place.label} is no longer held in this window.`);
 }
 
 /** Refuses (says why, returns it) before anything is asked or sent, when the deck shows a run acting on the environment. */

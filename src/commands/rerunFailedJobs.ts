@@ -10,6 +10,12 @@ import { registerSectionCommand } from './sectionCommand';
 import { executeCommand } from '../executeCommand';
 import { openLink } from '../ui/links';
 import { refuseBusy } from './deploymentFlow';
+import { UNKNOWN_OUTCOME_HOLD_MS, holdUntilShown } from './outcomeHold';
+import { busyMessage, newerDeploymentThan, supersededMessage } from '../domain/busyEnvironment';
+import { findEnvironment } from '../domain/snapshot';
+import type { DeckState } from '../state/deckStore';
+import type { GitHubClient } from '../github/client';
+import { runsActingOn } from '../operations/busyOnGitHub';
 import { rerunDetail } from './runDetails';
 import { rerunRefusedWhy } from './runRefusals';
 import { runTarget, type RunTarget } from './runTarget';
@@ -21,14 +27,19 @@ export type RerunResult =
   | { readonly kind: 'finished'; readonly conclusion: string }
   | { readonly kind: 'stopped' }
   | { readonly kind: 'notConfirmed' }
-  | { readonly kind: 'refused'; readonly problem: string; readonly actions: readonly string[] };
+  | { readonly kind: 'refused'; readonly problem: string; readonly actions: readonly string[] }
+  /** The answer was lost: not done (never reached GitHub), or unknown (the run's page to check). */
+  | { readonly kind: 'notDone'; readonly problem: string }
+  | { readonly kind: 'unknown'; readonly problem: string; readonly runUrl: string };
 
 /**
  * Re-run Failed Jobs: for a failed deployment run, GitHub runs its failed jobs again in the same run (same
  * inputs, so the same image tag), behind a modal naming app, environment, run and image tag; then the deck
  * follows the run as it does a deployment. Never for the release workflow (runTarget). One action per
- * environment at a time (the deployments' in-flight key), and refused while a run acts on the environment.
- * GitHub's refusals (403 while it runs or when it cannot be re-run, 409, 422) are said so, the deck refreshed.
+ * environment at a time (the deployments' in-flight key), and refused while a run acts on the environment —
+ * as the deck shows it, and as GitHub lists it after the confirmation — or once a newer deployment came after
+ * the failed run. GitHub's refusals (403 while it runs or when it cannot be re-run, 409, 422) are said so, the
+ * deck refreshed; a lost answer is settled by reading the run (runAction.ts), the environment held while unknown.
  */
 export function registerRerunFailedJobs(window: WindowServices): vscode.Disposable {
   return registerSectionCommand(window, COMMANDS.rerunFailedJobs, async (services, argument): Promise<RerunResult | undefined> => {
@@ -42,10 +53,19 @@ export function registerRerunFailedJobs(window: WindowServices): vscode.Disposab
       void vscode.window.showWarningMessage(vscode.l10n.t('An action on {0} is already under way ({1}); wait for it to finish.', run.place, claim.running.what));
       return undefined;
     }
+    let result: RerunResult | undefined;
     try {
-      return await confirmAndRerun(services, run);
+      result = await confirmAndRerun(services, run);
+      return result;
     } finally {
-      claim.release();
+      if (result?.kind === 'unknown') {
+        // Whether GitHub re-runs it is not known: no other action on the environment from this window until
+        // the deck shows the run's new attempt (its busy check takes over then), or for a bounded while.
+        services.inFlight.update(key, { what: vscode.l10n.t('checking whether the failed jobs of "{0}" run again', run.record.title), runUrl: run.record.runUrl });
+        holdUntilShown(services, claim.release, (state) => newAttemptShown(state, run), `No new attempt of ${run.record.runUrl} appeared in ${UNKNOWN_OUTCOME_HOLD_MS / 60_000} minutes; ${run.place} is no longer held in this window.`);
+      } else {
+        claim.release();
+      }
     }
   });
 }
@@ -68,15 +88,20 @@ async function confirmAndRerun(services: Services, run: RunTarget): Promise<Reru
     confirmLabel: vscode.l10n.t('Re-run Failed Jobs'),
     send: (signedIn) => rerunFailedJobs(signedIn, run.repo, record.runId),
     refusedWhy: (error) => rerunRefusedWhy(error, userLanguage()),
+    check: (signedIn) => refuseOnGitHub(services, signedIn, run),
   });
   if (sent.kind !== 'sent') {
     return sent;
   }
+  const lost = sent.lost !== undefined ? vscode.l10n.t('{0}, but GitHub re-ran them: following the run.', sent.lost) : undefined;
   const watching = services.store.watchClosely();
   let outcome: Awaited<ReturnType<typeof followRun>> | undefined;
   try {
     outcome = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Release Deck · {0}', place), cancellable: true }, async (progress, token) => {
       let said = '';
+      if (lost !== undefined) {
+        progress.report({ message: lost });
+      }
       return followRun(client, run.repo, await getRun(client, run.repo, record.runId), {
         isStopped: () => token.isCancellationRequested,
         onUpdate: (current) => {
@@ -117,4 +142,37 @@ async function confirmAndRerun(services: Services, run: RunTarget): Promise<Reru
     });
   }
   return { kind: 'finished', conclusion };
+}
+
+/**
+ * Read right after the confirmation (the deck may be a minute old), as a deployment does: nothing is sent while
+ * a run acts on the environment on GitHub (a colleague's deployment: the deployment workflows' concurrency group
+ * would queue the re-run behind it, then deploy the older tag over it), nor when a newer deployment came after the
+ * failed run (a re-run would deploy its older tag over that one: Roll Back or Deploy say what changes first).
+ */
+async function refuseOnGitHub(services: Services, client: GitHubClient, run: RunTarget): Promise<{ problem: string; url?: string } | undefined> {
+  const profile = services.profiles.profile;
+  const releaseChain = run.environment.environment.deployedOnPublish && profile?.releaseWorkflow !== undefined ? { repo: profile.monorepo, workflow: profile.releaseWorkflow, app: run.app.app } : undefined;
+  let look: Awaited<ReturnType<typeof runsActingOn>>;
+  try {
+    look = await runsActingOn(client, { deploy: { repo: run.repo, workflow: run.workflow, profileField: 'deploy.workflow' }, ...(releaseChain !== undefined ? { releaseChain } : {}) });
+  } catch (error) {
+    return { problem: vscode.l10n.t('{0} Nothing was sent: without the runs of {1}, Release Deck cannot tell whether a deployment of {2} is under way.', errorWords(error), run.workflow, run.place) };
+  }
+  if (look.active !== undefined) {
+    return { problem: busyMessage(run.place, 're-run the failed jobs', look.active, vscode.l10n, vscode.env.language), url: look.active.url };
+  }
+  const newer = newerDeploymentThan(look.deploymentRuns, run.record.runId);
+  if (newer !== undefined) {
+    return { problem: supersededMessage(run.place, run.record, newer, vscode.l10n, vscode.env.language), url: newer.htmlUrl };
+  }
+  return undefined;
+}
+
+/** The log line once the deck shows the re-run run's new attempt (or the run under way again). */
+function newAttemptShown(state: DeckState, run: RunTarget): string | undefined {
+  const found = state.snapshot !== undefined ? findEnvironment(state.snapshot, run.app.app.id, run.environment.environment.id) : undefined;
+  const shown = found?.environment.runs.find((record) => record.runId === run.record.runId);
+  const again = shown !== undefined && ((shown.attempt ?? 1) > (run.record.attempt ?? 1) || shown.status !== 'completed');
+  return again ? `The failed jobs of ${run.record.runUrl} run again (attempt ${String(shown.attempt ?? 1)}); the deck follows it from here.` : undefined;
 }

@@ -2,6 +2,7 @@ import type { EnvironmentDeck } from './snapshot';
 import { attemptStartedAt, type WorkflowRunFact } from './facts';
 import { english, type L10n } from './l10n';
 import { dateTime } from './words';
+import { byAttemptStartNewestFirst } from './runOrder';
 
 /** A run of an environment's deployment (or the release chain deploying it) that has not finished. */
 export interface ActiveRun {
@@ -59,4 +60,29 @@ function again(action: BusyAction, l10n: L10n): string {
     case 're-run the failed jobs':
       return l10n.t('then re-run the failed jobs again');
   }
+}
+
+/**
+ * The environment's deployment run whose latest attempt started after the failed run `runId` was last attempted,
+ * among the deployment workflow's newest runs as GitHub lists them now (runsActingOn; a run missing from them is
+ * older than all of them): re-running the failed run's jobs would deploy its older image tag over that one.
+ */
+export function newerDeploymentThan(runs: readonly WorkflowRunFact[], runId: number): WorkflowRunFact | undefined {
+  const newest = [...runs].sort(byAttemptStartNewestFirst)[0];
+  return newest !== undefined && newest.id !== runId ? newest : undefined;
+}
+
+/** Why a failed deployment run's jobs are not re-run after a newer deployment, and what to do instead (Roll Back or Deploy). */
+export function supersededMessage(label: string, failed: { readonly title: string; readonly imageTag?: string }, newer: WorkflowRunFact, l10n: L10n = english, locale = 'en'): string {
+  const state = newer.status === 'completed' ? (newer.conclusion ?? newer.status) : newer.status === 'in_progress' ? l10n.t('in progress') : newer.status;
+  const target = failed.imageTag ?? failed.title;
+  return l10n.t(
+    'A newer deployment run of {0} came after "{1}": "{2}" ({3}, started {4}). Nothing was sent: re-running the failed jobs of "{1}" would deploy {5} over it. To put {5} on {0} again, use Roll Back or Deploy… from the deck: they show what changes first.',
+    label,
+    failed.title,
+    newer.displayTitle,
+    state,
+    dateTime(attemptStartedAt(newer), locale),
+    target,
+  );
 }

@@ -5,7 +5,7 @@ import type { GitHubClient } from '../github/client';
 import { english, type L10n } from '../domain/l10n';
 import { ENGLISH, describeError, formatClock, isGitHubError, type Said } from '../github/errors';
 import { getRelease } from '../github/releases';
-import { findDispatchedRun } from '../github/workflows';
+import { findDispatchedRun, getRun } from '../github/workflows';
 
 /**
  * After a POST or PATCH whose answer did not come back clearly, Release Deck looks before it speaks:
@@ -165,4 +165,61 @@ export async function lookForPublishedRelease(
     return unknownOutcome(({ l10n }) => l10n.t('the release is published, but on {0}, not {1}', published.targetCommitish, expected.targetCommitish), published.htmlUrl);
   }
   return { kind: 'done', value: published };
+}
+
+/** A run acted on (Cancel Run, Re-run Failed Jobs) as the deck showed it before the request: its attempt (1 when not said). */
+export interface RunActed {
+  readonly repo: string;
+  readonly runId: number;
+  readonly action: 'cancel' | 'rerun';
+  readonly attemptBefore: number;
+  readonly runPage: string;
+}
+
+/**
+ * Did a cancel or re-run whose answer was lost (`error`) act on the run? Only a connection that was never
+ * opened proves it did not. Otherwise the run is read again, a few times over about 30 s while it does not
+ * show the action: a re-run shows a new attempt (`run_attempt` + 1, queued or in progress); a cancel, the run
+ * completed `cancelled`. A run that ended otherwise was not cancelled. Still unsettled: unknown, with the time.
+ */
+export async function lookForRunAction(client: GitHubClient, acted: RunActed, error: unknown, options: LookOptions = {}): Promise<Outcome<WorkflowRunFact>> {
+  if (isGitHubError(error) && error.notConnected !== undefined) {
+    const notConnected = error.notConnected;
+    return notDone(({ l10n }) => l10n.t('{0}: the request never reached GitHub', notConnected));
+  }
+  const attempts = Math.max(1, options.attempts ?? 4);
+  const sleep = options.sleep ?? defaultSleep;
+  const now = options.now ?? ((): Date => new Date());
+  let run: WorkflowRunFact | undefined;
+  let readAt = now();
+  for (let attempt = 0; attempt < attempts && (run === undefined || !runActionShown(acted, run)); attempt += 1) {
+    if (attempt > 0) {
+      await sleep(options.intervalMs ?? 10_000);
+    }
+    try {
+      run = await getRun(client, acted.repo, acted.runId);
+      readAt = now();
+    } catch (failure) {
+      return unknownOutcome((language) => language.l10n.t('the run could not be read again: {0}', describeError(failure, language)), acted.runPage);
+    }
+  }
+  const seen = run;
+  if (seen !== undefined && runActionShown(acted, seen)) {
+    return { kind: 'done', value: seen };
+  }
+  if (seen !== undefined && acted.action === 'cancel' && seen.status === 'completed') {
+    return notDone(({ l10n }) => l10n.t('the run ended in {0}, so there was nothing left to cancel', seen.conclusion ?? seen.status));
+  }
+  const at = readAt;
+  return acted.action === 'rerun'
+    ? unknownOutcome(({ l10n, locale }) => l10n.t('the run still showed attempt {0} when read at {1}, but a lost answer is no refusal: GitHub may still re-run it', acted.attemptBefore, formatClock(at, locale)), acted.runPage)
+    : unknownOutcome(({ l10n, locale }) => l10n.t('the run was still {0} when read at {1}: whether GitHub stops it is unknown', seen?.status ?? 'unknown', formatClock(at, locale)), acted.runPage);
+}
+
+/** Whether the run shows the action applied: a new attempt that runs or ran, or the run cancelled. */
+function runActionShown(acted: RunActed, run: WorkflowRunFact): boolean {
+  if (acted.action === 'cancel') {
+    return run.status === 'completed' && run.conclusion === 'cancelled';
+  }
+  return (run.runAttempt ?? 1) > acted.attemptBefore || (run.runAttempt === undefined && run.status !== 'completed');
 }

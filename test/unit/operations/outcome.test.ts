@@ -4,7 +4,8 @@ import { findEnvironment, type AppDeck, type EnvironmentDeck } from '../../../sr
 import { resolveDeployTarget } from '../../../src/domain/deployPlan';
 import { deployAndFollow, type DeployResult } from '../../../src/operations/deploy';
 import { publishAndFollow, PublishNotDone } from '../../../src/operations/publish';
-import { lookForDispatchedRun, lookForPublishedRelease, lostAnswer, outcomeUnclear } from '../../../src/operations/outcome';
+import { lookForDispatchedRun, lookForPublishedRelease, lookForRunAction, lostAnswer, outcomeUnclear } from '../../../src/operations/outcome';
+import { cancelWorkflowRun, rerunFailedJobs } from '../../../src/github/runControl';
 import { gitHubErrorFor, isGitHubError } from '../../../src/github/errors';
 import { GitHubClient } from '../../../src/github/client';
 import { dispatchWorkflow, listWorkflowRuns } from '../../../src/github/workflows';
@@ -353,6 +354,93 @@ describe('actions whose answer is lost', () => {
     const settled = await settlePublishOutcome(harness.client, MONOREPO, draft.id, { sleep, firstIntervalMs: 1000 });
     assert.equal(settled?.draft, true, 'GitHub answers: still a draft, so it was not published');
     assert.deepEqual(waits, [1000]);
+  });
+});
+
+/**
+ * Cancel Run and Re-run Failed Jobs whose answer is lost (applied, then a 502 or a reset; or not applied at all):
+ * the run is read again and says what happened — never "GitHub refused" (Re-run: run_attempt + 1; Cancel: completed,
+ * cancelled, as GitHub's REST description of a workflow run and of "Cancel a workflow run" say).
+ */
+describe('a cancel or re-run whose answer is lost', () => {
+  let harness: Harness;
+  beforeEach(async () => {
+    harness = await startHarness({ client: { timeoutMs: 500 } });
+  });
+  afterEach(async () => {
+    await harness.simulator.close();
+  });
+
+  async function adminPost(path: string, body: Record<string, unknown>): Promise<{ id: number }> {
+    const response = await fetch(`${harness.simulator.url}/_admin/${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    assert.ok(response.status < 300, await response.clone().text());
+    return (await response.json()) as { id: number };
+  }
+
+  /** A deployment of API staging: failed (at its Deploy step), or still running. */
+  async function stagingRun(failed: boolean): Promise<number> {
+    if (failed) {
+      await adminPost('fail-next-run', { workflowPath: '.github/workflows/deploy-staging-api.yml' });
+    }
+    const { id } = await adminPost('dispatch', { repo: INFRA, workflow: 'deploy-staging-api.yml', inputs: { tag: 'rel-2026.11.12.14.05.33' } });
+    harness.simulator.advance(failed ? 300 : 1);
+    return id;
+  }
+
+  const acted = (runId: number, action: 'cancel' | 'rerun') => ({ repo: INFRA, runId, action, attemptBefore: 1, runPage: `https://github.com/${INFRA}/actions/runs/${runId}` });
+  const still = (waits: number[]) => ({ sleep: (ms: number) => { waits.push(ms); return Promise.resolve(); } });
+
+  it('a re-run applied but answered 502: done, the run on its second attempt', async () => {
+    const runId = await stagingRun(true);
+    await addFault(harness.simulator, { path: '/rerun-failed-jobs$', method: 'POST', kind: 'applyThen502', count: 1 });
+    const error = await rerunFailedJobs(harness.client, INFRA, runId).then(() => undefined, (failure: unknown) => failure);
+    assert.ok(outcomeUnclear(error), String(error));
+    const outcome = await lookForRunAction(harness.client, acted(runId, 'rerun'), error, still([]));
+    assert.equal(outcome.kind, 'done');
+    assert.equal(outcome.kind === 'done' ? outcome.value.runAttempt : 0, 2);
+  });
+
+  it('a re-run answered 502 whose run still shows its attempt for about 30 s: unknown with the time read, never "refused" nor "not done"', async () => {
+    const runId = await stagingRun(true);
+    await addFault(harness.simulator, { path: '/rerun-failed-jobs$', method: 'POST', kind: 'status', status: 502, count: 1 });
+    const error = await rerunFailedJobs(harness.client, INFRA, runId).then(() => undefined, (failure: unknown) => failure);
+    const waits: number[] = [];
+    const outcome = await lookForRunAction(harness.client, acted(runId, 'rerun'), error, still(waits));
+    assert.equal(outcome.kind, 'unknown');
+    assert.match(outcome.kind === 'unknown' ? outcome.why : '', /^the run still showed attempt 1 when read at \d{1,2}:\d\d:\d\d(?: [AP]M)?, but a lost answer is no refusal: GitHub may still re-run it$/);
+    assert.equal(outcome.kind === 'unknown' ? outcome.checkUrl : '', `https://github.com/${INFRA}/actions/runs/${runId}`);
+    assert.deepEqual(waits, [10_000, 10_000, 10_000]);
+  });
+
+  it('a cancel applied but its connection reset: done, the run cancelled', async () => {
+    const runId = await stagingRun(false);
+    await addFault(harness.simulator, { path: '/cancel$', method: 'POST', kind: 'applyThenReset', count: 1 });
+    const error = await cancelWorkflowRun(harness.client, INFRA, runId).then(() => undefined, (failure: unknown) => failure);
+    assert.ok(outcomeUnclear(error), String(error));
+    const outcome = await lookForRunAction(harness.client, acted(runId, 'cancel'), error, still([]));
+    assert.equal(outcome.kind, 'done');
+    assert.equal(outcome.kind === 'done' ? outcome.value.conclusion : '', 'cancelled');
+  });
+
+  it('a cancel answered 502 while the run goes on: unknown; a run that ended otherwise meanwhile: not cancelled', async () => {
+    const runId = await stagingRun(false);
+    await addFault(harness.simulator, { path: '/cancel$', method: 'POST', kind: 'status', status: 502, count: 1 });
+    const error = await cancelWorkflowRun(harness.client, INFRA, runId).then(() => undefined, (failure: unknown) => failure);
+    const unknown = await lookForRunAction(harness.client, acted(runId, 'cancel'), error, still([]));
+    assert.match(unknown.kind === 'unknown' ? unknown.why : unknown.kind, /^the run was still (queued|in_progress) when read at .+: whether GitHub stops it is unknown$/);
+    harness.simulator.advance(600);
+    const ended = await lookForRunAction(harness.client, acted(runId, 'cancel'), error, still([]));
+    assert.deepEqual(ended.kind === 'notDone' ? ended.evidence : ended.kind, 'the run ended in success, so there was nothing left to cancel');
+  });
+
+  it('a connection never opened: not done, without asking GitHub', async () => {
+    const closed = await closedPort();
+    const offline = await GitHubClient.create({ apiUrl: `http://127.0.0.1:${closed}`, token: 'x', timeoutMs: 500, sleep: () => Promise.resolve() });
+    const error = await rerunFailedJobs(offline, INFRA, 1).then(() => undefined, (failure: unknown) => failure);
+    const requests = harness.simulator.stats.requests;
+    const outcome = await lookForRunAction(harness.client, acted(1, 'rerun'), error, still([]));
+    assert.equal(outcome.kind === 'notDone' ? outcome.evidence : outcome.kind, 'ECONNREFUSED: the request never reached GitHub');
+    assert.equal(harness.simulator.stats.requests, requests, 'GitHub was not asked');
   });
 });
 
