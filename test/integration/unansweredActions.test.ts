@@ -231,6 +231,39 @@ describe('actions with a lost answer, and busy environments', () => {
     }
   });
 
+  it('a publish answered 502 while the release still reads as a draft: unknown (GitHub may still apply it), so the app stays guarded a while', async function () {
+    this.timeout(120_000);
+    await deck.refresh();
+    await releaseOf('catalog-');
+    let confirmed = false;
+    deck.testing?.answerConfirmations((request) => {
+      const first = request.message.startsWith('Publish the GitHub Release') && !confirmed;
+      confirmed ||= first;
+      return Promise.resolve(first);
+    });
+    const publish = (): Thenable<unknown> => vscode.commands.executeCommand(COMMANDS.publishRelease, { appId: 'catalog' });
+    const asked = (): number => deck.testing?.confirmations().length ?? 0;
+    try {
+      await admin('stats/reset');
+      // GitHub's front end answers 502 and the release reads as a draft afterwards: no proof it will not be published.
+      await admin('faults', { path: '/releases/\\d+$', method: 'PATCH', kind: 'status', status: 502, count: 1 });
+      const startedAt = Date.now();
+      assert.equal(await publish(), undefined, 'the outcome is not known');
+      const lookedMs = Date.now() - startedAt;
+      const before = asked();
+      await publish();
+      assert.equal(asked(), before, 'the catalog stays guarded: "you can publish it again" was not said');
+      assert.ok(lookedMs >= 25_000, 'the release was read again over about 30 s before anything was said');
+      await waitFor('the guard to be freed once GitHub has answered again', async () => {
+        await publish();
+        return asked() > before;
+      }, 40_000);
+      assert.equal((await releaseOf('catalog-')).draft, true);
+    } finally {
+      deck.testing?.answerConfirmations(true);
+    }
+  });
+
   it('main moved while the confirmation is open: the git tag goes on the commit the confirmation showed', async () => {
     await deck.refresh();
     const draft = await releaseOf('catalog-');
