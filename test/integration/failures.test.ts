@@ -127,9 +127,9 @@ describe('re-run and cancel: what GitHub shows when they are sent, and when thei
     return stats.log.filter((entry) => entry.method === 'POST' && entry.path.endsWith('/rerun-failed-jobs')).length;
   }
 
-  async function attemptOf(runId: number): Promise<number | undefined> {
+  async function attemptOf(runId: number): Promise<number> {
     const runs = (await admin('world', undefined, 'GET')) as { repos: Array<{ runs: Array<{ id: number; attempt?: number }> }> };
-    return runs.repos[1]?.runs.find((run) => run.id === runId)?.attempt;
+    return runs.repos[1]?.runs.find((run) => run.id === runId)?.attempt ?? 1;
   }
 
   const rerun = (): Thenable<RunResult> => vscode.commands.executeCommand<RunResult>(COMMANDS.rerunFailedJobs, { appId: 'api', environmentId: 'staging' });
