@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { describeError } from '../github/errors';
+import { describeError, isGitHubError } from '../github/errors';
 import type { GitHubClient } from '../github/client';
 import type { Services } from '../services';
 import { showRefusal } from './refusalNotice';
@@ -90,7 +90,12 @@ async function settleLostAnswer(services: Services, client: GitHubClient, run: R
     return { kind: 'sent', lost: lostIn(vscode.l10n) };
   }
   if (outcome.kind === 'notDone') {
-    const problem = vscode.l10n.t('{0} ({1}), so nothing was changed. You can try again.', lostIn(vscode.l10n), outcome.said?.(language) ?? outcome.evidence);
+    const evidence = outcome.said?.(language) ?? outcome.evidence;
+    // Never sent (the connection was not opened), or a run to cancel that ended by itself meanwhile.
+    const neverSent = isGitHubError(error) && error.notConnected !== undefined;
+    const problem = neverSent
+      ? vscode.l10n.t('{0} ({1}), so nothing was changed. You can try again.', lostIn(vscode.l10n), evidence)
+      : vscode.l10n.t('{0}, but {1}. Check what {2} runs now in the deck.', lostIn(vscode.l10n), evidence, run.place);
     services.log.warn(`${lostIn(english)} (${outcome.evidence}): nothing was changed.`);
     showWithRun(services, 'warning', problem, record.runUrl);
     return { kind: 'notDone', problem };
