@@ -216,4 +216,33 @@ describe('Release Deck in an editor whose display language is German', () => {
       await deck.refresh();
     }
   });
+
+  it('says in German why a re-run is not sent after a newer deployment, and a cancel whose answer was lost', async () => {
+    const deck = await loadedDeck();
+    const head = await latestBuild('api');
+    await admin('fail-next-run', { workflowPath: '.github/workflows/deploy-staging-api.yml' });
+    await colleagueDeploys('deploy-staging-api.yml', { tag: head.sha, run_name: head.title });
+    await admin('clock', { advanceSeconds: 120 });
+    await deck.refresh();
+    // A newer deployment finishes on GitHub; the deck still shows the failed one.
+    await colleagueDeploys('deploy-staging-api.yml', { tag: head.sha, run_name: head.title });
+    await admin('clock', { advanceSeconds: 120 });
+    deck.testing?.answerConfirmations(true);
+    try {
+      const refused = await vscode.commands.executeCommand<{ kind: string; problem?: string } | undefined>(COMMANDS.rerunFailedJobs, { appId: 'api', environmentId: 'staging' });
+      assert.equal(refused?.kind, 'refused');
+      assert.match(refused?.problem ?? '', /^Nach „.+“ kam eine neuere Bereitstellungsausführung von API staging: „.+“ \(success, gestartet am .+\)\. Es wurde nichts gesendet: .+ verwenden Sie „Zurückrollen“ oder „Bereitstellen…“ im Deck/);
+      const frontend = await latestBuild('frontend');
+      await colleagueDeploys('deploy-staging-frontend.yml', { tag: frontend.sha, run_name: frontend.title });
+      await deck.refresh();
+      await admin('faults', { path: '/cancel$', method: 'POST', kind: 'applyThenReset', count: 1 });
+      const cancelled = await vscode.commands.executeCommand<{ kind: string; conclusion?: string } | undefined>(COMMANDS.cancelRun, { appId: 'frontend', environmentId: 'staging' });
+      assert.deepEqual(cancelled, { kind: 'cancelled', conclusion: 'cancelled' });
+    } finally {
+      deck.testing?.answerConfirmations(undefined);
+      await admin('faults', undefined, 'DELETE');
+      await admin('clock', { advanceSeconds: 120 });
+      await deck.refresh();
+    }
+  });
 });
