@@ -119,6 +119,7 @@ async function sendReview(services: Services, app: AppDeck, environment: Environ
     what: ({ l10n }) => l10n.t('{0} to {1}', target, label),
     unchanged: ({ l10n }) => l10n.t('{0} still runs {1}.', label, current),
     language: userLanguage(),
+    ...(services.store.state.credential?.login !== undefined ? { reviewer: services.store.state.credential.login } : {}),
   });
   // The log keeps English (`message`); the person reads their language (`said`).
   services.log[outcome.kind === 'reviewed' ? 'info' : 'warn'](outcome.message);
