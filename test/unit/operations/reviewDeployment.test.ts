@@ -106,6 +106,16 @@ describe('reviewing a waiting deployment', () => {
     assert.match(outcome.message, /still waits for review: the review was not recorded\. You can review it again\./);
   });
 
+  it('a lost approval under a wait timer whose review history could not be read first: unknown, with the run to check, never "not recorded" (review)', async () => {
+    const request = await waiting('approved', 30);
+    // The history read before sending fails (every retry); the one after the lost answer shows an approval like it.
+    await addFault(harness.simulator, { path: '/approvals$', method: 'GET', kind: 'status', status: 500, count: 3 });
+    await addFault(harness.simulator, { path: '/pending_deployments$', method: 'POST', kind: 'applyThen502', count: 1 });
+    const outcome = await reviewDeployment(harness.client, { ...request, reviewer: DEMO_LOGIN });
+    assert.equal(outcome.kind, 'unknown');
+    assert.match(outcome.message, /the run or its review history could not be read \(.*\): whether the review was recorded is not known\. Check the run before reviewing again: https:/);
+  });
+
   it('a review given before, with the same words, is not taken for the one whose answer was lost (review)', async () => {
     const request = { ...(await waiting('approved', 30)), reviewer: DEMO_LOGIN };
     assert.equal((await reviewDeployment(harness.client, request)).kind, 'reviewed');
