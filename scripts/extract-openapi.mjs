@@ -32,13 +32,15 @@ export const ROUTES = [
   ['get', '/repos/{owner}/{repo}/actions/jobs/{job_id}/logs'],
   ['post', '/repos/{owner}/{repo}/actions/runs/{run_id}/cancel'],
   ['post', '/repos/{owner}/{repo}/actions/runs/{run_id}/rerun-failed-jobs'],
-  ['get', '/repos/{owner}/{repo}/actions/runs/{run_id}/pending_deployments'],
-  ['post', '/repos/{owner}/{repo}/actions/runs/{run_id}/pending_deployments'],
   ['post', '/repos/{owner}/{repo}/dispatches'],
   ['get', '/repos/{owner}/{repo}/pulls'],
   ['get', '/repos/{owner}/{repo}/contents/{path}'],
   ['get', '/repos/{owner}/{repo}/pulls/{pull_number}/files'],
   ['get', '/orgs/{org}/packages/{package_type}/{package_name}/versions'],
+  // Added after the first extract: kept last, so that the committed file's order holds.
+  ['get', '/repos/{owner}/{repo}/actions/runs/{run_id}/pending_deployments'],
+  ['post', '/repos/{owner}/{repo}/actions/runs/{run_id}/pending_deployments'],
+  ['get', '/repos/{owner}/{repo}/actions/runs/{run_id}/approvals'],
 ];
 
 const root = fileURLToPath(new URL('..', import.meta.url));

@@ -100,7 +100,7 @@ export function activate(context: vscode.ExtensionContext): ReleaseDeckApi {
   context.subscriptions.push(prompts, tree, view, statusBar, releaseNotes);
   const needsYou = new NeedsYouView(sections, () => readSettings().needsYouDraftAgeDays);
   const news = new SectionNews(sections, (section, shownLog) => new NewsNotifications({
-    store: section.store, memento: context.workspaceState, level: () => readSettings().notifications, ownAction: ownActionOf(services.inFlight.within(section.key)), openLink: (url: string) => openLink(url, log), log,
+    store: section.store, memento: context.workspaceState, level: () => readSettings().notifications, ownAction: ownActionOf(services.inFlight, () => section.profiles.profile), openLink: (url: string) => openLink(url, log), log,
     section: section.key, folder: () => (sections.shown.length > 1 ? section.name : undefined), shownLog,
   }));
   context.subscriptions.push(needsYou, news);
@@ -199,7 +199,7 @@ function releaseNotesHost(services: WindowServices): ReleaseNotesHost {
     folderName: (section) => (sections.shown.length > 1 ? sections.byKey(section)?.name : undefined),
     apps: (section) => profileOf(section)?.apps ?? [],
     load: (section, ...rest) => notesLoader({ gitHub: () => gitHub.current(), profile: () => profileOf(section), webUrl: () => endpoints.webUrl(), language: userLanguage() })(...rest),
-    isPublishing: (section, appId) => services.inFlight.within(section).get(publishKey(appId)) !== undefined,
+    isPublishing: (section, appId) => { const monorepo = profileOf(section)?.monorepo; return monorepo !== undefined && services.inFlight.get(publishKey(monorepo, appId)) !== undefined; },
     publish: (section, appId, releaseId, reviewed) => executeCommand(COMMANDS.publishRelease, { appId, releaseId, reviewed, section }),
     refresh: (section, reason) => sections.byKey(section)?.store.refresh(reason) ?? Promise.resolve(),
     openLink: (url) => openLink(url, log),

@@ -21,13 +21,13 @@ export interface WindowServices {
   /** The GitHub client of the API root and credential in force. */
   readonly gitHub: GitHubClients;
   readonly confirmer: Confirmer;
-  /** Publishes and deployments under way, by app (publish) or app × environment (deploy). */
+  /** The actions under way in the window, by what they act on at GitHub (operations/inFlight.ts). */
   readonly inFlight: InFlight<{ readonly what: string; readonly runUrl?: string }>;
 }
 
 /** The services of one section of the deck (one workspace folder): what a command acts through. */
 export interface Services extends WindowServices {
-  /** The section's key (its folder's URI); `inFlight` is this section's view of the window's operations. */
+  /** The section's key (its folder's URI); `inFlight` is the window's operations, claimed as this folder's. */
   readonly section: string;
   readonly profiles: ProfileSource;
   /** Check Profile: the profile against GitHub and the /version endpoints, in the Problems panel. */

@@ -11,6 +11,8 @@ import { cancelDetail } from './runDetails';
 import { cancelRefusedWhy } from './runRefusals';
 import { confirmAndSend, signedInClient } from './runAction';
 import { runTarget } from './runTarget';
+import { runKey } from '../operations/inFlight';
+import { heldWords } from './claims';
 
 /** What Cancel Run did, for the tests: cancelled (and how the run ended), not confirmed, or why not (and the buttons offered). */
 export type CancelResult =
@@ -37,10 +39,10 @@ export function registerCancelRun(window: WindowServices): vscode.Disposable {
     if (run === undefined) {
       return undefined;
     }
-    const key = `run:${run.repo}#${String(run.record.runId)}`;
+    const key = runKey(run.repo, run.record.runId);
     const claim = services.inFlight.claim(key, { what: vscode.l10n.t('cancelling "{0}"', run.record.title), runUrl: run.record.runUrl });
     if (!claim.ok) {
-      void vscode.window.showInformationMessage(vscode.l10n.t('Already {0}; wait for it.', claim.running.what));
+      void vscode.window.showInformationMessage(vscode.l10n.t('Already {0}; wait for it.', heldWords(claim)));
       return undefined;
     }
     try {

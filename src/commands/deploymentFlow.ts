@@ -11,12 +11,12 @@ import type { WorkflowRunFact } from '../domain/facts';
 import { shortSha } from '../domain/tags';
 import { activeRunInDeck, busyMessage, type BusyAction } from '../domain/busyEnvironment';
 import { deployAndFollow, type DeployResult } from '../operations/deploy';
-import { environmentKey } from '../operations/inFlight';
 import { previewDeployment, type DeploymentPreview } from '../operations/previewDeployment';
 import { buildWords } from '../domain/sameBuild';
 import type { Services } from '../services';
 import { openLink } from '../ui/links';
 import { deploymentReason } from './deploymentReason';
+import { deploymentClaim, heldWords } from './claims';
 import { offerReview } from './offerReview';
 import { userLanguage } from '../language';
 import { placeLabel } from '../domain/words';
@@ -70,13 +70,13 @@ function verbWords(kind: DeploymentKind): { button: string; doing: (label: strin
  * a modal confirmation naming app, environment, current and target tag, then dispatch, follow, verify.
  */
 export async function runDeployment(services: Services, kind: DeploymentKind, app: AppDeck, environment: EnvironmentDeck, target: DeployTarget, reasonGiven?: string): Promise<DeployResult | undefined> {
-  const key = environmentKey(app.app.id, environment.environment.id);
+  const key = deploymentClaim(services, app, environment);
   const label = placeLabel(app.app, environment.environment);
   const claim = services.inFlight.claim(key, { what: verbWords(kind).doing(label) });
   if (!claim.ok) {
     const runUrl = claim.running.runUrl;
     services.log.warn(`Refused a second deployment of ${label}: an action on it is already under way${runUrl !== undefined ? ` (${runUrl})` : ''}.`);
-    void vscode.window.showWarningMessage(vscode.l10n.t('A deployment of {0} is already under way ({1}); wait for it to finish.', label, claim.running.what), ...(runUrl !== undefined ? [vscode.l10n.t('Open Run')] : [])).then((choice) => {
+    void vscode.window.showWarningMessage(vscode.l10n.t('A deployment of {0} is already under way ({1}); wait for it to finish.', label, heldWords(claim)), ...(runUrl !== undefined ? [vscode.l10n.t('Open Run')] : [])).then((choice) => {
       if (choice !== undefined && runUrl !== undefined) {
         void openLink(runUrl, services.log);
       }

@@ -10,9 +10,9 @@ import { buildWords } from '../domain/sameBuild';
 import { draftCommits } from '../state/releaseNotes';
 import { publishVariableLines } from '../domain/releaseNotes';
 import { describeError, isGitHubError } from '../github/errors';
-import { environmentKey, publishKey } from '../operations/inFlight';
 import { publishAndFollow, PublishNotDone, type PublishResult } from '../operations/publish';
 import { settlePublishOutcome } from '../operations/settlePublish';
+import { deploymentClaim, heldWords, publishClaim } from './claims';
 import type { Services, WindowServices } from '../services';
 import { registerSectionCommand } from './sectionCommand';
 import { errorWords, userLanguage } from '../language';
@@ -65,10 +65,10 @@ export function registerPublishRelease(window: WindowServices): vscode.Disposabl
     }
     // Publishing deploys the environment deployed on publish: it takes that environment's key too.
     const deployedEnvironment = app.environments.find((environment) => environment.environment.deployedOnPublish);
-    const keys = [publishKey(app.app.id), ...(deployedEnvironment !== undefined ? [environmentKey(app.app.id, deployedEnvironment.environment.id)] : [])];
+    const keys = [publishClaim(services, app.app.id), ...(deployedEnvironment !== undefined ? [deploymentClaim(services, app, deployedEnvironment)] : [])];
     const claim = services.inFlight.claimAll(keys, { what: vscode.l10n.t('publishing {0}', draft.gitTag) });
     if (!claim.ok) {
-      void vscode.window.showInformationMessage(vscode.l10n.t('Release Deck is already busy ({0}): follow it in its progress notification.', claim.running.what));
+      void vscode.window.showInformationMessage(vscode.l10n.t('Release Deck is already busy ({0}): follow it in its progress notification.', heldWords(claim)));
       return;
     }
     let unknownOutcome = false;
@@ -84,7 +84,7 @@ export function registerPublishRelease(window: WindowServices): vscode.Disposabl
       if (unknownOutcome) {
         // Whether it was published is not known: no second publish (nor deployment of the environment
         // it deploys) from this window until GitHub says, within a bound.
-        services.inFlight.update(publishKey(app.app.id), { what: vscode.l10n.t('checking whether {0} was published', draft.gitTag) });
+        services.inFlight.update(publishClaim(services, app.app.id), { what: vscode.l10n.t('checking whether {0} was published', draft.gitTag) });
         void holdUntilKnown(services, app, draft).then(claim.release, claim.release);
       } else {
         claim.release();

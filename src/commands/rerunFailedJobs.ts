@@ -4,7 +4,7 @@ import { canRerunFailed } from '../domain/runFailure';
 import { rerunFailedJobs } from '../github/runControl';
 import { getRun } from '../github/workflows';
 import { followRun, words } from '../operations/follow';
-import { environmentKey } from '../operations/inFlight';
+import { deploymentClaim, heldWords } from './claims';
 import type { Services, WindowServices } from '../services';
 import { registerSectionCommand } from './sectionCommand';
 import { executeCommand } from '../executeCommand';
@@ -47,10 +47,10 @@ export function registerRerunFailedJobs(window: WindowServices): vscode.Disposab
     if (run === undefined) {
       return undefined;
     }
-    const key = environmentKey(run.app.app.id, run.environment.environment.id);
+    const key = deploymentClaim(services, run.app, run.environment);
     const claim = services.inFlight.claim(key, { what: vscode.l10n.t('re-running the failed jobs of "{0}"', run.record.title), runUrl: run.record.runUrl });
     if (!claim.ok) {
-      void vscode.window.showWarningMessage(vscode.l10n.t('An action on {0} is already under way ({1}); wait for it to finish.', run.place, claim.running.what));
+      void vscode.window.showWarningMessage(vscode.l10n.t('An action on {0} is already under way ({1}); wait for it to finish.', run.place, heldWords(claim)));
       return undefined;
     }
     let result: RerunResult | undefined;

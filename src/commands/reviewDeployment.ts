@@ -8,13 +8,13 @@ import { placeLabel } from '../domain/words';
 import type { GitHubClient } from '../github/client';
 import { listPendingDeployments } from '../github/pendingDeployments';
 import { getRun } from '../github/workflows';
-import { reviewKey } from '../operations/inFlight';
 import { reviewDeployment } from '../operations/reviewDeployment';
 import type { Services, WindowServices } from '../services';
 import { registerSectionCommand } from './sectionCommand';
 import { showRefusal } from './refusalNotice';
 import { errorWords, userLanguage } from '../language';
 import { loadedTarget } from './commandTarget';
+import { reviewClaim } from './claims';
 
 type Decision = 'approved' | 'rejected';
 
@@ -48,7 +48,7 @@ export function registerReviewDeployment(window: WindowServices): vscode.Disposa
       void vscode.window.showInformationMessage(vscode.l10n.t('You may not review the deployment of {0} to {1}: {2} may. Ask one of them, or review it on GitHub if you should be one.', run.imageTag ?? run.title, label, reviewersWords(review)));
       return;
     }
-    const claim = services.inFlight.claim(reviewKey(run.runId), { what: vscode.l10n.t('reviewing the deployment of {0}', label), runUrl: run.runUrl });
+    const claim = services.inFlight.claim(reviewClaim(services, environment, run.runId), { what: vscode.l10n.t('reviewing the deployment of {0}', label), runUrl: run.runUrl });
     if (!claim.ok) {
       void vscode.window.showInformationMessage(vscode.l10n.t('A review of the deployment of {0} is already being sent; wait for it.', label));
       return;
@@ -119,6 +119,7 @@ async function sendReview(services: Services, app: AppDeck, environment: Environ
     what: ({ l10n }) => l10n.t('{0} to {1}', target, label),
     unchanged: ({ l10n }) => l10n.t('{0} still runs {1}.', label, current),
     language: userLanguage(),
+    ...(services.store.state.credential?.login !== undefined ? { reviewer: services.store.state.credential.login } : {}),
   });
   // The log keeps English (`message`); the person reads their language (`said`).
   services.log[outcome.kind === 'reviewed' ? 'info' : 'warn'](outcome.message);

@@ -45,7 +45,7 @@ export async function sectionServices(window: WindowServices, argument: unknown,
  */
 export function servicesOf(window: WindowServices, section: Section): Services {
   const several = window.sections.shown.length > 1 && section.name !== '';
-  return { ...window, section: section.key, confirmer: several ? window.confirmer.forFolder(section.name) : window.confirmer, profiles: section.profiles, checker: section.checker, store: section.store, inFlight: window.inFlight.within(section.key) };
+  return { ...window, section: section.key, confirmer: several ? window.confirmer.forFolder(section.name) : window.confirmer, profiles: section.profiles, checker: section.checker, store: section.store, inFlight: window.inFlight.inFolder({ key: section.key, name: section.name }) };
 }
 
 async function pickSection(sections: readonly Section[]): Promise<string | undefined> {

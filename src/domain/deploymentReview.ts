@@ -1,4 +1,4 @@
-import type { PendingDeploymentFact, WorkflowRunFact } from './facts';
+import type { PendingDeploymentFact, RunReviewFact, WorkflowRunFact } from './facts';
 import type { AppDeck, DeckSnapshot, DeploymentRecord, DeploymentReview, EnvironmentDeck } from './snapshot';
 import { english, type L10n } from './l10n';
 import { elapsed, hourMinute } from './words';
@@ -128,4 +128,14 @@ export function waitingDeployments(snapshot: DeckSnapshot, options: { readonly m
 export function runToReview(environment: Pick<EnvironmentDeck, 'runs' | 'activeDeployment'>, runId: number | undefined): DeploymentRecord | undefined {
   const run = runId !== undefined ? environment.runs.find((candidate) => candidate.runId === runId) : environment.activeDeployment;
   return run?.review !== undefined ? run : undefined;
+}
+
+/**
+ * How many entries of a run's review history are a review like the one described: the same decision and
+ * comment, on every environment it names, by `reviewer` when known (GitHub logins are case-insensitive).
+ * The history gives no times: only an entry that was not there before the review was sent can be that review.
+ */
+export function reviewsLike(history: readonly RunReviewFact[], review: { readonly state: 'approved' | 'rejected'; readonly comment: string; readonly environmentIds: readonly number[]; readonly reviewer?: string }): number {
+  const reviewer = review.reviewer?.toLowerCase();
+  return history.filter((entry) => entry.state === review.state && entry.comment === review.comment && review.environmentIds.every((id) => entry.environmentIds.includes(id)) && (reviewer === undefined || entry.login.toLowerCase() === reviewer)).length;
 }

@@ -112,6 +112,14 @@ export interface PendingDeploymentFact {
   readonly reviewers: readonly ReviewerFact[];
 }
 
+/** One entry of a run's review history ("Get the review history for a workflow run"). */
+export interface RunReviewFact {
+  readonly environmentIds: readonly number[];
+  readonly state: 'approved' | 'rejected' | 'pending';
+  readonly login: string;
+  readonly comment: string;
+}
+
 /** A pull request of the monorepo (e.g. a changelog pull request opened after a publish). */
 export interface PullRequestFact {
   readonly number: number;

@@ -1,11 +1,12 @@
 import type { L10n } from '../domain/l10n';
-import type { PendingDeploymentFact, ReviewerFact } from '../domain/facts';
+import type { PendingDeploymentFact, ReviewerFact, RunReviewFact } from '../domain/facts';
 import type { GitHubClient } from './client';
-import { asArray, asObject, bool, num, parseOrThrow, splitRepo, str, strOrNull, type Fields } from './parse';
+import { asArray, asObject, bool, num, parseOrThrow, ShapeError, splitRepo, str, strOrNull, type Fields } from './parse';
 
 /**
  * Deployments waiting on an environment's required reviewers (GitHub REST, "Workflow runs": "Get pending
- * deployments for a workflow run", "Review pending deployments for a workflow run").
+ * deployments for a workflow run", "Review pending deployments for a workflow run", "Get the review history for a
+ * workflow run").
  */
 
 function parseReviewer(value: unknown): ReviewerFact | undefined {
@@ -60,4 +61,26 @@ export async function reviewPendingDeployments(client: GitHubClient, request: De
     state: request.state,
     comment: request.comment,
   }, context);
+}
+
+function parseRunReview(value: unknown): RunReviewFact {
+  const fields = asObject(value, 'review');
+  const state = str(fields, 'state');
+  if (state !== 'approved' && state !== 'rejected' && state !== 'pending') {
+    throw new ShapeError(`"state" ${state} is none of approved, rejected, pending`);
+  }
+  return {
+    // The description leaves an environment's fields optional: one without its id cannot be matched, so it is left out.
+    environmentIds: asArray(fields.environments, 'environments').flatMap((environment) => { const id = asObject(environment, 'environment').id; return typeof id === 'number' ? [id] : []; }),
+    state,
+    login: str(asObject(fields.user, 'user'), 'login'),
+    comment: typeof fields.comment === 'string' ? fields.comment : '',
+  };
+}
+
+/** The reviews given to a run's deployments so far (its review history), in GitHub's order. */
+export async function listRunReviews(client: GitHubClient, repo: string, runId: number): Promise<RunReviewFact[]> {
+  const context = { action: (l10n: L10n) => l10n.t('read the review history of workflow run {0} of {1}', runId, repo) };
+  const response = await client.request('GET /repos/{owner}/{repo}/actions/runs/{run_id}/approvals', { ...splitRepo(repo), run_id: runId }, context);
+  return parseOrThrow(response.data, context, (data) => asArray(data, 'reviews').map(parseRunReview));
 }

@@ -1,9 +1,10 @@
 import type { DeploymentReview } from '../domain/snapshot';
-import { reviewersWords } from '../domain/deploymentReview';
+import { reviewersWords, reviewsLike } from '../domain/deploymentReview';
 import type { GitHubClient } from '../github/client';
 import { describeError, ENGLISH, isGitHubError, refusalReason, type Language } from '../github/errors';
-import { reviewPendingDeployments } from '../github/pendingDeployments';
+import { listRunReviews, reviewPendingDeployments } from '../github/pendingDeployments';
 import { getRun } from '../github/workflows';
+import type { WorkflowRunFact } from '../domain/facts';
 import { lostAnswer, outcomeUnclear } from './outcome';
 import { words } from './follow';
 
@@ -23,6 +24,8 @@ export interface ReviewRequest {
   readonly unchanged: ReviewWords;
   /** The person's language: the outcome is then said in it too (`said`); `message` stays English, for the log. */
   readonly language?: Language;
+  /** The signed-in user's login: after a lost answer, only their reviews in the run's review history count. */
+  readonly reviewer?: string;
 }
 
 /** How a review ended: recorded, or refused or unknown with the sentence that says so. */
@@ -41,6 +44,8 @@ type Outcome = { readonly kind: ReviewOutcome['kind']; readonly say: (language: 
  */
 export async function reviewDeployment(client: GitHubClient, request: ReviewRequest): Promise<ReviewOutcome> {
   const verb = request.state === 'approved' ? 'approve' : 'reject';
+  // The approvals like this one the run's review history holds already: after a lost answer only a new one is this one.
+  const before = request.state === 'approved' ? await listRunReviews(client, request.repo, request.runId).then((history) => reviewsLike(history, like(request)), (error: unknown) => ({ unread: error })) : 0;
   let outcome: Outcome;
   try {
     await reviewPendingDeployments(client, { repo: request.repo, runId: request.runId, environmentIds: request.review.environments.map((one) => one.id), state: request.state, comment: request.comment });
@@ -51,7 +56,7 @@ export async function reviewDeployment(client: GitHubClient, request: ReviewRequ
         : language.l10n.t('Rejected: the deployment of {0} will not run (GitHub fails its run). {1}', wordsIn(request.what, language), wordsIn(request.unchanged, language))),
     };
   } catch (error) {
-    outcome = outcomeUnclear(error) ? await settleLostAnswer(client, request, error) : { kind: 'refused', say: (language) => refusal(request, verb, error, language), error };
+    outcome = outcomeUnclear(error) ? await settleLostAnswer(client, request, error, before) : { kind: 'refused', say: (language) => refusal(request, verb, error, language), error };
   }
   const { kind, say, error } = outcome;
   return {
@@ -86,16 +91,49 @@ export function refusal(request: Pick<ReviewRequest, 'what' | 'unchanged' | 'rev
   return verb === 'approve' ? l10n.t('Could not approve the deployment of {0}: {1} Nothing was changed. {2}', what, why, unchanged) : l10n.t('Could not reject the deployment of {0}: {1} Nothing was changed. {2}', what, why, unchanged);
 }
 
-/** After a lost answer: whether the run still waits tells whether the review was recorded. */
-async function settleLostAnswer(client: GitHubClient, request: ReviewRequest, error: unknown): Promise<Outcome> {
+function like(request: ReviewRequest): Parameters<typeof reviewsLike>[1] {
+  return { state: request.state, comment: request.comment, environmentIds: request.review.environments.map((one) => one.id), ...(request.reviewer !== undefined ? { reviewer: request.reviewer } : {}) };
+}
+
+/**
+ * After a lost answer: a run that no longer waits was reviewed (by this review or another). One that still
+ * waits may have been approved all the same — a wait timer holds an approved job — so the run's review
+ * history (GET …/actions/runs/{run_id}/approvals) says whether a review like this one is there that was not before.
+ */
+async function settleLostAnswer(client: GitHubClient, request: ReviewRequest, error: unknown, before: number | { readonly unread: unknown }): Promise<Outcome> {
   const lost = (language: Language): string => lostAnswer(error, language.l10n);
+  const what = (language: Language): string => wordsIn(request.what, language);
+  let run: WorkflowRunFact;
   try {
-    const run = await getRun(client, request.repo, request.runId);
-    if (run.status === 'waiting') {
-      return { kind: 'refused', say: (language) => language.l10n.t('{0}, and the deployment of {1} still waits for review: the review was not recorded. You can review it again.', lost(language), wordsIn(request.what, language)) };
-    }
-    return { kind: 'reviewed', say: (language) => language.l10n.t('{0}, but the deployment of {1} no longer waits for review: its run is {2} ({3}).', lost(language), wordsIn(request.what, language), words(run, undefined, language), request.runUrl) };
+    run = await getRun(client, request.repo, request.runId);
   } catch (readError) {
-    return { kind: 'unknown', say: (language) => language.l10n.t('{0}, and the run could not be read ({1}): whether the review was recorded is not known. Check the run before reviewing again: {2}', lost(language), describeError(readError, language), request.runUrl) };
+    return unknown(request, lost, readError);
   }
+  if (run.status !== 'waiting') {
+    return { kind: 'reviewed', say: (language) => language.l10n.t('{0}, but the deployment of {1} no longer waits for review: its run is {2} ({3}).', lost(language), what(language), words(run, undefined, language), request.runUrl) };
+  }
+  const notRecorded: Outcome = { kind: 'refused', say: (language) => language.l10n.t('{0}, and the deployment of {1} still waits for review: the review was not recorded. You can review it again.', lost(language), what(language)) };
+  // "If a job is rejected, the workflow will fail": a run that still waits was not rejected.
+  if (request.state === 'rejected') {
+    return notRecorded;
+  }
+  let now: number;
+  try {
+    now = reviewsLike(await listRunReviews(client, request.repo, request.runId), like(request));
+  } catch (readError) {
+    // Without a wait timer an approved job starts at once: still waiting, it was not approved.
+    return (request.review.waitTimer ?? 0) > 0 ? unknown(request, lost, readError) : notRecorded;
+  }
+  if (typeof before !== 'number') {
+    return now > 0 ? unknown(request, lost, before.unread) : notRecorded;
+  }
+  if (now <= before) {
+    return notRecorded;
+  }
+  return { kind: 'reviewed', say: (language) => language.l10n.t("{0}, but GitHub's review history of the run records your approval of the deployment of {1}: its run is {2} (a wait timer may still hold it) ({3}).", lost(language), what(language), words(run, undefined, language), request.runUrl) };
+}
+
+/** Whether the review was recorded cannot be told: what could not be read, and where to look. */
+function unknown(request: ReviewRequest, lost: (language: Language) => string, readError: unknown): Outcome {
+  return { kind: 'unknown', say: (language) => language.l10n.t('{0}, and the run or its review history could not be read ({1}): whether the review was recorded is not known. Check the run before reviewing again: {2}', lost(language), describeError(readError, language), request.runUrl) };
 }

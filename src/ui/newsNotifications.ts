@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import type { NotificationLevel } from '../config';
 import { Disposable } from '../disposable';
 import { moreNews, newsBetween, newsDigest, readNewsDigest, type NewsDigest, type NewsEvent } from '../domain/deckNews';
+import type { Profile } from '../domain/profileTypes';
 import type { DeckSnapshot } from '../domain/snapshot';
 import type { Log } from '../log';
 import { environmentKey, publishKey, type InFlight } from '../operations/inFlight';
@@ -168,9 +169,20 @@ export class NewsNotifications extends Disposable {
 }
 
 /**
- * Whether this window did it: an operation of its own held the environment (deploy, redeploy, roll back,
- * publish with its production deployment) or the app's publish since the last comparison.
+ * Whether this window did it: an operation of its own, from any of its folders, held the environment (deploy,
+ * redeploy, roll back, publish with its production deployment) or the app's publish since the last comparison.
+ * The keys name GitHub's targets (inFlight.ts): they are read from the section's profile.
  */
-export function ownActionOf(inFlight: Pick<InFlight<unknown>, 'heldSince'>): NewsInputs['ownAction'] {
-  return (event, sinceMs) => inFlight.heldSince(event.environmentId !== undefined ? environmentKey(event.appId, event.environmentId) : publishKey(event.appId), sinceMs);
+export function ownActionOf(inFlight: Pick<InFlight<unknown>, 'heldSince'>, profile: () => Profile | undefined): NewsInputs['ownAction'] {
+  return (event, sinceMs) => {
+    const current = profile();
+    if (current === undefined) {
+      return false;
+    }
+    if (event.environmentId === undefined) {
+      return inFlight.heldSince(publishKey(current.monorepo, event.appId), sinceMs);
+    }
+    const environment = current.apps.find((app) => app.id === event.appId)?.environments.find((candidate) => candidate.id === event.environmentId);
+    return environment !== undefined && inFlight.heldSince(environmentKey(current.monorepo, event.appId, environment), sinceMs);
+  };
 }

@@ -4,12 +4,12 @@ import { existsYet, workflowOfRun } from '../runs';
 import { reviewWaitingRun } from '../runEvents';
 import type { Shapes } from '../shapes';
 import type { Simulation } from '../state';
-import { deploymentJson, mayReview, pendingDeploymentJson, waitingEnvironment } from '../reviews';
+import { deploymentJson, environmentJson, mayReview, pendingDeploymentJson, waitingEnvironment } from '../reviews';
 import type { WorldRepo, WorldRun } from '../world';
 
 /**
  * Pending deployments of a workflow run (GitHub REST, "Workflow runs": "Get pending deployments for a
- * workflow run" and "Review pending deployments for a workflow run"); the rules of the wait are in
+ * workflow run", "Review pending deployments for a workflow run" and "Get the review history for a workflow run"); the rules of the wait are in
  * reviews.ts and runs.ts.
  */
 export function deploymentRoutes({ repoRoute }: Router, sim: Simulation, shapes: Shapes): void {
@@ -31,6 +31,21 @@ export function deploymentRoutes({ repoRoute }: Router, sim: Simulation, shapes:
       status: 200,
       body: environment !== undefined && since !== undefined ? [pendingDeploymentJson(repo, environment, sim.clock.iso(since), context.token.login, context.baseUrl, shapes)] : [],
     };
+  });
+
+  // "Get the review history for a workflow run" (GitHub REST, actions/get-reviews-for-run): "Anyone with read
+  // access to the repository can use this endpoint"; 200 with an array of `environment-approvals`, "An entry in
+  // the reviews log for environment deployments": the environments reviewed, `state` (approved, rejected),
+  // the reviewer (`simple-user`) and the comment. Each review given to the run is one entry, whatever the run did
+  // since (an approved job a wait timer still holds keeps the run `waiting`, reviews.ts). The order of the
+  // entries is not documented: here, oldest first.
+  repoRoute('GET', '/actions/runs/{id}/approvals', (context, repo, match) => {
+    const run = runOf(repo, match[3]);
+    const body = (run.progress?.reviews ?? []).map((review) => {
+      const environment = repo.deploymentEnvironments?.find((candidate) => candidate.id === review.environmentId);
+      return { environments: environment !== undefined ? [environmentJson(repo, environment, context.baseUrl)] : [], state: review.state, user: shapes.userJson(review.login), comment: review.comment };
+    });
+    return { status: 200, body };
   });
 
   // "Approve or reject pending deployments that are waiting on approval by a required reviewer. Required

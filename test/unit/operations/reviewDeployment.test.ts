@@ -16,8 +16,8 @@ describe('reviewing a waiting deployment', () => {
   const admin = async (path: string, body: unknown): Promise<{ id: number }> => (await (await fetch(`${harness.simulator.url}/_admin/${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) })).json()) as { id: number };
 
   /** A colleague's deployment of API production waiting for the demo user's review. */
-  async function waiting(state: 'approved' | 'rejected' = 'approved'): Promise<ReviewRequest> {
-    await admin('protect-environment', { repo: INFRA, environment: 'production', reviewers: [{ type: 'User', login: DEMO_LOGIN }] });
+  async function waiting(state: 'approved' | 'rejected' = 'approved', waitTimer = 0): Promise<ReviewRequest> {
+    await admin('protect-environment', { repo: INFRA, environment: 'production', reviewers: [{ type: 'User', login: DEMO_LOGIN }], waitTimer });
     const { id } = await admin('dispatch', { repo: INFRA, workflow: 'deploy-production-api.yml', actor: 'colleague', inputs: { tag: 'rel-2026.10.15.09.30.00' } });
     harness.simulator.advance(4);
     const review = reviewOf({ status: 'waiting' }, await listPendingDeployments(harness.client, INFRA, id));
@@ -84,6 +84,46 @@ describe('reviewing a waiting deployment', () => {
     const outcome = await reviewDeployment(harness.client, request);
     assert.equal(outcome.kind, 'reviewed');
     assert.match(outcome.message, /^GitHub answered 502 \(a server error\), but the deployment of .* no longer waits for review: its run is in progress/);
+  });
+
+  it('a lost approval while a wait timer runs is read from the review history: recorded, not "not recorded" (review)', async () => {
+    // With a wait timer an approved job goes on waiting until the timer ends: the run's status cannot tell.
+    const request = await waiting('approved', 30);
+    await addFault(harness.simulator, { path: '/pending_deployments$', method: 'POST', kind: 'applyThen502', count: 1 });
+    const outcome = await reviewDeployment(harness.client, { ...request, reviewer: DEMO_LOGIN, language: GERMAN });
+    assert.equal((await getRun(harness.client, INFRA, request.runId)).status, 'waiting');
+    assert.equal(outcome.kind, 'reviewed');
+    assert.match(outcome.said ?? '', /, aber der Prüfverlauf der Ausführung auf GitHub verzeichnet Ihre Genehmigung der Bereitstellung von .*: Die Ausführung ist wartend \(ein Wartetimer kann sie noch aufhalten\)/);
+    assert.match(outcome.message, /^GitHub answered 502 \(a server error\), but GitHub's review history of the run records your approval of the deployment of rel-2026\.10\.15\.09\.30\.00 to API production: its run is waiting \(a wait timer may still hold it\) \(https:/);
+    assert.doesNotMatch(outcome.message, /not recorded|review it again/);
+  });
+
+  it('a lost approval that GitHub did not apply, under a wait timer, is "not recorded": nothing new in the review history (review)', async () => {
+    const request = await waiting('approved', 30);
+    await addFault(harness.simulator, { path: '/pending_deployments$', method: 'POST', kind: 'status', status: 502, count: 1 });
+    const outcome = await reviewDeployment(harness.client, { ...request, reviewer: DEMO_LOGIN });
+    assert.equal(outcome.kind, 'refused');
+    assert.match(outcome.message, /still waits for review: the review was not recorded\. You can review it again\./);
+  });
+
+  it('a lost approval under a wait timer whose review history could not be read first: unknown, with the run to check, never "not recorded" (review)', async () => {
+    const request = await waiting('approved', 30);
+    // The history read before sending fails (every retry); the one after the lost answer shows an approval like it.
+    await addFault(harness.simulator, { path: '/approvals$', method: 'GET', kind: 'status', status: 500, count: 3 });
+    await addFault(harness.simulator, { path: '/pending_deployments$', method: 'POST', kind: 'applyThen502', count: 1 });
+    const outcome = await reviewDeployment(harness.client, { ...request, reviewer: DEMO_LOGIN });
+    assert.equal(outcome.kind, 'unknown');
+    assert.match(outcome.message, /the run or its review history could not be read \(.*\): whether the review was recorded is not known\. Check the run before reviewing again: https:/);
+  });
+
+  it('a review given before, with the same words, is not taken for the one whose answer was lost (review)', async () => {
+    const request = { ...(await waiting('approved', 30)), reviewer: DEMO_LOGIN };
+    assert.equal((await reviewDeployment(harness.client, request)).kind, 'reviewed');
+    // The wait timer still holds the run: GitHub still lists the environment as pending, and takes a second review.
+    await addFault(harness.simulator, { path: '/pending_deployments$', method: 'POST', kind: 'status', status: 502, count: 1 });
+    const again = await reviewDeployment(harness.client, request);
+    assert.notEqual(again.kind, 'reviewed');
+    assert.doesNotMatch(again.message, /records your approval/);
   });
 
   /** A waiting deployment's review whose words are said in German. */

@@ -79,7 +79,7 @@ describe(`the simulator conforms to GitHub's REST description`, () => {
   });
 
   it('covers every route the extension uses', () => {
-    assert.equal(new Set(subset.operations.map((operation) => `${operation.method} ${operation.path}`)).size, 30);
+    assert.equal(new Set(subset.operations.map((operation) => `${operation.method} ${operation.path}`)).size, 31);
   });
 
   const releaseId = (): number => openverseWorld().repos[0]!.releases.find((release) => release.draft && release.tagName.startsWith('catalog-'))!.id;
@@ -215,6 +215,9 @@ describe(`the simulator conforms to GitHub's REST description`, () => {
     const approved = await call('post', `/repos/${INFRA}/actions/runs/${started.id}/pending_deployments`, review);
     assert.equal(approved.status, 200);
     check('post', '/repos/{owner}/{repo}/actions/runs/{run_id}/pending_deployments', 200, approved.body);
+    const history = await call('get', `/repos/${INFRA}/actions/runs/${started.id}/approvals`);
+    check('get', '/repos/{owner}/{repo}/actions/runs/{run_id}/approvals', 200, history.body);
+    assert.deepEqual((history.body as Array<{ state: string; user: { login: string }; comment: string; environments: Array<{ name: string }> }>).map((entry) => [entry.state, entry.user.login, entry.comment, entry.environments.map((environment) => environment.name)]), [['approved', DEMO_LOGIN, 'Ship it', ['production']]]);
     const again = await call('post', `/repos/${INFRA}/actions/runs/${started.id}/pending_deployments`, review);
     assert.equal(again.status, 422);
     const validation = validatorFor({ $ref: '#/components/schemas/validation-error' });
