@@ -81,8 +81,10 @@ export class EndpointService extends Disposable {
     // Only the user's own settings count: the scope of releaseDeck.github.apiUrl ("application") keeps
     // workspace values out, and reading globalValue keeps them out even if a file holds one.
     const userApiUrl = vscode.workspace.getConfiguration('releaseDeck').inspect<string>('github.apiUrl')?.globalValue;
-    const enterpriseUri = vscode.workspace.getConfiguration('github-enterprise').inspect<string>('uri')?.globalValue;
-    return resolveEndpoint({ userApiUrl, enterpriseUri, profileRequest: this.profiles.profile?.github, allowedOrigins: this.allowedOrigins });
+    const enterprise = vscode.workspace.getConfiguration('github-enterprise').inspect<string>('uri');
+    // VS Code's GitHub Enterprise sign-in reads this window-scoped setting as the workspace sets it: kept to refuse that provider then.
+    const workspaceEnterpriseUri = enterprise?.workspaceFolderValue ?? enterprise?.workspaceValue;
+    return resolveEndpoint({ userApiUrl, enterpriseUri: enterprise?.globalValue, workspaceEnterpriseUri, profileRequest: this.profiles.profile?.github, allowedOrigins: this.allowedOrigins });
   }
 
   private update(): void {
