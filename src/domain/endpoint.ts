@@ -99,8 +99,9 @@ function webUrlFor(apiUrl: string, requested: string | undefined): string {
     return derivedWebUrl(apiUrl);
   }
   if (requested !== undefined && urlProblem(requested) === undefined) {
-    const web = trimmed(requested);
-    if (originOf(web) === GITHUB_WEB_URL || hostOf(web) === hostOf(apiUrl)) {
+    // Its origin only: a path would let the profile point every link at a page of its choosing on that host.
+    const web = originOf(trimmed(requested));
+    if (web !== undefined && (web === GITHUB_WEB_URL || hostOf(web) === hostOf(apiUrl))) {
       return web;
     }
   }

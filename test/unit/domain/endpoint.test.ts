@@ -87,6 +87,11 @@ describe('where the token may go (resolveEndpoint)', () => {
     assert.equal(ready(resolve({ userApiUrl: 'https://ghe.example.com/api/v3', profileRequest: { webUrl: 'https://ghe.example.com/' } })).webUrl, 'https://ghe.example.com');
   });
 
+  it('keeps only the origin of the profile\'s web root: no path on github.com or the API host to point links at', () => {
+    assert.equal(ready(resolve({ profileRequest: { webUrl: 'https://github.com/attacker/lookalike' } })).webUrl, 'https://github.com');
+    assert.equal(ready(resolve({ userApiUrl: 'http://127.0.0.1:4000', profileRequest: { webUrl: 'http://127.0.0.1:4000/elsewhere/' } })).webUrl, 'http://127.0.0.1:4000');
+  });
+
   it('links a GitHub Enterprise Server (API under /api/v3) to the server itself, even when the profile names github.com', () => {
     assert.equal(ready(resolve({ userApiUrl: 'https://ghe.example.com/api/v3', profileRequest: { webUrl: 'https://github.com' } })).webUrl, 'https://ghe.example.com');
     assert.equal(ready(resolve({ userApiUrl: 'http://127.0.0.1:4000/api/v3/', profileRequest: { webUrl: 'https://github.com' } })).webUrl, 'http://127.0.0.1:4000');
