@@ -83,7 +83,10 @@ export function readRecord(recordedIn: RecordedIn, fact: RecordFact | undefined,
   const { commit } = fact.file;
   const by = l10n.t('commit {0} by {1}, {2}', shortSha(commit.sha), commit.author, dateTime(commit.date, locale));
   if (imageTag === undefined) {
-    return { detail: `${l10n.t('{0} ({1}) holds no image tag matching {2}, so what runs there is not known.', where, by, recordedIn.pattern)}${pending}`, ...shortWords };
+    const none = fact.file.text.length > RECORD_TEXT_LIMIT
+      ? l10n.t('{0} ({1}) holds no image tag matching {2} in its first {3} KB (Release Deck reads no further), so what runs there is not known.', where, by, recordedIn.pattern, RECORD_TEXT_LIMIT / 1024)
+      : l10n.t('{0} ({1}) holds no image tag matching {2}, so what runs there is not known.', where, by, recordedIn.pattern);
+    return { detail: `${none}${pending}`, ...shortWords };
   }
   const release = releaseOfRecorded(imageTag, releases, scheme);
   const running: RunningVersion = {

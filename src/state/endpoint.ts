@@ -113,7 +113,8 @@ export function describeEndpoint(endpoint: Endpoint): string {
         allowed: 'the profile, a host you allowed',
       }[endpoint.chosenBy];
       const ignored = endpoint.ignoredRequest !== undefined ? ` (the profile asks for ${endpoint.ignoredRequest}; your setting wins)` : '';
-      return `${endpoint.apiUrl}, chosen by ${by}${ignored}.`;
+      const workspace = endpoint.workspaceEnterpriseHost !== undefined ? ` The workspace's github-enterprise.uri names ${endpoint.workspaceEnterpriseHost}: the editor's GitHub Enterprise sign-in is not used while it does (a token is).` : '';
+      return `${endpoint.apiUrl}, chosen by ${by}${ignored}.${workspace}`;
     }
   }
 }

@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { backtrackingProblem } from '../../../src/domain/patternSafety';
-import { recordPatternProblem, tagIn } from '../../../src/domain/recordedVersion';
+import { readRecord, recordPatternProblem, tagIn } from '../../../src/domain/recordedVersion';
 import { DEFAULT_IMAGE_SCHEME } from '../../../src/domain/tagScheme';
 
 describe('a recordedIn pattern that could freeze the editor (catastrophic backtracking)', () => {
@@ -42,6 +42,10 @@ describe('a recordedIn pattern that could freeze the editor (catastrophic backtr
     const far = `${'x'.repeat(70_000)}\nimage_tag: "rel-2026.09.09.23.00.57"`;
     assert.equal(tagIn(far, 'image_tag: "(rel-[^"]+)"', DEFAULT_IMAGE_SCHEME), undefined);
     assert.equal(tagIn('image_tag: "rel-2026.09.09.23.00.57"', 'image_tag: "(rel-[^"]+)"', DEFAULT_IMAGE_SCHEME), 'rel-2026.09.09.23.00.57');
+    const commit = { sha: 'a'.repeat(40), author: 'AetherUnbound', date: '2026-09-10T09:00:00Z', htmlUrl: 'https://github.com/WordPress/openverse-infrastructure/commit/1' };
+    const recordedIn = { repo: 'WordPress/openverse-infrastructure', path: 'environments/prod/airflow.yml', pattern: 'image_tag: "(rel-[^"]+)"' };
+    const reading = readRecord(recordedIn, { repo: recordedIn.repo, path: recordedIn.path, pulls: [], file: { text: far, commit } }, [], DEFAULT_IMAGE_SCHEME);
+    assert.match(reading?.detail ?? '', /no image tag matching .* in its first 64 KB \(Release Deck reads no further\)/);
   });
 
   it('never runs a refused pattern, however long the text', () => {
