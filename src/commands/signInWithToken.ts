@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { COMMANDS } from '../commandIds';
+import { passedToken } from './arguments';
 import { GitHubClient } from '../github/client';
 import { describeError } from '../github/errors';
 import { checkToken } from '../github/users';
@@ -20,11 +21,11 @@ export function registerSignInWithToken(services: WindowServices): vscode.Dispos
       void vscode.window.showWarningMessage(vscode.l10n.t('Release Deck connects to no GitHub host yet, so a token could not be checked. The deck says why and how to allow the host the profile asks for.'));
       return;
     }
-    const passed = typeof given === 'string' && given.trim() !== '' ? given : undefined;
-    if (passed !== undefined && services.context.extensionMode !== vscode.ExtensionMode.Test) {
-      services.log.warn('A token passed to the command Sign In with Token was ignored: only a token typed into its box is kept.');
+    const passed = passedToken(given, services.context.extensionMode === vscode.ExtensionMode.Test);
+    if (passed === undefined && given !== undefined) {
+      services.log.warn('An argument given to the command Sign In with Token was ignored: only a token typed into its box is kept.');
     }
-    const token = passed !== undefined && services.context.extensionMode === vscode.ExtensionMode.Test ? passed : await askForToken(services, apiUrl);
+    const token = passed ?? (await askForToken(services, apiUrl));
     if (token === undefined) {
       return;
     }
