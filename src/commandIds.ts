@@ -44,7 +44,8 @@ export type CommandId = (typeof COMMANDS)[keyof typeof COMMANDS];
 interface ArgumentsOf {
   [COMMANDS.refresh]: [];
   [COMMANDS.signIn]: [];
-  [COMMANDS.signInWithToken]: [token?: string];
+  /** The extension's own tests may pass a token (ExtensionMode.Test only); nothing else may. */
+  [COMMANDS.signInWithToken]: [];
   [COMMANDS.signOut]: [];
   [COMMANDS.allowProfileHost]: [];
   [COMMANDS.forgetAllowedHosts]: [origins?: readonly string[]];

@@ -220,3 +220,12 @@ export function parseSectionArgument(argument: unknown): Result<string | undefin
   // eslint-disable-next-line no-control-regex -- a folder's URI has no control characters
   return typeof section.value === 'string' && section.value.length <= MAX_SECTION_LENGTH && !/[\u0000-\u001f]/.test(section.value) ? ok(section.value) : refuse(`Its section is not a workspace folder's URI (at most ${MAX_SECTION_LENGTH} characters).`);
 }
+
+/**
+ * The token Sign In with Token may take from its argument: only under the extension's own tests. Anything else
+ * that can run a command (another extension, a command link in a workspace's markdown) could otherwise replace
+ * the user's credential with its own, and every action would then be taken as its account.
+ */
+export function passedToken(argument: unknown, underTests: boolean): string | undefined {
+  return underTests && typeof argument === 'string' && argument.trim() !== '' ? argument : undefined;
+}

@@ -50,7 +50,7 @@ async function enterpriseReady(services: WindowServices): Promise<boolean> {
     return true;
   }
   const settings = vscode.workspace.getConfiguration('github-enterprise');
-  const advice = editorSignIn(endpoint, settings.inspect<string>('uri')?.globalValue);
+  const advice = editorSignIn(endpoint, settings.inspect<string>('uri')?.globalValue, vscode.l10n);
   if (advice.kind === 'ready') {
     return true;
   }
@@ -61,20 +61,32 @@ async function enterpriseReady(services: WindowServices): Promise<boolean> {
     }
     return false;
   }
+  const current = advice.current !== undefined ? vscode.l10n.t('now {0}', advice.current) : vscode.l10n.t('not set');
+  // A host the profile asked for and the user allowed is no setting of theirs: say so, and what the setting then does.
+  const detail =
+    endpoint.chosenBy === 'allowed'
+      ? vscode.l10n.t(
+          "Release Deck connects to {0}, a host this workspace's profile asks for and you allowed. VS Code's GitHub Enterprise sign-in serves only the server named by its setting github-enterprise.uri, which is {1}. Release Deck will set it to {2} in your user settings, then sign in. That setting is yours: while it names this server, Release Deck connects there whenever a profile asks, even after you forget the allowed host. A token works without this setting: Release Deck: Sign In with Token….",
+          endpoint.apiUrl,
+          current,
+          advice.uri,
+        )
+      : vscode.l10n.t(
+          "Release Deck connects to {0} (your setting releaseDeck.github.apiUrl). VS Code's GitHub Enterprise sign-in serves only the server named by its setting github-enterprise.uri, which is {1}. Release Deck will set it to {2} in your user settings, then sign in. A token works without this setting: Release Deck: Sign In with Token….",
+          endpoint.apiUrl,
+          current,
+          advice.uri,
+        );
   const confirmed = await services.confirmer.ask({
     message: vscode.l10n.t("Sign in to {0} with the editor's GitHub Enterprise account?", advice.host),
-    detail: vscode.l10n.t(
-      "Release Deck connects to {0} (your setting releaseDeck.github.apiUrl). VS Code's GitHub Enterprise sign-in serves only the server named by its setting github-enterprise.uri, which is {1}. Release Deck will set it to {2} in your user settings, then sign in. A token works without this setting: Release Deck: Sign In with Token….",
-      endpoint.apiUrl,
-      advice.current !== undefined ? vscode.l10n.t('now {0}', advice.current) : vscode.l10n.t('not set'),
-      advice.uri,
-    ),
+    detail,
     confirmLabel: vscode.l10n.t('Set and Sign In'),
   });
   if (!confirmed) {
     return false;
   }
   await settings.update('uri', advice.uri, vscode.ConfigurationTarget.Global);
-  services.log.info(`Set github-enterprise.uri to ${advice.uri}, the server of releaseDeck.github.apiUrl, for the editor's GitHub Enterprise sign-in.`);
+  const server = endpoint.chosenBy === 'allowed' ? 'the host the profile asks for, which the user allowed' : 'the server of releaseDeck.github.apiUrl';
+  services.log.info(`Set github-enterprise.uri to ${advice.uri}, ${server}, for the editor's GitHub Enterprise sign-in.`);
   return true;
 }

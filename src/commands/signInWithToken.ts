@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { COMMANDS } from '../commandIds';
+import { passedToken } from './arguments';
 import { GitHubClient } from '../github/client';
 import { describeError } from '../github/errors';
 import { checkToken } from '../github/users';
@@ -8,8 +9,9 @@ import type { WindowServices } from '../services';
 import { tokenPrompt } from '../ui/tokenPrompt';
 
 /**
- * Signs in with a token typed into a password box (or, for automation, passed as the argument),
- * checked against GitHub before it is kept.
+ * Signs in with a token typed into a password box, checked against GitHub before it is kept. Only the
+ * extension's own tests may pass the token as the argument: any other extension, or a command link in a
+ * workspace's markdown, could otherwise replace the user's credential with one of its own.
  */
 export function registerSignInWithToken(services: WindowServices): vscode.Disposable {
   return vscode.commands.registerCommand(COMMANDS.signInWithToken, async (given?: unknown) => {
@@ -19,7 +21,11 @@ export function registerSignInWithToken(services: WindowServices): vscode.Dispos
       void vscode.window.showWarningMessage(vscode.l10n.t('Release Deck connects to no GitHub host yet, so a token could not be checked. The deck says why and how to allow the host the profile asks for.'));
       return;
     }
-    const token = typeof given === 'string' && given.trim() !== '' ? given : await askForToken(services, apiUrl);
+    const passed = passedToken(given, services.context.extensionMode === vscode.ExtensionMode.Test);
+    if (passed === undefined && given !== undefined) {
+      services.log.warn('An argument given to the command Sign In with Token was ignored: only a token typed into its box is kept.');
+    }
+    const token = passed ?? (await askForToken(services, apiUrl));
     if (token === undefined) {
       return;
     }

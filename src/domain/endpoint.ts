@@ -1,3 +1,4 @@
+import { english, type L10n } from './l10n';
 import { urlProblem } from './links';
 
 export const GITHUB_API_URL = 'https://api.github.com';
@@ -12,6 +13,11 @@ export interface EndpointInputs {
   readonly userApiUrl?: string | undefined;
   /** VS Code's `github-enterprise.uri` from the user's own settings, if set. */
   readonly enterpriseUri?: string | undefined;
+  /**
+   * The same setting as the workspace (or its folder) sets it, if it does. VS Code's github-authentication
+   * declares it at window scope, so this value is the one its GitHub Enterprise sign-in page is on: input, not a choice.
+   */
+  readonly workspaceEnterpriseUri?: string | undefined;
   /** The profile's `github` section: a request, never a decision. */
   readonly profileRequest?: { readonly apiUrl?: string | undefined; readonly webUrl?: string | undefined } | undefined;
   /** API origins the user allowed in the modal (remembered per host). */
@@ -36,6 +42,8 @@ export type Endpoint =
       readonly provider: SessionProvider | undefined;
       /** A host the profile asked for and that was not used, because the user's setting wins. */
       readonly ignoredRequest?: string | undefined;
+      /** The other server the workspace's github-enterprise.uri names: the editor's GitHub Enterprise sign-in would go there. */
+      readonly workspaceEnterpriseHost?: string | undefined;
     }
   | { readonly kind: 'needsApproval'; readonly apiUrl: string; readonly origin: string; readonly host: string }
   | { readonly kind: 'invalid'; readonly problem: string };
@@ -91,8 +99,9 @@ function webUrlFor(apiUrl: string, requested: string | undefined): string {
     return derivedWebUrl(apiUrl);
   }
   if (requested !== undefined && urlProblem(requested) === undefined) {
-    const web = trimmed(requested);
-    if (originOf(web) === GITHUB_WEB_URL || hostOf(web) === hostOf(apiUrl)) {
+    // Its origin only: a path would let the profile point every link at a page of its choosing on that host.
+    const web = originOf(trimmed(requested));
+    if (web !== undefined && (web === GITHUB_WEB_URL || hostOf(web) === hostOf(apiUrl))) {
       return web;
     }
   }
@@ -108,11 +117,19 @@ export function isEnterpriseApi(apiUrl: string): boolean {
   }
 }
 
-function providerFor(apiUrl: string, enterprise: string | undefined): SessionProvider | undefined {
+/** The server a workspace's github-enterprise.uri names when it is not the API root's own (github.com's provider does not read it). */
+function foreignEnterpriseHost(apiUrl: string, workspaceUri: string | undefined): string | undefined {
+  const host = enterpriseHost(workspaceUri);
+  return apiUrl !== GITHUB_API_URL && host !== undefined && host !== hostOf(apiUrl) ? host : undefined;
+}
+
+function providerFor(apiUrl: string, enterprise: string | undefined, workspaceUri: string | undefined): SessionProvider | undefined {
   if (apiUrl === GITHUB_API_URL) {
     return 'github';
   }
-  return apiUrl.startsWith('https://') && enterprise !== undefined && hostOf(apiUrl) === enterprise ? 'github-enterprise' : undefined;
+  // The provider reads the workspace's value when there is one: never called while it names another server.
+  const served = apiUrl.startsWith('https://') && enterprise !== undefined && hostOf(apiUrl) === enterprise;
+  return served && foreignEnterpriseHost(apiUrl, workspaceUri) === undefined ? 'github-enterprise' : undefined;
 }
 
 /**
@@ -124,15 +141,19 @@ export function resolveEndpoint(inputs: EndpointInputs): Endpoint {
   const enterprise = enterpriseHost(inputs.enterpriseUri);
   const request = inputs.profileRequest;
   const requestedApi = request?.apiUrl !== undefined && request.apiUrl.trim() !== '' ? trimmed(request.apiUrl) : undefined;
-  const ready = (apiUrl: string, chosenBy: 'default' | 'setting' | 'enterprise' | 'allowed', ignoredRequest?: string): Endpoint => ({
-    kind: 'ready',
-    apiUrl,
-    origin: originOf(apiUrl) ?? apiUrl,
-    webUrl: webUrlFor(apiUrl, request?.webUrl),
-    chosenBy,
-    provider: providerFor(apiUrl, enterprise),
-    ...(ignoredRequest !== undefined ? { ignoredRequest } : {}),
-  });
+  const ready = (apiUrl: string, chosenBy: 'default' | 'setting' | 'enterprise' | 'allowed', ignoredRequest?: string): Endpoint => {
+    const workspaceEnterpriseHost = foreignEnterpriseHost(apiUrl, inputs.workspaceEnterpriseUri);
+    return {
+      kind: 'ready',
+      apiUrl,
+      origin: originOf(apiUrl) ?? apiUrl,
+      webUrl: webUrlFor(apiUrl, request?.webUrl),
+      chosenBy,
+      provider: providerFor(apiUrl, enterprise, inputs.workspaceEnterpriseUri),
+      ...(ignoredRequest !== undefined ? { ignoredRequest } : {}),
+      ...(workspaceEnterpriseHost !== undefined ? { workspaceEnterpriseHost } : {}),
+    };
+  };
 
   const user = inputs.userApiUrl !== undefined && inputs.userApiUrl.trim() !== '' ? trimmed(inputs.userApiUrl) : undefined;
   if (user !== undefined) {
@@ -162,6 +183,15 @@ export function resolveEndpoint(inputs: EndpointInputs): Endpoint {
 }
 
 /**
+ * The one of `origins` whose server VS Code's `github-enterprise.uri` names (over https, as its sign-in is):
+ * a profile asking for it is then connected to as the user's own server, allowed or not.
+ */
+export function enterpriseUriNaming(enterpriseUri: string | undefined, origins: readonly string[]): string | undefined {
+  const host = enterpriseHost(enterpriseUri);
+  return host === undefined ? undefined : origins.find((origin) => origin.startsWith('https://') && hostOf(origin) === host);
+}
+
+/**
  * What signing in with the editor's account needs for the API root in force. VS Code's GitHub Enterprise
  * provider serves only the server its own setting `github-enterprise.uri` names (over https), so one host set
  * in `releaseDeck.github.apiUrl` is not enough: Release Deck offers to write the same host there. A token
@@ -172,13 +202,24 @@ export type EditorSignIn =
   | { readonly kind: 'setEnterpriseUri'; readonly host: string; readonly uri: string; readonly current: string | undefined }
   | { readonly kind: 'tokenOnly'; readonly reason: string };
 
-export function editorSignIn(endpoint: Extract<Endpoint, { kind: 'ready' }>, enterpriseUri: string | undefined): EditorSignIn {
+export function editorSignIn(endpoint: Extract<Endpoint, { kind: 'ready' }>, enterpriseUri: string | undefined, l10n: L10n = english): EditorSignIn {
   if (endpoint.provider !== undefined) {
     return { kind: 'ready', provider: endpoint.provider };
   }
+  if (endpoint.workspaceEnterpriseHost !== undefined) {
+    // Setting the user's value would not help: the workspace's wins, and the sign-in page would be on its server.
+    return {
+      kind: 'tokenOnly',
+      reason: l10n.t(
+        "this workspace's settings set github-enterprise.uri to {0}, so VS Code's GitHub Enterprise sign-in would open a page of {0}, not of {1}, and a workspace does not choose where you sign in",
+        endpoint.workspaceEnterpriseHost,
+        hostOf(endpoint.apiUrl) ?? endpoint.apiUrl,
+      ),
+    };
+  }
   const host = hostOf(endpoint.apiUrl);
   if (host === undefined || !endpoint.apiUrl.startsWith('https://')) {
-    return { kind: 'tokenOnly', reason: `VS Code's GitHub Enterprise sign-in works only over https, and ${endpoint.apiUrl} is not` };
+    return { kind: 'tokenOnly', reason: l10n.t("VS Code's GitHub Enterprise sign-in works only over https, and {0} is not", endpoint.apiUrl) };
   }
   const current = enterpriseUri !== undefined && enterpriseUri.trim() !== '' ? enterpriseUri.trim() : undefined;
   return { kind: 'setEnterpriseUri', host, uri: `https://${host}`, current };

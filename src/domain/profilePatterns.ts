@@ -7,7 +7,8 @@ import type { L10n } from './l10n';
  */
 const SENTENCES: Readonly<Record<string, (l10n: L10n) => string>> = {
   '^https?://': (l10n) => l10n.t('must be a web address that starts with https:// (or http://).'),
-  '^[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+$': (l10n) => l10n.t('must name a repository as "owner/name" (letters, digits, "-", "_" and "." only), e.g. "WordPress/openverse".'),
+  '^(?!\\.\\.?/)[A-Za-z0-9_.-]+/(?!\\.\\.?$)[A-Za-z0-9_.-]+$': (l10n) =>
+    l10n.t('must name a repository as "owner/name" (letters, digits, "-", "_" and "." only), e.g. "WordPress/openverse"; neither part may be "." or "..": no GitHub repository is named so, and it would change the API address requests go to.'),
   '^[A-Za-z0-9_.-]+\\.ya?ml$': (l10n) => l10n.t('must be the file name of a workflow in .github/workflows, without a folder, ending in .yml or .yaml, e.g. "deploy-api.yml".'),
   '^[^/\\\\]': (l10n) => l10n.t('must be a path inside the workspace folder, so it cannot start with "/" or "\\".'),
   '^[a-z][a-z0-9_]*$': (l10n) => l10n.t('must start with a lowercase letter and hold only lowercase letters, digits and "_", e.g. "ingestion_server".'),

@@ -4,6 +4,7 @@ import type { PublishedRelease, RunningVersion } from './snapshot';
 import { commitsStartingWith, isFullSha, shortSha } from './tags';
 import { readImageTag, type TagScheme } from './tagScheme';
 import { english, type L10n } from './l10n';
+import { backtrackingProblem } from './patternSafety';
 import { dateTime } from './words';
 
 /**
@@ -14,7 +15,7 @@ import { dateTime } from './words';
  * as deployed, an open pull request changing it a bump not merged yet.
  */
 
-/** Why a pattern cannot read a tag (not a regular expression, no capture group), if it cannot. */
+/** Why a pattern cannot read a tag (not a regular expression, no capture group) or must not run (it could backtrack catastrophically), if so. */
 export function recordPatternProblem(pattern: string, l10n: L10n = english): string | undefined {
   let expression: RegExp;
   try {
@@ -23,15 +24,18 @@ export function recordPatternProblem(pattern: string, l10n: L10n = english): str
     // The reason is the JavaScript engine's own words (English).
     return l10n.t('The pattern is not a regular expression ({0}).', error instanceof Error ? error.message : String(error));
   }
-  return (new RegExp(`${expression.source}|`).exec('')?.length ?? 0) < 2 ? l10n.t('The pattern has no capture group: put the image tag in parentheses, e.g. image_tag: "(rel-[^"]+)".') : undefined;
+  return (new RegExp(`${expression.source}|`).exec('')?.length ?? 0) < 2 ? l10n.t('The pattern has no capture group: put the image tag in parentheses, e.g. image_tag: "(rel-[^"]+)".') : backtrackingProblem(pattern, l10n);
 }
+
+/** How much of a recorded file the pattern reads: a tag is near the top of a small file, and a long text must not keep the editor busy. */
+export const RECORD_TEXT_LIMIT = 64 * 1024;
 
 /** The pinned image tag (per the app's image template, or a commit SHA) the pattern captures in a text, when it captures one. */
 export function tagIn(text: string, pattern: string, scheme: Pick<TagScheme, 'image'>): string | undefined {
   if (recordPatternProblem(pattern) !== undefined) {
     return undefined;
   }
-  const captured = new RegExp(pattern, 'm').exec(text)?.[1]?.trim();
+  const captured = new RegExp(pattern, 'm').exec(text.slice(0, RECORD_TEXT_LIMIT))?.[1]?.trim();
   return captured !== undefined && readImageTag(scheme, captured).ok ? captured : undefined;
 }
 
@@ -79,7 +83,10 @@ export function readRecord(recordedIn: RecordedIn, fact: RecordFact | undefined,
   const { commit } = fact.file;
   const by = l10n.t('commit {0} by {1}, {2}', shortSha(commit.sha), commit.author, dateTime(commit.date, locale));
   if (imageTag === undefined) {
-    return { detail: `${l10n.t('{0} ({1}) holds no image tag matching {2}, so what runs there is not known.', where, by, recordedIn.pattern)}${pending}`, ...shortWords };
+    const none = fact.file.text.length > RECORD_TEXT_LIMIT
+      ? l10n.t('{0} ({1}) holds no image tag matching {2} in its first {3} KB (Release Deck reads no further), so what runs there is not known.', where, by, recordedIn.pattern, RECORD_TEXT_LIMIT / 1024)
+      : l10n.t('{0} ({1}) holds no image tag matching {2}, so what runs there is not known.', where, by, recordedIn.pattern);
+    return { detail: `${none}${pending}`, ...shortWords };
   }
   const release = releaseOfRecorded(imageTag, releases, scheme);
   const running: RunningVersion = {

@@ -81,8 +81,10 @@ export class EndpointService extends Disposable {
     // Only the user's own settings count: the scope of releaseDeck.github.apiUrl ("application") keeps
     // workspace values out, and reading globalValue keeps them out even if a file holds one.
     const userApiUrl = vscode.workspace.getConfiguration('releaseDeck').inspect<string>('github.apiUrl')?.globalValue;
-    const enterpriseUri = vscode.workspace.getConfiguration('github-enterprise').inspect<string>('uri')?.globalValue;
-    return resolveEndpoint({ userApiUrl, enterpriseUri, profileRequest: this.profiles.profile?.github, allowedOrigins: this.allowedOrigins });
+    const enterprise = vscode.workspace.getConfiguration('github-enterprise').inspect<string>('uri');
+    // VS Code's GitHub Enterprise sign-in reads this window-scoped setting as the workspace sets it: kept to refuse that provider then.
+    const workspaceEnterpriseUri = enterprise?.workspaceFolderValue ?? enterprise?.workspaceValue;
+    return resolveEndpoint({ userApiUrl, enterpriseUri: enterprise?.globalValue, workspaceEnterpriseUri, profileRequest: this.profiles.profile?.github, allowedOrigins: this.allowedOrigins });
   }
 
   private update(): void {
@@ -111,7 +113,8 @@ export function describeEndpoint(endpoint: Endpoint): string {
         allowed: 'the profile, a host you allowed',
       }[endpoint.chosenBy];
       const ignored = endpoint.ignoredRequest !== undefined ? ` (the profile asks for ${endpoint.ignoredRequest}; your setting wins)` : '';
-      return `${endpoint.apiUrl}, chosen by ${by}${ignored}.`;
+      const workspace = endpoint.workspaceEnterpriseHost !== undefined ? ` The workspace's github-enterprise.uri names ${endpoint.workspaceEnterpriseHost}: the editor's GitHub Enterprise sign-in is not used while it does (a token is).` : '';
+      return `${endpoint.apiUrl}, chosen by ${by}${ignored}.${workspace}`;
     }
   }
 }

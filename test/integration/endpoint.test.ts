@@ -1,19 +1,12 @@
 import { strict as assert } from 'node:assert';
 import { readFileSync, writeFileSync } from 'node:fs';
-import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { COMMANDS } from '../../src/commandIds';
 import type { ReleaseDeckApi } from '../../src/extension';
-import { DEMO_TOKEN, attackerHost, loadedDeck, waitFor } from './support';
+import { DEMO_TOKEN, attackerHost, loadedDeck, waitFor, workspaceFile, writeWorkspaceSettings } from './support';
 
 /** A token the tests type in for the "attacker" host once the user allowed it (never a real one). */
 export const ALLOWED_HOST_TOKEN = 'rd_token_for_the_allowed_host';
-
-function workspaceFile(...segments: string[]): string {
-  const folder = vscode.workspace.workspaceFolders?.[0];
-  assert.ok(folder);
-  return path.join(folder.uri.fsPath, ...segments);
-}
 
 function profileApiUrl(deck: ReleaseDeckApi): string | undefined {
   const profile = deck.state().profile;
@@ -21,20 +14,6 @@ function profileApiUrl(deck: ReleaseDeckApi): string | undefined {
 }
 
 const settle = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
-
-/** Writes the workspace's settings file and waits (up to 5 s) for the editor to report the change. */
-async function writeWorkspaceSettings(file: string, text: string): Promise<void> {
-  let changed = false;
-  const subscription = vscode.workspace.onDidChangeConfiguration(() => {
-    changed = true;
-  });
-  try {
-    writeFileSync(file, text);
-    await waitFor('the editor to read the settings file', () => changed, 5000).catch(() => undefined);
-  } finally {
-    subscription.dispose();
-  }
-}
 
 describe('the host that receives the token is chosen by the user, never by the workspace', () => {
   it('a profile naming another GitHub host gets no request until the user allows it; the deck says what it asks for', async () => {

@@ -1,5 +1,7 @@
 import { strict as assert } from 'node:assert';
+import { writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
+import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { ReleaseDeckApi } from '../../src/extension';
 import { COMMANDS } from '../../src/commandIds';
@@ -175,4 +177,25 @@ export async function attackerHost(): Promise<{ origin: string; host: string; re
     requests,
     close: () => new Promise((resolve) => server.close(() => { resolve(); })),
   };
+}
+
+/** A file of the first workspace folder. */
+export function workspaceFile(...segments: string[]): string {
+  const folder = vscode.workspace.workspaceFolders?.[0];
+  assert.ok(folder);
+  return path.join(folder.uri.fsPath, ...segments);
+}
+
+/** Writes the workspace's settings file and waits (up to 5 s) for the editor to report the change. */
+export async function writeWorkspaceSettings(file: string, text: string): Promise<void> {
+  let changed = false;
+  const subscription = vscode.workspace.onDidChangeConfiguration(() => {
+    changed = true;
+  });
+  try {
+    writeFileSync(file, text);
+    await waitFor('the editor to read the settings file', () => changed, 5000).catch(() => undefined);
+  } finally {
+    subscription.dispose();
+  }
 }

@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { parseCommandArgument, parseSectionArgument } from '../../../src/commands/arguments';
+import { parseCommandArgument, parseSectionArgument, passedToken } from '../../../src/commands/arguments';
 import { itemOf, readCommandArgument, requestedImageTag, resolveReference, type CommandArgument } from '../../../src/commands/resolveTarget';
 import { buildDeck } from '../../../src/domain/buildDeck';
 import { findEnvironment, type DeckSnapshot } from '../../../src/domain/snapshot';
@@ -168,5 +168,14 @@ describe('command arguments', () => {
       assert.equal(itemOf(target(readCommandArgument(snapshot, { kind: 'draft', app, draft: app.draft }))), 'draft');
       assert.equal(itemOf(target(readCommandArgument(snapshot, { appId: 'api', releaseId: app.releases[0]?.id }))), 'release');
     });
+  });
+});
+
+describe('a token passed to Sign In with Token', () => {
+  it("is taken only under the extension's own tests: no other extension or command link can replace the credential", () => {
+    assert.equal(passedToken('ghp_from_another_extension', false), undefined);
+    assert.equal(passedToken('rd_demo_token_not_a_secret', true), 'rd_demo_token_not_a_secret');
+    assert.equal(passedToken(' ', true), undefined);
+    assert.equal(passedToken({ token: 'x' }, true), undefined);
   });
 });

@@ -87,6 +87,11 @@ describe('where the token may go (resolveEndpoint)', () => {
     assert.equal(ready(resolve({ userApiUrl: 'https://ghe.example.com/api/v3', profileRequest: { webUrl: 'https://ghe.example.com/' } })).webUrl, 'https://ghe.example.com');
   });
 
+  it('keeps only the origin of the profile\'s web root: no path on github.com or the API host to point links at', () => {
+    assert.equal(ready(resolve({ profileRequest: { webUrl: 'https://github.com/attacker/lookalike' } })).webUrl, 'https://github.com');
+    assert.equal(ready(resolve({ userApiUrl: 'http://127.0.0.1:4000', profileRequest: { webUrl: 'http://127.0.0.1:4000/elsewhere/' } })).webUrl, 'http://127.0.0.1:4000');
+  });
+
   it('links a GitHub Enterprise Server (API under /api/v3) to the server itself, even when the profile names github.com', () => {
     assert.equal(ready(resolve({ userApiUrl: 'https://ghe.example.com/api/v3', profileRequest: { webUrl: 'https://github.com' } })).webUrl, 'https://ghe.example.com');
     assert.equal(ready(resolve({ userApiUrl: 'http://127.0.0.1:4000/api/v3/', profileRequest: { webUrl: 'https://github.com' } })).webUrl, 'http://127.0.0.1:4000');
@@ -113,6 +118,22 @@ describe('signing in with the editor\'s account on a GitHub Enterprise Server (e
       uri: 'https://ghe.example.com:8443',
       current: 'https://old.example.com',
     });
+  });
+
+  it('never uses the enterprise provider while the workspace points github-enterprise.uri at another server, and says only a token works', () => {
+    // VS Code's github-authentication reads github-enterprise.uri at window scope: a workspace's .vscode/settings.json sets the value its sign-in page is on.
+    const user = { userApiUrl: 'https://ghe.example.com/api/v3', enterpriseUri: 'https://ghe.example.com' };
+    const overridden = readyFor({ ...user, workspaceEnterpriseUri: 'https://phishing.example' });
+    assert.equal(overridden.provider, undefined, 'no session is asked of a provider that serves the workspace\'s host');
+    const advice = editorSignIn(overridden, user.enterpriseUri);
+    assert.equal(advice.kind, 'tokenOnly');
+    assert.match(advice.kind === 'tokenOnly' ? advice.reason : '', /workspace.*github-enterprise\.uri.*phishing\.example/);
+    // The same server in the workspace is no other host; and github.com's own provider does not read that setting.
+    assert.equal(readyFor({ ...user, workspaceEnterpriseUri: 'ghe.example.com' }).provider, 'github-enterprise');
+    assert.equal(readyFor({ workspaceEnterpriseUri: 'https://phishing.example' }).provider, 'github');
+    // Release Deck would set the user's value, but the workspace's would still win: no offer to set it then.
+    const allowedHost = readyFor({ profileRequest: { apiUrl: 'https://ghe.example.com/api/v3' }, allowedOrigins: ['https://ghe.example.com'], workspaceEnterpriseUri: 'phishing.example' });
+    assert.equal(editorSignIn(allowedHost, undefined).kind, 'tokenOnly');
   });
 
   it('says only a token works for a server reached over plain http', () => {

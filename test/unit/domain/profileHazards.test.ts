@@ -90,6 +90,26 @@ describe('profile: hostile or careless input, each a problem at its JSON path', 
     });
   }
 
+  for (const repo of ['acme/..', '../shop-infra', 'acme/.']) {
+    it(`refuses "${repo}" as the repository a manual deployment is recorded in, and as any repository field`, () => {
+      const profile = shop();
+      profile.apps[0]!.environments[2]!.deploy.recordedIn = { repo, path: 'deploy/box.env', pattern: 'TAG=(rel-\\S+)' };
+      expectProblem(problemsOf(profile), '$.apps[0].environments[2].deploy.recordedIn.repo', /"\." or "\.\."/);
+    });
+  }
+
+  it('refuses a recordedIn pattern that could backtrack catastrophically on the recorded file', () => {
+    const profile = shop();
+    profile.apps[0]!.environments[2]!.deploy.recordedIn = { path: 'deploy/box.env', pattern: 'TAG=((\\w+-?)+)$' };
+    expectProblem(problemsOf(profile), '$.apps[0].environments[2].deploy.recordedIn.pattern', /The pattern repeats \(\\w\+-\?\)\+, .*freeze/);
+  });
+
+  it('accepts dots inside a repository name', () => {
+    const profile = shop();
+    profile.apps[0]!.environments[2]!.deploy.recordedIn = { repo: 'acme.io/shop.infra', path: 'deploy/box.env', pattern: 'TAG=(rel-\\S+)' };
+    assert.deepEqual(problemsOf(profile), []);
+  });
+
   it('refuses a key written twice in one object (JSON keeps only the last)', () => {
     const text = JSON.stringify(shop(), null, 2)
       .replace('"name": "Acme Shop",', '"name": "Acme Shop",\n  "name": "Other",')
