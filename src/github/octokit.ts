@@ -24,7 +24,7 @@ export interface OctokitOptions {
  * when GitHub is first needed, keeping activation fast.
  */
 export async function createOctokit(options: OctokitOptions): Promise<{ readonly octokit: Octokit; readonly apiUrl: string }> {
-  const [{ Octokit }, { default: nodeFetch, Response }] = await Promise.all([import('@octokit/rest'), import('node-fetch')]);
+  const [{ Octokit }, { default: nodeFetch, Headers, Response }] = await Promise.all([import('@octokit/rest'), import('node-fetch')]);
   const timeoutMs = options.timeoutMs ?? 15_000;
   const apiUrl = options.apiUrl.replace(/\/+$/, '');
   const apiOrigin = new URL(apiUrl).origin;
@@ -37,9 +37,19 @@ export async function createOctokit(options: OctokitOptions): Promise<{ readonly
     const method = typeof init.method === 'string' ? init.method.toUpperCase() : 'GET';
     // A caller that wants the redirect itself (a log download's signed URL: jobLogs.ts) gets it unfollowed.
     const follow = init.redirect !== 'manual';
+    const headers = new Headers(init.headers as ConstructorParameters<typeof Headers>[0]);
+    // Asked for, not left to the agent: in VS Code's extension host (http.proxySupport "override", the
+    // default) every request gets a new proxy agent made without keepAlive (@vscode/proxy-agent's
+    // createHttpPatch; microsoft/vscode#228872), so Node sends `Connection: close` and each request to
+    // GitHub pays a new TCP and TLS handshake. Asking for keep-alive lets a request that goes DIRECT take its
+    // socket from Node's global agent and give it back (keepAlive on since Node 19; an idle socket closes
+    // after 5 s), which pools sockets per host, port and TLS options: a socket opened for the API root only
+    // ever carries requests to it. A request through a proxy still gets its own tunnel, with the user's proxy
+    // and certificates as before (microsoft/vscode#173861 has the same finding).
+    headers.set('connection', 'keep-alive');
     let current = url;
     for (let hops = 0; ; hops += 1) {
-      const response = await nodeFetch(current, { ...init, redirect: 'manual' });
+      const response = await nodeFetch(current, { ...init, headers, redirect: 'manual' });
       const location = REDIRECTS.has(response.status) ? response.headers.get('location') : null;
       if (location === null || !follow || (method !== 'GET' && method !== 'HEAD')) {
         return response;
