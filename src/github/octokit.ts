@@ -1,4 +1,5 @@
 import type { Octokit } from '@octokit/rest';
+import { KEEP_ALIVE } from '../keepAlive';
 import { clampTimerMs } from '../timers';
 import { readCapped } from './answerBody';
 
@@ -38,15 +39,7 @@ export async function createOctokit(options: OctokitOptions): Promise<{ readonly
     // A caller that wants the redirect itself (a log download's signed URL: jobLogs.ts) gets it unfollowed.
     const follow = init.redirect !== 'manual';
     const headers = new Headers(init.headers as ConstructorParameters<typeof Headers>[0]);
-    // Asked for, not left to the agent: in VS Code's extension host (http.proxySupport "override", the
-    // default) every request gets a new proxy agent made without keepAlive (@vscode/proxy-agent's
-    // createHttpPatch; microsoft/vscode#228872), so Node sends `Connection: close` and each request to
-    // GitHub pays a new TCP and TLS handshake. Asking for keep-alive lets a request that goes DIRECT take its
-    // socket from Node's global agent and give it back (keepAlive on since Node 19; an idle socket closes
-    // after 5 s), which pools sockets per host, port and TLS options: a socket opened for the API root only
-    // ever carries requests to it. A request through a proxy still gets its own tunnel, with the user's proxy
-    // and certificates as before (microsoft/vscode#173861 has the same finding).
-    headers.set('connection', 'keep-alive');
+    headers.set('connection', KEEP_ALIVE.connection);
     let current = url;
     for (let hops = 0; ; hops += 1) {
       const response = await nodeFetch(current, { ...init, headers, redirect: 'manual' });

@@ -1,5 +1,6 @@
 import type { VersionFact } from '../domain/facts';
 import { versionFailureWords, type VersionFailure } from '../domain/versionFailure';
+import { KEEP_ALIVE } from '../keepAlive';
 
 /**
  * Asks an environment's /version endpoint what runs there. It answers `{"release": "<sha>",
@@ -104,7 +105,7 @@ async function loadPlainGet(): Promise<PlainGet> {
   return (url, timeoutMs) =>
     new Promise((resolve, reject) => {
       const parsed = new URL(url);
-      const request = (parsed.protocol === 'https:' ? https : http).get(parsed, { headers: { accept: 'application/json' } }, (response) => {
+      const request = (parsed.protocol === 'https:' ? https : http).get(parsed, { headers: { accept: 'application/json', ...KEEP_ALIVE } }, (response) => {
         const chunks: Buffer[] = [];
         let size = 0;
         response.on('data', (chunk: Buffer) => {

@@ -1,5 +1,6 @@
 import http from 'node:http';
 import https from 'node:https';
+import { syncBuiltinESMExports } from 'node:module';
 
 /**
  * Node's http and https as VS Code's extension host hands them to an extension (`http.proxySupport`
@@ -20,11 +21,14 @@ export function patchHttpLikeExtensionHost(): () => void {
   http.get = withPerRequestAgent(originals.httpGet, http.globalAgent);
   https.request = withPerRequestAgent(originals.httpsRequest, https.globalAgent);
   https.get = withPerRequestAgent(originals.httpsGet, https.globalAgent);
+  // Also for code that reads them as ES module exports (`(await import('node:http')).get`).
+  syncBuiltinESMExports();
   return () => {
     http.request = originals.httpRequest;
     http.get = originals.httpGet;
     https.request = originals.httpsRequest;
     https.get = originals.httpsGet;
+    syncBuiltinESMExports();
   };
 }
 
@@ -54,5 +58,5 @@ function withPerRequestAgent(original: Send, pool: http.Agent): Send {
     }
     return call({ ...(first as object), agent }, second);
   };
-  return send as Send;
+  return send;
 }
