@@ -101,7 +101,11 @@ function plainGetter(): Promise<PlainGet> {
  * version is cut short.
  */
 async function loadPlainGet(): Promise<PlainGet> {
-  const [http, https] = await Promise.all([import('node:http'), import('node:https')]);
+  // The modules themselves (`default`), not their ES module exports: VS Code's extension host assigns its
+  // proxy and certificate patches onto the CommonJS module objects after its own `import` of them, so the
+  // named exports `import()` hands back keep Node's unpatched `get` (no `syncBuiltinESMExports` call in
+  // code-server 4.100.3's or 4.139.1's extensionHostProcess.js), past the user's proxy and certificates.
+  const [{ default: http }, { default: https }] = await Promise.all([import('node:http'), import('node:https')]);
   return (url, timeoutMs) =>
     new Promise((resolve, reject) => {
       const parsed = new URL(url);

@@ -1,6 +1,5 @@
 import http from 'node:http';
 import https from 'node:https';
-import { syncBuiltinESMExports } from 'node:module';
 
 /**
  * Node's http and https as VS Code's extension host hands them to an extension (`http.proxySupport`
@@ -13,22 +12,34 @@ import { syncBuiltinESMExports } from 'node:module';
  * request asks for keep-alive itself (microsoft/vscode#173861). A request that goes through a proxy gets
  * a tunnel of its own either way; this model leaves proxies out.
  *
- * Returns a function that puts the modules back.
+ * Like VS Code (its extension host assigns the patched functions onto the CommonJS module objects and
+ * never calls `syncBuiltinESMExports`), this leaves the ES module exports alone: code that reads
+ * `(await import('node:http')).get` gets Node's own function, past the user's proxy and certificates.
  */
-export function patchHttpLikeExtensionHost(): () => void {
+export interface PatchedHttp {
+  /** Requests that went through the patched functions. */
+  readonly requests: number;
+  /** Puts the modules back. */
+  restore(): void;
+}
+
+export function patchHttpLikeExtensionHost(): PatchedHttp {
+  const counter = { requests: 0 };
   const originals = { httpRequest: http.request, httpGet: http.get, httpsRequest: https.request, httpsGet: https.get };
-  http.request = withPerRequestAgent(originals.httpRequest, http.globalAgent);
-  http.get = withPerRequestAgent(originals.httpGet, http.globalAgent);
-  https.request = withPerRequestAgent(originals.httpsRequest, https.globalAgent);
-  https.get = withPerRequestAgent(originals.httpsGet, https.globalAgent);
-  // Also for code that reads them as ES module exports (`(await import('node:http')).get`).
-  syncBuiltinESMExports();
-  return () => {
-    http.request = originals.httpRequest;
-    http.get = originals.httpGet;
-    https.request = originals.httpsRequest;
-    https.get = originals.httpsGet;
-    syncBuiltinESMExports();
+  http.request = withPerRequestAgent(originals.httpRequest, http.globalAgent, counter);
+  http.get = withPerRequestAgent(originals.httpGet, http.globalAgent, counter);
+  https.request = withPerRequestAgent(originals.httpsRequest, https.globalAgent, counter);
+  https.get = withPerRequestAgent(originals.httpsGet, https.globalAgent, counter);
+  return {
+    get requests() {
+      return counter.requests;
+    },
+    restore: () => {
+      http.request = originals.httpRequest;
+      http.get = originals.httpGet;
+      https.request = originals.httpsRequest;
+      https.get = originals.httpsGet;
+    },
   };
 }
 
@@ -49,8 +60,9 @@ class PerRequestAgent extends http.Agent {
 
 type Send = typeof http.request;
 
-function withPerRequestAgent(original: Send, pool: http.Agent): Send {
+function withPerRequestAgent(original: Send, pool: http.Agent, counter: { requests: number }): Send {
   const send = (first: unknown, second?: unknown, third?: unknown): http.ClientRequest => {
+    counter.requests += 1;
     const agent = new PerRequestAgent(pool);
     const call = original as (...args: unknown[]) => http.ClientRequest;
     if (typeof first === 'string' || first instanceof URL) {

@@ -4,7 +4,7 @@ import type { Socket } from 'node:net';
 import { GitHubClient } from '../../../src/github/client';
 import { getSignedInUser } from '../../../src/github/users';
 import { DEMO_TOKEN } from '../../simulator/openverseWorld';
-import { patchHttpLikeExtensionHost } from '../extensionHostHttp';
+import { patchHttpLikeExtensionHost, type PatchedHttp } from '../extensionHostHttp';
 import { startFakeServer, type FakeServer } from './fakeServer';
 
 /**
@@ -14,12 +14,12 @@ import { startFakeServer, type FakeServer } from './fakeServer';
  */
 describe('connections to GitHub', () => {
   const servers: FakeServer[] = [];
-  let restore: (() => void) | undefined;
+  let patched: PatchedHttp | undefined;
   beforeEach(() => {
-    restore = patchHttpLikeExtensionHost();
+    patched = patchHttpLikeExtensionHost();
   });
   afterEach(async () => {
-    restore?.();
+    patched?.restore();
     http.globalAgent.destroy();
     await Promise.all(servers.splice(0).map((server) => server.close()));
   });
@@ -44,6 +44,7 @@ describe('connections to GitHub', () => {
       assert.equal((await getSignedInUser(client)).login, 'octocat');
     }
     assert.equal(api.server.requests.length, 3);
+    assert.equal(patched?.requests, 3, 'through the http module VS Code patches for the user\'s proxy');
     assert.equal(api.sockets.size, 1, 'one connection for the three requests');
   });
 

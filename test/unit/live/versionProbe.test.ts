@@ -96,20 +96,21 @@ describe('/version probe', () => {
     assert.ok(Date.now() - started < 2000);
   });
 
-  it('asks one environment again over the connection it opened, in VS Code\'s extension host too', async () => {
+  it('goes through the http module VS Code patches for the user\'s proxy, and asks one environment again over the connection it opened', async () => {
     answer = (_, response) => {
       response.writeHead(200, { 'content-type': 'application/json' });
       response.end('{"release": "3f2a9c0d1e2b3c4d5e6f708192a3b4c5d6e7f809", "environment": "production"}');
     };
     sockets.clear();
-    const restore = patchHttpLikeExtensionHost();
+    const patched = patchHttpLikeExtensionHost();
     try {
       for (let round = 0; round < 3; round += 1) {
         assert.equal((await probeVersion(`${base}/version`)).kind, 'answered');
       }
     } finally {
-      restore();
+      patched.restore();
     }
+    assert.equal(patched.requests, 3, 'through the http module VS Code patches for the user\'s proxy and certificates');
     assert.equal(sockets.size, 1, 'one connection for the three probes');
   });
 
