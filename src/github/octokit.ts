@@ -1,4 +1,5 @@
 import type { Octokit } from '@octokit/rest';
+import { KEEP_ALIVE } from '../keepAlive';
 import { clampTimerMs } from '../timers';
 import { readCapped } from './answerBody';
 
@@ -24,7 +25,7 @@ export interface OctokitOptions {
  * when GitHub is first needed, keeping activation fast.
  */
 export async function createOctokit(options: OctokitOptions): Promise<{ readonly octokit: Octokit; readonly apiUrl: string }> {
-  const [{ Octokit }, { default: nodeFetch, Response }] = await Promise.all([import('@octokit/rest'), import('node-fetch')]);
+  const [{ Octokit }, { default: nodeFetch, Headers, Response }] = await Promise.all([import('@octokit/rest'), import('node-fetch')]);
   const timeoutMs = options.timeoutMs ?? 15_000;
   const apiUrl = options.apiUrl.replace(/\/+$/, '');
   const apiOrigin = new URL(apiUrl).origin;
@@ -37,9 +38,11 @@ export async function createOctokit(options: OctokitOptions): Promise<{ readonly
     const method = typeof init.method === 'string' ? init.method.toUpperCase() : 'GET';
     // A caller that wants the redirect itself (a log download's signed URL: jobLogs.ts) gets it unfollowed.
     const follow = init.redirect !== 'manual';
+    const headers = new Headers(init.headers as ConstructorParameters<typeof Headers>[0]);
+    headers.set('connection', KEEP_ALIVE.connection);
     let current = url;
     for (let hops = 0; ; hops += 1) {
-      const response = await nodeFetch(current, { ...init, redirect: 'manual' });
+      const response = await nodeFetch(current, { ...init, headers, redirect: 'manual' });
       const location = REDIRECTS.has(response.status) ? response.headers.get('location') : null;
       if (location === null || !follow || (method !== 'GET' && method !== 'HEAD')) {
         return response;

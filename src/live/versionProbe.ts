@@ -1,5 +1,6 @@
 import type { VersionFact } from '../domain/facts';
 import { versionFailureWords, type VersionFailure } from '../domain/versionFailure';
+import { KEEP_ALIVE } from '../keepAlive';
 
 /**
  * Asks an environment's /version endpoint what runs there. It answers `{"release": "<sha>",
@@ -100,11 +101,15 @@ function plainGetter(): Promise<PlainGet> {
  * version is cut short.
  */
 async function loadPlainGet(): Promise<PlainGet> {
-  const [http, https] = await Promise.all([import('node:http'), import('node:https')]);
+  // The modules themselves (`default`), not their ES module exports: VS Code's extension host assigns its
+  // proxy and certificate patches onto the CommonJS module objects after its own `import` of them, so the
+  // named exports `import()` hands back keep Node's unpatched `get` (no `syncBuiltinESMExports` call in
+  // code-server 4.100.3's or 4.139.1's extensionHostProcess.js), past the user's proxy and certificates.
+  const [{ default: http }, { default: https }] = await Promise.all([import('node:http'), import('node:https')]);
   return (url, timeoutMs) =>
     new Promise((resolve, reject) => {
       const parsed = new URL(url);
-      const request = (parsed.protocol === 'https:' ? https : http).get(parsed, { headers: { accept: 'application/json' } }, (response) => {
+      const request = (parsed.protocol === 'https:' ? https : http).get(parsed, { headers: { accept: 'application/json', ...KEEP_ALIVE } }, (response) => {
         const chunks: Buffer[] = [];
         let size = 0;
         response.on('data', (chunk: Buffer) => {

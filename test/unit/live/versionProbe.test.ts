@@ -4,15 +4,19 @@ import type { AddressInfo } from 'node:net';
 import { versionReason } from '../../../src/domain/versionFailure';
 import { probeVersion } from '../../../src/live/versionProbe';
 import { germanL10n } from '../l10n/german';
+import { patchHttpLikeExtensionHost } from '../extensionHostHttp';
 
 /** A /version endpoint whose answers each test chooses, as nginx (or a broken proxy in front of it) might give them. */
 describe('/version probe', () => {
   let server: Server;
   let base: string;
   let answer: (path: string, response: import('node:http').ServerResponse) => void;
+  /** The connections the requests came on. */
+  const sockets = new Set<unknown>();
 
   before(async () => {
     server = createServer((request, response) => {
+      sockets.add(request.socket);
       answer(request.url ?? '/', response);
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -90,6 +94,24 @@ describe('/version probe', () => {
     const started = Date.now();
     assert.deepEqual(await probeVersion(`${base}/version`, { timeoutMs: 300 }), { kind: 'unreachable', reason: 'no answer within 0.3 s', failure: { code: 'timeout', seconds: 0.3 } });
     assert.ok(Date.now() - started < 2000);
+  });
+
+  it('goes through the http module VS Code patches for the user\'s proxy, and asks one environment again over the connection it opened', async () => {
+    answer = (_, response) => {
+      response.writeHead(200, { 'content-type': 'application/json' });
+      response.end('{"release": "3f2a9c0d1e2b3c4d5e6f708192a3b4c5d6e7f809", "environment": "production"}');
+    };
+    sockets.clear();
+    const patched = patchHttpLikeExtensionHost();
+    try {
+      for (let round = 0; round < 3; round += 1) {
+        assert.equal((await probeVersion(`${base}/version`)).kind, 'answered');
+      }
+    } finally {
+      patched.restore();
+    }
+    assert.equal(patched.requests, 3, 'through the http module VS Code patches for the user\'s proxy and certificates');
+    assert.equal(sockets.size, 1, 'one connection for the three probes');
   });
 
   it('says when nothing listens', async () => {
