@@ -142,7 +142,7 @@ export interface RecordFact {
   readonly file?: { readonly text: string; readonly commit: { readonly sha: string; readonly author: string; readonly date: string; readonly htmlUrl: string } };
   /** Open pull requests that change the file, with its text on their branch when it could be read. */
   readonly pulls: ReadonlyArray<{ readonly number: number; readonly htmlUrl: string; readonly author: string; readonly text?: string }>;
-  /** Why the file or its pull requests could not be read. */
+  /** Why the file or its pull requests could not be read, in the deck's language. */
   readonly problem?: string;
 }
 
@@ -163,7 +163,8 @@ export interface FolderHistoryFact {
 export type RegistryFact =
   /** Each release image tag (`rel-…`, or per the app's image template) and the commit SHA its image was built from. */
   | { readonly kind: 'read'; readonly builds: Readonly<Record<string, string>> }
-  | { readonly kind: 'unavailable'; readonly reason: string };
+  /** `reason` in the person's language (the deck shows it), `logged` in English (the log), when it differs. */
+  | { readonly kind: 'unavailable'; readonly reason: string; readonly logged?: string };
 
 export interface DeckFacts {
   /** When the facts were gathered (ISO 8601). */
@@ -185,7 +186,7 @@ export interface DeckFacts {
    * waits on, by run id; a run whose pending deployments could not be read is absent.
    */
   readonly pendingDeployments?: Readonly<Record<number, readonly PendingDeploymentFact[]>>;
-  /** For waiting runs whose pending deployments were not read: why ("GitHub answered 403", "not read: …"), by run id. */
+  /** For waiting runs whose pending deployments were not read: why ("GitHub answered 403", "not read: …"), by run id, in the deck's language. */
   readonly pendingDeploymentsUnread?: Readonly<Record<number, string>>;
   /** The monorepo's open pull requests, newest first (one listing of 100), for the changelog pull requests. */
   readonly openPulls?: readonly PullRequestFact[];
@@ -199,7 +200,7 @@ export interface DeckFacts {
    * (runTitle "{commitTitle}"): which apps each such commit built (titledCommits.ts).
    */
   readonly commitFiles?: Readonly<Record<string, readonly string[]>>;
-  /** Why some of those commits' files could not be read. */
+  /** Why some of those commits' files could not be read (in the deck's language). */
   readonly commitFilesProblem?: string;
   /** For manual environments with `recordedIn`: the file their procedure records the tag in, keyed by `versionKey(app, environment)`. */
   readonly records?: Readonly<Record<string, RecordFact>>;

@@ -9,7 +9,7 @@ import { checkedGitHubLink, withCheckedLinks } from '../domain/githubLinks';
 import type { DeckSnapshot } from '../domain/snapshot';
 import type { Credential, CredentialStore } from '../auth/credentials';
 import { describeError, isGitHubError } from '../github/errors';
-import { errorWords } from '../language';
+import { errorWords, userLanguage } from '../language';
 import type { Log } from '../log';
 import type { Condition } from './conditions';
 import type { EndpointService } from './endpoint';
@@ -203,13 +203,13 @@ export class DeckStore extends Disposable {
     const started = Date.now();
     try {
       // Links from GitHub's answers go on screen only when safe and on the web host in force.
-      const facts = withCheckedLinks(await gatherFacts(client, profile, { onProblem: (message) => { this.warnOnce(message); } }), webUrl);
+      const facts = withCheckedLinks(await gatherFacts(client, profile, { onProblem: (message) => { this.warnOnce(message); }, language: userLanguage() }), webUrl);
       const snapshot = buildDeck(profile, facts, vscode.l10n, vscode.env.language);
       for (const app of profile.apps) {
         const registry = facts.registries?.[app.id];
         if (registry?.kind === 'unavailable') {
           // The log stays English (l10n/README.md): the note as the deck words it, in English.
-          this.warnOnce(registryFallback(app, registry.reason));
+          this.warnOnce(registryFallback(app, registry.logged ?? registry.reason));
         }
       }
       const cost: RefreshCost = {

@@ -4,7 +4,7 @@ import type { GitHubClient } from '../github/client';
 import { historiesToRead } from '../domain/buildFacts';
 import { readHistories } from '../github/appHistory';
 import { listCommits, listTags } from '../github/commits';
-import { describeError, isGitHubError } from '../github/errors';
+import { describeError, ENGLISH, isGitHubError, type Language } from '../github/errors';
 import { listOpenPullRequests } from '../github/pulls';
 import { releasePages } from '../github/releases';
 import { listRunJobs, listWorkflowRuns, repositoryRunPages } from '../github/workflows';
@@ -26,6 +26,11 @@ export interface GatherOptions {
   readonly now?: () => Date;
   /** Told what could not be read without failing the refresh (it shows as unknown in the deck). */
   readonly onProblem?: (message: string) => void;
+  /**
+   * The language the facts say what could not be read in (the deck shows it: the editor's display language);
+   * English without it. What goes to `onProblem` (the log) stays English.
+   */
+  readonly language?: Language;
 }
 
 /**
@@ -59,6 +64,8 @@ export function releasePagesFor(apps: number): number {
 export async function gatherFacts(client: GitHubClient, profile: Profile, options: GatherOptions = {}): Promise<DeckFacts> {
   const probe = options.probe ?? ((url: string) => probeVersion(url));
   const now = options.now ?? (() => new Date());
+  const language = options.language ?? ENGLISH;
+  const { l10n } = language;
   const deployRepos = new Map<string, number>();
   // Per repository, the events its deployment workflows are started by (the profile's runEvents, else the dispatches).
   const deployEvents = new Map<string, Set<string>>();
@@ -112,15 +119,15 @@ export async function gatherFacts(client: GitHubClient, profile: Profile, option
     const waiting = runs.filter((run) => run.status === 'waiting');
     const unread: Record<number, string> = {};
     for (const run of waiting.slice(MAX_WAITING_RUNS_READ)) {
-      unread[run.id] = `more than ${MAX_WAITING_RUNS_READ} runs wait, and only the newest ${MAX_WAITING_RUNS_READ} are read`;
+      unread[run.id] = l10n.t('more than {0} runs wait, and only the newest {0} are read', MAX_WAITING_RUNS_READ);
     }
     const read = await Promise.all(waiting.slice(0, MAX_WAITING_RUNS_READ).map(async (run) => [run.id, await listPendingDeployments(client, run.repo, run.id).catch((error: unknown) => {
-      unread[run.id] = isGitHubError(error) && error.status !== undefined ? `GitHub answered ${error.status}` : `they could not be read (${isGitHubError(error) ? error.kind : 'an error'})`;
+      unread[run.id] = isGitHubError(error) && error.status !== undefined ? l10n.t('GitHub answered {0}', error.status) : l10n.t('they could not be read ({0})', describeError(error, language));
       return undefined;
     })] as const));
     return { read: Object.fromEntries(read.filter((entry): entry is readonly [number, PendingDeploymentFact[]] => entry[1] !== undefined)), unread };
   });
-  const recordsPromise = gatherRecords(client, profile);
+  const recordsPromise = gatherRecords(client, profile, language);
   const endpoints = profile.apps.flatMap((app) =>
     app.environments.flatMap((environment) => (environment.versionUrl !== undefined ? [{ key: versionKey(app.id, environment.id), url: environment.versionUrl }] : [])),
   );
@@ -128,11 +135,11 @@ export async function gatherFacts(client: GitHubClient, profile: Profile, option
 
   // Apps that name their container package: which commit each release's image was built from (registryBuilds.ts:
   // each package listed once, then again only for a release tag not known yet).
-  const registriesPromise = gatherRegistries(client, profile, { releases: releasesPromise, releaseRuns: releaseRunsPromise, now });
+  const registriesPromise = gatherRegistries(client, profile, { releases: releasesPromise, releaseRuns: releaseRunsPromise, now, language });
   // Runs titled with a commit message: the files of the commits they name (once per commit, immutable), asked as soon
   // as the branch's commits and the runs are in, while the rest of the first round still comes (a round trip less).
   // It never fails by itself; when its inputs fail, so does the refresh below.
-  const titledPromise = Promise.all([commitsPromise, runsPromise]).then(([mainCommits, deploymentRuns]) => readTitledCommitFiles(client, profile, mainCommits, deploymentRuns));
+  const titledPromise = Promise.all([commitsPromise, runsPromise]).then(([mainCommits, deploymentRuns]) => readTitledCommitFiles(client, profile, mainCommits, deploymentRuns, language));
   titledPromise.catch(() => undefined);
 
   // Settle everything before failing, so no rejection is left unobserved.
@@ -162,13 +169,13 @@ export async function gatherFacts(client: GitHubClient, profile: Profile, option
   const wanted = historiesToRead(profile, first);
   const historiesPromise = wanted.length > 0 ? readHistories(client, profile.monorepo, wanted) : Promise.resolve(undefined);
   const [titled, read] = await Promise.all([titledPromise, historiesPromise]);
-  if (titled?.commitFilesProblem !== undefined) {
-    options.onProblem?.(`Which apps the commits named by deployment run titles changed could not be read: ${titled.commitFilesProblem}`);
+  if (titled?.logged !== undefined) {
+    options.onProblem?.(`Which apps the commits named by deployment run titles changed could not be read: ${titled.logged}`);
   }
   for (const error of read?.errors ?? []) {
     options.onProblem?.(`Which build runs could not be read: ${describeError(error)}`);
   }
-  return { ...first, ...titled, ...(read !== undefined ? { appHistories: read.histories } : {}) };
+  return { ...first, ...titled?.facts, ...(read !== undefined ? { appHistories: read.histories } : {}) };
 }
 
 /** `work` over every item, at most `limit` at a time, results in the items' order. */

@@ -3,7 +3,7 @@ import type { Profile, RecordedIn } from '../domain/profileTypes';
 import type { GitHubClient } from '../github/client';
 import { listCommits } from '../github/commits';
 import { readFileText } from '../github/contents';
-import { describeError, isGitHubError } from '../github/errors';
+import { describeError, ENGLISH, isGitHubError, type Language } from '../github/errors';
 import { headCommitSha, listOpenPulls, pullFilePaths, type OpenPull } from '../github/recordFiles';
 
 /**
@@ -11,7 +11,8 @@ import { headCommitSha, listOpenPulls, pullFilePaths, type OpenPull } from '../g
  * (recordedVersion.ts). Per repository and refresh: its newest commit and its open pull requests, two
  * conditional requests in parallel (free when nothing changed). Only when they changed: the file at that
  * commit and the last commit that changed it, and the files of a new or updated pull request, each
- * remembered by the commit it was read at (what a commit holds never changes). Never throws.
+ * remembered by the commit it was read at (what a commit holds never changes). Never throws: why something
+ * could not be read is the fact's `problem`, said in `language` (the deck's; only the deck shows it).
  */
 
 const remembered = new Map<string, Promise<unknown>>();
@@ -35,12 +36,12 @@ function once<T>(key: string, read: () => Promise<T>): Promise<T> {
   return reading;
 }
 
-export async function gatherRecords(client: GitHubClient, profile: Profile): Promise<Record<string, RecordFact>> {
+export async function gatherRecords(client: GitHubClient, profile: Profile, language: Language = ENGLISH): Promise<Record<string, RecordFact>> {
   const wanted = profile.apps.flatMap((app) =>
     app.environments.flatMap((environment) => (environment.deploy.kind === 'manual' && environment.deploy.recordedIn !== undefined ? [{ key: versionKey(app.id, environment.id), recordedIn: environment.deploy.recordedIn }] : [])),
   );
   const repos = [...new Set(wanted.map((entry) => entry.recordedIn.repo))];
-  const perRepo = await Promise.all(repos.map(async (repo) => [repo, await readRepo(client, repo, wanted.filter((entry) => entry.recordedIn.repo === repo).map((entry) => entry.recordedIn))] as const));
+  const perRepo = await Promise.all(repos.map(async (repo) => [repo, await readRepo(client, repo, wanted.filter((entry) => entry.recordedIn.repo === repo).map((entry) => entry.recordedIn), language)] as const));
   const byFile = new Map(perRepo.flatMap(([, facts]) => facts.map((fact) => [`${fact.repo} ${fact.path}`, fact] as const)));
   return Object.fromEntries(wanted.flatMap(({ key, recordedIn }) => {
     const fact = byFile.get(`${recordedIn.repo} ${recordedIn.path}`);
@@ -48,16 +49,16 @@ export async function gatherRecords(client: GitHubClient, profile: Profile): Pro
   }));
 }
 
-async function readRepo(client: GitHubClient, repo: string, records: readonly RecordedIn[]): Promise<RecordFact[]> {
+async function readRepo(client: GitHubClient, repo: string, records: readonly RecordedIn[], language: Language): Promise<RecordFact[]> {
   const paths = [...new Set(records.map((record) => record.path))];
   const [head, pulls] = await Promise.allSettled([headCommitSha(client, repo), listOpenPulls(client, repo)]);
-  const pullsProblem = pulls.status === 'rejected' ? `its open pull requests could not be listed (${describeError(pulls.reason)})` : undefined;
+  const pullsProblem = pulls.status === 'rejected' ? language.l10n.t('its open pull requests could not be listed ({0})', describeError(pulls.reason, language)) : undefined;
   const pending = pulls.status === 'fulfilled' ? await pullsChanging(client, repo, pulls.value, paths) : new Map<string, RecordFact['pulls']>();
   return Promise.all(
     paths.map(async (path): Promise<RecordFact> => {
       const base = { repo, path, pulls: pending.get(path) ?? [], ...(pullsProblem !== undefined ? { problem: pullsProblem } : {}) };
       if (head.status === 'rejected') {
-        return { ...base, problem: describeError(head.reason) };
+        return { ...base, problem: describeError(head.reason, language) };
       }
       const at = `${client.apiUrl} ${repo}@${head.value}`;
       try {
@@ -69,7 +70,7 @@ async function readRepo(client: GitHubClient, repo: string, records: readonly Re
         const [last] = commits;
         return last === undefined || text === undefined ? base : { ...base, file: { text: text.text, commit: { sha: last.sha, author: last.author, date: last.date, htmlUrl: last.htmlUrl } } };
       } catch (error) {
-        return { ...base, problem: describeError(error) };
+        return { ...base, problem: describeError(error, language) };
       }
     }),
   );

@@ -2,7 +2,7 @@ import type { RegistryFact, ReleaseFact, WorkflowRunFact } from '../domain/facts
 import type { AppProfile, Profile } from '../domain/profileTypes';
 import { imageTagOfRelease, mayBeGitTagOf, readGitTag, readImageTag, tagSchemeOf } from '../domain/tagScheme';
 import type { GitHubClient } from '../github/client';
-import { describeError, isGitHubError } from '../github/errors';
+import { describeError, ENGLISH, isGitHubError, type Language } from '../github/errors';
 import { readReleaseBuilds } from '../github/packages';
 import { PerClient } from '../github/perClient';
 
@@ -24,7 +24,8 @@ interface PackageMemo {
   readonly builds: Record<string, string>;
   /** Tags asked for and not to be asked again (found, or missing for good). */
   readonly settled: Set<string>;
-  unavailable?: string;
+  /** Why the package could not be read: the error itself, said in each refresh's language. */
+  unavailable?: { readonly error: unknown };
 }
 
 const memos = new PerClient<PackageMemo>();
@@ -33,6 +34,8 @@ export interface RegistryInputs {
   readonly releases: Promise<readonly ReleaseFact[]>;
   readonly releaseRuns: Promise<readonly WorkflowRunFact[]>;
   readonly now: () => Date;
+  /** The language an unreadable package's reason is said in (the deck's); the fact's `logged` keeps English. */
+  readonly language?: Language;
 }
 
 export async function gatherRegistries(client: GitHubClient, profile: Profile, inputs: RegistryInputs): Promise<Record<string, RegistryFact>> {
@@ -59,19 +62,19 @@ async function readApp(client: GitHubClient, app: AppProfile, registry: NonNulla
   packages.set(key, memo);
   const unknown = [...wanted.keys()].filter((tag) => memo.builds[tag] === undefined && !memo.settled.has(tag));
   if (listing === undefined && unknown.length === 0) {
-    return factOf(memo);
+    return factOf(memo, inputs.language);
   }
   const answer = await (listing ?? list(registry));
   if (answer.kind === 'failed') {
     if (!answer.lasting) {
       packages.delete(key);
     }
-    memo.unavailable = answer.reason;
+    memo.unavailable = { error: answer.error };
     // Not asked again for these tags (a lasting failure): a new release asks again.
     for (const tag of wanted.keys()) {
       memo.settled.add(tag);
     }
-    return factOf(memo);
+    return factOf(memo, inputs.language);
   }
   delete memo.unavailable;
   Object.assign(memo.builds, answer.builds);
@@ -84,9 +87,9 @@ async function readApp(client: GitHubClient, app: AppProfile, registry: NonNulla
       memo.settled.add(tag);
     }
   }
-  return factOf(memo);
+  return factOf(memo, inputs.language);
 
-  async function list(target: NonNullable<AppProfile['registry']>): Promise<{ kind: 'read'; builds: Record<string, string> } | { kind: 'failed'; reason: string; lasting: boolean }> {
+  async function list(target: NonNullable<AppProfile['registry']>): Promise<{ kind: 'read'; builds: Record<string, string> } | { kind: 'failed'; error: unknown; lasting: boolean }> {
     try {
       return { kind: 'read', builds: await readReleaseBuilds(client, target, (tag) => {
         const read = readImageTag(scheme, tag);
@@ -95,13 +98,15 @@ async function readApp(client: GitHubClient, app: AppProfile, registry: NonNulla
     } catch (error) {
       // No read:packages, or no such package: asking again will not change it until something else does.
       const lasting = isGitHubError(error) && (error.status === 401 || error.status === 403 || error.status === 404);
-      return { kind: 'failed', reason: describeError(error), lasting };
+      return { kind: 'failed', error, lasting };
     }
   }
 }
 
-function factOf(memo: PackageMemo): RegistryFact {
-  return memo.unavailable !== undefined ? { kind: 'unavailable', reason: memo.unavailable } : { kind: 'read', builds: { ...memo.builds } };
+function factOf(memo: PackageMemo, language: Language = ENGLISH): RegistryFact {
+  return memo.unavailable !== undefined
+    ? { kind: 'unavailable', reason: describeError(memo.unavailable.error, language), logged: describeError(memo.unavailable.error) }
+    : { kind: 'read', builds: { ...memo.builds } };
 }
 
 /** The image tags of the app's published releases, each with its release. */

@@ -4,7 +4,7 @@ import { titledLine } from '../domain/runTitle';
 import { commitTitle } from '../domain/words';
 import type { GitHubClient } from '../github/client';
 import { readCommitFiles } from '../github/commitFiles';
-import { describeError } from '../github/errors';
+import { describeError, ENGLISH, type Language } from '../github/errors';
 
 /**
  * Deployment runs titled with a commit message (runTitle `{commitTitle}`, how Openverse's CI names staging
@@ -12,14 +12,16 @@ import { describeError } from '../github/errors';
  * refresh lists anyway. Only the commits whose first line a run's title names are asked what files they
  * changed (to tell which apps they built), and each is asked once per session: a commit's files never change.
  * So a refresh sends no request for this beyond the first sight of a newly titled commit, whatever the number
- * of apps. Never throws: what could not be read is said in `problem`.
+ * of apps. Never throws: why a commit's files could not be read is `commitFilesProblem`, in `language` (the
+ * deck's), and `logged`, in English (the log).
  */
 export async function readTitledCommitFiles(
   client: GitHubClient,
   profile: Profile,
   mainCommits: readonly CommitFact[],
   runs: readonly WorkflowRunFact[],
-): Promise<Pick<DeckFacts, 'commitFiles' | 'commitFilesProblem'> | undefined> {
+  language: Language = ENGLISH,
+): Promise<{ readonly facts: Pick<DeckFacts, 'commitFiles' | 'commitFilesProblem'>; readonly logged?: string } | undefined> {
   const templates = new Map<string, string>();
   for (const app of profile.apps) {
     for (const environment of app.environments) {
@@ -40,15 +42,16 @@ export async function readTitledCommitFiles(
   }
   const named = mainCommits.filter((commit) => lines.has(commitTitle(commit.message).trim()));
   const files: Record<string, readonly string[]> = {};
-  const problems: string[] = [];
+  const problems: unknown[] = [];
   await Promise.all(
     named.map(async (commit) => {
       try {
         files[commit.sha] = await readCommitFiles(client, profile.monorepo, commit.sha);
       } catch (error) {
-        problems.push(describeError(error));
+        problems.push(error);
       }
     }),
   );
-  return { commitFiles: files, ...(problems[0] !== undefined ? { commitFilesProblem: problems[0] } : {}) };
+  const [problem] = problems;
+  return problem !== undefined ? { facts: { commitFiles: files, commitFilesProblem: describeError(problem, language) }, logged: describeError(problem) } : { facts: { commitFiles: files } };
 }

@@ -6,7 +6,8 @@ import type { ManualDeploy } from '../../../src/domain/profileTypes';
 import { gatherRecords } from '../../../src/state/records';
 import { CATALOG_RECORD, INFRA } from '../../simulator/openverseWorld';
 import { simulatedProfile } from '../github/process.test';
-import { startHarness, type Harness } from '../github/helpers';
+import { addFault, startHarness, type Harness } from '../github/helpers';
+import { GERMAN } from '../l10n/german';
 
 async function post(harness: Harness, path: string, body: unknown): Promise<void> {
   const response = await fetch(`${harness.simulator.url}/_admin/${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
@@ -46,5 +47,25 @@ describe('recorded versions of manual environments', () => {
     assert.equal(merged?.running?.imageTag, 'rel-2026.11.25.18.00.00');
     assert.match(merged?.detail ?? '', /by krysal/);
     assert.equal(merged?.pending, undefined);
+  });
+});
+
+describe('recorded versions that could not be read, in the person\'s language', () => {
+  let harness: Harness;
+  beforeEach(async () => {
+    harness = await startHarness();
+  });
+  afterEach(async () => {
+    await harness.simulator.close();
+  });
+
+  it('says in German why the open pull requests of the recording repository could not be listed', async () => {
+    const profile = simulatedProfile(harness.simulator);
+    await addFault(harness.simulator, { path: `/repos/${INFRA}/pulls$`, kind: 'status', status: 500, count: 20 });
+    const fact = (await gatherRecords(harness.client, profile, GERMAN))[versionKey('catalog', 'production')];
+    assert.equal(fact?.problem, `die offenen Pull-Requests des Repositorys konnten nicht aufgelistet werden (GitHub antwortete 500 (ein Serverfehler) beim Versuch, die offenen Pull-Requests von ${INFRA} aufzulisten. Das ist meist nur kurz: Versuchen Sie es in einer Minute erneut.)`);
+    // Without a language: English, as before.
+    const english = (await gatherRecords(harness.client, profile))[versionKey('catalog', 'production')];
+    assert.match(english?.problem ?? '', /^its open pull requests could not be listed \(GitHub answered 500 \(a server error\) while trying to list the open pull requests of /);
   });
 });
