@@ -8,6 +8,7 @@ import { DEMO_LOGIN, INFRA } from '../../simulator/openverseWorld';
 import { simulatedProfileDocument } from '../../simulator/simulatedProfile';
 import { findEnvironment } from '../../../src/domain/snapshot';
 import { addFault, startHarness, type Harness } from '../github/helpers';
+import { GERMAN } from '../l10n/german';
 
 describe('gathering the facts of a large profile', () => {
   let harness: Harness | undefined;
@@ -224,5 +225,25 @@ describe('gathering the facts of a large profile', () => {
     assert.equal(production?.state, 'awaitingReview');
     assert.match(production?.stateDetail ?? '', /waiting for review or a protection rule; who may review could not be read: .*403/);
     assert.doesNotMatch(production?.stateDetail ?? '', /queued/);
+  });
+
+  it('says in German why the reviewers of a waiting run could not be read when the connection was reset (review)', async () => {
+    harness = await startHarness();
+    const simulator = harness.simulator;
+    const validation = validateProfile(simulatedProfileDocument(simulator.url));
+    assert.ok(validation.ok);
+    const profile = validation.profile;
+    const admin = async (path: string, body: unknown): Promise<void> => {
+      await fetch(`${simulator.url}/_admin/${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    };
+    await admin('protect-environment', { repo: INFRA, environment: 'production', reviewers: [{ type: 'User', login: DEMO_LOGIN }] });
+    await admin('dispatch', { repo: INFRA, workflow: 'deploy-production-api.yml', actor: 'colleague', inputs: { tag: 'rel-2026.10.15.09.30.00' } });
+    simulator.advance(4);
+    await addFault(simulator, { path: '/pending_deployments$', kind: 'reset', count: 20 });
+    const facts = await gatherFacts(harness.client, profile, { probe: unreachable, language: GERMAN });
+    const production = findEnvironment(buildDeck(profile, facts, GERMAN.l10n, GERMAN.locale), 'api', 'production')?.environment;
+    assert.equal(production?.state, 'awaitingReview');
+    assert.match(production?.stateDetail ?? '', /: sie konnten nicht gelesen werden \(GitHub war nicht erreichbar/);
+    assert.doesNotMatch(production?.stateDetail ?? '', /could not be read|network/);
   });
 });

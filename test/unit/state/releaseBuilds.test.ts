@@ -11,6 +11,7 @@ import type { RunningSimulator } from '../../simulator/server';
 import { simulatedProfileDocument } from '../../simulator/simulatedProfile';
 import type { World } from '../../simulator/world';
 import { startHarness, type Harness } from '../github/helpers';
+import { GERMAN } from '../l10n/german';
 
 /** The simulated Openverse profile with the API naming its container package. */
 function profileWithRegistry(simulator: RunningSimulator): Profile {
@@ -96,6 +97,19 @@ describe('release builds from the container registry', () => {
     const production = findEnvironment(snapshot, 'api', 'production')?.environment;
     assert.equal(production?.state, 'unknown', production?.stateDetail);
     assert.match(production?.stateDetail ?? '', /which one cannot be told from the commits/);
+  });
+
+  it('without read:packages, in German: the deck says why in German, the copy for the log stays English', async () => {
+    const { world } = worldWithRetaggedBuild();
+    harness = await startHarness({ world, client: { token: NO_WORKFLOW_SCOPE_TOKEN } });
+    const profile = profileWithRegistry(harness.simulator);
+    const facts = await gatherFacts(harness.client, profile, { language: GERMAN });
+    const registry = facts.registries?.api;
+    assert.equal(registry?.kind, 'unavailable');
+    assert.match(registry.kind === 'unavailable' ? registry.logged ?? '' : '', /^GitHub answered 403 Forbidden while trying to /);
+    const api = buildDeck(profile, facts, GERMAN.l10n, GERMAN.locale).apps.find((app) => app.app.id === 'api');
+    assert.match(api?.buildNote ?? '', /^Das Container-Paket WordPress\/openverse-api konnte nicht gelesen werden \(GitHub antwortete 403 Forbidden beim Versuch, /);
+    assert.doesNotMatch(api?.buildNote ?? '', /while trying to/);
   });
 
   it('reads the build of a semantic-version app\'s image tag ({version}) from its package too', async () => {
