@@ -13,6 +13,7 @@ import { runDeployment } from './deploymentFlow';
 import { placeLabel } from '../domain/words';
 import type { CommitFact } from '../domain/facts';
 import { listAppCommits } from '../state/appCommits';
+import { userLanguage } from '../language';
 
 
 /**
@@ -104,10 +105,12 @@ async function commitsWithImages(services: Services, app: AppDeck): Promise<{ co
   if (known === undefined) {
     const profile = services.profiles.profile;
     const client = await services.gitHub.current();
-    known = profile !== undefined && client !== undefined ? await listAppCommits(client, profile.monorepo, undefined, app.app) : { known: false, why: 'not signed in to GitHub' };
+    known = profile !== undefined && client !== undefined
+      ? await listAppCommits(client, profile.monorepo, undefined, app.app, userLanguage())
+      : { known: false, why: vscode.l10n.t('not signed in to GitHub'), logged: 'not signed in to GitHub' };
   }
   if (!known.known) {
-    services.log.warn(`Deploy…: the commits that changed ${app.app.label} could not be listed (${known.why}); only releases and past deployments are offered.`);
+    services.log.warn(`Deploy…: the commits that changed ${app.app.label} could not be listed (${known.logged ?? known.why}); only releases and past deployments are offered.`);
     return { commits: [], note: vscode.l10n.t('The commits that changed {0} could not be listed ({1}); an image exists only for those. Enter a commit SHA if you know it.', app.app.label, known.why) };
   }
   return { commits: known.commits };

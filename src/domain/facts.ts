@@ -132,7 +132,10 @@ export interface PullRequestFact {
 }
 
 /** The newest commits of main that changed an app's sourceFolders (newest first), or why they are not known. */
-export type AppCommits = { readonly known: true; readonly commits: readonly CommitFact[] } | { readonly known: false; readonly why: string };
+export type AppCommits =
+  | { readonly known: true; readonly commits: readonly CommitFact[] }
+  /** `why` in the person's language; `logged` in English (for the log), when it differs. */
+  | { readonly known: false; readonly why: string; readonly logged?: string };
 
 /** The file a manual environment's procedure records its image tag in (recordedVersion.ts), as a refresh read it. */
 export interface RecordFact {
