@@ -12,3 +12,15 @@ export interface L10n {
 export const english: L10n = {
   t: (message, ...args) => message.replace(/\{(\d+)\}/g, (whole, index: string) => (args[Number(index)] !== undefined ? String(args[Number(index)]) : whole)),
 };
+
+/**
+ * A text that may be said in more than one language: plain (English, or words that have no translation,
+ * such as GitHub's own), or words per language (as `ErrorContext.action`, src/github/errors.ts). Facts keep
+ * it so the person reads it in their language and the log in English, from one reading.
+ */
+export type Words = string | ((l10n: L10n) => string);
+
+/** `words` in `l10n`'s language (English without it). */
+export function say(words: Words, l10n: L10n = english): string {
+  return typeof words === 'string' ? words : words(l10n);
+}

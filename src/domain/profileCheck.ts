@@ -1,5 +1,5 @@
 import type { VersionFact } from './facts';
-import { english, type L10n } from './l10n';
+import { english, say, type L10n, type Words } from './l10n';
 import type { Profile, WorkflowDeploy } from './profileTypes';
 import { reasonInputOf } from './workflowInputs';
 import { runNameMentionsTag, summarizeWorkflow, tagInputOf } from './workflowDiscovery';
@@ -27,14 +27,17 @@ export interface CheckFinding {
   readonly fixes: readonly CheckFix[];
 }
 
-/** A repository as `GET /repos/{owner}/{repo}` answered: reachable (and whether the account may push), or why not. */
-export type RepoFact = { readonly ok: true; readonly push: boolean | undefined } | { readonly ok: false; readonly why: string };
+/**
+ * A repository as `GET /repos/{owner}/{repo}` answered: reachable (and whether the account may push), or why not
+ * (said in the findings' language: the Problems panel's, English in the log).
+ */
+export type RepoFact = { readonly ok: true; readonly push: boolean | undefined } | { readonly ok: false; readonly why: Words };
 
 /** A workflow file as `GET …/contents/.github/workflows/{file}` answered. */
 export type WorkflowFileFact =
   | { readonly kind: 'file'; readonly document: unknown }
   | { readonly kind: 'missing'; readonly others: readonly string[] }
-  | { readonly kind: 'unreadable'; readonly why: string };
+  | { readonly kind: 'unreadable'; readonly why: Words };
 
 export interface CheckFacts {
   /** By repository, lower case. */
@@ -46,7 +49,7 @@ export interface CheckFacts {
   /** The classic token's scopes; undefined for a fine-grained token or an editor session, which list none. */
   readonly scopes: readonly string[] | undefined;
   /** Why the scopes are unknown when `GET /user` failed (undefined when it answered). */
-  readonly scopesUnreadable?: string | undefined;
+  readonly scopesUnreadable?: Words | undefined;
   /** Workflow files and /version endpoints the profile names beyond the per-check limits: not read. */
   readonly notChecked?: { readonly workflows: number; readonly endpoints: number } | undefined;
 }
@@ -108,7 +111,7 @@ export function checkProfile(profile: Profile, facts: CheckFacts, l10n: L10n = e
   for (const [path, repo] of repoFields) {
     const fact = facts.repos.get(repo.toLowerCase());
     if (fact !== undefined && !fact.ok) {
-      add(path, 'error', l10n.t('{0} cannot be reached with your token: {1}. Check the name, or sign in with a token that can read it.', repo, fact.why));
+      add(path, 'error', l10n.t('{0} cannot be reached with your token: {1}. Check the name, or sign in with a token that can read it.', repo, say(fact.why, l10n)));
     }
   }
   const missingScopes = facts.scopes === undefined ? [] : ['repo', 'workflow'].filter((scope) => !facts.scopes?.includes(scope));
@@ -117,7 +120,7 @@ export function checkProfile(profile: Profile, facts: CheckFacts, l10n: L10n = e
     add('$', 'error', l10n.t('{0}: Release Deck needs repo to read and publish GitHub Releases and workflow to dispatch deployments. Sign in with a token that has them.', lacks));
   }
   if (facts.scopes === undefined) {
-    const why = facts.scopesUnreadable !== undefined ? l10n.t('GitHub did not say who the token is ({0})', facts.scopesUnreadable) : l10n.t('this sign-in (a fine-grained token or an editor session) lists no scopes to compare');
+    const why = facts.scopesUnreadable !== undefined ? l10n.t('GitHub did not say who the token is ({0})', say(facts.scopesUnreadable, l10n)) : l10n.t('this sign-in (a fine-grained token or an editor session) lists no scopes to compare');
     add('$', 'information', l10n.t('Token permissions not checked: {0}. A missing permission shows only when Release Deck first reads, publishes or dispatches.', why));
   }
   const notChecked = facts.notChecked;
@@ -164,7 +167,7 @@ function checkWorkflowDeploy(deploy: WorkflowDeploy, path: string, facts: CheckF
     return;
   }
   if (fact.kind === 'unreadable') {
-    add(`${path}.workflow`, 'warning', l10n.t('{0} in {1} could not be checked: {2}.', deploy.workflow, deploy.repo, fact.why));
+    add(`${path}.workflow`, 'warning', l10n.t('{0} in {1} could not be checked: {2}.', deploy.workflow, deploy.repo, say(fact.why, l10n)));
     return;
   }
   if (fact.kind === 'missing') {

@@ -1,8 +1,9 @@
 import type { VersionFact } from '../domain/facts';
+import type { L10n, Words } from '../domain/l10n';
 import { workflowKey, workflowsToRead, type CheckFacts, type RepoFact, type WorkflowFileFact } from '../domain/profileCheck';
 import type { Profile } from '../domain/profileTypes';
 import type { GitHubClient } from '../github/client';
-import { describeError, isGitHubError } from '../github/errors';
+import { describeError, ENGLISH, isGitHubError, type Language } from '../github/errors';
 import { canPushTo } from '../github/repos';
 import { getSignedInUser } from '../github/users';
 import { readWorkflowFile } from '../github/workflowFile';
@@ -18,23 +19,25 @@ export const MAX_CHECKED_ENDPOINTS = 100;
  * scopes), each repository the profile names (`GET /repos/…`), each workflow file it names (the contents
  * API, conditional), a repository's workflow list only when one of its files is missing (for the quick
  * fixes), and each /version endpoint through the live probe the deck uses. Every answer is conditional,
- * so checking an unchanged profile again costs no rate limit. Never throws: a failure is a fact.
+ * so checking an unchanged profile again costs no rate limit. Never throws: a failure is a fact, whose words
+ * checkProfile says in its language (the Problems panel's; the log's English), with times in `locale`.
  */
-export async function gatherCheckFacts(client: GitHubClient, profile: Profile, probe: (url: string) => Promise<VersionFact> = (url) => probeVersion(url)): Promise<CheckFacts> {
+export async function gatherCheckFacts(client: GitHubClient, profile: Profile, probe: (url: string) => Promise<VersionFact> = (url) => probeVersion(url), locale = 'en'): Promise<CheckFacts> {
+  const why = (error: unknown): Words => (l10n: L10n) => shortReason(error, { l10n, locale });
   const repoNames = new Map<string, [string, string]>([[profile.monorepo.toLowerCase(), [profile.monorepo, 'monorepo']]]);
   if (!repoNames.has(profile.infrastructureRepo.toLowerCase())) {
     repoNames.set(profile.infrastructureRepo.toLowerCase(), [profile.infrastructureRepo, 'infrastructureRepo']);
   }
   const scopesPromise = getSignedInUser(client).then(
     (user) => ({ scopes: user.scopes, scopesUnreadable: undefined }),
-    (error: unknown) => ({ scopes: undefined, scopesUnreadable: shortReason(error) }),
+    (error: unknown) => ({ scopes: undefined, scopesUnreadable: why(error) }),
   );
   const reposPromise = Promise.all(
     [...repoNames].map(async ([key, [repo, field]]): Promise<[string, RepoFact]> => {
       try {
         return [key, { ok: true, push: await canPushTo(client, repo, field) }];
       } catch (error) {
-        return [key, { ok: false, why: shortReason(error) }];
+        return [key, { ok: false, why: why(error) }];
       }
     }),
   );
@@ -55,7 +58,7 @@ export async function gatherCheckFacts(client: GitHubClient, profile: Profile, p
         if (isGitHubError(error) && error.kind === 'notFound') {
           return [key, { kind: 'missing', others: (await othersIn(repo)).filter((other) => other !== file) }];
         }
-        return [key, { kind: 'unreadable', why: shortReason(error) }];
+        return [key, { kind: 'unreadable', why: why(error) }];
       }
     }),
   );
@@ -72,19 +75,20 @@ export async function gatherCheckFacts(client: GitHubClient, profile: Profile, p
   };
 }
 
-/** A failure in a few words for a finding's message (the full text is in the log). */
-export function shortReason(error: unknown): string {
+/** A failure in a few words for a finding's message, in `language` (English: the log's). */
+export function shortReason(error: unknown, language: Language = ENGLISH): string {
+  const { l10n } = language;
   if (isGitHubError(error)) {
     switch (error.kind) {
       case 'notFound':
-        return 'GitHub answers 404 Not Found: it does not exist, or your token cannot see it';
+        return l10n.t('GitHub answers 404 Not Found: it does not exist, or your token cannot see it');
       case 'forbidden':
-        return 'GitHub answers 403 Forbidden: your token lacks the permission';
+        return l10n.t('GitHub answers 403 Forbidden: your token lacks the permission');
       case 'ssoRequired':
-        return 'its organisation enforces SAML single sign-on and this sign-in is not authorized for it';
+        return l10n.t('its organisation enforces SAML single sign-on and this sign-in is not authorized for it');
       default:
         break;
     }
   }
-  return describeError(error).replace(/\.$/, '');
+  return describeError(error, language).replace(/\.$/, '');
 }

@@ -95,7 +95,7 @@ export class ProfileChecker extends Disposable {
       return { kind: 'signedOut' };
     }
     const started = Date.now();
-    const facts = await gatherCheckFacts(client, status.profile);
+    const facts = await gatherCheckFacts(client, status.profile, undefined, vscode.env.language);
     const findings = checkProfile(status.profile, facts, vscode.l10n);
     if (this.isDisposed || this.profiles.status !== status) {
       // The profile changed meanwhile: its own check follows.

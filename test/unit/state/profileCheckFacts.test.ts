@@ -7,7 +7,8 @@ import { gatherCheckFacts } from '../../../src/state/profileCheckFacts';
 import { discoverOnGitHub } from '../../../src/state/profileDiscoveryFacts';
 import { INFRA, MONOREPO } from '../../simulator/openverseWorld';
 import { simulatedProfileDocument } from '../../simulator/simulatedProfile';
-import { startHarness, type Harness } from '../github/helpers';
+import { addFault, startHarness, type Harness } from '../github/helpers';
+import { GERMAN } from '../l10n/german';
 
 describe('Check Profile and Create Profile against the simulated GitHub', () => {
   let harness: Harness;
@@ -47,6 +48,25 @@ describe('Check Profile and Create Profile against the simulated GitHub', () => 
     assert.ok(paths.includes('$.apps[0].environments[1].versionUrl warning'), paths.join('\n'));
     assert.deepEqual(found.find((finding) => finding.path === '$.apps[0].environments[0].deploy.tagInput')?.fixes.map((fix) => fix.value), ['tag']);
     assert.equal(found.find((finding) => finding.path === '$.apps[0].environments[1].deploy.workflow')?.fixes[0]?.value, 'deploy-production-api.yml', 'the most alike workflow of the repository first');
+  });
+
+  it('says in German why a repository or a workflow file could not be read, and in English for the log (Check Profile)', async () => {
+    harness = await startHarness();
+    const document = simulatedProfileDocument(harness.simulator.url);
+    const gone = validateProfile(document);
+    assert.ok(gone.ok);
+    await addFault(harness.simulator, { path: `^/repos/${INFRA}$`, kind: 'status', status: 404, count: 20 });
+    const facts = await gatherCheckFacts(harness.client, gone.profile, undefined, GERMAN.locale);
+    const inGerman = checkProfile(gone.profile, facts, GERMAN.l10n).map((finding) => finding.message);
+    assert.ok(inGerman.includes(`${INFRA} ist mit Ihrem Token nicht erreichbar: GitHub antwortet 404 Not Found: Es existiert nicht, oder Ihr Token kann es nicht sehen. Prüfen Sie den Namen, oder melden Sie sich mit einem Token an, das es lesen kann.`), inGerman.join('\n'));
+    await fetch(`${harness.simulator.url}/_admin/faults`, { method: 'DELETE' });
+    await addFault(harness.simulator, { path: '/contents/.*deploy-production-api\\.yml$', kind: 'status', status: 500, count: 20 });
+    const again = checkProfile(gone.profile, await gatherCheckFacts(harness.client, gone.profile, undefined, GERMAN.locale), GERMAN.l10n);
+    const unreadable = again.find((finding) => finding.path === '$.apps[0].environments[1].deploy.workflow');
+    assert.match(unreadable?.message ?? JSON.stringify(again), /^deploy-production-api\.yml in .* konnte nicht geprüft werden: GitHub antwortete 500 \(ein Serverfehler\) beim Versuch, /);
+    // The log's copy, from the same facts: English.
+    const inEnglish = checkProfile(gone.profile, facts).map((finding) => finding.message);
+    assert.ok(inEnglish.includes(`${INFRA} cannot be reached with your token: GitHub answers 404 Not Found: it does not exist, or your token cannot see it. Check the name, or sign in with a token that can read it.`), inEnglish.join('\n'));
   });
 
   it('Create Profile\'s reading of the simulated Openverse writes a profile that validates, from one page of releases and the workflow files', async () => {
