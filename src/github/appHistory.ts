@@ -2,7 +2,7 @@ import type { FolderHistoryFact } from '../domain/facts';
 import { historyKey, normalFolder } from '../domain/sameBuild';
 import type { GitHubClient } from './client';
 import { listCommits } from './commits';
-import { describeError } from './errors';
+import { describeError, ENGLISH, type Language } from './errors';
 import { ImmutableAnswers } from './immutableAnswers';
 import type { OwnCommits } from '../domain/releaseNotes';
 
@@ -47,9 +47,10 @@ export async function readHistories(client: GitHubClient, repo: string, wanted: 
 /**
  * The commits reachable from `head` that change one of the app's source folders (the newest 100 per folder),
  * with, for each folder that has more, the oldest of them listed (`horizons`: about older commits nothing is
- * known), or the error that kept GitHub from saying. Memoised as above.
+ * known), or the error that kept GitHub from saying, in `language` (the person's: the release notes and a
+ * deployment's confirmation show it). Memoised as above.
  */
-export async function appCommitShas(client: GitHubClient, repo: string, head: string, folders: readonly string[]): Promise<OwnCommits> {
+export async function appCommitShas(client: GitHubClient, repo: string, head: string, folders: readonly string[], language: Language = ENGLISH): Promise<OwnCommits> {
   if (folders.length === 0) {
     return { shas: new Set() };
   }
@@ -58,6 +59,6 @@ export async function appCommitShas(client: GitHubClient, repo: string, head: st
     const horizons = lists.filter((list) => !list.complete).flatMap((list) => list.commits.slice(-1).map((commit) => commit.sha));
     return { shas: new Set(lists.flatMap((list) => list.commits.map((commit) => commit.sha))), horizons };
   } catch (error) {
-    return { error: describeError(error) };
+    return { error: describeError(error, language) };
   }
 }

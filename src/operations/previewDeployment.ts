@@ -48,7 +48,7 @@ export async function previewDeployment(client: GitHubClient, monorepo: string, 
   const folders = buildPathsOf(app.app);
   const runsLabel = l10n.t('what {0} runs', placeLabel(app.app, environment.environment));
   try {
-    const [comparison, ownAtTarget] = await Promise.all([compareCommits(client, monorepo, base, target.sha), appCommitShas(client, monorepo, target.sha, folders)]);
+    const [comparison, ownAtTarget] = await Promise.all([compareCommits(client, monorepo, base, target.sha), appCommitShas(client, monorepo, target.sha, folders, language)]);
     if (comparison.aheadBy > 0) {
       const listing = listAppCommits(comparison, app.app, ownAtTarget, runsLabel, l10n);
       return {
@@ -57,7 +57,7 @@ export async function previewDeployment(client: GitHubClient, monorepo: string, 
       };
     }
     // Going back, GitHub lists what is taken away when asked the other way round.
-    const [back, ownAtBase] = await Promise.all([compareCommits(client, monorepo, target.sha, base), appCommitShas(client, monorepo, base, folders)]);
+    const [back, ownAtBase] = await Promise.all([compareCommits(client, monorepo, target.sha, base), appCommitShas(client, monorepo, base, folders, language)]);
     const listing = listAppCommits(back, app.app, ownAtBase, target.imageTag, l10n);
     return { code: { kind: 'listed', direction: 'takenAway', count: comparison.behindBy, commits: listing.commits, note: listing.compareNote, compareUrl: comparison.htmlUrl }, environmentVariables: [] };
   } catch (error) {

@@ -18,7 +18,7 @@ async function commitsBetween(client: GitHubClient, profile: Profile, app: AppDe
   const { l10n } = language;
   const repo = profile.monorepo;
   try {
-    const [comparison, own] = await Promise.all([compareCommits(client, repo, range.base, range.head), appCommitShas(client, repo, range.head, buildPathsOf(app.app))]);
+    const [comparison, own] = await Promise.all([compareCommits(client, repo, range.base, range.head), appCommitShas(client, repo, range.head, buildPathsOf(app.app), language)]);
     return {
       ...listAppCommits(comparison, app.app, own, range.baseLabel, l10n),
       compareUrl: comparison.htmlUrl,

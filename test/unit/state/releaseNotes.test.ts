@@ -10,6 +10,7 @@ import { MONOREPO, openverseWorld } from '../../simulator/openverseWorld';
 import type { World } from '../../simulator/world';
 import { simulatedProfileDocument } from '../../simulator/simulatedProfile';
 import { addFault, startHarness, type Harness } from '../github/helpers';
+import { GERMAN } from '../l10n/german';
 
 /** The release notes panel's data for the frontend draft, read from the simulated Openverse world. */
 describe('release notes: the commits a draft will ship', () => {
@@ -69,6 +70,14 @@ describe('release notes: the commits a draft will ship', () => {
     const view = await loadReleaseNotes(harness.client, profile, app, undefined, false, 'https://github.com');
     assert.ok(view.commits.length > 0, 'the comparison is still listed');
     assert.match(view.compareNote, /every app's: which of them change frontend\/ could not be found out \(.+\)\.$/);
+  });
+
+  it('says in German what failed when GitHub cannot list the app\'s commits', async () => {
+    const { profile, app } = await frontend();
+    await addFault(harness.simulator, { path: '/commits$', kind: 'status', status: 404, count: 5 });
+    const view = await loadReleaseNotes(harness.client, profile, app, undefined, false, 'https://github.com', GERMAN);
+    assert.match(view.compareNote, /\(GitHub antwortete 404 Not Found beim Versuch, die Commits von .* aufzulisten, die frontend ändern .*: Es existiert nicht/);
+    assert.doesNotMatch(view.compareNote, /while trying to/);
   });
 
   it('lists the newest of the commits when more than a hundred separate production from the draft', async () => {
