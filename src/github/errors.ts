@@ -65,13 +65,22 @@ export class GitHubError extends Error {
   }
 }
 
+/** A failure that is not GitHub's answer but says its text in any language; `message` is its English, for the log. */
+export class SaidError extends Error {
+  override readonly name = 'SaidError';
+
+  constructor(readonly said: Said) {
+    super(said(ENGLISH));
+  }
+}
+
 export function isGitHubError(error: unknown): error is GitHubError {
   return error instanceof GitHubError;
 }
 
 /** A short, token-free description of any error, for messages (in `language`) and logs (English). */
 export function describeError(error: unknown, language: Language = ENGLISH): string {
-  if (error instanceof GitHubError) {
+  if (error instanceof GitHubError || error instanceof SaidError) {
     return error.said(language);
   }
   if (error instanceof Error) {

@@ -1,7 +1,7 @@
 import { dispatchInputsOf, reasonInputOf, type DispatchInput } from '../domain/workflowInputs';
 import type { WorkflowDeploy } from '../domain/profileTypes';
 import type { GitHubClient } from './client';
-import { describeError } from './errors';
+import { describeError, SaidError } from './errors';
 import { readFileText } from './contents';
 import { yamlParser } from './yamlParser';
 
@@ -12,7 +12,7 @@ const MAX_REMEMBERED = 50;
 /**
  * A workflow file's parsed YAML: `GET /repos/{owner}/{repo}/contents/.github/workflows/{file}` on the
  * branch it is dispatched on (conditional: a 304 when unchanged), base64 content decoded, parsed once per
- * blob SHA. Throws a GitHubError, or an Error saying the YAML is not valid.
+ * blob SHA. Throws a GitHubError, or a SaidError saying (in any language) that the YAML is not valid.
  */
 export async function readWorkflowFile(client: GitHubClient, deploy: Pick<WorkflowDeploy, 'repo' | 'workflow' | 'ref'>): Promise<unknown> {
   const path = `.github/workflows/${deploy.workflow}`;
@@ -25,7 +25,9 @@ export async function readWorkflowFile(client: GitHubClient, deploy: Pick<Workfl
   try {
     parsed = yamlParser()(file.text);
   } catch (error) {
-    throw new Error(`${path} is not valid YAML (${describeError(error).split('\n', 1)[0] ?? ''})`);
+    // The parser's own words have no translation: they stay as it says them.
+    const detail = describeError(error).split('\n', 1)[0] ?? '';
+    throw new SaidError(({ l10n }) => l10n.t('{0} is not valid YAML ({1})', path, detail));
   }
   if (parsedBySha.size >= MAX_REMEMBERED) {
     parsedBySha.clear();

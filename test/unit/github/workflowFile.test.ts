@@ -1,6 +1,8 @@
 import { strict as assert } from 'node:assert';
 import type { WorkflowDeploy } from '../../../src/domain/profileTypes';
-import { resolveReasonInput } from '../../../src/github/workflowFile';
+import { describeError } from '../../../src/github/errors';
+import { readWorkflowFile, resolveReasonInput } from '../../../src/github/workflowFile';
+import { GERMAN } from '../l10n/german';
 import { INFRA, openverseWorld } from '../../simulator/openverseWorld';
 import { startHarness, type Harness } from './helpers';
 
@@ -41,5 +43,16 @@ describe('the reason input, read from the workflow file', () => {
     const missing = await resolveReasonInput(harness.client, { ...STAGING, workflow: 'deploy-nowhere.yml' });
     assert.equal(missing.kind, 'none');
     assert.match(missing.kind === 'none' ? missing.why : '', /^deploy-nowhere\.yml in WordPress\/openverse-infrastructure could not be read: .*404/);
+  });
+
+  it('says in the person\'s language (German) that a workflow file is not valid YAML, in English for the log', async () => {
+    const world = openverseWorld();
+    const infra = world.repos.find((repo) => repo.fullName === INFRA)!;
+    const head = infra.commits[infra.commits.length - 1]!;
+    infra.commits[infra.commits.length - 1] = { ...head, contents: { '.github/workflows/deploy-staging-api.yml': 'on:\n  workflow_dispatch:\n    inputs: [unclosed\n' } };
+    harness = await startHarness({ world });
+    const error = await readWorkflowFile(harness.client, STAGING).then(() => undefined, (failure: unknown) => failure);
+    assert.match(describeError(error, GERMAN), /^\.github\/workflows\/deploy-staging-api\.yml ist kein gültiges YAML \(.+\)$/);
+    assert.match(describeError(error), /^\.github\/workflows\/deploy-staging-api\.yml is not valid YAML \(.+\)$/);
   });
 });
