@@ -52,13 +52,15 @@ export async function gatherRecords(client: GitHubClient, profile: Profile, lang
 async function readRepo(client: GitHubClient, repo: string, records: readonly RecordedIn[], language: Language): Promise<RecordFact[]> {
   const paths = [...new Set(records.map((record) => record.path))];
   const [head, pulls] = await Promise.allSettled([headCommitSha(client, repo), listOpenPulls(client, repo)]);
+  // The deck says it mid-sentence ("… could not be read: {problem}, so …"): without the error's closing full stop.
+  const said = (error: unknown): string => describeError(error, language).replace(/\.$/, '');
   const pullsProblem = pulls.status === 'rejected' ? language.l10n.t('its open pull requests could not be listed ({0})', describeError(pulls.reason, language)) : undefined;
   const pending = pulls.status === 'fulfilled' ? await pullsChanging(client, repo, pulls.value, paths) : new Map<string, RecordFact['pulls']>();
   return Promise.all(
     paths.map(async (path): Promise<RecordFact> => {
       const base = { repo, path, pulls: pending.get(path) ?? [], ...(pullsProblem !== undefined ? { problem: pullsProblem } : {}) };
       if (head.status === 'rejected') {
-        return { ...base, problem: describeError(head.reason, language) };
+        return { ...base, problem: said(head.reason) };
       }
       const at = `${client.apiUrl} ${repo}@${head.value}`;
       try {
@@ -70,7 +72,7 @@ async function readRepo(client: GitHubClient, repo: string, records: readonly Re
         const [last] = commits;
         return last === undefined || text === undefined ? base : { ...base, file: { text: text.text, commit: { sha: last.sha, author: last.author, date: last.date, htmlUrl: last.htmlUrl } } };
       } catch (error) {
-        return { ...base, problem: describeError(error, language) };
+        return { ...base, problem: said(error) };
       }
     }),
   );

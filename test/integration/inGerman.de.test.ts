@@ -69,6 +69,24 @@ describe('Release Deck in an editor whose display language is German', () => {
     assert.match(tooltip, /Fehlgeschlagene Ausführung: /);
   });
 
+  it('says in German why the file a manual deployment is recorded in could not be read (the deck\'s state detail and tooltip)', async () => {
+    const deck = await loadedDeck();
+    try {
+      await admin('faults', { path: `^/repos/${INFRA}/commits$`, kind: 'status', status: 500, count: 20 });
+      await deck.refresh();
+      const catalog = deck.state().snapshot?.apps.find((app) => app.app.id === 'catalog')?.environments.find((environment) => environment.environment.id === 'production');
+      assert.match(
+        catalog?.stateDetail ?? '',
+        /^environments\/prod\/airflow\.yml in WordPress\/openverse-infrastructure konnte nicht gelesen werden: GitHub antwortete 500 \(ein Serverfehler\) beim Versuch, den neuesten Commit von WordPress\/openverse-infrastructure zu lesen\. Das ist meist nur kurz: Versuchen Sie es in einer Minute erneut; daher ist nicht bekannt, was dort läuft\.$/,
+      );
+      const tooltip = find(deck.describeDeck(), 'Catalog', 'Production').tooltip ?? '';
+      assert.ok(tooltip.includes(catalog?.stateDetail ?? '-'), tooltip);
+    } finally {
+      await admin('faults', undefined, 'DELETE');
+      await deck.refresh();
+    }
+  });
+
   it('titles the release notes panel and writes its sentences in German, and names the Needs You entries in German', async () => {
     const deck = await loadedDeck();
     await vscode.commands.executeCommand(COMMANDS.openReleaseNotes, 'frontend');

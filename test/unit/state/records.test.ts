@@ -68,4 +68,13 @@ describe('recorded versions that could not be read, in the person\'s language', 
     const english = (await gatherRecords(harness.client, profile))[versionKey('catalog', 'production')];
     assert.match(english?.problem ?? '', /^its open pull requests could not be listed \(GitHub answered 500 \(a server error\) while trying to list the open pull requests of /);
   });
+
+  it('says in German, as the deck shows it, why the recorded file could not be read when the repository\'s head cannot be', async () => {
+    const profile = simulatedProfile(harness.simulator);
+    const catalog = profile.apps.find((app) => app.id === 'catalog')!.environments[0]!;
+    await addFault(harness.simulator, { path: `^/repos/${INFRA}/commits$`, kind: 'status', status: 500, count: 20 });
+    const fact = (await gatherRecords(harness.client, profile, GERMAN))[versionKey('catalog', 'production')];
+    const detail = readRecord((catalog.deploy as ManualDeploy).recordedIn!, fact, [], DEFAULT_IMAGE_SCHEME, GERMAN.l10n, GERMAN.locale)?.detail;
+    assert.equal(detail, `${CATALOG_RECORD} in ${INFRA} konnte nicht gelesen werden: GitHub antwortete 500 (ein Serverfehler) beim Versuch, den neuesten Commit von ${INFRA} zu lesen. Das ist meist nur kurz: Versuchen Sie es in einer Minute erneut; daher ist nicht bekannt, was dort läuft.`);
+  });
 });
