@@ -185,6 +185,18 @@ describe('gathering the facts of a large profile', () => {
     assert.ok(Object.keys(facts.commitFiles ?? {}).length > 0, 'and their files are in the facts');
   });
 
+  it('says in German why the files of a commit a staging run is titled with could not be read, and in English in the log', async () => {
+    harness = await startHarness({ world: syntheticWorld(5, 3, { profileOptions: true }), client: { token: SYNTHETIC_TOKEN } });
+    const validation = validateProfile(syntheticProfileDocument(5, 3, harness.simulator.url, { profileOptions: true }));
+    assert.ok(validation.ok);
+    await addFault(harness.simulator, { path: '/commits/[0-9a-f]{40}$', kind: 'status', status: 500, count: 50 });
+    const logged: string[] = [];
+    const facts = await gatherFacts(harness.client, validation.profile, { probe: unreachable, language: GERMAN, onProblem: (message) => logged.push(message) });
+    assert.match(facts.commitFilesProblem ?? '', /^GitHub antwortete 500 \(ein Serverfehler\) beim Versuch, /);
+    assert.ok(logged.some((message) => /^Which apps the commits named by deployment run titles changed could not be read: GitHub answered 500 \(a server error\) while trying to /.test(message)), logged.join('\n'));
+    assert.ok(logged.every((message) => !message.includes('antwortete')), 'the log stays English');
+  });
+
   it('reads whom a deployment waits for only while a run waits for review, conditionally (review)', async () => {
     harness = await startHarness();
     const simulator = harness.simulator;
