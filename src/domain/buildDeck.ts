@@ -129,7 +129,7 @@ function buildEnvironmentDeck(
     ? [...(context.runsByWorkflow.get(workflowKey(deploy.repo, deploy.workflow)) ?? [])]
         .filter((run) => isRunOfWorkflow(run, deploy))
         .sort(byAttemptStartNewestFirst)
-        .map((run) => deploymentRecord(run, readRunTitle(run.displayTitle, deploy.runTitle, titledCommits, run.createdAt, scheme), context.facts.pendingDeployments?.[run.id], context.facts.pendingDeploymentsUnread?.[run.id]))
+        .map((run) => deploymentRecord(run, readRunTitle(run.displayTitle, deploy.runTitle, titledCommits, run.createdAt, scheme, l10n), context.facts.pendingDeployments?.[run.id], context.facts.pendingDeploymentsUnread?.[run.id]))
     : [];
   // A run waiting for review is what the environment waits on, before a newer one queued behind it.
   const activeDeployment = runs.find((run) => run.review !== undefined) ?? runs.find((run) => run.status !== 'completed');

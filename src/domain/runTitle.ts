@@ -1,5 +1,6 @@
 import { changesBuild } from './buildPaths';
 import type { AppCommits, DeckFacts } from './facts';
+import { english, type L10n } from './l10n';
 import type { AppProfile } from './profileTypes';
 import { escapeRegExp } from './regExpText';
 import { VERSION_SOURCES } from './releaseVersion';
@@ -26,18 +27,18 @@ export type TitleReading =
 
 /**
  * `createdAt`: when the run was created; a commit made after it cannot be what it deployed. `scheme`: the
- * app's image tags (tagScheme.ts), Openverse's `rel-{date}` unless given.
+ * app's image tags (tagScheme.ts), Openverse's `rel-{date}` unless given. `l10n`: the language `why` is said in.
  */
-export function readRunTitle(title: string, template: string | undefined, appCommits?: AppCommits, createdAt?: string, scheme: Pick<TagScheme, 'image'> = DEFAULT_IMAGE_SCHEME): TitleReading {
+export function readRunTitle(title: string, template: string | undefined, appCommits?: AppCommits, createdAt?: string, scheme: Pick<TagScheme, 'image'> = DEFAULT_IMAGE_SCHEME, l10n: L10n = english): TitleReading {
   let unmatched: string | undefined;
   if (template?.includes('{commitTitle}') === true) {
     const messageLine = fitTemplate(template, '{commitTitle}', '(.+)', title);
     if (messageLine !== undefined) {
-      const byCommit = commitOfTitle(messageLine, appCommits, createdAt);
+      const byCommit = commitOfTitle(messageLine, appCommits, createdAt, l10n);
       if (byCommit !== undefined) {
         return byCommit;
       }
-      unmatched = `No recent commit that changed the app has the first line "${messageLine}", and the title names no image tag.`;
+      unmatched = l10n.t('No recent commit that changed the app has the first line "{0}", and the title names no image tag.', messageLine);
     }
   } else if (template?.includes('{imageTag}') === true) {
     const tag = fitTemplate(template, '{imageTag}', `(${imageTagSource(scheme)})`, title);
@@ -92,10 +93,10 @@ function fitTemplate(template: string, placeholder: string, capture: string, tit
   return match?.[1];
 }
 
-function commitOfTitle(line: string, appCommits: AppCommits | undefined, createdAt: string | undefined): TitleReading | undefined {
+function commitOfTitle(line: string, appCommits: AppCommits | undefined, createdAt: string | undefined, l10n: L10n): TitleReading | undefined {
   if (appCommits === undefined || !appCommits.known) {
-    const why = appCommits?.known === false ? appCommits.why : 'they were not read';
-    return { kind: 'unknown', why: `The run is titled with a commit message, but the commits that changed the app are not known (${why}).` };
+    const why = appCommits?.known === false ? appCommits.why : l10n.t('they were not read');
+    return { kind: 'unknown', why: l10n.t('The run is titled with a commit message, but the commits that changed the app are not known ({0}).', why) };
   }
   const latest = createdAt !== undefined ? Date.parse(createdAt) : Number.POSITIVE_INFINITY;
   const matches = appCommits.commits.filter((commit) => commitTitle(commit.message).trim() === line.trim() && !(Date.parse(commit.date) > latest));
@@ -106,7 +107,7 @@ function commitOfTitle(line: string, appCommits: AppCommits | undefined, created
   if (matches.length > 1) {
     return {
       kind: 'unknown',
-      why: `${matches.length} recent commits that changed the app have the first line "${line}" (${matches.map((commit) => shortSha(commit.sha)).join(', ')}), so which one was deployed cannot be told from the run's title.`,
+      why: l10n.t('{0} recent commits that changed the app have the first line "{1}" ({2}), so which one was deployed cannot be told from the run\'s title.', matches.length, line, matches.map((commit) => shortSha(commit.sha)).join(', ')),
     };
   }
   // No recent commit of the app has this first line: the title may name the tag itself (a run dispatched by hand).

@@ -2,6 +2,7 @@ import { strict as assert } from 'node:assert';
 import type { AppCommits, CommitFact } from '../../../src/domain/facts';
 import { readRunTitle } from '../../../src/domain/runTitle';
 import { sha } from '../fixtures/openverseFacts';
+import { germanL10n } from '../l10n/german';
 
 function commit(label: string, message: string): CommitFact {
   return { sha: sha(label), message, author: 'obulat', date: '2026-11-20T10:00:00Z', htmlUrl: `https://github.com/WordPress/openverse/commit/${sha(label)}` };
@@ -41,6 +42,16 @@ describe('run titles', () => {
     const reading = readRunTitle('Fix thumbnail redirect loop (#4102)', '{commitTitle}', { known: false, why: 'GitHub answered 500' });
     assert.equal(reading.kind, 'unknown');
     assert.match(reading.kind === 'unknown' ? reading.why ?? '' : '', /not known \(GitHub answered 500\)/);
+  });
+
+  it('says in German why what a run deployed is not known (the deck\'s tooltip)', () => {
+    const l10n = germanL10n();
+    const unknown = readRunTitle('Fix thumbnail redirect loop (#4102)', '{commitTitle}', { known: false, why: 'GitHub antwortete 500' }, undefined, undefined, l10n);
+    assert.deepEqual(unknown, { kind: 'unknown', why: 'Die Ausführung ist mit einer Commit-Nachricht betitelt, aber die Commits, die die App geändert haben, sind nicht bekannt (GitHub antwortete 500).' });
+    const twice = readRunTitle('Update dependencies (#4120)', '{commitTitle}', apiCommits, undefined, undefined, l10n);
+    assert.match(twice.kind === 'unknown' ? twice.why ?? '' : '', /^2 neuere Commits, die die App geändert haben, haben die erste Zeile „Update dependencies \(#4120\)“ \(\w{7}, \w{7}\); daher lässt sich am Titel der Ausführung nicht erkennen, welcher bereitgestellt wurde\.$/);
+    const none = readRunTitle('A commit of another app', '{commitTitle}', apiCommits, undefined, undefined, l10n);
+    assert.deepEqual(none, { kind: 'unknown', why: 'Kein neuerer Commit, der die App geändert hat, hat die erste Zeile „A commit of another app“, und der Titel nennt kein Image-Tag.' });
   });
 
   it('reads {imageTag} where the template puts it, and anywhere without a template', () => {
