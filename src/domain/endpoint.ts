@@ -46,7 +46,8 @@ export type Endpoint =
       readonly workspaceEnterpriseHost?: string | undefined;
     }
   | { readonly kind: 'needsApproval'; readonly apiUrl: string; readonly origin: string; readonly host: string }
-  | { readonly kind: 'invalid'; readonly problem: string };
+  /** `problem` in English (the log); `setting` the value of releaseDeck.github.apiUrl it is about. */
+  | { readonly kind: 'invalid'; readonly problem: string; readonly setting?: string };
 
 /** scheme://host[:port] of a URL (lower case, default ports dropped), or undefined when it is not one. */
 export function originOf(url: string): string | undefined {
@@ -159,7 +160,7 @@ export function resolveEndpoint(inputs: EndpointInputs): Endpoint {
   if (user !== undefined) {
     const problem = urlProblem(user);
     if (problem !== undefined) {
-      return { kind: 'invalid', problem: `The setting releaseDeck.github.apiUrl cannot be used: ${problem}` };
+      return { kind: 'invalid', problem: settingProblem(user), setting: user };
     }
     // Asking for github.com (as the built-in profile does) is no request for another host.
     const ignored = requestedApi !== undefined && requestedApi !== GITHUB_API_URL && originOf(requestedApi) !== originOf(user) ? requestedApi : undefined;
@@ -223,4 +224,33 @@ export function editorSignIn(endpoint: Extract<Endpoint, { kind: 'ready' }>, ent
   }
   const current = enterpriseUri !== undefined && enterpriseUri.trim() !== '' ? enterpriseUri.trim() : undefined;
   return { kind: 'setEnterpriseUri', host, uri: `https://${host}`, current };
+}
+
+/** Why the user's releaseDeck.github.apiUrl cannot be used, in `l10n`'s language; undefined when it can. */
+export function settingProblem(setting: string, l10n: L10n = english): string {
+  return l10n.t('The setting releaseDeck.github.apiUrl cannot be used: {0}', urlProblem(setting, l10n) ?? setting);
+}
+
+/** The endpoint in a sentence, for the log (English) and the deck's message (`l10n`: the person's language). */
+export function describeEndpoint(endpoint: Endpoint, l10n: L10n = english): string {
+  switch (endpoint.kind) {
+    case 'needsApproval':
+      return l10n.t('the profile asks for the GitHub API at {0}, a host you have not chosen; nothing is sent there until you allow it.', endpoint.apiUrl);
+    case 'invalid':
+      return endpoint.setting !== undefined ? settingProblem(endpoint.setting, l10n) : endpoint.problem;
+    case 'ready': {
+      const by = {
+        default: l10n.t('the default'),
+        setting: l10n.t('your setting releaseDeck.github.apiUrl'),
+        enterprise: l10n.t('your setting github-enterprise.uri'),
+        allowed: l10n.t('the profile, a host you allowed'),
+      }[endpoint.chosenBy];
+      const ignored = endpoint.ignoredRequest !== undefined ? l10n.t(' (the profile asks for {0}; your setting wins)', endpoint.ignoredRequest) : '';
+      const workspace =
+        endpoint.workspaceEnterpriseHost !== undefined
+          ? l10n.t(" The workspace's github-enterprise.uri names {0}: the editor's GitHub Enterprise sign-in is not used while it does (a token is).", endpoint.workspaceEnterpriseHost)
+          : '';
+      return l10n.t('{0}, chosen by {1}{2}.{3}', endpoint.apiUrl, by, ignored, workspace);
+    }
+  }
 }

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { Disposable } from '../disposable';
-import { resolveEndpoint, type Endpoint } from '../domain/endpoint';
+import { describeEndpoint, resolveEndpoint, type Endpoint } from '../domain/endpoint';
 import type { Log } from '../log';
 import type { Profile } from '../domain/profileTypes';
 
@@ -95,26 +95,5 @@ export class EndpointService extends Disposable {
     this.resolved = next;
     this.log.info(`GitHub endpoint: ${describeEndpoint(next)}`);
     this.emitter.fire(next);
-  }
-}
-
-/** The endpoint in a sentence, for the log and the deck's message. */
-export function describeEndpoint(endpoint: Endpoint): string {
-  switch (endpoint.kind) {
-    case 'needsApproval':
-      return `the profile asks for the GitHub API at ${endpoint.apiUrl}, a host you have not chosen; nothing is sent there until you allow it.`;
-    case 'invalid':
-      return endpoint.problem;
-    case 'ready': {
-      const by = {
-        default: 'the default',
-        setting: 'your setting releaseDeck.github.apiUrl',
-        enterprise: 'your setting github-enterprise.uri',
-        allowed: 'the profile, a host you allowed',
-      }[endpoint.chosenBy];
-      const ignored = endpoint.ignoredRequest !== undefined ? ` (the profile asks for ${endpoint.ignoredRequest}; your setting wins)` : '';
-      const workspace = endpoint.workspaceEnterpriseHost !== undefined ? ` The workspace's github-enterprise.uri names ${endpoint.workspaceEnterpriseHost}: the editor's GitHub Enterprise sign-in is not used while it does (a token is).` : '';
-      return `${endpoint.apiUrl}, chosen by ${by}${ignored}.${workspace}`;
-    }
   }
 }

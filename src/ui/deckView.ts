@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { CONTEXT_KEYS } from '../commandIds';
 import type { DeckState } from '../state/deckStore';
-import { describeEndpoint } from '../state/endpoint';
+import { describeEndpoint } from '../domain/endpoint';
 import type { ProfileStatus } from '../state/profileSource';
 
 /**
@@ -32,7 +32,7 @@ function endpointMessage(state: DeckState): string | undefined {
     return vscode.l10n.t("This workspace's profile asks Release Deck to connect to the GitHub API at {0}, a host you have not chosen. Nothing is sent there (no token, no request) until you allow it.", endpoint.apiUrl);
   }
   if (endpoint.kind === 'invalid') {
-    return `${endpoint.problem} ${vscode.l10n.t('Release Deck connects nowhere until it is fixed.')}`;
+    return `${describeEndpoint(endpoint, vscode.l10n)} ${vscode.l10n.t('Release Deck connects nowhere until it is fixed.')}`;
   }
-  return endpoint.ignoredRequest !== undefined ? `GitHub: ${describeEndpoint(endpoint)}` : undefined;
+  return endpoint.ignoredRequest !== undefined ? `GitHub: ${describeEndpoint(endpoint, vscode.l10n)}` : undefined;
 }

@@ -1,5 +1,6 @@
 import { strict as assert } from 'node:assert';
-import { editorSignIn, resolveEndpoint, type Endpoint, type EndpointInputs } from '../../../src/domain/endpoint';
+import { describeEndpoint, editorSignIn, resolveEndpoint, type Endpoint, type EndpointInputs } from '../../../src/domain/endpoint';
+import { germanL10n } from '../l10n/german';
 
 function resolve(inputs: Partial<EndpointInputs>): Endpoint {
   return resolveEndpoint({ allowedOrigins: [], ...inputs });
@@ -140,5 +141,21 @@ describe('signing in with the editor\'s account on a GitHub Enterprise Server (e
     const advice = editorSignIn(readyFor({ userApiUrl: 'http://127.0.0.1:8080/api/v3' }), undefined);
     assert.equal(advice.kind, 'tokenOnly');
     assert.match(advice.kind === 'tokenOnly' ? advice.reason : '', /only over https.*http:\/\/127\.0\.0\.1:8080\/api\/v3/);
+  });
+});
+
+describe('where the deck connects, in words', () => {
+  it('says a setting that cannot be used in the person\'s language, and in English for the log', () => {
+    const endpoint = resolve({ userApiUrl: 'ftp://ghe.example.com/api/v3' });
+    assert.equal(endpoint.kind, 'invalid');
+    assert.match(describeEndpoint(endpoint), /^The setting releaseDeck\.github\.apiUrl cannot be used: /);
+    assert.match(describeEndpoint(endpoint, germanL10n()), /^Die Einstellung releaseDeck\.github\.apiUrl kann nicht verwendet werden: /);
+    assert.doesNotMatch(describeEndpoint(endpoint, germanL10n()), /cannot be used|must|address/, 'no English inside the German sentence');
+  });
+
+  it('says who chose the host and which request of the profile it set aside', () => {
+    const endpoint = resolve({ userApiUrl: 'https://ghe.example.com/api/v3', profileRequest: { apiUrl: 'https://other.example.com/api/v3' } });
+    assert.equal(describeEndpoint(endpoint), 'https://ghe.example.com/api/v3, chosen by your setting releaseDeck.github.apiUrl (the profile asks for https://other.example.com/api/v3; your setting wins).');
+    assert.equal(describeEndpoint(endpoint, germanL10n()), 'https://ghe.example.com/api/v3, gewählt durch Ihre Einstellung releaseDeck.github.apiUrl (das Profil verlangt https://other.example.com/api/v3; Ihre Einstellung hat Vorrang).');
   });
 });
