@@ -132,10 +132,12 @@ export function runToReview(environment: Pick<EnvironmentDeck, 'runs' | 'activeD
 
 /**
  * How many entries of a run's review history are a review like the one described: the same decision and
- * comment, on every environment it names, by `reviewer` when known (GitHub logins are case-insensitive).
- * The history gives no times: only an entry that was not there before the review was sent can be that review.
+ * comment, on an environment it names, by `reviewer` when known (GitHub logins are case-insensitive). GitHub's
+ * docs do not say whether one review of several environments is one entry naming them all or one entry per
+ * environment, so an entry naming any of them counts. The history gives no times: only an entry that was not
+ * there before the review was sent can be that review.
  */
 export function reviewsLike(history: readonly RunReviewFact[], review: { readonly state: 'approved' | 'rejected'; readonly comment: string; readonly environmentIds: readonly number[]; readonly reviewer?: string }): number {
   const reviewer = review.reviewer?.toLowerCase();
-  return history.filter((entry) => entry.state === review.state && entry.comment === review.comment && review.environmentIds.every((id) => entry.environmentIds.includes(id)) && (reviewer === undefined || entry.login.toLowerCase() === reviewer)).length;
+  return history.filter((entry) => entry.state === review.state && entry.comment === review.comment && review.environmentIds.some((id) => entry.environmentIds.includes(id)) && (reviewer === undefined || entry.login.toLowerCase() === reviewer)).length;
 }

@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { buildDeck } from '../../../src/domain/buildDeck';
 import { busyMessage } from '../../../src/domain/busyEnvironment';
-import { reviewersWords, reviewOf, runToReview, waitingDeployments, waitingWords } from '../../../src/domain/deploymentReview';
+import { reviewersWords, reviewOf, reviewsLike, runToReview, waitingDeployments, waitingWords } from '../../../src/domain/deploymentReview';
 import { outcomeWords } from '../../../src/domain/runWords';
 import type { DeckFacts, PendingDeploymentFact } from '../../../src/domain/facts';
 import { openverseProfile } from '../../../src/domain/openverse';
@@ -104,5 +104,33 @@ describe('an environment busy with a deployment waiting for review', () => {
   it('refuses another deployment saying the run waits for review, and what ends it (review)', () => {
     const message = busyMessage('API production', 'deploy', { title: 'Deploy rel-2026.10.15.09.30.00', status: 'waiting', actor: 'colleague', startedAt: '2026-11-26T08:54:00Z', url: 'https://github.com/o/r/actions/runs/1' });
     assert.equal(message, `API production is busy: "Deploy rel-2026.10.15.09.30.00" is waiting for review on GitHub, started by colleague at ${dateTime('2026-11-26T08:54:00Z')}. Nothing was sent: that run must be reviewed (Review Deployment…, if you are one of its reviewers) and finish first, then deploy again.`);
+  });
+});
+
+describe('which entries of a run\'s review history are a review like the one sent (reviewsLike)', () => {
+  const approval = { state: 'approved' as const, comment: 'Looks right', environmentIds: [11, 12], reviewer: 'Octo-Maintainer' };
+
+  it('counts an approval of two environments whether GitHub records it as one entry or one per environment', () => {
+    assert.equal(reviewsLike([{ environmentIds: [11, 12], state: 'approved', login: 'octo-maintainer', comment: 'Looks right' }], approval), 1);
+    assert.equal(
+      reviewsLike(
+        [
+          { environmentIds: [11], state: 'approved', login: 'octo-maintainer', comment: 'Looks right' },
+          { environmentIds: [12], state: 'approved', login: 'octo-maintainer', comment: 'Looks right' },
+        ],
+        approval,
+      ),
+      2,
+    );
+  });
+
+  it('does not count another decision, comment, reviewer or environment', () => {
+    const entries = [
+      { environmentIds: [11], state: 'rejected' as const, login: 'octo-maintainer', comment: 'Looks right' },
+      { environmentIds: [11], state: 'approved' as const, login: 'octo-maintainer', comment: 'Other words' },
+      { environmentIds: [11], state: 'approved' as const, login: 'someone-else', comment: 'Looks right' },
+      { environmentIds: [99], state: 'approved' as const, login: 'octo-maintainer', comment: 'Looks right' },
+    ];
+    assert.equal(reviewsLike(entries, approval), 0);
   });
 });
