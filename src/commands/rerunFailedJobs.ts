@@ -21,6 +21,8 @@ import { rerunRefusedWhy } from './runRefusals';
 import { runTarget, type RunTarget } from './runTarget';
 import { confirmAndSend, signedInClient } from './runAction';
 import { errorWords, userLanguage } from '../language';
+import { english, type L10n } from '../domain/l10n';
+import { describeError } from '../github/errors';
 
 /** What Re-run Failed Jobs did, for the tests. */
 export type RerunResult =
@@ -150,21 +152,23 @@ async function confirmAndRerun(services: Services, run: RunTarget): Promise<Reru
  * would queue the re-run behind it, then deploy the older tag over it), nor when a newer deployment came after the
  * failed run (a re-run would deploy its older tag over that one: Roll Back or Deploy say what changes first).
  */
-async function refuseOnGitHub(services: Services, client: GitHubClient, run: RunTarget): Promise<{ problem: string; url?: string } | undefined> {
+async function refuseOnGitHub(services: Services, client: GitHubClient, run: RunTarget): Promise<{ problem: string; logged: string; url?: string } | undefined> {
   const profile = services.profiles.profile;
   const releaseChain = run.environment.environment.deployedOnPublish && profile?.releaseWorkflow !== undefined ? { repo: profile.monorepo, workflow: profile.releaseWorkflow, app: run.app.app } : undefined;
   let look: Awaited<ReturnType<typeof runsActingOn>>;
   try {
     look = await runsActingOn(client, { deploy: { repo: run.repo, workflow: run.workflow, profileField: 'deploy.workflow' }, ...(releaseChain !== undefined ? { releaseChain } : {}) });
   } catch (error) {
-    return { problem: vscode.l10n.t('{0} Nothing was sent: without the runs of {1}, Release Deck cannot tell whether a deployment of {2} is under way.', errorWords(error), run.workflow, run.place) };
+    const unread = (l10n: L10n, why: string): string => l10n.t('{0} Nothing was sent: without the runs of {1}, Release Deck cannot tell whether a deployment of {2} is under way.', why, run.workflow, run.place);
+    return { problem: unread(vscode.l10n, errorWords(error)), logged: unread(english, describeError(error)) };
   }
+  // The person reads it in their language; the log keeps English.
   if (look.active !== undefined) {
-    return { problem: busyMessage(run.place, 're-run the failed jobs', look.active, vscode.l10n, vscode.env.language), url: look.active.url };
+    return { problem: busyMessage(run.place, 're-run the failed jobs', look.active, vscode.l10n, vscode.env.language), logged: busyMessage(run.place, 're-run the failed jobs', look.active), url: look.active.url };
   }
   const newer = newerDeploymentThan(look.deploymentRuns, run.record.runId);
   if (newer !== undefined) {
-    return { problem: supersededMessage(run.place, run.record, newer, vscode.l10n, vscode.env.language), url: newer.htmlUrl };
+    return { problem: supersededMessage(run.place, run.record, newer, vscode.l10n, vscode.env.language), logged: supersededMessage(run.place, run.record, newer), url: newer.htmlUrl };
   }
   return undefined;
 }

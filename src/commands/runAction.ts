@@ -19,7 +19,8 @@ export interface RunAction {
   /** Why GitHub refused, in the action's own terms (runRefusals.ts). */
   readonly refusedWhy: (error: unknown) => string | undefined;
   /** Read from GitHub after the confirmation, right before sending: why not to send (and the run to open), if anything. */
-  readonly check?: (client: GitHubClient) => Promise<{ readonly problem: string; readonly url?: string } | undefined>;
+  /** `problem` in the person's language, `logged` in English for the log. */
+  readonly check?: (client: GitHubClient) => Promise<{ readonly problem: string; readonly logged: string; readonly url?: string } | undefined>;
 }
 
 /**
@@ -50,7 +51,7 @@ export async function confirmAndSend(services: Services, client: GitHubClient, r
   }
   const stop = await action.check?.(client);
   if (stop !== undefined) {
-    services.log.warn(`${logName} of ${record.runUrl} was not sent: ${stop.problem}`);
+    services.log.warn(`${logName} of ${record.runUrl} was not sent: ${stop.logged}`);
     return { kind: 'refused', problem: stop.problem, actions: showWithRun(services, 'warning', stop.problem, stop.url) };
   }
   const who = services.store.state.credential?.login ?? 'unknown';

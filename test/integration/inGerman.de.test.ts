@@ -246,9 +246,12 @@ describe('Release Deck in an editor whose display language is German', () => {
     await colleagueDeploys('deploy-staging-api.yml', { tag: head.sha, run_name: head.title });
     await admin('clock', { advanceSeconds: 120 });
     deck.testing?.answerConfirmations(true);
+    const logged = deck.testing?.logLines().length ?? 0;
     try {
       const refused = await vscode.commands.executeCommand<{ kind: string; problem?: string } | undefined>(COMMANDS.rerunFailedJobs, { appId: 'api', environmentId: 'staging' });
       assert.equal(refused?.kind, 'refused');
+      const line = deck.testing?.logLines().slice(logged).find((each) => each.includes(' was not sent: '));
+      assert.match(line ?? '', /Re-run of .+ was not sent: A newer deployment run of API staging/, `the log keeps English (${line ?? 'no line'})`);
       assert.match(refused?.problem ?? '', /^Nach „.+“ kam eine neuere Bereitstellungsausführung von API staging: „.+“ \(success, gestartet am .+\)\. Es wurde nichts gesendet: .+ verwenden Sie „Zurückrollen“ oder „Bereitstellen…“ im Deck/);
       const frontend = await latestBuild('frontend');
       await colleagueDeploys('deploy-staging-frontend.yml', { tag: frontend.sha, run_name: frontend.title });
