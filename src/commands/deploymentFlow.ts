@@ -122,7 +122,8 @@ export function refuseBusy(services: Services, label: string, action: BusyAction
     return undefined;
   }
   const message = busyMessage(label, action, active, vscode.l10n, vscode.env.language);
-  services.log.warn(message);
+  // The log keeps English.
+  services.log.warn(busyMessage(label, action, active));
   void vscode.window.showWarningMessage(message, vscode.l10n.t('Open Run')).then((choice) => {
     if (choice !== undefined) {
       void openLink(active.url, services.log);

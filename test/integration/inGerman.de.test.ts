@@ -256,6 +256,12 @@ describe('Release Deck in an editor whose display language is German', () => {
       const frontend = await latestBuild('frontend');
       await colleagueDeploys('deploy-staging-frontend.yml', { tag: frontend.sha, run_name: frontend.title });
       await deck.refresh();
+      // The deck shows the colleague's run: a redeploy is refused in German, and logged in English.
+      const busyLogged = deck.testing?.logLines().length ?? 0;
+      const busy = await vscode.commands.executeCommand<{ kind: string; problem?: string } | undefined>(COMMANDS.redeploy, { appId: 'frontend', environmentId: 'staging' });
+      assert.match(JSON.stringify(busy ?? {}), /ist belegt: .+Es wurde nichts gesendet/, `refused in German (${JSON.stringify(busy)})`);
+      const busyLine = deck.testing?.logLines().slice(busyLogged).find((each) => each.includes(' is busy: ') || each.includes(' ist belegt'));
+      assert.match(busyLine ?? '', /Frontend staging is busy: .+ Nothing was sent: wait for that run to finish, then redeploy again\./, `the log keeps English (${busyLine ?? 'no line'})`);
       await admin('faults', { path: '/cancel$', method: 'POST', kind: 'applyThenReset', count: 1 });
       const cancelled = await vscode.commands.executeCommand<{ kind: string; conclusion?: string } | undefined>(COMMANDS.cancelRun, { appId: 'frontend', environmentId: 'staging' });
       assert.deepEqual(cancelled, { kind: 'cancelled', conclusion: 'cancelled' });
