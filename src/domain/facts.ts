@@ -137,14 +137,27 @@ export type AppCommits =
   /** `why` in the person's language; `logged` in English (for the log), when it differs. */
   | { readonly known: false; readonly why: string; readonly logged?: string };
 
-/** The file a manual environment's procedure records its image tag in (recordedVersion.ts), as a refresh read it. */
+/**
+ * What an environment's `recordedIn.pattern` captured in one text of its file, run where the text was read
+ * under a time limit (state/patternGuard.ts): the domain never runs the profile's pattern itself.
+ */
+export interface PatternCapture {
+  /** The first capture group, trimmed; unset: the pattern matched nothing (or was refused, or stopped). */
+  readonly captured?: string;
+  /** The pattern took longer than the limit on this text (or on an earlier one) and was stopped. */
+  readonly timedOut?: true;
+  /** The text is longer than RECORD_TEXT_LIMIT: only its start was read. */
+  readonly cut?: true;
+}
+
+/** The file a manual environment's procedure records its image tag in (recordedVersion.ts), as a refresh read it, with what that environment's pattern captured. */
 export interface RecordFact {
   readonly repo: string;
   readonly path: string;
-  /** The file's text on the default branch, and the last commit that changed it; unset: no such file. */
-  readonly file?: { readonly text: string; readonly commit: { readonly sha: string; readonly author: string; readonly date: string; readonly htmlUrl: string } };
-  /** Open pull requests that change the file, with its text on their branch when it could be read. */
-  readonly pulls: ReadonlyArray<{ readonly number: number; readonly htmlUrl: string; readonly author: string; readonly text?: string }>;
+  /** What the pattern captured in the file on the default branch, and the last commit that changed it; unset: no such file. */
+  readonly file?: { readonly capture: PatternCapture; readonly commit: { readonly sha: string; readonly author: string; readonly date: string; readonly htmlUrl: string } };
+  /** Open pull requests that change the file, with what the pattern captured in it on their branch when it could be read. */
+  readonly pulls: ReadonlyArray<{ readonly number: number; readonly htmlUrl: string; readonly author: string; readonly capture?: PatternCapture }>;
   /** Why the file or its pull requests could not be read, in the deck's language. */
   readonly problem?: string;
 }

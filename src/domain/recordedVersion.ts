@@ -1,4 +1,4 @@
-import type { RecordFact } from './facts';
+import type { PatternCapture, RecordFact } from './facts';
 import type { RecordedIn } from './profileTypes';
 import type { PublishedRelease, RunningVersion } from './snapshot';
 import { commitsStartingWith, isFullSha, shortSha } from './tags';
@@ -30,12 +30,12 @@ export function recordPatternProblem(pattern: string, l10n: L10n = english): str
 /** How much of a recorded file the pattern reads: a tag is near the top of a small file, and a long text must not keep the editor busy. */
 export const RECORD_TEXT_LIMIT = 64 * 1024;
 
-/** The pinned image tag (per the app's image template, or a commit SHA) the pattern captures in a text, when it captures one. */
-export function tagIn(text: string, pattern: string, scheme: Pick<TagScheme, 'image'>): string | undefined {
-  if (recordPatternProblem(pattern) !== undefined) {
-    return undefined;
-  }
-  const captured = new RegExp(pattern, 'm').exec(text.slice(0, RECORD_TEXT_LIMIT))?.[1]?.trim();
+/**
+ * The pinned image tag (per the app's image template, or a commit SHA) the pattern captured in a text, when
+ * it captured one. The pattern itself ran where the text was read, under a time limit (state/patternGuard.ts).
+ */
+export function tagIn(capture: PatternCapture, scheme: Pick<TagScheme, 'image'>): string | undefined {
+  const { captured } = capture;
   return captured !== undefined && readImageTag(scheme, captured).ok ? captured : undefined;
 }
 
@@ -67,9 +67,16 @@ export function readRecord(recordedIn: RecordedIn, fact: RecordFact | undefined,
     return undefined;
   }
   const where = l10n.t('{0} in {1}', fact.path, fact.repo);
-  const pulls = fact.pulls.map((pull) => ({ pull, tag: pull.text !== undefined ? tagIn(pull.text, recordedIn.pattern, scheme) : undefined }));
+  const pulls = fact.pulls.map((pull) => ({ pull, tag: pull.capture !== undefined ? tagIn(pull.capture, scheme) : undefined }));
   const pending = pulls
-    .map(({ pull, tag }) => ` ${tag !== undefined ? l10n.t('{0} is recorded in open pull request #{1} by {2}, not yet merged ({3}).', tag, pull.number, pull.author, pull.htmlUrl) : l10n.t('A change is recorded in open pull request #{0} by {1}, not yet merged ({2}).', pull.number, pull.author, pull.htmlUrl)}`)
+    .map(({ pull, tag }) => {
+      if (tag !== undefined) {
+        return ` ${l10n.t('{0} is recorded in open pull request #{1} by {2}, not yet merged ({3}).', tag, pull.number, pull.author, pull.htmlUrl)}`;
+      }
+      return pull.capture?.timedOut === true
+        ? ` ${l10n.t('A change is recorded in open pull request #{0} by {1}, not yet merged ({2}); the pattern {3} took too long on its copy of the file and was stopped.', pull.number, pull.author, pull.htmlUrl, recordedIn.pattern)}`
+        : ` ${l10n.t('A change is recorded in open pull request #{0} by {1}, not yet merged ({2}).', pull.number, pull.author, pull.htmlUrl)}`;
+    })
     .join('');
   const short = pulls.map(({ pull, tag }) => (tag !== undefined ? l10n.t('{0} in open PR #{1}', tag, pull.number) : l10n.t('a change in open PR #{0}', pull.number))).join(', ');
   const shortWords = short !== '' ? { pending: l10n.t('{0}, not merged', short) } : {};
@@ -79,11 +86,13 @@ export function readRecord(recordedIn: RecordedIn, fact: RecordFact | undefined,
       : l10n.t('{0} does not exist on the default branch, so what runs there is not known.', where);
     return { detail: `${unread}${pending}`, ...shortWords };
   }
-  const imageTag = tagIn(fact.file.text, recordedIn.pattern, scheme);
-  const { commit } = fact.file;
+  const { capture, commit } = fact.file;
+  const imageTag = tagIn(capture, scheme);
   const by = l10n.t('commit {0} by {1}, {2}', shortSha(commit.sha), commit.author, dateTime(commit.date, locale));
   if (imageTag === undefined) {
-    const none = fact.file.text.length > RECORD_TEXT_LIMIT
+    const none = capture.timedOut === true
+      ? l10n.t('{0} ({1}): the pattern {2} took too long on this file and was stopped, so what runs there is not known. Simplify the pattern in the profile: repeat one simple part only, e.g. image_tag: "(rel-[^"]+)".', where, by, recordedIn.pattern)
+      : capture.cut === true
       ? l10n.t('{0} ({1}) holds no image tag matching {2} in its first {3} KB (Release Deck reads no further), so what runs there is not known.', where, by, recordedIn.pattern, RECORD_TEXT_LIMIT / 1024)
       : l10n.t('{0} ({1}) holds no image tag matching {2}, so what runs there is not known.', where, by, recordedIn.pattern);
     return { detail: `${none}${pending}`, ...shortWords };

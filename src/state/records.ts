@@ -5,6 +5,7 @@ import { listCommits } from '../github/commits';
 import { readFileText } from '../github/contents';
 import { describeError, ENGLISH, isGitHubError, type Language } from '../github/errors';
 import { headCommitSha, listOpenPulls, pullFilePaths, type OpenPull } from '../github/recordFiles';
+import { captureAll } from './patternGuard';
 
 /**
  * Reads, for every manual environment with `recordedIn`, the file its procedure records the image tag in
@@ -13,7 +14,18 @@ import { headCommitSha, listOpenPulls, pullFilePaths, type OpenPull } from '../g
  * commit and the last commit that changed it, and the files of a new or updated pull request, each
  * remembered by the commit it was read at (what a commit holds never changes). Never throws: why something
  * could not be read is the fact's `problem`, said in `language` (the deck's; only the deck shows it).
+ * Each environment's pattern runs here, on the texts read, under a time limit (patternGuard.ts): the fact
+ * holds what it captured, not the texts.
  */
+
+/** A record file as read, before an environment's pattern runs on its texts. */
+interface ReadRecord {
+  readonly repo: string;
+  readonly path: string;
+  readonly file?: { readonly text: string; readonly commit: NonNullable<RecordFact['file']>['commit'] };
+  readonly pulls: ReadonlyArray<{ readonly number: number; readonly htmlUrl: string; readonly author: string; readonly text?: string }>;
+  readonly problem?: string;
+}
 
 const remembered = new Map<string, Promise<unknown>>();
 const MAX_REMEMBERED = 200;
@@ -44,20 +56,34 @@ export async function gatherRecords(client: GitHubClient, profile: Profile, lang
   const perRepo = await Promise.all(repos.map(async (repo) => [repo, await readRepo(client, repo, wanted.filter((entry) => entry.recordedIn.repo === repo).map((entry) => entry.recordedIn), language)] as const));
   const byFile = new Map(perRepo.flatMap(([, facts]) => facts.map((fact) => [`${fact.repo} ${fact.path}`, fact] as const)));
   return Object.fromEntries(wanted.flatMap(({ key, recordedIn }) => {
-    const fact = byFile.get(`${recordedIn.repo} ${recordedIn.path}`);
-    return fact !== undefined ? [[key, fact]] : [];
+    const read = byFile.get(`${recordedIn.repo} ${recordedIn.path}`);
+    return read !== undefined ? [[key, captured(read, recordedIn.pattern)]] : [];
   }));
 }
 
-async function readRepo(client: GitHubClient, repo: string, records: readonly RecordedIn[], language: Language): Promise<RecordFact[]> {
+/** The fact for one environment: what its pattern captures in the file and in each pull request's copy. */
+function captured(read: ReadRecord, pattern: string): RecordFact {
+  const { file, pulls, ...rest } = read;
+  const texts = [...(file !== undefined ? [file.text] : []), ...pulls.flatMap((pull) => (pull.text !== undefined ? [pull.text] : []))];
+  const captures = captureAll(pattern, texts);
+  let next = 0;
+  const take = (): NonNullable<RecordFact['file']>['capture'] => captures[next++] ?? {};
+  return {
+    ...rest,
+    ...(file !== undefined ? { file: { capture: take(), commit: file.commit } } : {}),
+    pulls: pulls.map(({ text, ...pull }) => (text !== undefined ? { ...pull, capture: take() } : pull)),
+  };
+}
+
+async function readRepo(client: GitHubClient, repo: string, records: readonly RecordedIn[], language: Language): Promise<ReadRecord[]> {
   const paths = [...new Set(records.map((record) => record.path))];
   const [head, pulls] = await Promise.allSettled([headCommitSha(client, repo), listOpenPulls(client, repo)]);
   // The deck says it mid-sentence ("… could not be read: {problem}, so …"): without the error's closing full stop.
   const said = (error: unknown): string => describeError(error, language).replace(/\.$/, '');
   const pullsProblem = pulls.status === 'rejected' ? language.l10n.t('its open pull requests could not be listed ({0})', describeError(pulls.reason, language)) : undefined;
-  const pending = pulls.status === 'fulfilled' ? await pullsChanging(client, repo, pulls.value, paths) : new Map<string, RecordFact['pulls']>();
+  const pending = pulls.status === 'fulfilled' ? await pullsChanging(client, repo, pulls.value, paths) : new Map<string, ReadRecord['pulls']>();
   return Promise.all(
-    paths.map(async (path): Promise<RecordFact> => {
+    paths.map(async (path): Promise<ReadRecord> => {
       const base = { repo, path, pulls: pending.get(path) ?? [], ...(pullsProblem !== undefined ? { problem: pullsProblem } : {}) };
       if (head.status === 'rejected') {
         return { ...base, problem: said(head.reason) };
@@ -79,8 +105,8 @@ async function readRepo(client: GitHubClient, repo: string, records: readonly Re
 }
 
 /** Per recorded path, the open pull requests that change it, with its text on their head commit. */
-async function pullsChanging(client: GitHubClient, repo: string, pulls: readonly OpenPull[], paths: readonly string[]): Promise<Map<string, RecordFact['pulls']>> {
-  const found = new Map<string, Array<RecordFact['pulls'][number]>>();
+async function pullsChanging(client: GitHubClient, repo: string, pulls: readonly OpenPull[], paths: readonly string[]): Promise<Map<string, ReadRecord['pulls']>> {
+  const found = new Map<string, Array<ReadRecord['pulls'][number]>>();
   await Promise.all(
     pulls.map(async (pull) => {
       const at = `${client.apiUrl} ${repo}#${pull.number}@${pull.headSha}`;

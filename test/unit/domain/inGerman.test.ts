@@ -27,6 +27,7 @@ import { GitHubError } from '../../../src/github/errors';
 import { words } from '../../../src/operations/follow';
 import { lostAnswer } from '../../../src/operations/outcome';
 import { GERMAN } from '../l10n/german';
+import { captureIn } from '../../../src/state/patternGuard';
 
 /** The pure modules' L10n as vscode.l10n is in a German editor: each text looked up in l10n/bundle.l10n.de.json. */
 const GERMAN_BUNDLE = JSON.parse(readFileSync(join(__dirname, '..', '..', '..', 'l10n', 'bundle.l10n.de.json'), 'utf8')) as Record<string, string>;
@@ -140,8 +141,8 @@ describe('the words the pure modules build, in German', () => {
     assert.equal(registryFallback({ ...api, registry: { org: 'wordpress', package: 'openverse-api' } }, 'GitHub answered 404', german), 'Das Container-Paket wordpress/openverse-api konnte nicht gelesen werden (GitHub answered 404); daher wird, aus welchem Commit jedes Release von API gebaut wurde, aus den Commits abgeleitet, die seine Quellordner ändern.');
     const recordedIn = { repo: 'WordPress/openverse-infrastructure', path: 'environments/prod/airflow.yml', pattern: 'image_tag: "(rel-[^"]+)"' };
     const commit = { sha: sha('infra-1'), author: 'AetherUnbound', date: '2026-09-10T09:00:00Z', htmlUrl: '' };
-    const pull = { number: 12, author: 'krysal', htmlUrl: 'https://github.com/WordPress/openverse-infrastructure/pull/12', text: 'image_tag: "rel-2026.11.02.14.05.33"' };
-    const reading = readRecord(recordedIn, { ...recordedIn, file: { text: 'image_tag: "rel-2026.09.09.23.00.57"', commit }, pulls: [pull] }, [], DEFAULT_IMAGE_SCHEME, german, 'de');
+    const pull = { number: 12, author: 'krysal', htmlUrl: 'https://github.com/WordPress/openverse-infrastructure/pull/12', capture: captureIn('image_tag: "rel-2026.11.02.14.05.33"', recordedIn.pattern) };
+    const reading = readRecord(recordedIn, { ...recordedIn, file: { capture: captureIn('image_tag: "rel-2026.09.09.23.00.57"', recordedIn.pattern), commit }, pulls: [pull] }, [], DEFAULT_IMAGE_SCHEME, german, 'de');
     assert.match(reading?.detail ?? '', /^Als bereitgestellt festgehalten: rel-2026\.09\.09\.23\.00\.57 \(Commit \w{7} von AetherUnbound, 1[01]\.09\.2026, \d\d:\d\d, environments\/prod\/airflow\.yml in WordPress\/openverse-infrastructure\)\. rel-2026\.11\.02\.14\.05\.33 ist im offenen Pull-Request #12 von krysal festgehalten, noch nicht gemergt \(https:\S+\)\.$/);
     assert.equal(reading?.pending, 'rel-2026.11.02.14.05.33 im offenen PR #12, nicht gemergt');
     const releaseRun = { ...run('release.yml', 'api-2026.11.20.10.00.00', null, '2026-11-26T08:00:00Z', 'in_progress'), headBranch: 'api-2026.11.20.10.00.00' };

@@ -1,7 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { backtrackingProblem } from '../../../src/domain/patternSafety';
-import { readRecord, recordPatternProblem, tagIn } from '../../../src/domain/recordedVersion';
-import { DEFAULT_IMAGE_SCHEME } from '../../../src/domain/tagScheme';
+import { recordPatternProblem } from '../../../src/domain/recordedVersion';
 
 describe('a recordedIn pattern that could freeze the editor (catastrophic backtracking)', () => {
   for (const [pattern, group] of [
@@ -12,6 +11,10 @@ describe('a recordedIn pattern that could freeze the editor (catastrophic backtr
     ['tag: ((?:\\w+\\s?)*)$', '(?:\\w+\\s?)*'],
     ['tag: ((?:[a-z]|\\w){2,})!', '(?:[a-z]|\\w){2,}'],
     ['tag: (((?:a+)b)*)', '((?:a+)b)*'],
+    // A reviewer's: a group repeated up to 20 or 30 times is as many splits to try as one repeated without bound.
+    ['image_tag: ((?:[\\w.]+-?){1,20})$', '(?:[\\w.]+-?){1,20}'],
+    ['(a+){1,30}b', '(a+){1,30}'],
+    ['tag: ((?:a+){12})$', '(?:a+){12}'],
   ] as const) {
     it(`refuses ${pattern}, naming ${group}`, () => {
       const problem = backtrackingProblem(pattern);
@@ -28,7 +31,8 @@ describe('a recordedIn pattern that could freeze the editor (catastrophic backtr
     'tag: ((?:\\d|\\.)+)',
     'tag: ((?:[a-z]|-)+)',
     'tag: ((?:ab|cd)*)',
-    'tag: ((a+){1,3})',
+    'tag: ((?:rel-){1,3}\\d+)',
+    'tag: ((?:\\d{2}\\.){5}\\d{2})',
     'tag: \\((\\w+)\\)+',
     'tag: [(]+(\\w+)',
     'tag: "(rel-[^"()+*]+)"',
@@ -38,19 +42,7 @@ describe('a recordedIn pattern that could freeze the editor (catastrophic backtr
     });
   }
 
-  it('reads the tag from at most the first 64 KB of the file, so a long file cannot keep it busy', () => {
-    const far = `${'x'.repeat(70_000)}\nimage_tag: "rel-2026.09.09.23.00.57"`;
-    assert.equal(tagIn(far, 'image_tag: "(rel-[^"]+)"', DEFAULT_IMAGE_SCHEME), undefined);
-    assert.equal(tagIn('image_tag: "rel-2026.09.09.23.00.57"', 'image_tag: "(rel-[^"]+)"', DEFAULT_IMAGE_SCHEME), 'rel-2026.09.09.23.00.57');
-    const commit = { sha: 'a'.repeat(40), author: 'AetherUnbound', date: '2026-09-10T09:00:00Z', htmlUrl: 'https://github.com/WordPress/openverse-infrastructure/commit/1' };
-    const recordedIn = { repo: 'WordPress/openverse-infrastructure', path: 'environments/prod/airflow.yml', pattern: 'image_tag: "(rel-[^"]+)"' };
-    const reading = readRecord(recordedIn, { repo: recordedIn.repo, path: recordedIn.path, pulls: [], file: { text: far, commit } }, [], DEFAULT_IMAGE_SCHEME);
-    assert.match(reading?.detail ?? '', /no image tag matching .* in its first 64 KB \(Release Deck reads no further\)/);
-  });
-
-  it('never runs a refused pattern, however long the text', () => {
-    const started = Date.now();
-    assert.equal(tagIn(`${'a'.repeat(40)}!`, '((a+)+)$', DEFAULT_IMAGE_SCHEME), undefined);
-    assert.ok(Date.now() - started < 1000, `took ${Date.now() - started} ms`);
+  it('refuses three adjacent unbounded repetitions that can split the same text (a reviewer\'s (.*)(.*)(.*)Z: hours at 64 KB)', () => {
+    assert.match(recordPatternProblem('(.*)(.*)(.*)Z') ?? '', /freeze/);
   });
 });
