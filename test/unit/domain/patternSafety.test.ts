@@ -36,6 +36,7 @@ describe('a recordedIn pattern that could freeze the editor (catastrophic backtr
     'tag: \\((\\w+)\\)+',
     'tag: [(]+(\\w+)',
     'tag: "(rel-[^"()+*]+)"',
+    'image_tag: (rel-.+)$',
   ]) {
     it(`accepts ${pattern}`, () => {
       assert.equal(backtrackingProblem(pattern), undefined);
