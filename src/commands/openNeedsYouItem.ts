@@ -15,7 +15,7 @@ export function registerOpenNeedsYouItem(window: WindowServices): vscode.Disposa
     const id = entryId(argument);
     const snapshot = services.store.state.snapshot;
     if (id === undefined || snapshot === undefined) {
-      void vscode.window.showInformationMessage('"Open on GitHub" works on an item of the Needs You view.');
+      void vscode.window.showInformationMessage(vscode.l10n.t('"Open on GitHub" works on an item of the Needs You view.'));
       return;
     }
     const entry = needsYou(snapshot, { draftAgeDays: readSettings().needsYouDraftAgeDays }).find((candidate) => candidate.id === id);

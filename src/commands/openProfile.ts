@@ -9,7 +9,7 @@ export function registerOpenProfile(window: WindowServices): vscode.Disposable {
   return registerSectionCommand(window, COMMANDS.openProfile, async (services) => {
     const uri = services.profiles.profileUri();
     if (uri === undefined) {
-      void vscode.window.showErrorMessage('Release Deck keeps its profile in the workspace: open a folder first, then run "Release Deck: Open Profile" again.');
+      void vscode.window.showErrorMessage(vscode.l10n.t('Release Deck keeps its profile in the workspace: open a folder first, then run "Release Deck: Open Profile" again.'));
       return;
     }
     let exists = true;
@@ -19,9 +19,9 @@ export function registerOpenProfile(window: WindowServices): vscode.Disposable {
       exists = false;
     }
     if (!exists) {
-      const create = 'Create from the Openverse Profile';
+      const create = vscode.l10n.t('Create from the Openverse Profile');
       const choice = await vscode.window.showInformationMessage(
-        `There is no profile at ${vscode.workspace.asRelativePath(uri)}; the built-in Openverse profile is in use. Create the file from it, to describe your own apps and environments?`,
+        vscode.l10n.t('There is no profile at {0}; the built-in Openverse profile is in use. Create the file from it, to describe your own apps and environments?', vscode.workspace.asRelativePath(uri)),
         create,
       );
       if (choice !== create) {

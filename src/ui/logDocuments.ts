@@ -18,7 +18,7 @@ export class LogDocuments extends Disposable implements vscode.TextDocumentConte
   }
 
   provideTextDocumentContent(uri: vscode.Uri): string {
-    return this.texts.get(uri.toString()) ?? 'This log is no longer kept: run "Show Failure…" again.';
+    return this.texts.get(uri.toString()) ?? vscode.l10n.t('This log is no longer kept: run "Show Failure…" again.');
   }
 
   /** Opens `text` in a read-only tab whose name is `title`. */

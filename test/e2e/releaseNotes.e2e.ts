@@ -92,7 +92,8 @@ for (const colorScheme of ['dark', 'light'] as const) {
 
     it('renders the frontend draft with hostile notes made inert', async () => {
       const { page } = workbench;
-      const frame = await openFrontendNotes(page);
+      // The panel the test before opened, refreshed with the notes as edited on GitHub.
+      const frame = await notesFrame(page);
       await frame.locator('h1', { hasText: 'frontend-2026.11.25.18.00.00' }).waitFor();
       await frame.getByText('a real link').waitFor();
       assert.equal(await frame.evaluate(() => (window as unknown as { __pwned?: string }).__pwned), undefined, 'no hostile code ran');
