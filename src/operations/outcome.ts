@@ -137,23 +137,13 @@ export async function lookForPublishedRelease(
     const notConnected = error.notConnected;
     return notDone(({ l10n }) => l10n.t('{0}: the request never reached GitHub', notConnected));
   }
-  const attempts = Math.max(1, options.attempts ?? 4);
-  const sleep = options.sleep ?? defaultSleep;
-  const now = options.now ?? ((): Date => new Date());
-  let release: ReleaseFact | undefined;
-  let readAt = now();
-  for (let attempt = 0; attempt < attempts && (release === undefined || release.draft); attempt += 1) {
-    if (attempt > 0) {
-      await sleep(options.intervalMs ?? 10_000);
-    }
-    try {
-      release = await getRelease(client, monorepo, releaseId);
-      readAt = now();
-    } catch (failure) {
-      return unknownOutcome((language) => language.l10n.t('the release could not be read again: {0}', describeError(failure, language)), expected.releasePage);
-    }
+  const read = await readAgain(() => getRelease(client, monorepo, releaseId), (found) => !found.draft, options);
+  if (read.kind === 'failed') {
+    const failure = read.error;
+    return unknownOutcome((language) => language.l10n.t('the release could not be read again: {0}', describeError(failure, language)), expected.releasePage);
   }
-  if (release === undefined || release.draft) {
+  const { value: release, readAt } = read;
+  if (release.draft) {
     const at = readAt;
     return unknownOutcome(({ l10n, locale }) => l10n.t('GitHub still showed {0} as a draft when read at {1}, but a lost answer is no refusal: GitHub may still publish it', expected.tagName, formatClock(at, locale)), expected.releasePage);
   }
@@ -187,33 +177,48 @@ export async function lookForRunAction(client: GitHubClient, acted: RunActed, er
     const notConnected = error.notConnected;
     return notDone(({ l10n }) => l10n.t('{0}: the request never reached GitHub', notConnected));
   }
-  const attempts = Math.max(1, options.attempts ?? 4);
-  const sleep = options.sleep ?? defaultSleep;
-  const now = options.now ?? ((): Date => new Date());
-  let run: WorkflowRunFact | undefined;
-  let readAt = now();
-  for (let attempt = 0; attempt < attempts && (run === undefined || !runActionShown(acted, run)); attempt += 1) {
-    if (attempt > 0) {
-      await sleep(options.intervalMs ?? 10_000);
-    }
-    try {
-      run = await getRun(client, acted.repo, acted.runId);
-      readAt = now();
-    } catch (failure) {
-      return unknownOutcome((language) => language.l10n.t('the run could not be read again: {0}', describeError(failure, language)), acted.runPage);
-    }
+  const read = await readAgain(() => getRun(client, acted.repo, acted.runId), (found) => runActionShown(acted, found), options);
+  if (read.kind === 'failed') {
+    const failure = read.error;
+    return unknownOutcome((language) => language.l10n.t('the run could not be read again: {0}', describeError(failure, language)), acted.runPage);
   }
+  const { value: run, readAt } = read;
   const seen = run;
-  if (seen !== undefined && runActionShown(acted, seen)) {
+  if (runActionShown(acted, seen)) {
     return { kind: 'done', value: seen };
   }
-  if (seen !== undefined && acted.action === 'cancel' && seen.status === 'completed') {
+  if (acted.action === 'cancel' && seen.status === 'completed') {
     return notDone(({ l10n }) => l10n.t('the run ended in {0}, so there was nothing left to cancel', seen.conclusion ?? seen.status));
   }
   const at = readAt;
   return acted.action === 'rerun'
     ? unknownOutcome(({ l10n, locale }) => l10n.t('the run still showed attempt {0} when read at {1}, but a lost answer is no refusal: GitHub may still re-run it', acted.attemptBefore, formatClock(at, locale)), acted.runPage)
-    : unknownOutcome(({ l10n, locale }) => l10n.t('the run was still {0} when read at {1}: whether GitHub stops it is unknown', seen?.status ?? 'unknown', formatClock(at, locale)), acted.runPage);
+    : unknownOutcome(({ l10n, locale }) => l10n.t('the run was still {0} when read at {1}: whether GitHub stops it is unknown', seen.status, formatClock(at, locale)), acted.runPage);
+}
+
+/**
+ * Reads something again after a lost answer, up to `options.attempts` times (4) `intervalMs` apart, until
+ * `shows` says it shows the change: the last value read and when, or the first read that failed.
+ */
+async function readAgain<T>(read: () => Promise<T>, shows: (value: T) => boolean, options: LookOptions): Promise<{ readonly kind: 'read'; readonly value: T; readonly readAt: Date } | { readonly kind: 'failed'; readonly error: unknown }> {
+  const attempts = Math.max(1, options.attempts ?? 4);
+  const sleep = options.sleep ?? defaultSleep;
+  const now = options.now ?? ((): Date => new Date());
+  let value: T | undefined;
+  let readAt = now();
+  for (let attempt = 0; attempt < attempts && (value === undefined || !shows(value)); attempt += 1) {
+    if (attempt > 0) {
+      await sleep(options.intervalMs ?? 10_000);
+    }
+    try {
+      value = await read();
+      readAt = now();
+    } catch (error) {
+      return { kind: 'failed', error };
+    }
+  }
+  // At least one read was made, and a failed one returned above.
+  return { kind: 'read', value: value as T, readAt };
 }
 
 /** Whether the run shows the action applied: a new attempt that runs or ran, or the run cancelled. */
